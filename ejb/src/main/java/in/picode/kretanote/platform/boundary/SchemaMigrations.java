@@ -83,8 +83,8 @@ public class SchemaMigrations {
 
   /**
    * MariaDB cannot roll back DDL, so Flyway records a failed row that would block every later
-   * start. Removing it lets the next deployment (with the migration fixed) apply it again; each
-   * DDL statement on its own is atomic in MariaDB, see README "Migrations".
+   * start. Removing it lets the next deployment (with the migration fixed) apply it again; each DDL
+   * statement on its own is atomic in MariaDB, see README "Migrations".
    */
   private void repairFailedHistory() {
     try {

@@ -1,0 +1,111 @@
+package in.picode.kretanote.devserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Gives an integration-test run a fresh, empty database before Arquillian starts Payara Micro: on
+ * the MariaDB named by {@code KRETANOTE_DB_URL} when set, otherwise on an embedded MariaDB. It
+ * writes a Payara Micro post-boot command file that creates the same {@code jdbc/kretanote}
+ * resource production has, and publishes the connection as system properties for tests that look in
+ * the database.
+ *
+ * <p>Active only when the system property {@code kretanote.it.database} is {@code true} (set by
+ * Failsafe), so unit tests never start a database.
+ */
+public final class ItDatabaseSession implements LauncherSessionListener {
+
+  public static final String ENABLED = "kretanote.it.database";
+  public static final String DB_URL = "kretanote.it.db.url";
+  public static final String DB_USER = "kretanote.it.db.user";
+  public static final String DB_PASSWORD = "kretanote.it.db.password";
+  public static final String POSTBOOT = "kretanote.it.postboot";
+
+  private EmbeddedDatabase embedded;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (!Boolean.getBoolean(ENABLED) || System.getProperty(DB_URL) != null) {
+      return;
+    }
+    Path target = Path.of(System.getProperty("kretanote.it.target", "target"));
+    String database = System.getProperty("kretanote.it.db.name", "kretanote_it");
+    Optional<DatabaseSettings> configured = DatabaseSettings.fromEnvironment(System.getenv());
+    DatabaseSettings db;
+    if (configured.isPresent()) {
+      db = configured.get().withDatabase(database);
+      recreate(db);
+    } else {
+      embedded = EmbeddedDatabase.start(target.resolve("it-mariadb"), 0);
+      recreate(embedded.root(database));
+      db = embedded.provision(database);
+    }
+    System.setProperty(DB_URL, db.url());
+    System.setProperty(DB_USER, db.user());
+    System.setProperty(DB_PASSWORD, db.password());
+    System.setProperty(POSTBOOT, writePostBoot(target, db).toAbsolutePath().toString());
+  }
+
+  /** Drops and creates the test database so every run starts from the migrations alone. */
+  private static void recreate(DatabaseSettings db) {
+    String name = db.databaseName();
+    try (Connection c = db.withDatabase("").connect();
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+    } catch (SQLException e) {
+      throw new DatabaseUnreachableException(db.url(), DatabaseSettings.rootMessage(e));
+    }
+    db.createDatabaseIfMissing();
+  }
+
+  static Path writePostBoot(Path target, DatabaseSettings db) {
+    String props = "url=" + escape(db.url()) + ":user=" + escape(db.user());
+    if (!db.password().isEmpty()) {
+      props += ":password=" + escape(db.password());
+    }
+    String commands =
+        String.join(
+            "\n",
+            "create-jdbc-connection-pool --datasourceclassname org.mariadb.jdbc.MariaDbDataSource"
+                + " --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 16"
+                + " --isconnectvalidatereq true --validationmethod meta-data"
+                + " --property "
+                + props
+                + " kretanote-pool",
+            "create-jdbc-resource --connectionpoolid kretanote-pool jdbc/kretanote",
+            "");
+    try {
+      Files.createDirectories(target);
+      Path file = target.resolve("it-postboot.asadmin");
+      Files.writeString(file, commands);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** asadmin separates properties with ':' and needs '\' before ':' and '=' inside values. */
+  static String escape(String value) {
+    if (value.contains(" ")) {
+      throw new ConfigurationException(
+          DatabaseSettings.URL, "values with spaces are not supported");
+    }
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+}
