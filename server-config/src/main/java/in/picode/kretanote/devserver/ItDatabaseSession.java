@@ -41,7 +41,7 @@ public final class ItDatabaseSession implements LauncherSessionListener {
     Optional<DatabaseSettings> configured = DatabaseSettings.fromEnvironment(System.getenv());
     DatabaseSettings db;
     if (configured.isPresent()) {
-      db = configured.get().withDatabase(database);
+      db = withOwnUser(configured.get().withDatabase(database));
       recreate(db);
     } else {
       embedded = EmbeddedDatabase.start(target.resolve("it-mariadb"), 0);
@@ -52,6 +52,36 @@ public final class ItDatabaseSession implements LauncherSessionListener {
     System.setProperty(DB_USER, db.user());
     System.setProperty(DB_PASSWORD, db.password());
     System.setProperty(POSTBOOT, writePostBoot(target, db).toAbsolutePath().toString());
+  }
+
+  /**
+   * Payara's pool cannot sign in with an empty password, which is how a local MariaDB's root is
+   * often set up; when the configured user may create users, the tests get one of their own.
+   */
+  private static DatabaseSettings withOwnUser(DatabaseSettings db) {
+    if (!db.password().isEmpty()) {
+      return db;
+    }
+    String user = "kretanote_it";
+    String password = "kretanote-it-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    try (Connection c = db.withDatabase("").connect();
+        Statement s = c.createStatement()) {
+      for (String host : new String[] {"127.0.0.1", "localhost"}) {
+        s.execute(
+            "CREATE OR REPLACE USER '"
+                + user
+                + "'@'"
+                + host
+                + "' IDENTIFIED BY '"
+                + password
+                + "'");
+        s.execute("GRANT ALL ON `" + db.databaseName() + "`.* TO '" + user + "'@'" + host + "'");
+      }
+      recreate(db);
+      return new DatabaseSettings(db.url(), user, password);
+    } catch (SQLException e) {
+      return db;
+    }
   }
 
   /** Drops and creates the test database so every run starts from the migrations alone. */
@@ -67,10 +97,10 @@ public final class ItDatabaseSession implements LauncherSessionListener {
   }
 
   static Path writePostBoot(Path target, DatabaseSettings db) {
-    String props = "url=" + escape(db.url()) + ":user=" + escape(db.user());
-    if (!db.password().isEmpty()) {
-      props += ":password=" + escape(db.password());
-    }
+    // Payara wants a password property even when it is empty; "()" is asadmin's empty value.
+    String password = db.password().isEmpty() ? "()" : escape(db.password());
+    String props =
+        "url=" + escape(db.url()) + ":user=" + escape(db.user()) + ":password=" + password;
     String commands =
         String.join(
             "\n",
