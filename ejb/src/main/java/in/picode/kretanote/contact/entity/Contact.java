@@ -1,0 +1,161 @@
+package in.picode.kretanote.contact.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Objects;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A tenant's customer on WhatsApp, identified by the business-scoped user id when Meta sends one
+ * and by the WhatsApp id otherwise; the phone number is an optional attribute.
+ */
+@Entity
+@Table(name = "contact")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(
+    name = Contact.BY_IDENTITY,
+    query = "select c from Contact c where c.identityKey = :key")
+@NamedQuery(
+    name = Contact.PAGE_BY_NAME,
+    query = "select c from Contact c order by c.displayName, c.id")
+public class Contact {
+
+  public static final String BY_IDENTITY = "Contact.byIdentity";
+  public static final String PAGE_BY_NAME = "Contact.pageByName";
+  public static final int NAME_MAX = 200;
+  public static final int IDENTITY_MAX = 160;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "identity_key", nullable = false, updatable = false, length = IDENTITY_MAX)
+  private String identityKey;
+
+  @Column(name = "wa_id", length = 32)
+  private String waId;
+
+  @Column(name = "user_id", length = IDENTITY_MAX)
+  private String userId;
+
+  @Size(max = NAME_MAX)
+  @Column(name = "profile_name", length = NAME_MAX)
+  private String profileName;
+
+  @Size(max = NAME_MAX)
+  @Column(name = "display_name", length = NAME_MAX)
+  private String displayName;
+
+  @Column(name = "opted_out", nullable = false)
+  private boolean optedOut;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Contact() {}
+
+  /** A contact known by its business-scoped user id and/or WhatsApp id; at least one is needed. */
+  public Contact(String userId, String waId, String profileName, Instant now) {
+    if (isBlank(userId) && isBlank(waId)) {
+      throw new IllegalArgumentException("A contact needs a user id or a WhatsApp id");
+    }
+    this.userId = isBlank(userId) ? null : userId;
+    this.waId = isBlank(waId) ? null : waId;
+    this.identityKey = identityKey(userId, waId);
+    this.profileName = limit(profileName);
+    this.displayName = this.profileName != null ? this.profileName : this.waId;
+    this.createdAt = Objects.requireNonNull(now);
+    this.updatedAt = now;
+  }
+
+  /** The identity rule from META-CLOUD-API.md: user_id when present, else wa_id. */
+  public static String identityKey(String userId, String waId) {
+    String key = isBlank(userId) ? waId : userId;
+    if (isBlank(key)) {
+      throw new IllegalArgumentException("A contact needs a user id or a WhatsApp id");
+    }
+    if (key.length() > IDENTITY_MAX) {
+      throw new IllegalArgumentException("Contact id longer than " + IDENTITY_MAX + " characters");
+    }
+    return key;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String limit(String s) {
+    if (isBlank(s)) {
+      return null;
+    }
+    return s.length() > NAME_MAX ? s.substring(0, NAME_MAX) : s;
+  }
+
+  public void rename(String name, Instant now) {
+    if (isBlank(name)) {
+      throw new IllegalArgumentException("A contact name cannot be empty");
+    }
+    if (name.length() > NAME_MAX) {
+      throw new IllegalArgumentException("A contact name has at most " + NAME_MAX + " characters");
+    }
+    this.displayName = name.strip();
+    this.updatedAt = now;
+  }
+
+  public void optOut(Instant now) {
+    this.optedOut = true;
+    this.updatedAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getIdentityKey() {
+    return identityKey;
+  }
+
+  public String getWaId() {
+    return waId;
+  }
+
+  public String getUserId() {
+    return userId;
+  }
+
+  public String getProfileName() {
+    return profileName;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public boolean isOptedOut() {
+    return optedOut;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}
