@@ -28,6 +28,7 @@ public final class ItDatabaseSession implements LauncherSessionListener {
   public static final String DB_USER = "kretanote.it.db.user";
   public static final String DB_PASSWORD = "kretanote.it.db.password";
   public static final String POSTBOOT = "kretanote.it.postboot";
+  public static final String SMTP_PORT = "kretanote.it.smtp.port";
 
   private EmbeddedDatabase embedded;
 
@@ -111,6 +112,10 @@ public final class ItDatabaseSession implements LauncherSessionListener {
                 + props
                 + " kretanote-pool",
             "create-jdbc-resource --connectionpoolid kretanote-pool jdbc/kretanote",
+            "create-javamail-resource --mailhost 127.0.0.1 --mailuser kretanote"
+                + " --fromaddress no-reply@kretanote.test --property mail.smtp.port="
+                + smtpPort()
+                + " mail/kretanote",
             "");
     try {
       Files.createDirectories(target);
@@ -120,6 +125,20 @@ public final class ItDatabaseSession implements LauncherSessionListener {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The port tests start their SMTP server (GreenMail) on; chosen once per run. */
+  static int smtpPort() {
+    String p = System.getProperty(SMTP_PORT);
+    if (p == null) {
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        p = Integer.toString(s.getLocalPort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      System.setProperty(SMTP_PORT, p);
+    }
+    return Integer.parseInt(p);
   }
 
   /** asadmin separates properties with ':' and needs '\' before ':' and '=' inside values. */

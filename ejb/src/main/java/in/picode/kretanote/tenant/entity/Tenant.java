@@ -47,6 +47,24 @@ public class Tenant {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  @Column(name = "legal_name", length = NAME_MAX)
+  private String legalName;
+
+  @Column(name = "address_line", length = 300)
+  private String addressLine;
+
+  @Column(name = "postal_code", length = 20)
+  private String postalCode;
+
+  @Column(length = 100)
+  private String city;
+
+  @Column(length = 2)
+  private String country;
+
+  @Column(name = "tax_id", length = 40)
+  private String taxId;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -65,6 +83,49 @@ public class Tenant {
       throw new IllegalArgumentException("A tenant name has at most " + NAME_MAX + " characters");
     }
     return name.strip();
+  }
+
+  /** The details printed on invoices; the tax id is optional. */
+  public void billingProfile(
+      String legalName,
+      String addressLine,
+      String postalCode,
+      String city,
+      String country,
+      String taxId) {
+    if (country == null || !country.matches("[A-Z]{2}")) {
+      throw new IllegalArgumentException("Country must be an ISO 3166 alpha-2 code");
+    }
+    this.legalName = legalName;
+    this.addressLine = addressLine;
+    this.postalCode = postalCode;
+    this.city = city;
+    this.country = country;
+    this.taxId = taxId == null || taxId.isBlank() ? null : taxId.strip();
+  }
+
+  public String getLegalName() {
+    return legalName;
+  }
+
+  public String getAddressLine() {
+    return addressLine;
+  }
+
+  public String getPostalCode() {
+    return postalCode;
+  }
+
+  public String getCity() {
+    return city;
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public String getTaxId() {
+    return taxId;
   }
 
   public Long getId() {

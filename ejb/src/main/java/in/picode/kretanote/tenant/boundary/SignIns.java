@@ -1,0 +1,146 @@
+package in.picode.kretanote.tenant.boundary;
+
+import in.picode.kretanote.tenant.control.PasswordHashing;
+import in.picode.kretanote.tenant.entity.UserAccount;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks an email and password, with two brakes on guessing: per account (after {@code
+ * kretanote.security.lockout.attempts} wrong passwords within the window the account is locked for
+ * the lockout period, and even the right password is refused until it ends) and per client address
+ * (after {@code kretanote.security.address.attempts} failures within the window every attempt from
+ * it is refused). Counters live in the database so all servers share them.
+ */
+@Stateless
+public class SignIns {
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  @Inject PasswordHashing passwords;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.security.lockout.attempts", defaultValue = "5")
+  int accountLimit;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.security.address.attempts", defaultValue = "20")
+  int addressLimit;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.security.lockout.window", defaultValue = "PT15M")
+  Duration window;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.security.lockout.duration", defaultValue = "PT15M")
+  Duration lockout;
+
+  Clock clock = Clock.systemUTC();
+
+  private static volatile String decoyHash;
+
+  public SignInOutcome verify(String email, String password, String clientAddress) {
+    Instant now = Instant.now(clock);
+    String address = clientAddress == null ? "unknown" : clientAddress;
+    if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+      return SignInOutcome.failed(null, null, null, "empty");
+    }
+    String normalized;
+    try {
+      normalized = UserAccount.normalizeEmail(email);
+    } catch (IllegalArgumentException e) {
+      return SignInOutcome.failed(null, null, null, "malformed email");
+    }
+    if (addressBlocked(address, now)) {
+      return SignInOutcome.failed(null, null, normalized, "address throttled");
+    }
+    Optional<UserAccount> found =
+        em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+            .setParameter("email", normalized)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst();
+    if (found.isEmpty()) {
+      // Same work as for a real account, so timing does not tell which emails exist.
+      passwords.verify(password, decoy());
+      countAddressFailure(address, now);
+      return SignInOutcome.failed(null, null, normalized, "unknown email");
+    }
+    UserAccount user = found.get();
+    if (user.isLocked(now)) {
+      countAddressFailure(address, now);
+      return SignInOutcome.failed(user.getId(), user.getTenantId(), normalized, "locked");
+    }
+    if (!passwords.verify(password, user.getPasswordHash())) {
+      countAddressFailure(address, now);
+      boolean locked = user.recordFailure(now, accountLimit, window, lockout);
+      return SignInOutcome.failed(
+          user.getId(), user.getTenantId(), normalized, locked ? "locked now" : "wrong password");
+    }
+    if (user.getStatus() != UserAccount.Status.ACTIVE) {
+      return SignInOutcome.failed(
+          user.getId(), user.getTenantId(), normalized, "status " + user.getStatus());
+    }
+    user.recordSignIn(now);
+    if (passwords.needsRehash(user.getPasswordHash())) {
+      user.changePasswordHash(passwords.hash(password));
+    }
+    return new SignInOutcome(
+        true, user.getId(), user.getTenantId(), user.getEmail(), user.getRole(), "ok");
+  }
+
+  private String decoy() {
+    String d = decoyHash;
+    if (d == null) {
+      d = passwords.hash("decoy-password-" + System.nanoTime());
+      decoyHash = d;
+    }
+    return d;
+  }
+
+  private boolean addressBlocked(String address, Instant now) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select failures, window_start from sign_in_throttle where client_address = ?")
+                .setParameter(1, address)
+                .setHint("eclipselink.jdbc.allow-native-sql-query", "true")
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    if (row == null) {
+      return false;
+    }
+    int failures = ((Number) row[0]).intValue();
+    Instant start = ((Timestamp) row[1]).toInstant();
+    return failures >= addressLimit && start.isAfter(now.minus(window));
+  }
+
+  /** One atomic upsert, so concurrent attempts from one address are all counted. */
+  private void countAddressFailure(String address, Instant now) {
+    Timestamp ts = Timestamp.from(now);
+    Timestamp windowStart = Timestamp.from(now.minus(window));
+    em.createNativeQuery(
+            "insert into sign_in_throttle (client_address, window_start, failures) values (?, ?, 1)"
+                + " on duplicate key update"
+                + " failures = if(window_start < ?, 1, failures + 1),"
+                + " window_start = if(window_start < ?, ?, window_start)")
+        .setParameter(1, address)
+        .setParameter(2, ts)
+        .setParameter(3, windowStart)
+        .setParameter(4, windowStart)
+        .setParameter(5, ts)
+        .setHint("eclipselink.jdbc.allow-native-sql-query", "true")
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,222 @@
+package in.picode.kretanote.tenant.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A person who signs in. Email is unique across the platform because sign-in asks for no tenant, so
+ * this table is not {@code @Multitenant}; it is read by sign-in and sign-up, and tenant-side user
+ * management always filters by the current tenant explicitly ({@code BY_TENANT}).
+ */
+@Entity
+@Table(name = "user_account")
+@NamedQuery(
+    name = UserAccount.BY_EMAIL,
+    query = "select u from UserAccount u where u.email = :email")
+@NamedQuery(
+    name = UserAccount.BY_TENANT,
+    query = "select u from UserAccount u where u.tenantId = :tenant order by u.displayName, u.id")
+public class UserAccount {
+
+  public static final String BY_EMAIL = "UserAccount.byEmail";
+  public static final String BY_TENANT = "UserAccount.byTenant";
+  public static final int EMAIL_MAX = 254;
+  public static final int NAME_MAX = 120;
+
+  public enum Status {
+    PENDING_VERIFICATION,
+    ACTIVE,
+    DISABLED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "tenant_id", updatable = false)
+  private Long tenantId;
+
+  @Column(nullable = false, length = EMAIL_MAX)
+  private String email;
+
+  @Column(name = "display_name", nullable = false, length = NAME_MAX)
+  private String displayName;
+
+  @Column(name = "password_hash", nullable = false, length = 512)
+  private String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Role role;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 24)
+  private Status status;
+
+  @Column(name = "email_verified_at")
+  private Instant emailVerifiedAt;
+
+  @Column(name = "failed_attempts", nullable = false)
+  private int failedAttempts;
+
+  @Column(name = "last_failed_at")
+  private Instant lastFailedAt;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "last_sign_in_at")
+  private Instant lastSignInAt;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected UserAccount() {}
+
+  public UserAccount(
+      Long tenantId,
+      String email,
+      String displayName,
+      String passwordHash,
+      Role role,
+      Instant now) {
+    Objects.requireNonNull(role, "role");
+    if (role.isTenantRole() == (tenantId == null)) {
+      throw new IllegalArgumentException("Tenant roles need a tenant; operators have none");
+    }
+    this.tenantId = tenantId;
+    this.email = normalizeEmail(email);
+    this.displayName = requireText(displayName, NAME_MAX, "name");
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.role = role;
+    this.status = Status.PENDING_VERIFICATION;
+    this.createdAt = Objects.requireNonNull(now);
+  }
+
+  public static String normalizeEmail(String email) {
+    String e = requireText(email, EMAIL_MAX, "email").toLowerCase(Locale.ROOT);
+    return e;
+  }
+
+  private static String requireText(String s, int max, String what) {
+    if (s == null || s.isBlank()) {
+      throw new IllegalArgumentException("The " + what + " cannot be empty");
+    }
+    String t = s.strip();
+    if (t.length() > max) {
+      throw new IllegalArgumentException("The " + what + " has at most " + max + " characters");
+    }
+    return t;
+  }
+
+  public boolean isLocked(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now);
+  }
+
+  /**
+   * Counts a wrong password; after {@code limit} failures within {@code window} the account is
+   * locked for {@code lockout}. Returns true when this failure locked it.
+   */
+  public boolean recordFailure(Instant now, int limit, Duration window, Duration lockout) {
+    if (lastFailedAt == null || lastFailedAt.isBefore(now.minus(window))) {
+      failedAttempts = 0;
+    }
+    failedAttempts++;
+    lastFailedAt = now;
+    if (failedAttempts >= limit) {
+      lockedUntil = now.plus(lockout);
+      failedAttempts = 0;
+      return true;
+    }
+    return false;
+  }
+
+  public void recordSignIn(Instant now) {
+    failedAttempts = 0;
+    lastFailedAt = null;
+    lockedUntil = null;
+    lastSignInAt = now;
+  }
+
+  public void verifyEmail(Instant now) {
+    if (emailVerifiedAt == null) {
+      emailVerifiedAt = now;
+    }
+    if (status == Status.PENDING_VERIFICATION) {
+      status = Status.ACTIVE;
+    }
+  }
+
+  public void changePasswordHash(String hash) {
+    this.passwordHash = Objects.requireNonNull(hash);
+  }
+
+  public void changeRole(Role role) {
+    if (role.isTenantRole() != this.role.isTenantRole()) {
+      throw new IllegalArgumentException("A tenant user cannot become an operator or back");
+    }
+    this.role = role;
+  }
+
+  public void disable() {
+    this.status = Status.DISABLED;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getTenantId() {
+    return tenantId;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public Role getRole() {
+    return role;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public Instant getEmailVerifiedAt() {
+    return emailVerifiedAt;
+  }
+
+  public Instant getLockedUntil() {
+    return lockedUntil;
+  }
+
+  public Instant getLastSignInAt() {
+    return lastSignInAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,63 @@
+package in.picode.kretanote.platform.security;
+
+import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.tenant.boundary.SignInOutcome;
+import in.picode.kretanote.tenant.boundary.SignIns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+
+/**
+ * Checks credentials against the database through {@link SignIns} (PBKDF2, lockout, address
+ * throttle), remembers the tenant in the session, and writes the attempt to the tenant's audit log.
+ */
+@ApplicationScoped
+public class KretaNoteIdentityStore implements IdentityStore {
+
+  @Inject SignIns signIns;
+  @Inject AuditLog audit;
+  @Inject HttpServletRequest request;
+
+  @Override
+  public CredentialValidationResult validate(Credential credential) {
+    if (!(credential instanceof UsernamePasswordCredential login)) {
+      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+    String address = request.getRemoteAddr();
+    SignInOutcome outcome = signIns.verify(login.getCaller(), login.getPasswordAsString(), address);
+    if (outcome.tenantId() != null) {
+      String action = outcome.success() ? "SIGN_IN" : signInFailure(outcome.reason());
+      Tenancy.runAs(
+          outcome.tenantId(),
+          () -> audit.record(outcome.userId(), outcome.email(), action, null, address));
+    }
+    if (!outcome.success()) {
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    // A new session id after sign-in, so a session id planted before it is worthless.
+    request.getSession(true);
+    request.changeSessionId();
+    var session = request.getSession();
+    session.setAttribute(SessionKeys.USER_ID, outcome.userId());
+    if (outcome.tenantId() != null) {
+      session.setAttribute(SessionKeys.TENANT_ID, outcome.tenantId());
+    } else {
+      session.removeAttribute(SessionKeys.TENANT_ID);
+    }
+    return new CredentialValidationResult(outcome.email(), Set.of(outcome.role().name()));
+  }
+
+  private static String signInFailure(String reason) {
+    return switch (reason) {
+      case "locked now" -> "LOCKOUT";
+      case "locked" -> "SIGN_IN_WHILE_LOCKED";
+      default -> "SIGN_IN_FAILED";
+    };
+  }
+}
