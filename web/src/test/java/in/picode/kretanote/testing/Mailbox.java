@@ -1,0 +1,65 @@
+package in.picode.kretanote.testing;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real SMTP server (GreenMail) on the port the server's mail session {@code mail/kretanote} was
+ * pointed at for this test run.
+ */
+public final class Mailbox implements AutoCloseable {
+
+  private final GreenMail mail;
+
+  public Mailbox() {
+    int port = Integer.parseInt(System.getProperty("kretanote.it.smtp.port"));
+    mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+  }
+
+  /** Waits for a mail to {@code to} and returns the token of the link for {@code page}. */
+  public String linkToken(String to, String page) {
+    long deadline = System.currentTimeMillis() + 15_000;
+    Pattern link = Pattern.compile(Pattern.quote(page) + "\\?token=([A-Za-z0-9_-]+)");
+    while (System.currentTimeMillis() < deadline) {
+      for (MimeMessage m : mail.getReceivedMessages()) {
+        try {
+          boolean forUs =
+              Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(to));
+          Matcher matcher = link.matcher(String.valueOf(m.getContent()));
+          if (forUs && matcher.find()) {
+            return matcher.group(1);
+          }
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      mail.waitForIncomingEmail(500, mail.getReceivedMessages().length + 1);
+    }
+    throw new AssertionError("No mail with a " + page + " link reached " + to);
+  }
+
+  public int count(String to) {
+    return (int)
+        Arrays.stream(mail.getReceivedMessages())
+            .filter(
+                m -> {
+                  try {
+                    return Arrays.stream(m.getAllRecipients())
+                        .anyMatch(a -> a.toString().equalsIgnoreCase(to));
+                  } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                  }
+                })
+            .count();
+  }
+
+  @Override
+  public void close() {
+    mail.stop();
+  }
+}

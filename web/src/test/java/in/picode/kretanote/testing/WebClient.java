@@ -1,0 +1,120 @@
+package in.picode.kretanote.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A browser without JavaScript: keeps cookies, follows redirects, and submits Faces forms the way a
+ * plain HTML form post does (all inputs of the form, including the view state, plus the button).
+ * Enough for pages whose buttons are {@code ajax="false"}; the real-browser tests use Chromium.
+ */
+public final class WebClient {
+
+  private final URI base;
+  private final HttpClient http;
+  private HttpResponse<String> last;
+
+  public WebClient(URI base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+  }
+
+  /** GET a path relative to the deployment (no leading slash). */
+  public Document get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+  }
+
+  /**
+   * Fills the form with the given id (field ids without the form prefix) and presses {@code
+   * button}.
+   */
+  public Document submit(Document page, String formId, Map<String, String> fields, String button) {
+    Element form = page.getElementById(formId);
+    if (form == null) {
+      throw new AssertionError(
+          "No form '" + formId + "' on " + page.location() + ":\n" + page.text());
+    }
+    Map<String, String> data = new LinkedHashMap<>();
+    for (Element input : form.select("input[name], select[name], textarea[name]")) {
+      String type = input.attr("type");
+      if (type.equals("submit") || type.equals("button")) {
+        continue;
+      }
+      if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
+        continue;
+      }
+      String value =
+          input.tagName().equals("select")
+              ? input.select("option[selected]").val()
+              : input.tagName().equals("textarea") ? input.text() : input.val();
+      data.put(input.attr("name"), value);
+    }
+    fields.forEach((id, value) -> data.put(formId + ":" + id, value));
+    // PrimeFaces' CSP mode checks on postback the nonce its script adds to every form.
+    Element nonced = page.selectFirst("script[nonce]");
+    if (nonced != null) {
+      data.put("primefaces.nonce", nonced.attr("nonce"));
+    }
+    data.put(formId + ":" + button, "");
+    String action = form.attr("action");
+    URI target = URI.create(page.location()).resolve(action);
+    String body =
+        data.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(target)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  public HttpResponse<String> lastResponse() {
+    return last;
+  }
+
+  public HttpResponse<String> raw(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Document send(HttpRequest request) {
+    try {
+      last = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return Jsoup.parse(last.body(), last.uri().toString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+  }
+}
