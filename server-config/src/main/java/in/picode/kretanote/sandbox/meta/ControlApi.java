@@ -1,0 +1,266 @@
+package in.picode.kretanote.sandbox.meta;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import in.picode.kretanote.sandbox.meta.HttpIo.Reply;
+import in.picode.kretanote.sandbox.meta.HttpIo.Request;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * {@code /_sim/...}: drives the simulator over HTTP, for a sandbox user without a browser or a test
+ * in another JVM. Unauthenticated by design; the simulator listens on loopback only.
+ *
+ * <pre>
+ * POST   /_sim/faults                    a fault object or an array of them
+ * GET    /_sim/faults                    pending faults
+ * DELETE /_sim/faults                    clear faults
+ * POST   /_sim/signup-codes              {waba_id, phone_number_id, display_phone_number, verified_name, scopes?}
+ * POST   /_sim/numbers/{pnid}            {quality_rating?, status?, messaging_limit?, throughput_per_second?}
+ * POST   /_sim/tokens/revoke             {token} or {waba_id}
+ * POST   /_sim/tokens/expire             {token} or {waba_id}
+ * DELETE /_sim/subscriptions/{waba}      unsubscribe the app
+ * POST   /_sim/templates/{waba}          {name, language, status, reason?}
+ * POST   /_sim/customers/{pnid}/messages {text, wa_id?, user_id?, name?, username?}
+ * POST   /_sim/media                     {mime_type, base64}
+ * GET    /_sim/sent/{pnid}               messages accepted from that number
+ * GET    /_sim/calls                     the Graph call log
+ * POST   /_sim/clock                     {advance_seconds}
+ * POST   /_sim/reset                     forget everything
+ * </pre>
+ */
+final class ControlApi implements HttpHandler {
+
+  private final MetaSimulator sim;
+
+  ControlApi(MetaSimulator sim) {
+    this.sim = sim;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    Request r = HttpIo.read(exchange);
+    Reply reply;
+    try {
+      reply = route(r);
+    } catch (IllegalArgumentException
+        | IllegalStateException
+        | NullPointerException
+        | ClassCastException
+        | JsonException e) {
+      reply = problem(400, e.getMessage());
+    } catch (GraphError e) {
+      reply = Reply.error(e);
+    }
+    HttpIo.write(exchange, reply);
+  }
+
+  private Reply route(Request r) {
+    List<String> s = r.segments();
+    if (s.size() < 2) {
+      return problem(404, "unknown control path");
+    }
+    String what = s.get(1);
+    String arg = s.size() > 2 ? s.get(2) : null;
+    return switch (r.method() + " " + what + (s.size() > 3 ? "/" + s.get(3) : "")) {
+      case "GET faults" -> faults();
+      case "DELETE faults" -> {
+        sim.clearFaults();
+        yield faults();
+      }
+      case "POST faults" -> addFaults(r);
+      case "POST signup-codes" -> signupCode(body(r));
+      case "POST numbers" -> number(require(arg, "pnid"), body(r));
+      case "POST tokens" -> tokens(require(arg, "revoke|expire"), body(r));
+      case "DELETE subscriptions" -> {
+        sim.unsubscribeApp(require(arg, "waba id"));
+        yield ok(Json.createObjectBuilder().add("success", true));
+      }
+      case "POST templates" -> template(require(arg, "waba id"), body(r));
+      case "POST customers/messages" -> customerMessage(require(arg, "pnid"), body(r));
+      case "POST media" -> media(body(r));
+      case "GET sent" -> sent(require(arg, "pnid"));
+      case "GET calls" -> calls();
+      case "POST clock" -> {
+        sim.advanceClock(Duration.ofSeconds(body(r).getJsonNumber("advance_seconds").longValue()));
+        yield ok(Json.createObjectBuilder().add("now", sim.now().toString()));
+      }
+      case "POST reset" -> {
+        sim.reset();
+        yield ok(Json.createObjectBuilder().add("success", true));
+      }
+      default -> problem(404, "unknown control path " + r.method() + " " + r.fullPath());
+    };
+  }
+
+  private Reply faults() {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    sim.pendingFaults().forEach(f -> array.add(f.toJson()));
+    return ok(Json.createObjectBuilder().add("faults", array));
+  }
+
+  private Reply addFaults(Request r) {
+    JsonValue json = Json.createReader(new ByteArrayInputStream(r.body())).readValue();
+    List<JsonValue> items =
+        json.getValueType() == JsonValue.ValueType.ARRAY ? json.asJsonArray() : List.of(json);
+    List<Fault> parsed = items.stream().map(v -> Fault.fromJson(v.asJsonObject())).toList();
+    parsed.forEach(sim::inject);
+    return faults();
+  }
+
+  private Reply signupCode(JsonObject b) {
+    String[] scopes =
+        b.containsKey("scopes")
+            ? b.getJsonArray("scopes").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toArray(String[]::new)
+            : new String[0];
+    String code =
+        sim.issueSignupCode(
+            b.getString("waba_id"),
+            b.getString("phone_number_id"),
+            b.getString("display_phone_number"),
+            b.getString("verified_name", "Sandbox Business"),
+            scopes);
+    return ok(Json.createObjectBuilder().add("code", code));
+  }
+
+  private Reply number(String pnid, JsonObject b) {
+    if (b.containsKey("quality_rating")) {
+      sim.setQuality(pnid, b.getString("quality_rating"));
+    }
+    if (b.containsKey("status")) {
+      sim.setNumberStatus(pnid, b.getString("status"));
+    }
+    if (b.containsKey("messaging_limit")) {
+      sim.setMessagingLimit(pnid, b.getString("messaging_limit"));
+    }
+    if (b.containsKey("throughput_per_second")) {
+      sim.setThroughput(pnid, b.getInt("throughput_per_second"));
+    }
+    SimState.PhoneNumber n =
+        sim.phoneNumber(pnid)
+            .orElseThrow(() -> new IllegalArgumentException("unknown number " + pnid));
+    return ok(
+        Json.createObjectBuilder()
+            .add("id", n.id())
+            .add("quality_rating", n.qualityRating())
+            .add("status", n.status())
+            .add("messaging_limit", n.messagingLimit())
+            .add("registered", n.registered()));
+  }
+
+  private Reply tokens(String action, JsonObject b) {
+    boolean revoke = action.equals("revoke");
+    if (!revoke && !action.equals("expire")) {
+      throw new IllegalArgumentException("use /_sim/tokens/revoke or /_sim/tokens/expire");
+    }
+    int changed;
+    if (b.containsKey("token")) {
+      String token = b.getString("token");
+      changed = (revoke ? sim.revokeToken(token) : sim.expireToken(token)) ? 1 : 0;
+    } else {
+      String waba = b.getString("waba_id");
+      changed = revoke ? sim.revokeTokensOf(waba) : sim.expireTokensOf(waba);
+    }
+    return ok(Json.createObjectBuilder().add("changed", changed));
+  }
+
+  private Reply template(String waba, JsonObject b) {
+    sim.setTemplateStatus(
+        waba,
+        b.getString("name"),
+        b.getString("language"),
+        b.getString("status"),
+        b.getString("reason", null));
+    return ok(Json.createObjectBuilder().add("success", true));
+  }
+
+  private Reply customerMessage(String pnid, JsonObject b) {
+    Customer customer =
+        new Customer(
+            b.getString("wa_id", null),
+            b.getString("user_id", null),
+            b.getString("name", null),
+            b.getString("username", null));
+    String id = sim.customerWrites(pnid, customer, b.getString("text"));
+    return ok(Json.createObjectBuilder().add("id", id));
+  }
+
+  private Reply media(JsonObject b) {
+    byte[] bytes = Base64.getDecoder().decode(b.getString("base64"));
+    return ok(Json.createObjectBuilder().add("id", sim.addMedia(bytes, b.getString("mime_type"))));
+  }
+
+  private Reply sent(String pnid) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (SimState.SentMessage m : sim.sentMessages(pnid)) {
+      array.add(
+          Json.createObjectBuilder()
+              .add("wamid", m.wamid())
+              .add("to", m.to())
+              .add("type", m.type())
+              .add("at", m.at().toString())
+              .add("request", m.request()));
+    }
+    return ok(Json.createObjectBuilder().add("messages", array));
+  }
+
+  private Reply calls() {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (SimState.Call c : sim.calls()) {
+      JsonObjectBuilder call =
+          Json.createObjectBuilder()
+              .add("at", c.at().toString())
+              .add("method", c.method())
+              .add("path", c.path())
+              .add("authorization_present", c.authorizationPresent())
+              .add("status", c.status());
+      if (c.version() != null) {
+        call.add("version", c.version());
+      }
+      if (c.query() != null) {
+        call.add("query", c.query());
+      }
+      if (c.tokenSha256() != null) {
+        call.add("token_sha256", c.tokenSha256());
+      }
+      if (c.errorCode() != null) {
+        call.add("error_code", c.errorCode());
+      }
+      array.add(call);
+    }
+    return ok(Json.createObjectBuilder().add("calls", array));
+  }
+
+  private static JsonObject body(Request r) {
+    return MetaJson.tryParseObject(r.body())
+        .orElseThrow(() -> new IllegalArgumentException("body is not a JSON object"));
+  }
+
+  private static String require(String value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException("missing " + what + " in the path");
+    }
+    return value;
+  }
+
+  private static Reply ok(JsonObjectBuilder json) {
+    return Reply.ok(json.build());
+  }
+
+  private static Reply problem(int status, String message) {
+    return Reply.json(
+        status, Json.createObjectBuilder().add("error", String.valueOf(message)).build());
+  }
+}

@@ -1,0 +1,347 @@
+package in.picode.kretanote.sandbox.meta;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks Meta makes on a {@code POST /{PNID}/messages} body before accepting it: the envelope,
+ * the object of the declared type, and for templates existence, approval and parameter counts.
+ */
+final class MessageRules {
+
+  static final int TEXT_LIMIT = 4096;
+  static final int CAPTION_LIMIT = 1024;
+  static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{5,20}$");
+  static final Pattern BSUID = Pattern.compile("^[A-Z]{2}\\.[A-Za-z0-9]{1,128}$");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
+  private static final List<String> TYPES =
+      List.of(
+          "audio",
+          "contacts",
+          "document",
+          "image",
+          "interactive",
+          "location",
+          "reaction",
+          "sticker",
+          "template",
+          "text",
+          "video");
+  private static final List<String> MEDIA_TYPES =
+      List.of("audio", "document", "image", "sticker", "video");
+
+  /** A validated send: the recipient as given, its normalised form, the type and template. */
+  record Outgoing(
+      String to, String recipient, boolean byUserId, String type, SimState.Template template) {}
+
+  private MessageRules() {}
+
+  static Outgoing validate(JsonObject body, String wabaId, SimState state) {
+    requireWhatsApp(body);
+    String recipientType = MetaJson.string(body, "recipient_type");
+    if (recipientType != null && !recipientType.equals("individual")) {
+      throw GraphError.invalidParameter(
+          "Param recipient_type must be one of {INDIVIDUAL} - got \"" + recipientType + "\".");
+    }
+    String to = MetaJson.string(body, "to");
+    if (to == null || to.isBlank()) {
+      throw GraphError.missingParameter("to");
+    }
+    boolean byUserId = BSUID.matcher(to).matches();
+    if (!byUserId && !PHONE.matcher(to).matches()) {
+      throw GraphError.of(
+          131009, "Invalid recipient: '" + to + "' is neither a phone number nor a user id.");
+    }
+    String recipient = byUserId ? to : to.replaceAll("[^0-9]", "");
+    String type = MetaJson.string(body, "type");
+    if (type == null) {
+      type = "text";
+    }
+    if (!TYPES.contains(type)) {
+      throw GraphError.invalidParameter(
+          "Param type must be one of {"
+              + String.join(", ", TYPES).toUpperCase(Locale.ROOT)
+              + "} - got \""
+              + type
+              + "\".");
+    }
+    JsonValue content = body.get(type);
+    if (content == null || content.getValueType() == JsonValue.ValueType.NULL) {
+      throw GraphError.missingParameter(type);
+    }
+    JsonObject context = MetaJson.object(body, "context");
+    if (context != null && MetaJson.string(context, "message_id") == null) {
+      throw GraphError.missingParameter("context['message_id']");
+    }
+    SimState.Template template = null;
+    switch (type) {
+      case "text" -> text(content);
+      case "location" -> location(requireObject(type, content));
+      case "contacts" -> contacts(content);
+      case "interactive" -> interactive(requireObject(type, content));
+      case "reaction" -> reaction(requireObject(type, content));
+      case "template" -> template = template(requireObject(type, content), wabaId, state);
+      default -> {
+        if (MEDIA_TYPES.contains(type)) {
+          media(type, requireObject(type, content), state);
+        }
+      }
+    }
+    return new Outgoing(to, recipient, byUserId, type, template);
+  }
+
+  static void requireWhatsApp(JsonObject body) {
+    String product = MetaJson.string(body, "messaging_product");
+    if (product == null) {
+      throw GraphError.missingParameter("messaging_product");
+    }
+    if (!product.equals("whatsapp")) {
+      throw GraphError.invalidParameter(
+          "Param messaging_product must be one of {WHATSAPP} - got \"" + product + "\".");
+    }
+  }
+
+  private static JsonObject requireObject(String type, JsonValue content) {
+    if (!(content instanceof JsonObject object)) {
+      throw GraphError.invalidParameter("Param " + type + " must be a JSON object.");
+    }
+    return object;
+  }
+
+  private static void text(JsonValue content) {
+    JsonObject text = requireObject("text", content);
+    String body = MetaJson.string(text, "body");
+    if (body == null || body.isEmpty()) {
+      throw GraphError.missingParameter("text['body']");
+    }
+    if (body.codePointCount(0, body.length()) > TEXT_LIMIT) {
+      throw GraphError.invalidParameter(
+          "Param text['body'] must be at most " + TEXT_LIMIT + " characters long.");
+    }
+  }
+
+  private static void media(String type, JsonObject media, SimState state) {
+    String id = MetaJson.string(media, "id");
+    String link = MetaJson.string(media, "link");
+    if ((id == null) == (link == null)) {
+      throw GraphError.invalidParameter(
+          "Param " + type + " must have exactly one of 'id' or 'link'.");
+    }
+    if (id != null) {
+      SimState.Media stored = state.media.get(id);
+      if (stored == null || stored.expiresAt().isBefore(state.now())) {
+        throw GraphError.of(131009, "Media id " + id + " does not exist or has expired.");
+      }
+    } else if (!link.startsWith("https://") && !link.startsWith("http://")) {
+      throw GraphError.of(131009, "Param " + type + "['link'] must be an http(s) URL.");
+    }
+    String caption = MetaJson.string(media, "caption");
+    if (caption != null && caption.codePointCount(0, caption.length()) > CAPTION_LIMIT) {
+      throw GraphError.invalidParameter(
+          "Param " + type + "['caption'] must be at most " + CAPTION_LIMIT + " characters long.");
+    }
+  }
+
+  private static void location(JsonObject location) {
+    if (!(location.get("latitude") instanceof JsonNumber)
+        || !(location.get("longitude") instanceof JsonNumber)) {
+      throw GraphError.missingParameter("location['latitude'] and location['longitude']");
+    }
+  }
+
+  private static void contacts(JsonValue content) {
+    if (!(content instanceof JsonArray cards) || cards.isEmpty()) {
+      throw GraphError.invalidParameter("Param contacts must be a non-empty array.");
+    }
+    for (JsonValue card : cards) {
+      JsonObject name = card instanceof JsonObject o ? MetaJson.object(o, "name") : null;
+      if (name == null || MetaJson.string(name, "formatted_name") == null) {
+        throw GraphError.missingParameter("contacts[]['name']['formatted_name']");
+      }
+    }
+  }
+
+  private static void interactive(JsonObject interactive) {
+    String kind = MetaJson.string(interactive, "type");
+    if (kind == null) {
+      throw GraphError.missingParameter("interactive['type']");
+    }
+    JsonObject action = MetaJson.object(interactive, "action");
+    if (action == null) {
+      throw GraphError.missingParameter("interactive['action']");
+    }
+    if (kind.equals("button") || kind.equals("list") || kind.equals("cta_url")) {
+      JsonObject body = MetaJson.object(interactive, "body");
+      if (body == null || MetaJson.string(body, "text") == null) {
+        throw GraphError.missingParameter("interactive['body']['text']");
+      }
+    }
+    if (kind.equals("button")) {
+      JsonArray buttons = MetaJson.array(action, "buttons");
+      if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
+        throw GraphError.invalidParameter(
+            "Param interactive['action']['buttons'] must have 1 to 3 buttons.");
+      }
+      for (JsonValue button : buttons) {
+        JsonObject reply = button instanceof JsonObject o ? MetaJson.object(o, "reply") : null;
+        String title = reply == null ? null : MetaJson.string(reply, "title");
+        if (reply == null || MetaJson.string(reply, "id") == null || title == null) {
+          throw GraphError.missingParameter(
+              "interactive['action']['buttons'][]['reply']['id' and 'title']");
+        }
+        if (title.codePointCount(0, title.length()) > 20) {
+          throw GraphError.invalidParameter("Button title length is too long. Max length is 20.");
+        }
+      }
+    }
+    if (kind.equals("list")) {
+      JsonArray sections = MetaJson.array(action, "sections");
+      if (MetaJson.string(action, "button") == null || sections == null || sections.isEmpty()) {
+        throw GraphError.missingParameter("interactive['action']['button'] and ['sections']");
+      }
+      int rows = 0;
+      for (JsonValue section : sections) {
+        JsonArray sectionRows = section instanceof JsonObject o ? MetaJson.array(o, "rows") : null;
+        rows += sectionRows == null ? 0 : sectionRows.size();
+      }
+      if (rows == 0 || rows > 10) {
+        throw GraphError.invalidParameter("Total row count must be between 1 and 10.");
+      }
+    }
+  }
+
+  private static void reaction(JsonObject reaction) {
+    if (MetaJson.string(reaction, "message_id") == null) {
+      throw GraphError.missingParameter("reaction['message_id']");
+    }
+    if (MetaJson.string(reaction, "emoji") == null) {
+      throw GraphError.missingParameter("reaction['emoji']");
+    }
+  }
+
+  private static SimState.Template template(JsonObject request, String wabaId, SimState state) {
+    String name = MetaJson.string(request, "name");
+    JsonObject language = MetaJson.object(request, "language");
+    String code = language == null ? null : MetaJson.string(language, "code");
+    if (name == null) {
+      throw GraphError.missingParameter("template['name']");
+    }
+    if (code == null) {
+      throw GraphError.missingParameter("template['language']['code']");
+    }
+    SimState.Template template =
+        state
+            .template(wabaId, name, code)
+            .orElseThrow(
+                () ->
+                    GraphError.of(
+                        132001, "template name (" + name + ") does not exist in " + code));
+    switch (template.status()) {
+      case "APPROVED" -> {}
+      case "PAUSED" -> throw GraphError.of(132015);
+      case "DISABLED" -> throw GraphError.of(132016);
+      default ->
+          throw GraphError.of(
+              132001,
+              "template name ("
+                  + name
+                  + ") is not approved in "
+                  + code
+                  + " ("
+                  + template.status()
+                  + ")");
+    }
+    JsonArray sent = MetaJson.array(request, "components");
+    for (JsonValue value : template.components()) {
+      if (!(value instanceof JsonObject component)) {
+        continue;
+      }
+      String kind = String.valueOf(MetaJson.string(component, "type")).toUpperCase(Locale.ROOT);
+      switch (kind) {
+        case "HEADER" -> {
+          String format = MetaJson.string(component, "format");
+          boolean textHeader = format == null || format.equalsIgnoreCase("TEXT");
+          int expected = textHeader ? placeholders(MetaJson.string(component, "text")) : 1;
+          checkCount("header", expected, parameters(sent, "header", null));
+        }
+        case "BODY" ->
+            checkCount(
+                "body",
+                placeholders(MetaJson.string(component, "text")),
+                parameters(sent, "body", null));
+        case "BUTTONS" -> {
+          JsonArray buttons = MetaJson.array(component, "buttons");
+          for (int i = 0; buttons != null && i < buttons.size(); i++) {
+            JsonObject button = buttons.getJsonObject(i);
+            if ("URL".equalsIgnoreCase(MetaJson.string(button, "type"))) {
+              int expected = placeholders(MetaJson.string(button, "url"));
+              checkCount("button " + i, expected, parameters(sent, "button", i));
+            }
+          }
+        }
+        default -> {}
+      }
+    }
+    return template;
+  }
+
+  private static void checkCount(String where, int expected, int received) {
+    if (expected != received) {
+      throw GraphError.of(
+          132000,
+          where
+              + ": number of localizable_params ("
+              + received
+              + ") does not match the expected number of params ("
+              + expected
+              + ")");
+    }
+  }
+
+  private static int placeholders(String text) {
+    if (text == null) {
+      return 0;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names.size();
+  }
+
+  /** Parameters sent for a component type (and, for buttons, index); 0 when absent. */
+  private static int parameters(JsonArray components, String type, Integer index) {
+    if (components == null) {
+      return 0;
+    }
+    for (JsonValue value : components) {
+      if (!(value instanceof JsonObject component)
+          || !type.equalsIgnoreCase(MetaJson.string(component, "type"))) {
+        continue;
+      }
+      if (index != null) {
+        JsonValue sentIndex = component.get("index");
+        String indexText =
+            sentIndex instanceof JsonString s
+                ? s.getString()
+                : sentIndex instanceof JsonNumber n ? n.toString() : null;
+        if (!String.valueOf(index).equals(indexText)) {
+          continue;
+        }
+      }
+      JsonArray parameters = MetaJson.array(component, "parameters");
+      return parameters == null ? 0 : parameters.size();
+    }
+    return 0;
+  }
+}
