@@ -25,7 +25,7 @@ public final class DevServer {
     try {
       var options =
           new KretaNoteServer.Options(
-              Path.of(args[0]),
+              workDir(env, args[0]),
               Path.of(args[1]),
               Path.of(args[2]),
               Path.of(args[3]),
@@ -64,8 +64,16 @@ public final class DevServer {
         server.httpsUrl(),
         server.adminUrl(),
         server.database().url(),
-        server.usesEmbeddedDatabase() ? " (embedded, data under " + args[0] + "/mariadb)" : "");
+        server.usesEmbeddedDatabase()
+            ? " (embedded, data under " + workDir(env, args[0]).resolve("mariadb") + ")"
+            : "");
     stopped.await();
+  }
+
+  /** {@code KRETANOTE_WORK_DIR} moves Payara and the embedded database out of target/. */
+  static Path workDir(Map<String, String> env, String fallback) {
+    String dir = env.get("KRETANOTE_WORK_DIR");
+    return Path.of(dir == null || dir.isBlank() ? fallback : dir).toAbsolutePath();
   }
 
   static int port(Map<String, String> env, String key, int fallback) {

@@ -50,6 +50,11 @@ public final class KretaNoteServer implements AutoCloseable {
     DatabaseSettings db;
     if (configured.isPresent()) {
       db = configured.get();
+      try {
+        db.createDatabaseIfMissing();
+      } catch (DatabaseUnreachableException e) {
+        // No right to create databases is fine when it exists; check() names the real cause.
+      }
       db.check();
     } else {
       embedded = EmbeddedDatabase.start(o.workDir().resolve("mariadb"), o.embeddedDbPort());
