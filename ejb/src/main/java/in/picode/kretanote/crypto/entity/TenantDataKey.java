@@ -2,7 +2,6 @@ package in.picode.kretanote.crypto.entity;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -81,11 +80,9 @@ public class TenantDataKey {
   private byte[] wrappedKey;
 
   @Column(name = "created_at", nullable = false, updatable = false)
-  @Convert(converter = InstantAsTimestamp.class)
   private Instant createdAt;
 
   @Column(name = "destroyed_at")
-  @Convert(converter = InstantAsTimestamp.class)
   private Instant destroyedAt;
 
   @Version private long version;
