@@ -1,6 +1,7 @@
 package in.picode.kretanote.platform.boundary;
 
 import in.picode.kretanote.platform.control.MigrationState;
+import in.picode.kretanote.platform.control.SchemaMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -16,8 +17,6 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -66,7 +65,8 @@ public class SchemaMigrations {
       return false;
     }
     try {
-      MigrateResult result = flyway().migrate();
+      MigrateResult result =
+          new SchemaMigrator(dataSource, SchemaMigrations.class.getClassLoader()).migrate();
       state.applied(result.targetSchemaVersion, result.migrationsExecuted);
       LOG.log(
           Level.INFO,
@@ -74,33 +74,10 @@ public class SchemaMigrations {
           state.schemaVersion(),
           result.migrationsExecuted);
       return true;
-    } catch (FlywayException e) {
+    } catch (SchemaMigrator.MigrationFailedException e) {
       state.failed(e.getMessage());
-      repairFailedHistory();
-      throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
+      throw e;
     }
-  }
-
-  /**
-   * MariaDB cannot roll back DDL, so Flyway records a failed row that would block every later
-   * start. Removing it lets the next deployment (with the migration fixed) apply it again; each DDL
-   * statement on its own is atomic in MariaDB, see README "Migrations".
-   */
-  private void repairFailedHistory() {
-    try {
-      flyway().repair();
-    } catch (FlywayException e) {
-      LOG.log(Level.WARNING, "Could not repair the migration history: {0}", e.getMessage());
-    }
-  }
-
-  private Flyway flyway() {
-    return Flyway.configure(SchemaMigrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .validateMigrationNaming(true)
-        .load();
   }
 
   private boolean databaseAnswers() {
