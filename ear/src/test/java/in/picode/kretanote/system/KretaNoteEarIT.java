@@ -3,6 +3,7 @@ package in.picode.kretanote.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import in.picode.kretanote.devserver.DatabaseSettings;
 import in.picode.kretanote.devserver.DatabaseUnreachableException;
 import in.picode.kretanote.devserver.KretaNoteServer;
 import java.net.URI;
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,6 +49,7 @@ class KretaNoteEarIT {
   }
 
   static KretaNoteServer.Options options(Map<String, String> env) {
+    path("work").toFile().mkdirs();
     return new KretaNoteServer.Options(
         path("work"),
         path("payaraZip"),
@@ -60,13 +65,35 @@ class KretaNoteEarIT {
   }
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.computeIfPresent(
         "KRETANOTE_DB_URL", (k, url) -> url.replaceFirst("/[^/?]*(\\?|$)", "/kretanote_system$1"));
+    emptyDatabase(env);
     // Always a fresh domain: the test proves provisioning from nothing.
     env.put("KRETANOTE_RECREATE_DOMAIN", "true");
+    // Payara's other ports (IIOP, JMX, ...) away from a developer's running domain.
+    env.putIfAbsent("KRETANOTE_PORT_BASE", "19000");
+    env.put("KRETANOTE_SCRIPT_LOG", path("work").resolve("scripts.log").toString());
     server = KretaNoteServer.start(options(env));
+  }
+
+  /** The system test starts from an empty database, like a first installation. */
+  static void emptyDatabase(Map<String, String> env) throws Exception {
+    var configured = DatabaseSettings.fromEnvironment(env);
+    if (configured.isPresent()) {
+      try (Connection c = configured.get().withDatabase("").connect();
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS kretanote_system");
+      }
+    } else {
+      Path dir = path("work").resolve("mariadb");
+      if (Files.exists(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
   }
 
   @AfterAll

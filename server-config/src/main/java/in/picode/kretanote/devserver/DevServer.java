@@ -19,10 +19,21 @@ public final class DevServer {
           "usage: DevServer <work dir> <payara zip> <mariadb jar> <server-config dir> <ear>");
       System.exit(2);
     }
-    Map<String, String> env = System.getenv();
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
     long started = System.nanoTime();
     KretaNoteServer server;
+    Sandbox sandbox = null;
     try {
+      int httpPort = port(env, "KRETANOTE_HTTP_PORT", 8080);
+      if (sandboxWanted(env)) {
+        sandbox =
+            Sandbox.start(
+                workDir(env, args[0]),
+                httpPort,
+                port(env, "KRETANOTE_SANDBOX_META_PORT", 9797),
+                port(env, "KRETANOTE_SANDBOX_SMTP_PORT", 2525));
+        env.putAll(sandbox.env());
+      }
       var options =
           new KretaNoteServer.Options(
               workDir(env, args[0]),
@@ -30,7 +41,7 @@ public final class DevServer {
               Path.of(args[2]),
               Path.of(args[3]),
               Path.of(args[4]),
-              port(env, "KRETANOTE_HTTP_PORT", 8080),
+              httpPort,
               port(env, "KRETANOTE_HTTPS_PORT", 8181),
               port(env, "KRETANOTE_ADMIN_PORT", 4848),
               port(env, "KRETANOTE_EMBEDDED_DB_PORT", 3307),
@@ -39,9 +50,13 @@ public final class DevServer {
       server = KretaNoteServer.start(options);
     } catch (DatabaseUnreachableException | ConfigurationException e) {
       System.err.println("KretaNote did not start. " + e.getMessage());
+      if (sandbox != null) {
+        sandbox.close();
+      }
       System.exit(1);
       return;
     }
+    Sandbox sandboxToClose = sandbox;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -49,6 +64,9 @@ public final class DevServer {
                 () -> {
                   System.out.println("Stopping KretaNote ...");
                   server.close();
+                  if (sandboxToClose != null) {
+                    sandboxToClose.close();
+                  }
                   stopped.countDown();
                 }));
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
@@ -67,7 +85,29 @@ public final class DevServer {
         server.usesEmbeddedDatabase()
             ? " (embedded, data under " + workDir(env, args[0]).resolve("mariadb") + ")"
             : "");
+    if (sandbox != null) {
+      System.out.printf(
+          "  Sandbox:        Meta simulator at %s; account mails are printed here.%n"
+              + "                  Connect a simulated number in Settings > WhatsApp, then let a"
+              + " customer write:%n"
+              + "                  curl -d '{\"text\":\"Hello\",\"wa_id\":\"4915112345678\","
+              + "\"name\":\"Ana\"}' %s/_sim/customers/<phone number id>/messages%n%n",
+          sandbox.metaUrl(), sandbox.metaUrl());
+    }
     stopped.await();
+  }
+
+  /**
+   * Sandbox unless a real Meta app is configured ({@code KRETANOTE_META_APP_ID}); {@code
+   * KRETANOTE_SANDBOX=false|true} decides explicitly.
+   */
+  static boolean sandboxWanted(Map<String, String> env) {
+    String explicit = env.get("KRETANOTE_SANDBOX");
+    if (explicit != null && !explicit.isBlank()) {
+      return Boolean.parseBoolean(explicit.strip());
+    }
+    String appId = env.get("KRETANOTE_META_APP_ID");
+    return appId == null || appId.isBlank();
   }
 
   /** {@code KRETANOTE_WORK_DIR} moves Payara and the embedded database out of target/. */

@@ -84,13 +84,24 @@ public final class PayaraDomain {
     var cmd = new java.util.ArrayList<String>();
     cmd.add("bash");
     cmd.addAll(command);
-    ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    String log = env.get("KRETANOTE_SCRIPT_LOG");
+    if (log == null) {
+      pb.inheritIO();
+    } else {
+      // Under a test runner the scripts' output goes to a file (stdout belongs to the runner).
+      pb.redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(log).toFile()));
+    }
     pb.environment().putAll(env);
     try {
       int exit = pb.start().waitFor();
       if (exit != 0) {
         throw new IllegalStateException(
-            Path.of(command.get(0)).getFileName() + " failed with exit code " + exit);
+            Path.of(command.get(0)).getFileName()
+                + " failed with exit code "
+                + exit
+                + (log == null ? "" : "; its output is in " + log));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
