@@ -1,4 +1,4 @@
-package in.picode.kretanote.platform.boundary;
+package in.picode.kretanote.platform.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,5 +1,6 @@
-package in.picode.kretanote.platform.boundary;
+package in.picode.kretanote.platform.health;
 
+import in.picode.kretanote.platform.boundary.SchemaMigrations;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready means: the database answers now and this deployment has applied every migration. */
+/**
+ * Lives in the web module because Payara collects MicroProfile health checks from the WAR of an
+ * EAR, not from its EJB module.
+ *
+ * <p>Ready means: the database answers now and this deployment has applied every migration.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {

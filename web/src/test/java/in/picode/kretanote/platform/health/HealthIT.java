@@ -1,0 +1,62 @@
+package in.picode.kretanote.platform.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.picode.kretanote.testing.WebDeployments;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What a load balancer and an orchestrator see: readiness with the database, liveness. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HealthIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return WebDeployments.app("health");
+  }
+
+  @ArquillianResource URL base;
+
+  HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void readinessIsUpWithTheDatabaseAndMigrations() throws Exception {
+    HttpResponse<String> r = get("/health/ready");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"database\"").contains("APPLIED").contains("\"UP\"");
+  }
+
+  @Test
+  void livenessIsUp() throws Exception {
+    HttpResponse<String> r = get("/health/live");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("kretanote");
+  }
+
+  @Test
+  void pagesCarryTheSecurityHeaders() throws Exception {
+    HttpResponse<String> r = get(base.getPath() + "login.xhtml");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(r.headers().allValues("Content-Security-Policy"))
+        .anySatisfy(v -> assertThat(v).contains("frame-ancestors 'none'"))
+        .anySatisfy(v -> assertThat(v).contains("nonce-"));
+  }
+}
