@@ -35,10 +35,10 @@
 #   KRETANOTE_META_APP_SECRET, KRETANOTE_META_VERIFY_TOKEN, KRETANOTE_KEK,
 #   KRETANOTE_PAYMENT_WEBHOOK_SECRET
 #                                each, when set, becomes password alias kretanote-meta-app-secret,
-#                                kretanote-meta-verify-token, kretanote-kek,
+#                                kretanote.meta.verify-token, kretanote.crypto.kek,
 #                                kretanote-payment-webhook-secret and the domain MicroProfile
 #                                Config property kretanote.meta.app-secret,
-#                                kretanote.meta.verify-token, kretanote.kek,
+#                                kretanote.meta.verify-token, kretanote.crypto.kek,
 #                                kretanote.payment.webhook-secret = ${ALIAS=<alias>}.
 #                                Unset later: alias and property stay as they were.
 #   KRETANOTE_CONFIG_FILE        file of key=value lines (# comments, blank lines allowed);
@@ -94,7 +94,7 @@ alias_ref() { printf '${ALIAS=%s}' "$1"; }
 readonly SECRET_TABLE=(
   "KRETANOTE_META_APP_SECRET kretanote-meta-app-secret kretanote.meta.app-secret"
   "KRETANOTE_META_VERIFY_TOKEN kretanote-meta-verify-token kretanote.meta.verify-token"
-  "KRETANOTE_KEK kretanote-kek kretanote.kek"
+  "KRETANOTE_KEK kretanote-kek kretanote.crypto.kek"
   "KRETANOTE_PAYMENT_WEBHOOK_SECRET kretanote-payment-webhook-secret kretanote.payment.webhook-secret"
 )
 
