@@ -23,7 +23,7 @@ class HealthIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("health");
+    return WebDeployments.app("probes");
   }
 
   @ArquillianResource URL base;
