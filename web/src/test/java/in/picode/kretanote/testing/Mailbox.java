@@ -43,6 +43,36 @@ public final class Mailbox implements AutoCloseable {
     throw new AssertionError("No mail with a " + page + " link reached " + to);
   }
 
+  /**
+   * Waits until {@code atLeast} mails to {@code to} carry a link for {@code page}; oldest first.
+   */
+  public java.util.List<String> linkTokens(String to, String page, int atLeast) {
+    long deadline = System.currentTimeMillis() + 15_000;
+    Pattern link = Pattern.compile(Pattern.quote(page) + "\\?token=([A-Za-z0-9_-]+)");
+    java.util.List<String> tokens = new java.util.ArrayList<>();
+    while (System.currentTimeMillis() < deadline) {
+      tokens.clear();
+      for (MimeMessage m : mail.getReceivedMessages()) {
+        try {
+          boolean forUs =
+              Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(to));
+          Matcher matcher = link.matcher(String.valueOf(m.getContent()));
+          if (forUs && matcher.find()) {
+            tokens.add(matcher.group(1));
+          }
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      if (tokens.size() >= atLeast) {
+        return tokens;
+      }
+      mail.waitForIncomingEmail(500, mail.getReceivedMessages().length + 1);
+    }
+    throw new AssertionError(
+        "Only " + tokens.size() + " mails with a " + page + " link reached " + to);
+  }
+
   public int count(String to) {
     return (int)
         Arrays.stream(mail.getReceivedMessages())

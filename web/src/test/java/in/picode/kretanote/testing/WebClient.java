@@ -45,6 +45,19 @@ public final class WebClient {
    * button}.
    */
   public Document submit(Document page, String formId, Map<String, String> fields, String button) {
+    return submit(page, formId, fields, button, Map.of());
+  }
+
+  /**
+   * As {@link #submit(Document, String, Map, String)}, plus {@code raw} parameters sent under their
+   * own names (not prefixed with the form id): what a user tampering with a post would add.
+   */
+  public Document submit(
+      Document page,
+      String formId,
+      Map<String, String> fields,
+      String button,
+      Map<String, String> raw) {
     Element form = page.getElementById(formId);
     if (form == null) {
       throw new AssertionError(
@@ -72,6 +85,7 @@ public final class WebClient {
       data.put("primefaces.nonce", nonced.attr("nonce"));
     }
     data.put(formId + ":" + button, "");
+    data.putAll(raw);
     String action = form.attr("action");
     URI target = URI.create(page.location()).resolve(action);
     String body =

@@ -21,9 +21,15 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = AuditEvent.LATEST,
     query = "select a from AuditEvent a order by a.occurredAt desc, a.id desc")
+@NamedQuery(
+    name = AuditEvent.OLDER,
+    query =
+        "select a from AuditEvent a where (a.occurredAt < :at or (a.occurredAt = :at and a.id < :id))"
+            + " order by a.occurredAt desc, a.id desc")
 public class AuditEvent {
 
   public static final String LATEST = "AuditEvent.latest";
+  public static final String OLDER = "AuditEvent.older";
   public static final int DETAIL_MAX = 500;
 
   @Id

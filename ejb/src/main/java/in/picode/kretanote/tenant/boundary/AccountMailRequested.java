@@ -1,14 +1,18 @@
 package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.tenant.entity.OneTimeToken;
+import java.time.Duration;
 
 /**
  * A link must be mailed once the transaction that created it has committed; observed by {@code
- * AccountMails} with {@code during = AFTER_SUCCESS}, so a rolled-back sign-up sends nothing.
+ * AccountMails} with {@code during = AFTER_SUCCESS}, so a rolled-back sign-up sends nothing. For an
+ * invitation {@code recipientName} is the name of the person who invites. {@code validity} is what
+ * the mail promises, taken from the same setting that made the link expire.
  */
 public record AccountMailRequested(
     OneTimeToken.Purpose purpose,
     String email,
     String recipientName,
     String token,
-    String tenantName) {}
+    String tenantName,
+    Duration validity) {}

@@ -96,7 +96,23 @@ public class SignIns {
       user.changePasswordHash(passwords.hash(password));
     }
     return new SignInOutcome(
-        true, user.getId(), user.getTenantId(), user.getEmail(), user.getRole(), "ok");
+        true,
+        user.getId(),
+        user.getTenantId(),
+        user.getEmail(),
+        user.getRole(),
+        "ok",
+        user.getSessionGeneration());
+  }
+
+  /**
+   * Whether a session signed in as {@code userId} at {@code generation} may go on: false once the
+   * user was disabled, changed role or reset the password. Read from the database on every request
+   * (the table is not cached), so it holds on every server at once.
+   */
+  public boolean stillSignedIn(long userId, int generation) {
+    UserAccount user = em.find(UserAccount.class, userId);
+    return user != null && user.acceptsSession(generation);
   }
 
   private String decoy() {

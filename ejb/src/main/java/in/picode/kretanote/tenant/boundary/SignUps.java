@@ -99,7 +99,8 @@ public class SignUps {
             email,
             owner.getDisplayName(),
             token,
-            tenant.getName()));
+            tenant.getName(),
+            verificationValidity));
     return new Created(tenant.getId(), owner.getId());
   }
 

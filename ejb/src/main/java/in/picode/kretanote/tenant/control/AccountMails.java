@@ -3,7 +3,9 @@ package in.picode.kretanote.tenant.control;
 import in.picode.kretanote.tenant.boundary.AccountMailRequested;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -20,6 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sends the account links (verify email, reset password, invitation) through the server's mail
  * session {@code mail/kretanote}, only after the transaction that created the link committed. The
  * link is in the mail and nowhere else: never logged.
+ *
+ * <p>The SMTP conversation runs asynchronously (a CDI async event), not in the request: "forgot
+ * password" must answer as fast for an address with an account (mail sent) as for one without
+ * (nothing sent), or the response time would tell which addresses exist.
  */
 @ApplicationScoped
 public class AccountMails {
@@ -29,11 +35,18 @@ public class AccountMails {
   @Resource(lookup = "mail/kretanote")
   Session mail;
 
+  @Inject Event<AccountMailRequested> later;
+
   @Inject
   @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
   void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountMailRequested request) {
+    later.fireAsync(request);
+  }
+
+  void deliver(@ObservesAsync AccountMailRequested request) {
+    String validity = Durations.human(request.validity());
     String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
     String subject;
     String body;
@@ -49,7 +62,9 @@ public class AccountMails {
                 + base
                 + "verify.xhtml?token="
                 + request.token()
-                + "\n\nThe link works once and expires in 48 hours.\n";
+                + "\n\nThe link works once and expires in "
+                + validity
+                + ".\n";
       }
       case RESET_PASSWORD -> {
         subject = "Reset your KretaNote password";
@@ -60,11 +75,13 @@ public class AccountMails {
                 + base
                 + "reset.xhtml?token="
                 + request.token()
-                + "\n\nThe link works once and expires in 1 hour. If you did not ask for it,"
-                + " ignore this mail; your password stays as it is.\n";
+                + "\n\nThe link works once and expires in "
+                + validity
+                + ". If you did not ask for it, ignore this mail; your password stays as it"
+                + " is.\n";
       }
       case INVITATION -> {
-        subject = "You are invited to " + request.tenantName() + " on KretaNote";
+        subject = "You are invited to " + oneLine(request.tenantName()) + " on KretaNote";
         body =
             "Hello,\n\n"
                 + request.recipientName()
@@ -74,7 +91,9 @@ public class AccountMails {
                 + base
                 + "join.xhtml?token="
                 + request.token()
-                + "\n\nThe invitation expires in 7 days.\n";
+                + "\n\nThe invitation works once and expires in "
+                + validity
+                + ". If you do not know the sender, ignore this mail.\n";
       }
       default -> throw new IllegalArgumentException(request.purpose().name());
     }
@@ -84,12 +103,17 @@ public class AccountMails {
       m.setSubject(subject, StandardCharsets.UTF_8.name());
       m.setText(body, StandardCharsets.UTF_8.name());
       Transport.send(m);
-    } catch (MessagingException e) {
+    } catch (MessagingException | RuntimeException e) {
       LOG.log(
           Level.WARNING,
           "Could not send the {0} mail ({1}); the user can ask for a new link",
           request.purpose(),
           e.getClass().getSimpleName());
     }
+  }
+
+  /** Names typed by users go into a header here; no line break may start a header of its own. */
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\p{Cntrl}", " ");
   }
 }

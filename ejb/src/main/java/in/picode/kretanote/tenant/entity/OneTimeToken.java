@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,7 +16,20 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "one_time_token")
+@NamedQuery(
+    name = OneTimeToken.COUNT_SINCE,
+    query =
+        "select count(t) from OneTimeToken t where t.email = :email and t.purpose = :purpose"
+            + " and t.createdAt > :since")
+@NamedQuery(
+    name = OneTimeToken.RETIRE_FOR_USER,
+    query =
+        "update OneTimeToken t set t.usedAt = :now where t.userId = :user"
+            + " and t.purpose = :purpose and t.usedAt is null")
 public class OneTimeToken {
+
+  public static final String COUNT_SINCE = "OneTimeToken.countSince";
+  public static final String RETIRE_FOR_USER = "OneTimeToken.retireForUser";
 
   public enum Purpose {
     VERIFY_EMAIL,

@@ -28,10 +28,22 @@ import java.util.Objects;
 @NamedQuery(
     name = UserAccount.BY_TENANT,
     query = "select u from UserAccount u where u.tenantId = :tenant order by u.displayName, u.id")
+@NamedQuery(
+    name = UserAccount.BY_TENANT_AND_ID,
+    query = "select u from UserAccount u where u.tenantId = :tenant and u.id = :id")
+@NamedQuery(
+    name = UserAccount.BY_TENANT_AND_ROLE,
+    query = "select u from UserAccount u where u.tenantId = :tenant and u.role = :role")
+@NamedQuery(
+    name = UserAccount.COUNT_BY_ROLE,
+    query = "select count(u) from UserAccount u where u.role = :role")
 public class UserAccount {
 
   public static final String BY_EMAIL = "UserAccount.byEmail";
   public static final String BY_TENANT = "UserAccount.byTenant";
+  public static final String BY_TENANT_AND_ID = "UserAccount.byTenantAndId";
+  public static final String BY_TENANT_AND_ROLE = "UserAccount.byTenantAndRole";
+  public static final String COUNT_BY_ROLE = "UserAccount.countByRole";
   public static final int EMAIL_MAX = 254;
   public static final int NAME_MAX = 120;
 
@@ -82,6 +94,9 @@ public class UserAccount {
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
+
+  @Column(name = "session_generation", nullable = false)
+  private int sessionGeneration;
 
   @Version private long version;
 
@@ -161,19 +176,57 @@ public class UserAccount {
     }
   }
 
+  /** The same password with stronger hash parameters; sessions stay valid. */
   public void changePasswordHash(String hash) {
     this.passwordHash = Objects.requireNonNull(hash);
   }
 
+  /**
+   * A new password chosen through a reset link: the lock and failure count are cleared, the mailed
+   * link proves the address, and every other session of this user ends.
+   */
+  public void resetPassword(String hash, Instant now) {
+    this.passwordHash = Objects.requireNonNull(hash);
+    failedAttempts = 0;
+    lastFailedAt = null;
+    lockedUntil = null;
+    verifyEmail(now);
+    sessionGeneration++;
+  }
+
+  /** Sessions signed in with the old role end, so the new role applies at once. */
   public void changeRole(Role role) {
+    Objects.requireNonNull(role, "role");
     if (role.isTenantRole() != this.role.isTenantRole()) {
       throw new IllegalArgumentException("A tenant user cannot become an operator or back");
     }
-    this.role = role;
+    if (role != this.role) {
+      this.role = role;
+      sessionGeneration++;
+    }
   }
 
+  /** Refuses further sign-ins and ends the user's sessions at their next request. */
   public void disable() {
-    this.status = Status.DISABLED;
+    if (status != Status.DISABLED) {
+      status = Status.DISABLED;
+      sessionGeneration++;
+    }
+  }
+
+  public void enable() {
+    if (status == Status.DISABLED) {
+      status = emailVerifiedAt != null ? Status.ACTIVE : Status.PENDING_VERIFICATION;
+    }
+  }
+
+  /** True while a session signed in at {@code generation} may go on working. */
+  public boolean acceptsSession(int generation) {
+    return status == Status.ACTIVE && sessionGeneration == generation;
+  }
+
+  public int getSessionGeneration() {
+    return sessionGeneration;
   }
 
   public Long getId() {

@@ -7,7 +7,15 @@ import in.picode.kretanote.Deployments;
 import in.picode.kretanote.contact.boundary.ContactNotFoundException;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.entity.AuditEvent;
+import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
+import in.picode.kretanote.tenant.boundary.Invitations;
+import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.boundary.Tenants;
+import in.picode.kretanote.tenant.entity.Invitation;
+import in.picode.kretanote.tenant.entity.Role;
+import in.picode.kretanote.tenant.entity.UserAccount;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.TenantProbe;
 import jakarta.ejb.EJBException;
@@ -39,6 +47,9 @@ class TenantIsolationIT {
   @Inject Tenants tenants;
   @Inject Contacts contacts;
   @Inject TenantProbe probe;
+  @Inject TeamMembers team;
+  @Inject Invitations invitations;
+  @Inject AuditLog audit;
 
   long tenantA;
   long tenantB;
@@ -129,6 +140,120 @@ class TenantIsolationIT {
         audit.setLong(1, tenantA);
         audit.setLong(2, bUser);
         assertThatThrownBy(audit::executeUpdate).isInstanceOf(SQLException.class);
+      }
+    }
+  }
+
+  @Test
+  void teamChangesWithAnotherTenantsUserIdChangeNothing() throws SQLException {
+    long ownerA = user(tenantA, "OWNER");
+    long agentB = user(tenantB, "AGENT");
+    String refusal = TeamMembers.NOT_IN_TEAM;
+
+    assertThat(call(tenantA, () -> team.find(agentB))).isEmpty();
+    assertThat(call(tenantA, () -> team.members()))
+        .extracting(UserAccount::getId)
+        .contains(ownerA)
+        .doesNotContain(agentB);
+    assertThatThrownBy(
+            () -> Tenancy.runAs(tenantA, () -> team.changeRole(ownerA, agentB, Role.ADMIN, null)))
+        .isInstanceOf(AccountChangeRefusedException.class)
+        .hasMessage(refusal);
+    assertThatThrownBy(() -> Tenancy.runAs(tenantA, () -> team.disable(ownerA, agentB, null)))
+        .hasMessage(refusal);
+    assertThatThrownBy(() -> Tenancy.runAs(tenantA, () -> team.enable(ownerA, agentB, null)))
+        .hasMessage(refusal);
+    assertThat(userRow(agentB)).isEqualTo("AGENT ACTIVE " + tenantB);
+  }
+
+  @Test
+  void anotherTenantsUserCannotActInThisTenant() throws SQLException {
+    long agentA = user(tenantA, "AGENT");
+    long ownerB = user(tenantB, "OWNER");
+    assertThatThrownBy(
+            () -> Tenancy.runAs(tenantA, () -> team.changeRole(ownerB, agentA, Role.ADMIN, null)))
+        .isInstanceOf(AccountChangeRefusedException.class)
+        .hasMessageContaining("Only an owner or an admin");
+    assertThatThrownBy(
+            () ->
+                Tenancy.runAs(
+                    tenantA, () -> invitations.invite(ownerB, "x@example.com", Role.AGENT, null)))
+        .hasMessageContaining("Only an owner or an admin");
+    assertThat(userRow(agentA)).isEqualTo("AGENT ACTIVE " + tenantA);
+  }
+
+  @Test
+  void invitationsOfAnotherTenantCannotBeSeenOrRevoked() throws SQLException {
+    long ownerA = user(tenantA, "OWNER");
+    long ownerB = user(tenantB, "OWNER");
+    String email = "invitee-" + UUID.randomUUID() + "@example.com";
+    long invitationB =
+        call(tenantB, () -> invitations.invite(ownerB, email, Role.AGENT, "192.0.2.9").getId());
+
+    assertThat(call(tenantA, () -> invitations.pending()))
+        .extracting(Invitation::getId)
+        .doesNotContain(invitationB);
+    assertThatThrownBy(
+            () -> Tenancy.runAs(tenantA, () -> invitations.revoke(ownerA, invitationB, null)))
+        .isInstanceOf(AccountChangeRefusedException.class);
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement("select tenant_id, revoked_at from invitation where id = ?")) {
+      s.setLong(1, invitationB);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(tenantB);
+        assertThat(rs.getTimestamp(2)).as("still open").isNull();
+      }
+    }
+    assertThat(call(tenantB, () -> invitations.pending()))
+        .extracting(Invitation::getId)
+        .contains(invitationB);
+  }
+
+  @Test
+  void theAuditLogOfAnotherTenantIsNeitherListedNorAStartingPoint() {
+    long ownerB = user(tenantB, "OWNER");
+    Tenancy.runAs(tenantB, () -> audit.record(ownerB, "b@example.com", "TEST", "secret", null));
+    long eventB = call(tenantB, () -> audit.latest(1)).stream().findFirst().orElseThrow().getId();
+    Tenancy.runAs(tenantA, () -> audit.record(null, null, "TEST", "visible", null));
+
+    assertThat(call(tenantA, () -> audit.olderThan(eventB, 200))).isEmpty();
+    assertThat(call(tenantA, () -> audit.latest(500)))
+        .extracting(AuditEvent::getDetail)
+        .contains("visible")
+        .doesNotContain("secret");
+  }
+
+  private static long user(long tenant, String role) {
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "insert into user_account (tenant_id, email, display_name, password_hash, role,"
+                    + " status) values (?, ?, 'Someone', 'x', ?, 'ACTIVE')",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
+      s.setLong(1, tenant);
+      s.setString(2, role.toLowerCase() + "-" + UUID.randomUUID() + "@example.com");
+      s.setString(3, role);
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String userRow(long id) throws SQLException {
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select concat(role, ' ', status, ' ', tenant_id) from user_account where id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
       }
     }
   }

@@ -45,6 +45,7 @@ public class KretaNoteIdentityStore implements IdentityStore {
     request.changeSessionId();
     var session = request.getSession();
     session.setAttribute(SessionKeys.USER_ID, outcome.userId());
+    session.setAttribute(SessionKeys.SESSION_GENERATION, outcome.sessionGeneration());
     if (outcome.tenantId() != null) {
       session.setAttribute(SessionKeys.TENANT_ID, outcome.tenantId());
     } else {

@@ -1,12 +1,15 @@
 package in.picode.kretanote.platform.view;
 
 import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.security.SessionKeys;
 import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.tenant.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 /** Who is signed in and for which business, for the page header. */
 @Named
@@ -15,6 +18,7 @@ public class CurrentUser {
 
   @Inject SecurityContext security;
   @Inject Tenants tenants;
+  @Inject HttpServletRequest request;
 
   private Tenant tenant;
 
@@ -31,5 +35,29 @@ public class CurrentUser {
 
   public boolean hasRole(String role) {
     return security.isCallerInRole(role);
+  }
+
+  /** OWNER and ADMIN see the settings pages (web.xml enforces the same). */
+  public boolean isManager() {
+    return hasRole("OWNER") || hasRole("ADMIN");
+  }
+
+  public boolean isOperator() {
+    return hasRole("OPERATOR");
+  }
+
+  /** The signed-in user's id, as the identity store put it into the session at sign-in. */
+  public long getUserId() {
+    HttpSession session = request.getSession(false);
+    Object id = session == null ? null : session.getAttribute(SessionKeys.USER_ID);
+    if (!(id instanceof Long userId)) {
+      throw new IllegalStateException("Nobody is signed in");
+    }
+    return userId;
+  }
+
+  /** Where the request comes from, for the audit log. */
+  public String getClientAddress() {
+    return request.getRemoteAddr();
   }
 }

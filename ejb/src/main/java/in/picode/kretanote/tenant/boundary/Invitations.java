@@ -1,0 +1,161 @@
+package in.picode.kretanote.tenant.boundary;
+
+import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.tenant.control.TokenCodec;
+import in.picode.kretanote.tenant.entity.Invitation;
+import in.picode.kretanote.tenant.entity.OneTimeToken;
+import in.picode.kretanote.tenant.entity.Role;
+import in.picode.kretanote.tenant.entity.Tenant;
+import in.picode.kretanote.tenant.entity.UserAccount;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The current tenant's invitations: OWNER and ADMIN invite a person by email as ADMIN or AGENT, see
+ * who has not answered yet, and revoke. Inviting an address that already has a pending invitation
+ * replaces it (the old link stops working), so "send again" needs no button of its own. Accepting
+ * happens in {@link Joins}, where nobody is signed in yet.
+ */
+@Stateless
+@TenantScoped
+public class Invitations {
+
+  /** Enough for any team; stops a hijacked admin account from mailing thousands of strangers. */
+  static final int MAX_PENDING = 50;
+
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  @Inject TeamMembers team;
+  @Inject AuditLog audit;
+  @Inject Event<AccountMailRequested> mails;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.security.invitation.validity", defaultValue = "P7D")
+  Duration validity;
+
+  Clock clock = Clock.systemUTC();
+
+  public Invitation invite(long actorId, String email, Role role, String clientAddress) {
+    UserAccount actor = team.manager(actorId);
+    if (email == null || email.isBlank()) {
+      throw new AccountChangeRefusedException("email", "Enter the email address to invite.");
+    }
+    if (email.strip().length() > UserAccount.EMAIL_MAX) {
+      throw new AccountChangeRefusedException(
+          "email", "The email has at most " + UserAccount.EMAIL_MAX + " characters.");
+    }
+    if (!EMAIL.matcher(email.strip()).matches()) {
+      throw new AccountChangeRefusedException(
+          "email", "Enter a valid email address, like name@example.com.");
+    }
+    if (role != Role.ADMIN && role != Role.AGENT) {
+      throw new AccountChangeRefusedException("role", "Invite as admin or agent.");
+    }
+    String normalized = UserAccount.normalizeEmail(email);
+    boolean registered =
+        !em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+            .setParameter("email", normalized)
+            .getResultList()
+            .isEmpty();
+    if (registered) {
+      throw new AccountChangeRefusedException(
+          "email",
+          "This email address already has a KretaNote account, and an account belongs to one"
+              + " business only. Invite another address.");
+    }
+    Instant now = Instant.now(clock);
+    for (Invitation older :
+        em.createNamedQuery(Invitation.PENDING_FOR_EMAIL, Invitation.class)
+            .setParameter("email", normalized)
+            .setParameter("now", now)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList()) {
+      older.revoke(now);
+    }
+    em.flush();
+    if (pending().size() >= MAX_PENDING) {
+      throw AccountChangeRefusedException.page(
+          "There are "
+              + MAX_PENDING
+              + " open invitations already. Revoke some or wait until they are answered.");
+    }
+    String token = TokenCodec.newToken();
+    Invitation invitation =
+        new Invitation(
+            normalized, role, TokenCodec.hash(token), actor.getId(), now, now.plus(validity));
+    em.persist(invitation);
+    em.flush();
+    Tenant tenant = em.find(Tenant.class, Tenancy.require());
+    mails.fire(
+        new AccountMailRequested(
+            OneTimeToken.Purpose.INVITATION,
+            normalized,
+            actor.getDisplayName(),
+            token,
+            tenant.getName(),
+            validity));
+    audit.record(
+        actor.getId(),
+        actor.getEmail(),
+        "INVITATION_SENT",
+        normalized + " as " + role,
+        clientAddress);
+    return invitation;
+  }
+
+  public List<Invitation> pending() {
+    return em.createNamedQuery(Invitation.PENDING, Invitation.class)
+        .setParameter("now", Instant.now(clock))
+        .getResultList();
+  }
+
+  /** Revokes a pending invitation of the current tenant; another tenant's id is not found. */
+  public void revoke(long actorId, long invitationId, String clientAddress) {
+    UserAccount actor = team.manager(actorId);
+    Invitation invitation = em.find(Invitation.class, invitationId, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now(clock);
+    if (invitation == null || !invitation.isPending(now)) {
+      throw AccountChangeRefusedException.page(
+          "This invitation is not open any more: it was accepted, revoked or it expired.");
+    }
+    invitation.revoke(now);
+    audit.record(
+        actor.getId(),
+        actor.getEmail(),
+        "INVITATION_REVOKED",
+        invitation.getEmail(),
+        clientAddress);
+  }
+
+  /** For {@link Joins}: the invitation behind a link, locked so it is accepted at most once. */
+  public Optional<Invitation> lockByToken(byte[] tokenHash) {
+    return em.createNamedQuery(Invitation.BY_TOKEN, Invitation.class)
+        .setParameter("hash", tokenHash)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Invitation> byToken(byte[] tokenHash) {
+    return em.createNamedQuery(Invitation.BY_TOKEN, Invitation.class)
+        .setParameter("hash", tokenHash)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,55 @@
+package in.picode.kretanote.tenant.view;
+
+import in.picode.kretanote.tenant.boundary.PasswordResets;
+import in.picode.kretanote.tenant.entity.UserAccount;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.regex.Pattern;
+
+/**
+ * "Forgot password": the answer is the same whether or not the address has an account; only a
+ * mistyped address gets a message of its own, which tells nothing about accounts.
+ */
+@Named
+@RequestScoped
+public class ForgotPasswordBean {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  @Inject PasswordResets resets;
+
+  private String email;
+  private boolean done;
+
+  public void submit() {
+    String e = email == null ? "" : email.strip();
+    if (e.isEmpty()) {
+      Messages.error("forgot", "email", "Enter your email address.");
+      return;
+    }
+    if (e.length() > UserAccount.EMAIL_MAX || !EMAIL.matcher(e).matches()) {
+      Messages.error("forgot", "email", "Enter a valid email address, like name@example.com.");
+      return;
+    }
+    try {
+      resets.request(e, Messages.clientAddress());
+      done = true;
+    } catch (EJBException failure) {
+      Messages.error("forgot", null, Messages.OUR_FAULT);
+    }
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public boolean isDone() {
+    return done;
+  }
+}

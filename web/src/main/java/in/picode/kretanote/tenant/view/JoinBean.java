@@ -1,0 +1,124 @@
+package in.picode.kretanote.tenant.view;
+
+import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
+import in.picode.kretanote.tenant.boundary.Joins;
+import jakarta.ejb.EJBException;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** The page behind an invitation link: shows who invites to what, then takes name and password. */
+@Named
+@ViewScoped
+public class JoinBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Joins joins;
+
+  private String token;
+  private String email;
+  private String role;
+  private String tenantName;
+  private boolean valid;
+  private boolean done;
+  private String name;
+  private String password;
+  private String confirm;
+
+  public void check() {
+    if (FacesContext.getCurrentInstance().isPostback()) {
+      return;
+    }
+    joins.preview(token).ifPresent(this::show);
+    valid = email != null;
+  }
+
+  public void submit() {
+    try {
+      if (!Objects.equals(password, confirm)) {
+        Messages.error("join", "confirm", "The two passwords differ.");
+        return;
+      }
+      show(joins.accept(token, name, password, Messages.clientAddress()));
+      done = true;
+      token = null;
+    } catch (AccountChangeRefusedException e) {
+      if (Joins.INVALID_LINK.equals(e.getMessage())) {
+        valid = false;
+      } else {
+        Messages.error("join", e.field(), e.getMessage());
+      }
+    } catch (EJBException e) {
+      Messages.error("join", null, Messages.OUR_FAULT);
+    } finally {
+      password = null;
+      confirm = null;
+    }
+  }
+
+  private void show(Joins.JoinPreview p) {
+    email = p.email();
+    role = p.role().name().charAt(0) + p.role().name().substring(1).toLowerCase();
+    tenantName = p.tenantName();
+  }
+
+  public String getInvalidMessage() {
+    return Joins.INVALID_LINK;
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public String getTenantName() {
+    return tenantName;
+  }
+
+  public boolean isValid() {
+    return valid;
+  }
+
+  public boolean isDone() {
+    return done;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getConfirm() {
+    return confirm;
+  }
+
+  public void setConfirm(String confirm) {
+    this.confirm = confirm;
+  }
+}

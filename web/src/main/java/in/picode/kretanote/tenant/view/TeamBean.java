@@ -1,0 +1,95 @@
+package in.picode.kretanote.tenant.view;
+
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
+import in.picode.kretanote.tenant.boundary.Invitations;
+import in.picode.kretanote.tenant.boundary.TeamMembers;
+import in.picode.kretanote.tenant.entity.Invitation;
+import in.picode.kretanote.tenant.entity.Role;
+import in.picode.kretanote.tenant.entity.UserAccount;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** Settings → Team: the tenant's people, open invitations, and the invite form. */
+@Named
+@ViewScoped
+public class TeamBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TeamMembers team;
+  @Inject transient Invitations invitations;
+  @Inject CurrentUser currentUser;
+
+  private List<UserAccount> members;
+  private List<Invitation> pending;
+  private String inviteEmail;
+  private Role inviteRole = Role.AGENT;
+
+  @PostConstruct
+  void load() {
+    members = team.members();
+    pending = invitations.pending();
+  }
+
+  public void invite() {
+    try {
+      Invitation sent =
+          invitations.invite(
+              currentUser.getUserId(), inviteEmail, inviteRole, currentUser.getClientAddress());
+      Messages.info("Invitation sent to " + sent.getEmail() + ".");
+      inviteEmail = null;
+      inviteRole = Role.AGENT;
+    } catch (AccountChangeRefusedException e) {
+      Messages.error("invite", e.field(), e.getMessage());
+    } catch (EJBException e) {
+      Messages.error("invite", null, Messages.OUR_FAULT);
+    }
+    load();
+  }
+
+  public void revoke(long invitationId) {
+    try {
+      invitations.revoke(currentUser.getUserId(), invitationId, currentUser.getClientAddress());
+      Messages.info("Invitation revoked; its link does not work any more.");
+    } catch (AccountChangeRefusedException e) {
+      Messages.error("pending", null, e.getMessage());
+    } catch (EJBException e) {
+      Messages.error("pending", null, Messages.OUR_FAULT);
+    }
+    load();
+  }
+
+  public List<Role> getInviteRoles() {
+    return List.of(Role.AGENT, Role.ADMIN);
+  }
+
+  public List<UserAccount> getMembers() {
+    return members;
+  }
+
+  public List<Invitation> getPending() {
+    return pending;
+  }
+
+  public String getInviteEmail() {
+    return inviteEmail;
+  }
+
+  public void setInviteEmail(String inviteEmail) {
+    this.inviteEmail = inviteEmail;
+  }
+
+  public Role getInviteRole() {
+    return inviteRole;
+  }
+
+  public void setInviteRole(Role inviteRole) {
+    this.inviteRole = inviteRole;
+  }
+}
