@@ -44,8 +44,24 @@ class KretaNoteEarIT {
     return Path.of(System.getProperty("kretanote.system." + key));
   }
 
+  static final Map<String, Integer> PORTS = new HashMap<>();
+
+  /** The configured port, or any free one when it is taken (another server on this machine). */
   static int port(String key) {
-    return Integer.parseInt(System.getProperty("kretanote.system." + key));
+    return PORTS.computeIfAbsent(
+        key,
+        k -> {
+          int wanted = Integer.parseInt(System.getProperty("kretanote.system." + k));
+          try (var s = new java.net.ServerSocket(wanted)) {
+            return wanted;
+          } catch (java.io.IOException taken) {
+            try (var s = new java.net.ServerSocket(0)) {
+              return s.getLocalPort();
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        });
   }
 
   static KretaNoteServer.Options options(Map<String, String> env) {
