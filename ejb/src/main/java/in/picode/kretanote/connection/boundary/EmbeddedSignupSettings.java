@@ -12,4 +12,22 @@ public record EmbeddedSignupSettings(
   public boolean isConfigured() {
     return appId != null && configId != null;
   }
+
+  // Bean-style accessors for Faces pages (Expression Language 5 does not read record components).
+
+  public String getAppId() {
+    return appId;
+  }
+
+  public String getConfigId() {
+    return configId;
+  }
+
+  public String getGraphVersion() {
+    return graphVersion;
+  }
+
+  public boolean isSandbox() {
+    return sandbox;
+  }
 }

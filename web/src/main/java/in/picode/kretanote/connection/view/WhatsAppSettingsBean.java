@@ -63,6 +63,44 @@ public class WhatsAppSettingsBean implements Serializable {
       String lastChecked,
       List<SendingProblem> problems) {
 
+    // Bean-style accessors: Expression Language 5 (Faces 4) does not read record components.
+
+    public long getId() {
+      return id;
+    }
+
+    public String getNumber() {
+      return number;
+    }
+
+    public String getVerifiedName() {
+      return verifiedName;
+    }
+
+    public Status getStatus() {
+      return status;
+    }
+
+    public String getStatusWords() {
+      return statusWords;
+    }
+
+    public String getQuality() {
+      return quality;
+    }
+
+    public String getMessagingLimit() {
+      return messagingLimit;
+    }
+
+    public String getLastChecked() {
+      return lastChecked;
+    }
+
+    public List<SendingProblem> getProblems() {
+      return problems;
+    }
+
     public boolean isRetryable() {
       return status == Status.FAILED || status == Status.PENDING;
     }
