@@ -25,6 +25,11 @@ public final class ItMeta {
 
   public static synchronized MetaSimulator start() {
     if (simulator == null) {
+      if (Integer.getInteger("kretanote.it.meta.port") == null) {
+        throw new IllegalStateException(
+            "kretanote.it.meta.port is not set: ItDatabaseSession (server-config) reserves it;"
+                + " is an older kretanote-server-config on the test classpath?");
+      }
       try {
         simulator =
             MetaSimulator.builder()

@@ -4,7 +4,6 @@ import in.picode.kretanote.connection.boundary.Actor;
 import in.picode.kretanote.connection.boundary.ConnectRefusedException;
 import in.picode.kretanote.connection.boundary.ConnectionNotFoundException;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
-import in.picode.kretanote.connection.entity.WhatsAppConnection.Status;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Step;
 import in.picode.kretanote.crypto.boundary.TokenVault;
 import in.picode.kretanote.meta.boundary.AccessToken;
@@ -94,12 +93,25 @@ public class ConnectionStore {
     try {
       em.flush();
     } catch (PersistenceException e) {
+      if (!takenElsewhere(e)) {
+        throw e;
+      }
       throw new ConnectRefusedException(
           Step.CHECK_TOKEN,
           "This phone number is already connected to another KretaNote account. It must be"
               + " disconnected there first.");
     }
     return new Begun(c.getId(), before);
+  }
+
+  /** The unique key on live phone numbers refused the row: another tenant was faster. */
+  private static boolean takenElsewhere(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("whatsapp_connection_live_number_uk")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public WhatsAppConnection failed(long id, Step step, String reason, Actor actor) {
@@ -195,9 +207,5 @@ public class ConnectionStore {
             + (c.getDisplayPhoneNumber() == null ? "" : " (" + c.getDisplayPhoneNumber() + ")")
             + (detail == null ? "" : "; " + detail);
     audit.record(actor.userId(), actor.email(), action, what, actor.clientAddress());
-  }
-
-  public boolean isLive(long id) {
-    return find(id).map(c -> c.getStatus() != Status.DISCONNECTED).orElse(false);
   }
 }

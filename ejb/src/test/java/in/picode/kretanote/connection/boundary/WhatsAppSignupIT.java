@@ -201,6 +201,13 @@ class WhatsAppSignupIT {
     assertRefused(
         other, code(), Step.CHECK_TOKEN, "already connected to another KretaNote account");
     assertThat(call(other, connections::list)).isEmpty();
+    // Two tenants racing past the early check: the database's unique key decides.
+    assertThatThrownBy(
+            () ->
+                call(other, () -> store.begin(waba, pnid, null, AccessToken.of("EAAraced"), null)))
+        .isInstanceOf(ConnectRefusedException.class)
+        .hasMessageContaining("already connected to another KretaNote account");
+    assertThat(call(other, connections::list)).isEmpty();
     assertThat(storedToken(first.getId())).as("the holder's token is untouched").isEqualTo(before);
     assertThat(call(tenant, () -> connections.find(first.getId()).orElseThrow().getStatus()))
         .isEqualTo(Status.CONNECTED);
