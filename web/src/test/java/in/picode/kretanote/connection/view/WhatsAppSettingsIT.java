@@ -6,6 +6,7 @@ import in.picode.kretanote.sandbox.meta.Fault;
 import in.picode.kretanote.sandbox.meta.MetaSimulator;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.Mailbox;
 import in.picode.kretanote.testing.ServerOutput;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.WebClient;
@@ -58,6 +59,7 @@ class WhatsAppSettingsIT {
 
   static MetaSimulator meta;
   static ServerOutput serverLog;
+  static Mailbox mailbox;
 
   @ArquillianResource URL base;
 
@@ -70,11 +72,13 @@ class WhatsAppSettingsIT {
   static void start() {
     meta = ItMeta.start();
     serverLog = ServerOutput.capture();
+    mailbox = new Mailbox();
   }
 
   @AfterAll
   static void stop() {
     serverLog.close();
+    mailbox.close();
   }
 
   @BeforeEach
@@ -237,6 +241,49 @@ class WhatsAppSettingsIT {
         .contains("Connect it again");
     assertThat(storedTokenCount()).as("no token left in the database").isZero();
     assertThat(done.getElementById("manage:rows:0:disconnect")).isNull();
+  }
+
+  /**
+   * The production path end to end: the minute timer (health interval PT20S in arquillian.xml)
+   * probes the number, sees the quality drop, and the owner gets one notification on the dashboard
+   * and one mail, not one per probe.
+   */
+  @Test
+  void theTimerNoticesAQualityDropAndTellsTheOwnerOnce() throws Exception {
+    Document connected = owner.submit(owner.get(PAGE), "sandbox", Map.of(), "simulate");
+    assertThat(connected.text()).contains("is connected");
+    String pnid = phoneNumberIdOf(tenant);
+    meta.setQuality(pnid, "YELLOW");
+
+    var mail = mailbox.awaitSubject(email, "quality rating dropped", 150);
+    assertThat(String.valueOf(mail.getContent())).contains("What to do:").contains("/app/");
+    Document home = owner.get("app/");
+    assertThat(home.text()).contains("Notifications").contains("quality rating dropped");
+    assertThat(owner.get(PAGE).text()).contains("Quality YELLOW").contains("What to do:");
+
+    long deadline = System.currentTimeMillis() + 150_000;
+    while (count("select count(*) from whatsapp_health_check where tenant_id = ?") < 2
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(2000);
+    }
+    assertThat(count("select count(*) from whatsapp_health_check where tenant_id = ?"))
+        .as("probed again meanwhile")
+        .isGreaterThanOrEqualTo(2);
+    assertThat(count("select count(*) from notification where tenant_id = ?")).isEqualTo(1);
+    assertThat(mailbox.count(email, "WhatsApp")).as("one mail, not one per probe").isEqualTo(1);
+  }
+
+  private static String phoneNumberIdOf(long tenantId) throws Exception {
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select phone_number_id from whatsapp_connection where tenant_id = ?")) {
+      s.setLong(1, tenantId);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getString(1);
+      }
+    }
   }
 
   @Test
