@@ -29,12 +29,17 @@ public final class ItDatabaseSession implements LauncherSessionListener {
   public static final String DB_PASSWORD = "kretanote.it.db.password";
   public static final String POSTBOOT = "kretanote.it.postboot";
   public static final String SMTP_PORT = "kretanote.it.smtp.port";
+  public static final String META_PORT = "kretanote.it.meta.port";
 
   private EmbeddedDatabase embedded;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    if (!Boolean.getBoolean(ENABLED) || System.getProperty(DB_URL) != null) {
+    if (!Boolean.getBoolean(ENABLED)) {
+      return;
+    }
+    metaPort();
+    if (System.getProperty(DB_URL) != null) {
       return;
     }
     Path target = Path.of(System.getProperty("kretanote.it.target", "target"));
@@ -137,6 +142,23 @@ public final class ItDatabaseSession implements LauncherSessionListener {
         throw new UncheckedIOException(e);
       }
       System.setProperty(SMTP_PORT, p);
+    }
+    return Integer.parseInt(p);
+  }
+
+  /**
+   * The port tests start the Meta simulator on, chosen once per run before Payara Micro starts, so
+   * that arquillian.xml can point {@code kretanote.meta.graph-url} at it.
+   */
+  static int metaPort() {
+    String p = System.getProperty(META_PORT);
+    if (p == null) {
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        p = Integer.toString(s.getLocalPort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      System.setProperty(META_PORT, p);
     }
     return Integer.parseInt(p);
   }

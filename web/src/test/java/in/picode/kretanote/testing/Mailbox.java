@@ -88,6 +88,43 @@ public final class Mailbox implements AutoCloseable {
             .count();
   }
 
+  /** Waits up to {@code seconds} for a mail to {@code to} whose subject contains the text. */
+  public MimeMessage awaitSubject(String to, String subjectPart, int seconds) {
+    long deadline = System.currentTimeMillis() + seconds * 1000L;
+    while (System.currentTimeMillis() < deadline) {
+      for (MimeMessage m : mail.getReceivedMessages()) {
+        try {
+          boolean forUs =
+              Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(to));
+          if (forUs && String.valueOf(m.getSubject()).contains(subjectPart)) {
+            return m;
+          }
+        } catch (jakarta.mail.MessagingException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      mail.waitForIncomingEmail(1000, mail.getReceivedMessages().length + 1);
+    }
+    throw new AssertionError("No mail about '" + subjectPart + "' reached " + to);
+  }
+
+  /** Mails to {@code to} whose subject contains the text. */
+  public int count(String to, String subjectPart) {
+    return (int)
+        Arrays.stream(mail.getReceivedMessages())
+            .filter(
+                m -> {
+                  try {
+                    return Arrays.stream(m.getAllRecipients())
+                            .anyMatch(a -> a.toString().equalsIgnoreCase(to))
+                        && String.valueOf(m.getSubject()).contains(subjectPart);
+                  } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                  }
+                })
+            .count();
+  }
+
   @Override
   public void close() {
     mail.stop();

@@ -279,6 +279,7 @@ final class GraphApi implements HttpHandler {
       throw GraphError.invalidParameter("This authorization code has expired.").withSubcode(36007);
     }
     String token = state.issueToken(Set.of(signup.wabaId()), signup.scopes());
+    sim.tokenIssued(token);
     return Reply.ok(
         Json.createObjectBuilder().add("access_token", token).add("token_type", "bearer").build());
   }

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A stateful stand-in for Meta's Graph API (WhatsApp Cloud API) on the JDK HTTP server, for
@@ -72,8 +73,18 @@ public final class MetaSimulator implements AutoCloseable {
     private Duration statusDelay = Duration.ofMillis(100);
     private int webhookRetries = 2;
     private boolean autoApproveTemplates;
+    private Consumer<String> tokenListener = token -> {};
 
     private Builder() {}
+
+    /**
+     * Told every access token the simulator issues, for tests that prove a token never shows up in
+     * a page, a response or a log. The simulator itself keeps only hashes.
+     */
+    public Builder onTokenIssued(Consumer<String> listener) {
+      tokenListener = java.util.Objects.requireNonNull(listener);
+      return this;
+    }
 
     public Builder host(String value) {
       host = value;
@@ -165,6 +176,7 @@ public final class MetaSimulator implements AutoCloseable {
   private final Duration statusDelay;
   private final int webhookRetries;
   private final boolean autoApproveTemplates;
+  private final Consumer<String> tokenListener;
   private final WebhookSender sender;
   private final HttpServer server;
   private final ExecutorService httpThreads;
@@ -183,6 +195,7 @@ public final class MetaSimulator implements AutoCloseable {
     this.statusDelay = b.statusDelay;
     this.webhookRetries = b.webhookRetries;
     this.autoApproveTemplates = b.autoApproveTemplates;
+    this.tokenListener = b.tokenListener;
     this.callback = b.callback;
     this.throughputPerSecond = b.throughputPerSecond;
     this.serviceWindow = b.serviceWindow;
@@ -318,9 +331,14 @@ public final class MetaSimulator implements AutoCloseable {
     state.ensureNumber(wabaId, phoneNumberId, displayPhoneNumber, verifiedName);
     String token =
         state.issueToken(Set.of(wabaId), List.of(GraphApi.MANAGEMENT, GraphApi.MESSAGING));
+    tokenIssued(token);
     state.subscriptions.put(wabaId, new SimState.Subscription(wabaId, appId, null, state.now()));
     state.updateNumber(phoneNumberId, n -> n.withRegistration(true, "CONNECTED", "123456"));
     return token;
+  }
+
+  void tokenIssued(String token) {
+    tokenListener.accept(token);
   }
 
   /** Revokes the token (as when the business removes the app); later calls get error 190. */

@@ -1,0 +1,247 @@
+package in.picode.kretanote.connection.control;
+
+import in.picode.kretanote.connection.boundary.SendingProblem;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.meta.boundary.PhoneNumberInfo;
+import in.picode.kretanote.meta.boundary.TokenInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what a probe learnt into the set of {@link Problem}s a connection has, and explains a
+ * connection's state in plain words. A connection's health state is that set; a notification goes
+ * out only when it changes. An aspect Meta could not be asked about keeps the problems it had, so a
+ * hiccup at Meta never makes a problem vanish or appear.
+ */
+public final class HealthAssessment {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  public record Thresholds(Duration tokenExpiryWarning, Duration webhookSilence) {}
+
+  private HealthAssessment() {}
+
+  public static Set<Problem> assess(
+      ProbeResult r,
+      Set<Problem> previous,
+      String wabaId,
+      Instant lastActivity,
+      Instant now,
+      Thresholds t) {
+    Set<Problem> out = EnumSet.noneOf(Problem.class);
+    // Token
+    if (r.tokenRejected() || (r.token() != null && !r.token().valid())) {
+      out.add(Problem.TOKEN_INVALID);
+    } else if (r.token() != null) {
+      TokenInfo info = r.token();
+      if (!info.grants(TokenInfo.MANAGEMENT, wabaId) || !info.grants(TokenInfo.MESSAGING, wabaId)) {
+        out.add(Problem.PERMISSIONS_MISSING);
+      }
+      if (info.expiresAt() != null && info.expiresAt().isBefore(now.plus(t.tokenExpiryWarning()))) {
+        out.add(Problem.TOKEN_EXPIRING);
+      }
+    } else {
+      keep(previous, Problem.Aspect.TOKEN, out);
+    }
+    // Subscription
+    if (r.subscribed() != null) {
+      if (!r.subscribed()) {
+        out.add(Problem.APP_UNSUBSCRIBED);
+      }
+    } else {
+      keep(previous, Problem.Aspect.SUBSCRIPTION, out);
+    }
+    // Number
+    if (r.number() != null) {
+      number(r.number(), out);
+    } else {
+      keep(previous, Problem.Aspect.NUMBER, out);
+    }
+    // Health status
+    if (r.health() != null) {
+      switch (String.valueOf(r.health().canSendMessage())) {
+        case "LIMITED" -> out.add(Problem.SENDING_LIMITED);
+        case "BLOCKED" -> out.add(Problem.SENDING_BLOCKED);
+        default -> {}
+      }
+    } else {
+      keep(previous, Problem.Aspect.HEALTH, out);
+    }
+    // Webhooks
+    if (lastActivity != null && lastActivity.isBefore(now.minus(t.webhookSilence()))) {
+      out.add(Problem.NO_RECENT_WEBHOOKS);
+    }
+    return out;
+  }
+
+  private static void number(PhoneNumberInfo n, Set<Problem> out) {
+    String status = upper(n.status());
+    switch (status) {
+      case "", "CONNECTED" -> {}
+      case "FLAGGED" -> out.add(Problem.NUMBER_FLAGGED);
+      case "RESTRICTED", "RATE_LIMITED" -> out.add(Problem.NUMBER_RESTRICTED);
+      case "BANNED" -> out.add(Problem.NUMBER_BANNED);
+      default -> out.add(Problem.NUMBER_DISCONNECTED);
+    }
+    switch (upper(n.qualityRating())) {
+      case "YELLOW" -> out.add(Problem.QUALITY_YELLOW);
+      case "RED" -> out.add(Problem.QUALITY_RED);
+      default -> {}
+    }
+    switch (upper(n.nameStatus())) {
+      case "DECLINED", "EXPIRED", "NONE" -> out.add(Problem.NAME_NOT_APPROVED);
+      default -> {}
+    }
+  }
+
+  private static String upper(String s) {
+    return s == null ? "" : s.toUpperCase(Locale.ROOT);
+  }
+
+  private static void keep(Set<Problem> previous, Problem.Aspect aspect, Set<Problem> out) {
+    previous.stream().filter(p -> p.aspect() == aspect).forEach(out::add);
+  }
+
+  /** The stored form: problem names, sorted, comma-separated; empty for a healthy number. */
+  public static String signature(Set<Problem> problems) {
+    return problems.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
+  public static Set<Problem> parse(String signature) {
+    Set<Problem> out = EnumSet.noneOf(Problem.class);
+    if (signature == null || signature.isBlank()) {
+      return out;
+    }
+    for (String name : signature.split(",")) {
+      try {
+        out.add(Problem.valueOf(name.strip()));
+      } catch (IllegalArgumentException e) {
+        // a problem code from a newer version; ignored rather than failing the probe
+      }
+    }
+    return out;
+  }
+
+  /** Subject and body of the notification for a change from {@code before} to {@code after}. */
+  public static String[] notification(String number, Set<Problem> before, Set<Problem> after) {
+    Set<Problem> added = EnumSet.noneOf(Problem.class);
+    added.addAll(after);
+    added.removeAll(before);
+    Set<Problem> resolved = EnumSet.noneOf(Problem.class);
+    resolved.addAll(before);
+    resolved.removeAll(after);
+    String subject;
+    if (after.isEmpty()) {
+      subject = "WhatsApp " + number + " is healthy again";
+    } else if (!added.isEmpty()) {
+      Problem first =
+          added.stream().filter(Problem::blocking).findFirst().orElse(added.iterator().next());
+      subject = "WhatsApp " + number + ": " + first.title();
+      if (added.size() > 1) {
+        subject += " (+" + (added.size() - 1) + " more)";
+      }
+    } else {
+      subject = "WhatsApp " + number + ": a problem was resolved";
+    }
+    StringBuilder body = new StringBuilder();
+    for (Problem p : added) {
+      body.append("New: ")
+          .append(p.title())
+          .append(".\n")
+          .append(p.explanation())
+          .append("\nWhat to do: ")
+          .append(p.fix())
+          .append("\n\n");
+    }
+    for (Problem p : resolved) {
+      body.append("Resolved: ").append(p.title()).append(".\n\n");
+    }
+    if (!after.isEmpty() && added.isEmpty()) {
+      body.append("Still open: ")
+          .append(after.stream().map(Problem::title).collect(Collectors.joining("; ")))
+          .append(".\n");
+    }
+    return new String[] {limit(subject, 200), limit(body.toString().strip(), 2000)};
+  }
+
+  private static String limit(String s, int max) {
+    return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+  }
+
+  /** The "Why can't I send?" panel for one connection; empty when nothing stands in the way. */
+  public static List<SendingProblem> explain(WhatsAppConnection c, Instant now) {
+    List<SendingProblem> out = new ArrayList<>();
+    switch (c.getStatus()) {
+      case PENDING ->
+          out.add(
+              new SendingProblem(
+                  "The connection is not finished",
+                  "KretaNote is still setting up this number with Meta, or the setup was"
+                      + " interrupted.",
+                  "Click Retry. If it does not finish, connect the number again.",
+                  true));
+      case FAILED ->
+          out.add(
+              new SendingProblem(
+                  "Setting up the number stopped at: " + stepWords(c.getFailedStep()),
+                  c.getFailureReason() == null
+                      ? "Meta did not complete a step."
+                      : c.getFailureReason(),
+                  "Click Retry. If the reason above asks you to connect again, click Reconnect.",
+                  true));
+      case DISCONNECTED ->
+          out.add(
+              new SendingProblem(
+                  "The number is disconnected",
+                  "You disconnected it"
+                      + (c.getDisconnectedAt() == null
+                          ? ""
+                          : " on " + DAY.format(c.getDisconnectedAt()))
+                      + "; KretaNote no longer holds an authorization for it. Conversations stay.",
+                  "Connect it again to send and receive messages.",
+                  true));
+      case RECONNECT_NEEDED, CONNECTED -> {}
+    }
+    if (c.getStatus() == WhatsAppConnection.Status.CONNECTED
+        || c.getStatus() == WhatsAppConnection.Status.RECONNECT_NEEDED) {
+      Set<Problem> problems = parse(c.getHealthProblems());
+      if (c.getStatus() == WhatsAppConnection.Status.RECONNECT_NEEDED
+          && problems.stream().noneMatch(Problem::needsReconnect)) {
+        problems.add(Problem.TOKEN_INVALID);
+      }
+      problems.stream()
+          .sorted((a, b) -> Boolean.compare(b.blocking(), a.blocking()))
+          .forEach(
+              p -> {
+                String explanation = p.explanation();
+                if (p == Problem.TOKEN_EXPIRING && c.getTokenExpiresAt() != null) {
+                  explanation += " It expires on " + DAY.format(c.getTokenExpiresAt()) + ".";
+                }
+                out.add(new SendingProblem(p.title(), explanation, p.fix(), p.blocking()));
+              });
+    }
+    return out;
+  }
+
+  public static String stepWords(WhatsAppConnection.Step step) {
+    if (step == null) {
+      return "an unknown step";
+    }
+    return switch (step) {
+      case EXCHANGE_CODE -> "exchanging Meta's authorization code";
+      case CHECK_TOKEN -> "checking the permissions";
+      case SUBSCRIBE_APP -> "subscribing to your account's messages";
+      case REGISTER_NUMBER -> "registering the number";
+      case READ_NUMBER -> "reading the number's details";
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package in.picode.kretanote.connection.control;
+
+import in.picode.kretanote.connection.boundary.SignupRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sandbox mode only ({@code kretanote.sandbox=true}): plays the browser's part of Embedded Signup
+ * by asking the Meta simulator's control API ({@code POST /_sim/signup-codes}, next to the Graph
+ * API at {@code kretanote.meta.graph-url}) for a code for a fresh simulated number. The code then
+ * goes through exactly the same server flow as a real one. Refuses to do anything outside sandbox
+ * mode, so production can never be pointed at it.
+ */
+@ApplicationScoped
+public class SandboxSignup {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject
+  @ConfigProperty(name = "kretanote.sandbox", defaultValue = "false")
+  boolean sandbox;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.meta.graph-url", defaultValue = "https://graph.facebook.com")
+  String graphUrl;
+
+  public boolean isEnabled() {
+    return sandbox;
+  }
+
+  /** A signup as if the tenant had finished Meta's window with a new simulated number. */
+  public SignupRequest simulatedSignup() {
+    if (!sandbox) {
+      throw new IllegalStateException("Simulated numbers exist only in sandbox mode");
+    }
+    String waba = "10" + digits(13);
+    String pnid = "20" + digits(13);
+    String display = "+1 555 01" + digits(2) + " " + digits(4);
+    JsonObject request =
+        Json.createObjectBuilder()
+            .add("waba_id", waba)
+            .add("phone_number_id", pnid)
+            .add("display_phone_number", display)
+            .add("verified_name", "Sandbox Business")
+            .build();
+    String base = graphUrl.endsWith("/") ? graphUrl : graphUrl + "/";
+    Client http =
+        ClientBuilder.newBuilder()
+            .connectTimeout(3, TimeUnit.SECONDS)
+            .readTimeout(10, TimeUnit.SECONDS)
+            .build();
+    try (Response r =
+        http.target(base + "_sim/signup-codes")
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .post(Entity.entity(request.toString(), MediaType.APPLICATION_JSON))) {
+      String body = r.readEntity(String.class);
+      if (r.getStatus() != 200) {
+        throw new IllegalStateException(
+            "The Meta simulator refused a signup code (HTTP " + r.getStatus() + ")");
+      }
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        String code = reader.readObject().getString("code");
+        return SignupRequest.of(code, waba, pnid, null);
+      }
+    } catch (ProcessingException e) {
+      throw new IllegalStateException(
+          "The Meta simulator does not answer at " + base + "; is the sandbox running?");
+    } finally {
+      http.close();
+    }
+  }
+
+  private static String digits(int n) {
+    StringBuilder s = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      s.append(RANDOM.nextInt(10));
+    }
+    return s.toString();
+  }
+}

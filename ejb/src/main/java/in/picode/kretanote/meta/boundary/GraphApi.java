@@ -1,0 +1,200 @@
+package in.picode.kretanote.meta.boundary;
+
+import in.picode.kretanote.meta.control.GraphJson;
+import in.picode.kretanote.meta.control.GraphSettings;
+import in.picode.kretanote.meta.control.GraphTransport;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * KretaNote's client for Meta's Graph API (WhatsApp Cloud API): the calls the connection feature
+ * needs now; sending, media and templates join later as further methods over the same {@link
+ * GraphTransport}. Every method throws {@link GraphException} on failure, classified by Meta's
+ * error code.
+ *
+ * <p>Configuration is read once at start-up (a change needs a redeploy or restart): {@code
+ * kretanote.meta.graph-url}, {@code kretanote.meta.graph-version}, {@code kretanote.meta.app-id},
+ * {@code kretanote.meta.app-secret} (a password alias in production), {@code
+ * kretanote.meta.connect-timeout}, {@code kretanote.meta.read-timeout}.
+ */
+@ApplicationScoped
+public class GraphApi {
+
+  private static final Pattern ID = Pattern.compile("[0-9]{1,32}");
+
+  @Inject
+  @ConfigProperty(name = "kretanote.meta.graph-url", defaultValue = "https://graph.facebook.com")
+  String graphUrl;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.meta.graph-version", defaultValue = "v23.0")
+  String graphVersion;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.meta.app-id")
+  Optional<String> appId;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.meta.app-secret")
+  Optional<String> appSecret;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.meta.connect-timeout", defaultValue = "PT5S")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.meta.read-timeout", defaultValue = "PT20S")
+  Duration readTimeout;
+
+  private GraphTransport transport;
+
+  public GraphApi() {}
+
+  /** For tests and tools outside a container. */
+  public GraphApi(GraphSettings settings) {
+    this.transport = new GraphTransport(settings);
+  }
+
+  @PostConstruct
+  void start() {
+    transport =
+        new GraphTransport(
+            new GraphSettings(
+                graphUrl,
+                graphVersion,
+                appId.orElse(null),
+                appSecret.orElse(null),
+                connectTimeout,
+                readTimeout));
+  }
+
+  @PreDestroy
+  void stop() {
+    transport.close();
+  }
+
+  public GraphSettings settings() {
+    return transport.settings();
+  }
+
+  /** Embedded Signup step 1: the one-time code from the browser becomes a business token. */
+  public AccessToken exchangeCode(String code) {
+    GraphSettings s = requireAppCredentials();
+    if (code == null || code.isBlank() || code.length() > 2048) {
+      throw new IllegalArgumentException("Not a signup code");
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("client_id", s.appId());
+    query.put("client_secret", s.appSecret());
+    query.put("code", code.strip());
+    JsonObject answer =
+        transport.getWithSecretQuery("exchange code", null, "oauth/access_token", query);
+    String token = answer.getString("access_token", null);
+    if (token == null) {
+      throw new GraphException(
+          "exchange code",
+          200,
+          null,
+          null,
+          "no access_token in the answer",
+          null,
+          null,
+          ErrorClass.PERMANENT);
+    }
+    return AccessToken.of(token);
+  }
+
+  /** What Meta says about a token, asked with the app's own token (app id and secret). */
+  public TokenInfo debugToken(AccessToken token) {
+    GraphSettings s = requireAppCredentials();
+    AccessToken app = AccessToken.of(s.appId() + "|" + s.appSecret());
+    JsonObject answer =
+        transport.getWithSecretQuery(
+            "inspect token", app, "debug_token", Map.of("input_token", token.value()));
+    return GraphJson.tokenInfo(answer);
+  }
+
+  public void subscribeApp(AccessToken token, String wabaId) {
+    transport.post("subscribe app", token, id(wabaId) + "/subscribed_apps", null);
+  }
+
+  public void unsubscribeApp(AccessToken token, String wabaId) {
+    transport.delete("unsubscribe app", token, id(wabaId) + "/subscribed_apps");
+  }
+
+  public List<SubscribedApp> subscribedApps(AccessToken token, String wabaId) {
+    return GraphJson.subscribedApps(
+        transport.get("list subscribed apps", token, id(wabaId) + "/subscribed_apps", Map.of()));
+  }
+
+  /** Whether this app (by its configured id) is among the WABA's subscribed apps. */
+  public boolean isSubscribed(AccessToken token, String wabaId) {
+    String self = transport.settings().appId();
+    return subscribedApps(token, wabaId).stream()
+        .anyMatch(a -> a.appId() != null && a.appId().equals(self));
+  }
+
+  /** Registers the number for the Cloud API with its two-step verification PIN (6 digits). */
+  public void register(AccessToken token, String phoneNumberId, String pin) {
+    if (pin == null || !pin.matches("[0-9]{6}")) {
+      throw new IllegalArgumentException("The registration PIN has 6 digits");
+    }
+    JsonObject body =
+        Json.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build();
+    transport.post("register number", token, id(phoneNumberId) + "/register", body);
+  }
+
+  public void deregister(AccessToken token, String phoneNumberId) {
+    transport.post("deregister number", token, id(phoneNumberId) + "/deregister", null);
+  }
+
+  public PhoneNumberInfo phoneNumber(AccessToken token, String phoneNumberId) {
+    return GraphJson.phoneNumber(
+        transport.get(
+            "read number", token, id(phoneNumberId), Map.of("fields", PhoneNumberInfo.FIELDS)));
+  }
+
+  /** The numbers of a WABA (id, display number, verified name). */
+  public List<PhoneNumberInfo> phoneNumbers(AccessToken token, String wabaId) {
+    return GraphJson.phoneNumbers(
+        transport.get(
+            "list numbers",
+            token,
+            id(wabaId) + "/phone_numbers",
+            Map.of("fields", "id,display_phone_number,verified_name")));
+  }
+
+  public HealthStatus healthStatus(AccessToken token, String phoneNumberId) {
+    return GraphJson.healthStatus(
+        transport.get(
+            "read health status", token, id(phoneNumberId), Map.of("fields", "health_status")));
+  }
+
+  private GraphSettings requireAppCredentials() {
+    GraphSettings s = transport.settings();
+    if (!s.hasAppCredentials()) {
+      throw new IllegalStateException(
+          "kretanote.meta.app-id and kretanote.meta.app-secret are not configured");
+    }
+    return s;
+  }
+
+  /** Meta's object ids are digits; anything else must never reach a URL path. */
+  static String id(String value) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new IllegalArgumentException("Not a Meta object id");
+    }
+    return value;
+  }
+}

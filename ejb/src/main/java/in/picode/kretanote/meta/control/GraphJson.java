@@ -1,0 +1,173 @@
+package in.picode.kretanote.meta.control;
+
+import in.picode.kretanote.meta.boundary.HealthStatus;
+import in.picode.kretanote.meta.boundary.PhoneNumberInfo;
+import in.picode.kretanote.meta.boundary.SubscribedApp;
+import in.picode.kretanote.meta.boundary.TokenInfo;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads Meta's answers into our records; tolerant of missing fields, strict about types. */
+public final class GraphJson {
+
+  private GraphJson() {}
+
+  public static TokenInfo tokenInfo(JsonObject answer) {
+    JsonObject data = answer.get("data") instanceof JsonObject d ? d : JsonValue.EMPTY_JSON_OBJECT;
+    Set<String> scopes = new LinkedHashSet<>();
+    if (data.get("scopes") instanceof JsonArray a) {
+      for (JsonValue v : a) {
+        if (v instanceof JsonString s) {
+          scopes.add(s.getString());
+        }
+      }
+    }
+    Map<String, List<String>> targets = new LinkedHashMap<>();
+    if (data.get("granular_scopes") instanceof JsonArray a) {
+      for (JsonValue v : a) {
+        if (v instanceof JsonObject g
+            && g.get("scope") instanceof JsonString scope
+            && g.get("target_ids") instanceof JsonArray ids) {
+          List<String> list = new ArrayList<>();
+          for (JsonValue id : ids) {
+            String s = text(id);
+            if (s != null) {
+              list.add(s);
+            }
+          }
+          targets.put(scope.getString(), List.copyOf(list));
+        }
+      }
+    }
+    long expires = number(data.get("expires_at"));
+    Integer errorCode = null;
+    Integer errorSubcode = null;
+    if (data.get("error") instanceof JsonObject e) {
+      errorCode = (int) number(e.get("code"));
+      long sub = number(e.get("subcode"));
+      errorSubcode = sub == 0 ? null : (int) sub;
+    }
+    return new TokenInfo(
+        data.getBoolean("is_valid", false),
+        text(data.get("app_id")),
+        text(data.get("type")),
+        expires > 0 ? Instant.ofEpochSecond(expires) : null,
+        scopes,
+        targets,
+        errorCode,
+        errorSubcode);
+  }
+
+  public static PhoneNumberInfo phoneNumber(JsonObject n) {
+    String throughput = null;
+    if (n.get("throughput") instanceof JsonObject t) {
+      throughput = text(t.get("level"));
+    }
+    return new PhoneNumberInfo(
+        text(n.get("id")),
+        text(n.get("display_phone_number")),
+        text(n.get("verified_name")),
+        text(n.get("quality_rating")),
+        text(n.get("status")),
+        text(n.get("name_status")),
+        text(n.get("code_verification_status")),
+        text(n.get("account_mode")),
+        throughput,
+        text(n.get("whatsapp_business_manager_messaging_limit")));
+  }
+
+  public static List<PhoneNumberInfo> phoneNumbers(JsonObject answer) {
+    List<PhoneNumberInfo> out = new ArrayList<>();
+    if (answer.get("data") instanceof JsonArray a) {
+      for (JsonValue v : a) {
+        if (v instanceof JsonObject o) {
+          out.add(phoneNumber(o));
+        }
+      }
+    }
+    return out;
+  }
+
+  public static HealthStatus healthStatus(JsonObject answer) {
+    JsonObject h =
+        answer.get("health_status") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    List<HealthStatus.Issue> issues = new ArrayList<>();
+    if (h.get("entities") instanceof JsonArray entities) {
+      for (JsonValue v : entities) {
+        if (!(v instanceof JsonObject e)) {
+          continue;
+        }
+        String type = text(e.get("entity_type"));
+        String id = text(e.get("id"));
+        String can = text(e.get("can_send_message"));
+        if (e.get("errors") instanceof JsonArray errors && !errors.isEmpty()) {
+          for (JsonValue ev : errors) {
+            if (ev instanceof JsonObject err) {
+              long code = number(err.get("error_code"));
+              issues.add(
+                  new HealthStatus.Issue(
+                      type,
+                      id,
+                      can,
+                      code == 0 ? null : (int) code,
+                      text(err.get("error_description")),
+                      text(err.get("possible_solution"))));
+            }
+          }
+        } else if (can != null && !"AVAILABLE".equals(can)) {
+          issues.add(new HealthStatus.Issue(type, id, can, null, null, null));
+        }
+      }
+    }
+    String overall = text(h.get("can_send_message"));
+    return new HealthStatus(overall == null ? "UNKNOWN" : overall, issues);
+  }
+
+  public static List<SubscribedApp> subscribedApps(JsonObject answer) {
+    List<SubscribedApp> out = new ArrayList<>();
+    if (answer.get("data") instanceof JsonArray a) {
+      for (JsonValue v : a) {
+        if (v instanceof JsonObject o) {
+          JsonObject app = o.get("whatsapp_business_api_data") instanceof JsonObject d ? d : o;
+          out.add(
+              new SubscribedApp(
+                  text(app.get("id")),
+                  text(app.get("name")),
+                  text(o.get("override_callback_uri"))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A string, or a number rendered as digits (Meta sends ids either way). */
+  static String text(JsonValue v) {
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    if (v instanceof JsonNumber n) {
+      return n.isIntegral() ? n.bigIntegerValue().toString() : n.toString();
+    }
+    return null;
+  }
+
+  private static long number(JsonValue v) {
+    if (v instanceof JsonNumber n) {
+      return n.longValue();
+    }
+    if (v instanceof JsonString s && s.getString().matches("[0-9]{1,18}")) {
+      return Long.parseLong(s.getString());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,236 @@
+package in.picode.kretanote.meta.control;
+
+import in.picode.kretanote.meta.boundary.AccessToken;
+import in.picode.kretanote.meta.boundary.GraphException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP to the Graph API with the JAX-RS client: builds {@code base/version/path}, sends the token
+ * as {@code Authorization: Bearer} (never as a parameter), reads at most {@link #MAX_BODY} bytes of
+ * JSON, and turns every failure into a {@link GraphException}. URLs are never logged and never put
+ * into exceptions: two of Meta's calls ({@code oauth/access_token}, {@code debug_token}) take a
+ * secret or token in the query string because that is their only documented form.
+ *
+ * <p>Thread-safe; one instance serves the whole application (the JAX-RS client pools connections).
+ */
+public final class GraphTransport implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(GraphTransport.class.getName());
+  static final int MAX_BODY = 1 << 20;
+  private static final Pattern PATH =
+      Pattern.compile("[A-Za-z0-9_]{1,64}(/[A-Za-z0-9_]{1,64}){0,3}");
+
+  private final GraphSettings settings;
+  private final Client http;
+
+  public GraphTransport(GraphSettings settings) {
+    this.settings = settings;
+    this.http =
+        ClientBuilder.newBuilder()
+            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .build();
+  }
+
+  public GraphSettings settings() {
+    return settings;
+  }
+
+  public JsonObject get(
+      String operation, AccessToken token, String path, Map<String, String> query) {
+    return send(operation, token, path, query, "GET", null, List.of());
+  }
+
+  /** A GET whose query carries secrets (Meta's design for the two calls named above). */
+  public JsonObject getWithSecretQuery(
+      String operation, AccessToken token, String path, Map<String, String> query) {
+    return send(operation, token, path, query, "GET", null, query.values());
+  }
+
+  public JsonObject post(String operation, AccessToken token, String path, JsonObject body) {
+    return send(
+        operation,
+        token,
+        path,
+        Map.of(),
+        "POST",
+        body == null ? JsonValue.EMPTY_JSON_OBJECT : body,
+        List.of());
+  }
+
+  public JsonObject delete(String operation, AccessToken token, String path) {
+    return send(operation, token, path, Map.of(), "DELETE", null, List.of());
+  }
+
+  private JsonObject send(
+      String operation,
+      AccessToken token,
+      String path,
+      Map<String, String> query,
+      String method,
+      JsonObject body,
+      java.util.Collection<String> querySecrets) {
+    URI uri = uri(path, query);
+    List<String> secrets = new ArrayList<>(querySecrets);
+    if (token != null) {
+      secrets.add(token.value());
+    }
+    if (settings.appSecret() != null) {
+      secrets.add(settings.appSecret());
+    }
+    Invocation.Builder request = http.target(uri).request(MediaType.APPLICATION_JSON_TYPE);
+    if (token != null) {
+      request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value());
+    }
+    long started = System.nanoTime();
+    Response response;
+    try {
+      response =
+          body == null
+              ? request.method(method)
+              : request.method(method, Entity.entity(body.toString(), MediaType.APPLICATION_JSON));
+    } catch (ProcessingException e) {
+      boolean timeout = causedBy(e, SocketTimeoutException.class);
+      // Neither the exception nor its message goes further: it may name the URL.
+      LOG.log(
+          Level.WARNING,
+          "Graph call {0} got no answer ({1})",
+          operation,
+          timeout ? "timeout" : rootClass(e));
+      throw GraphException.unreachable(
+          operation, timeout ? "Meta did not answer in time" : "Meta could not be reached");
+    }
+    try (response) {
+      int status = response.getStatus();
+      byte[] bytes = read(operation, response);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      if (status / 100 != 2) {
+        GraphException failure = GraphErrors.fromResponse(operation, status, bytes, secrets);
+        LOG.log(
+            Level.INFO,
+            "Graph call {0} failed in {1} ms: HTTP {2}, code {3}, fbtrace_id {4}",
+            operation,
+            millis,
+            status,
+            failure.code().map(String::valueOf).orElse("-"),
+            failure.fbtraceId().orElse("-"));
+        throw failure;
+      }
+      LOG.log(Level.DEBUG, "Graph call {0} answered {1} in {2} ms", operation, status, millis);
+      return parse(operation, status, bytes);
+    }
+  }
+
+  private URI uri(String path, Map<String, String> query) {
+    if (!PATH.matcher(path).matches()) {
+      throw new IllegalArgumentException("Not a Graph path: " + path);
+    }
+    StringBuilder s =
+        new StringBuilder(settings.baseUrl())
+            .append('/')
+            .append(settings.version())
+            .append('/')
+            .append(path);
+    char sep = '?';
+    for (Map.Entry<String, String> e : new LinkedHashMap<>(query).entrySet()) {
+      s.append(sep)
+          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return URI.create(s.toString());
+  }
+
+  private static byte[] read(String operation, Response response) {
+    if (!response.hasEntity()) {
+      return new byte[0];
+    }
+    try (InputStream in = response.readEntity(InputStream.class)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        if (out.size() + n > MAX_BODY) {
+          throw GraphException.unreachable(operation, "Meta's answer was too large");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException | ProcessingException e) {
+      throw GraphException.unreachable(operation, "Meta's answer broke off");
+    }
+  }
+
+  private static JsonObject parse(String operation, int status, byte[] bytes) {
+    if (bytes.length == 0) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+      JsonValue value = reader.readValue();
+      if (value instanceof JsonObject o) {
+        return o;
+      }
+    } catch (JsonException | IllegalStateException e) {
+      // fall through
+    }
+    throw new GraphException(
+        operation,
+        status,
+        null,
+        null,
+        "Meta's answer was not a JSON object",
+        null,
+        null,
+        in.picode.kretanote.meta.boundary.ErrorClass.TRANSIENT);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootClass(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName();
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

@@ -1,0 +1,170 @@
+package in.picode.kretanote.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+
+/**
+ * The Meta simulator's HTTP control API ({@code /_sim/...}), for tests running inside Payara Micro
+ * where the simulator's classes are not deployed: issue signup codes, inject faults, change a
+ * number, expire tokens, read the call log. Needs only the JDK and JSON-P.
+ */
+public final class SimulatorControl {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final URI base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public SimulatorControl(String baseUrl) {
+    this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+  }
+
+  /** Inside the server: where the application's Graph client points. */
+  public static SimulatorControl fromServerConfig() {
+    return new SimulatorControl(System.getProperty("kretanote.meta.graph-url"));
+  }
+
+  /** In the test JVM: the port ItDatabaseSession reserved. */
+  public static SimulatorControl fromTestJvm() {
+    return new SimulatorControl("http://127.0.0.1:" + System.getProperty("kretanote.it.meta.port"));
+  }
+
+  public static String newId() {
+    StringBuilder s = new StringBuilder("9");
+    for (int i = 0; i < 14; i++) {
+      s.append(RANDOM.nextInt(10));
+    }
+    return s.toString();
+  }
+
+  public String signupCode(String waba, String pnid, String display, String... scopes) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("waba_id", waba)
+            .add("phone_number_id", pnid)
+            .add("display_phone_number", display)
+            .add("verified_name", "Test Business " + pnid.substring(pnid.length() - 4));
+    if (scopes.length > 0) {
+      JsonArrayBuilder a = Json.createArrayBuilder();
+      for (String s : scopes) {
+        a.add(s);
+      }
+      b.add("scopes", a);
+    }
+    return post("_sim/signup-codes", b.build()).getString("code");
+  }
+
+  /** A Meta error envelope with {@code code} for the next matching call. */
+  public void metaError(int code, String method, String pathRegex) {
+    fault(
+        Json.createObjectBuilder()
+            .add("kind", "meta_error")
+            .add("code", code)
+            .add("method", method)
+            .add("path", pathRegex)
+            .build());
+  }
+
+  /** A bare HTTP status (no envelope) for the next matching call. */
+  public void httpStatus(int status, String method, String pathRegex) {
+    fault(
+        Json.createObjectBuilder()
+            .add("kind", "http_status")
+            .add("status", status)
+            .add("method", method)
+            .add("path", pathRegex)
+            .build());
+  }
+
+  public void delay(long millis, String method, String pathRegex) {
+    fault(
+        Json.createObjectBuilder()
+            .add("kind", "delay")
+            .add("millis", millis)
+            .add("method", method)
+            .add("path", pathRegex)
+            .build());
+  }
+
+  public void fault(JsonObject fault) {
+    post("_sim/faults", fault);
+  }
+
+  public void clearFaults() {
+    send(HttpRequest.newBuilder(base.resolve("_sim/faults")).DELETE().build());
+  }
+
+  /** Changes a number: {@code quality_rating}, {@code status}, {@code messaging_limit}. */
+  public JsonObject number(String pnid, JsonObject changes) {
+    return post("_sim/numbers/" + pnid, changes);
+  }
+
+  public boolean isRegistered(String pnid) {
+    return number(pnid, JsonObject.EMPTY_JSON_OBJECT).getBoolean("registered");
+  }
+
+  public int expireTokensOf(String waba) {
+    return post("_sim/tokens/expire", Json.createObjectBuilder().add("waba_id", waba).build())
+        .getInt("changed");
+  }
+
+  public int revokeTokensOf(String waba) {
+    return post("_sim/tokens/revoke", Json.createObjectBuilder().add("waba_id", waba).build())
+        .getInt("changed");
+  }
+
+  public void unsubscribe(String waba) {
+    send(HttpRequest.newBuilder(base.resolve("_sim/subscriptions/" + waba)).DELETE().build());
+  }
+
+  public JsonArray calls() {
+    return read(send(HttpRequest.newBuilder(base.resolve("_sim/calls")).GET().build()))
+        .getJsonArray("calls");
+  }
+
+  private JsonObject post(String path, JsonObject body) {
+    return read(
+        send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build()));
+  }
+
+  private static JsonObject read(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.readObject();
+    }
+  }
+
+  private String send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(
+            "simulator control "
+                + request.uri().getPath()
+                + " answered "
+                + r.statusCode()
+                + ": "
+                + r.body());
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package in.picode.kretanote.connection.view;
+
+import in.picode.kretanote.connection.boundary.Actor;
+import in.picode.kretanote.connection.boundary.ConnectRefusedException;
+import in.picode.kretanote.connection.boundary.ConnectionNotFoundException;
+import in.picode.kretanote.connection.boundary.EmbeddedSignupSettings;
+import in.picode.kretanote.connection.boundary.SendingProblem;
+import in.picode.kretanote.connection.boundary.SignupRequest;
+import in.picode.kretanote.connection.boundary.WhatsAppConnections;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.connection.entity.WhatsAppConnection.Status;
+import in.picode.kretanote.platform.security.SessionKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The WhatsApp settings page (OWNER only, see web.xml): connect a number through Meta's Embedded
+ * Signup (the page's script hands the code and ids to {@link #complete()}; a Faces postback, so the
+ * view state protects it from cross-site forgery), or a simulated one in sandbox mode; retry a
+ * failed step; disconnect; and the "Why can't I send?" panel for each number. Every action ends in
+ * a redirect, so a reload never repeats it.
+ */
+@Named
+@ViewScoped
+public class WhatsAppSettingsBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  @Inject transient WhatsAppConnections connections;
+  @Inject transient SecurityContext security;
+
+  private List<Row> rows;
+  private EmbeddedSignupSettings settings;
+  private String code;
+  private String wabaId;
+  private String phoneNumberId;
+  private String businessId;
+  private Long confirming;
+
+  /** A connection as the page shows it. */
+  public record Row(
+      long id,
+      String number,
+      String verifiedName,
+      Status status,
+      String statusWords,
+      String quality,
+      String messagingLimit,
+      String lastChecked,
+      List<SendingProblem> problems) {
+
+    // Bean-style accessors: Expression Language 5 (Faces 4) does not read record components.
+
+    public long getId() {
+      return id;
+    }
+
+    public String getNumber() {
+      return number;
+    }
+
+    public String getVerifiedName() {
+      return verifiedName;
+    }
+
+    public Status getStatus() {
+      return status;
+    }
+
+    public String getStatusWords() {
+      return statusWords;
+    }
+
+    public String getQuality() {
+      return quality;
+    }
+
+    public String getMessagingLimit() {
+      return messagingLimit;
+    }
+
+    public String getLastChecked() {
+      return lastChecked;
+    }
+
+    public List<SendingProblem> getProblems() {
+      return problems;
+    }
+
+    public boolean isRetryable() {
+      return status == Status.FAILED || status == Status.PENDING;
+    }
+
+    public boolean isDisconnectable() {
+      return status != Status.DISCONNECTED;
+    }
+
+    public boolean isCanSend() {
+      return status == Status.CONNECTED && problems.stream().noneMatch(SendingProblem::blocking);
+    }
+  }
+
+  @PostConstruct
+  void load() {
+    settings = connections.signupSettings();
+    rows = connections.list().stream().map(this::row).toList();
+  }
+
+  private Row row(WhatsAppConnection c) {
+    String number =
+        c.getDisplayPhoneNumber() != null
+            ? c.getDisplayPhoneNumber()
+            : "Phone number id " + c.getPhoneNumberId();
+    return new Row(
+        c.getId(),
+        number,
+        c.getVerifiedName(),
+        c.getStatus(),
+        switch (c.getStatus()) {
+          case CONNECTED -> "Connected";
+          case PENDING -> "Setting up";
+          case FAILED -> "Not finished";
+          case RECONNECT_NEEDED -> "Reconnect needed";
+          case DISCONNECTED -> "Disconnected";
+        },
+        c.getQualityRating(),
+        c.getMessagingLimit(),
+        c.getLastCheckedAt() == null ? "not yet" : TIME.format(c.getLastCheckedAt()),
+        connections.whyCannotSend(c));
+  }
+
+  /** Embedded Signup finished in the browser: run the server flow with what it handed over. */
+  public String complete() {
+    try {
+      SignupRequest request = SignupRequest.of(code, wabaId, phoneNumberId, businessId);
+      report(connections.connect(request, actor()));
+    } catch (ConnectRefusedException e) {
+      error("The number was not connected. " + e.getMessage());
+    } finally {
+      code = null;
+    }
+    return reload();
+  }
+
+  public String connectSimulated() {
+    if (!settings.sandbox()) {
+      error("Simulated numbers exist only in sandbox mode.");
+      return reload();
+    }
+    try {
+      report(connections.connectSimulated(actor()));
+    } catch (ConnectRefusedException e) {
+      error("The number was not connected. " + e.getMessage());
+    } catch (IllegalStateException e) {
+      error(e.getMessage());
+    }
+    return reload();
+  }
+
+  public String retry(long id) {
+    try {
+      report(connections.retry(id, actor()));
+    } catch (ConnectRefusedException e) {
+      error(e.getMessage());
+    } catch (ConnectionNotFoundException e) {
+      error("That number is not connected to this account.");
+    }
+    return reload();
+  }
+
+  public void askDisconnect(long id) {
+    confirming = id;
+  }
+
+  public void cancelDisconnect() {
+    confirming = null;
+  }
+
+  public String confirmDisconnect() {
+    if (confirming == null) {
+      return reload();
+    }
+    try {
+      WhatsAppConnections.Disconnected done = connections.disconnect(confirming, actor());
+      info(
+          "The number is disconnected and KretaNote's authorization for it is destroyed."
+              + " Conversations stay.");
+      done.notes().forEach(this::warn);
+    } catch (ConnectionNotFoundException e) {
+      error("That number is not connected to this account.");
+    }
+    confirming = null;
+    return reload();
+  }
+
+  private void report(WhatsAppConnection c) {
+    if (c.getStatus() == Status.CONNECTED) {
+      info(
+          (c.getDisplayPhoneNumber() == null ? "The number" : c.getDisplayPhoneNumber())
+              + " is connected. KretaNote can now send and receive its messages.");
+    } else {
+      error(
+          "The number is not connected yet. "
+              + (c.getFailureReason() == null ? "" : c.getFailureReason()));
+    }
+  }
+
+  private Actor actor() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+    var session = request.getSession(false);
+    Object user = session == null ? null : session.getAttribute(SessionKeys.USER_ID);
+    String email =
+        security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+    return new Actor(user instanceof Long id ? id : null, email, request.getRemoteAddr());
+  }
+
+  private String reload() {
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    return "/app/settings/whatsapp?faces-redirect=true";
+  }
+
+  private static void info(String text) {
+    message(FacesMessage.SEVERITY_INFO, text);
+  }
+
+  private void warn(String text) {
+    message(FacesMessage.SEVERITY_WARN, text);
+  }
+
+  private static void error(String text) {
+    message(FacesMessage.SEVERITY_ERROR, text);
+  }
+
+  private static void message(FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  }
+
+  public List<Row> getRows() {
+    return rows;
+  }
+
+  public EmbeddedSignupSettings getSettings() {
+    return settings;
+  }
+
+  public Row getConfirmingRow() {
+    return confirming == null
+        ? null
+        : rows.stream().filter(r -> r.id() == confirming).findFirst().orElse(null);
+  }
+
+  public String getCode() {
+    return null;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public String getWabaId() {
+    return wabaId;
+  }
+
+  public void setWabaId(String wabaId) {
+    this.wabaId = wabaId;
+  }
+
+  public String getPhoneNumberId() {
+    return phoneNumberId;
+  }
+
+  public void setPhoneNumberId(String phoneNumberId) {
+    this.phoneNumberId = phoneNumberId;
+  }
+
+  public String getBusinessId() {
+    return businessId;
+  }
+
+  public void setBusinessId(String businessId) {
+    this.businessId = businessId;
+  }
+}
