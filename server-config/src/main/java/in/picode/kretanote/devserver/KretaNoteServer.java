@@ -96,8 +96,11 @@ public final class KretaNoteServer implements AutoCloseable {
     return URI.create("https://127.0.0.1:" + options.httpsPort() + "/");
   }
 
+  /** HTTPS once secure admin is on (KRETANOTE_SECURE_ADMIN=true), plain HTTP on loopback before. */
   public URI adminUrl() {
-    return URI.create("https://127.0.0.1:" + options.adminPort() + "/");
+    boolean secure =
+        Boolean.parseBoolean(options.env().getOrDefault("KRETANOTE_SECURE_ADMIN", "false"));
+    return URI.create((secure ? "https" : "http") + "://127.0.0.1:" + options.adminPort() + "/");
   }
 
   public DatabaseSettings database() {
