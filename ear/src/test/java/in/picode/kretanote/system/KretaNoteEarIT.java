@@ -132,6 +132,24 @@ class KretaNoteEarIT {
   }
 
   @Test
+  void readinessIsDownWhileTheDatabaseIsGoneAndRecovers() throws Exception {
+    String pool = "resources.jdbc-connection-pool.kretanote-pool.property.url=";
+    String url = server.database().url();
+    try {
+      server.asadmin("set", pool + "jdbc:mariadb://127.0.0.1:1/nowhere");
+      server.asadmin("flush-connection-pool", "kretanote-pool");
+      HttpResponse<String> down = get(server.httpUrl().resolve("/health/ready"));
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).contains("\"DOWN\"").contains("\"database\"");
+      assertThat(get(server.httpUrl().resolve("/health/live")).statusCode()).isEqualTo(200);
+    } finally {
+      server.asadmin("set", pool + url);
+      server.asadmin("flush-connection-pool", "kretanote-pool");
+    }
+    assertThat(get(server.httpUrl().resolve("/health/ready")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void loginPageIsServedAtTheRoot() throws Exception {
     HttpResponse<String> login = get(server.httpUrl().resolve("/login.xhtml"));
     assertThat(login.statusCode()).isEqualTo(200);

@@ -103,6 +103,11 @@ public final class KretaNoteServer implements AutoCloseable {
     return URI.create((secure ? "https" : "http") + "://127.0.0.1:" + options.adminPort() + "/");
   }
 
+  /** Runs one asadmin command against this server's domain, for operations and tests. */
+  public void asadmin(String... args) {
+    domain.asadmin(args);
+  }
+
   public DatabaseSettings database() {
     return database;
   }

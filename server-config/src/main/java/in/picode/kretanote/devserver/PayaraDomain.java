@@ -76,6 +76,14 @@ public final class PayaraDomain {
     run(List.of(scripts.resolve("deploy.sh").toString(), ear.toAbsolutePath().toString()));
   }
 
+  /** One asadmin command against the running domain (through {@code asadmin.sh}). */
+  public void asadmin(String... args) {
+    var cmd = new java.util.ArrayList<String>();
+    cmd.add(scripts.resolve("asadmin.sh").toString());
+    cmd.addAll(List.of(args));
+    run(cmd);
+  }
+
   public void stop() {
     run(List.of(scripts.resolve("stop.sh").toString()));
   }

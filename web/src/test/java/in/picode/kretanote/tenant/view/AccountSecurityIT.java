@@ -314,6 +314,9 @@ class AccountSecurityIT {
     Document home = signIn(operator, OPERATOR_EMAIL, OPERATOR_PASSWORD);
     assertThat(home.location()).contains("/operator/");
     assertThat(home.getElementById("tenants")).isNotNull();
+    Document rewrapped = operator.submit(home, "keys", java.util.Map.of(), "rewrap");
+    assertThat(rewrapped.text())
+        .containsPattern("Re-wrapped \\d+ data keys under it-1; failed 0, remaining 0\\.");
     for (String page : new String[] {"app/", "app/contacts.xhtml", "app/settings/team.xhtml"}) {
       operator.get(page);
       assertThat(operator.lastResponse().statusCode()).as("operator on %s", page).isEqualTo(403);
