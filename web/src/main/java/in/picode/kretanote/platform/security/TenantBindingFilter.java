@@ -15,7 +15,9 @@ import java.io.IOException;
  * identity store filled at sign-in, never from a parameter, so tampering with ids in a URL can at
  * most reach the caller's own tenant.
  */
-@WebFilter(filterName = "tenant-binding", urlPatterns = "/*")
+// asyncSupported: the webhook endpoint answers asynchronously; work completed on another
+// thread never sees the tenant bound here (Tenancy is per thread), so it fails closed.
+@WebFilter(filterName = "tenant-binding", urlPatterns = "/*", asyncSupported = true)
 public class TenantBindingFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
