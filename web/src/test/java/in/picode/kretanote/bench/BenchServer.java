@@ -60,14 +60,23 @@ public final class BenchServer {
                 + db.password()
                 + " kretanote-pool",
             "create-jdbc-resource --connectionpoolid kretanote-pool jdbc/kretanote",
+            "create-javamail-resource --mailhost 127.0.0.1 --mailuser kretanote"
+                + " --fromaddress no-reply@kretanote.test mail/kretanote",
             ""));
-    List<String> command =
+    List<String> command = new java.util.ArrayList<>();
+    command.addAll(
         List.of(
             ProcessHandle.current().info().command().orElse("java"),
             "-Xmx768m",
             "-Duser.timezone=UTC",
             "-Dkretanote.meta.app-secret=" + secret,
-            "-Dkretanote.webhook.baseline-endpoint=true",
+            "-Dkretanote.webhook.baseline-endpoint=true"));
+    // Any -Dkretanote.* given to this launcher is configuration for the server.
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("kretanote."))
+        .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+    command.addAll(
+        List.of(
             "-jar",
             micro.toString(),
             "--nocluster",
@@ -80,7 +89,7 @@ public final class BenchServer {
             "--deploy",
             war.getPath(),
             "--contextroot",
-            "/");
+            "/"));
     System.out.println(
         "Database: " + db.url() + " user " + db.user() + " password " + db.password());
     System.out.println("Starting: " + String.join(" ", command));

@@ -117,6 +117,13 @@ public class InboundChanges {
     if (in.content() instanceof MessageContent.Reaction reaction) {
       react(reaction, in, contact, writtenAt, now);
     }
+    if (in.content() instanceof MessageContent.SystemNotice notice
+        && notice.kind().filter("user_changed_number"::equals).isPresent()
+        && notice.newWaId().isPresent()) {
+      // The customer moved to a new number: the contact (keyed by its user id, or by the old
+      // number) keeps its history and gets the new number.
+      contact.seenOnWhatsApp(null, notice.newWaId().get(), null, null, now);
+    }
     if (in.content() instanceof MessageContent.Media media) {
       em.persist(
           new Media(

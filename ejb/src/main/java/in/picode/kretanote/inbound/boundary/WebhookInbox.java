@@ -99,6 +99,7 @@ public class WebhookInbox {
   private final SignatureRefusals refusals =
       new SignatureRefusals(Duration.ofMinutes(1), System::nanoTime);
   private GroupCommitLog log;
+  private EventLog.Appender appender;
   private ExecutorService acknowledgements;
   private volatile Secrets secrets;
 
@@ -109,10 +110,10 @@ public class WebhookInbox {
   @PostConstruct
   void start() {
     Duration timeout = Duration.parse(ackTimeout);
-    EventLog events = new EventLog(dataSource, Runnable::run, timeout);
+    appender = new EventLog(dataSource, Runnable::run, timeout).appender();
     log =
         new GroupCommitLog(
-            events::append,
+            appender::append,
             rows -> processor.wakeUp(),
             threads,
             new GroupCommitLog.Limits(
@@ -127,6 +128,7 @@ public class WebhookInbox {
   @PreDestroy
   void stop() {
     log.close(Duration.ofSeconds(10));
+    appender.close();
     acknowledgements.shutdown();
     try {
       acknowledgements.awaitTermination(5, TimeUnit.SECONDS);

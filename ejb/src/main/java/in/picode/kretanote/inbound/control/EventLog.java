@@ -90,18 +90,27 @@ public final class EventLog {
   }
 
   /**
-   * Writes a batch in one transaction: new bodies become RECEIVED rows, known ones count one more
-   * delivery. Retried on a deadlock (another server's writer upserting the same body), which rolls
-   * the whole transaction back first.
+   * Writes batches in one transaction each: new bodies become RECEIVED rows, known ones count one
+   * more delivery. For the single writer thread only: it keeps one connection in manual-commit mode
+   * across batches, so a batch costs the INSERT and the COMMIT and no further round trips (pool
+   * validation, autocommit switches). A failed batch drops the connection; the next one takes a
+   * fresh one from the pool, which is how the writer comes back after a database outage.
    */
-  public void append(List<GroupCommitLog.Pending> batch) throws SQLException {
-    String sql = appendSql(batch.size());
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        int previousTimeout = c.getNetworkTimeout();
-        c.setNetworkTimeout(timeoutExecutor, networkTimeoutMillis);
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
+  public Appender appender() {
+    return new Appender();
+  }
+
+  public final class Appender implements AutoCloseable {
+
+    private Connection connection;
+
+    private Appender() {}
+
+    /** Retried on a deadlock (another server's writer upserting the same body). */
+    public void append(List<GroupCommitLog.Pending> batch) throws SQLException {
+      String sql = appendSql(batch.size());
+      for (int attempt = 1; ; attempt++) {
+        Connection c = connection();
         try (PreparedStatement s = c.prepareStatement(sql)) {
           int i = 1;
           for (GroupCommitLog.Pending p : batch) {
@@ -118,12 +127,42 @@ public final class EventLog {
         } catch (SQLException e) {
           rollbackQuietly(c);
           if (!isDeadlock(e) || attempt >= 3) {
+            close();
             throw e;
           }
-        } finally {
-          restore(c, autoCommit, previousTimeout);
         }
       }
+    }
+
+    private Connection connection() throws SQLException {
+      if (connection == null) {
+        Connection c = dataSource.getConnection();
+        try {
+          c.setNetworkTimeout(timeoutExecutor, networkTimeoutMillis);
+          c.setAutoCommit(false);
+        } catch (SQLException e) {
+          closeQuietly(c);
+          throw e;
+        }
+        connection = c;
+      }
+      return connection;
+    }
+
+    @Override
+    public void close() {
+      if (connection != null) {
+        closeQuietly(connection);
+        connection = null;
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // Gone already.
     }
   }
 

@@ -1,6 +1,8 @@
 package in.picode.kretanote.inbound.view;
 
 import in.picode.kretanote.inbound.boundary.WebhookEvents;
+import in.picode.kretanote.inbound.boundary.WebhookInbox;
+import in.picode.kretanote.inbound.control.GroupCommitLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,8 @@ public class OperatorWebhooksBean {
 
   @Inject WebhookEvents events;
 
+  @Inject WebhookInbox inbox;
+
   private Map<String, Long> counts;
   private WebhookEvents.Backlog backlog;
   private List<WebhookEvents.Problem> problems;
@@ -27,6 +31,15 @@ public class OperatorWebhooksBean {
     counts = events.countsByState();
     backlog = events.backlog();
     problems = events.problems(100);
+  }
+
+  /** This server's counters since it started: commits, refusals, signatures refused. */
+  public GroupCommitLog.Stats getWriter() {
+    return inbox.stats();
+  }
+
+  public long getRefusedSignatures() {
+    return inbox.refusedSignatures();
   }
 
   public Map<String, Long> getCounts() {

@@ -143,6 +143,14 @@ class WhatsAppWebhookIT {
       boolean foreignNumber =
           parsed.messageChanges().stream().anyMatch(c -> !c.phoneNumberId().equals(FIXTURE_NUMBER));
       assertThat(state).as(fixture).isEqualTo(foreignNumber ? "UNROUTABLE" : "APPLIED");
+      if (fixture.equals("all-message-types.json")) {
+        assertThat(
+                string(
+                    "SELECT wa_id FROM contact WHERE tenant_id = ? AND user_id = 'DE.1234567890'",
+                    tenant.id()))
+            .as("the user_changed_number notice moved the contact to the new number")
+            .isEqualTo("4915187654321");
+      }
       for (MessagesChange change : parsed.messageChanges()) {
         for (InboundMessage m : change.messages()) {
           boolean ours = change.phoneNumberId().equals(FIXTURE_NUMBER);
@@ -195,12 +203,14 @@ class WhatsAppWebhookIT {
         .isEqualTo("PENDING");
     assertThat(
             rows(
-                "SELECT wa_id, user_id FROM contact WHERE tenant_id = ? AND (user_id = ? OR wa_id = ?)",
+                "SELECT user_id FROM contact WHERE tenant_id = ?"
+                    + " AND (user_id = ? OR wa_id IN (?, ?))",
                 tenant.id(),
                 "DE.1234567890",
-                "4915112345678"))
+                "4915112345678",
+                "4915187654321"))
         .as("one customer however Meta addressed her: by user id, by phone number, or both")
-        .containsExactly(List.of("4915112345678", "DE.1234567890"));
+        .containsExactly(List.of("DE.1234567890"));
   }
 
   @Test
@@ -590,6 +600,7 @@ class WhatsAppWebhookIT {
       assertThat(post(endpoint, body).status()).isEqualTo(200);
       awaitApplied(body);
     }
+    assertThat(post(endpoint, rejected, "sha256=" + "ab".repeat(32)).status()).isEqualTo(401);
     String email = "operator-" + run() + "@kretanote.test";
     Webhooks.execute(
         "INSERT INTO user_account (tenant_id, email, display_name, password_hash, role, status,"
@@ -609,6 +620,9 @@ class WhatsAppWebhookIT {
         .contains("UNROUTABLE")
         .contains("REJECTED");
     assertThat(page.text()).as("never message content").doesNotContain("Hallo");
+    assertThat(page.text())
+        .as("the forged POST was counted")
+        .containsPattern("[1-9][0-9]* refused for a missing or wrong signature");
 
     Document anonymous = new WebClient(URI.create(base.toString())).get("operator/webhooks.xhtml");
     assertThat(anonymous.location()).contains("login.xhtml");
