@@ -124,12 +124,15 @@ public final class EventLog {
           s.executeUpdate();
           c.commit();
           return;
-        } catch (SQLException e) {
-          rollbackQuietly(c);
-          if (!isDeadlock(e) || attempt >= 3) {
-            close();
-            throw e;
+        } catch (SQLException | RuntimeException e) {
+          // The pool's proxy reports a dead connection as an unchecked exception too.
+          if (e instanceof SQLException failure && isDeadlock(failure) && attempt < 3) {
+            rollbackQuietly(c);
+            continue;
           }
+          rollbackQuietly(c);
+          close();
+          throw e instanceof SQLException failure ? failure : new SQLException(e.toString(), e);
         }
       }
     }
@@ -140,7 +143,7 @@ public final class EventLog {
         try {
           c.setNetworkTimeout(timeoutExecutor, networkTimeoutMillis);
           c.setAutoCommit(false);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
           closeQuietly(c);
           throw e;
         }
@@ -161,7 +164,7 @@ public final class EventLog {
   private static void closeQuietly(Connection c) {
     try {
       c.close();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       // Gone already.
     }
   }
@@ -356,7 +359,7 @@ public final class EventLog {
     try {
       c.setAutoCommit(autoCommit);
       c.setNetworkTimeout(timeoutExecutor, networkTimeout);
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       // A broken connection: the pool validates it before handing it out again.
     }
   }
@@ -364,7 +367,7 @@ public final class EventLog {
   private static void rollbackQuietly(Connection c) {
     try {
       c.rollback();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       // The connection is gone; the server rolls the transaction back by itself.
     }
   }
