@@ -31,7 +31,20 @@ public final class ItDatabaseSession implements LauncherSessionListener {
   public static final String SMTP_PORT = "kretanote.it.smtp.port";
   public static final String META_PORT = "kretanote.it.meta.port";
 
+  /**
+   * When {@code true}, the application's pool reaches the database through a {@link TcpProxy} in
+   * the test JVM, which tests get from {@link #databaseProxy()} to cut and restore the database.
+   */
+  public static final String DB_PROXY = "kretanote.it.db.proxy";
+
+  private static volatile TcpProxy proxy;
+
   private EmbeddedDatabase embedded;
+
+  /** The relay between the application and the database, when {@link #DB_PROXY} is set. */
+  public static java.util.Optional<TcpProxy> databaseProxy() {
+    return java.util.Optional.ofNullable(proxy);
+  }
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -57,7 +70,22 @@ public final class ItDatabaseSession implements LauncherSessionListener {
     System.setProperty(DB_URL, db.url());
     System.setProperty(DB_USER, db.user());
     System.setProperty(DB_PASSWORD, db.password());
-    System.setProperty(POSTBOOT, writePostBoot(target, db).toAbsolutePath().toString());
+    DatabaseSettings pool = db;
+    if (Boolean.getBoolean(DB_PROXY)) {
+      java.net.URI uri = java.net.URI.create(db.url().substring("jdbc:".length()));
+      proxy = new TcpProxy(uri.getHost(), uri.getPort());
+      pool =
+          new DatabaseSettings(
+              "jdbc:"
+                  + uri.getScheme()
+                  + "://127.0.0.1:"
+                  + proxy.port()
+                  + uri.getRawPath()
+                  + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+              db.user(),
+              db.password());
+    }
+    System.setProperty(POSTBOOT, writePostBoot(target, pool).toAbsolutePath().toString());
   }
 
   /**
@@ -112,7 +140,12 @@ public final class ItDatabaseSession implements LauncherSessionListener {
             "\n",
             "create-jdbc-connection-pool --datasourceclassname org.mariadb.jdbc.MariaDbDataSource"
                 + " --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 16"
-                + " --isconnectvalidatereq true --validationmethod meta-data"
+                // As production (provision.sh): a real round trip validates each connection, and
+                // one failure renews the whole pool, so it recovers when the database returns.
+                + " --isconnectvalidatereq true --validationmethod custom-validation"
+                + " --validationclassname"
+                + " org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
+                + " --failconnection true"
                 + " --property "
                 + props
                 + " kretanote-pool",
@@ -174,6 +207,10 @@ public final class ItDatabaseSession implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    if (proxy != null) {
+      proxy.close();
+      proxy = null;
+    }
     if (embedded != null) {
       embedded.close();
       embedded = null;

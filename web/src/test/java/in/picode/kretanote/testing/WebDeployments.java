@@ -15,7 +15,11 @@ public final class WebDeployments {
   private WebDeployments() {}
 
   public static WebArchive app(String name) {
-    Path web = Path.of(".").toAbsolutePath().normalize();
+    return app(name, Path.of(".").toAbsolutePath().normalize());
+  }
+
+  /** The same from anywhere: {@code web} is the web module's folder. */
+  public static WebArchive app(String name, Path web) {
     WebArchive war = Deployments.core(name, web);
     Path webapp = web.resolve("src/main/webapp");
     try (Stream<Path> files = Files.walk(webapp)) {

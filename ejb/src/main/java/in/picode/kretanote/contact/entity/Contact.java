@@ -27,12 +27,26 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = Contact.BY_IDENTITY,
     query = "select c from Contact c where c.identityKey = :key")
 @NamedQuery(
+    name = Contact.BY_USER_ID,
+    query = "select c from Contact c where c.userId = :userId order by c.id")
+@NamedQuery(
+    name = Contact.BY_WA_ID,
+    query = "select c from Contact c where c.waId = :waId order by c.id")
+@NamedQuery(
+    name = Contact.BY_WA_ID_WITHOUT_USER_ID,
+    query = "select c from Contact c where c.waId = :waId and c.userId is null order by c.id")
+@NamedQuery(
     name = Contact.PAGE_BY_NAME,
     query = "select c from Contact c order by c.displayName, c.id")
 public class Contact {
 
   public static final String BY_IDENTITY = "Contact.byIdentity";
+  public static final String BY_USER_ID = "Contact.byUserId";
+  public static final String BY_WA_ID = "Contact.byWaId";
+  public static final String BY_WA_ID_WITHOUT_USER_ID = "Contact.byWaIdWithoutUserId";
   public static final String PAGE_BY_NAME = "Contact.pageByName";
+  public static final int WA_ID_MAX = 32;
+  public static final int USERNAME_MAX = 100;
   public static final int NAME_MAX = 200;
   public static final int IDENTITY_MAX = 160;
 
@@ -43,11 +57,14 @@ public class Contact {
   @Column(name = "identity_key", nullable = false, updatable = false, length = IDENTITY_MAX)
   private String identityKey;
 
-  @Column(name = "wa_id", length = 32)
+  @Column(name = "wa_id", length = WA_ID_MAX)
   private String waId;
 
   @Column(name = "user_id", length = IDENTITY_MAX)
   private String userId;
+
+  @Column(length = USERNAME_MAX)
+  private String username;
 
   @Size(max = NAME_MAX)
   @Column(name = "profile_name", length = NAME_MAX)
@@ -118,6 +135,44 @@ public class Contact {
     this.updatedAt = now;
   }
 
+  /**
+   * What Meta tells about the person in a webhook: a newer profile name, a username, the user id or
+   * phone number learned later. Nothing given is nothing changed. The display name follows the
+   * profile name unless someone in the team renamed the contact.
+   */
+  public void seenOnWhatsApp(
+      String newUserId, String newWaId, String newProfileName, String newUsername, Instant now) {
+    boolean followsProfile =
+        displayName == null || displayName.equals(profileName) || displayName.equals(waId);
+    boolean changed = false;
+    if (!isBlank(newUserId) && userId == null && newUserId.length() <= IDENTITY_MAX) {
+      userId = newUserId;
+      changed = true;
+    }
+    if (!isBlank(newWaId) && !newWaId.equals(waId) && newWaId.length() <= WA_ID_MAX) {
+      waId = newWaId;
+      changed = true;
+    }
+    String name = limit(newProfileName);
+    if (name != null && !name.equals(profileName)) {
+      profileName = name;
+      if (followsProfile) {
+        displayName = name;
+      }
+      changed = true;
+    }
+    if (!isBlank(newUsername) && !newUsername.equals(username)) {
+      username =
+          newUsername.length() > USERNAME_MAX
+              ? newUsername.substring(0, USERNAME_MAX)
+              : newUsername;
+      changed = true;
+    }
+    if (changed) {
+      updatedAt = now;
+    }
+  }
+
   public void optOut(Instant now) {
     this.optedOut = true;
     this.updatedAt = now;
@@ -137,6 +192,10 @@ public class Contact {
 
   public String getUserId() {
     return userId;
+  }
+
+  public String getUsername() {
+    return username;
   }
 
   public String getProfileName() {

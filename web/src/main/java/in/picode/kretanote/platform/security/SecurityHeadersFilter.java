@@ -13,7 +13,8 @@ import java.io.IOException;
  * web.xml {@code primefaces.CSP}); this filter adds what it does not: no framing, no MIME sniffing,
  * no referrer leaks, and HSTS on HTTPS.
  */
-@WebFilter(filterName = "security-headers", urlPatterns = "/*")
+// asyncSupported: the webhook endpoint answers asynchronously, after its shared commit.
+@WebFilter(filterName = "security-headers", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

@@ -23,7 +23,9 @@ import java.io.IOException;
  * the page's role constraint before this filter, against the role of the old sign-in, which is why
  * the request goes no further.
  */
-@WebFilter(filterName = "tenant-binding", urlPatterns = "/*")
+// asyncSupported: the webhook endpoint answers asynchronously; work completed on another
+// thread never sees the tenant bound here (Tenancy is per thread), so it fails closed.
+@WebFilter(filterName = "tenant-binding", urlPatterns = "/*", asyncSupported = true)
 public class TenantBindingFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;

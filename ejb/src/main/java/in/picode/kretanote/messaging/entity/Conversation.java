@@ -1,0 +1,163 @@
+package in.picode.kretanote.messaging.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A tenant's conversation with one contact on one of its WhatsApp numbers. There is one per contact
+ * and number: a customer writing again re-opens it rather than starting another, so the history
+ * stays in one place.
+ *
+ * <p>The customer-service window (free-form replies allowed) ends 24 hours after the customer's
+ * latest message, by Meta's timestamp: a message that arrives late but was written earlier never
+ * shortens it.
+ */
+@Entity
+@Table(name = "conversation")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(
+    name = Conversation.BY_CONTACT,
+    query =
+        "select c from Conversation c where c.connectionId = :connection and c.contactId = :contact")
+public class Conversation {
+
+  public static final String BY_CONTACT = "Conversation.byContact";
+  public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+
+  public enum Status {
+    OPEN,
+    CLOSED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "connection_id", nullable = false, updatable = false)
+  private long connectionId;
+
+  @Column(name = "contact_id", nullable = false, updatable = false)
+  private long contactId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 8)
+  private Status status;
+
+  @Column(name = "opened_at", nullable = false)
+  private Instant openedAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @Column(name = "last_customer_message_at")
+  private Instant lastCustomerMessageAt;
+
+  @Column(name = "window_expires_at")
+  private Instant windowExpiresAt;
+
+  @Column(name = "last_activity_at", nullable = false)
+  private Instant lastActivityAt;
+
+  @Column(name = "unread_count", nullable = false)
+  private int unreadCount;
+
+  @Version private long version;
+
+  protected Conversation() {}
+
+  public Conversation(long connectionId, long contactId, Instant openedAt) {
+    this.connectionId = connectionId;
+    this.contactId = contactId;
+    this.status = Status.OPEN;
+    this.openedAt = Objects.requireNonNull(openedAt);
+    this.lastActivityAt = openedAt;
+  }
+
+  /**
+   * A new message from the customer, written at {@code writtenAt} (Meta's time). Re-opens a closed
+   * conversation; {@code unread} is false for messages an agent need not answer (a reaction).
+   */
+  public void customerWrote(Instant writtenAt, boolean opensWindow, boolean unread, Instant now) {
+    if (status == Status.CLOSED) {
+      status = Status.OPEN;
+      openedAt = now;
+      closedAt = null;
+    }
+    if (opensWindow
+        && (lastCustomerMessageAt == null || writtenAt.isAfter(lastCustomerMessageAt))) {
+      lastCustomerMessageAt = writtenAt;
+      windowExpiresAt = writtenAt.plus(SERVICE_WINDOW);
+    }
+    if (writtenAt.isAfter(lastActivityAt)) {
+      lastActivityAt = writtenAt;
+    }
+    if (unread) {
+      unreadCount++;
+    }
+  }
+
+  public void close(Instant now) {
+    status = Status.CLOSED;
+    closedAt = now;
+  }
+
+  /** Free-form messages may be sent only while this is true. */
+  public boolean isWindowOpen(Instant now) {
+    return windowExpiresAt != null && now.isBefore(windowExpiresAt);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getConnectionId() {
+    return connectionId;
+  }
+
+  public long getContactId() {
+    return contactId;
+  }
+
+  public Status getStatus() {
+    return status;
+  }
+
+  public Instant getOpenedAt() {
+    return openedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public Instant getLastCustomerMessageAt() {
+    return lastCustomerMessageAt;
+  }
+
+  public Instant getWindowExpiresAt() {
+    return windowExpiresAt;
+  }
+
+  public Instant getLastActivityAt() {
+    return lastActivityAt;
+  }
+
+  public int getUnreadCount() {
+    return unreadCount;
+  }
+}

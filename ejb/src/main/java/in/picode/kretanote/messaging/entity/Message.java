@@ -1,0 +1,304 @@
+package in.picode.kretanote.messaging.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * One WhatsApp message of a conversation, in either direction. {@code wamid} (Meta's message id) is
+ * unique per tenant, so storing a redelivered message a second time is impossible. {@code payload}
+ * is Meta's JSON for the message's type as received, so a type KretaNote does not render yet is
+ * still kept whole; {@code text} is what the inbox shows and searches.
+ */
+@Entity
+@Table(name = "message")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(name = Message.BY_WAMID, query = "select m from Message m where m.wamid = :wamid")
+@NamedQuery(
+    name = Message.LINK_REPLIES,
+    query =
+        "update Message m set m.contextMessageId = :id"
+            + " where m.contextWamid = :wamid and m.contextMessageId is null")
+@NamedQuery(
+    name = Message.PAGE_OF_CONVERSATION,
+    query =
+        "select m from Message m where m.conversationId = :conversation"
+            + " order by m.createdAt desc, m.id desc")
+public class Message {
+
+  public static final String BY_WAMID = "Message.byWamid";
+  public static final String LINK_REPLIES = "Message.linkReplies";
+  public static final String PAGE_OF_CONVERSATION = "Message.pageOfConversation";
+  public static final int WAMID_MAX = 255;
+  public static final int TYPE_MAX = 64;
+
+  /** 16,000 characters stay within TEXT's 65,535 bytes in utf8mb4; Meta allows 4,096. */
+  public static final int TEXT_MAX = 16_000;
+
+  public static final int ERROR_TITLE_MAX = 255;
+  public static final int ERROR_DETAILS_MAX = 1000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "conversation_id", nullable = false, updatable = false)
+  private long conversationId;
+
+  @Column(name = "contact_id", nullable = false, updatable = false)
+  private long contactId;
+
+  @Column(name = "connection_id", nullable = false, updatable = false)
+  private long connectionId;
+
+  @Column(length = WAMID_MAX)
+  private String wamid;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false, length = 8)
+  private Direction direction;
+
+  @Column(nullable = false, updatable = false, length = TYPE_MAX)
+  private String type;
+
+  @Lob
+  @Column(updatable = false)
+  private String text;
+
+  @Lob
+  @Column(updatable = false)
+  private String payload;
+
+  @Column(name = "context_wamid", updatable = false, length = WAMID_MAX)
+  private String contextWamid;
+
+  @Column(name = "context_message_id")
+  private Long contextMessageId;
+
+  @Column(nullable = false, updatable = false)
+  private boolean forwarded;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private MessageStatus status;
+
+  @Column(name = "status_at")
+  private Instant statusAt;
+
+  @Column(name = "error_code")
+  private Integer errorCode;
+
+  @Column(name = "error_title", length = ERROR_TITLE_MAX)
+  private String errorTitle;
+
+  @Column(name = "error_details", length = ERROR_DETAILS_MAX)
+  private String errorDetails;
+
+  @Column(name = "pricing_category", length = 32)
+  private String pricingCategory;
+
+  @Column(name = "pricing_type", length = 32)
+  private String pricingType;
+
+  @Column(name = "pricing_model", length = 16)
+  private String pricingModel;
+
+  private Boolean billable;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "received_at", nullable = false, updatable = false)
+  private Instant receivedAt;
+
+  @Version private long version;
+
+  protected Message() {}
+
+  /**
+   * A customer's message as a webhook delivered it; {@code writtenAt} is Meta's timestamp, {@code
+   * contextWamid} the message it quotes, if any.
+   */
+  public static Message inbound(
+      long conversationId,
+      long contactId,
+      long connectionId,
+      String wamid,
+      String type,
+      String text,
+      String payload,
+      String contextWamid,
+      boolean forwarded,
+      Instant writtenAt,
+      Instant receivedAt) {
+    Message m = new Message();
+    m.conversationId = conversationId;
+    m.contactId = contactId;
+    m.connectionId = connectionId;
+    m.wamid = requireWamid(wamid);
+    m.direction = Direction.INBOUND;
+    m.type = clip(Objects.requireNonNull(type, "type"), TYPE_MAX);
+    m.text = text == null ? null : clip(text, TEXT_MAX);
+    m.payload = payload;
+    m.contextWamid =
+        contextWamid == null || contextWamid.isBlank() || contextWamid.length() > WAMID_MAX
+            ? null
+            : contextWamid;
+    m.forwarded = forwarded;
+    m.status = MessageStatus.RECEIVED;
+    m.createdAt = Objects.requireNonNull(writtenAt, "writtenAt");
+    m.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+    return m;
+  }
+
+  private static String requireWamid(String wamid) {
+    if (wamid == null || wamid.isBlank() || wamid.length() > WAMID_MAX) {
+      throw new IllegalArgumentException("A wamid has 1 to " + WAMID_MAX + " characters");
+    }
+    return wamid;
+  }
+
+  static String clip(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+    return s.substring(0, end);
+  }
+
+  public void linkContext(long quotedMessageId) {
+    this.contextMessageId = quotedMessageId;
+  }
+
+  /**
+   * Moves an outbound message to {@code newStatus}; the caller decides with the status order that
+   * it is a step forward. A failure keeps Meta's error code and details for the agent; a read
+   * receipt after it clears them, as the customer has the message after all.
+   */
+  public void deliveryStatus(
+      MessageStatus newStatus, Instant at, Integer code, String title, String details) {
+    if (direction != Direction.OUTBOUND) {
+      throw new IllegalStateException("Only outbound messages have a delivery status");
+    }
+    this.status = Objects.requireNonNull(newStatus);
+    this.statusAt = at;
+    boolean failed = newStatus == MessageStatus.FAILED;
+    this.errorCode = failed ? code : null;
+    this.errorTitle = failed ? clip(title, ERROR_TITLE_MAX) : null;
+    this.errorDetails = failed ? clip(details, ERROR_DETAILS_MAX) : null;
+  }
+
+  /** Meta's per-message pricing, the tenant's cost; the latest report wins. */
+  public void pricing(String category, String pricingType, String model, Boolean billable) {
+    if (category != null) {
+      this.pricingCategory = clip(category, 32);
+    }
+    if (pricingType != null) {
+      this.pricingType = clip(pricingType, 32);
+    }
+    if (model != null) {
+      this.pricingModel = clip(model, 16);
+    }
+    if (billable != null) {
+      this.billable = billable;
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getConversationId() {
+    return conversationId;
+  }
+
+  public long getContactId() {
+    return contactId;
+  }
+
+  public long getConnectionId() {
+    return connectionId;
+  }
+
+  public String getWamid() {
+    return wamid;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public String getPayload() {
+    return payload;
+  }
+
+  public String getContextWamid() {
+    return contextWamid;
+  }
+
+  public Long getContextMessageId() {
+    return contextMessageId;
+  }
+
+  public boolean isForwarded() {
+    return forwarded;
+  }
+
+  public MessageStatus getStatus() {
+    return status;
+  }
+
+  public Instant getStatusAt() {
+    return statusAt;
+  }
+
+  public Integer getErrorCode() {
+    return errorCode;
+  }
+
+  public String getErrorTitle() {
+    return errorTitle;
+  }
+
+  public String getErrorDetails() {
+    return errorDetails;
+  }
+
+  public String getPricingCategory() {
+    return pricingCategory;
+  }
+
+  public String getPricingType() {
+    return pricingType;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+}

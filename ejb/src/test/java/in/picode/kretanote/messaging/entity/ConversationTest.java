@@ -1,0 +1,43 @@
+package in.picode.kretanote.messaging.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+
+  static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
+
+  @Test
+  void theWindowFollowsTheCustomersLatestMessageNotTheLatestArrival() {
+    Conversation c = new Conversation(1, 2, T);
+    c.customerWrote(T.plusSeconds(3600), true, true, T.plusSeconds(3601));
+    c.customerWrote(T, true, true, T.plusSeconds(3700));
+    assertThat(c.getLastCustomerMessageAt()).isEqualTo(T.plusSeconds(3600));
+    assertThat(c.getWindowExpiresAt()).isEqualTo(T.plusSeconds(3600 + 24 * 3600));
+    assertThat(c.isWindowOpen(T.plusSeconds(3600 + 24 * 3600 - 1))).isTrue();
+    assertThat(c.isWindowOpen(T.plusSeconds(3600 + 24 * 3600))).isFalse();
+    assertThat(c.getUnreadCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aNewMessageReopensAClosedConversation() {
+    Conversation c = new Conversation(1, 2, T);
+    c.close(T.plusSeconds(10));
+    assertThat(c.getStatus()).isEqualTo(Conversation.Status.CLOSED);
+    c.customerWrote(T.plusSeconds(20), true, true, T.plusSeconds(21));
+    assertThat(c.getStatus()).isEqualTo(Conversation.Status.OPEN);
+    assertThat(c.getOpenedAt()).isEqualTo(T.plusSeconds(21));
+    assertThat(c.getClosedAt()).isNull();
+  }
+
+  @Test
+  void noticesFromWhatsAppNeitherOpenTheWindowNorCountAsUnread() {
+    Conversation c = new Conversation(1, 2, T);
+    c.customerWrote(T.plusSeconds(5), false, false, T.plusSeconds(6));
+    assertThat(c.getWindowExpiresAt()).isNull();
+    assertThat(c.getUnreadCount()).isZero();
+    assertThat(c.getLastActivityAt()).isEqualTo(T.plusSeconds(5));
+  }
+}
