@@ -227,7 +227,11 @@ public final class WebhookBench {
           }
         }
       }
-      phoneNumberId = o.phoneNumberId() != null ? o.phoneNumberId() : "bench" + run;
+      // Phone number ids are digits (routing refuses anything else).
+      phoneNumberId =
+          o.phoneNumberId() != null
+              ? o.phoneNumberId()
+              : "1099" + (100_000_000L + Math.floorMod(run.hashCode(), 899_999_999L));
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO tenant (name, status) VALUES (?, 'ACTIVE')",
@@ -241,7 +245,8 @@ public final class WebhookBench {
       }
       try (PreparedStatement s =
           c.prepareStatement(
-              "INSERT INTO whatsapp_connection (tenant_id, waba_id, phone_number_id) VALUES (?, ?, ?)")) {
+              "INSERT INTO whatsapp_connection (tenant_id, waba_id, phone_number_id, status,"
+                  + " created_at, updated_at) VALUES (?, ?, ?, 'CONNECTED', NOW(6), NOW(6))")) {
         s.setLong(1, tenantId);
         s.setString(2, "waba-bench");
         s.setString(3, phoneNumberId);
