@@ -1,0 +1,603 @@
+package in.picode.kretanote.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import in.picode.kretanote.devserver.DatabaseSettings;
+import in.picode.kretanote.devserver.EmbeddedDatabase;
+import in.picode.kretanote.devserver.KretaNoteServer;
+import in.picode.kretanote.devserver.PayaraDomain;
+import in.picode.kretanote.sandbox.meta.Customer;
+import in.picode.kretanote.sandbox.meta.MetaJson;
+import in.picode.kretanote.sandbox.meta.WebhookPayloads;
+import in.picode.kretanote.sandbox.meta.WebhookPayloads.Inbound;
+import in.picode.kretanote.sandbox.meta.WebhookSender;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Payara Server domains running the real EAR against one MariaDB, behind nginx configured with
+ * {@code server-config/nginx/kretanote.conf}, as an IT admin scales KretaNote out. Proves that
+ * webhooks posted round robin are applied once, that a timer job's work is done once across both
+ * servers, and that {@code kill -9} of one server under webhook load loses nothing: every webhook
+ * either got its 200 and is applied exactly once, or got no 200 and was sent again (as Meta does),
+ * and the user whose session lived there signs in again on the other.
+ *
+ * <p>Needs nginx ({@code apt-get install nginx-light}; {@code .ci/run} installs it); skipped with a
+ * message when it is missing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoServersIT {
+
+  static final String APP_SECRET = "two-servers-app-secret";
+  static final String OPERATOR = "operator@two.kretanote.test";
+  static final String OPERATOR_PASSWORD = "Two-Servers-IT-2026";
+  static final String PHONE_NUMBER_ID = "106540352242922";
+  static final int PROBED_CONNECTIONS = 12;
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  static Path work;
+  static EmbeddedDatabase embedded;
+  static DatabaseSettings db;
+  static final Map<String, KretaNoteServer> servers = new LinkedHashMap<>();
+  static final Map<String, Integer> httpPorts = new HashMap<>();
+  static Process nginx;
+  static URI balancer;
+  static long tenant;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path nginxBin = Path.of(System.getProperty("kretanote.system.nginx", "/usr/sbin/nginx"));
+    assumeTrue(
+        Files.isExecutable(nginxBin),
+        "nginx is not installed (apt-get install nginx-light): the two-server test is skipped");
+    work = Path.of(System.getProperty("kretanote.system.work")).resolveSibling("two-servers");
+    Files.createDirectories(work);
+    db = database();
+
+    // One Payara installation, two domains: unpack once so the parallel starts share it.
+    PayaraDomain.unpack(path("payaraZip"), work);
+    Path config = work.resolve("kretanote.properties");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "kretanote.operator.email=" + OPERATOR,
+            "kretanote.operator.initial-password=" + OPERATOR_PASSWORD,
+            // A crashed server's claimed events go back to the pool after this lease.
+            "kretanote.webhook.apply.lease=PT15S",
+            ""));
+    ExecutorService starts = Executors.newFixedThreadPool(2);
+    try {
+      Map<String, Future<KretaNoteServer>> started = new LinkedHashMap<>();
+      int base = 19100;
+      for (String name : List.of("kretanote-a", "kretanote-b")) {
+        Map<String, String> env = environment(name, base, config);
+        int http = freePort();
+        httpPorts.put(name, http);
+        KretaNoteServer.Options options =
+            new KretaNoteServer.Options(
+                work,
+                path("payaraZip"),
+                path("mariadbJar"),
+                path("serverConfig"),
+                path("ear"),
+                http,
+                freePort(),
+                freePort(),
+                0,
+                db.databaseName(),
+                env);
+        started.put(name, starts.submit(() -> KretaNoteServer.start(options)));
+        base += 100;
+      }
+      for (var e : started.entrySet()) {
+        servers.put(e.getKey(), e.getValue().get(15, TimeUnit.MINUTES));
+      }
+    } finally {
+      starts.shutdownNow();
+    }
+    startNginx(nginxBin);
+    tenant = seedTenantWithNumber();
+    seedProbedConnections();
+  }
+
+  static Path path(String key) {
+    return Path.of(System.getProperty("kretanote.system." + key));
+  }
+
+  /** The configured MariaDB (database kretanote_two, emptied) or an embedded one. */
+  static DatabaseSettings database() throws Exception {
+    Map<String, String> env = System.getenv();
+    var configured = DatabaseSettings.fromEnvironment(env);
+    if (configured.isPresent()) {
+      DatabaseSettings two = configured.get().withDatabase("kretanote_two");
+      try (Connection c = two.withDatabase("").connect();
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS kretanote_two");
+      }
+      two.createDatabaseIfMissing();
+      return two;
+    }
+    Path dir = work.resolve("mariadb");
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    embedded = EmbeddedDatabase.start(dir, 0);
+    return embedded.provision("kretanote_two");
+  }
+
+  static Map<String, String> environment(String domain, int portBase, Path config) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put(DatabaseSettings.URL, db.url());
+    env.put(DatabaseSettings.USER, db.user());
+    env.put(DatabaseSettings.PASSWORD, db.password());
+    env.put("KRETANOTE_DOMAIN", domain);
+    env.put("KRETANOTE_RECREATE_DOMAIN", "true");
+    env.put("KRETANOTE_PORT_BASE", Integer.toString(portBase));
+    env.put("KRETANOTE_HEAP_MAX", "1g");
+    env.put("KRETANOTE_HEAP_MIN", "256m");
+    env.put("KRETANOTE_META_APP_SECRET", APP_SECRET);
+    env.put("KRETANOTE_KEK", "two-1:HwvPgU1lSVaR0NTq5FfXq8y6fo0tDsMEMb0mTOT5o2s=");
+    // Shared storage: media written by one server is read by the other.
+    env.put("KRETANOTE_MEDIA_DIR", work.resolve("media").toString());
+    env.put("KRETANOTE_CONFIG_FILE", config.toString());
+    env.put("KRETANOTE_SCRIPT_LOG", work.resolve(domain + "-scripts.log").toString());
+    return env;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static void startNginx(Path bin) throws Exception {
+    Path run = work.resolve("nginx");
+    Files.createDirectories(run);
+    int port = freePort();
+    List<Integer> upstreams = new ArrayList<>(httpPorts.values());
+    String conf =
+        Files.readString(path("serverConfig").resolve("nginx/kretanote.conf"))
+            .replace("@RUN_DIR@", run.toAbsolutePath().toString())
+            .replace("@SERVER_1@", "127.0.0.1:" + upstreams.get(0))
+            .replace("@SERVER_2@", "127.0.0.1:" + upstreams.get(1))
+            .replace("@LISTEN@", "127.0.0.1:" + port);
+    Path file = run.resolve("nginx.conf");
+    Files.writeString(file, "daemon off;\n" + conf);
+    nginx =
+        new ProcessBuilder(bin.toString(), "-c", file.toAbsolutePath().toString(), "-p", run + "/")
+            .redirectErrorStream(true)
+            .redirectOutput(run.resolve("nginx.out").toFile())
+            .start();
+    balancer = URI.create("http://127.0.0.1:" + port + "/");
+    for (int i = 0; i < 100; i++) {
+      try {
+        if (get(balancer.resolve("/health/ready")).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // nginx not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(
+        "nginx did not come up: " + Files.readString(run.resolve("nginx.out")));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (nginx != null) {
+      nginx.destroy();
+      nginx.waitFor(10, TimeUnit.SECONDS);
+    }
+    List<KretaNoteServer> running = new ArrayList<>(servers.values());
+    Collections.reverse(running);
+    running.forEach(KretaNoteServer::close);
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  @Test
+  @Order(1)
+  void webhooksPostedRoundRobinAreAppliedOnce() throws Exception {
+    WebhookSender meta = new WebhookSender(balancer.resolve("/webhooks/whatsapp"), APP_SECRET);
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      bodies.add(MetaJson.bytes(inbound("4917100" + (i % 20), "round robin " + i)));
+    }
+    // Meta delivers at least once: every 4th webhook arrives a second time.
+    List<byte[]> deliveries = new ArrayList<>(bodies);
+    for (int i = 0; i < bodies.size(); i += 4) {
+      deliveries.add(bodies.get(i));
+    }
+    Collections.shuffle(deliveries, new java.util.Random(7));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    AtomicInteger acknowledged = new AtomicInteger();
+    try {
+      List<Future<?>> posts = new ArrayList<>();
+      for (byte[] body : deliveries) {
+        posts.add(
+            pool.submit(
+                () -> {
+                  if (meta.sendBytes(body, WebhookSender.Signing.CORRECT).acknowledged()) {
+                    acknowledged.incrementAndGet();
+                  }
+                }));
+      }
+      for (Future<?> f : posts) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(acknowledged.get()).isEqualTo(deliveries.size());
+    awaitNothingPending(Duration.ofSeconds(90));
+
+    // Both servers took webhooks (nginx's upstream log names the server of every request).
+    Set<String> upstreams = new HashSet<>();
+    for (String line : Files.readAllLines(work.resolve("nginx/upstream.log"))) {
+      if (line.startsWith("POST /webhooks/whatsapp 200 ")) {
+        upstreams.add(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    assertThat(upstreams).hasSize(2);
+
+    assertThat(count("select count(*) from message where tenant_id = ?", tenant))
+        .isEqualTo(bodies.size());
+    assertThat(count("select count(distinct wamid) from message where tenant_id = ?", tenant))
+        .isEqualTo(bodies.size());
+    // Applied once: a second apply would have counted the message as unread twice.
+    assertThat(
+            count(
+                "select coalesce(sum(unread_count), 0) from conversation where tenant_id = ?",
+                tenant))
+        .isEqualTo(bodies.size());
+    assertThat(count("select count(*) from webhook_event where state <> 'APPLIED'")).isZero();
+  }
+
+  @Test
+  @Order(2)
+  void aTimerJobDoesItsWorkOnceAcrossBothServers() throws Exception {
+    // Both servers run the health-check timer every minute; each due connection must be probed
+    // by exactly one of them. Wait until a minute boundary has passed for both since they started.
+    Instant deadline = Instant.now().plusSeconds(150);
+    while (count(
+                "select count(distinct connection_id) from whatsapp_health_check"
+                    + " where connection_id in (select id from whatsapp_connection"
+                    + " where phone_number_id like 'probe-%')")
+            < PROBED_CONNECTIONS
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(1000);
+    }
+    // Another full minute: both timers fire again, and must find nothing due.
+    Thread.sleep(65_000);
+    List<Long> perConnection = new ArrayList<>();
+    try (Connection c = db.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select (select count(*) from whatsapp_health_check h where h.connection_id = w.id)"
+                    + " from whatsapp_connection w where w.phone_number_id like 'probe-%'")) {
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          perConnection.add(r.getLong(1));
+        }
+      }
+    }
+    assertThat(perConnection).hasSize(PROBED_CONNECTIONS).containsOnly(1L);
+  }
+
+  @Test
+  @Order(3)
+  void killingOneServerUnderLoadLosesNothing() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    signIn(browser);
+    assertThat(page(browser, "/operator/index.xhtml").body()).contains("Tenants");
+    String holder = sessionHolder(browser);
+
+    WebhookSender meta = new WebhookSender(balancer.resolve("/webhooks/whatsapp"), APP_SECRET);
+    Map<String, byte[]> sent = new ConcurrentHashMap<>();
+    Map<String, byte[]> unacknowledged = new ConcurrentHashMap<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService load = Executors.newFixedThreadPool(6);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      workers.add(
+          load.submit(
+              () -> {
+                while (running.get()) {
+                  int i = n.incrementAndGet();
+                  JsonBody body = new JsonBody(inbound("4917200" + (i % 50), "under load " + i));
+                  sent.put(body.wamid, body.bytes);
+                  if (!meta.sendBytes(body.bytes, WebhookSender.Signing.CORRECT).acknowledged()) {
+                    unacknowledged.put(body.wamid, body.bytes);
+                  }
+                }
+                return null;
+              }));
+    }
+    Thread.sleep(4000);
+    long killedAt = System.nanoTime();
+    kill9(holder);
+    Thread.sleep(6000);
+    running.set(false);
+    for (Future<?> w : workers) {
+      w.get(1, TimeUnit.MINUTES);
+    }
+    load.shutdownNow();
+    System.out.printf(
+        "two servers: %d webhooks posted, %d without a 200 during the kill of %s (%.1f s ago)%n",
+        sent.size(), unacknowledged.size(), holder, (System.nanoTime() - killedAt) / 1e9);
+
+    // Meta retries what got no 200; it reaches the surviving server.
+    for (var e : unacknowledged.entrySet()) {
+      assertThat(meta.sendBytes(e.getValue(), WebhookSender.Signing.CORRECT).acknowledged())
+          .as("retry of %s", e.getKey())
+          .isTrue();
+    }
+    // Events the dead server stored but had not applied are claimed by the survivor after the
+    // lease (15 s here) expires.
+    awaitNothingPending(Duration.ofSeconds(120));
+    Set<String> stored = new HashSet<>();
+    try (Connection c = db.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select wamid from message where tenant_id = ? and text like 'under load %'")) {
+      s.setLong(1, tenant);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          assertThat(stored.add(r.getString(1))).as("duplicate %s", r.getString(1)).isTrue();
+        }
+      }
+    }
+    assertThat(stored).isEqualTo(sent.keySet());
+
+    // The session lived on the dead server: the user is sent to sign in, and can.
+    HttpResponse<String> after = page(browser, "/operator/index.xhtml");
+    assertThat(after.body()).contains("name=\"login:email\"");
+    signIn(browser);
+    assertThat(page(browser, "/operator/index.xhtml").body()).contains("Tenants");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  record JsonBody(String wamid, byte[] bytes) {
+    JsonBody(jakarta.json.JsonObject payload) {
+      this(
+          payload
+              .getJsonArray("entry")
+              .getJsonObject(0)
+              .getJsonArray("changes")
+              .getJsonObject(0)
+              .getJsonObject("value")
+              .getJsonArray("messages")
+              .getJsonObject(0)
+              .getString("id"),
+          MetaJson.bytes(payload));
+    }
+  }
+
+  static jakarta.json.JsonObject inbound(String waId, String text) {
+    Customer customer = Customer.phone(waId, "Customer " + waId);
+    return WebhookPayloads.single(
+        "102290129340398",
+        new WebhookPayloads.Messages(PHONE_NUMBER_ID, "15550002222")
+            .add(Inbound.text(customer, text))
+            .change());
+  }
+
+  /** The server whose pid file this domain wrote, killed without a chance to clean up. */
+  static void kill9(String upstream) throws Exception {
+    String domain =
+        httpPorts.entrySet().stream()
+            .filter(e -> upstream.endsWith(":" + e.getValue()))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+    Path pidFile = work.resolve("payara6/glassfish/domains/" + domain + "/config/pid");
+    String pid = Files.readString(pidFile).trim();
+    Process kill = new ProcessBuilder("kill", "-9", pid).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+    ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> p.onExit().join());
+  }
+
+  /** Which server holds this browser's session: the one that shows a signed-in page. */
+  static String sessionHolder(HttpClient browser) throws Exception {
+    String cookie =
+        ((CookieManager) browser.cookieHandler().orElseThrow())
+            .getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue())
+                .findFirst()
+                .orElseThrow();
+    List<String> holders = new ArrayList<>();
+    for (int port : httpPorts.values()) {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/operator/index.xhtml"))
+                  .header("Cookie", cookie)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200 && r.body().contains("Tenants")) {
+        holders.add("127.0.0.1:" + port);
+      }
+    }
+    assertThat(holders).hasSize(1);
+    return holders.get(0);
+  }
+
+  static void signIn(HttpClient browser) throws Exception {
+    HttpResponse<String> login = page(browser, "/login.xhtml");
+    Document doc = Jsoup.parse(login.body());
+    Element form = doc.getElementById("login");
+    StringJoiner fields = new StringJoiner("&");
+    for (Element input : form.select("input[name]")) {
+      String name = input.attr("name");
+      String value =
+          switch (name) {
+            case "login:email" -> OPERATOR;
+            case "login:password" -> OPERATOR_PASSWORD;
+            default -> input.attr("value");
+          };
+      if (!input.attr("type").equals("submit")) {
+        fields.add(encode(name) + "=" + encode(value));
+      }
+    }
+    fields.add(encode("login:submit") + "=");
+    HttpResponse<String> answer =
+        browser.send(
+            HttpRequest.newBuilder(balancer.resolve(form.attr("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isIn(302, 303);
+  }
+
+  static String encode(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static HttpResponse<String> page(HttpClient browser, String path) throws Exception {
+    HttpResponse<String> r =
+        browser.send(
+            HttpRequest.newBuilder(balancer.resolve(path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    for (int hops = 0; hops < 5 && r.statusCode() / 100 == 3; hops++) {
+      URI next = balancer.resolve(r.headers().firstValue("Location").orElseThrow());
+      next =
+          balancer.resolve(
+              next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
+      r = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+    }
+    return r;
+  }
+
+  static HttpResponse<String> get(URI uri) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  // --- database -------------------------------------------------------------------------------
+
+  static void awaitNothingPending(Duration max) throws Exception {
+    Instant deadline = Instant.now().plus(max);
+    long pending;
+    do {
+      pending = count("select count(*) from webhook_event where state = 'RECEIVED'");
+      if (pending == 0) {
+        return;
+      }
+      Thread.sleep(500);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError(pending + " webhook events still unapplied after " + max);
+  }
+
+  static long count(String sql, Object... params) throws Exception {
+    try (Connection c = db.connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  static long seedTenantWithNumber() throws Exception {
+    try (Connection c = db.connect()) {
+      long id = insert(c, "INSERT INTO tenant (name, status) VALUES ('Two servers', 'ACTIVE')");
+      insert(
+          c,
+          "INSERT INTO whatsapp_connection (tenant_id, waba_id, phone_number_id,"
+              + " display_phone_number, status, created_at, updated_at)"
+              + " VALUES ("
+              + id
+              + ", '102290129340398', '"
+              + PHONE_NUMBER_ID
+              + "', '15550002222',"
+              + " 'CONNECTED', NOW(6), NOW(6))");
+      return id;
+    }
+  }
+
+  /** Connections without a token, due for a health probe at the next minute's timer. */
+  static void seedProbedConnections() throws Exception {
+    try (Connection c = db.connect()) {
+      long id = insert(c, "INSERT INTO tenant (name, status) VALUES ('Probed', 'ACTIVE')");
+      for (int i = 0; i < PROBED_CONNECTIONS; i++) {
+        insert(
+            c,
+            "INSERT INTO whatsapp_connection (tenant_id, waba_id, phone_number_id, status,"
+                + " next_probe_at, created_at, updated_at) VALUES ("
+                + id
+                + ", 'waba-probe',"
+                + " 'probe-"
+                + i
+                + "', 'CONNECTED', NOW(6) - INTERVAL 1 MINUTE, NOW(6), NOW(6))");
+      }
+    }
+  }
+
+  static long insert(Connection c, String sql) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+}
