@@ -32,6 +32,8 @@
 #   KRETANOTE_SMTP_HOST          127.0.0.1 (mail session mail/kretanote)
 #   KRETANOTE_SMTP_PORT          2525
 #   KRETANOTE_MAIL_FROM          KretaNote <no-reply@kretanote.local>
+#   KRETANOTE_LOG_FORMAT         json (one JSON object per line in server.log); ulf or odl for
+#                                Payara's text formats
 #   KRETANOTE_META_APP_SECRET, KRETANOTE_META_VERIFY_TOKEN, KRETANOTE_KEK,
 #   KRETANOTE_PAYMENT_WEBHOOK_SECRET
 #                                each, when set, becomes password alias kretanote-meta-app-secret,
@@ -68,6 +70,7 @@ MARIADB_JAR=${KRETANOTE_MARIADB_JAR:-}
 PORT_BASE=${KRETANOTE_PORT_BASE:-}
 HEAP_MIN=${KRETANOTE_HEAP_MIN:-512m}
 HEAP_MAX=${KRETANOTE_HEAP_MAX:-1536m}
+LOG_FORMAT=${KRETANOTE_LOG_FORMAT:-json}
 SMTP_HOST=${KRETANOTE_SMTP_HOST:-127.0.0.1}
 SMTP_PORT=${KRETANOTE_SMTP_PORT:-2525}
 MAIL_FROM=${KRETANOTE_MAIL_FROM:-KretaNote <no-reply@kretanote.local>}
@@ -109,6 +112,12 @@ MARIADB_JAR=$(cd "$(dirname "$MARIADB_JAR")" && pwd)/$(basename "$MARIADB_JAR")
 [[ $SMTP_PORT =~ ^[0-9]+$ ]] || kn_fail "KRETANOTE_SMTP_PORT is not a port: $SMTP_PORT"
 [[ $HEAP_MIN =~ ^[0-9]+[kKmMgG]?$ && $HEAP_MAX =~ ^[0-9]+[kKmMgG]?$ ]] || kn_fail "KRETANOTE_HEAP_MIN/MAX must look like 512m or 2g"
 [[ $START_TIMEOUT =~ ^[0-9]+$ ]] || kn_fail "KRETANOTE_START_TIMEOUT is not a number of seconds: $START_TIMEOUT"
+case $LOG_FORMAT in
+  json) LOG_FORMATTER=fish.payara.enterprise.server.logging.JSONLogFormatter ;;
+  ulf) LOG_FORMATTER=ULF ;;
+  odl) LOG_FORMATTER=ODL ;;
+  *) kn_fail "KRETANOTE_LOG_FORMAT must be json, ulf or odl, not: $LOG_FORMAT" ;;
+esac
 [[ -z $PORT_BASE || $PORT_BASE =~ ^[0-9]+$ ]] || kn_fail "KRETANOTE_PORT_BASE is not a number: $PORT_BASE"
 [[ -z $CONFIG_FILE || -r $CONFIG_FILE ]] || kn_fail "KRETANOTE_CONFIG_FILE: no readable file at $CONFIG_FILE"
 for flag in RECREATE SECURE_ADMIN STOP_WHEN_DONE; do
@@ -367,6 +376,8 @@ cmd set "$(kn_q "resources.mail-resource.$MAIL_RESOURCE.property.mail\\.smtp\\.p
 
 # Log rotation: 50 MB per file, 10 files kept.
 cmd set-log-attributes "com.sun.enterprise.server.logging.GFFileHandler.rotationLimitInBytes=52428800:com.sun.enterprise.server.logging.GFFileHandler.maxHistoryFiles=10"
+# Structured log lines (JSON by default) for log shippers; takes effect without a restart.
+cmd set-log-file-format "$LOG_FORMATTER"
 
 if [[ $current_cluster_name != "$CLUSTER_NAME" ]]; then
   cmd set-hazelcast-configuration --clustername "$(kn_q "$CLUSTER_NAME")"

@@ -193,6 +193,31 @@ class KretaNoteEarIT {
   }
 
   @Test
+  void serverLogIsOneJsonObjectPerLineWithoutSecrets() throws Exception {
+    Path log;
+    try (Stream<Path> files = Files.walk(path("work"))) {
+      log =
+          files
+              .filter(p -> p.endsWith("logs/server.log") && p.toString().contains("kretanote"))
+              .findFirst()
+              .orElseThrow();
+    }
+    // Lines written after provisioning switched the format (deploy, application start).
+    java.util.List<String> lines =
+        Files.readAllLines(log).stream().filter(l -> l.contains("in.picode.kretanote")).toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(line))) {
+        assertThat(reader.readObject().getString("LogMessage", "")).isNotNull();
+      }
+    }
+    String password = server.database().password();
+    if (!password.isEmpty()) {
+      assertThat(Files.readString(log)).doesNotContain(password);
+    }
+  }
+
+  @Test
   void unreachableDatabaseStopsTheStartWithOneClearLine() {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("KRETANOTE_DB_URL", "jdbc:mariadb://127.0.0.1:1/kretanote");
