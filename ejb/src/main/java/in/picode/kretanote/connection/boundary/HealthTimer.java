@@ -1,11 +1,13 @@
 package in.picode.kretanote.connection.boundary;
 
+import in.picode.kretanote.platform.boundary.BackgroundJobs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,6 +24,8 @@ public class HealthTimer {
 
   @Inject HealthChecks checks;
 
+  @Inject BackgroundJobs jobs;
+
   private final AtomicBoolean running = new AtomicBoolean();
 
   @Schedule(hour = "*", minute = "*", persistent = false, info = "whatsapp-health-checks")
@@ -30,11 +34,11 @@ public class HealthTimer {
       return;
     }
     try {
-      int probed = checks.runDue();
+      int probed = jobs.run("whatsapp-health-checks", Duration.ofMinutes(1), checks::runDue);
       if (probed > 0) {
         LOG.log(Level.DEBUG, "Probed {0} WhatsApp connection(s)", probed);
       }
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       LOG.log(Level.WARNING, "WhatsApp health checks failed this minute: {0}", e.toString());
     } finally {
       running.set(false);

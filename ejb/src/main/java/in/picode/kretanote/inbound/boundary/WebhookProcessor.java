@@ -3,6 +3,7 @@ package in.picode.kretanote.inbound.boundary;
 import in.picode.kretanote.connection.boundary.Routing;
 import in.picode.kretanote.inbound.control.EventApplier;
 import in.picode.kretanote.inbound.control.EventLog;
+import in.picode.kretanote.platform.boundary.BackgroundJobs;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +59,11 @@ public class WebhookProcessor {
 
   @EJB InboundChanges changes;
 
+  @Inject BackgroundJobs jobs;
+
+  /** The name health and the operator page show for this worker. */
+  static final String JOB = "webhook-apply";
+
   @Inject
   @ConfigProperty(name = "kretanote.webhook.apply.enabled", defaultValue = "true")
   boolean enabled;
@@ -108,6 +114,7 @@ public class WebhookProcessor {
       return;
     }
     running = true;
+    jobs.register(JOB, Duration.ofSeconds(5));
     worker = threads.newThread(this::work);
     worker.setName("kretanote-webhook-applier");
     worker.start();
@@ -143,7 +150,7 @@ public class WebhookProcessor {
   private void work() {
     while (running) {
       try {
-        while (running && applyOnce() > 0) {
+        while (running && jobs.run(JOB, Duration.ofSeconds(5), this::applyOnce) > 0) {
           // Keep going while there is a backlog.
         }
         synchronized (signal) {

@@ -40,6 +40,10 @@ class HealthIT {
     HttpResponse<String> r = get("/health/ready");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"database\"").contains("APPLIED").contains("\"UP\"");
+    // Each background job of this server reports itself; the webhook applier runs from the start.
+    assertThat(r.body())
+        .contains("\"background-jobs\"")
+        .containsPattern("\"webhook-apply\":\"(OK|STARTING)");
   }
 
   @Test

@@ -1,0 +1,40 @@
+package in.picode.kretanote.platform.health;
+
+import in.picode.kretanote.platform.boundary.BackgroundJobs;
+import in.picode.kretanote.platform.control.JobBoard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * One entry per background job of this server: {@code OK}, {@code STARTING}, or why not ({@code
+ * STUCK}, {@code FAILING} with the last error, {@code SILENT}). DOWN while any job is stuck,
+ * failing or silent, so a load balancer stops sending to a server whose sweepers do not work.
+ */
+@Readiness
+@ApplicationScoped
+public class BackgroundJobsReadiness implements HealthCheck {
+
+  @Inject BackgroundJobs jobs;
+
+  @Override
+  public HealthCheckResponse call() {
+    HealthCheckResponseBuilder b = HealthCheckResponse.named("background-jobs");
+    boolean up = true;
+    for (JobBoard.Status s : jobs.statuses()) {
+      String text = s.verdict().name();
+      if (s.verdict() == JobBoard.Verdict.FAILING && s.lastError() != null) {
+        text += " (" + s.consecutiveFailures() + " in a row: " + s.lastError() + ")";
+      }
+      if (s.lastSuccess() != null) {
+        text += ", last success " + s.lastSuccess();
+      }
+      b.withData(s.job(), text);
+      up &= s.healthy();
+    }
+    return b.status(up).build();
+  }
+}
