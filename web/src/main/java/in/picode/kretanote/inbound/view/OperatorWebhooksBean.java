@@ -3,6 +3,8 @@ package in.picode.kretanote.inbound.view;
 import in.picode.kretanote.inbound.boundary.WebhookEvents;
 import in.picode.kretanote.inbound.boundary.WebhookInbox;
 import in.picode.kretanote.inbound.control.GroupCommitLog;
+import in.picode.kretanote.platform.boundary.BackgroundJobs;
+import in.picode.kretanote.platform.control.JobBoard;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,8 @@ public class OperatorWebhooksBean {
 
   @Inject WebhookInbox inbox;
 
+  @Inject BackgroundJobs jobs;
+
   private Map<String, Long> counts;
   private WebhookEvents.Backlog backlog;
   private List<WebhookEvents.Problem> problems;
@@ -36,6 +40,11 @@ public class OperatorWebhooksBean {
   /** This server's counters since it started: commits, refusals, signatures refused. */
   public GroupCommitLog.Stats getWriter() {
     return inbox.stats();
+  }
+
+  /** This server's background jobs and how each is doing (see {@code /health/ready}). */
+  public List<JobBoard.Status> getJobs() {
+    return jobs.statuses();
   }
 
   public long getRefusedSignatures() {

@@ -619,6 +619,9 @@ class WhatsAppWebhookIT {
         .contains("Not a WhatsApp webhook")
         .contains("UNROUTABLE")
         .contains("REJECTED");
+    assertThat(page.select("#jobs").text())
+        .as("this server's background jobs")
+        .containsPattern("webhook-apply (OK|STARTING)");
     assertThat(page.text()).as("never message content").doesNotContain("Hallo");
     assertThat(page.text())
         .as("the forged POST was counted")
