@@ -58,6 +58,8 @@ public class WebhookProcessor {
 
   @EJB InboundChanges changes;
 
+  @Inject PipelineMetrics metrics;
+
   @Inject
   @ConfigProperty(name = "kretanote.webhook.apply.enabled", defaultValue = "true")
   boolean enabled;
@@ -102,7 +104,10 @@ public class WebhookProcessor {
     log = new EventLog(dataSource, Runnable::run, Duration.ofSeconds(60));
     applier =
         new EventApplier(
-            routing::route, (tenant, routed) -> Tenancy.runAs(tenant, () -> changes.apply(routed)));
+            routing::route,
+            routing::routeWaba,
+            (tenant, routed, accounts) ->
+                Tenancy.runAs(tenant, () -> changes.apply(routed, accounts)));
     if (!enabled) {
       LOG.log(Level.INFO, "Applying webhook events is disabled on this server");
       return;
@@ -176,6 +181,8 @@ public class WebhookProcessor {
     }
     EventApplier.Result result = applier.apply(claimed);
     log.finish(owner, result.outcomes());
+    metrics.outcomes(result.outcomes());
+    metrics.applyFailures(result.failures().size());
     for (Map.Entry<Long, String> failure : result.failures().entrySet()) {
       LOG.log(
           Level.WARNING,
