@@ -484,7 +484,13 @@ class WhatsAppWebhookIT {
 
   @Test
   void otherFieldsAreStoredAndMarkedAsNotApplied() throws Exception {
-    byte[] body = fixture("template-status-update.json");
+    byte[] body =
+        utf8(
+            "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\","
+                + "\"changes\":[{\"field\":\"security\",\"value\":{\"display_phone_number\":"
+                + "\"15550001111\",\"event\":\"PIN_CHANGED\",\"run\":\""
+                + run()
+                + "\"}}]}]}");
     assertThat(post(endpoint, body).status()).isEqualTo(200);
     assertThat(awaitApplied(body)).isEqualTo("APPLIED");
     assertThat(
@@ -496,8 +502,21 @@ class WhatsAppWebhookIT {
         .allSatisfy(
             r -> {
               assertThat(r.get(0)).isEqualTo("NOT_APPLIED");
-              assertThat(r.get(1)).contains("templates are not managed");
+              assertThat(r.get(1)).contains("does not act on the field security");
             });
+  }
+
+  @Test
+  void accountNewsForAnAccountNobodyConnectedIsUnroutable() throws Exception {
+    byte[] body = fixture("template-status-update.json");
+    assertThat(post(endpoint, body).status()).isEqualTo(200);
+    assertThat(awaitApplied(body)).isEqualTo("UNROUTABLE");
+    assertThat(
+            rows(
+                "SELECT i.kind, i.waba_id FROM webhook_event_issue i JOIN webhook_event e"
+                    + " ON e.id = i.event_id WHERE e.body_sha256 = ?",
+                sha256(body)))
+        .containsExactly(List.of("UNROUTABLE", "102290129340398"));
   }
 
   @Test
