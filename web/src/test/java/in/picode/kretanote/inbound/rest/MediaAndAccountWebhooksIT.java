@@ -248,6 +248,31 @@ class MediaAndAccountWebhooksIT {
   }
 
   @Test
+  void aFileThatNeverMatchesMetasChecksumEndsFailedAfterItsAttempts() throws Exception {
+    byte[] photo = random(5_000);
+    String photoId = sim.media(photo, "image/jpeg");
+    sim.fault(
+        Json.createObjectBuilder()
+            .add("kind", "http_status")
+            .add("status", 200)
+            .add("body", "not the photo")
+            .add("method", "GET")
+            .add("path", "/media-download/" + photoId)
+            .add("times", -1)
+            .build());
+    String w = wamid();
+    assertThat(post(messages(message(w, "image", media(photoId, "image/jpeg", photo)))))
+        .isEqualTo(200);
+    long row = awaitMedia(w, "FAILED");
+    MediaView view = as(tenant, () -> files.find(row).orElseThrow());
+    assertThat(view.attempts()).isEqualTo(3);
+    assertThat(view.lastError()).contains("never matched Meta's own checksum after 3 attempts");
+    assertThat(downloads(photoId)).isEqualTo(3);
+    assertThat(as(tenant, () -> files.open(row))).isEmpty();
+    sim.clearFaults();
+  }
+
+  @Test
   void accountNewsChangesTheConnectionAndTellsTheOwners() throws Exception {
     String digits = connection.getDisplayPhoneNumber().replaceAll("[^0-9]", "");
     byte[] flagged =
