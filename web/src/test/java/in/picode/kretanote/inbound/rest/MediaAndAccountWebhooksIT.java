@@ -269,7 +269,16 @@ class MediaAndAccountWebhooksIT {
     assertThat(view.lastError()).contains("never matched Meta's own checksum after 3 attempts");
     assertThat(downloads(photoId)).isEqualTo(3);
     assertThat(as(tenant, () -> files.open(row))).isEmpty();
+
+    // Once Meta serves the right file again, a user can put the download back in line.
     sim.clearFaults();
+    long other = tenants.create("Other " + UUID.randomUUID().toString().substring(0, 8)).getId();
+    assertThat(as(other, () -> files.retry(row))).as("another tenant").isFalse();
+    assertThat(as(tenant, () -> files.retry(row))).isTrue();
+    awaitMedia(w, "DOWNLOADED");
+    try (MediaContent opened = as(tenant, () -> files.open(row).orElseThrow())) {
+      assertThat(opened.content().readAllBytes()).isEqualTo(photo);
+    }
   }
 
   @Test
