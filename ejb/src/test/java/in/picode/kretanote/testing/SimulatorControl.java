@@ -127,6 +127,17 @@ public final class SimulatorControl {
     send(HttpRequest.newBuilder(base.resolve("_sim/subscriptions/" + waba)).DELETE().build());
   }
 
+  /** Stores media as if a customer had sent it; returns Meta's media id. */
+  public String media(byte[] bytes, String mimeType) {
+    return post(
+            "_sim/media",
+            Json.createObjectBuilder()
+                .add("mime_type", mimeType)
+                .add("base64", java.util.Base64.getEncoder().encodeToString(bytes))
+                .build())
+        .getString("id");
+  }
+
   public JsonArray calls() {
     return read(send(HttpRequest.newBuilder(base.resolve("_sim/calls")).GET().build()))
         .getJsonArray("calls");

@@ -68,6 +68,7 @@ final class Sandbox implements AutoCloseable {
               "kretanote.meta.app-id=" + meta.appId(),
               "kretanote.meta.config-id=sandbox-config",
               "kretanote.public-url=http://127.0.0.1:" + httpPort,
+              "kretanote.media.dir=" + workDir.resolve("media").toAbsolutePath(),
               ""));
       Sandbox s = new Sandbox(meta, mail, printer, config);
       s.env.put("KRETANOTE_CONFIG_FILE", config.toString());

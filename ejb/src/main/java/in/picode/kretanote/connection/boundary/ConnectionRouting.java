@@ -47,6 +47,28 @@ public class ConnectionRouting {
     return Optional.of(new Route(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
   }
 
+  /**
+   * The live connections of a WhatsApp Business Account, for the account-level webhook fields
+   * ({@code account_update}, quality and name updates, template statuses). Usually all of one
+   * tenant; if two tenants connected numbers of the same account, each gets its own.
+   */
+  public List<Route> byWabaId(String wabaId) {
+    if (wabaId == null || !wabaId.matches("[0-9]{1,32}")) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select tenant_id, id from whatsapp_connection where waba_id = ?"
+                    + " and live_phone_number_id is not null order by id")
+            .setParameter(1, wabaId)
+            .setHint(ALLOW_NATIVE, "true")
+            .getResultList();
+    return rows.stream()
+        .map(r -> new Route(((Number) r[0]).longValue(), ((Number) r[1]).longValue()))
+        .toList();
+  }
+
   /** Records that a webhook for this connection arrived (kept monotonic). */
   public void webhookReceived(Route route, Instant at) {
     Timestamp ts = Timestamp.from(at);

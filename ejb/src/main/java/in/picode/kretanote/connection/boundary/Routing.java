@@ -27,4 +27,11 @@ public class Routing {
               return new Route(r.tenantId(), r.connectionId());
             });
   }
+
+  /** The live connections of a WhatsApp Business Account (empty: nobody's). */
+  public java.util.List<Route> routeWaba(String wabaId) {
+    return connections.byWabaId(wabaId).stream()
+        .map(r -> new Route(r.tenantId(), r.connectionId()))
+        .toList();
+  }
 }

@@ -76,6 +76,8 @@ public final class HealthAssessment {
     } else {
       keep(previous, Problem.Aspect.HEALTH, out);
     }
+    // Account: only account_update webhooks set or clear these.
+    keep(previous, Problem.Aspect.ACCOUNT, out);
     // Webhooks
     if (lastActivity != null && lastActivity.isBefore(now.minus(t.webhookSilence()))) {
       out.add(Problem.NO_RECENT_WEBHOOKS);
@@ -84,7 +86,13 @@ public final class HealthAssessment {
   }
 
   private static void number(PhoneNumberInfo n, Set<Problem> out) {
-    String status = upper(n.status());
+    number(n.status(), n.qualityRating(), n.nameStatus(), out);
+  }
+
+  /** The number's problems from its status, quality rating and name status, as Meta words them. */
+  static void number(
+      String numberStatus, String qualityRating, String nameStatus, Set<Problem> out) {
+    String status = upper(numberStatus);
     switch (status) {
       case "", "CONNECTED" -> {}
       case "FLAGGED" -> out.add(Problem.NUMBER_FLAGGED);
@@ -92,12 +100,12 @@ public final class HealthAssessment {
       case "BANNED" -> out.add(Problem.NUMBER_BANNED);
       default -> out.add(Problem.NUMBER_DISCONNECTED);
     }
-    switch (upper(n.qualityRating())) {
+    switch (upper(qualityRating)) {
       case "YELLOW" -> out.add(Problem.QUALITY_YELLOW);
       case "RED" -> out.add(Problem.QUALITY_RED);
       default -> {}
     }
-    switch (upper(n.nameStatus())) {
+    switch (upper(nameStatus)) {
       case "DECLINED", "EXPIRED", "NONE" -> out.add(Problem.NAME_NOT_APPROVED);
       default -> {}
     }

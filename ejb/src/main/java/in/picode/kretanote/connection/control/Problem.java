@@ -92,6 +92,25 @@ public enum Problem {
       "Meta blocks sending from this number",
       "Meta's health check reports the number, its account or its business as blocked.",
       "Open WhatsApp Manager; Meta lists what is wrong and how to fix it."),
+  ACCOUNT_BANNED(
+      Aspect.ACCOUNT,
+      true,
+      "Meta disabled your WhatsApp Business Account",
+      "Meta banned the account this number belongs to, so none of its numbers can send messages.",
+      "Request a review in WhatsApp Manager (Account quality)."),
+  ACCOUNT_BAN_SCHEDULED(
+      Aspect.ACCOUNT,
+      false,
+      "Meta will disable your WhatsApp Business Account",
+      "Meta scheduled the account this number belongs to for a ban because of policy violations.",
+      "Open WhatsApp Manager (Account quality) now: it says why and how to appeal."),
+  ACCOUNT_RESTRICTED(
+      Aspect.ACCOUNT,
+      true,
+      "Meta restricted your WhatsApp Business Account",
+      "Meta limited what the account this number belongs to may do (for example starting"
+          + " conversations or adding numbers) because of policy violations.",
+      "Open WhatsApp Manager (Account quality) to see the restriction and when it ends."),
   NO_RECENT_WEBHOOKS(
       Aspect.WEBHOOKS,
       false,
@@ -107,7 +126,9 @@ public enum Problem {
     SUBSCRIPTION,
     NUMBER,
     HEALTH,
-    WEBHOOKS
+    WEBHOOKS,
+    /** Told only by Meta's {@code account_update} webhook; a probe keeps whatever it said. */
+    ACCOUNT
   }
 
   private final Aspect aspect;

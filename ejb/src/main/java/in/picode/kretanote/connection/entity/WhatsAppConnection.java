@@ -227,6 +227,37 @@ public class WhatsAppConnection {
     this.throughputLevel = limit(throughputLevel, 32);
   }
 
+  /**
+   * What one of Meta's account webhooks said about the number: only the fields it carried change
+   * (null keeps the current value), and the problems become {@code problems}.
+   */
+  public void metaReported(
+      String qualityRating,
+      String numberStatus,
+      String nameStatus,
+      String messagingLimit,
+      String verifiedName,
+      String problems,
+      Instant now) {
+    if (qualityRating != null) {
+      this.qualityRating = limit(qualityRating, 16);
+    }
+    if (numberStatus != null) {
+      this.numberStatus = limit(numberStatus, 32);
+    }
+    if (nameStatus != null) {
+      this.nameStatus = limit(nameStatus, 40);
+    }
+    if (messagingLimit != null) {
+      this.messagingLimit = limit(messagingLimit, 40);
+    }
+    if (verifiedName != null) {
+      this.verifiedName = limit(verifiedName, NAME_MAX);
+    }
+    this.healthProblems = limit(problems, PROBLEMS_MAX);
+    this.updatedAt = now;
+  }
+
   /** What the latest health probe found; {@code problems} is the sorted problem codes. */
   public void observed(
       String canSendMessage,

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import in.picode.kretanote.crypto.control.DataKeys;
 import in.picode.kretanote.crypto.control.EnvelopeCipher;
 import in.picode.kretanote.crypto.control.KeyEncryptionKeys;
+import in.picode.kretanote.crypto.control.SealedStreams;
 import in.picode.kretanote.crypto.entity.TenantDataKey;
 import in.picode.kretanote.crypto.entity.TenantDataKeyId;
 import jakarta.ejb.Stateless;
@@ -14,6 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -65,6 +69,7 @@ public class TokenVault {
 
   private static final System.Logger LOG = System.getLogger(TokenVault.class.getName());
   private static final EnvelopeCipher CIPHER = new EnvelopeCipher();
+  private static final SealedStreams STREAMS = new SealedStreams(CIPHER);
 
   /**
    * Version 1, unless a concurrent first encryption for the tenant inserted it first: then this
@@ -137,6 +142,28 @@ public class TokenVault {
             version ->
                 Optional.ofNullable(
                     em.find(TenantDataKey.class, new TenantDataKeyId(tenantId, version))));
+  }
+
+  /**
+   * An output stream that encrypts everything written to it for this tenant and purpose into {@code
+   * sink}, for values too large for memory (media files); see {@link SealedStreams}. Close it to
+   * complete the value: a stream that was not closed cannot be decrypted.
+   */
+  public OutputStream encryptingStream(long tenantId, String purpose, OutputStream sink)
+      throws IOException {
+    EnvelopeCipher.requirePurpose(purpose);
+    return STREAMS.encrypting(sink, key -> encrypt(tenantId, purpose, key));
+  }
+
+  /**
+   * The plaintext of a stream {@link #encryptingStream} wrote for this tenant and purpose. Each
+   * segment is authenticated before it is returned; reading a changed, truncated or foreign stream
+   * throws {@link in.picode.kretanote.crypto.control.TamperedCiphertextException}.
+   */
+  public InputStream decryptingStream(long tenantId, String purpose, InputStream source)
+      throws IOException {
+    EnvelopeCipher.requirePurpose(purpose);
+    return STREAMS.decrypting(source, wrapped -> decrypt(tenantId, purpose, wrapped));
   }
 
   /** Decrypts a value encrypted from a string; see {@link #decrypt}. */

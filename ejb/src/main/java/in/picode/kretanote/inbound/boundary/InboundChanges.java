@@ -1,5 +1,6 @@
 package in.picode.kretanote.inbound.boundary;
 
+import in.picode.kretanote.connection.boundary.AccountUpdates;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.inbound.control.ContactKey;
 import in.picode.kretanote.inbound.control.DeliveryStatus;
@@ -7,10 +8,13 @@ import in.picode.kretanote.inbound.control.InboundContact;
 import in.picode.kretanote.inbound.control.InboundMessage;
 import in.picode.kretanote.inbound.control.MessageContent;
 import in.picode.kretanote.inbound.control.MessageTexts;
+import in.picode.kretanote.inbound.control.OtherChange;
+import in.picode.kretanote.inbound.control.RoutedAccountChange;
 import in.picode.kretanote.inbound.control.RoutedChange;
 import in.picode.kretanote.inbound.control.StatusOrder;
 import in.picode.kretanote.inbound.control.StatusUpdate;
 import in.picode.kretanote.inbound.control.WebhookError;
+import in.picode.kretanote.messaging.boundary.MediaQueued;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.messaging.entity.Direction;
 import in.picode.kretanote.messaging.entity.Media;
@@ -18,10 +22,13 @@ import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.MessageStatus;
 import in.picode.kretanote.messaging.entity.Reaction;
 import in.picode.kretanote.messaging.entity.StatusReport;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -59,7 +66,44 @@ public class InboundChanges {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  @Inject AccountUpdates accounts;
+  @Inject Event<TemplateStatusChanged> templateStatuses;
+  @Inject Event<MediaQueued> mediaQueued;
+
   private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Applies messages changes and account-level changes; account changes update the connections
+   * ({@link AccountUpdates}) or, for template statuses, fire {@link TemplateStatusChanged} inside
+   * this transaction.
+   */
+  public void apply(List<RoutedChange> changes, List<RoutedAccountChange> accountChanges) {
+    apply(changes);
+    for (RoutedAccountChange routed : accountChanges) {
+      OtherChange change = routed.change();
+      if (OtherChange.TEMPLATE_STATUS_FIELD.equals(change.field())) {
+        change
+            .templateStatus()
+            .ifPresent(
+                t ->
+                    templateStatuses.fire(
+                        new TemplateStatusChanged(
+                            Tenancy.require(),
+                            routed.connectionIds().get(0),
+                            change.wabaId(),
+                            t.templateId().orElse(null),
+                            t.templateName().orElse(null),
+                            t.language().orElse(null),
+                            t.event(),
+                            t.reason().orElse(null),
+                            change.valueJson(),
+                            routed.eventId())));
+      } else if (AccountUpdates.handles(change.field())) {
+        accounts.apply(
+            routed.connectionIds(), change.field(), change.valueJson(), routed.eventId());
+      }
+    }
+  }
 
   public void apply(List<RoutedChange> changes) {
     Instant now = Instant.now(clock);
@@ -131,7 +175,9 @@ public class InboundChanges {
               media.mediaId(),
               media.mimeType().orElse(null),
               media.sha256().orElse(null),
+              media.filename().orElse(null),
               now));
+      mediaQueued.fire(new MediaQueued(Tenancy.require(), message.getId()));
     }
     conversation.customerWrote(
         writtenAt,

@@ -68,6 +68,8 @@ public class WebhookInbox {
 
   @EJB WebhookProcessor processor;
 
+  @Inject PipelineMetrics metrics;
+
   @Inject
   @ConfigProperty(name = "kretanote.webhook.max-bytes", defaultValue = "5242880")
   long maxBytes;
@@ -188,6 +190,7 @@ public class WebhookInbox {
     WebhookSignature.Verdict verdict = signature.get().verify(body, signatureHeader);
     refusals.record(verdict);
     if (!verdict.isValid()) {
+      metrics.signatureRefused();
       throw new WebhookRefusedException(verdict);
     }
   }

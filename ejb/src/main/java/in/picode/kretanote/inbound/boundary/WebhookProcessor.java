@@ -64,6 +64,8 @@ public class WebhookProcessor {
   /** The name health and the operator page show for this worker. */
   static final String JOB = "webhook-apply";
 
+  @Inject PipelineMetrics metrics;
+
   @Inject
   @ConfigProperty(name = "kretanote.webhook.apply.enabled", defaultValue = "true")
   boolean enabled;
@@ -108,7 +110,10 @@ public class WebhookProcessor {
     log = new EventLog(dataSource, Runnable::run, Duration.ofSeconds(60));
     applier =
         new EventApplier(
-            routing::route, (tenant, routed) -> Tenancy.runAs(tenant, () -> changes.apply(routed)));
+            routing::route,
+            routing::routeWaba,
+            (tenant, routed, accounts) ->
+                Tenancy.runAs(tenant, () -> changes.apply(routed, accounts)));
     if (!enabled) {
       LOG.log(Level.INFO, "Applying webhook events is disabled on this server");
       return;
@@ -183,6 +188,8 @@ public class WebhookProcessor {
     }
     EventApplier.Result result = applier.apply(claimed);
     log.finish(owner, result.outcomes());
+    metrics.outcomes(result.outcomes());
+    metrics.applyFailures(result.failures().size());
     for (Map.Entry<Long, String> failure : result.failures().entrySet()) {
       LOG.log(
           Level.WARNING,

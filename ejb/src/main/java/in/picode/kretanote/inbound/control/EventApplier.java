@@ -7,10 +7,12 @@ import in.picode.kretanote.inbound.control.EventLog.State;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a claimed batch of stored webhook events into applied changes and per-event outcomes.
@@ -20,6 +22,9 @@ import java.util.Optional;
  *       acknowledged, so Meta does not retry it for a week, and operators can see it).
  *   <li>Each messages change is routed by its phone number id; one without an owner makes the event
  *       UNROUTABLE (its other changes are still applied) and is listed with the number.
+ *   <li>Account-level changes ({@code account_update}, quality and name updates, template statuses)
+ *       are routed by their WABA id to the live connections of each tenant in that account; an
+ *       account nobody connected makes the event UNROUTABLE like an unknown number.
  *   <li>Parts the parser rejected and fields KretaNote does not act on are recorded as issues.
  *   <li>The routed changes of the whole batch are applied per tenant, one transaction each, under
  *       that tenant. If a tenant's transaction fails, its events are retried one by one so that a
@@ -38,10 +43,39 @@ public final class EventApplier {
     Optional<Route> route(String phoneNumberId);
   }
 
+  /** Looks up the live connections of a WhatsApp Business Account, of any tenants. */
+  @FunctionalInterface
+  public interface AccountRouter {
+    List<Route> route(String wabaId);
+  }
+
   /** Applies changes for one tenant in one transaction, or throws and changes nothing. */
   @FunctionalInterface
   public interface TenantWork {
-    void apply(long tenantId, List<RoutedChange> changes) throws Exception;
+    void apply(long tenantId, List<RoutedChange> changes, List<RoutedAccountChange> accountChanges)
+        throws Exception;
+  }
+
+  /** The fields routed by WABA id and applied; any other field is stored as NOT_APPLIED. */
+  public static final Set<String> ACCOUNT_FIELDS =
+      Set.of(
+          "account_update",
+          OtherChange.QUALITY_FIELD,
+          "phone_number_name_update",
+          OtherChange.TEMPLATE_STATUS_FIELD);
+
+  /** One tenant's share of a batch. */
+  private record TenantShare(List<RoutedChange> changes, List<RoutedAccountChange> accounts) {
+    TenantShare() {
+      this(new ArrayList<>(), new ArrayList<>());
+    }
+
+    Set<Long> eventIds() {
+      Set<Long> ids = new LinkedHashSet<>();
+      changes.forEach(c -> ids.add(c.eventId()));
+      accounts.forEach(c -> ids.add(c.eventId()));
+      return ids;
+    }
   }
 
   /** Outcomes of the events that were dealt with, and the errors of those to try again. */
@@ -49,16 +83,19 @@ public final class EventApplier {
 
   private final WebhookPayloadParser parser = new WebhookPayloadParser();
   private final Router router;
+  private final AccountRouter accounts;
   private final TenantWork work;
 
-  public EventApplier(Router router, TenantWork work) {
+  public EventApplier(Router router, AccountRouter accounts, TenantWork work) {
     this.router = Objects.requireNonNull(router);
+    this.accounts = Objects.requireNonNull(accounts);
     this.work = Objects.requireNonNull(work);
   }
 
   public Result apply(List<EventLog.Claimed> events) {
     Map<String, Optional<Route>> routes = new HashMap<>();
-    Map<Long, List<RoutedChange>> byTenant = new LinkedHashMap<>();
+    Map<String, List<Route>> accountRoutes = new HashMap<>();
+    Map<Long, TenantShare> byTenant = new LinkedHashMap<>();
     Map<Long, List<Issue>> issues = new LinkedHashMap<>();
     Map<Long, Boolean> unroutable = new HashMap<>();
     List<Outcome> rejected = new ArrayList<>();
@@ -103,10 +140,42 @@ public final class EventApplier {
                     Optional.empty()));
           } else {
             byTenant
-                .computeIfAbsent(route.get().tenantId(), t -> new ArrayList<>())
+                .computeIfAbsent(route.get().tenantId(), t -> new TenantShare())
+                .changes()
                 .add(
                     new RoutedChange(
                         event.id(), route.get().connectionId(), change, event.receivedAt()));
+          }
+        } else if (changes.get(i) instanceof OtherChange other
+            && ACCOUNT_FIELDS.contains(other.field())) {
+          List<Route> owners = accountRoutes.computeIfAbsent(other.wabaId(), accounts::route);
+          if (owners.isEmpty()) {
+            unroutable.put(event.id(), true);
+            found.add(
+                new Issue(
+                    Issue.Kind.UNROUTABLE,
+                    path,
+                    "No tenant has connected a number of WhatsApp Business Account "
+                        + other.wabaId()
+                        + " ("
+                        + other.field()
+                        + ")",
+                    Optional.empty(),
+                    Optional.of(other.wabaId()),
+                    Optional.empty()));
+          } else {
+            Map<Long, List<Long>> connectionsByTenant = new LinkedHashMap<>();
+            owners.forEach(
+                r ->
+                    connectionsByTenant
+                        .computeIfAbsent(r.tenantId(), t -> new ArrayList<>())
+                        .add(r.connectionId()));
+            connectionsByTenant.forEach(
+                (tenant, ids) ->
+                    byTenant
+                        .computeIfAbsent(tenant, t -> new TenantShare())
+                        .accounts()
+                        .add(new RoutedAccountChange(event.id(), ids, other, event.receivedAt())));
           }
         } else if (changes.get(i) instanceof OtherChange other) {
           found.add(
@@ -123,7 +192,7 @@ public final class EventApplier {
     }
 
     Map<Long, String> failures = new LinkedHashMap<>();
-    byTenant.forEach((tenant, changes) -> applyForTenant(tenant, changes, failures));
+    byTenant.forEach((tenant, share) -> applyForTenant(tenant, share, failures));
 
     List<Outcome> outcomes = new ArrayList<>(rejected);
     issues.forEach(
@@ -138,37 +207,33 @@ public final class EventApplier {
     return new Result(outcomes, failures);
   }
 
-  private void applyForTenant(long tenant, List<RoutedChange> changes, Map<Long, String> failures) {
+  private void applyForTenant(long tenant, TenantShare share, Map<Long, String> failures) {
+    Set<Long> events = share.eventIds();
     try {
-      work.apply(tenant, changes);
+      work.apply(tenant, share.changes(), share.accounts());
       return;
     } catch (Exception e) {
-      if (changes.stream().map(RoutedChange::eventId).distinct().count() == 1) {
-        failures.put(changes.get(0).eventId(), describe(e));
+      if (events.size() == 1) {
+        failures.put(events.iterator().next(), describe(e));
         return;
       }
     }
-    Map<Long, List<RoutedChange>> byEvent = new LinkedHashMap<>();
-    changes.forEach(c -> byEvent.computeIfAbsent(c.eventId(), id -> new ArrayList<>()).add(c));
-    byEvent.forEach(
-        (eventId, own) -> {
-          try {
-            work.apply(tenant, own);
-          } catch (Exception e) {
-            failures.put(eventId, describe(e));
-          }
-        });
+    for (long eventId : events) {
+      try {
+        work.apply(
+            tenant,
+            share.changes().stream().filter(c -> c.eventId() == eventId).toList(),
+            share.accounts().stream().filter(c -> c.eventId() == eventId).toList());
+      } catch (Exception e) {
+        failures.put(eventId, describe(e));
+      }
+    }
   }
 
   static String notApplied(String field) {
     return switch (field) {
-      case OtherChange.TEMPLATE_STATUS_FIELD ->
-          "Stored, not applied: message templates are not managed by KretaNote yet";
-      case "account_update",
-          OtherChange.QUALITY_FIELD,
-          "phone_number_name_update",
-          "business_capability_update" ->
-          "Stored, not applied: the connection's health is not tracked by KretaNote yet";
+      case "business_capability_update" ->
+          "Stored, not applied: KretaNote reads the number's limits from its health checks";
       default -> "Stored, not applied: KretaNote does not act on the field " + field;
     };
   }

@@ -29,6 +29,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 public class Media {
 
   public static final String OF_MESSAGE = "Media.ofMessage";
+  public static final int ERROR_MAX = 500;
+  public static final int FILENAME_MAX = 255;
 
   public enum State {
     PENDING,
@@ -49,7 +51,14 @@ public class Media {
   @Column(name = "mime_type", length = 255)
   private String mimeType;
 
-  /** Meta's checksum of the file as given in the webhook, to verify the download against. */
+  /** The name a document came with; empty for images, audio, video and stickers. */
+  @Column(length = FILENAME_MAX)
+  private String filename;
+
+  /**
+   * Meta's checksum of the file as given in the webhook (hex or base64), to verify the download
+   * against; once downloaded, the verified SHA-256 of the plaintext in lower-case hex.
+   */
   @Column(length = 128)
   private String sha256;
 
@@ -66,8 +75,15 @@ public class Media {
   @Column(nullable = false)
   private int attempts;
 
-  @Column(name = "last_error", length = 500)
+  @Column(name = "last_error", length = ERROR_MAX)
   private String lastError;
+
+  /** When the downloader may try again after a transient failure; null: at once. */
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  @Column(name = "downloaded_at")
+  private Instant downloadedAt;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
@@ -79,7 +95,13 @@ public class Media {
 
   protected Media() {}
 
-  public Media(long messageId, String mediaId, String mimeType, String sha256, Instant now) {
+  public Media(
+      long messageId,
+      String mediaId,
+      String mimeType,
+      String sha256,
+      String filename,
+      Instant now) {
     if (mediaId == null || mediaId.isBlank() || mediaId.length() > 255) {
       throw new IllegalArgumentException("A media id has 1 to 255 characters");
     }
@@ -87,6 +109,7 @@ public class Media {
     this.mediaId = mediaId;
     this.mimeType = Message.clip(mimeType, 255);
     this.sha256 = Message.clip(sha256, 128);
+    this.filename = Message.clip(filename, FILENAME_MAX);
     this.state = State.PENDING;
     this.createdAt = Objects.requireNonNull(now);
     this.updatedAt = now;
@@ -126,5 +149,42 @@ public class Media {
 
   public int getAttempts() {
     return attempts;
+  }
+
+  public String getFilename() {
+    return filename;
+  }
+
+  /** Why the last attempt failed, in plain words; null after a successful download. */
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public Instant getDownloadedAt() {
+    return downloadedAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  /** Puts a FAILED download back in line, for a user who asks to try again. */
+  public boolean retry(Instant now) {
+    if (state != State.FAILED) {
+      return false;
+    }
+    state = State.PENDING;
+    attempts = 0;
+    nextAttemptAt = null;
+    updatedAt = now;
+    return true;
   }
 }

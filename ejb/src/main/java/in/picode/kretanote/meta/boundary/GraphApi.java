@@ -181,6 +181,30 @@ public class GraphApi {
             "read health status", token, id(phoneNumberId), Map.of("fields", "health_status")));
   }
 
+  /**
+   * Where a media file of a webhook can be downloaded, with its type, checksum and size. Meta
+   * answers code 100 (HTTP 400 or 404) for an unknown or expired media id: {@link
+   * ErrorClass#PERMANENT}.
+   */
+  public MediaInfo mediaInfo(AccessToken token, String mediaId) {
+    return GraphJson.mediaInfo(transport.get("read media", token, id(mediaId), Map.of()));
+  }
+
+  /**
+   * Streams the file at {@code info.url()} (fetched with the bearer token) into {@code sink}, at
+   * most {@code maxBytes}; returns the number of bytes written. The URL appears in no log line and
+   * no exception.
+   *
+   * @throws MediaTooLargeException when the file is longer than {@code maxBytes}; what was written
+   *     so far is incomplete
+   * @throws GraphException when Meta refuses, fails or does not answer; an expired URL (403, 404,
+   *     410) is {@link ErrorClass#TRANSIENT}, because a new {@link #mediaInfo} gives a fresh one
+   */
+  public long downloadMedia(
+      AccessToken token, MediaInfo info, long maxBytes, java.io.OutputStream sink) {
+    return transport.download("download media", token, info.url(), maxBytes, sink);
+  }
+
   private GraphSettings requireAppCredentials() {
     GraphSettings s = transport.settings();
     if (!s.hasAppCredentials()) {

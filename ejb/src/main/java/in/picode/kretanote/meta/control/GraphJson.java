@@ -1,6 +1,9 @@
 package in.picode.kretanote.meta.control;
 
+import in.picode.kretanote.meta.boundary.ErrorClass;
+import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.HealthStatus;
+import in.picode.kretanote.meta.boundary.MediaInfo;
 import in.picode.kretanote.meta.boundary.PhoneNumberInfo;
 import in.picode.kretanote.meta.boundary.SubscribedApp;
 import in.picode.kretanote.meta.boundary.TokenInfo;
@@ -9,12 +12,16 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Reads Meta's answers into our records; tolerant of missing fields, strict about types. */
@@ -148,6 +155,45 @@ public final class GraphJson {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code GET /{media-id}}: {@code url}, {@code mime_type}, {@code sha256}, {@code file_size}. An
+   * answer without an absolute http(s) URL is not usable and counts as a hiccup at Meta.
+   */
+  public static MediaInfo mediaInfo(JsonObject answer) {
+    String url = text(answer.get("url"));
+    URI uri = null;
+    if (url != null && url.length() <= 4096) {
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+    }
+    if (uri == null
+        || uri.getHost() == null
+        || !("https".equalsIgnoreCase(uri.getScheme())
+            || "http".equalsIgnoreCase(uri.getScheme()))) {
+      throw new GraphException(
+          "read media",
+          200,
+          null,
+          null,
+          "Meta's answer named no usable download URL",
+          null,
+          null,
+          ErrorClass.TRANSIENT);
+    }
+    JsonValue size = answer.get("file_size");
+    long bytes = number(size);
+    return new MediaInfo(
+        uri,
+        Optional.ofNullable(text(answer.get("mime_type"))),
+        Optional.ofNullable(text(answer.get("sha256"))),
+        size == null || (bytes == 0 && !(size instanceof JsonNumber))
+            ? OptionalLong.empty()
+            : OptionalLong.of(bytes));
   }
 
   /** A string, or a number rendered as digits (Meta sends ids either way). */

@@ -2,6 +2,7 @@ package in.picode.kretanote.meta.control;
 
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.meta.boundary.MediaTooLargeException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -19,6 +20,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -87,6 +90,99 @@ public final class GraphTransport implements AutoCloseable {
 
   public JsonObject delete(String operation, AccessToken token, String path) {
     return send(operation, token, path, Map.of(), "DELETE", null, List.of());
+  }
+
+  /**
+   * Streams the body of a GET of {@code url} (a download URL Meta gave, not a Graph path) into
+   * {@code sink}, at most {@code maxBytes}. Neither the URL nor its query appears in a log line or
+   * an exception. An answer of 403, 404 or 410 means the short-lived URL expired: transient, since
+   * asking Meta again gives a fresh one.
+   */
+  public long download(
+      String operation, AccessToken token, URI url, long maxBytes, OutputStream sink) {
+    if (!settings.baseUrl().startsWith("http://") && !"https".equalsIgnoreCase(url.getScheme())) {
+      throw new GraphException(
+          operation,
+          0,
+          null,
+          null,
+          "Meta named a download URL that is not HTTPS",
+          null,
+          null,
+          in.picode.kretanote.meta.boundary.ErrorClass.PERMANENT);
+    }
+    Invocation.Builder request = http.target(url).request(MediaType.WILDCARD_TYPE);
+    request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value());
+    long started = System.nanoTime();
+    Response response;
+    try {
+      response = request.get();
+    } catch (ProcessingException e) {
+      boolean timeout = causedBy(e, SocketTimeoutException.class);
+      LOG.log(
+          Level.WARNING,
+          "Graph call {0} got no answer ({1})",
+          operation,
+          timeout ? "timeout" : rootClass(e));
+      throw GraphException.unreachable(
+          operation, timeout ? "Meta did not answer in time" : "Meta could not be reached");
+    }
+    try (response) {
+      int status = response.getStatus();
+      if (status / 100 != 2) {
+        byte[] bytes = read(operation, response);
+        GraphException failure =
+            GraphErrors.fromResponse(operation, status, bytes, List.of(token.value()));
+        if (failure.code().isEmpty() && (status == 403 || status == 404 || status == 410)) {
+          failure =
+              new GraphException(
+                  operation,
+                  status,
+                  null,
+                  null,
+                  "the download link expired or was refused",
+                  null,
+                  null,
+                  in.picode.kretanote.meta.boundary.ErrorClass.TRANSIENT);
+        }
+        LOG.log(
+            Level.INFO,
+            "Graph call {0} failed: HTTP {1}, code {2}",
+            operation,
+            status,
+            failure.code().map(String::valueOf).orElse("-"));
+        throw failure;
+      }
+      long declared = response.getLength();
+      if (declared > maxBytes) {
+        throw new MediaTooLargeException(maxBytes);
+      }
+      long total = 0;
+      try (InputStream in = response.readEntity(InputStream.class)) {
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          total += n;
+          if (total > maxBytes) {
+            throw new MediaTooLargeException(maxBytes);
+          }
+          try {
+            sink.write(buffer, 0, n);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      } catch (IOException | ProcessingException e) {
+        throw GraphException.unreachable(operation, "Meta's answer broke off");
+      }
+      LOG.log(
+          Level.DEBUG,
+          "Graph call {0}: {1} bytes in {2} ms",
+          operation,
+          total,
+          (System.nanoTime() - started) / 1_000_000);
+      return total;
+    }
   }
 
   private JsonObject send(

@@ -17,18 +17,26 @@ class EventApplierTest {
 
   static final String NUMBER = "106540352242922";
   static final Route ROUTE = new Route(7, 70);
+  static final String WABA = "102290129340398";
 
-  record Call(long tenant, List<RoutedChange> changes) {}
+  record Call(long tenant, List<RoutedChange> changes, List<RoutedAccountChange> accounts) {}
 
   final List<Call> calls = new ArrayList<>();
+
+  /** The WABA of the fixtures has two numbers of tenant 7 and one of tenant 8. */
+  static List<Route> accountRoutes(String waba) {
+    return WABA.equals(waba) ? List.of(ROUTE, new Route(7, 71), new Route(8, 80)) : List.of();
+  }
 
   EventApplier applier(long... failingEvents) {
     return new EventApplier(
         pnid -> NUMBER.equals(pnid) ? Optional.of(ROUTE) : Optional.empty(),
-        (tenant, changes) -> {
-          calls.add(new Call(tenant, changes));
+        EventApplierTest::accountRoutes,
+        (tenant, changes, accounts) -> {
+          calls.add(new Call(tenant, changes, accounts));
           for (long failing : failingEvents) {
-            if (changes.stream().anyMatch(c -> c.eventId() == failing)) {
+            if (changes.stream().anyMatch(c -> c.eventId() == failing)
+                || accounts.stream().anyMatch(c -> c.eventId() == failing)) {
               throw new IllegalStateException("Data too long for column 'x'");
             }
           }
@@ -67,10 +75,15 @@ class EventApplierTest {
     Outcome o = outcome(result, 1);
     assertThat(o.state()).isEqualTo(State.UNROUTABLE);
     assertThat(o.issues())
-        .filteredOn(i -> i.kind() == Issue.Kind.UNROUTABLE)
+        .filteredOn(i -> i.kind() == Issue.Kind.UNROUTABLE && i.phoneNumberId().isPresent())
         .extracting(Issue::phoneNumberId)
         .containsExactly(Optional.of("200111222333444"));
-    assertThat(calls).hasSize(1);
+    assertThat(o.issues())
+        .as("the quality update of an account nobody connected")
+        .filteredOn(i -> i.kind() == Issue.Kind.UNROUTABLE && i.phoneNumberId().isEmpty())
+        .extracting(Issue::wabaId)
+        .containsExactly(Optional.of("209384756102938"));
+    assertThat(calls).as("tenant 7's number, and the template news for both tenants").hasSize(2);
     assertThat(calls.get(0).changes()).allMatch(c -> c.change().phoneNumberId().equals(NUMBER));
   }
 
@@ -84,24 +97,58 @@ class EventApplierTest {
   }
 
   @Test
-  void rejectedPartsAndOtherFieldsBecomeIssues() {
-    EventApplier.Result result =
-        applier()
-            .apply(
-                List.of(event(1, "partly-broken.json"), event(2, "template-status-update.json")));
+  void rejectedPartsBecomeIssues() {
+    EventApplier.Result result = applier().apply(List.of(event(1, "partly-broken.json")));
     assertThat(outcome(result, 1).issues())
         .filteredOn(i -> i.kind() == Issue.Kind.REJECTED)
         .isNotEmpty()
         .allMatch(i -> i.rawJson().isPresent());
-    Outcome template = outcome(result, 2);
-    assertThat(template.state()).isEqualTo(State.APPLIED);
-    assertThat(template.issues())
-        .singleElement()
-        .satisfies(
-            i -> {
-              assertThat(i.kind()).isEqualTo(Issue.Kind.NOT_APPLIED);
-              assertThat(i.reason()).contains("templates are not managed");
-            });
+  }
+
+  @Test
+  void accountFieldsAreRoutedByTheirWabaToEachTenantsConnections() {
+    EventApplier.Result result =
+        applier()
+            .apply(
+                List.of(event(1, "template-status-update.json"), event(2, "quality-update.json")));
+    assertThat(outcome(result, 1).state()).isEqualTo(State.APPLIED);
+    assertThat(outcome(result, 1).issues()).isEmpty();
+    assertThat(outcome(result, 2).state()).isEqualTo(State.APPLIED);
+    assertThat(calls).extracting(Call::tenant).containsExactly(7L, 8L);
+    Call seven = calls.get(0);
+    assertThat(seven.changes()).isEmpty();
+    assertThat(seven.accounts())
+        .extracting(a -> a.change().field())
+        .containsExactly("message_template_status_update", "phone_number_quality_update");
+    assertThat(seven.accounts()).allMatch(a -> a.connectionIds().equals(List.of(70L, 71L)));
+    assertThat(calls.get(1).accounts()).allMatch(a -> a.connectionIds().equals(List.of(80L)));
+  }
+
+  @Test
+  void anAccountNobodyConnectedIsUnroutable() {
+    byte[] body =
+        ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"555\",\"changes\":["
+                + "{\"field\":\"account_update\",\"value\":{\"event\":\"ACCOUNT_VIOLATION\"}},"
+                + "{\"field\":\"security\",\"value\":{\"event\":\"PIN_CHANGED\"}}]}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    Outcome o = outcome(applier().apply(List.of(event(1, body))), 1);
+    assertThat(o.state()).isEqualTo(State.UNROUTABLE);
+    assertThat(o.issues())
+        .extracting(Issue::kind, Issue::wabaId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Issue.Kind.UNROUTABLE, Optional.of("555")),
+            org.assertj.core.groups.Tuple.tuple(Issue.Kind.NOT_APPLIED, Optional.of("555")));
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void aFailingAccountChangeIsIsolatedLikeAMessage() {
+    EventApplier.Result result =
+        applier(2)
+            .apply(
+                List.of(event(1, "template-status-update.json"), event(2, "quality-update.json")));
+    assertThat(result.failures()).containsOnlyKeys(2L);
+    assertThat(outcome(result, 1).state()).isEqualTo(State.APPLIED);
   }
 
   @Test
@@ -125,8 +172,7 @@ class EventApplierTest {
 
   @Test
   void notAppliedReasonsNameWhatIsMissing() {
-    assertThat(EventApplier.notApplied("phone_number_quality_update")).contains("health");
-    assertThat(EventApplier.notApplied("account_update")).contains("health");
+    assertThat(EventApplier.notApplied("business_capability_update")).contains("health checks");
     assertThat(EventApplier.notApplied("security")).contains("security");
   }
 }

@@ -1,7 +1,9 @@
 package in.picode.kretanote.inbound.rest;
 
+import in.picode.kretanote.inbound.boundary.PipelineMetrics;
 import in.picode.kretanote.inbound.boundary.WebhookRefusedException;
 import in.picode.kretanote.inbound.boundary.WebhookUnavailableException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +22,8 @@ public class WebhookErrors implements ExceptionMapper<Exception> {
   private static final System.Logger LOG = System.getLogger(WebhookErrors.class.getName());
   static final String RETRY_AFTER_SECONDS = "5";
 
+  @Inject PipelineMetrics metrics;
+
   @Override
   public Response toResponse(Exception e) {
     if (e instanceof WebhookRefusedException) {
@@ -29,6 +33,7 @@ public class WebhookErrors implements ExceptionMapper<Exception> {
       return unavailable();
     }
     if (e instanceof BodyTooLargeException tooLarge) {
+      metrics.tooLarge();
       return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
           .type(MediaType.TEXT_PLAIN_TYPE)
           .header("Connection", "close")

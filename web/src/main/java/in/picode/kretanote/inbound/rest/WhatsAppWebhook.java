@@ -1,5 +1,6 @@
 package in.picode.kretanote.inbound.rest;
 
+import in.picode.kretanote.inbound.boundary.PipelineMetrics;
 import in.picode.kretanote.inbound.boundary.WebhookInbox;
 import in.picode.kretanote.inbound.boundary.WebhookRefusedException;
 import in.picode.kretanote.inbound.boundary.WebhookUnavailableException;
@@ -32,6 +33,8 @@ public class WhatsAppWebhook {
 
   @Inject WebhookInbox inbox;
 
+  @Inject PipelineMetrics metrics;
+
   @GET
   @Produces(MediaType.TEXT_PLAIN)
   public Response handshake(
@@ -57,6 +60,7 @@ public class WhatsAppWebhook {
       @HeaderParam(WebhookSignature.HEADER) String signature,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length)
       throws IOException, WebhookRefusedException, WebhookUnavailableException {
+    metrics.received();
     byte[] body = BoundedBody.read(entity, length, inbox.maxBodyBytes());
     return inbox
         .receive(body, signature)
