@@ -209,6 +209,63 @@ class RetentionIT {
     assertThat(f.call(() -> settings.current().retentionDays())).isEqualTo(90);
   }
 
+  @Test
+  void aTenantClaimedByAnotherServerIsLeftAlone() throws Exception {
+    Fixture f = fixture("Claimed");
+    Msg old = f.message(f.contact, Instant.now().minus(Duration.ofDays(181)), "claimed elsewhere");
+    f.exec(
+        "INSERT INTO retention_setting (tenant_id, next_run_at, lease_owner, lease_until)"
+            + " VALUES (?, ?, 'other-server', ?)",
+        f.tenant,
+        ts(Instant.now().minusSeconds(60)),
+        ts(Instant.now().plus(Duration.ofMinutes(10))));
+
+    retention.runDue(Instant.now());
+    assertKept(old);
+
+    // The other server died: once its lease has run out, this one takes over.
+    retention.runDue(Instant.now().plus(Duration.ofMinutes(11)));
+    assertGone(old);
+  }
+
+  @Test
+  void rawWebhookEventsGoAfterTheWebhookRetentionUnlessStillWaitingToBeApplied() throws Exception {
+    Instant old = Instant.now().minus(Duration.ofDays(31));
+    Instant fresh = Instant.now().minus(Duration.ofDays(29));
+    long applied = event("APPLIED", old);
+    long waiting = event("RECEIVED", old);
+    long recent = event("APPLIED", fresh);
+    insert(
+        "INSERT INTO webhook_event_issue (event_id, kind, path, reason, created_at)"
+            + " VALUES (?, 'NOT_APPLIED', 'entry[0]', 'test', ?)",
+        applied,
+        ts(old));
+
+    assertThat(retention.purgeWebhookEvents(Instant.now())).isPositive();
+
+    assertThat(count("SELECT COUNT(*) FROM webhook_event WHERE id = ?", applied)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM webhook_event_issue WHERE event_id = ?", applied))
+        .isZero();
+    assertThat(count("SELECT COUNT(*) FROM webhook_event WHERE id = ?", waiting)).isOne();
+    assertThat(count("SELECT COUNT(*) FROM webhook_event WHERE id = ?", recent)).isOne();
+    assertThat(count("SELECT COUNT(*) FROM purge_record WHERE kind = 'WEBHOOK_EVENTS'"))
+        .isPositive();
+  }
+
+  static long event(String state, Instant at) throws Exception {
+    byte[] body = ("{\"test\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+    return insert(
+        "INSERT INTO webhook_event (body_sha256, body, body_bytes, received_at, last_received_at,"
+            + " state) VALUES (?, ?, ?, ?, ?, ?)",
+        sha,
+        body,
+        body.length,
+        ts(at),
+        ts(at),
+        state);
+  }
+
   // ---------------------------------------------------------------- account deletion
 
   @Test
