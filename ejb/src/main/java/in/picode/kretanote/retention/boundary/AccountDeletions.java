@@ -45,8 +45,18 @@ public class AccountDeletions {
 
   public Requested request(Requester who, String password, String typedName) {
     long tenant = Tenancy.require();
-    DeletionStore.Deletion d =
-        store.schedule(who, password, typedName, config.grace(), Instant.now());
+    // Re-authentication goes through sign-in, so wrong passwords count towards its lockout.
+    SignInOutcome reauth =
+        password == null || password.isEmpty()
+            ? SignInOutcome.failed(null, null, null, "empty")
+            : signIns.verify(who.email(), password, who.clientAddress());
+    if (SignIns.DELETION_PENDING.equals(reauth.reason())) {
+      throw new PrivacyRefusedException("This account is already scheduled for deletion.");
+    }
+    if (!reauth.success() || reauth.userId() == null || reauth.userId() != who.userId()) {
+      throw new PrivacyRefusedException("The password is not right. Nothing was deleted.");
+    }
+    DeletionStore.Deletion d = store.schedule(who, typedName, config.grace(), Instant.now());
     List<String> notes =
         disconnectAll(tenant, new Actor(who.userId(), who.email(), who.clientAddress()));
     LOG.log(

@@ -3,7 +3,6 @@ package in.picode.kretanote.retention.boundary;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.boundary.NotificationMailRequested;
-import in.picode.kretanote.tenant.control.PasswordHashing;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The database side of account deletion, each method one transaction: scheduling (after
@@ -39,9 +39,12 @@ public class DeletionStore {
   @Resource(lookup = "jdbc/kretanote")
   DataSource ds;
 
-  @Inject PasswordHashing passwords;
   @Inject AuditLog audit;
   @Inject Event<NotificationMailRequested> mails;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
 
   /** A scheduled deletion as the owner's page and the operators see it. */
   public record Deletion(
@@ -56,12 +59,12 @@ public class DeletionStore {
       String summary) {}
 
   /**
-   * Checks the owner's password and the typed tenant name, then at once: the tenant is
-   * DELETION_PENDING (nobody signs in, senders stop), every session ends, every pending link
-   * (password reset, verification, invitation) is void, and the purge is scheduled.
+   * Checks (after the caller re-authenticated the owner) the role and the typed tenant name, then
+   * at once: the tenant is DELETION_PENDING (nobody signs in, senders stop), every session ends,
+   * every pending link (password reset, verification, invitation) is void, and the purge is
+   * scheduled.
    */
-  public Deletion schedule(
-      Requester who, String password, String typedName, Duration grace, Instant now) {
+  public Deletion schedule(Requester who, String typedName, Duration grace, Instant now) {
     long tenant = Tenancy.require();
     try (Connection c = ds.getConnection()) {
       String name;
@@ -77,24 +80,18 @@ public class DeletionStore {
           status = rs.getString(2);
         }
       }
-      String hash;
       String email;
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT password_hash, email, role, status FROM user_account"
-                  + " WHERE id = ? AND tenant_id = ?")) {
+              "SELECT email, role, status FROM user_account" + " WHERE id = ? AND tenant_id = ?")) {
         s.setLong(1, who.userId());
         s.setLong(2, tenant);
         try (ResultSet rs = s.executeQuery()) {
-          if (!rs.next() || !"OWNER".equals(rs.getString(3)) || !"ACTIVE".equals(rs.getString(4))) {
+          if (!rs.next() || !"OWNER".equals(rs.getString(2)) || !"ACTIVE".equals(rs.getString(3))) {
             throw new PrivacyRefusedException("Only the account owner can delete the account.");
           }
-          hash = rs.getString(1);
-          email = rs.getString(2);
+          email = rs.getString(1);
         }
-      }
-      if (password == null || password.isEmpty() || !passwords.verify(password, hash)) {
-        throw new PrivacyRefusedException("The password is not right. Nothing was deleted.");
       }
       if (typedName == null || !typedName.strip().equals(name)) {
         throw new PrivacyRefusedException(
@@ -157,8 +154,9 @@ public class DeletionStore {
                   + ". Sign-in is disabled for everyone, the WhatsApp numbers are disconnected and"
                   + " their access tokens destroyed. All data will be deleted after "
                   + WHEN.format(purgeAfter)
-                  + ".\n\nChanged your mind? Until then, the owner can cancel on the page"
-                  + " /cancel-deletion.xhtml with the owner's email and password."));
+                  + ".\n\nChanged your mind? Until then, the owner can cancel at "
+                  + (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/")
+                  + "cancel-deletion.xhtml with the owner's email and password."));
       return new Deletion(id, tenant, "PENDING", now, purgeAfter, null, null, null, null);
     } catch (SQLException e) {
       throw new IllegalStateException(e);

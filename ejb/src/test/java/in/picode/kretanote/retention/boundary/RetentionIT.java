@@ -302,7 +302,7 @@ class RetentionIT {
                 f.call(
                     () ->
                         deletions.request(
-                            new Requester(f.admin, "a@x.test", Role.ADMIN, null),
+                            new Requester(f.admin, f.adminEmail, Role.ADMIN, null),
                             PASSWORD,
                             f.name)))
         .isInstanceOf(PrivacyRefusedException.class)
@@ -326,7 +326,11 @@ class RetentionIT {
     assertThat(signIns.verify(f.ownerEmail, PASSWORD, "203.0.113.9").reason())
         .isEqualTo(SignIns.DELETION_PENDING);
     assertThatThrownBy(() -> f.call(() -> deletions.request(f.ownerReq(), PASSWORD, f.name)))
-        .isInstanceOf(PrivacyRefusedException.class);
+        .isInstanceOf(PrivacyRefusedException.class)
+        .hasMessageContaining("already scheduled");
+    assertThat(count("SELECT COUNT(*) FROM account_deletion WHERE tenant_ref = ?", f.tenant))
+        .as("a replayed request schedules nothing more")
+        .isOne();
 
     // Not yet due: nothing is purged.
     assertThat(accountPurge.runDue(now.plus(Duration.ofDays(29)))).isZero();
@@ -351,7 +355,8 @@ class RetentionIT {
     assertThat(
             count(
                 "SELECT COUNT(*) FROM account_deletion WHERE tenant_ref = ? AND status = 'PURGED'"
-                    + " AND owner_email IS NULL AND summary LIKE '%message: 1%'",
+                    + " AND owner_email IS NULL AND receipt_sent_at IS NOT NULL"
+                    + " AND summary LIKE '%message: 1%'",
                 f.tenant))
         .isOne();
     assertThat(overview.deletions(100))
@@ -500,6 +505,15 @@ class RetentionIT {
                     }))
         .isInstanceOf(PrivacyRefusedException.class)
         .hasMessageContaining("email");
+    assertThatThrownBy(
+            () ->
+                f.call(
+                    () -> {
+                      dsr.correct(f.contact, "n".repeat(201), null, "12ab", f.admin());
+                      return null;
+                    }))
+        .isInstanceOf(PrivacyRefusedException.class)
+        .hasMessageContaining("200");
     assertThat(string("SELECT display_name FROM contact WHERE id = ?", f.contact))
         .isNotEqualTo("Name");
     f.call(
