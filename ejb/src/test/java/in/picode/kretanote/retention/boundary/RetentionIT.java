@@ -170,6 +170,13 @@ class RetentionIT {
     Instant now = Instant.now();
     Fixture f = fixture("Hold");
     Msg old = f.message(f.contact, now.minus(Duration.ofDays(181)), "kept by hold");
+    assertThatThrownBy(() -> f.asAdmin(() -> settings.setLegalHold(true, "  ", f.admin())))
+        .isInstanceOf(PrivacyRefusedException.class);
+    assertThatThrownBy(
+            () -> f.asAdmin(() -> settings.setLegalHold(true, "x".repeat(501), f.admin())))
+        .isInstanceOf(PrivacyRefusedException.class)
+        .hasMessageContaining("500");
+    assertThat(f.call(() -> settings.current().legalHold())).isFalse();
     f.asAdmin(() -> settings.setLegalHold(true, "litigation 2026-17", f.admin()));
 
     // The settings row was written just now (database clock): run at a time after it.
@@ -524,7 +531,18 @@ class RetentionIT {
     assertThat(string("SELECT email FROM contact WHERE id = ?", f.contact))
         .isEqualTo("ana@example.test");
 
+    f.asAdmin(() -> dsr.setLegalHold(f.contact, true, f.admin()));
+    assertThatThrownBy(() -> f.call(() -> dsr.erase(f.contact, f.admin())))
+        .isInstanceOf(PrivacyRefusedException.class)
+        .hasMessageContaining("legal hold");
+    assertKept(m1);
+    f.asAdmin(() -> dsr.setLegalHold(f.contact, false, f.admin()));
+
     f.call(() -> dsr.erase(f.contact, f.admin()));
+    assertThatThrownBy(() -> f.call(() -> dsr.erase(f.contact, f.admin())))
+        .as("erasing again finds nothing")
+        .isInstanceOf(PrivacyRefusedException.class)
+        .hasMessageContaining("no such contact");
 
     assertGone(m1);
     assertGone(m2);
@@ -547,7 +565,8 @@ class RetentionIT {
         .isOne();
     assertThat(
             string(
-                "SELECT detail FROM data_subject_request WHERE tenant_id = ? AND kind = 'ERASURE'",
+                "SELECT detail FROM data_subject_request WHERE tenant_id = ? AND kind = 'ERASURE'"
+                    + " AND outcome = 'DONE'",
                 f.tenant))
         .contains("media files: 2")
         .doesNotContain(waId);
