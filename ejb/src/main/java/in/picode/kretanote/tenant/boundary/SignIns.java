@@ -1,6 +1,8 @@
 package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.tenant.control.PasswordHashing;
+import in.picode.kretanote.tenant.entity.Role;
+import in.picode.kretanote.tenant.entity.Tenant;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class SignIns {
+
+  /**
+   * The reason of a refused sign-in with the right password for an account whose tenant is being
+   * deleted; the owner's cancellation page accepts exactly this outcome.
+   */
+  public static final String DELETION_PENDING = "tenant deletion pending";
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -91,6 +99,9 @@ public class SignIns {
       return SignInOutcome.failed(
           user.getId(), user.getTenantId(), normalized, "status " + user.getStatus());
     }
+    if (user.getTenantId() != null && tenantBeingDeleted(user.getTenantId())) {
+      return SignInOutcome.failed(user.getId(), user.getTenantId(), normalized, DELETION_PENDING);
+    }
     user.recordSignIn(now);
     if (passwords.needsRehash(user.getPasswordHash())) {
       user.changePasswordHash(passwords.hash(password));
@@ -113,6 +124,20 @@ public class SignIns {
   public boolean stillSignedIn(long userId, int generation) {
     UserAccount user = em.find(UserAccount.class, userId);
     return user != null && user.acceptsSession(generation);
+  }
+
+  /** Whether the user exists and owns a tenant. */
+  public boolean isOwner(Long userId) {
+    UserAccount user = userId == null ? null : em.find(UserAccount.class, userId);
+    return user != null && user.getRole() == Role.OWNER;
+  }
+
+  /** Sign-in is disabled for everyone from the deletion request on (retention feature). */
+  private boolean tenantBeingDeleted(long tenantId) {
+    Tenant t = em.find(Tenant.class, tenantId);
+    return t == null
+        || t.getStatus() == Tenant.Status.DELETION_PENDING
+        || t.getStatus() == Tenant.Status.DELETED;
   }
 
   private String decoy() {

@@ -1,0 +1,390 @@
+package in.picode.kretanote.retention.boundary;
+
+import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.tenant.boundary.NotificationMailRequested;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The database side of account deletion, each method one transaction: scheduling (after
+ * re-authentication), cancelling, claiming a due purge, and finishing it with the receipt.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DeletionStore {
+
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Resource(lookup = "jdbc/kretanote")
+  DataSource ds;
+
+  @Inject AuditLog audit;
+  @Inject Event<NotificationMailRequested> mails;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  /** A scheduled deletion as the owner's page and the operators see it. */
+  public record Deletion(
+      long id,
+      long tenantRef,
+      String status,
+      Instant requestedAt,
+      Instant purgeAfter,
+      Instant cancelledAt,
+      Instant purgedAt,
+      Instant receiptSentAt,
+      String summary) {}
+
+  /**
+   * Checks (after the caller re-authenticated the owner) the role and the typed tenant name, then
+   * at once: the tenant is DELETION_PENDING (nobody signs in, senders stop), every session ends,
+   * every pending link (password reset, verification, invitation) is void, and the purge is
+   * scheduled.
+   */
+  public Deletion schedule(Requester who, String typedName, Duration grace, Instant now) {
+    long tenant = Tenancy.require();
+    try (Connection c = ds.getConnection()) {
+      String name;
+      String status;
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT name, status FROM tenant WHERE id = ? FOR UPDATE")) {
+        s.setLong(1, tenant);
+        try (ResultSet rs = s.executeQuery()) {
+          if (!rs.next()) {
+            throw new PrivacyRefusedException("This account no longer exists.");
+          }
+          name = rs.getString(1);
+          status = rs.getString(2);
+        }
+      }
+      String email;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT email, role, status FROM user_account" + " WHERE id = ? AND tenant_id = ?")) {
+        s.setLong(1, who.userId());
+        s.setLong(2, tenant);
+        try (ResultSet rs = s.executeQuery()) {
+          if (!rs.next() || !"OWNER".equals(rs.getString(2)) || !"ACTIVE".equals(rs.getString(3))) {
+            throw new PrivacyRefusedException("Only the account owner can delete the account.");
+          }
+          email = rs.getString(1);
+        }
+      }
+      if (typedName == null || !typedName.strip().equals(name)) {
+        throw new PrivacyRefusedException(
+            "Type the account name exactly as shown ("
+                + name
+                + ") to confirm. Nothing was deleted.");
+      }
+      if (!"ACTIVE".equals(status)) {
+        throw new PrivacyRefusedException("This account is already scheduled for deletion.");
+      }
+      update(
+          c,
+          "UPDATE tenant SET status = 'DELETION_PENDING', version = version + 1 WHERE id = ?",
+          tenant);
+      update(
+          c,
+          "UPDATE user_account SET session_generation = session_generation + 1,"
+              + " version = version + 1 WHERE tenant_id = ?",
+          tenant);
+      update(c, "DELETE FROM one_time_token WHERE tenant_id = ?", tenant);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE invitation SET revoked_at = ? WHERE tenant_id = ? AND accepted_at IS NULL"
+                  + " AND revoked_at IS NULL")) {
+        s.setTimestamp(1, Timestamp.from(now));
+        s.setLong(2, tenant);
+        s.executeUpdate();
+      }
+      Instant purgeAfter = now.plus(grace);
+      long id;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO account_deletion (tenant_ref, status, owner_email, requested_by_ref,"
+                  + " requested_at, purge_after) VALUES (?, 'PENDING', ?, ?, ?, ?)",
+              PreparedStatement.RETURN_GENERATED_KEYS)) {
+        s.setLong(1, tenant);
+        s.setString(2, email);
+        s.setLong(3, who.userId());
+        s.setTimestamp(4, Timestamp.from(now));
+        s.setTimestamp(5, Timestamp.from(purgeAfter));
+        s.executeUpdate();
+        try (ResultSet keys = s.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+      }
+      audit.record(
+          who.userId(),
+          who.email(),
+          "ACCOUNT_DELETION_REQUESTED",
+          "all data will be purged after " + WHEN.format(purgeAfter) + "; sign-in disabled",
+          who.clientAddress());
+      mails.fire(
+          new NotificationMailRequested(
+              List.of(email),
+              name,
+              "Your KretaNote account is scheduled for deletion",
+              "You asked to delete the KretaNote account "
+                  + name
+                  + ". Sign-in is disabled for everyone, the WhatsApp numbers are disconnected and"
+                  + " their access tokens destroyed. All data will be deleted after "
+                  + WHEN.format(purgeAfter)
+                  + ".\n\nChanged your mind? Until then, the owner can cancel at "
+                  + (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/")
+                  + "cancel-deletion.xhtml with the owner's email and password."));
+      return new Deletion(id, tenant, "PENDING", now, purgeAfter, null, null, null, null);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Cancels the tenant's pending deletion unless its purge has already begun; false if none. */
+  public boolean cancel(long tenant, long userId, String email, String clientAddress, Instant now) {
+    try (Connection c = ds.getConnection()) {
+      int n;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE account_deletion SET status = 'CANCELLED', cancelled_at = ?,"
+                  + " owner_email = NULL, version = version + 1 WHERE tenant_ref = ?"
+                  + " AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)")) {
+        s.setTimestamp(1, Timestamp.from(now));
+        s.setLong(2, tenant);
+        s.setTimestamp(3, Timestamp.from(now));
+        n = s.executeUpdate();
+      }
+      if (n == 0) {
+        return false;
+      }
+      update(
+          c,
+          "UPDATE tenant SET status = 'ACTIVE', version = version + 1 WHERE id = ?"
+              + " AND status = 'DELETION_PENDING'",
+          tenant);
+      Tenancy.runAs(
+          tenant,
+          () ->
+              audit.record(
+                  userId,
+                  email,
+                  "ACCOUNT_DELETION_CANCELLED",
+                  "deletion cancelled by the owner; sign-in enabled again; reconnect WhatsApp",
+                  clientAddress));
+      return true;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Optional<Deletion> pending(long tenant) {
+    return list("WHERE tenant_ref = ? AND status = 'PENDING'", tenant, 1).stream().findFirst();
+  }
+
+  public List<Deletion> latest(int max) {
+    return list("", null, max);
+  }
+
+  /** Deletions due at {@code now} and not leased by a server. */
+  public List<long[]> due(Instant now, int max) {
+    List<long[]> due = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, tenant_ref FROM account_deletion WHERE status = 'PENDING'"
+                    + " AND purge_after <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                    + " ORDER BY purge_after, id LIMIT ?")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setTimestamp(2, Timestamp.from(now));
+      s.setInt(3, max);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          due.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return due;
+  }
+
+  public boolean claim(long id, String owner, Instant now, Instant until) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE account_deletion SET lease_owner = ?, lease_until = ?"
+                    + " WHERE id = ? AND status = 'PENDING' AND purge_after <= ?"
+                    + " AND (lease_until IS NULL OR lease_until < ?)")) {
+      s.setString(1, owner);
+      s.setTimestamp(2, Timestamp.from(until));
+      s.setLong(3, id);
+      s.setTimestamp(4, Timestamp.from(now));
+      s.setTimestamp(5, Timestamp.from(now));
+      return s.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void release(long id, String owner) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE account_deletion SET lease_owner = NULL, lease_until = NULL"
+                    + " WHERE id = ? AND lease_owner = ?")) {
+      s.setLong(1, id);
+      s.setString(2, owner);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The last step: deletes the tenant row, marks the deletion PURGED with its summary, records the
+   * counts, and mails the receipt to the owner once this commits (then forgets the address).
+   */
+  public void finish(long id, long tenant, String runId, Map<String, Long> counts, Instant now) {
+    try (Connection c = ds.getConnection()) {
+      String name = null;
+      try (PreparedStatement s = c.prepareStatement("SELECT name FROM tenant WHERE id = ?")) {
+        s.setLong(1, tenant);
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            name = rs.getString(1);
+          }
+        }
+      }
+      String ownerEmail = null;
+      Instant requestedAt = null;
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT owner_email, requested_at FROM account_deletion WHERE id = ? FOR UPDATE")) {
+        s.setLong(1, id);
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            ownerEmail = rs.getString(1);
+            requestedAt = rs.getTimestamp(2).toInstant();
+          }
+        }
+      }
+      int tenantRows = update(c, "DELETE FROM tenant WHERE id = ?", tenant);
+      counts.put("tenant", (long) tenantRows);
+      String summary = summary(counts);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE account_deletion SET status = 'PURGED', purged_at = ?, summary = ?,"
+                  + " owner_email = NULL, receipt_sent_at = ?, lease_owner = NULL,"
+                  + " lease_until = NULL, version = version + 1 WHERE id = ?")) {
+        s.setTimestamp(1, Timestamp.from(now));
+        s.setString(2, summary.length() > 2000 ? summary.substring(0, 2000) : summary);
+        s.setTimestamp(3, ownerEmail == null ? null : Timestamp.from(now));
+        s.setLong(4, id);
+        s.executeUpdate();
+      }
+      PurgeStore.record(c, runId, tenant, "ACCOUNT", counts, null, now);
+      if (ownerEmail != null) {
+        mails.fire(
+            new NotificationMailRequested(
+                List.of(ownerEmail),
+                name == null ? "your account" : name,
+                "Deletion receipt: your KretaNote account was deleted",
+                "As requested on "
+                    + (requestedAt == null ? "-" : WHEN.format(requestedAt))
+                    + ", the KretaNote account "
+                    + (name == null ? "" : name + " ")
+                    + "(number "
+                    + tenant
+                    + ") was deleted on "
+                    + WHEN.format(now)
+                    + ".\n\nDeleted: "
+                    + summary
+                    + ".\n\nThe account's data key was destroyed, so encrypted copies in backups"
+                    + " can no longer be read. This address is not kept."));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String summary(Map<String, Long> counts) {
+    StringBuilder b = new StringBuilder();
+    counts.forEach(
+        (k, v) -> {
+          if (b.length() > 0) {
+            b.append(", ");
+          }
+          b.append(k).append(": ").append(v);
+        });
+    return b.toString();
+  }
+
+  private List<Deletion> list(String where, Long tenant, int max) {
+    List<Deletion> out = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, tenant_ref, status, requested_at, purge_after, cancelled_at, purged_at,"
+                    + " receipt_sent_at, summary FROM account_deletion "
+                    + where
+                    + " ORDER BY id DESC LIMIT ?")) {
+      int i = 1;
+      if (tenant != null) {
+        s.setLong(i++, tenant);
+      }
+      s.setInt(i, Math.min(Math.max(max, 1), 500));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new Deletion(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  instant(rs.getTimestamp(4)),
+                  instant(rs.getTimestamp(5)),
+                  instant(rs.getTimestamp(6)),
+                  instant(rs.getTimestamp(7)),
+                  instant(rs.getTimestamp(8)),
+                  rs.getString(9)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static int update(Connection c, String sql, long tenant) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, tenant);
+      return s.executeUpdate();
+    }
+  }
+}

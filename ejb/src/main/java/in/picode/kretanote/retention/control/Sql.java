@@ -1,0 +1,38 @@
+package in.picode.kretanote.retention.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+
+/** Small JDBC helpers for the purge: IN lists of bound parameters. */
+public final class Sql {
+
+  private Sql() {}
+
+  /** {@code (?, ?, ?)} for {@code n} values; {@code n} must be positive. */
+  public static String in(int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("An IN list needs at least one value");
+    }
+    return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+  }
+
+  /** Binds the values from parameter {@code first} on; returns the next free parameter index. */
+  public static int bind(PreparedStatement s, int first, Collection<?> values) throws SQLException {
+    int i = first;
+    for (Object v : values) {
+      s.setObject(i++, v);
+    }
+    return i;
+  }
+
+  /** Runs an update whose parameters are exactly {@code values}. */
+  public static int update(Connection c, String sql, Collection<?> values) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, 1, values);
+      return s.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package in.picode.kretanote.retention.view;
+
+import in.picode.kretanote.retention.boundary.AccountDeletions;
+import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The public page where the owner cancels a pending account deletion with email and password
+ * (sign-in is disabled for the account during the grace period).
+ */
+@Named
+@RequestScoped
+public class CancelDeletionBean {
+
+  @Inject AccountDeletions deletions;
+  @Inject FacesContext faces;
+
+  private String email;
+  private String password;
+  private boolean cancelled;
+
+  public void cancel() {
+    try {
+      deletions.cancel(
+          email,
+          password,
+          ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
+      cancelled = true;
+    } catch (PrivacyRefusedException e) {
+      PageMessages.error(e.getMessage());
+    } catch (EJBException e) {
+      PageMessages.error(PageMessages.OUR_FAULT);
+    }
+    password = null;
+  }
+
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

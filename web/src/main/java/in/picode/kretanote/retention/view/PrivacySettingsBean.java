@@ -1,0 +1,81 @@
+package in.picode.kretanote.retention.view;
+
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
+import in.picode.kretanote.retention.boundary.RetentionSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+
+/** Settings → Privacy: the retention period and the tenant-wide legal hold (OWNER, ADMIN). */
+@Named
+@ViewScoped
+public class PrivacySettingsBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient RetentionSettings settings;
+  @Inject CurrentUser currentUser;
+
+  private RetentionSettings.View view;
+  private Integer days;
+  private String holdReason;
+
+  @PostConstruct
+  void load() {
+    view = settings.current();
+    days = view.retentionDays();
+    holdReason = view.legalHoldReason();
+  }
+
+  public void savePeriod() {
+    try {
+      settings.setPeriod(days, PageMessages.requester(currentUser));
+      PageMessages.info("Messages are now kept " + days + " days.");
+    } catch (PrivacyRefusedException e) {
+      PageMessages.error(e.getMessage());
+      return;
+    } catch (EJBException e) {
+      PageMessages.error(PageMessages.OUR_FAULT);
+      return;
+    }
+    load();
+  }
+
+  public void hold(boolean on) {
+    try {
+      settings.setLegalHold(on, holdReason, PageMessages.requester(currentUser));
+      PageMessages.info(on ? "Legal hold is on: nothing is purged." : "Legal hold lifted.");
+    } catch (PrivacyRefusedException e) {
+      PageMessages.error(e.getMessage());
+      return;
+    } catch (EJBException e) {
+      PageMessages.error(PageMessages.OUR_FAULT);
+      return;
+    }
+    load();
+  }
+
+  public RetentionSettings.View getView() {
+    return view;
+  }
+
+  public Integer getDays() {
+    return days;
+  }
+
+  public void setDays(Integer days) {
+    this.days = days;
+  }
+
+  public String getHoldReason() {
+    return holdReason;
+  }
+
+  public void setHoldReason(String holdReason) {
+    this.holdReason = holdReason;
+  }
+}
