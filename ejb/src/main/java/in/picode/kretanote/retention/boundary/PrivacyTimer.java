@@ -1,11 +1,13 @@
 package in.picode.kretanote.retention.boundary;
 
+import in.picode.kretanote.platform.boundary.BackgroundJobs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +26,9 @@ public class PrivacyTimer {
   private static final System.Logger LOG = System.getLogger(PrivacyTimer.class.getName());
 
   @Inject RetentionPurge retention;
+
+  @Inject BackgroundJobs jobs;
+
   @Inject AccountPurge accounts;
 
   @Inject
@@ -39,9 +44,15 @@ public class PrivacyTimer {
     }
     try {
       Instant now = Instant.now();
-      accounts.runDue(now);
-      retention.runDue(now);
-    } catch (RuntimeException e) {
+      jobs.run(
+          "privacy-purge",
+          Duration.ofMinutes(10),
+          () -> {
+            accounts.runDue(now);
+            retention.runDue(now);
+            return null;
+          });
+    } catch (Exception e) {
       LOG.log(Level.WARNING, "Retention or account purge failed this round: {0}", e.toString());
     } finally {
       running.set(false);
