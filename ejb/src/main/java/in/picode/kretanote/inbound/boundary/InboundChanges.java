@@ -18,10 +18,13 @@ import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.MessageStatus;
 import in.picode.kretanote.messaging.entity.Reaction;
 import in.picode.kretanote.messaging.entity.StatusReport;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -58,6 +61,8 @@ public class InboundChanges {
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
+
+  @Inject Event<CustomerMessageStored> customerMessages;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -138,6 +143,17 @@ public class InboundChanges {
         MessageTexts.opensWindow(in.type()),
         MessageTexts.countsAsUnread(in.type()),
         now);
+    customerMessages.fire(
+        new CustomerMessageStored(
+            Tenancy.require(),
+            routed.connectionId(),
+            contact.getId(),
+            conversation.getId(),
+            message.getId(),
+            message.getWamid(),
+            message.getType(),
+            message.getText(),
+            writtenAt));
   }
 
   private void react(

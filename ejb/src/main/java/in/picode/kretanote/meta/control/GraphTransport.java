@@ -20,9 +20,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,12 +83,32 @@ public final class GraphTransport implements AutoCloseable {
         path,
         Map.of(),
         "POST",
-        body == null ? JsonValue.EMPTY_JSON_OBJECT : body,
+        Entity.entity(
+            (body == null ? JsonValue.EMPTY_JSON_OBJECT : body).toString(),
+            MediaType.APPLICATION_JSON),
         List.of());
   }
 
   public JsonObject delete(String operation, AccessToken token, String path) {
     return send(operation, token, path, Map.of(), "DELETE", null, List.of());
+  }
+
+  public JsonObject delete(
+      String operation, AccessToken token, String path, Map<String, String> query) {
+    return send(operation, token, path, query, "DELETE", null, List.of());
+  }
+
+  /** A POST of raw bytes (a multipart upload) with its content type. */
+  public JsonObject postBytes(
+      String operation, AccessToken token, String path, byte[] body, String contentType) {
+    return send(
+        operation,
+        token,
+        path,
+        Map.of(),
+        "POST",
+        Entity.entity(body, MediaType.valueOf(contentType)),
+        List.of());
   }
 
   private JsonObject send(
@@ -95,7 +117,7 @@ public final class GraphTransport implements AutoCloseable {
       String path,
       Map<String, String> query,
       String method,
-      JsonObject body,
+      Entity<?> body,
       java.util.Collection<String> querySecrets) {
     URI uri = uri(path, query);
     List<String> secrets = new ArrayList<>(querySecrets);
@@ -112,20 +134,24 @@ public final class GraphTransport implements AutoCloseable {
     long started = System.nanoTime();
     Response response;
     try {
-      response =
-          body == null
-              ? request.method(method)
-              : request.method(method, Entity.entity(body.toString(), MediaType.APPLICATION_JSON));
+      response = body == null ? request.method(method) : request.method(method, body);
     } catch (ProcessingException e) {
       boolean timeout = causedBy(e, SocketTimeoutException.class);
+      // Only a refused or unresolvable connection proves the request never left; anything else
+      // (timeout, reset) may have reached Meta.
+      boolean neverSent =
+          causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class);
       // Neither the exception nor its message goes further: it may name the URL.
       LOG.log(
           Level.WARNING,
           "Graph call {0} got no answer ({1})",
           operation,
           timeout ? "timeout" : rootClass(e));
-      throw GraphException.unreachable(
-          operation, timeout ? "Meta did not answer in time" : "Meta could not be reached");
+      if (neverSent) {
+        throw GraphException.unreachable(operation, "Meta could not be reached");
+      }
+      throw GraphException.unanswered(
+          operation, timeout ? "Meta did not answer in time" : "the connection to Meta broke off");
     }
     try (response) {
       int status = response.getStatus();
@@ -185,7 +211,7 @@ public final class GraphTransport implements AutoCloseable {
       }
       return out.toByteArray();
     } catch (IOException | ProcessingException e) {
-      throw GraphException.unreachable(operation, "Meta's answer broke off");
+      throw GraphException.unanswered(operation, "Meta's answer broke off");
     }
   }
 
