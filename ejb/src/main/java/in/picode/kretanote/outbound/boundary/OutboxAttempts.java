@@ -214,6 +214,7 @@ public class OutboxAttempts {
     int done = 0;
     List<OutboxEntry> unknown =
         em.createNamedQuery(OutboxEntry.UNKNOWN_BEFORE, OutboxEntry.class)
+            .setParameter("state", OutboxEntry.State.UNKNOWN)
             .setMaxResults(200)
             .getResultList();
     for (OutboxEntry entry : unknown) {

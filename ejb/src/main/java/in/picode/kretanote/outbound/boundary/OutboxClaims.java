@@ -76,7 +76,10 @@ public class OutboxClaims {
    * The next throughput slot of the number for this row, and the row moved to SENDING; empty when
    * the row is no longer this server's (its lease ran out and another server took it).
    */
-  public Optional<Instant> takeSlot(
+  /** A taken slot and the number's rate at that moment. */
+  public record Slot(Instant at, int perSecond) {}
+
+  public Optional<Slot> takeSlot(
       Claim claim,
       String owner,
       int defaultPerSecond,
@@ -138,7 +141,24 @@ public class OutboxClaims {
         .setParameter(3, claim.connectionId())
         .setHint(ALLOW_NATIVE, "true")
         .executeUpdate();
-    return Optional.of(slot);
+    return Optional.of(new Slot(slot, perSecond));
+  }
+
+  /**
+   * A call that ended late may have reached Meta late, closer to the calls after it: the number's
+   * next slot moves so that no later call can start within a second of this one's end, counted with
+   * the calls already booked (see {@link Pacing#notBefore}).
+   */
+  public void endedLate(long tenantId, long connectionId, Instant notBefore) {
+    em.createNativeQuery(
+            "update send_pace set next_slot_at = ? where tenant_id = ? and connection_id = ?"
+                + " and next_slot_at < ?")
+        .setParameter(1, Timestamp.from(notBefore))
+        .setParameter(2, tenantId)
+        .setParameter(3, connectionId)
+        .setParameter(4, Timestamp.from(notBefore))
+        .setHint(ALLOW_NATIVE, "true")
+        .executeUpdate();
   }
 
   /** Holds the whole number back until {@code until} (Meta's throughput errors). */

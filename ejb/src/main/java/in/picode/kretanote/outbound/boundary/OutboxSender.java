@@ -3,6 +3,7 @@ package in.picode.kretanote.outbound.boundary;
 import in.picode.kretanote.meta.boundary.AcceptedMessage;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.outbound.control.Pacing;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -124,17 +125,18 @@ public class OutboxSender {
     if (prepared.isEmpty()) {
       return false;
     }
-    Optional<Instant> slot =
+    Optional<OutboxClaims.Slot> slot =
         claims.takeSlot(claim, OWNER, defaultPerSecond, Instant.now(), lease, maxSlotWait);
     if (slot.isEmpty()) {
       return false;
     }
-    sleepUntil(slot.get());
+    sleepUntil(slot.get().at());
     OutboxAttempts.Prepared p = prepared.get();
     AcceptedMessage answer;
     try {
       answer = graph.sendMessage(p.token(), p.phoneNumberId(), p.request());
     } catch (GraphException e) {
+      late(claim, slot.get());
       OutboxAttempts.AfterFailure after = attempts.failed(claim.id(), e, Instant.now());
       if (after.pauseNumberUntil() != null) {
         claims.pauseNumber(claim.tenantId(), claim.connectionId(), after.pauseNumberUntil());
@@ -156,9 +158,15 @@ public class OutboxSender {
           Instant.now());
       return false;
     }
+    late(claim, slot.get());
     attempts.accepted(claim.id(), answer, Instant.now());
     sent.incrementAndGet();
     return false;
+  }
+
+  private void late(OutboxClaims.Claim claim, OutboxClaims.Slot slot) {
+    Pacing.notBefore(slot.at(), Instant.now(), slot.perSecond())
+        .ifPresent(t -> claims.endedLate(claim.tenantId(), claim.connectionId(), t));
   }
 
   private static void sleepUntil(Instant at) {

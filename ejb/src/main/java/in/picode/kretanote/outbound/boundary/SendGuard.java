@@ -11,6 +11,7 @@ import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.TenantStanding;
 import in.picode.kretanote.outbound.entity.ContactConsent;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -72,20 +73,20 @@ public class SendGuard {
       used =
           em.createQuery(
                   "select count(distinct o.contactId) from OutboxEntry o where o.connectionId = :c"
-                      + " and o.kind = in.picode.kretanote.outbound.entity.OutboxEntry.Kind.TEMPLATE"
-                      + " and o.createdAt > :since"
-                      + " and o.state <> in.picode.kretanote.outbound.entity.OutboxEntry.State.REFUSED",
+                      + " and o.kind = :template and o.createdAt > :since and o.state <> :refused",
                   Long.class)
+              .setParameter("template", OutboxEntry.Kind.TEMPLATE)
+              .setParameter("refused", OutboxEntry.State.REFUSED)
               .setParameter("c", connection.getId())
               .setParameter("since", since)
               .getSingleResult();
       counted =
           em.createQuery(
                       "select count(o) from OutboxEntry o where o.connectionId = :c"
-                          + " and o.contactId = :contact and o.kind ="
-                          + " in.picode.kretanote.outbound.entity.OutboxEntry.Kind.TEMPLATE"
+                          + " and o.contactId = :contact and o.kind = :template"
                           + " and o.createdAt > :since",
                       Long.class)
+                  .setParameter("template", OutboxEntry.Kind.TEMPLATE)
                   .setParameter("c", connection.getId())
                   .setParameter("contact", contact.getId())
                   .setParameter("since", since)

@@ -17,6 +17,7 @@ import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.TemplateParameters;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -65,6 +66,7 @@ public class Sending {
   @Inject OutboxWriter writer;
   @Inject ConnectionStore connections;
   @Inject GraphApi graph;
+  @Inject OutboxClaims claims;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -225,6 +227,18 @@ public class Sending {
     graph.markRead(token, c.getPhoneNumberId(), latest.get().getWamid());
     conversation.markedRead();
     return Optional.empty();
+  }
+
+  /**
+   * Sets a number's throughput in messages per second (1–1,000; {@code null}: the configured
+   * default, {@code kretanote.outbound.default-per-second}); every server honours it from its next
+   * slot.
+   */
+  public void setThroughput(long connectionId, Integer perSecond) {
+    if (em.find(WhatsAppConnection.class, connectionId) == null) {
+      throw new IllegalArgumentException("No such WhatsApp connection");
+    }
+    claims.setRate(Tenancy.require(), connectionId, perSecond, Instant.now(clock));
   }
 
   /** Where a message of the current tenant stands; empty for another tenant's or no message. */

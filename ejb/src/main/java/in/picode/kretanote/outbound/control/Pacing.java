@@ -25,6 +25,22 @@ public final class Pacing {
     return Duration.ofNanos((long) Math.ceil(1_000_000_000L * MARGIN / perSecond));
   }
 
+  /**
+   * After a call to Meta that ended at {@code end} for the slot {@code slot}: empty when it ended
+   * within the margin (nothing to do), else the earliest time the number's next slot may be so that
+   * the call {@code perSecond} slots later still starts a full second after this one ended. A call
+   * reaches Meta some time between its start and its end; one that took long may have arrived late,
+   * closer to the calls after it, and Meta counts arrivals in a sliding second.
+   */
+  public static java.util.Optional<Instant> notBefore(Instant slot, Instant end, int perSecond) {
+    Duration spacing = spacing(perSecond);
+    Duration margin = spacing.multipliedBy(perSecond).minusSeconds(1);
+    if (!end.isAfter(slot.plus(margin))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(end.plusSeconds(1).minus(spacing.multipliedBy(perSecond - 1L)));
+  }
+
   /** The next slot: not before now, not before the number's next free slot or its pause. */
   public static Instant slot(Instant now, Instant nextFree, Instant pausedUntil) {
     Instant slot = now;

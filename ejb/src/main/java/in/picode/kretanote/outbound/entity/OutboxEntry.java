@@ -45,9 +45,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     query = "select o from OutboxEntry o where o.messageId = :message")
 @NamedQuery(
     name = OutboxEntry.UNKNOWN_BEFORE,
-    query =
-        "select o from OutboxEntry o where o.state = in.picode.kretanote.outbound.entity"
-            + ".OutboxEntry.State.UNKNOWN order by o.id")
+    query = "select o from OutboxEntry o where o.state = :state order by o.id")
 public class OutboxEntry {
 
   public static final String BY_KEY = "OutboxEntry.byKey";

@@ -73,4 +73,15 @@ class PacingTest {
       assertThat(d).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
   }
+
+  @Test
+  void aCallThatEndedLatePushesTheNextSlot() {
+    // 5/s: spacing 204 ms, margin 20 ms.
+    assertThat(Pacing.notBefore(T, T.plusMillis(15), 5)).isEmpty();
+    Instant end = T.plusMillis(80);
+    Instant next = Pacing.notBefore(T, end, 5).orElseThrow();
+    // The call five slots later (four spacings after the next) starts a second after the end.
+    assertThat(next.plus(Pacing.spacing(5).multipliedBy(4))).isEqualTo(end.plusSeconds(1));
+    assertThat(next).isAfter(T.plus(Pacing.spacing(5)));
+  }
 }
