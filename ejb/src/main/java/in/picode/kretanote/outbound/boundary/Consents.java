@@ -41,7 +41,7 @@ public class Consents {
       String actor,
       String evidence) {
     if (em.find(Contact.class, contactId) == null) {
-      throw new IllegalArgumentException("No such contact");
+      throw new OutboundRefusedException("No such contact");
     }
     Instant now = Instant.now(clock);
     Optional<ContactConsent> current = current(contactId, category);

@@ -90,6 +90,30 @@ public class OutboxAttempts {
             && entry.getState() != OutboxEntry.State.RETRY)) {
       return Optional.empty();
     }
+    if (entry.getNextAttemptAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    // One customer's messages go in order: while an earlier one waits for a retry, this one waits
+    // behind it.
+    Instant earlier =
+        em.createQuery(
+                "select max(o.nextAttemptAt) from OutboxEntry o where o.connectionId = :c"
+                    + " and o.recipient = :r and o.id < :id and o.state = :retry",
+                Instant.class)
+            .setParameter("c", entry.getConnectionId())
+            .setParameter("r", entry.getRecipient())
+            .setParameter("id", entry.getId())
+            .setParameter("retry", OutboxEntry.State.RETRY)
+            .getSingleResult();
+    if (earlier != null) {
+      entry.retryAt(
+          earlier.plusMillis(1),
+          entry.getErrorCode(),
+          "Waiting for an earlier message to this customer",
+          false,
+          now);
+      return Optional.empty();
+    }
     Conversation conversation = em.find(Conversation.class, entry.getConversationId());
     MessageTemplate template =
         entry.getTemplateId() == null

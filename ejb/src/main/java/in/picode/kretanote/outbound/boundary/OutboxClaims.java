@@ -86,8 +86,12 @@ public class OutboxClaims {
       Instant now,
       Duration lease,
       Duration maxWait) {
+    // Not INSERT IGNORE: on an existing row it takes a shared lock, and two senders upgrading
+    // their shared locks to the FOR UPDATE below deadlock. ON DUPLICATE KEY UPDATE locks
+    // exclusively at once.
     em.createNativeQuery(
-            "insert ignore into send_pace (tenant_id, connection_id, next_slot_at) values (?, ?, ?)")
+            "insert into send_pace (tenant_id, connection_id, next_slot_at) values (?, ?, ?)"
+                + " on duplicate key update tenant_id = tenant_id")
         .setParameter(1, claim.tenantId())
         .setParameter(2, claim.connectionId())
         .setParameter(3, Timestamp.from(now))

@@ -123,11 +123,13 @@ public class OutboxSender {
   private boolean sendOne(OutboxClaims.Claim claim, AtomicInteger sent) {
     Optional<OutboxAttempts.Prepared> prepared = attempts.prepare(claim.id(), Instant.now());
     if (prepared.isEmpty()) {
+      claims.release(claim, OWNER);
       return false;
     }
     Optional<OutboxClaims.Slot> slot =
         claims.takeSlot(claim, OWNER, defaultPerSecond, Instant.now(), lease, maxSlotWait);
     if (slot.isEmpty()) {
+      claims.release(claim, OWNER);
       return false;
     }
     sleepUntil(slot.get().at());
@@ -136,7 +138,7 @@ public class OutboxSender {
     try {
       answer = graph.sendMessage(p.token(), p.phoneNumberId(), p.request());
     } catch (GraphException e) {
-      late(claim, slot.get());
+      late(claim, slot.get(), Instant.now());
       OutboxAttempts.AfterFailure after = attempts.failed(claim.id(), e, Instant.now());
       if (after.pauseNumberUntil() != null) {
         claims.pauseNumber(claim.tenantId(), claim.connectionId(), after.pauseNumberUntil());
@@ -158,15 +160,26 @@ public class OutboxSender {
           Instant.now());
       return false;
     }
-    late(claim, slot.get());
-    attempts.accepted(claim.id(), answer, Instant.now());
+    Instant ended = Instant.now();
+    // Meta's answer first: if storing it fails, the row stays SENDING, turns UNKNOWN when its
+    // lease ends and is reconciled from the status webhooks, never resent.
+    attempts.accepted(claim.id(), answer, ended);
     sent.incrementAndGet();
+    late(claim, slot.get(), ended);
     return false;
   }
 
-  private void late(OutboxClaims.Claim claim, OutboxClaims.Slot slot) {
-    Pacing.notBefore(slot.at(), Instant.now(), slot.perSecond())
-        .ifPresent(t -> claims.endedLate(claim.tenantId(), claim.connectionId(), t));
+  private void late(OutboxClaims.Claim claim, OutboxClaims.Slot slot, Instant ended) {
+    try {
+      Pacing.notBefore(slot.at(), ended, slot.perSecond())
+          .ifPresent(t -> claims.endedLate(claim.tenantId(), claim.connectionId(), t));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not push the next slot of number {0}: {1}",
+          claim.connectionId(),
+          e.toString());
+    }
   }
 
   private static void sleepUntil(Instant at) {

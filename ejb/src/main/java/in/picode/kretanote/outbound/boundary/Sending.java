@@ -160,7 +160,12 @@ public class Sending {
         (conversation) -> {
           WhatsAppConnection c = em.find(WhatsAppConnection.class, conversation.getConnectionId());
           AccessToken token =
-              connections.token(c.getId()).orElseThrow(() -> new IllegalStateException("no token"));
+              connections
+                  .token(c.getId())
+                  .orElseThrow(
+                      () ->
+                          new OutboundRefusedException(
+                              "The number has no access token: reconnect it"));
           String mediaId =
               graph.uploadMedia(token, c.getPhoneNumberId(), bytes, mimeType, filename);
           return new OutgoingContent.Media(kind, mediaId, caption, filename);
@@ -223,7 +228,10 @@ public class Sending {
       return Optional.of(RefusalCode.NOTHING_TO_MARK.refuse());
     }
     AccessToken token =
-        connections.token(c.getId()).orElseThrow(() -> new IllegalStateException("no token"));
+        connections
+            .token(c.getId())
+            .orElseThrow(
+                () -> new OutboundRefusedException("The number has no access token: reconnect it"));
     graph.markRead(token, c.getPhoneNumberId(), latest.get().getWamid());
     conversation.markedRead();
     return Optional.empty();
@@ -236,7 +244,10 @@ public class Sending {
    */
   public void setThroughput(long connectionId, Integer perSecond) {
     if (em.find(WhatsAppConnection.class, connectionId) == null) {
-      throw new IllegalArgumentException("No such WhatsApp connection");
+      throw new OutboundRefusedException("No such WhatsApp connection");
+    }
+    if (perSecond != null && (perSecond < 1 || perSecond > 1000)) {
+      throw new OutboundRefusedException("A number sends 1 to 1,000 messages per second");
     }
     claims.setRate(Tenancy.require(), connectionId, perSecond, Instant.now(clock));
   }

@@ -101,14 +101,14 @@ public class Templates {
   public MessageTemplate create(
       long connectionId, String name, String language, Category category, JsonArray components) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
+      throw new OutboundRefusedException(
           "A template name has lowercase letters, digits and underscores only");
     }
     if (language == null || !LANGUAGE.matcher(language).matches()) {
-      throw new IllegalArgumentException("A language code such as en or en_US is needed");
+      throw new OutboundRefusedException("A language code such as en or en_US is needed");
     }
     if (category == null || category == Category.SERVICE) {
-      throw new IllegalArgumentException("A template is MARKETING, UTILITY or AUTHENTICATION");
+      throw new OutboundRefusedException("A template is MARKETING, UTILITY or AUTHENTICATION");
     }
     if (components == null
         || components.stream()
@@ -117,14 +117,14 @@ public class Templates {
                     v instanceof JsonObject o
                         && o.get("type") instanceof JsonString s
                         && s.getString().equalsIgnoreCase("BODY"))) {
-      throw new IllegalArgumentException("A template needs a BODY component");
+      throw new OutboundRefusedException("A template needs a BODY component");
     }
     if (components.toString().length() > 100_000) {
-      throw new IllegalArgumentException("The template is too large");
+      throw new OutboundRefusedException("The template is too large");
     }
     WhatsAppConnection c = connection(connectionId);
     if (find(connectionId, name, language).isPresent()) {
-      throw new IllegalArgumentException(
+      throw new OutboundRefusedException(
           "This number already has a template " + name + " in " + language);
     }
     JsonObject body =
@@ -147,7 +147,7 @@ public class Templates {
   /** Deletes a template (all its languages) at Meta and here. */
   public int delete(long connectionId, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Not a template name");
+      throw new OutboundRefusedException("Not a template name");
     }
     WhatsAppConnection c = connection(connectionId);
     graph.deleteTemplate(token(c), c.getWabaId(), name);
@@ -191,7 +191,7 @@ public class Templates {
   private WhatsAppConnection connection(long id) {
     WhatsAppConnection c = em.find(WhatsAppConnection.class, id);
     if (c == null) {
-      throw new IllegalArgumentException("No such WhatsApp connection");
+      throw new OutboundRefusedException("No such WhatsApp connection");
     }
     return c;
   }
@@ -200,7 +200,7 @@ public class Templates {
     return connections
         .token(c.getId())
         .orElseThrow(
-            () -> new IllegalStateException("The number has no access token: reconnect it"));
+            () -> new OutboundRefusedException("The number has no access token: reconnect it"));
   }
 
   private static Category category(String name) {

@@ -1,6 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.Deployments;
 import in.picode.kretanote.connection.boundary.Actor;
@@ -346,6 +347,71 @@ class OutboundIT {
 
     as(a.tenant, () -> templates.delete(a.connectionId, "welcome_offer"));
     assertThat(template(a, "welcome_offer").getStatus()).isEqualTo("DELETED");
+
+    JsonArray body =
+        Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("type", "BODY").add("text", "Hi"))
+            .build();
+    assertThatThrownBy(
+            () ->
+                as(
+                    a.tenant,
+                    () ->
+                        templates.create(
+                            a.connectionId, "Bad Name", "en_US", Category.MARKETING, body)))
+        .isInstanceOf(OutboundRefusedException.class)
+        .hasMessageContaining("lowercase");
+    assertThatThrownBy(
+            () ->
+                as(
+                    a.tenant,
+                    () ->
+                        templates.create(
+                            a.connectionId, "ok_name", "en_US", Category.SERVICE, body)))
+        .isInstanceOf(OutboundRefusedException.class);
+    assertThatThrownBy(
+            () ->
+                as(
+                    a.tenant,
+                    () ->
+                        templates.create(
+                            a.connectionId,
+                            "ok_name",
+                            "en_US",
+                            Category.UTILITY,
+                            JsonValue.EMPTY_JSON_ARRAY)))
+        .isInstanceOf(OutboundRefusedException.class)
+        .hasMessageContaining("BODY");
+    assertThatThrownBy(
+            () ->
+                as(
+                    a.tenant,
+                    () ->
+                        templates.create(
+                            a.connectionId, "ok_name", "english", Category.UTILITY, body)))
+        .isInstanceOf(OutboundRefusedException.class);
+    assertThat(as(b.tenant, () -> templates.of(a.connectionId))).isEmpty();
+    assertThatThrownBy(() -> as(b.tenant, () -> templates.sync(a.connectionId)))
+        .isInstanceOf(OutboundRefusedException.class)
+        .hasMessageContaining("No such");
+    assertThatThrownBy(
+            () ->
+                as(
+                    b.tenant,
+                    () -> {
+                      sending.setThroughput(a.connectionId, 10);
+                      return null;
+                    }))
+        .isInstanceOf(OutboundRefusedException.class);
+    assertThatThrownBy(
+            () ->
+                as(
+                    a.tenant,
+                    () -> {
+                      sending.setThroughput(a.connectionId, 1001);
+                      return null;
+                    }))
+        .isInstanceOf(OutboundRefusedException.class);
   }
 
   @Test
@@ -459,6 +525,20 @@ class OutboundIT {
                 a.connectionId))
         .as("130429 slowed the number")
         .isEqualTo(1);
+  }
+
+  @Test
+  void oneCustomersMessagesKeepTheirOrderThroughRetries() {
+    sim.httpStatus(503, "POST", a.pnid + "/messages$");
+    sim.metaError(131056, "POST", a.pnid + "/messages$");
+    SendResult first = as(a.tenant, () -> sending.sendText(a.conversation, key(), "first"));
+    pause(300);
+    SendResult second = as(a.tenant, () -> sending.sendText(a.conversation, key(), "second"));
+    SendResult third = as(a.tenant, () -> sending.sendText(a.conversation, key(), "third"));
+    await(a.tenant, first.messageId(), o -> o.wamid() != null);
+    await(a.tenant, second.messageId(), o -> o.wamid() != null);
+    await(a.tenant, third.messageId(), o -> o.wamid() != null);
+    assertThat(bodies(a.pnid)).containsExactly("first", "second", "third");
   }
 
   @Test
