@@ -189,7 +189,7 @@ public class GraphApi {
    */
   public AcceptedMessage sendMessage(AccessToken token, String phoneNumberId, JsonObject body) {
     JsonObject answer =
-        transport.post("send message", token, id(phoneNumberId) + "/messages", body);
+        transport.postOnce("send message", token, id(phoneNumberId) + "/messages", body);
     return GraphJson.acceptedMessage(answer);
   }
 

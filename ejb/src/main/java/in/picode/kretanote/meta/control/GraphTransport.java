@@ -51,6 +51,7 @@ public final class GraphTransport implements AutoCloseable {
 
   private final GraphSettings settings;
   private final Client http;
+  private final java.net.http.HttpClient once;
 
   public GraphTransport(GraphSettings settings) {
     this.settings = settings;
@@ -59,6 +60,89 @@ public final class GraphTransport implements AutoCloseable {
             .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .build();
+    this.once =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /**
+   * A POST that is sent at most once. The JAX-RS client's default connector (the JDK's
+   * HttpURLConnection) silently repeats a POST when the connection drops before an answer, which
+   * for a WhatsApp send would be a second message; the JDK's HttpClient never repeats a POST.
+   * Failures say whether the request may have reached Meta ({@link
+   * GraphException#mayHaveArrived()}).
+   */
+  public JsonObject postOnce(String operation, AccessToken token, String path, JsonObject body) {
+    URI uri = uri(path, Map.of());
+    List<String> secrets = new ArrayList<>();
+    secrets.add(token.value());
+    if (settings.appSecret() != null) {
+      secrets.add(settings.appSecret());
+    }
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(uri)
+            .timeout(settings.readTimeout())
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
+            .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    long started = System.nanoTime();
+    java.net.http.HttpResponse<InputStream> response;
+    try {
+      response = once.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    } catch (java.net.http.HttpConnectTimeoutException | ConnectException e) {
+      LOG.log(Level.WARNING, "Graph call {0} could not connect", operation);
+      throw GraphException.unreachable(operation, "Meta could not be reached");
+    } catch (java.net.http.HttpTimeoutException e) {
+      LOG.log(Level.WARNING, "Graph call {0} got no answer (timeout)", operation);
+      throw GraphException.unanswered(operation, "Meta did not answer in time");
+    } catch (IOException e) {
+      boolean neverSent =
+          causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class);
+      LOG.log(Level.WARNING, "Graph call {0} got no answer ({1})", operation, rootClass(e));
+      if (neverSent) {
+        throw GraphException.unreachable(operation, "Meta could not be reached");
+      }
+      throw GraphException.unanswered(operation, "the connection to Meta broke off");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw GraphException.unanswered(operation, "interrupted while waiting for Meta");
+    }
+    int status = response.statusCode();
+    byte[] bytes;
+    try (InputStream in = response.body()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        if (out.size() + n > MAX_BODY) {
+          throw GraphException.unanswered(operation, "Meta's answer was too large");
+        }
+        out.write(buffer, 0, n);
+      }
+      bytes = out.toByteArray();
+    } catch (IOException e) {
+      throw GraphException.unanswered(operation, "Meta's answer broke off");
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (status / 100 != 2) {
+      GraphException failure = GraphErrors.fromResponse(operation, status, bytes, secrets);
+      LOG.log(
+          Level.INFO,
+          "Graph call {0} failed in {1} ms: HTTP {2}, code {3}, fbtrace_id {4}",
+          operation,
+          millis,
+          status,
+          failure.code().map(String::valueOf).orElse("-"),
+          failure.fbtraceId().orElse("-"));
+      throw failure;
+    }
+    LOG.log(Level.DEBUG, "Graph call {0} answered {1} in {2} ms", operation, status, millis);
+    return parse(operation, status, bytes);
   }
 
   public GraphSettings settings() {
