@@ -161,22 +161,38 @@ public class Templates {
     return removed;
   }
 
-  /** A status webhook for one of this tenant's templates; unknown templates are ignored. */
-  public boolean applyStatus(TemplateStatusChanged change) {
-    Optional<MessageTemplate> t = Optional.empty();
+  /**
+   * A status webhook for one of this tenant's templates; unknown templates are ignored. Templates
+   * belong to the WhatsApp Business Account, so every row of that template is updated, whichever of
+   * the account's numbers it was synced for: by Meta's id, else by name and language among the rows
+   * of the event's connection's account. Setting a status is idempotent, so a re-applied webhook
+   * changes nothing more.
+   */
+  public int applyStatus(TemplateStatusChanged change) {
+    List<MessageTemplate> rows = List.of();
     if (change.templateId() != null) {
-      t =
+      rows =
           em.createNamedQuery(MessageTemplate.BY_META_ID, MessageTemplate.class)
               .setParameter("metaId", change.templateId())
-              .getResultStream()
-              .filter(x -> x.getConnectionId() == change.connectionId())
-              .findFirst();
+              .getResultList();
     }
-    if (t.isEmpty() && change.name() != null && change.language() != null) {
-      t = find(change.connectionId(), change.name(), change.language());
+    if (rows.isEmpty() && change.name() != null && change.language() != null) {
+      WhatsAppConnection c = em.find(WhatsAppConnection.class, change.connectionId());
+      if (c != null) {
+        rows =
+            em.createQuery(
+                    "select t from MessageTemplate t where t.wabaId = :waba and t.name = :name"
+                        + " and t.language = :language",
+                    MessageTemplate.class)
+                .setParameter("waba", c.getWabaId())
+                .setParameter("name", change.name())
+                .setParameter("language", change.language())
+                .getResultList();
+      }
     }
-    t.ifPresent(x -> x.status(change.status(), change.reason(), Instant.now(clock)));
-    return t.isPresent();
+    Instant now = Instant.now(clock);
+    rows.forEach(t -> t.status(change.status(), change.reason(), now));
+    return rows.size();
   }
 
   private Optional<MessageTemplate> find(long connectionId, String name, String language) {

@@ -337,6 +337,39 @@ class OutboundIT {
                     Map.of()));
     assertThat(refused.refusal().code()).isEqualTo(RefusalCode.TEMPLATE_NOT_APPROVED);
 
+    // The same event again (a re-applied webhook) changes nothing more.
+    templateEvents.fire(
+        new TemplateStatusChanged(
+            a.tenant,
+            a.connectionId,
+            t.getMetaId(),
+            "welcome_offer",
+            "en_US",
+            "PAUSED",
+            "quality"));
+    assertThat(template(a, "welcome_offer").getStatus()).isEqualTo("PAUSED");
+    // Without Meta's id, name and language find it in the connection's account.
+    templateEvents.fire(
+        new TemplateStatusChanged(
+            a.tenant,
+            a.connectionId,
+            null,
+            "welcome_offer",
+            "en_US",
+            "REJECTED",
+            "INVALID_FORMAT"));
+    assertThat(template(a, "welcome_offer").getStatus()).isEqualTo("REJECTED");
+    assertThat(template(a, "welcome_offer").getReason()).isEqualTo("INVALID_FORMAT");
+    templateEvents.fire(
+        new TemplateStatusChanged(
+            a.tenant,
+            a.connectionId,
+            t.getMetaId(),
+            "welcome_offer",
+            "en_US",
+            "PAUSED",
+            "quality"));
+
     Number b = number("B-templates");
     templateEvents.fire(
         new TemplateStatusChanged(
