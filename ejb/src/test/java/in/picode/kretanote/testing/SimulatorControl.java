@@ -143,6 +143,23 @@ public final class SimulatorControl {
         .getJsonArray("calls");
   }
 
+  /** The messages the simulator accepted from this number, oldest first. */
+  public JsonArray sent(String pnid) {
+    return read(send(HttpRequest.newBuilder(base.resolve("_sim/sent/" + pnid)).GET().build()))
+        .getJsonArray("messages");
+  }
+
+  /** Sets a template's status at "Meta" (it must exist in that WABA). */
+  public void templateStatus(String waba, String name, String language, String status) {
+    post(
+        "_sim/templates/" + waba,
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("language", language)
+            .add("status", status)
+            .build());
+  }
+
   private JsonObject post(String path, JsonObject body) {
     return read(
         send(

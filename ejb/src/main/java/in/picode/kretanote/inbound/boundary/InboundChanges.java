@@ -69,6 +69,7 @@ public class InboundChanges {
   @Inject AccountUpdates accounts;
   @Inject Event<TemplateStatusChanged> templateStatuses;
   @Inject Event<MediaQueued> mediaQueued;
+  @Inject Event<CustomerMessageStored> customerMessages;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -184,6 +185,17 @@ public class InboundChanges {
         MessageTexts.opensWindow(in.type()),
         MessageTexts.countsAsUnread(in.type()),
         now);
+    customerMessages.fire(
+        new CustomerMessageStored(
+            Tenancy.require(),
+            routed.connectionId(),
+            contact.getId(),
+            conversation.getId(),
+            message.getId(),
+            message.getWamid(),
+            message.getType(),
+            message.getText(),
+            writtenAt));
   }
 
   private void react(

@@ -111,6 +111,18 @@ public class Conversation {
     }
   }
 
+  /** The business wrote (an agent, a campaign, an automatic confirmation). */
+  public void businessWrote(Instant now) {
+    if (now.isAfter(lastActivityAt)) {
+      lastActivityAt = now;
+    }
+  }
+
+  /** An agent opened the conversation and its messages were marked as read. */
+  public void markedRead() {
+    unreadCount = 0;
+  }
+
   public void close(Instant now) {
     status = Status.CLOSED;
     closedAt = now;

@@ -165,6 +165,68 @@ public class Message {
     return m;
   }
 
+  /**
+   * A message an agent (or a campaign, or KretaNote itself) sends: {@link MessageStatus#PENDING}
+   * with no wamid until Meta accepts it. {@code payload} is the message object sent to Meta, {@code
+   * text} what the inbox shows.
+   */
+  public static Message outbound(
+      long conversationId,
+      long contactId,
+      long connectionId,
+      String type,
+      String text,
+      String payload,
+      String contextWamid,
+      Long contextMessageId,
+      Instant now) {
+    Message m = new Message();
+    m.conversationId = conversationId;
+    m.contactId = contactId;
+    m.connectionId = connectionId;
+    m.direction = Direction.OUTBOUND;
+    m.type = clip(Objects.requireNonNull(type, "type"), TYPE_MAX);
+    m.text = text == null ? null : clip(text, TEXT_MAX);
+    m.payload = payload;
+    m.contextWamid = contextWamid;
+    m.contextMessageId = contextMessageId;
+    m.status = MessageStatus.PENDING;
+    m.statusAt = now;
+    m.createdAt = Objects.requireNonNull(now, "now");
+    m.receivedAt = now;
+    return m;
+  }
+
+  /** Meta accepted the send and named the message {@code wamid}. */
+  public void accepted(String newWamid, Instant at) {
+    if (direction != Direction.OUTBOUND) {
+      throw new IllegalStateException("Only outbound messages are accepted by Meta");
+    }
+    if (this.wamid != null && !this.wamid.equals(newWamid)) {
+      throw new IllegalStateException("This message already has a wamid");
+    }
+    this.wamid = requireWamid(newWamid);
+    if (status == MessageStatus.PENDING) {
+      this.status = MessageStatus.SENT;
+      this.statusAt = at;
+    }
+  }
+
+  /**
+   * The send failed before Meta took the message (Meta refused it, the guard stopped it, retries
+   * ran out): {@code code} is Meta's error code or {@code null} for a refusal of KretaNote's own.
+   */
+  public void sendFailed(Integer code, String title, String details, Instant at) {
+    if (direction != Direction.OUTBOUND || status != MessageStatus.PENDING) {
+      throw new IllegalStateException("Only a pending outbound message can fail to send");
+    }
+    this.status = MessageStatus.FAILED;
+    this.statusAt = at;
+    this.errorCode = code;
+    this.errorTitle = clip(title, ERROR_TITLE_MAX);
+    this.errorDetails = clip(details, ERROR_DETAILS_MAX);
+  }
+
   private static String requireWamid(String wamid) {
     if (wamid == null || wamid.isBlank() || wamid.length() > WAMID_MAX) {
       throw new IllegalArgumentException("A wamid has 1 to " + WAMID_MAX + " characters");

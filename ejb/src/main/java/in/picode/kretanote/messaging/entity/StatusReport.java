@@ -115,6 +115,14 @@ public class StatusReport {
     return id;
   }
 
+  public long getConnectionId() {
+    return connectionId;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
   public String getWamid() {
     return wamid;
   }

@@ -205,6 +205,138 @@ public class GraphApi {
     return transport.download("download media", token, info.url(), maxBytes, sink);
   }
 
+  /**
+   * {@code POST /{PNID}/messages} with a message object that {@code body} holds whole (the caller
+   * builds it: {@code messaging_product}, {@code to}, {@code type} and the type's object). Meta
+   * takes no idempotency key: a {@link GraphException} with {@link GraphException#mayHaveArrived()}
+   * means the message may have gone out.
+   */
+  public AcceptedMessage sendMessage(AccessToken token, String phoneNumberId, JsonObject body) {
+    JsonObject answer =
+        transport.postOnce("send message", token, id(phoneNumberId) + "/messages", body);
+    return GraphJson.acceptedMessage(answer);
+  }
+
+  /** Marks a customer's message as read (blue ticks on the customer's phone). */
+  public void markRead(AccessToken token, String phoneNumberId, String wamid) {
+    if (wamid == null || wamid.isBlank() || wamid.length() > 255) {
+      throw new IllegalArgumentException("Not a wamid");
+    }
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("status", "read")
+            .add("message_id", wamid)
+            .build();
+    transport.post("mark read", token, id(phoneNumberId) + "/messages", body);
+  }
+
+  /** {@code POST /{PNID}/media} as multipart/form-data; returns the media id to send by. */
+  public String uploadMedia(
+      AccessToken token, String phoneNumberId, byte[] bytes, String mimeType, String filename) {
+    if (bytes == null || bytes.length == 0) {
+      throw new IllegalArgumentException("No media to upload");
+    }
+    if (mimeType == null || !mimeType.matches("[a-z]+/[A-Za-z0-9.+-]{1,100}")) {
+      throw new IllegalArgumentException("Not a media type");
+    }
+    String name =
+        filename == null || filename.isBlank()
+            ? "upload"
+            : filename.replaceAll("[\\\\\"\\r\\n]", "_");
+    String boundary = "kretanote" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + 512);
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n"
+            + mimeType
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + name
+            + "\"\r\nContent-Type: "
+            + mimeType
+            + "\r\n\r\n";
+    out.writeBytes(head.getBytes(utf8));
+    out.writeBytes(bytes);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+    JsonObject answer =
+        transport.postBytes(
+            "upload media",
+            token,
+            id(phoneNumberId) + "/media",
+            out.toByteArray(),
+            "multipart/form-data; boundary=" + boundary);
+    String mediaId = answer.getString("id", null);
+    if (mediaId == null || mediaId.isBlank()) {
+      throw new GraphException(
+          "upload media",
+          200,
+          null,
+          null,
+          "no media id in the answer",
+          null,
+          null,
+          ErrorClass.TRANSIENT);
+    }
+    return mediaId;
+  }
+
+  /** Every template of a WABA, following Meta's paging cursors (at most 100 pages). */
+  public List<TemplateInfo> templates(AccessToken token, String wabaId) {
+    List<TemplateInfo> all = new java.util.ArrayList<>();
+    String after = null;
+    for (int page = 0; page < 100; page++) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("limit", "100");
+      query.put("fields", "id,name,language,category,status,rejected_reason,components");
+      if (after != null) {
+        query.put("after", after);
+      }
+      JsonObject answer =
+          transport.get("list templates", token, id(wabaId) + "/message_templates", query);
+      all.addAll(GraphJson.templates(answer));
+      after = GraphJson.nextCursor(answer);
+      if (after == null) {
+        break;
+      }
+    }
+    return all;
+  }
+
+  /** Submits a template for review; returns Meta's template id. */
+  public String createTemplate(AccessToken token, String wabaId, JsonObject template) {
+    JsonObject answer =
+        transport.post("create template", token, id(wabaId) + "/message_templates", template);
+    String templateId = answer.getString("id", null);
+    if (templateId == null) {
+      throw new GraphException(
+          "create template",
+          200,
+          null,
+          null,
+          "no template id in the answer",
+          null,
+          null,
+          ErrorClass.TRANSIENT);
+    }
+    return templateId;
+  }
+
+  /** Deletes a template by name (every language of it, as Meta does). */
+  public void deleteTemplate(AccessToken token, String wabaId, String name) {
+    if (name == null || !name.matches("[a-z0-9_]{1,512}")) {
+      throw new IllegalArgumentException("Not a template name");
+    }
+    transport.delete(
+        "delete template", token, id(wabaId) + "/message_templates", Map.of("name", name));
+  }
+
   private GraphSettings requireAppCredentials() {
     GraphSettings s = transport.settings();
     if (!s.hasAppCredentials()) {

@@ -22,6 +22,7 @@ public class GraphException extends RuntimeException {
   private final String details;
   private final String fbtraceId;
   private final ErrorClass errorClass;
+  private final boolean mayHaveArrived;
 
   public GraphException(
       String operation,
@@ -32,7 +33,21 @@ public class GraphException extends RuntimeException {
       String details,
       String fbtraceId,
       ErrorClass errorClass) {
+    this(operation, httpStatus, code, subcode, metaMessage, details, fbtraceId, errorClass, false);
+  }
+
+  private GraphException(
+      String operation,
+      int httpStatus,
+      Integer code,
+      Integer subcode,
+      String metaMessage,
+      String details,
+      String fbtraceId,
+      ErrorClass errorClass,
+      boolean mayHaveArrived) {
     super(describe(operation, httpStatus, code, subcode, metaMessage, fbtraceId));
+    this.mayHaveArrived = mayHaveArrived;
     this.operation = operation;
     this.httpStatus = httpStatus;
     this.code = code;
@@ -46,6 +61,16 @@ public class GraphException extends RuntimeException {
   /** No answer from Meta (I/O failure or timeout); always {@link ErrorClass#TRANSIENT}. */
   public static GraphException unreachable(String operation, String what) {
     return new GraphException(operation, 0, null, null, what, null, null, ErrorClass.TRANSIENT);
+  }
+
+  /**
+   * No answer, but the request may have reached Meta (a read timeout, a connection dropped after
+   * the request was written, an answer that broke off): a call that is not idempotent, such as a
+   * send, must not simply be repeated.
+   */
+  public static GraphException unanswered(String operation, String what) {
+    return new GraphException(
+        operation, 0, null, null, what, null, null, ErrorClass.TRANSIENT, true);
   }
 
   private static String describe(
@@ -108,6 +133,11 @@ public class GraphException extends RuntimeException {
 
   public Optional<String> fbtraceId() {
     return Optional.ofNullable(fbtraceId);
+  }
+
+  /** True when Meta may have received and acted on the request although no answer came. */
+  public boolean mayHaveArrived() {
+    return mayHaveArrived;
   }
 
   public ErrorClass errorClass() {

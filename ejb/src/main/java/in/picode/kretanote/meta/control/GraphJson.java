@@ -216,4 +216,56 @@ public final class GraphJson {
     }
     return 0;
   }
+
+  public static in.picode.kretanote.meta.boundary.AcceptedMessage acceptedMessage(
+      JsonObject answer) {
+    String wamid = null;
+    if (answer.get("messages") instanceof JsonArray messages
+        && !messages.isEmpty()
+        && messages.get(0) instanceof JsonObject first) {
+      wamid = text(first.get("id"));
+    }
+    String waId = null;
+    if (answer.get("contacts") instanceof JsonArray contacts
+        && !contacts.isEmpty()
+        && contacts.get(0) instanceof JsonObject first) {
+      waId = text(first.get("wa_id"));
+    }
+    if (wamid == null || wamid.isBlank() || wamid.length() > 255) {
+      throw in.picode.kretanote.meta.boundary.GraphException.unanswered(
+          "send message", "Meta's answer named no message id");
+    }
+    return new in.picode.kretanote.meta.boundary.AcceptedMessage(wamid, waId);
+  }
+
+  public static List<in.picode.kretanote.meta.boundary.TemplateInfo> templates(JsonObject answer) {
+    List<in.picode.kretanote.meta.boundary.TemplateInfo> list = new ArrayList<>();
+    if (answer.get("data") instanceof JsonArray data) {
+      for (JsonValue v : data) {
+        if (v instanceof JsonObject t && text(t.get("name")) != null) {
+          String reason = text(t.get("rejected_reason"));
+          list.add(
+              new in.picode.kretanote.meta.boundary.TemplateInfo(
+                  text(t.get("id")),
+                  text(t.get("name")),
+                  text(t.get("language")),
+                  text(t.get("category")),
+                  text(t.get("status")),
+                  reason == null || reason.equals("NONE") ? null : reason,
+                  t.get("components") instanceof JsonArray c ? c : JsonValue.EMPTY_JSON_ARRAY));
+        }
+      }
+    }
+    return list;
+  }
+
+  /** The {@code after} cursor when Meta says there is a next page, else {@code null}. */
+  public static String nextCursor(JsonObject answer) {
+    if (answer.get("paging") instanceof JsonObject paging
+        && paging.containsKey("next")
+        && paging.get("cursors") instanceof JsonObject cursors) {
+      return text(cursors.get("after"));
+    }
+    return null;
+  }
 }

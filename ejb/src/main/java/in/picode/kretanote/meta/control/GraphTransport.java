@@ -23,9 +23,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +54,7 @@ public final class GraphTransport implements AutoCloseable {
 
   private final GraphSettings settings;
   private final Client http;
+  private final java.net.http.HttpClient once;
 
   public GraphTransport(GraphSettings settings) {
     this.settings = settings;
@@ -60,6 +63,89 @@ public final class GraphTransport implements AutoCloseable {
             .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .build();
+    this.once =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /**
+   * A POST that is sent at most once. The JAX-RS client's default connector (the JDK's
+   * HttpURLConnection) silently repeats a POST when the connection drops before an answer, which
+   * for a WhatsApp send would be a second message; the JDK's HttpClient never repeats a POST.
+   * Failures say whether the request may have reached Meta ({@link
+   * GraphException#mayHaveArrived()}).
+   */
+  public JsonObject postOnce(String operation, AccessToken token, String path, JsonObject body) {
+    URI uri = uri(path, Map.of());
+    List<String> secrets = new ArrayList<>();
+    secrets.add(token.value());
+    if (settings.appSecret() != null) {
+      secrets.add(settings.appSecret());
+    }
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(uri)
+            .timeout(settings.readTimeout())
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
+            .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    long started = System.nanoTime();
+    java.net.http.HttpResponse<InputStream> response;
+    try {
+      response = once.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    } catch (java.net.http.HttpConnectTimeoutException | ConnectException e) {
+      LOG.log(Level.WARNING, "Graph call {0} could not connect", operation);
+      throw GraphException.unreachable(operation, "Meta could not be reached");
+    } catch (java.net.http.HttpTimeoutException e) {
+      LOG.log(Level.WARNING, "Graph call {0} got no answer (timeout)", operation);
+      throw GraphException.unanswered(operation, "Meta did not answer in time");
+    } catch (IOException e) {
+      boolean neverSent =
+          causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class);
+      LOG.log(Level.WARNING, "Graph call {0} got no answer ({1})", operation, rootClass(e));
+      if (neverSent) {
+        throw GraphException.unreachable(operation, "Meta could not be reached");
+      }
+      throw GraphException.unanswered(operation, "the connection to Meta broke off");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw GraphException.unanswered(operation, "interrupted while waiting for Meta");
+    }
+    int status = response.statusCode();
+    byte[] bytes;
+    try (InputStream in = response.body()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        if (out.size() + n > MAX_BODY) {
+          throw GraphException.unanswered(operation, "Meta's answer was too large");
+        }
+        out.write(buffer, 0, n);
+      }
+      bytes = out.toByteArray();
+    } catch (IOException e) {
+      throw GraphException.unanswered(operation, "Meta's answer broke off");
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (status / 100 != 2) {
+      GraphException failure = GraphErrors.fromResponse(operation, status, bytes, secrets);
+      LOG.log(
+          Level.INFO,
+          "Graph call {0} failed in {1} ms: HTTP {2}, code {3}, fbtrace_id {4}",
+          operation,
+          millis,
+          status,
+          failure.code().map(String::valueOf).orElse("-"),
+          failure.fbtraceId().orElse("-"));
+      throw failure;
+    }
+    LOG.log(Level.DEBUG, "Graph call {0} answered {1} in {2} ms", operation, status, millis);
+    return parse(operation, status, bytes);
   }
 
   public GraphSettings settings() {
@@ -84,7 +170,9 @@ public final class GraphTransport implements AutoCloseable {
         path,
         Map.of(),
         "POST",
-        body == null ? JsonValue.EMPTY_JSON_OBJECT : body,
+        Entity.entity(
+            (body == null ? JsonValue.EMPTY_JSON_OBJECT : body).toString(),
+            MediaType.APPLICATION_JSON),
         List.of());
   }
 
@@ -185,13 +273,31 @@ public final class GraphTransport implements AutoCloseable {
     }
   }
 
+  public JsonObject delete(
+      String operation, AccessToken token, String path, Map<String, String> query) {
+    return send(operation, token, path, query, "DELETE", null, List.of());
+  }
+
+  /** A POST of raw bytes (a multipart upload) with its content type. */
+  public JsonObject postBytes(
+      String operation, AccessToken token, String path, byte[] body, String contentType) {
+    return send(
+        operation,
+        token,
+        path,
+        Map.of(),
+        "POST",
+        Entity.entity(body, MediaType.valueOf(contentType)),
+        List.of());
+  }
+
   private JsonObject send(
       String operation,
       AccessToken token,
       String path,
       Map<String, String> query,
       String method,
-      JsonObject body,
+      Entity<?> body,
       java.util.Collection<String> querySecrets) {
     URI uri = uri(path, query);
     List<String> secrets = new ArrayList<>(querySecrets);
@@ -208,20 +314,24 @@ public final class GraphTransport implements AutoCloseable {
     long started = System.nanoTime();
     Response response;
     try {
-      response =
-          body == null
-              ? request.method(method)
-              : request.method(method, Entity.entity(body.toString(), MediaType.APPLICATION_JSON));
+      response = body == null ? request.method(method) : request.method(method, body);
     } catch (ProcessingException e) {
       boolean timeout = causedBy(e, SocketTimeoutException.class);
+      // Only a refused or unresolvable connection proves the request never left; anything else
+      // (timeout, reset) may have reached Meta.
+      boolean neverSent =
+          causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class);
       // Neither the exception nor its message goes further: it may name the URL.
       LOG.log(
           Level.WARNING,
           "Graph call {0} got no answer ({1})",
           operation,
           timeout ? "timeout" : rootClass(e));
-      throw GraphException.unreachable(
-          operation, timeout ? "Meta did not answer in time" : "Meta could not be reached");
+      if (neverSent) {
+        throw GraphException.unreachable(operation, "Meta could not be reached");
+      }
+      throw GraphException.unanswered(
+          operation, timeout ? "Meta did not answer in time" : "the connection to Meta broke off");
     }
     try (response) {
       int status = response.getStatus();
@@ -281,7 +391,7 @@ public final class GraphTransport implements AutoCloseable {
       }
       return out.toByteArray();
     } catch (IOException | ProcessingException e) {
-      throw GraphException.unreachable(operation, "Meta's answer broke off");
+      throw GraphException.unanswered(operation, "Meta's answer broke off");
     }
   }
 

@@ -1,0 +1,21 @@
+package in.picode.kretanote.inbound.boundary;
+
+import java.time.Instant;
+
+/**
+ * A customer's new message was stored (fired once per wamid, inside the transaction that stored it,
+ * with the tenant bound). Observers that react to what customers write, such as opt-out keywords,
+ * join that transaction: what they change commits or rolls back with the message.
+ *
+ * @param text what the inbox shows ({@code null} for types without text)
+ */
+public record CustomerMessageStored(
+    long tenantId,
+    long connectionId,
+    long contactId,
+    long conversationId,
+    long messageId,
+    String wamid,
+    String type,
+    String text,
+    Instant writtenAt) {}

@@ -1,0 +1,304 @@
+package in.picode.kretanote.outbound.boundary;
+
+import in.picode.kretanote.connection.control.ConnectionStore;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.inbound.control.DeliveryStatus;
+import in.picode.kretanote.inbound.control.StatusOrder;
+import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.messaging.entity.Message;
+import in.picode.kretanote.messaging.entity.MessageStatus;
+import in.picode.kretanote.messaging.entity.StatusReport;
+import in.picode.kretanote.meta.boundary.AcceptedMessage;
+import in.picode.kretanote.meta.boundary.AccessToken;
+import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.outbound.control.Pacing;
+import in.picode.kretanote.outbound.control.Refusal;
+import in.picode.kretanote.outbound.control.RefusalCode;
+import in.picode.kretanote.outbound.control.SendErrors;
+import in.picode.kretanote.outbound.entity.ConsentEvent;
+import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.control.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The sender's steps that touch one tenant's rows, each in its own transaction: prepare a claimed
+ * row (the guard once more, the token), record Meta's answer, decide what a failure means (the
+ * table in {@link SendErrors}), and reconcile rows whose answer never came.
+ */
+@Stateless
+@TenantScoped
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OutboxAttempts {
+
+  private static final System.Logger LOG = System.getLogger(OutboxAttempts.class.getName());
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  @Inject SendGuard guard;
+  @Inject ConnectionStore connections;
+  @Inject Consents consents;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.max-attempts", defaultValue = "6")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.retry-base", defaultValue = "PT2S")
+  Duration retryBase;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.retry-max", defaultValue = "PT5M")
+  Duration retryMax;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.throttle-base", defaultValue = "PT5S")
+  Duration throttleBase;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.pair-spacing", defaultValue = "PT6S")
+  Duration pairSpacing;
+
+  /** A row ready to go: where, with which token, what. */
+  public record Prepared(String phoneNumberId, AccessToken token, JsonObject request) {}
+
+  /** What the sender does after a failure: nothing more, or hold the whole number back. */
+  public record AfterFailure(Instant pauseNumberUntil) {}
+
+  /** The guard once more; a refusal now fails the message with its reason. */
+  public Optional<Prepared> prepare(long outboxId, Instant now) {
+    OutboxEntry entry = em.find(OutboxEntry.class, outboxId);
+    if (entry == null
+        || (entry.getState() != OutboxEntry.State.QUEUED
+            && entry.getState() != OutboxEntry.State.RETRY)) {
+      return Optional.empty();
+    }
+    if (entry.getNextAttemptAt().isAfter(now)) {
+      return Optional.empty();
+    }
+    // One customer's messages go in order: while an earlier one waits for a retry, this one waits
+    // behind it.
+    Instant earlier =
+        em.createQuery(
+                "select max(o.nextAttemptAt) from OutboxEntry o where o.connectionId = :c"
+                    + " and o.recipient = :r and o.id < :id and o.state = :retry",
+                Instant.class)
+            .setParameter("c", entry.getConnectionId())
+            .setParameter("r", entry.getRecipient())
+            .setParameter("id", entry.getId())
+            .setParameter("retry", OutboxEntry.State.RETRY)
+            .getSingleResult();
+    if (earlier != null) {
+      entry.retryAt(
+          earlier.plusMillis(1),
+          entry.getErrorCode(),
+          "Waiting for an earlier message to this customer",
+          false,
+          now);
+      return Optional.empty();
+    }
+    Conversation conversation = em.find(Conversation.class, entry.getConversationId());
+    MessageTemplate template =
+        entry.getTemplateId() == null
+            ? null
+            : em.find(MessageTemplate.class, entry.getTemplateId());
+    String templateName =
+        entry.getKind() == OutboxEntry.Kind.TEMPLATE
+            ? template == null ? "(deleted)" : template.getName()
+            : null;
+    Optional<Refusal> refusal =
+        guard.check(conversation, entry.getCategory(), template, templateName, now);
+    Optional<AccessToken> token = connections.token(entry.getConnectionId());
+    if (refusal.isEmpty() && token.isEmpty()) {
+      refusal = Optional.of(RefusalCode.CONNECTION_NOT_CONNECTED.refuse("no access token"));
+    }
+    if (refusal.isPresent()) {
+      entry.refused(refusal.get().code().name(), refusal.get().reason(), now);
+      message(entry).sendFailed(null, refusal.get().code().name(), refusal.get().reason(), now);
+      return Optional.empty();
+    }
+    WhatsAppConnection c = em.find(WhatsAppConnection.class, entry.getConnectionId());
+    try (var reader = Json.createReader(new StringReader(entry.getRequest()))) {
+      return Optional.of(new Prepared(c.getPhoneNumberId(), token.get(), reader.readObject()));
+    }
+  }
+
+  /** Meta took the message: store its wamid, then catch up on statuses that overtook us. */
+  public void accepted(long outboxId, AcceptedMessage answer, Instant now) {
+    OutboxEntry entry = em.find(OutboxEntry.class, outboxId);
+    entry.sent(now);
+    adopt(entry, answer.wamid(), now);
+  }
+
+  /** Meta refused or did not answer; returns whether the number must pause. */
+  public AfterFailure failed(long outboxId, GraphException e, Instant now) {
+    OutboxEntry entry = em.find(OutboxEntry.class, outboxId);
+    SendErrors.Decision d =
+        SendErrors.decide(e.code().orElse(null), e.httpStatus(), e.mayHaveArrived());
+    Integer code = e.code().orElse(null);
+    String why = d.reason() + (code == null ? "" : " (Meta error " + code + ")");
+    double jitter = ThreadLocalRandom.current().nextDouble();
+    Instant pause = null;
+    switch (d.action()) {
+      case UNKNOWN -> entry.unknown(d.reason(), now);
+      case RETRY -> {
+        if (entry.getAttempts() + 1 >= maxAttempts) {
+          giveUp(
+              entry, code, why + "; gave up after " + (entry.getAttempts() + 1) + " attempts", now);
+        } else {
+          entry.retryAt(
+              now.plus(Pacing.backoff(entry.getAttempts() + 1, retryBase, retryMax, jitter)),
+              code,
+              why,
+              true,
+              now);
+        }
+      }
+      case THROTTLE_NUMBER -> {
+        if (entry.getAttempts() + 1 >= maxAttempts * 2) {
+          giveUp(entry, code, why + "; gave up after repeated throttling", now);
+        } else {
+          pause = now.plus(Pacing.backoff(entry.getAttempts() + 1, throttleBase, retryMax, jitter));
+          entry.retryAt(pause, code, why, true, now);
+        }
+      }
+      case SPACE_RECIPIENT -> {
+        if (entry.getAttempts() + 1 >= maxAttempts) {
+          giveUp(entry, code, why + "; gave up", now);
+        } else {
+          entry.retryAt(
+              now.plus(Pacing.backoff(entry.getAttempts() + 1, pairSpacing, retryMax, jitter)),
+              code,
+              why,
+              true,
+              now);
+        }
+      }
+      case FAIL -> giveUp(entry, code, why, now);
+    }
+    effect(entry, d.effect(), code, why, now);
+    return new AfterFailure(pause);
+  }
+
+  private void giveUp(OutboxEntry entry, Integer code, String why, Instant now) {
+    entry.failed(code, why, now);
+    message(entry).sendFailed(code, code == null ? "Not sent" : "Meta error " + code, why, now);
+  }
+
+  private void effect(
+      OutboxEntry entry, SendErrors.Effect effect, Integer code, String why, Instant now) {
+    switch (effect) {
+      case SUPPRESS_MARKETING ->
+          consents.change(
+              entry.getContactId(),
+              Category.MARKETING,
+              false,
+              ConsentEvent.Source.META_131050,
+              null,
+              "message " + entry.getMessageId());
+      case RECONNECT_NEEDED -> {
+        WhatsAppConnection c = em.find(WhatsAppConnection.class, entry.getConnectionId());
+        if (c != null && c.getStatus() == WhatsAppConnection.Status.CONNECTED) {
+          c.reconnectNeeded(why, now);
+          LOG.log(
+              Level.WARNING,
+              "Connection {0} needs reconnecting after Meta error {1}",
+              c.getId(),
+              code);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * UNKNOWN rows of this tenant: a status report for the same number and recipient, after the
+   * attempt, with a wamid no message has, is the answer that never came (adopted when it is the
+   * only candidate). After {@code settle} without one the message fails with a reason the agent
+   * reads; KretaNote never resends it by itself.
+   */
+  public int reconcile(Instant now, Duration settle) {
+    int done = 0;
+    List<OutboxEntry> unknown =
+        em.createNamedQuery(OutboxEntry.UNKNOWN_BEFORE, OutboxEntry.class)
+            .setParameter("state", OutboxEntry.State.UNKNOWN)
+            .setMaxResults(200)
+            .getResultList();
+    for (OutboxEntry entry : unknown) {
+      Instant attempt =
+          entry.getLastAttemptAt() == null ? entry.getUpdatedAt() : entry.getLastAttemptAt();
+      List<String> candidates =
+          em.createQuery(
+                  "select distinct s.wamid from StatusReport s where s.connectionId = :c"
+                      + " and s.recipient = :r and s.occurredAt >= :since"
+                      + " and not exists (select m from Message m where m.wamid = s.wamid)",
+                  String.class)
+              .setParameter("c", entry.getConnectionId())
+              .setParameter("r", entry.getRecipient())
+              .setParameter("since", attempt.minusSeconds(5))
+              .getResultList();
+      if (candidates.size() == 1) {
+        entry.sent(now);
+        adopt(entry, candidates.get(0), now);
+        done++;
+      } else if (attempt.plus(settle).isBefore(now)) {
+        String why =
+            "Meta never confirmed this message (no answer, no status within "
+                + settle.toMinutes()
+                + " min). It was not sent again automatically: check with the customer and send"
+                + " it again if needed.";
+        entry.failed(null, why, now);
+        message(entry).sendFailed(null, "Delivery unknown", why, now);
+        done++;
+      }
+    }
+    return done;
+  }
+
+  private void adopt(OutboxEntry entry, String wamid, Instant now) {
+    Message message = message(entry);
+    message.accepted(wamid, now);
+    DeliveryStatus current = DeliveryStatus.SENT;
+    for (StatusReport r :
+        em.createNamedQuery(StatusReport.OF_WAMID, StatusReport.class)
+            .setParameter("wamid", wamid)
+            .getResultList()) {
+      DeliveryStatus next = StatusOrder.advance(current, DeliveryStatus.fromWire(r.getStatus()));
+      if (next != current) {
+        current = next;
+        message.deliveryStatus(
+            switch (next) {
+              case DELIVERED -> MessageStatus.DELIVERED;
+              case READ -> MessageStatus.READ;
+              case FAILED -> MessageStatus.FAILED;
+              default -> MessageStatus.SENT;
+            },
+            r.getOccurredAt(),
+            r.getErrorCode(),
+            null,
+            null);
+      }
+    }
+  }
+
+  private Message message(OutboxEntry entry) {
+    return em.find(Message.class, entry.getMessageId());
+  }
+}

@@ -1,0 +1,92 @@
+package in.picode.kretanote.outbound.boundary;
+
+import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.messaging.entity.Message;
+import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.control.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+
+/**
+ * Writes an outbound message, its outbox row and the conversation's change in one transaction.
+ * {@link #writeNew} commits on its own, so that a second request racing with the same idempotency
+ * key fails on the unique key alone and the caller can answer with the first request's message;
+ * {@link #writeHere} joins the caller's transaction (an automatic reply decided while a webhook is
+ * applied commits or rolls back with it).
+ */
+@Stateless
+@TenantScoped
+public class OutboxWriter {
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  /** What to write; {@code payload} is Meta's message object. */
+  public record Draft(
+      long conversationId,
+      String type,
+      String preview,
+      String payload,
+      String contextWamid,
+      Long contextMessageId,
+      Category category,
+      OutboxEntry.Kind kind,
+      Long templateId,
+      String recipient,
+      String idempotencyKey,
+      byte[] requestSha256,
+      Long campaignId) {}
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long writeNew(Draft draft, Instant now) {
+    return write(draft, now);
+  }
+
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public long writeHere(Draft draft, Instant now) {
+    return write(draft, now);
+  }
+
+  private long write(Draft d, Instant now) {
+    Conversation conversation = em.find(Conversation.class, d.conversationId());
+    if (conversation == null) {
+      throw new IllegalStateException("No such conversation");
+    }
+    Message message =
+        Message.outbound(
+            conversation.getId(),
+            conversation.getContactId(),
+            conversation.getConnectionId(),
+            d.type(),
+            d.preview(),
+            d.payload(),
+            d.contextWamid(),
+            d.contextMessageId(),
+            now);
+    em.persist(message);
+    em.flush();
+    em.persist(
+        new OutboxEntry(
+            message.getId(),
+            conversation.getConnectionId(),
+            conversation.getContactId(),
+            conversation.getId(),
+            d.campaignId(),
+            d.idempotencyKey(),
+            d.requestSha256(),
+            d.category(),
+            d.kind(),
+            d.templateId(),
+            d.recipient(),
+            d.payload(),
+            now));
+    conversation.businessWrote(now);
+    em.flush();
+    return message.getId();
+  }
+}

@@ -1,0 +1,23 @@
+package in.picode.kretanote.outbound.boundary;
+
+import in.picode.kretanote.outbound.control.Refusal;
+
+/**
+ * The answer to a send request: either the queued message's id ({@code duplicate} true when the
+ * idempotency key had been used for this very message before, so nothing new was queued), or the
+ * refusal with its machine code and plain-words reason. A refused request leaves no message behind.
+ */
+public record SendResult(Long messageId, boolean duplicate, Refusal refusal) {
+
+  public static SendResult queued(long messageId, boolean duplicate) {
+    return new SendResult(messageId, duplicate, null);
+  }
+
+  public static SendResult refused(Refusal refusal) {
+    return new SendResult(null, false, refusal);
+  }
+
+  public boolean isQueued() {
+    return refusal == null;
+  }
+}

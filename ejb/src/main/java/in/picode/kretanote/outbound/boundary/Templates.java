@@ -1,0 +1,230 @@
+package in.picode.kretanote.outbound.boundary;
+
+import in.picode.kretanote.connection.control.ConnectionStore;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.inbound.boundary.TemplateStatusChanged;
+import in.picode.kretanote.meta.boundary.AccessToken;
+import in.picode.kretanote.meta.boundary.GraphApi;
+import in.picode.kretanote.meta.boundary.TemplateInfo;
+import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.control.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The current tenant's message templates per connection: synced from Meta ({@code GET
+ * /{WABA}/message_templates}, all pages), created and deleted from KretaNote, and moved by Meta's
+ * status webhooks. A template Meta no longer lists is kept as DELETED, so old messages still name
+ * it.
+ */
+@Stateless
+@TenantScoped
+public class Templates {
+
+  static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
+  static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  @Inject ConnectionStore connections;
+  @Inject GraphApi graph;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public List<MessageTemplate> of(long connectionId) {
+    return em.createNamedQuery(MessageTemplate.OF_CONNECTION, MessageTemplate.class)
+        .setParameter("connection", connectionId)
+        .getResultList();
+  }
+
+  /** Brings the table in line with Meta; returns how many templates Meta listed. */
+  public int sync(long connectionId) {
+    WhatsAppConnection c = connection(connectionId);
+    List<TemplateInfo> remote = graph.templates(token(c), c.getWabaId());
+    Instant now = Instant.now(clock);
+    Set<Long> seen = new HashSet<>();
+    for (TemplateInfo t : remote) {
+      if (t.name() == null
+          || t.language() == null
+          || t.name().length() > MessageTemplate.NAME_MAX
+          || t.language().length() > 16) {
+        continue;
+      }
+      Category category = category(t.category());
+      MessageTemplate row =
+          find(connectionId, t.name(), t.language())
+              .orElseGet(
+                  () -> {
+                    MessageTemplate created =
+                        new MessageTemplate(
+                            connectionId,
+                            c.getWabaId(),
+                            t.name(),
+                            t.language(),
+                            category,
+                            t.components().toString(),
+                            now);
+                    em.persist(created);
+                    return created;
+                  });
+      row.fromMeta(t.id(), category, t.status(), t.reason(), t.components().toString(), now);
+      em.flush();
+      seen.add(row.getId());
+    }
+    for (MessageTemplate row : of(connectionId)) {
+      if (!seen.contains(row.getId()) && row.getMetaId() != null) {
+        row.status("DELETED", null, now);
+      }
+    }
+    return remote.size();
+  }
+
+  /**
+   * Submits a template to Meta for review and keeps it as PENDING. {@code components} is Meta's
+   * array (HEADER, BODY, FOOTER, BUTTONS); a BODY is required.
+   */
+  public MessageTemplate create(
+      long connectionId, String name, String language, Category category, JsonArray components) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new OutboundRefusedException(
+          "A template name has lowercase letters, digits and underscores only");
+    }
+    if (language == null || !LANGUAGE.matcher(language).matches()) {
+      throw new OutboundRefusedException("A language code such as en or en_US is needed");
+    }
+    if (category == null || category == Category.SERVICE) {
+      throw new OutboundRefusedException("A template is MARKETING, UTILITY or AUTHENTICATION");
+    }
+    if (components == null
+        || components.stream()
+            .noneMatch(
+                v ->
+                    v instanceof JsonObject o
+                        && o.get("type") instanceof JsonString s
+                        && s.getString().equalsIgnoreCase("BODY"))) {
+      throw new OutboundRefusedException("A template needs a BODY component");
+    }
+    if (components.toString().length() > 100_000) {
+      throw new OutboundRefusedException("The template is too large");
+    }
+    WhatsAppConnection c = connection(connectionId);
+    if (find(connectionId, name, language).isPresent()) {
+      throw new OutboundRefusedException(
+          "This number already has a template " + name + " in " + language);
+    }
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("language", language)
+            .add("category", category.name())
+            .add("components", components)
+            .build();
+    String metaId = graph.createTemplate(token(c), c.getWabaId(), body);
+    Instant now = Instant.now(clock);
+    MessageTemplate t =
+        new MessageTemplate(
+            connectionId, c.getWabaId(), name, language, category, components.toString(), now);
+    t.fromMeta(metaId, category, "PENDING", null, null, now);
+    em.persist(t);
+    return t;
+  }
+
+  /** Deletes a template (all its languages) at Meta and here. */
+  public int delete(long connectionId, String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new OutboundRefusedException("Not a template name");
+    }
+    WhatsAppConnection c = connection(connectionId);
+    graph.deleteTemplate(token(c), c.getWabaId(), name);
+    int removed = 0;
+    for (MessageTemplate t : of(connectionId)) {
+      if (t.getName().equals(name)) {
+        t.status("DELETED", null, Instant.now(clock));
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * A status webhook for one of this tenant's templates; unknown templates are ignored. Templates
+   * belong to the WhatsApp Business Account, so every row of that template is updated, whichever of
+   * the account's numbers it was synced for: by Meta's id, else by name and language among the rows
+   * of the event's connection's account. Setting a status is idempotent, so a re-applied webhook
+   * changes nothing more.
+   */
+  public int applyStatus(TemplateStatusChanged change) {
+    List<MessageTemplate> rows = List.of();
+    if (change.templateId() != null) {
+      rows =
+          em.createNamedQuery(MessageTemplate.BY_META_ID, MessageTemplate.class)
+              .setParameter("metaId", change.templateId())
+              .getResultList();
+    }
+    if (rows.isEmpty() && change.name() != null && change.language() != null) {
+      WhatsAppConnection c = em.find(WhatsAppConnection.class, change.connectionId());
+      if (c != null) {
+        rows =
+            em.createQuery(
+                    "select t from MessageTemplate t where t.wabaId = :waba and t.name = :name"
+                        + " and t.language = :language",
+                    MessageTemplate.class)
+                .setParameter("waba", c.getWabaId())
+                .setParameter("name", change.name())
+                .setParameter("language", change.language())
+                .getResultList();
+      }
+    }
+    Instant now = Instant.now(clock);
+    rows.forEach(t -> t.status(change.status(), change.reason(), now));
+    return rows.size();
+  }
+
+  private Optional<MessageTemplate> find(long connectionId, String name, String language) {
+    return em.createNamedQuery(MessageTemplate.BY_NAME, MessageTemplate.class)
+        .setParameter("connection", connectionId)
+        .setParameter("name", name)
+        .setParameter("language", language)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private WhatsAppConnection connection(long id) {
+    WhatsAppConnection c = em.find(WhatsAppConnection.class, id);
+    if (c == null) {
+      throw new OutboundRefusedException("No such WhatsApp connection");
+    }
+    return c;
+  }
+
+  private AccessToken token(WhatsAppConnection c) {
+    return connections
+        .token(c.getId())
+        .orElseThrow(
+            () -> new OutboundRefusedException("The number has no access token: reconnect it"));
+  }
+
+  private static Category category(String name) {
+    try {
+      Category c = Category.of(name);
+      return c == Category.SERVICE ? Category.UTILITY : c;
+    } catch (IllegalArgumentException e) {
+      return Category.UTILITY;
+    }
+  }
+}

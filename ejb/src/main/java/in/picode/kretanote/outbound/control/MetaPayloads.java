@@ -1,0 +1,145 @@
+package in.picode.kretanote.outbound.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Meta's message object for {@code POST /{PNID}/messages}, built from an {@link OutgoingContent}:
+ * {@code messaging_product}, {@code recipient_type}, {@code to}, {@code type}, the type's own
+ * object and, for a reply, {@code context.message_id}.
+ */
+public final class MetaPayloads {
+
+  private MetaPayloads() {}
+
+  public static JsonObject build(String to, OutgoingContent content, String contextWamid) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("recipient_type", "individual")
+            .add("to", to)
+            .add("type", content.type());
+    if (contextWamid != null && !(content instanceof OutgoingContent.Reaction)) {
+      json.add("context", Json.createObjectBuilder().add("message_id", contextWamid));
+    }
+    json.add(content.type(), object(content));
+    return json.build();
+  }
+
+  private static JsonObjectBuilder object(OutgoingContent content) {
+    if (content instanceof OutgoingContent.Text t) {
+      return Json.createObjectBuilder().add("preview_url", t.previewUrl()).add("body", t.body());
+    }
+    if (content instanceof OutgoingContent.Media m) {
+      JsonObjectBuilder o = Json.createObjectBuilder().add("id", m.mediaId());
+      if (m.caption() != null) {
+        o.add("caption", m.caption());
+      }
+      if (m.filename() != null && m.kind() == OutgoingContent.MediaKind.DOCUMENT) {
+        o.add("filename", m.filename());
+      }
+      return o;
+    }
+    if (content instanceof OutgoingContent.Location l) {
+      JsonObjectBuilder o =
+          Json.createObjectBuilder().add("latitude", l.latitude()).add("longitude", l.longitude());
+      if (l.name() != null) {
+        o.add("name", l.name());
+      }
+      if (l.address() != null) {
+        o.add("address", l.address());
+      }
+      return o;
+    }
+    if (content instanceof OutgoingContent.Buttons b) {
+      JsonArrayBuilder buttons = Json.createArrayBuilder();
+      for (OutgoingContent.Button button : b.buttons()) {
+        buttons.add(
+            Json.createObjectBuilder()
+                .add("type", "reply")
+                .add(
+                    "reply",
+                    Json.createObjectBuilder()
+                        .add("id", button.id())
+                        .add("title", button.title())));
+      }
+      JsonObjectBuilder o =
+          Json.createObjectBuilder()
+              .add("type", "button")
+              .add("body", Json.createObjectBuilder().add("text", b.body()))
+              .add("action", Json.createObjectBuilder().add("buttons", buttons));
+      if (b.footer() != null) {
+        o.add("footer", Json.createObjectBuilder().add("text", b.footer()));
+      }
+      return o;
+    }
+    if (content instanceof OutgoingContent.ListMessage l) {
+      JsonArrayBuilder sections = Json.createArrayBuilder();
+      for (OutgoingContent.Section section : l.sections()) {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        for (OutgoingContent.Row row : section.rows()) {
+          JsonObjectBuilder r =
+              Json.createObjectBuilder().add("id", row.id()).add("title", row.title());
+          if (row.description() != null) {
+            r.add("description", row.description());
+          }
+          rows.add(r);
+        }
+        JsonObjectBuilder s = Json.createObjectBuilder().add("rows", rows);
+        if (section.title() != null) {
+          s.add("title", section.title());
+        }
+        sections.add(s);
+      }
+      JsonObjectBuilder o =
+          Json.createObjectBuilder()
+              .add("type", "list")
+              .add("body", Json.createObjectBuilder().add("text", l.body()))
+              .add(
+                  "action",
+                  Json.createObjectBuilder()
+                      .add("button", l.buttonText())
+                      .add("sections", sections));
+      if (l.footer() != null) {
+        o.add("footer", Json.createObjectBuilder().add("text", l.footer()));
+      }
+      return o;
+    }
+    if (content instanceof OutgoingContent.Reaction r) {
+      return Json.createObjectBuilder().add("message_id", r.targetWamid()).add("emoji", r.emoji());
+    }
+    if (content instanceof OutgoingContent.Template t) {
+      JsonArrayBuilder components = Json.createArrayBuilder();
+      if (!t.header().isEmpty()) {
+        components.add(component("header", t.header()));
+      }
+      if (!t.body().isEmpty()) {
+        components.add(component("body", t.body()));
+      }
+      for (Map.Entry<Integer, List<String>> b : new TreeMap<>(t.buttons()).entrySet()) {
+        components.add(
+            component("button", b.getValue())
+                .add("sub_type", "url")
+                .add("index", String.valueOf(b.getKey())));
+      }
+      return Json.createObjectBuilder()
+          .add("name", t.name())
+          .add("language", Json.createObjectBuilder().add("code", t.language()))
+          .add("components", components);
+    }
+    throw new IllegalArgumentException("Unknown content " + content.getClass());
+  }
+
+  private static JsonObjectBuilder component(String type, List<String> values) {
+    JsonArrayBuilder parameters = Json.createArrayBuilder();
+    for (String v : values) {
+      parameters.add(Json.createObjectBuilder().add("type", "text").add("text", v));
+    }
+    return Json.createObjectBuilder().add("type", type).add("parameters", parameters);
+  }
+}

@@ -1,0 +1,23 @@
+package in.picode.kretanote.outbound.control;
+
+/**
+ * Whether a tenant's subscription lets it send. Billing owns the answer: the billing module
+ * provides the real implementation (a CDI bean that replaces {@link AllowAllTenantStanding}); the
+ * send guard only asks.
+ */
+public interface TenantStanding {
+
+  Standing of(long tenantId);
+
+  /** {@code maySend} false comes with the plain-words reason the agent reads. */
+  record Standing(boolean maySend, String reason) {
+
+    public static Standing good() {
+      return new Standing(true, null);
+    }
+
+    public static Standing suspended(String reason) {
+      return new Standing(false, reason);
+    }
+  }
+}
