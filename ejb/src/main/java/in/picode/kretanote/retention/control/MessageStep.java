@@ -90,6 +90,11 @@ public final class MessageStep implements PurgeStep {
         }
       }
     }
+    // Outbound messages' outbox rows (their sending record) go with them.
+    rows.put(
+        "outbox",
+        update(
+            c, "DELETE FROM outbox WHERE tenant_id = ? AND message_id IN " + idIn, tenantId, ids));
     rows.put(
         "media",
         update(

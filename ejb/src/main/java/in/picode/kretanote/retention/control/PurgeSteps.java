@@ -29,6 +29,9 @@ public final class PurgeSteps {
   private static final List<PurgeStep> STEPS =
       List.of(
           new MediaStep(),
+          // The outbox is a message's sending record: purged with its message (MessageStep), and
+          // whole here for the account purge.
+          TableStep.whole("outbox"),
           TableStep.aged("reaction", "reacted_at")
               .heldBy("contact_id")
               .onlyWhere("message_id IS NULL"),
@@ -43,11 +46,16 @@ public final class PurgeSteps {
                   "NOT EXISTS (SELECT 1 FROM message k WHERE k.tenant_id = conversation.tenant_id"
                       + " AND k.conversation_id = conversation.id)"),
           TableStep.aged("whatsapp_health_check", "checked_at"),
+          TableStep.whole("send_pace"),
+          TableStep.whole("message_template"),
           TableStep.whole("whatsapp_connection"),
           TableStep.aged("notification", "created_at"),
           TableStep.whole("data_subject_request"),
           TableStep.whole("suppression"),
           TableStep.whole("retention_setting"),
+          // Consent is evidence for as long as the tenant exists (not subject to retention).
+          TableStep.whole("consent_event"),
+          TableStep.whole("contact_consent"),
           TableStep.whole("contact"),
           TableStep.whole("audit_event"),
           TableStep.whole("one_time_token"),
