@@ -66,7 +66,9 @@ public class BillingCycle {
   }
 
   List<Invoice> open() {
-    return em.createNamedQuery(Invoice.OPEN, Invoice.class).getResultList();
+    return em.createNamedQuery(Invoice.OPEN, Invoice.class)
+        .setParameter("status", Invoice.Status.OPEN)
+        .getResultList();
   }
 
   /**

@@ -35,9 +35,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     query = "select i from Invoice i order by i.issuedAt desc, i.id desc")
 @NamedQuery(
     name = Invoice.OPEN,
-    query =
-        "select i from Invoice i where i.status = in.picode.kretanote.billing.entity.Invoice.Status.OPEN"
-            + " order by i.issuedAt, i.id")
+    query = "select i from Invoice i where i.status = :status order by i.issuedAt, i.id")
 @NamedQuery(name = Invoice.BY_KEY, query = "select i from Invoice i where i.billingKey = :key")
 public class Invoice {
 
