@@ -96,7 +96,9 @@ class BillingIT {
   }
 
   static String code(String name) {
-    return name + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+    return name.toLowerCase(java.util.Locale.ROOT)
+        + "-"
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
   }
 
   String plan(String name, String currency, long monthly) {
@@ -120,11 +122,33 @@ class BillingIT {
       s.setString(3, name + " GmbH");
       s.setString(4, country);
       s.executeUpdate();
+      long id;
       try (ResultSet k = s.getGeneratedKeys()) {
         k.next();
-        return k.getLong(1);
+        id = k.getLong(1);
       }
+      try (PreparedStatement u =
+          c.prepareStatement(
+              "insert into user_account (tenant_id, email, display_name, password_hash, role,"
+                  + " status) values (?, ?, 'Owner', 'x', 'OWNER', 'ACTIVE')",
+              Statement.RETURN_GENERATED_KEYS)) {
+        u.setLong(1, id);
+        u.setString(2, "owner-" + id + "-" + code("o") + "@example.com");
+        u.executeUpdate();
+        try (ResultSet k = u.getGeneratedKeys()) {
+          k.next();
+          OWNERS.put(id, k.getLong(1));
+        }
+      }
+      return id;
     }
+  }
+
+  static final java.util.Map<Long, Long> OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The owner (acting user) of tenant {@code t}. */
+  static long u(long t) {
+    return OWNERS.get(t);
   }
 
   static <T> T as(long tenant, Callable<T> work) throws Exception {
@@ -199,7 +223,7 @@ class BillingIT {
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("Trial Paid", "DE", created);
-    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 2, 1));
+    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 2, u(t)));
     String checkoutEvent = saveCard(t, PaymentSimulator.GOOD_CARD);
     assertThat(subscription(t).getStatus()).isEqualTo(SubscriptionStatus.TRIAL);
     assertThat(subscription(t).getPaymentMethodLabel()).isEqualTo("visa •••• 4242");
@@ -277,7 +301,7 @@ class BillingIT {
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("Dunning", "AT", created);
-    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, 1));
+    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, u(t)));
     saveCard(t, PaymentSimulator.DECLINING_CARD);
 
     Instant trialEnd = created.plus(Duration.ofDays(14));
@@ -348,7 +372,7 @@ class BillingIT {
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("No card", "DE", created);
     long noPlan = tenant("No plan", "DE", created);
-    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, 1));
+    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, u(t)));
     MovableClock.set(created.plus(Duration.ofDays(14)));
     run.runDue();
     assertThat(subscription(t).getStatus()).isEqualTo(SubscriptionStatus.PAST_DUE);
@@ -373,14 +397,14 @@ class BillingIT {
     String starter = plan("Starter", "EUR", 2900);
     String growth = plan("Growth", "EUR", 9900);
     long t = tenant("Upgrade", "DE", created);
-    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 2, 1));
+    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 2, u(t)));
     saveCard(t, PaymentSimulator.GOOD_CARD);
     MovableClock.set(Instant.parse("2034-11-01T00:00:00Z"));
     run.runDue();
     assertThat(subscription(t).getPeriodEnd()).isEqualTo(Instant.parse("2034-12-01T00:00:00Z"));
 
     MovableClock.set(Instant.parse("2034-11-21T00:00:00Z"));
-    as(t, () -> subscriptions.changePlan(growth, 1));
+    as(t, () -> subscriptions.changePlan(growth, u(t)));
     run.runTenant(t);
     long change =
         Long.parseLong(
@@ -403,7 +427,7 @@ class BillingIT {
 
     // A downgrade later leaves a credit for the next invoice instead of charging.
     MovableClock.set(Instant.parse("2034-11-26T00:00:00Z"));
-    as(t, () -> subscriptions.changePlan(starter, 1));
+    as(t, () -> subscriptions.changePlan(starter, u(t)));
     // 5 of 30 days left: 9900/6 = 1650 credit, 2900/6 = 483.33 → 483 charge: credit 1167
     assertThat(subscription(t).getCreditMinor()).isEqualTo(1167);
   }
@@ -417,7 +441,7 @@ class BillingIT {
     List<Long> tenants = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       long t = tenant("Concurrent " + i, i % 2 == 0 ? "DE" : "FR", created);
-      as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, 1));
+      as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, u(t)));
       tenants.add(t);
     }
     MovableClock.set(created.plus(Duration.ofDays(14)));
@@ -453,20 +477,25 @@ class BillingIT {
 
     assertThatThrownBy(
             () ->
-                as(t, () -> subscriptions.choosePlan("no-such-plan", BillingInterval.MONTH, 1, 1)))
+                as(
+                    t,
+                    () -> subscriptions.choosePlan("no-such-plan", BillingInterval.MONTH, 1, u(t))))
         .hasMessage("There is no plan 'no-such-plan'.");
     assertThatThrownBy(
-            () -> as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, -1, 1)))
+            () -> as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, -1, u(t))))
         .hasMessage("A subscription needs at least 1 seat.");
     assertThatThrownBy(
-            () -> as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 100_000, 1)))
+            () ->
+                as(
+                    t,
+                    () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 100_000, u(t))))
         .hasMessageContaining("allows at most 20 seats");
     assertThat(one("select count(*) from subscription where tenant_id = ?", t)).isEqualTo("0");
 
-    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 2, 1));
-    assertThatThrownBy(() -> as(t, () -> subscriptions.changePlan(dollars, 1)))
+    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 2, u(t)));
+    assertThatThrownBy(() -> as(t, () -> subscriptions.changePlan(dollars, u(t))))
         .hasMessageContaining("priced in USD but this subscription is billed in EUR");
-    assertThatThrownBy(() -> as(t, () -> subscriptions.changeSeats(0, 1)))
+    assertThatThrownBy(() -> as(t, () -> subscriptions.changeSeats(0, u(t))))
         .hasMessage("A subscription needs at least 1 seat.");
     assertThat(subscription(t).getPlanVersion().getPlan().getCode()).isEqualTo(starter);
     assertThat(subscription(t).getSeats()).isEqualTo(2);
@@ -538,7 +567,7 @@ class BillingIT {
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("Credit", "DE", created);
-    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, 1));
+    as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 1, u(t)));
     MovableClock.set(created.plus(Duration.ofDays(14)));
     run.runDue();
     long invoice = Long.parseLong(one("select id from invoice where tenant_id = ?", t));
