@@ -35,6 +35,10 @@ public class MovableClock {
     INSTANCE.fixed = INSTANCE.instant().plus(d);
   }
 
+  public static Instant now() {
+    return INSTANCE.instant();
+  }
+
   public static void reset() {
     INSTANCE.fixed = null;
   }

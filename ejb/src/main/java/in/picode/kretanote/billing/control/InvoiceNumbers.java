@@ -23,11 +23,18 @@ public class InvoiceNumbers {
 
   /** The next number of {@code series}; must run inside the invoice's transaction. */
   public long next(String series) {
-    Number next = locked(series);
-    if (next == null) {
+    // A locking read of a missing row would take a gap lock that the insert in the counter's own
+    // transaction waits for: look first without locking, create the row if it is new.
+    boolean exists =
+        !em.createNativeQuery("select 1 from invoice_counter where series = ?")
+            .setParameter(1, series)
+            .setHint(ALLOW_NATIVE, "true")
+            .getResultList()
+            .isEmpty();
+    if (!exists) {
       counters.ensure(series);
-      next = locked(series);
     }
+    Number next = locked(series);
     em.createNativeQuery(
             "update invoice_counter set next_number = next_number + 1 where series = ?")
         .setParameter(1, series)

@@ -208,7 +208,7 @@ class BillingIT {
   /** Posts a body with a fresh, valid signature (as the provider's retry or a replay would). */
   String deliver(String body) throws Exception {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    long now = Instant.now().getEpochSecond();
+    long now = MovableClock.now().getEpochSecond();
     return webhooks.receive(bytes, ProviderSignature.sign(SECRET, now, bytes));
   }
 
@@ -219,7 +219,7 @@ class BillingIT {
   @Test
   void trialEndsWithACardOnFileThePaymentSucceedsAndAReplayCreditsNothing() throws Exception {
     simulator();
-    Instant created = Instant.parse("2031-03-01T00:00:00Z");
+    Instant created = Instant.parse("2027-03-01T00:00:00Z");
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("Trial Paid", "DE", created);
@@ -238,8 +238,8 @@ class BillingIT {
     run.runDue();
     Subscription s = subscription(t);
     assertThat(s.getStatus()).isEqualTo(SubscriptionStatus.ACTIVE);
-    assertThat(s.getPeriodStart()).isEqualTo(Instant.parse("2031-03-15T00:00:00Z"));
-    assertThat(s.getPeriodEnd()).isEqualTo(Instant.parse("2031-04-15T00:00:00Z"));
+    assertThat(s.getPeriodStart()).isEqualTo(Instant.parse("2027-03-15T00:00:00Z"));
+    assertThat(s.getPeriodEnd()).isEqualTo(Instant.parse("2027-04-15T00:00:00Z"));
     // 29.00 plan with 2 included seats, 19 % German VAT: 29.00 + 5.51 = 34.51, paid
     assertThat(
             rows(
@@ -247,7 +247,7 @@ class BillingIT {
                     + " series from invoice where tenant_id = ?",
                 t))
         .containsExactly(
-            List.of("INVOICE", "PAID", "EUR", "2900", "551", "3451", "1900", "INV-2031"));
+            List.of("INVOICE", "PAID", "EUR", "2900", "551", "3451", "1900", "INV-2027"));
     assertThat(rows("select status, amount_minor from payment where tenant_id = ?", t))
         .containsExactly(List.of("SUCCEEDED", "3451"));
 
@@ -273,13 +273,15 @@ class BillingIT {
             () ->
                 webhooks.receive(
                     forged,
-                    ProviderSignature.sign("whsec_wrong", Instant.now().getEpochSecond(), forged)))
+                    ProviderSignature.sign(
+                        "whsec_wrong", MovableClock.now().getEpochSecond(), forged)))
         .isInstanceOf(ProviderSignature.Refused.class);
     assertThatThrownBy(
             () ->
                 webhooks.receive(
                     forged,
-                    ProviderSignature.sign(SECRET, Instant.now().getEpochSecond() - 3600, forged)))
+                    ProviderSignature.sign(
+                        SECRET, MovableClock.now().getEpochSecond() - 3600, forged)))
         .hasMessageContaining("tolerance");
     assertThat(one("select count(*) from provider_event where event_id like 'evt_forged%'"))
         .isEqualTo("0");
@@ -297,7 +299,7 @@ class BillingIT {
   @Test
   void aDeclinedCardGoesPastDueThroughDunningToSuspensionAndBackOnPayment() throws Exception {
     simulator();
-    Instant created = Instant.parse("2032-05-01T00:00:00Z");
+    Instant created = Instant.parse("2028-05-01T00:00:00Z");
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("Dunning", "AT", created);
@@ -315,8 +317,8 @@ class BillingIT {
         .containsExactly(List.of("FAILED", "Your card was declined."));
     assertThat(one("select body from notification where tenant_id = ? and kind = 'BILLING'", t))
         .contains("Your card was declined")
-        .contains("We will try again on 16 May 2032")
-        .contains("still unpaid on 22 May 2032");
+        .contains("We will try again on 16 May 2028")
+        .contains("still unpaid on 22 May 2028");
     // Grace period: still allowed to send.
     assertThat(standing.sendingRefusal(t)).isEmpty();
 
@@ -367,7 +369,7 @@ class BillingIT {
   @Test
   void trialWithoutACardEndsPastDueAndTheTrialOfATenantWithoutPlanEndsToo() throws Exception {
     simulator();
-    Instant created = Instant.parse("2033-01-01T00:00:00Z");
+    Instant created = Instant.parse("2029-01-01T00:00:00Z");
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("No card", "DE", created);
@@ -381,7 +383,7 @@ class BillingIT {
     assertThat(rows("select status from invoice where tenant_id = ?", t))
         .containsExactly(List.of("OPEN"));
     assertThat(standing.sendingRefusal(noPlan))
-        .hasValueSatisfying(r -> assertThat(r).contains("Your free trial ended on 15 Jan 2033"));
+        .hasValueSatisfying(r -> assertThat(r).contains("Your free trial ended on 15 Jan 2029"));
   }
 
   /**
@@ -392,18 +394,18 @@ class BillingIT {
   @Test
   void anUpgradeMidPeriodIsProratedAsComputedByHand() throws Exception {
     simulator();
-    Instant created = Instant.parse("2034-10-18T00:00:00Z");
+    Instant created = Instant.parse("2030-10-18T00:00:00Z");
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     String growth = plan("Growth", "EUR", 9900);
     long t = tenant("Upgrade", "DE", created);
     as(t, () -> subscriptions.choosePlan(starter, BillingInterval.MONTH, 2, u(t)));
     saveCard(t, PaymentSimulator.GOOD_CARD);
-    MovableClock.set(Instant.parse("2034-11-01T00:00:00Z"));
+    MovableClock.set(Instant.parse("2030-11-01T00:00:00Z"));
     run.runDue();
-    assertThat(subscription(t).getPeriodEnd()).isEqualTo(Instant.parse("2034-12-01T00:00:00Z"));
+    assertThat(subscription(t).getPeriodEnd()).isEqualTo(Instant.parse("2030-12-01T00:00:00Z"));
 
-    MovableClock.set(Instant.parse("2034-11-21T00:00:00Z"));
+    MovableClock.set(Instant.parse("2030-11-21T00:00:00Z"));
     as(t, () -> subscriptions.changePlan(growth, u(t)));
     run.runTenant(t);
     long change =
@@ -426,7 +428,7 @@ class BillingIT {
     assertThat(subscription(t).getPlanVersion().getPlan().getCode()).isEqualTo(growth);
 
     // A downgrade later leaves a credit for the next invoice instead of charging.
-    MovableClock.set(Instant.parse("2034-11-26T00:00:00Z"));
+    MovableClock.set(Instant.parse("2030-11-26T00:00:00Z"));
     as(t, () -> subscriptions.changePlan(starter, u(t)));
     // 5 of 30 days left: 9900/6 = 1650 credit, 2900/6 = 483.33 → 483 charge: credit 1167
     assertThat(subscription(t).getCreditMinor()).isEqualTo(1167);
@@ -435,7 +437,7 @@ class BillingIT {
   @Test
   void twoConcurrentInvoiceRunsNumberEveryInvoiceOnceWithoutGaps() throws Exception {
     simulator();
-    Instant created = Instant.parse("2041-02-01T00:00:00Z");
+    Instant created = Instant.parse("2033-02-01T00:00:00Z");
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 1000);
     List<Long> tenants = new ArrayList<>();
@@ -455,21 +457,21 @@ class BillingIT {
           .isEqualTo("1");
     }
     List<List<String>> numbers =
-        rows("select number from invoice where series = 'INV-2041' order by number");
+        rows("select number from invoice where series = 'INV-2033' order by number");
     // Every invoice of the year's series (ours and any other tenant's renewed by the same runs):
     // 1, 2, 3 ... without a gap or a duplicate.
     assertThat(numbers.size()).isGreaterThanOrEqualTo(12);
     for (int i = 0; i < numbers.size(); i++) {
       assertThat(numbers.get(i).get(0)).isEqualTo(Integer.toString(i + 1));
     }
-    assertThat(one("select next_number from invoice_counter where series = 'INV-2041'"))
+    assertThat(one("select next_number from invoice_counter where series = 'INV-2033'"))
         .isEqualTo(Integer.toString(numbers.size() + 1));
   }
 
   @Test
   void badInputIsRefusedClearlyAndChangesNothing() throws Exception {
     simulator();
-    Instant created = Instant.parse("2035-01-01T00:00:00Z");
+    Instant created = Instant.parse("2031-01-01T00:00:00Z");
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     String dollars = plan("Dollar", "USD", 2900);
@@ -563,7 +565,7 @@ class BillingIT {
   @Test
   void aCreditNoteVoidsAnOpenInvoiceWithItsOwnNumberSeries() throws Exception {
     simulator();
-    Instant created = Instant.parse("2036-01-01T00:00:00Z");
+    Instant created = Instant.parse("2032-01-01T00:00:00Z");
     MovableClock.set(created);
     String starter = plan("Starter", "EUR", 2900);
     long t = tenant("Credit", "DE", created);
@@ -575,7 +577,7 @@ class BillingIT {
     assertThat(
             rows(
                 "select kind, status, total_minor, series from invoice where id = ?", note.getId()))
-        .containsExactly(List.of("CREDIT_NOTE", "ISSUED", "-3451", "CN-2036"));
+        .containsExactly(List.of("CREDIT_NOTE", "ISSUED", "-3451", "CN-2032"));
     assertThat(one("select status from invoice where id = ?", invoice)).isEqualTo("VOID");
     assertThat(subscription(t).getStatus()).isEqualTo(SubscriptionStatus.ACTIVE);
     assertThatThrownBy(() -> as(t, () -> cycleCredit(invoice)))
