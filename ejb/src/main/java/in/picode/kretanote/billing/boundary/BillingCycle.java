@@ -273,7 +273,7 @@ public class BillingCycle {
             + " for invoice "
             + invoice.getDisplayNumber()
             + ": "
-            + why
+            + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
             + ". "
             + retry.map(r -> "We will try again on " + DATE.format(r) + ". ").orElse("")
             + "If it is still unpaid on "
