@@ -362,6 +362,31 @@ class BillingIT {
         .startsWith(List.of("PAID", "3480"));
     assertThat(one("select count(*) from payment where tenant_id = ? and status = 'SUCCEEDED'", t))
         .isEqualTo("1");
+    // The provider's webhooks of the earlier declined attempts arrive late, out of order: they
+    // change nothing (no new failure, no new notification, still active).
+    long notifications =
+        Long.parseLong(one("select count(*) from notification where tenant_id = ?", t));
+    List<PaymentSimulator.Sent> late = new ArrayList<>(simulator().sent());
+    java.util.Collections.reverse(late);
+    String customer = s.getProviderCustomerId();
+    int replayed = 0;
+    for (PaymentSimulator.Sent e : late) {
+      if (e.body().contains(customer) && e.type().startsWith("payment_intent.")) {
+        assertThat(deliver(e.body())).isIn("no change", "already paid", "already received");
+        replayed++;
+      }
+    }
+    assertThat(replayed).isEqualTo(5);
+    assertThat(subscription(t).getStatus()).isEqualTo(SubscriptionStatus.ACTIVE);
+    assertThat(subscription(t).getFailedAttempts()).isZero();
+    assertThat(one("select count(*) from notification where tenant_id = ?", t))
+        .isEqualTo(Long.toString(notifications));
+    assertThat(
+            rows(
+                "select status, count(*) from payment where tenant_id = ? group by status"
+                    + " order by status",
+                t))
+        .containsExactly(List.of("FAILED", "4"), List.of("SUCCEEDED", "1"));
     // Not billed for the suspended days: the next period starts when it was paid.
     assertThat(s.getPeriodEnd()).isAfterOrEqualTo(trialEnd.plus(Duration.ofDays(9)));
   }
