@@ -78,13 +78,13 @@ final class Sandbox implements AutoCloseable {
           String.join(
               "\n",
               "kretanote.sandbox=true",
+              "kretanote.billing.provider.url=" + payments.baseUrl(),
+              "kretanote.billing.provider.api-key=" + paymentsKey,
+              "kretanote.billing.provider.webhook-secret=" + paymentsSecret,
               "kretanote.meta.graph-url=" + meta.baseUrl(),
               "kretanote.meta.app-id=" + meta.appId(),
               "kretanote.meta.config-id=sandbox-config",
               "kretanote.public-url=http://127.0.0.1:" + httpPort,
-              "kretanote.billing.provider.url=" + payments.baseUrl(),
-              "kretanote.billing.provider.api-key=" + paymentsKey,
-              "kretanote.billing.provider.webhook-secret=" + paymentsSecret,
               ""));
       Sandbox s = new Sandbox(meta, mail, printer, config);
       s.payments = payments;
