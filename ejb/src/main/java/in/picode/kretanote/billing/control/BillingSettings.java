@@ -26,8 +26,9 @@ public class BillingSettings {
   String retries;
 
   @Inject
-  @ConfigProperty(name = "kretanote.billing.tax-rates", defaultValue = "")
-  String taxRates;
+  // No default: MicroProfile Config treats an empty default as no value at all.
+  @ConfigProperty(name = "kretanote.billing.tax-rates")
+  Optional<String> taxRates;
 
   @Inject
   @ConfigProperty(name = "kretanote.billing.tax-rate.default", defaultValue = "0")
@@ -76,7 +77,7 @@ public class BillingSettings {
   @PostConstruct
   void check() {
     dunning = DunningPolicy.parse(retries, grace);
-    tax = TaxRates.parse(taxRates, defaultTaxRate);
+    tax = TaxRates.parse(taxRates.orElse(""), defaultTaxRate);
     meta = new LinkedHashMap<>();
     for (String e : metaRates.split(",")) {
       String[] kv = e.strip().split("=", 2);
