@@ -43,6 +43,13 @@ public final class Deployments {
                     .loadPomFromFile(ejb.resolve("pom.xml").toFile())
                     .resolve("org.flywaydb:flyway-mysql", "org.assertj:assertj-core")
                     .withTransitivity()
+                    .asFile())
+            // OpenPDF alone: its optional extras (FOP, Bouncy Castle) are not needed for invoices.
+            .addAsLibraries(
+                Maven.resolver()
+                    .loadPomFromFile(ejb.resolve("pom.xml").toFile())
+                    .resolve("com.github.librepdf:openpdf")
+                    .withoutTransitivity()
                     .asFile());
     addTree(war, ejb.resolve("src/main/resources/db/migration"), "db/migration");
     return war;

@@ -3,6 +3,7 @@ package in.picode.kretanote.devserver;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import in.picode.kretanote.sandbox.meta.MetaSimulator;
+import in.picode.kretanote.sandbox.payments.PaymentSimulator;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.util.Map;
 final class Sandbox implements AutoCloseable {
 
   private final MetaSimulator meta;
+  private PaymentSimulator payments;
   private final GreenMail mail;
   private final Thread printer;
   private final Map<String, String> env = new HashMap<>();
@@ -53,6 +55,18 @@ final class Sandbox implements AutoCloseable {
               .callback(URI.create("http://127.0.0.1:" + httpPort + "/webhooks/whatsapp"))
               .autoStatuses(MetaSimulator.AutoStatuses.READ)
               .start();
+      // The payment provider simulator (Stripe stand-in); its key and webhook secret are sandbox
+      // values generated under the work folder, never used with a real provider.
+      String paymentsKey = "sk_test_" + secret(workDir.resolve("sandbox-payments-key"), 16, true);
+      String paymentsSecret =
+          "whsec_" + secret(workDir.resolve("sandbox-payments-webhook-secret"), 24, true);
+      PaymentSimulator payments =
+          PaymentSimulator.start(
+              Integer.parseInt(
+                  System.getenv().getOrDefault("KRETANOTE_SANDBOX_PAYMENTS_PORT", "9798")),
+              paymentsKey,
+              paymentsSecret,
+              "http://127.0.0.1:" + httpPort + "/webhooks/billing");
       GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
       mail.start();
       Thread printer = new Thread(() -> printMails(mail), "sandbox-mail");
@@ -64,6 +78,9 @@ final class Sandbox implements AutoCloseable {
           String.join(
               "\n",
               "kretanote.sandbox=true",
+              "kretanote.billing.provider.url=" + payments.baseUrl(),
+              "kretanote.billing.provider.api-key=" + paymentsKey,
+              "kretanote.billing.provider.webhook-secret=" + paymentsSecret,
               "kretanote.meta.graph-url=" + meta.baseUrl(),
               "kretanote.meta.app-id=" + meta.appId(),
               "kretanote.meta.config-id=sandbox-config",
@@ -71,6 +88,7 @@ final class Sandbox implements AutoCloseable {
               "kretanote.media.dir=" + workDir.resolve("media").toAbsolutePath(),
               ""));
       Sandbox s = new Sandbox(meta, mail, printer, config);
+      s.payments = payments;
       s.env.put("KRETANOTE_CONFIG_FILE", config.toString());
       s.env.put("KRETANOTE_META_APP_SECRET", appSecret);
       s.env.put("KRETANOTE_META_VERIFY_TOKEN", verifyToken);
@@ -141,5 +159,6 @@ final class Sandbox implements AutoCloseable {
     printer.interrupt();
     mail.stop();
     meta.close();
+    payments.close();
   }
 }

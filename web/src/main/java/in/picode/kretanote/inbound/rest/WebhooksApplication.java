@@ -1,5 +1,6 @@
 package in.picode.kretanote.inbound.rest;
 
+import in.picode.kretanote.billing.rest.BillingWebhook;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -14,6 +15,6 @@ public class WebhooksApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(WhatsAppWebhook.class, WebhookErrors.class);
+    return Set.of(WhatsAppWebhook.class, BillingWebhook.class, WebhookErrors.class);
   }
 }

@@ -1,0 +1,37 @@
+-- A tenant's one subscription. provider_customer_id is unique across tenants: a provider webhook
+-- names a customer, and that must lead to exactly one tenant.
+CREATE TABLE subscription (
+  id                    BIGINT       NOT NULL AUTO_INCREMENT,
+  tenant_id             BIGINT       NOT NULL,
+  plan_version_id       BIGINT       NOT NULL,
+  billing_interval      VARCHAR(8)   NOT NULL,
+  seats                 INT          NOT NULL,
+  currency              CHAR(3)      NOT NULL,
+  status                VARCHAR(12)  NOT NULL,
+  trial_ends_at         TIMESTAMP(6) NULL,
+  period_start          TIMESTAMP(6) NOT NULL,
+  period_end            TIMESTAMP(6) NOT NULL,
+  cancel_at_period_end  BOOLEAN      NOT NULL DEFAULT FALSE,
+  past_due_since        TIMESTAMP(6) NULL,
+  next_retry_at         TIMESTAMP(6) NULL,
+  failed_attempts       INT          NOT NULL DEFAULT 0,
+  suspended_at          TIMESTAMP(6) NULL,
+  cancelled_at          TIMESTAMP(6) NULL,
+  credit_minor          BIGINT       NOT NULL DEFAULT 0,
+  provider_customer_id  VARCHAR(64)  NULL,
+  payment_method_id     VARCHAR(64)  NULL,
+  payment_method_label  VARCHAR(64)  NULL,
+  created_at            TIMESTAMP(6) NOT NULL,
+  version               BIGINT       NOT NULL DEFAULT 0,
+  PRIMARY KEY (id),
+  UNIQUE KEY subscription_tenant_uk (tenant_id),
+  UNIQUE KEY subscription_tenant_id_uk (tenant_id, id),
+  UNIQUE KEY subscription_customer_uk (provider_customer_id),
+  KEY subscription_due_ix (status, period_end),
+  CONSTRAINT subscription_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenant (id),
+  CONSTRAINT subscription_plan_version_fk FOREIGN KEY (plan_version_id) REFERENCES billing_plan_version (id),
+  CONSTRAINT subscription_status_ck
+    CHECK (status IN ('TRIAL', 'ACTIVE', 'PAST_DUE', 'SUSPENDED', 'CANCELLED')),
+  CONSTRAINT subscription_interval_ck CHECK (billing_interval IN ('MONTH', 'YEAR')),
+  CONSTRAINT subscription_seats_ck CHECK (seats >= 1 AND credit_minor >= 0)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -1,0 +1,36 @@
+-- Invoices and credit notes (kind). billing_key names what the document bills (the renewal of
+-- one period, one plan change, one refund); unique per tenant, so the same thing can never be
+-- billed twice, whatever two servers do. The buyer's details are copied in at issue time.
+CREATE TABLE invoice (
+  id                  BIGINT        NOT NULL AUTO_INCREMENT,
+  tenant_id           BIGINT        NOT NULL,
+  kind                VARCHAR(12)   NOT NULL,
+  series              VARCHAR(20)   NOT NULL,
+  number              BIGINT        NOT NULL,
+  billing_key         VARCHAR(100)  NOT NULL,
+  status              VARCHAR(10)   NOT NULL,
+  currency            CHAR(3)       NOT NULL,
+  subtotal_minor      BIGINT        NOT NULL,
+  tax_minor           BIGINT        NOT NULL,
+  total_minor         BIGINT        NOT NULL,
+  tax_rate_bp         INT           NOT NULL,
+  tax_country         CHAR(2)       NULL,
+  period_start        TIMESTAMP(6)  NULL,
+  period_end          TIMESTAMP(6)  NULL,
+  issued_at           TIMESTAMP(6)  NOT NULL,
+  due_at              TIMESTAMP(6)  NOT NULL,
+  paid_at             TIMESTAMP(6)  NULL,
+  credited_invoice_id BIGINT        NULL,
+  buyer               VARCHAR(700)  NOT NULL,
+  reason              VARCHAR(300)  NULL,
+  version             BIGINT        NOT NULL DEFAULT 0,
+  PRIMARY KEY (id),
+  UNIQUE KEY invoice_tenant_id_uk (tenant_id, id),
+  UNIQUE KEY invoice_number_uk (series, number),
+  UNIQUE KEY invoice_billing_key_uk (tenant_id, billing_key),
+  KEY invoice_tenant_issued_ix (tenant_id, issued_at, id),
+  CONSTRAINT invoice_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenant (id),
+  CONSTRAINT invoice_credited_fk FOREIGN KEY (tenant_id, credited_invoice_id) REFERENCES invoice (tenant_id, id),
+  CONSTRAINT invoice_kind_ck CHECK (kind IN ('INVOICE', 'CREDIT_NOTE')),
+  CONSTRAINT invoice_status_ck CHECK (status IN ('OPEN', 'PAID', 'VOID', 'ISSUED'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

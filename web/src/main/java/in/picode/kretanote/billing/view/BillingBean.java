@@ -1,0 +1,187 @@
+package in.picode.kretanote.billing.view;
+
+import in.picode.kretanote.billing.boundary.BillingRefusedException;
+import in.picode.kretanote.billing.boundary.BillingRun;
+import in.picode.kretanote.billing.boundary.Plans;
+import in.picode.kretanote.billing.boundary.Subscriptions;
+import in.picode.kretanote.billing.control.Money;
+import in.picode.kretanote.billing.control.PaymentProviderException;
+import in.picode.kretanote.billing.control.UsageMeter;
+import in.picode.kretanote.billing.entity.BillingInterval;
+import in.picode.kretanote.billing.entity.Invoice;
+import in.picode.kretanote.billing.entity.Subscription;
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.view.CurrentUser;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Settings → Billing, the OWNER's: plan, next invoice, usage, invoices, card, change, cancel. */
+@Named
+@ViewScoped
+public class BillingBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Subscriptions subscriptions;
+  @Inject transient Plans plans;
+  @Inject transient BillingRun run;
+  @Inject CurrentUser currentUser;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  private Subscription subscription;
+  private List<Plans.Offer> offers;
+  private List<Invoice> invoices;
+  private UsageMeter.Usage usage;
+  private Subscriptions.Estimate estimate;
+  private String planCode;
+  private BillingInterval interval = BillingInterval.MONTH;
+  private int seats = 1;
+
+  @PostConstruct
+  void load() {
+    subscription = subscriptions.current().orElse(null);
+    offers = plans.forSale();
+    invoices = subscriptions.invoices();
+    usage = subscriptions.usage().orElse(null);
+    estimate = subscriptions.estimate().orElse(null);
+    if (subscription != null) {
+      seats = subscription.getSeats();
+      planCode = subscription.getPlanVersion().getPlan().getCode();
+    }
+  }
+
+  public void choose() {
+    act(
+        () -> subscriptions.choosePlan(planCode, interval, seats, currentUser.getUserId()),
+        "Your plan is chosen; the free trial runs until the date shown.");
+  }
+
+  public void changePlan() {
+    act(() -> subscriptions.changePlan(planCode, currentUser.getUserId()), "Plan changed.");
+  }
+
+  public void changeSeats() {
+    act(() -> subscriptions.changeSeats(seats, currentUser.getUserId()), "Seats changed.");
+  }
+
+  public void cancel() {
+    act(
+        () -> subscriptions.cancelAtPeriodEnd(true, currentUser.getUserId()),
+        "Your subscription ends at the end of this period.");
+  }
+
+  public void resume() {
+    act(
+        () -> subscriptions.cancelAtPeriodEnd(false, currentUser.getUserId()),
+        "Your subscription continues.");
+  }
+
+  /** Off to the provider's Checkout page to save a card. */
+  public void addCard() throws IOException {
+    ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
+    String page =
+        ext.getRequestScheme()
+            + "://"
+            + ext.getRequestServerName()
+            + ":"
+            + ext.getRequestServerPort()
+            + ext.getRequestContextPath()
+            + "/app/settings/billing.xhtml";
+    try {
+      ext.redirect(subscriptions.startCheckout(page + "?card=saved", page, currentUser.getEmail()));
+    } catch (BillingRefusedException | PaymentProviderException e) {
+      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+    } catch (EJBException e) {
+      message(FacesMessage.SEVERITY_ERROR, cause(e));
+    }
+  }
+
+  private void act(Runnable change, String done) {
+    try {
+      change.run();
+      // Charge what the change invoiced now rather than at the next timer minute.
+      run.runTenant(Tenancy.require());
+      message(FacesMessage.SEVERITY_INFO, done);
+    } catch (BillingRefusedException e) {
+      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+    } catch (EJBException e) {
+      message(FacesMessage.SEVERITY_ERROR, cause(e));
+    }
+    load();
+  }
+
+  private static String cause(EJBException e) {
+    return e.getCause() instanceof BillingRefusedException b
+        ? b.getMessage()
+        : "That failed on our side; nothing was changed. Please try again.";
+  }
+
+  private static void message(FacesMessage.Severity severity, String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+  }
+
+  public String money(long minor, String currency) {
+    return Money.format(minor, currency);
+  }
+
+  public Subscription getSubscription() {
+    return subscription;
+  }
+
+  public List<Plans.Offer> getOffers() {
+    return offers;
+  }
+
+  public List<Invoice> getInvoices() {
+    return invoices;
+  }
+
+  public UsageMeter.Usage getUsage() {
+    return usage;
+  }
+
+  public Subscriptions.Estimate getEstimate() {
+    return estimate;
+  }
+
+  public String getPlanCode() {
+    return planCode;
+  }
+
+  public void setPlanCode(String planCode) {
+    this.planCode = planCode;
+  }
+
+  public BillingInterval getInterval() {
+    return interval;
+  }
+
+  public void setInterval(BillingInterval interval) {
+    this.interval = interval;
+  }
+
+  public BillingInterval[] getIntervals() {
+    return BillingInterval.values();
+  }
+
+  public int getSeats() {
+    return seats;
+  }
+
+  public void setSeats(int seats) {
+    this.seats = seats;
+  }
+}

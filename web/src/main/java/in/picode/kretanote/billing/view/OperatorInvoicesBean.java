@@ -1,0 +1,80 @@
+package in.picode.kretanote.billing.view;
+
+import in.picode.kretanote.billing.boundary.BillingOperations;
+import in.picode.kretanote.billing.boundary.BillingRefusedException;
+import in.picode.kretanote.billing.boundary.ProviderEventLog;
+import in.picode.kretanote.billing.control.Money;
+import in.picode.kretanote.billing.control.PaymentProviderException;
+import in.picode.kretanote.billing.entity.Invoice;
+import in.picode.kretanote.billing.entity.ProviderEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * Operations → Invoices: the latest invoices of all tenants with a full credit note (refund) per
+ * invoice, and the latest payment provider webhooks with what became of them.
+ */
+@Named
+@RequestScoped
+public class OperatorInvoicesBean {
+
+  @Inject BillingOperations operations;
+  @Inject ProviderEventLog events;
+
+  private List<BillingOperations.InvoiceRow> invoices;
+  private List<ProviderEvent> webhooks;
+  private String reason;
+
+  @PostConstruct
+  void load() {
+    invoices = operations.latestInvoices(200);
+    webhooks = events.latest(50);
+  }
+
+  public void credit(long tenantId, long invoiceId) {
+    try {
+      Invoice note = operations.creditNote(tenantId, invoiceId, reason);
+      message(FacesMessage.SEVERITY_INFO, "Credit note " + note.getDisplayNumber() + " issued.");
+      reason = null;
+    } catch (BillingRefusedException | PaymentProviderException e) {
+      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+    } catch (EJBException e) {
+      message(
+          FacesMessage.SEVERITY_ERROR,
+          e.getCause() instanceof BillingRefusedException b
+              ? b.getMessage()
+              : "That failed on our side; nothing was changed.");
+    }
+    load();
+  }
+
+  private static void message(FacesMessage.Severity s, String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(s, text, null));
+  }
+
+  public String money(long minor, String currency) {
+    return Money.format(minor, currency);
+  }
+
+  public List<BillingOperations.InvoiceRow> getInvoices() {
+    return invoices;
+  }
+
+  public List<ProviderEvent> getWebhooks() {
+    return webhooks;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}
