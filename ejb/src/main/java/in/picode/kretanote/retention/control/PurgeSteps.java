@@ -51,6 +51,13 @@ public final class PurgeSteps {
           TableStep.whole("whatsapp_connection"),
           TableStep.aged("notification", "created_at"),
           TableStep.whole("data_subject_request"),
+          // Billing: payments and lines before their invoices, credit notes before what they
+          // credit; the raw provider events of the tenant too (the tenant is gone).
+          TableStep.whole("payment"),
+          TableStep.whole("invoice_line"),
+          TableStep.whole("invoice").deletedInOrder("credited_invoice_id IS NULL, id"),
+          TableStep.whole("subscription"),
+          TableStep.whole("provider_event"),
           TableStep.whole("suppression"),
           TableStep.whole("retention_setting"),
           // Consent is evidence for as long as the tenant exists (not subject to retention).

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class TableStep implements PurgeStep {
 
+  private String order;
+
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private final String table;
@@ -49,6 +51,15 @@ public final class TableStep implements PurgeStep {
    * An extra condition on the rows retention may delete, written against the table's own name (for
    * example "no message refers to it any more").
    */
+  /**
+   * The order rows are deleted in by the account purge, for tables that reference themselves
+   * (credit notes before the invoices they credit): InnoDB checks foreign keys row by row.
+   */
+  public TableStep deletedInOrder(String orderBy) {
+    this.order = orderBy;
+    return this;
+  }
+
   public TableStep onlyWhere(String condition) {
     return new TableStep(table, ageColumn, contactColumn, Objects.requireNonNull(condition));
   }
@@ -61,7 +72,12 @@ public final class TableStep implements PurgeStep {
   @Override
   public PurgeBatch purgeTenant(Connection c, long tenantId, int limit) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("DELETE FROM " + table + " WHERE tenant_id = ? LIMIT ?")) {
+        c.prepareStatement(
+            "DELETE FROM "
+                + table
+                + " WHERE tenant_id = ?"
+                + (order == null ? "" : " ORDER BY " + order)
+                + " LIMIT ?")) {
       s.setLong(1, tenantId);
       s.setInt(2, limit);
       return PurgeBatch.of(table, s.executeUpdate());
