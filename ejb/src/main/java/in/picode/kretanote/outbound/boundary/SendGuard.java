@@ -6,6 +6,7 @@ import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.control.GuardInput;
 import in.picode.kretanote.outbound.control.GuardRules;
+import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.TenantStanding;
@@ -37,6 +38,8 @@ public class SendGuard {
   EntityManager em;
 
   @Inject TenantStanding standing;
+
+  @Inject RecipientRestrictions restrictions;
 
   @Inject
   @ConfigProperty(
@@ -102,7 +105,7 @@ public class SendGuard {
             category,
             templateName,
             template == null ? null : template.getStatus(),
-            contact.isOptedOut(),
+            contact.isOptedOut() || restrictions.suppressed(Tenancy.require(), contact.getWaId()),
             consent,
             marketingRequiresOptIn && category == Category.MARKETING,
             limit,

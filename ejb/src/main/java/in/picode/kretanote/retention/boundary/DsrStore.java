@@ -262,6 +262,19 @@ public class DsrStore {
           identity = rs.getString(1);
         }
       }
+      // A STOP is the contact flag or withdrawn marketing consent in the consent ledger (read
+      // before the ledger rows are erased with the contact).
+      boolean saidStop = contact.optedOut();
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT 1 FROM contact_consent WHERE tenant_id = ? AND contact_id = ?"
+                  + " AND category = 'MARKETING' AND granted = FALSE")) {
+        s.setLong(1, tenant);
+        s.setLong(2, contactId);
+        try (ResultSet rs = s.executeQuery()) {
+          saidStop |= rs.next();
+        }
+      }
       Map<String, Integer> counts = new TreeMap<>();
       List<String> files = new ArrayList<>();
       while (true) {
@@ -323,7 +336,7 @@ public class DsrStore {
         }
       }
       boolean suppressed = false;
-      if (contact.optedOut()) {
+      if (saidStop) {
         try (PreparedStatement s =
             c.prepareStatement(
                 "INSERT IGNORE INTO suppression (tenant_id, identity_hash, created_at)"
