@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,18 +64,18 @@ public class Contacts {
 
   /**
    * Contacts matching {@code filter}, newest first, older than {@code beforeId} (null: from the
-   * newest). The query matches a part of the name or the start of the number (with or without +).
+   * newest). A query of digits (with or without +, spaces, dashes) matches the start of the number,
+   * anything else the start of the name, ignoring case; both can use an index.
    */
   public List<Contact> search(Filter filter, Long beforeId, int max) {
     StringBuilder jpql = new StringBuilder("select c from Contact c where 1 = 1");
     String q = filter.query() == null ? "" : filter.query().strip();
     String digits = q.replaceAll("[\\s()+./-]", "");
-    if (!q.isEmpty()) {
-      jpql.append(" and (lower(c.displayName) like :name escape '\\'");
-      if (digits.matches("[0-9]+")) {
-        jpql.append(" or c.waId like :number");
-      }
-      jpql.append(")");
+    boolean number = digits.matches("[0-9]+");
+    if (number) {
+      jpql.append(" and c.waId like :number");
+    } else if (!q.isEmpty()) {
+      jpql.append(" and c.displayName like :name escape '!'");
     }
     boolean tag = filter.tag() != null && !filter.tag().isBlank();
     if (tag) {
@@ -91,11 +90,10 @@ public class Contacts {
     }
     jpql.append(" order by c.id desc");
     TypedQuery<Contact> query = em.createQuery(jpql.toString(), Contact.class);
-    if (!q.isEmpty()) {
-      query.setParameter("name", "%" + likeEscape(q.toLowerCase(Locale.ROOT)) + "%");
-      if (digits.matches("[0-9]+")) {
-        query.setParameter("number", digits + "%");
-      }
+    if (number) {
+      query.setParameter("number", digits + "%");
+    } else if (!q.isEmpty()) {
+      query.setParameter("name", likeEscape(q) + "%");
     }
     if (tag) {
       query.setParameter("tag", filter.tag().strip());
@@ -110,7 +108,7 @@ public class Contacts {
   }
 
   static String likeEscape(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   public Contact rename(long id, String name) {

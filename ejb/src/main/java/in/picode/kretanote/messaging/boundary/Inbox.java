@@ -28,6 +28,7 @@ import java.util.Map;
 public class Inbox {
 
   static final String ALLOW_NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+  static final int SEARCH_CAP = 1000;
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -36,6 +37,10 @@ public class Inbox {
 
   public List<InboxRow> page(
       long userId, Owner owner, State state, Long labelId, String search, Cursor after, int max) {
+    List<Long> within = search == null || search.isBlank() ? null : searchMatches(search);
+    if (within != null && within.isEmpty()) {
+      return List.of();
+    }
     InboxQuery.Sql sql =
         InboxQuery.page(
             Tenancy.require(),
@@ -44,6 +49,7 @@ public class Inbox {
             state,
             labelId,
             search,
+            within,
             after,
             Instant.now(clock),
             max);
@@ -70,6 +76,20 @@ public class Inbox {
               List.of()));
     }
     return withLabels(rows);
+  }
+
+  /** The conversations a search matches, or null when there are more than the cap. */
+  private List<Long> searchMatches(String search) {
+    InboxQuery.Sql sql = InboxQuery.searchMatches(Tenancy.require(), search, SEARCH_CAP);
+    Query q = em.createNativeQuery(sql.sql()).setHint(ALLOW_NATIVE, "true");
+    for (int i = 0; i < sql.params().size(); i++) {
+      q.setParameter(i + 1, jdbc(sql.params().get(i)));
+    }
+    java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+    for (Object id : q.getResultList()) {
+      ids.add(number(id instanceof Object[] row ? row[0] : id));
+    }
+    return ids.size() > SEARCH_CAP ? null : List.copyOf(ids);
   }
 
   private List<InboxRow> withLabels(List<InboxRow> rows) {

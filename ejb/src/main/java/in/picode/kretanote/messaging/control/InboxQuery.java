@@ -46,11 +46,33 @@ public final class InboxQuery {
       Cursor after,
       Instant now,
       int max) {
+    return page(tenantId, userId, owner, state, labelId, search, null, after, now, max);
+  }
+
+  /**
+   * As above; {@code within}, when not null, are the conversations a search matched (see {@link
+   * #searchMatches}), and replaces the search's own subqueries.
+   */
+  public static Sql page(
+      long tenantId,
+      long userId,
+      Owner owner,
+      State state,
+      Long labelId,
+      String search,
+      List<Long> within,
+      Cursor after,
+      Instant now,
+      int max) {
     List<Object> p = new ArrayList<>();
+    // A search's few matching ids are read by primary key and sorted; a list is read in order
+    // from the index that leads with its filters.
     String index =
-        owner == Owner.ALL
-            ? (state == State.ANY ? "conversation_activity_ix" : "conversation_inbox_ix")
-            : "conversation_assignee_ix";
+        within != null
+            ? "PRIMARY"
+            : owner == Owner.ALL
+                ? (state == State.ANY ? "conversation_activity_ix" : "conversation_inbox_ix")
+                : "conversation_assignee_ix";
     StringBuilder sql =
         new StringBuilder(
             "SELECT c.id, c.status, c.unread_count, c.last_activity_at, c.window_expires_at,"
@@ -91,25 +113,34 @@ public final class InboxQuery {
       p.add(labelId);
     }
     String q = search == null ? "" : search.strip();
-    if (!q.isEmpty()) {
-      sql.append(
-          " AND (c.contact_id IN (SELECT s.id FROM contact s WHERE s.tenant_id = ?"
-              + " AND (s.display_name LIKE ? ESCAPE '\\\\'");
-      p.add(tenantId);
-      p.add("%" + likeEscape(q) + "%");
-      String digits = q.replaceAll("[\\s()+./-]", "");
-      if (digits.matches("[0-9]+")) {
-        sql.append(" OR s.wa_id LIKE ?");
-        p.add(digits + "%");
+    if (within != null) {
+      sql.append(" AND c.id IN (");
+      for (int i = 0; i < within.size(); i++) {
+        sql.append(i == 0 ? "?" : ", ?");
+        p.add(within.get(i));
       }
+      sql.append(within.isEmpty() ? "NULL)" : ")");
+    } else if (!q.isEmpty()) {
+      sql.append(" AND (c.contact_id IN (SELECT s.id FROM contact s WHERE s.tenant_id = ? AND (");
+      p.add(tenantId);
+      contactMatch(q, sql, p);
       sql.append("))");
-      String words = fullText(q);
+      List<String> words = words(q);
       if (!words.isEmpty()) {
+        // Reached only when the words are common (more matches than the search cap): walking the
+        // conversations in inbox order and testing each one's few messages finds a page quickly,
+        // where the full-text index would first collect every match in the table. (InnoDB
+        // evaluates MATCH only through the full-text index, so this test is a substring match.)
+        // A scalar subquery with LIMIT, not EXISTS, which MariaDB would turn into a semi-join
+        // that scans the whole message table.
         sql.append(
-            " OR c.id IN (SELECT f.conversation_id FROM message f WHERE"
-                + " MATCH (f.text) AGAINST (? IN BOOLEAN MODE) AND f.tenant_id = ?)");
-        p.add(words);
-        p.add(tenantId);
+            " OR (SELECT 1 FROM message f FORCE INDEX (message_conversation_page_ix)"
+                + " WHERE f.tenant_id = c.tenant_id AND f.conversation_id = c.id");
+        for (String word : words) {
+          sql.append(" AND f.text LIKE ? ESCAPE '\\\\'");
+          p.add("%" + likeEscape(word) + "%");
+        }
+        sql.append(" LIMIT 1) IS NOT NULL");
       }
       sql.append(")");
     }
@@ -125,21 +156,74 @@ public final class InboxQuery {
   }
 
   /**
+   * The first step of a search: the ids of up to {@code cap + 1} conversations whose contact's name
+   * or number starts with the text, or one of whose messages contains every word. When it finds at
+   * most {@code cap}, the page reads just those conversations (fast whatever the table size); when
+   * it finds more, the page falls back to the search's subqueries, which are exact but slow for
+   * words that occur in a large share of all messages.
+   */
+  public static Sql searchMatches(long tenantId, String search, int cap) {
+    List<Object> p = new ArrayList<>();
+    String q = search.strip();
+    StringBuilder sql =
+        new StringBuilder(
+            "(SELECT DISTINCT c.id FROM conversation c JOIN contact s ON s.tenant_id = c.tenant_id"
+                + " AND s.id = c.contact_id WHERE c.tenant_id = ? AND (");
+    p.add(tenantId);
+    contactMatch(q, sql, p);
+    sql.append(") LIMIT ?)");
+    p.add(cap + 1);
+    String words = fullText(q);
+    if (!words.isEmpty()) {
+      sql.append(
+          " UNION (SELECT DISTINCT f.conversation_id FROM message f WHERE MATCH (f.text)"
+              + " AGAINST (? IN BOOLEAN MODE) AND f.tenant_id = ? LIMIT ?)");
+      p.add(words);
+      p.add(tenantId);
+      p.add(cap + 1);
+    }
+    return new Sql(sql.toString(), List.copyOf(p));
+  }
+
+  /**
+   * A contact matches when its name starts with the text (the column's collation ignores case, and
+   * a prefix can use the name index) or, for a number, its WhatsApp id starts with the digits.
+   */
+  private static void contactMatch(String q, StringBuilder sql, List<Object> p) {
+    sql.append("s.display_name LIKE ? ESCAPE '\\\\'");
+    p.add(likeEscape(q) + "%");
+    String digits = q.replaceAll("[\\s()+./-]", "");
+    if (digits.matches("[0-9]+")) {
+      sql.append(" OR s.wa_id LIKE ?");
+      p.add(digits + "%");
+    }
+  }
+
+  /**
    * A boolean-mode full-text query in which every word of the user's text is required and may be a
    * prefix; the operators of the syntax are removed from what the user typed, so a search is never
    * a syntax error. Words shorter than three letters are not indexed and are left out.
    */
   public static String fullText(String search) {
     StringBuilder q = new StringBuilder();
-    for (String word : search.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (word.length() >= 3) {
-        if (q.length() > 0) {
-          q.append(' ');
-        }
-        q.append('+').append(word).append('*');
+    for (String word : words(search)) {
+      if (q.length() > 0) {
+        q.append(' ');
       }
+      q.append('+').append(word).append('*');
     }
     return q.toString();
+  }
+
+  /** The searchable words: letters and digits, at least three, lower case. */
+  static List<String> words(String search) {
+    List<String> words = new ArrayList<>();
+    for (String word : search.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (word.length() >= 3) {
+        words.add(word);
+      }
+    }
+    return words;
   }
 
   static String likeEscape(String s) {

@@ -54,8 +54,8 @@ class InboxQueryTest {
   void searchIsTenantScopedAndItsInputCannotBreakTheSyntax() {
     InboxQuery.Sql sql =
         InboxQuery.page(7, 3, Owner.ALL, State.OPEN, 5L, "50%_off +\"\"*(", null, NOW, 10);
-    assertThat(sql.sql()).contains("s.tenant_id = ?").contains("f.tenant_id = ?");
-    assertThat(sql.params()).contains("%50\\%\\_off +\"\"*(%").contains("+off*");
+    assertThat(sql.sql()).contains("s.tenant_id = ?").contains("f.tenant_id = c.tenant_id");
+    assertThat(sql.params()).contains("50\\%\\_off +\"\"*(%").contains("%off%");
     assertThat(InboxQuery.fullText("Table for two, tonight!"))
         .isEqualTo("+table* +for* +two* +tonight*");
     assertThat(InboxQuery.fullText("a b")).isEmpty();
@@ -70,5 +70,39 @@ class InboxQueryTest {
         .endsWith(100);
     assertThat(InboxQuery.page(7, 3, Owner.ALL, State.OPEN, null, null, null, NOW, -1).params())
         .endsWith(1);
+  }
+
+  @Test
+  void aSearchFirstCollectsAFewMatchingIdsThenPagesWithinThem() {
+    InboxQuery.Sql matches = InboxQuery.searchMatches(7, "Ana refund", 1000);
+    assertThat(matches.sql())
+        .contains("c.tenant_id = ?")
+        .contains("f.tenant_id = ?")
+        .contains("UNION")
+        .contains("LIMIT ?");
+    assertThat(matches.params())
+        .containsExactly(7L, "Ana refund%", 1001, "+ana* +refund*", 7L, 1001);
+    InboxQuery.Sql within =
+        InboxQuery.page(
+            7,
+            3,
+            Owner.ALL,
+            State.OPEN,
+            null,
+            "Ana refund",
+            java.util.List.of(11L, 12L),
+            null,
+            NOW,
+            10);
+    assertThat(within.sql())
+        .contains("AND c.id IN (?, ?)")
+        .contains("FORCE INDEX (PRIMARY)")
+        .doesNotContain("MATCH");
+    assertThat(within.params()).contains(11L, 12L);
+    assertThat(
+            InboxQuery.page(
+                    7, 3, Owner.ALL, State.OPEN, null, "x", java.util.List.of(), null, NOW, 10)
+                .sql())
+        .contains("c.id IN (NULL)");
   }
 }

@@ -239,6 +239,13 @@ class DashboardIT {
     page = browser.submit(page, "conv", Map.of(), "reopen");
     assertThat(string("SELECT status FROM conversation WHERE id = ?", conversation))
         .isEqualTo("OPEN");
+    Document analytics = browser.get("app/analytics.xhtml");
+    assertThat(analytics.text()).contains("Delivery funnel").doesNotContain("Meta cost");
+    assertThat(analytics.select("nav.sidebar").text()).contains("Inbox").doesNotContain("Team");
+    browser.get("app/settings/team.xhtml");
+    assertThat(browser.lastResponse().statusCode()).as("an agent has no team admin").isEqualTo(403);
+    Document contacts = browser.get("app/contacts.xhtml");
+    assertThat(contacts.getElementById("fields")).as("an agent defines no fields").isNull();
     assertThat(TestAccounts.auditActions(a.tenant().id()))
         .contains(
             "conversation.assigned",
@@ -401,7 +408,17 @@ class DashboardIT {
                     null,
                     Instant.now(),
                     50)))
-        .as("full-text search over message text")
+        .as("search over message text (the walk for common words)")
+        .hasSize(1);
+    List<Object[]> matched =
+        query(InboxQuery.searchMatches(a.tenant().id(), "bananas please", 1000));
+    assertThat(matched).as("step 1 uses the full-text index: every word required").isEmpty();
+    matched = query(InboxQuery.searchMatches(a.tenant().id(), "banana", 1000));
+    assertThat(matched).as("step 1, full-text prefix match").hasSize(1);
+    Business other = business("Fruit");
+    Inbound.text(base, other.tenant(), number(), "Other", "Bananas for another business");
+    assertThat(query(InboxQuery.searchMatches(a.tenant().id(), "banana", 1000)))
+        .as("another tenant's messages never match")
         .hasSize(1);
     assertThat(
             query(
