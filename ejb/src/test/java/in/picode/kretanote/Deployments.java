@@ -41,7 +41,10 @@ public final class Deployments {
             .addAsLibraries(
                 Maven.resolver()
                     .loadPomFromFile(ejb.resolve("pom.xml").toFile())
-                    .resolve("org.flywaydb:flyway-mysql", "org.assertj:assertj-core")
+                    .resolve(
+                        "org.flywaydb:flyway-mysql",
+                        "org.apache.commons:commons-csv",
+                        "org.assertj:assertj-core")
                     .withTransitivity()
                     .asFile())
             // OpenPDF alone: its optional extras (FOP, Bouncy Castle) are not needed for invoices.

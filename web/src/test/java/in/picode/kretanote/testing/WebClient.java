@@ -99,6 +99,68 @@ public final class WebClient {
             .build());
   }
 
+  /**
+   * Submits a {@code multipart/form-data} form as a browser does: every input of the form, the view
+   * state, the nonce, the button, and {@code content} as the file input {@code fileField}.
+   */
+  public Document upload(
+      Document page,
+      String formId,
+      String fileField,
+      String fileName,
+      byte[] content,
+      String button) {
+    Element form = page.getElementById(formId);
+    if (form == null) {
+      throw new AssertionError("No form '" + formId + "' on " + page.location());
+    }
+    String boundary = "----kretanote" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    Map<String, String> data = new LinkedHashMap<>();
+    for (Element input : form.select("input[name]")) {
+      String type = input.attr("type");
+      if (type.equals("submit") || type.equals("button") || type.equals("file")) {
+        continue;
+      }
+      data.put(input.attr("name"), input.val());
+    }
+    Element nonced = page.selectFirst("script[nonce]");
+    if (nonced != null) {
+      data.put("primefaces.nonce", nonced.attr("nonce"));
+    }
+    data.put(formId + ":" + button, "");
+    data.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + formId
+                + ":"
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    URI target = URI.create(page.location()).resolve(form.attr("action"));
+    return send(
+        HttpRequest.newBuilder(target)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
   public HttpResponse<String> lastResponse() {
     return last;
   }

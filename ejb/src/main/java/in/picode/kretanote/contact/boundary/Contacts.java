@@ -1,24 +1,38 @@
 package in.picode.kretanote.contact.boundary;
 
 import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.contact.entity.ContactFieldValue;
+import in.picode.kretanote.contact.entity.ContactTag;
+import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The current tenant's contacts. */
+/**
+ * The current tenant's contacts: search, tags, custom fields. Lists page by keyset on the id
+ * (newest first), so a deep page costs what the first one does.
+ */
 @Stateless
 @TenantScoped
 public class Contacts {
+
+  public static final int PAGE_MAX = 200;
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
   private final Clock clock = Clock.systemUTC();
+
+  /** Filters of the contacts list; null or blank means "any". */
+  public record Filter(String query, String tag, Boolean optedOut) {}
 
   public Contact create(String userId, String waId, String profileName) {
     Contact c = new Contact(userId, waId, profileName, Instant.now(clock));
@@ -44,8 +58,57 @@ public class Contacts {
 
   public List<Contact> page(int max) {
     return em.createNamedQuery(Contact.PAGE_BY_NAME, Contact.class)
-        .setMaxResults(Math.min(Math.max(max, 1), 200))
+        .setMaxResults(Math.min(Math.max(max, 1), PAGE_MAX))
         .getResultList();
+  }
+
+  /**
+   * Contacts matching {@code filter}, newest first, older than {@code beforeId} (null: from the
+   * newest). A query of digits (with or without +, spaces, dashes) matches the start of the number,
+   * anything else the start of the name, ignoring case; both can use an index.
+   */
+  public List<Contact> search(Filter filter, Long beforeId, int max) {
+    StringBuilder jpql = new StringBuilder("select c from Contact c where 1 = 1");
+    String q = filter.query() == null ? "" : filter.query().strip();
+    String digits = q.replaceAll("[\\s()+./-]", "");
+    boolean number = digits.matches("[0-9]+");
+    if (number) {
+      jpql.append(" and c.waId like :number");
+    } else if (!q.isEmpty()) {
+      jpql.append(" and c.displayName like :name escape '!'");
+    }
+    boolean tag = filter.tag() != null && !filter.tag().isBlank();
+    if (tag) {
+      jpql.append(
+          " and exists (select t from ContactTag t where t.contactId = c.id and t.tag = :tag)");
+    }
+    if (filter.optedOut() != null) {
+      jpql.append(" and c.optedOut = :optedOut");
+    }
+    if (beforeId != null) {
+      jpql.append(" and c.id < :before");
+    }
+    jpql.append(" order by c.id desc");
+    TypedQuery<Contact> query = em.createQuery(jpql.toString(), Contact.class);
+    if (number) {
+      query.setParameter("number", digits + "%");
+    } else if (!q.isEmpty()) {
+      query.setParameter("name", likeEscape(q) + "%");
+    }
+    if (tag) {
+      query.setParameter("tag", filter.tag().strip());
+    }
+    if (filter.optedOut() != null) {
+      query.setParameter("optedOut", filter.optedOut());
+    }
+    if (beforeId != null) {
+      query.setParameter("before", beforeId);
+    }
+    return query.setMaxResults(Math.min(Math.max(max, 1), PAGE_MAX)).getResultList();
+  }
+
+  static String likeEscape(String s) {
+    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   public Contact rename(long id, String name) {
@@ -62,5 +125,102 @@ public class Contacts {
     return em.createQuery("select count(c) from Contact c", Long.class)
         .getSingleResult()
         .intValue();
+  }
+
+  public List<String> tags(long contactId) {
+    return em.createNamedQuery(ContactTag.OF_CONTACT, ContactTag.class)
+        .setParameter("contact", contactId)
+        .getResultStream()
+        .map(ContactTag::getTag)
+        .toList();
+  }
+
+  /** Every tag in use, for the list filter. */
+  public List<String> allTags() {
+    return em.createQuery("select distinct t.tag from ContactTag t order by t.tag", String.class)
+        .setMaxResults(500)
+        .getResultList();
+  }
+
+  public void tag(long contactId, String tag) {
+    get(contactId);
+    String t = refuseInvalid(() -> ContactTag.check(tag));
+    if (!tags(contactId).contains(t)) {
+      em.persist(new ContactTag(contactId, t));
+    }
+  }
+
+  public void untag(long contactId, String tag) {
+    get(contactId);
+    em.createNamedQuery(ContactTag.REMOVE)
+        .setParameter("contact", contactId)
+        .setParameter("tag", tag)
+        .executeUpdate();
+  }
+
+  public List<CustomField> fields() {
+    return em.createNamedQuery(CustomField.ALL, CustomField.class).getResultList();
+  }
+
+  public CustomField defineField(String name, CustomField.Type type) {
+    CustomField field = refuseInvalid(() -> new CustomField(name, type, Instant.now(clock)));
+    boolean exists = fields().stream().anyMatch(f -> f.getName().equalsIgnoreCase(field.getName()));
+    if (exists) {
+      throw new ContactChangeRefusedException(
+          "A field named \"" + field.getName() + "\" exists already.");
+    }
+    em.persist(field);
+    em.flush();
+    return field;
+  }
+
+  /** The contact's custom field values by field name, in field order (blank fields left out). */
+  public Map<String, String> fieldValues(long contactId) {
+    Map<Long, String> byId = new LinkedHashMap<>();
+    em.createNamedQuery(ContactFieldValue.OF_CONTACT, ContactFieldValue.class)
+        .setParameter("contact", contactId)
+        .getResultStream()
+        .forEach(v -> byId.put(v.getFieldId(), v.getValue()));
+    Map<String, String> values = new LinkedHashMap<>();
+    for (CustomField f : fields()) {
+      if (byId.containsKey(f.getId())) {
+        values.put(f.getName(), byId.get(f.getId()));
+      }
+    }
+    return values;
+  }
+
+  /** Sets (or with a blank value clears) a custom field of a contact, validated by its type. */
+  public void setField(long contactId, long fieldId, String raw) {
+    get(contactId);
+    CustomField field =
+        Optional.ofNullable(em.find(CustomField.class, fieldId))
+            .orElseThrow(() -> new ContactChangeRefusedException("That field does not exist."));
+    String value = refuseInvalid(() -> field.canonical(raw));
+    putField(contactId, field.getId(), value);
+  }
+
+  void putField(long contactId, long fieldId, String value) {
+    Optional<ContactFieldValue> existing =
+        em.createNamedQuery(ContactFieldValue.OF_CONTACT, ContactFieldValue.class)
+            .setParameter("contact", contactId)
+            .getResultStream()
+            .filter(v -> v.getFieldId() == fieldId)
+            .findFirst();
+    if (value == null) {
+      existing.ifPresent(em::remove);
+    } else if (existing.isPresent()) {
+      existing.get().setValue(value);
+    } else {
+      em.persist(new ContactFieldValue(contactId, fieldId, value));
+    }
+  }
+
+  private static <T> T refuseInvalid(java.util.function.Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      throw new ContactChangeRefusedException(e.getMessage());
+    }
   }
 }

@@ -49,6 +49,7 @@ public class Contact {
   public static final int USERNAME_MAX = 100;
   public static final int NAME_MAX = 200;
   public static final int IDENTITY_MAX = 160;
+  public static final int EMAIL_MAX = 254;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,6 +74,13 @@ public class Contact {
   @Size(max = NAME_MAX)
   @Column(name = "display_name", length = NAME_MAX)
   private String displayName;
+
+  @Column(length = WA_ID_MAX)
+  private String phone;
+
+  @Size(max = EMAIL_MAX)
+  @Column(length = EMAIL_MAX)
+  private String email;
 
   @Column(name = "opted_out", nullable = false)
   private boolean optedOut;
@@ -171,6 +179,34 @@ public class Contact {
     if (changed) {
       updatedAt = now;
     }
+  }
+
+  /**
+   * What a CSV import knows about the person: a name and an email replace the stored ones when
+   * given; nothing given is nothing changed. The phone number is the WhatsApp id's digits.
+   */
+  public void imported(String name, String newEmail, Instant now) {
+    if (!isBlank(name)) {
+      this.displayName = limit(name);
+    }
+    if (!isBlank(newEmail)) {
+      if (newEmail.length() > EMAIL_MAX) {
+        throw new IllegalArgumentException("An email has at most " + EMAIL_MAX + " characters");
+      }
+      this.email = newEmail.strip();
+    }
+    if (phone == null && waId != null) {
+      phone = "+" + waId;
+    }
+    this.updatedAt = now;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public String getEmail() {
+    return email;
   }
 
   public void optOut(Instant now) {

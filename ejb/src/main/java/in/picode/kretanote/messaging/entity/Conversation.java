@@ -76,6 +76,12 @@ public class Conversation {
   @Column(name = "unread_count", nullable = false)
   private int unreadCount;
 
+  @Column(name = "assignee_id")
+  private Long assigneeId;
+
+  @Column(name = "snoozed_until")
+  private Instant snoozedUntil;
+
   @Version private long version;
 
   protected Conversation() {}
@@ -97,6 +103,10 @@ public class Conversation {
       status = Status.OPEN;
       openedAt = now;
       closedAt = null;
+    }
+    if (unread) {
+      // A customer who writes wakes a snoozed conversation.
+      snoozedUntil = null;
     }
     if (opensWindow
         && (lastCustomerMessageAt == null || writtenAt.isAfter(lastCustomerMessageAt))) {
@@ -126,6 +136,44 @@ public class Conversation {
   public void close(Instant now) {
     status = Status.CLOSED;
     closedAt = now;
+    snoozedUntil = null;
+  }
+
+  /** An agent re-opens a closed (or wakes a snoozed) conversation. */
+  public void reopen(Instant now) {
+    if (status == Status.CLOSED) {
+      status = Status.OPEN;
+      openedAt = now;
+      closedAt = null;
+    }
+    snoozedUntil = null;
+  }
+
+  /**
+   * Hides an open conversation from the open inbox until {@code until}; it is open again after that
+   * time (the inbox compares with the clock, no timer needed) or when the customer writes.
+   */
+  public void snooze(Instant until, Instant now) {
+    if (until == null || !until.isAfter(now)) {
+      throw new IllegalArgumentException("Snooze until a time in the future");
+    }
+    if (status == Status.CLOSED) {
+      throw new IllegalStateException("A closed conversation cannot be snoozed");
+    }
+    snoozedUntil = until;
+  }
+
+  /** {@code userId} of the same tenant (the database's composite key checks it), or null. */
+  public void assign(Long userId) {
+    this.assigneeId = userId;
+  }
+
+  public void markRead() {
+    this.unreadCount = 0;
+  }
+
+  public boolean isSnoozed(Instant now) {
+    return status == Status.OPEN && snoozedUntil != null && snoozedUntil.isAfter(now);
   }
 
   /** Free-form messages may be sent only while this is true. */
@@ -171,5 +219,13 @@ public class Conversation {
 
   public int getUnreadCount() {
     return unreadCount;
+  }
+
+  public Long getAssigneeId() {
+    return assigneeId;
+  }
+
+  public Instant getSnoozedUntil() {
+    return snoozedUntil;
   }
 }

@@ -40,4 +40,29 @@ class ConversationTest {
     assertThat(c.getUnreadCount()).isZero();
     assertThat(c.getLastActivityAt()).isEqualTo(T.plusSeconds(5));
   }
+
+  @Test
+  void aSnoozeHidesAnOpenConversationUntilItsTimeOrTheCustomerWrites() {
+    Conversation c = new Conversation(1, 2, T);
+    c.snooze(T.plusSeconds(3600), T);
+    assertThat(c.isSnoozed(T.plusSeconds(3599))).isTrue();
+    assertThat(c.isSnoozed(T.plusSeconds(3600))).as("the time passed: open again").isFalse();
+    c.customerWrote(T.plusSeconds(60), false, false, T.plusSeconds(61));
+    assertThat(c.isSnoozed(T.plusSeconds(120))).as("a reaction does not wake it").isTrue();
+    c.customerWrote(T.plusSeconds(90), true, true, T.plusSeconds(91));
+    assertThat(c.getSnoozedUntil()).as("a message wakes it").isNull();
+  }
+
+  @Test
+  void aSnoozeMustLieInTheFutureAndAClosedConversationCannotBeSnoozed() {
+    Conversation c = new Conversation(1, 2, T);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.snooze(T, T))
+        .isInstanceOf(IllegalArgumentException.class);
+    c.close(T);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.snooze(T.plusSeconds(60), T))
+        .isInstanceOf(IllegalStateException.class);
+    c.reopen(T.plusSeconds(5));
+    assertThat(c.getStatus()).isEqualTo(Conversation.Status.OPEN);
+    assertThat(c.getClosedAt()).isNull();
+  }
 }

@@ -1,31 +1,178 @@
 package in.picode.kretanote.contact.view;
 
+import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
+import in.picode.kretanote.contact.boundary.ContactImports;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
-/** The contacts list of the signed-in user's tenant. */
+/** The contacts list: search, tag and opt-out filters, keyset pages, CSV export, custom fields. */
 @Named
 @ViewScoped
 public class ContactsBean implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  static final int PAGE = 50;
 
   @Inject transient Contacts contacts;
+  @Inject transient ContactImports imports;
+  @Inject CurrentUser currentUser;
 
-  private List<Contact> page;
+  private String query;
+  private String tag;
+  private String optedOut = "";
+  private List<Contact> page = List.of();
+  private final Deque<Long> previous = new ArrayDeque<>();
+  private Long before;
+  private boolean more;
+  private List<String> tags = List.of();
+  private List<CustomField> fields = List.of();
+  private String fieldName;
+  private CustomField.Type fieldType = CustomField.Type.TEXT;
 
   @PostConstruct
   void load() {
-    page = contacts.page(200);
+    tags = contacts.allTags();
+    fields = contacts.fields();
+    read();
+  }
+
+  public void search() {
+    previous.clear();
+    before = null;
+    read();
+  }
+
+  public void next() {
+    if (!more) {
+      return;
+    }
+    previous.push(before == null ? 0L : before);
+    before = page.get(page.size() - 1).getId();
+    read();
+  }
+
+  public void newer() {
+    if (previous.isEmpty()) {
+      return;
+    }
+    long b = previous.pop();
+    before = b == 0L ? null : b;
+    read();
+  }
+
+  private void read() {
+    Boolean out = optedOut == null || optedOut.isEmpty() ? null : Boolean.valueOf(optedOut);
+    List<Contact> found = contacts.search(new Contacts.Filter(query, tag, out), before, PAGE + 1);
+    more = found.size() > PAGE;
+    page = more ? found.subList(0, PAGE) : found;
+  }
+
+  /** Streams every contact as a CSV download. */
+  public void export() throws IOException {
+    byte[] csv = imports.export();
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ec = faces.getExternalContext();
+    ec.responseReset();
+    ec.setResponseContentType("text/csv; charset=UTF-8");
+    ec.setResponseContentLength(csv.length);
+    ec.setResponseHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
+    try (OutputStream out = ec.getResponseOutputStream()) {
+      out.write(csv);
+    }
+    faces.responseComplete();
+  }
+
+  public void defineField() {
+    if (!currentUser.isManager()) {
+      PageMessages.error("Only an owner or an admin can define fields.");
+      return;
+    }
+    try {
+      contacts.defineField(fieldName, fieldType);
+      fields = contacts.fields();
+      PageMessages.info("Field \"" + fieldName.strip() + "\" added.");
+      fieldName = null;
+    } catch (ContactChangeRefusedException e) {
+      PageMessages.error(e.getMessage());
+    }
   }
 
   public List<Contact> getPage() {
     return page;
+  }
+
+  public boolean isMore() {
+    return more;
+  }
+
+  public boolean isFirstPage() {
+    return previous.isEmpty();
+  }
+
+  public String getQuery() {
+    return query;
+  }
+
+  public void setQuery(String query) {
+    this.query = query == null || query.length() <= 100 ? query : query.substring(0, 100);
+  }
+
+  public String getTag() {
+    return tag;
+  }
+
+  public void setTag(String tag) {
+    this.tag = tag;
+  }
+
+  public String getOptedOut() {
+    return optedOut;
+  }
+
+  public void setOptedOut(String optedOut) {
+    this.optedOut = optedOut;
+  }
+
+  public List<String> getTags() {
+    return tags;
+  }
+
+  public List<CustomField> getFields() {
+    return fields;
+  }
+
+  public String getFieldName() {
+    return fieldName;
+  }
+
+  public void setFieldName(String fieldName) {
+    this.fieldName = fieldName;
+  }
+
+  public CustomField.Type getFieldType() {
+    return fieldType;
+  }
+
+  public void setFieldType(CustomField.Type fieldType) {
+    this.fieldType = fieldType;
+  }
+
+  public CustomField.Type[] getFieldTypes() {
+    return CustomField.Type.values();
   }
 }

@@ -1,0 +1,315 @@
+package in.picode.kretanote.contact.control;
+
+import in.picode.kretanote.contact.entity.ContactTag;
+import in.picode.kretanote.contact.entity.CustomField;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * Reads a contacts CSV file and checks every row before anything is written: the import is all or
+ * nothing, so a file with one bad row imports no row and says which rows to fix and why.
+ *
+ * <p>The file must be UTF-8 (with or without a byte-order mark), have a header row, and map one
+ * column to the phone number. Numbers are normalised to digits (E.164 without the plus, as WhatsApp
+ * ids are); the same number twice in one file is an error, not a silent merge.
+ */
+public final class ContactCsv {
+
+  public static final String PHONE = "phone";
+  public static final String NAME = "name";
+  public static final String EMAIL = "email";
+  public static final String TAGS = "tags";
+  public static final String IGNORE = "";
+  public static final String FIELD_PREFIX = "field:";
+
+  /** One contact as the file describes it; {@code fields} maps custom field ids to values. */
+  public record Row(
+      int line,
+      String waId,
+      String name,
+      String email,
+      Set<String> tags,
+      Map<Long, String> fields) {}
+
+  /** A row's problem, by its line in the file (the header is line 1). */
+  public record Problem(int line, String message) {}
+
+  /** The whole check: rows to import when {@code problems} is empty. */
+  public record Checked(List<Row> rows, List<Problem> problems) {
+    public boolean ok() {
+      return problems.isEmpty() && !rows.isEmpty();
+    }
+  }
+
+  /** A file that cannot be read as CSV at all (encoding, size, shape). */
+  public static final class UnreadableCsvException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UnreadableCsvException(String message) {
+      super(message);
+    }
+  }
+
+  private final int maxBytes;
+  private final int maxRows;
+
+  public ContactCsv(int maxBytes, int maxRows) {
+    this.maxBytes = maxBytes;
+    this.maxRows = maxRows;
+  }
+
+  /** The header names of {@code bytes}, in file order. */
+  public List<String> headers(byte[] bytes) {
+    try (CSVParser parser = CSVParser.parse(new StringReader(text(bytes)), format())) {
+      List<String> headers = parser.getHeaderNames();
+      if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
+        throw new UnreadableCsvException("The file has no header row.");
+      }
+      return headers;
+    } catch (IllegalArgumentException e) {
+      throw new UnreadableCsvException("The header row is not usable: " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      throw new UnreadableCsvException("The file is not valid CSV: " + e.getMessage());
+    }
+  }
+
+  /** A mapping guessed from header names: "Phone", "Mobile", "Name", "E-mail", a field's name. */
+  public static Map<String, String> guessMapping(List<String> headers, List<CustomField> fields) {
+    Map<String, String> mapping = new LinkedHashMap<>();
+    for (String header : headers) {
+      String h = header.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+      String target = IGNORE;
+      if (Set.of("phone", "phonenumber", "mobile", "number", "whatsapp", "waid").contains(h)) {
+        target = PHONE;
+      } else if (Set.of("name", "fullname", "displayname", "contact").contains(h)) {
+        target = NAME;
+      } else if (Set.of("email", "mail", "emailaddress").contains(h)) {
+        target = EMAIL;
+      } else if (Set.of("tags", "tag", "labels").contains(h)) {
+        target = TAGS;
+      } else {
+        for (CustomField f : fields) {
+          if (f.getName().equalsIgnoreCase(header.strip())) {
+            target = FIELD_PREFIX + f.getId();
+          }
+        }
+      }
+      mapping.put(header, target);
+    }
+    return mapping;
+  }
+
+  /**
+   * Checks every row of {@code bytes} with {@code mapping} (header → target). {@code fields} are
+   * the tenant's custom fields by id.
+   */
+  public Checked check(byte[] bytes, Map<String, String> mapping, Map<Long, CustomField> fields) {
+    List<String> phoneColumns =
+        mapping.entrySet().stream()
+            .filter(e -> PHONE.equals(e.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (phoneColumns.isEmpty()) {
+      throw new UnreadableCsvException("Choose the column that holds the phone numbers.");
+    }
+    if (phoneColumns.size() > 1) {
+      throw new UnreadableCsvException("Only one column can hold the phone numbers.");
+    }
+    for (String target : mapping.values()) {
+      if (target.startsWith(FIELD_PREFIX) && !fields.containsKey(fieldId(target))) {
+        throw new UnreadableCsvException("A mapped custom field does not exist any more.");
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text(bytes)), format())) {
+      for (String header : mapping.keySet()) {
+        if (!mapping.get(header).equals(IGNORE) && !parser.getHeaderMap().containsKey(header)) {
+          throw new UnreadableCsvException("The file has no column \"" + header + "\".");
+        }
+      }
+      for (CSVRecord record : parser) {
+        int line = (int) record.getRecordNumber() + 1;
+        if (rows.size() + problems.size() >= maxRows) {
+          throw new UnreadableCsvException(
+              "The file has more than " + maxRows + " rows; split it into smaller files.");
+        }
+        if (!record.isConsistent()) {
+          problems.add(
+              new Problem(
+                  line,
+                  "has "
+                      + record.size()
+                      + " columns, the header has "
+                      + parser.getHeaderNames().size()));
+          continue;
+        }
+        row(record, line, mapping, fields, seen, rows, problems);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new UnreadableCsvException("The file is not valid CSV: " + rootMessage(e));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UnreadableCsvException("The file is not valid CSV: " + rootMessage(e));
+    }
+    if (rows.isEmpty() && problems.isEmpty()) {
+      problems.add(new Problem(1, "The file has a header but no contacts."));
+    }
+    return new Checked(List.copyOf(rows), List.copyOf(problems));
+  }
+
+  private void row(
+      CSVRecord record,
+      int line,
+      Map<String, String> mapping,
+      Map<Long, CustomField> fields,
+      Map<String, Integer> seen,
+      List<Row> rows,
+      List<Problem> problems) {
+    String waId = null;
+    String name = null;
+    String email = null;
+    Set<String> tags = new LinkedHashSet<>();
+    Map<Long, String> values = new LinkedHashMap<>();
+    List<String> errors = new ArrayList<>();
+    for (Map.Entry<String, String> m : mapping.entrySet()) {
+      String target = m.getValue();
+      if (target.equals(IGNORE)) {
+        continue;
+      }
+      String raw = record.get(m.getKey());
+      raw = raw == null ? "" : raw.strip();
+      try {
+        switch (target) {
+          case PHONE -> waId = PhoneNumbers.normalise(raw);
+          case NAME -> name = text(raw, 200, "The name");
+          case EMAIL -> email = email(raw);
+          case TAGS -> {
+            for (String t : raw.split("[;|]")) {
+              if (!t.isBlank()) {
+                tags.add(ContactTag.check(t));
+              }
+            }
+          }
+          default -> {
+            CustomField f = fields.get(fieldId(target));
+            String v = f.canonical(raw);
+            if (v != null) {
+              values.put(f.getId(), v);
+            }
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add(e.getMessage());
+      }
+    }
+    if (waId != null) {
+      Integer first = seen.putIfAbsent(waId, line);
+      if (first != null) {
+        errors.add("The number " + waId + " is already on line " + first + ".");
+      }
+    }
+    if (!errors.isEmpty()) {
+      problems.add(new Problem(line, String.join(" ", errors)));
+      return;
+    }
+    rows.add(new Row(line, waId, name, email, Set.copyOf(tags), Map.copyOf(values)));
+  }
+
+  static long fieldId(String target) {
+    try {
+      return Long.parseLong(target.substring(FIELD_PREFIX.length()));
+    } catch (NumberFormatException e) {
+      throw new UnreadableCsvException("Unknown column target " + target);
+    }
+  }
+
+  private static String text(String raw, int max, String what) {
+    if (raw.isEmpty()) {
+      return null;
+    }
+    if (raw.length() > max) {
+      throw new IllegalArgumentException(what + " has more than " + max + " characters.");
+    }
+    return raw;
+  }
+
+  private static String email(String raw) {
+    if (raw.isEmpty()) {
+      return null;
+    }
+    if (raw.length() > 254 || !raw.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      throw new IllegalArgumentException("\"" + clip(raw) + "\" is not an email address.");
+    }
+    return raw;
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static CSVFormat format() {
+    return CSVFormat.DEFAULT
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true)
+        .setAllowMissingColumnNames(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+        .get();
+  }
+
+  /** The file as text: strictly UTF-8, within the size limit, without a byte-order mark. */
+  String text(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new UnreadableCsvException("The file is empty.");
+    }
+    if (bytes.length > maxBytes) {
+      throw new UnreadableCsvException(
+          "The file is larger than " + (maxBytes / 1024) + " KB; split it into smaller files.");
+    }
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      if (text.indexOf('\0') >= 0) {
+        throw new UnreadableCsvException(
+            "The file is not UTF-8 text (it looks like UTF-16 or a binary file). Save it as"
+                + " \"CSV UTF-8\" and upload it again.");
+      }
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new UnreadableCsvException(
+          "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again.");
+    }
+  }
+}

@@ -1,0 +1,357 @@
+package in.picode.kretanote.messaging.boundary;
+
+import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.messaging.entity.ConversationLabel;
+import in.picode.kretanote.messaging.entity.ConversationNote;
+import in.picode.kretanote.messaging.entity.Label;
+import in.picode.kretanote.messaging.entity.Media;
+import in.picode.kretanote.messaging.entity.Message;
+import in.picode.kretanote.messaging.entity.Reaction;
+import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.control.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an agent does with one conversation of the current tenant: read its history a page at a
+ * time, assign it, label it, close, re-open or snooze it, and keep private notes. An id of another
+ * tenant's conversation finds nothing and changes nothing ({@link ConversationNotFoundException}).
+ */
+@Stateless
+@TenantScoped
+public class Conversations {
+
+  public static final int PAGE_MAX = 200;
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  @Inject AuditLog audit;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Who acts, for the audit log. */
+  public record Actor(long userId, String email, String address) {}
+
+  public Optional<ConversationDetail> find(long id) {
+    Conversation c = em.find(Conversation.class, id);
+    if (c == null) {
+      return Optional.empty();
+    }
+    Contact contact = em.find(Contact.class, c.getContactId());
+    return Optional.of(new ConversationDetail(c, contact, userName(c.getAssigneeId()), labels(id)));
+  }
+
+  private Conversation get(long id) {
+    Conversation c = em.find(Conversation.class, id);
+    if (c == null) {
+      throw new ConversationNotFoundException(id);
+    }
+    return c;
+  }
+
+  /**
+   * The latest {@code max} messages older than message {@code beforeId} (null: the newest), oldest
+   * first as the page shows them, with reactions, media state and the quoted message.
+   */
+  public List<MessageView> messages(long conversationId, Long beforeId, int max) {
+    get(conversationId);
+    List<Message> page;
+    int limit = Math.min(Math.max(max, 1), PAGE_MAX);
+    if (beforeId == null) {
+      page =
+          em.createNamedQuery(Message.PAGE_OF_CONVERSATION, Message.class)
+              .setParameter("conversation", conversationId)
+              .setMaxResults(limit)
+              .getResultList();
+    } else {
+      Message before = em.find(Message.class, beforeId);
+      if (before == null || before.getConversationId() != conversationId) {
+        return List.of();
+      }
+      page =
+          em.createQuery(
+                  "select m from Message m where m.conversationId = :conversation and"
+                      + " (m.createdAt < :at or (m.createdAt = :at and m.id < :id))"
+                      + " order by m.createdAt desc, m.id desc",
+                  Message.class)
+              .setParameter("conversation", conversationId)
+              .setParameter("at", before.getCreatedAt())
+              .setParameter("id", before.getId())
+              .setMaxResults(limit)
+              .getResultList();
+    }
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = page.stream().map(Message::getId).toList();
+    Map<Long, List<String>> reactions = new HashMap<>();
+    em.createQuery(
+            "select r from Reaction r where r.messageId in :ids and r.emoji is not null",
+            Reaction.class)
+        .setParameter("ids", ids)
+        .getResultStream()
+        .forEach(
+            r ->
+                reactions
+                    .computeIfAbsent(r.getMessageId(), k -> new ArrayList<>())
+                    .add(r.getEmoji()));
+    Map<Long, Media> media = new HashMap<>();
+    em.createQuery("select m from Media m where m.messageId in :ids", Media.class)
+        .setParameter("ids", ids)
+        .getResultStream()
+        .forEach(m -> media.put(m.getMessageId(), m));
+    List<Long> quotedIds =
+        page.stream().map(Message::getContextMessageId).filter(java.util.Objects::nonNull).toList();
+    Map<Long, Message> quoted = new HashMap<>();
+    if (!quotedIds.isEmpty()) {
+      em.createQuery("select m from Message m where m.id in :ids", Message.class)
+          .setParameter("ids", quotedIds)
+          .getResultStream()
+          .forEach(m -> quoted.put(m.getId(), m));
+    }
+    List<MessageView> views = new ArrayList<>();
+    for (Message m : page) {
+      if ("reaction".equals(m.getType())) {
+        continue;
+      }
+      Media file = media.get(m.getId());
+      Message q = m.getContextMessageId() == null ? null : quoted.get(m.getContextMessageId());
+      double[] where = "location".equals(m.getType()) ? location(m.getPayload()) : null;
+      views.add(
+          new MessageView(
+              m.getId(),
+              m.getDirection().name(),
+              m.getType(),
+              m.getText(),
+              m.getCreatedAt(),
+              m.getStatus().name(),
+              m.getErrorCode(),
+              m.getErrorTitle(),
+              m.isForwarded(),
+              q == null ? null : snippet(q),
+              List.copyOf(reactions.getOrDefault(m.getId(), List.of())),
+              file == null ? null : file.getState().name(),
+              file == null ? null : file.getMimeType(),
+              where == null ? null : where[0],
+              where == null ? null : where[1]));
+    }
+    Collections.reverse(views);
+    return views;
+  }
+
+  private static String snippet(Message m) {
+    String t = m.getText() == null ? MessageView.describeType(m.getType()) : m.getText();
+    return t.length() > 120 ? t.substring(0, 120) + "…" : t;
+  }
+
+  static double[] location(String payload) {
+    if (payload == null) {
+      return null;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+      JsonValue v = reader.readValue();
+      if (!(v instanceof JsonObject o)
+          || !o.containsKey("latitude")
+          || !o.containsKey("longitude")) {
+        return null;
+      }
+      return new double[] {
+        o.getJsonNumber("latitude").doubleValue(), o.getJsonNumber("longitude").doubleValue()
+      };
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The newest message id, for the page's cheap "anything new?" poll. */
+  public long latestMessageId(long conversationId) {
+    get(conversationId);
+    Long id =
+        em.createQuery(
+                "select max(m.id) from Message m where m.conversationId = :conversation",
+                Long.class)
+            .setParameter("conversation", conversationId)
+            .getSingleResult();
+    return id == null ? 0 : id;
+  }
+
+  public void markRead(long conversationId) {
+    get(conversationId).markRead();
+  }
+
+  /** Assigns to an active member of the current tenant's team, or unassigns with null. */
+  public void assign(long conversationId, Long userId, Actor actor) {
+    Conversation c = get(conversationId);
+    if (userId != null && userName(userId) == null) {
+      throw new ConversationChangeRefusedException("This person is not an active team member.");
+    }
+    c.assign(userId);
+    audit.record(
+        actor.userId(),
+        actor.email(),
+        "conversation.assigned",
+        "conversation " + conversationId + " to " + (userId == null ? "nobody" : "user " + userId),
+        actor.address());
+  }
+
+  public void close(long conversationId, Actor actor) {
+    get(conversationId).close(Instant.now(clock));
+    audit.record(
+        actor.userId(),
+        actor.email(),
+        "conversation.closed",
+        "conversation " + conversationId,
+        actor.address());
+  }
+
+  public void reopen(long conversationId, Actor actor) {
+    get(conversationId).reopen(Instant.now(clock));
+    audit.record(
+        actor.userId(),
+        actor.email(),
+        "conversation.reopened",
+        "conversation " + conversationId,
+        actor.address());
+  }
+
+  public void snooze(long conversationId, Instant until, Actor actor) {
+    Conversation c = get(conversationId);
+    try {
+      c.snooze(until, Instant.now(clock));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ConversationChangeRefusedException(e.getMessage());
+    }
+    audit.record(
+        actor.userId(),
+        actor.email(),
+        "conversation.snoozed",
+        "conversation " + conversationId + " until " + until,
+        actor.address());
+  }
+
+  public List<ConversationNote> notes(long conversationId) {
+    get(conversationId);
+    return em.createNamedQuery(ConversationNote.OF_CONVERSATION, ConversationNote.class)
+        .setParameter("conversation", conversationId)
+        .getResultList();
+  }
+
+  public ConversationNote addNote(long conversationId, String body, Actor actor) {
+    get(conversationId);
+    ConversationNote note;
+    try {
+      note = new ConversationNote(conversationId, actor.userId(), body, Instant.now(clock));
+    } catch (IllegalArgumentException e) {
+      throw new ConversationChangeRefusedException(e.getMessage());
+    }
+    em.persist(note);
+    em.flush();
+    return note;
+  }
+
+  public List<Label> allLabels() {
+    return em.createNamedQuery(Label.ALL, Label.class).getResultList();
+  }
+
+  public List<String> labels(long conversationId) {
+    return em.createNamedQuery(ConversationLabel.OF_CONVERSATION, Label.class)
+        .setParameter("conversation", conversationId)
+        .getResultStream()
+        .map(Label::getName)
+        .toList();
+  }
+
+  /** Puts a label on the conversation, creating the label if the tenant has none of that name. */
+  public void label(long conversationId, String name) {
+    get(conversationId);
+    String n;
+    try {
+      n = Label.checkName(name);
+    } catch (IllegalArgumentException e) {
+      throw new ConversationChangeRefusedException(e.getMessage());
+    }
+    Label label =
+        em.createNamedQuery(Label.BY_NAME, Label.class)
+            .setParameter("name", n)
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Label l = new Label(n, Instant.now(clock));
+                  em.persist(l);
+                  em.flush();
+                  return l;
+                });
+    long present =
+        em.createNamedQuery(ConversationLabel.COUNT, Long.class)
+            .setParameter("conversation", conversationId)
+            .setParameter("label", label.getId())
+            .getSingleResult();
+    if (present == 0) {
+      em.persist(new ConversationLabel(conversationId, label.getId()));
+    }
+  }
+
+  public void unlabel(long conversationId, String name) {
+    get(conversationId);
+    em.createNamedQuery(Label.BY_NAME, Label.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(
+            l ->
+                em.createNamedQuery(ConversationLabel.REMOVE)
+                    .setParameter("conversation", conversationId)
+                    .setParameter("label", l.getId())
+                    .executeUpdate());
+  }
+
+  /** Conversations of one contact, latest activity first (for the contact page). */
+  public List<Conversation> ofContact(long contactId) {
+    return em.createQuery(
+            "select c from Conversation c where c.contactId = :contact"
+                + " order by c.lastActivityAt desc",
+            Conversation.class)
+        .setParameter("contact", contactId)
+        .setMaxResults(50)
+        .getResultList();
+  }
+
+  /**
+   * The name of an active user of the current tenant, or null. Read by native SQL with the tenant
+   * filter written out, because users are the tenant feature's entity (messaging does not import
+   * it); the composite foreign key on the conversation backs this up.
+   */
+  String userName(Long userId) {
+    if (userId == null) {
+      return null;
+    }
+    List<?> names =
+        em.createNativeQuery(
+                "SELECT display_name FROM user_account WHERE tenant_id = ? AND id = ?"
+                    + " AND status = 'ACTIVE'")
+            .setParameter(1, Tenancy.require())
+            .setParameter(2, userId)
+            .setHint(Inbox.ALLOW_NATIVE, "true")
+            .getResultList();
+    return names.isEmpty() ? null : String.valueOf(names.get(0));
+  }
+}

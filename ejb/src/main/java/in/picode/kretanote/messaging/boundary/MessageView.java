@@ -1,0 +1,93 @@
+package in.picode.kretanote.messaging.boundary;
+
+import in.picode.kretanote.messaging.control.DeliveryFailures;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message as the conversation page shows it. {@code text} is the customer's untrusted text and is
+ * only ever rendered escaped; {@code quoted} is the start of the message it replies to.
+ */
+public record MessageView(
+    long id,
+    String direction,
+    String type,
+    String text,
+    Instant createdAt,
+    String status,
+    Integer errorCode,
+    String errorTitle,
+    boolean forwarded,
+    String quoted,
+    List<String> reactions,
+    String mediaState,
+    String mediaMime,
+    Double latitude,
+    Double longitude) {
+
+  public boolean isInbound() {
+    return "INBOUND".equals(direction);
+  }
+
+  /** Ticks as WhatsApp shows them: one (sent), two (delivered), two blue (read). */
+  public String ticks() {
+    return switch (status == null ? "" : status) {
+      case "PENDING" -> "🕓";
+      case "SENT" -> "✓";
+      case "DELIVERED", "READ" -> "✓✓";
+      case "FAILED" -> "!";
+      default -> "";
+    };
+  }
+
+  public String statusWords() {
+    return switch (status == null ? "" : status) {
+      case "PENDING" -> "Waiting to be sent";
+      case "SENT" -> "Sent";
+      case "DELIVERED" -> "Delivered";
+      case "READ" -> "Read";
+      case "FAILED" -> "Not delivered";
+      default -> "";
+    };
+  }
+
+  public String failure() {
+    return "FAILED".equals(status) ? DeliveryFailures.explain(errorCode, errorTitle) : null;
+  }
+
+  public boolean isMedia() {
+    return mediaState != null;
+  }
+
+  public String typeWords() {
+    return describeType(type);
+  }
+
+  public String mediaStateWords() {
+    return switch (mediaState == null ? "" : mediaState) {
+      case "PENDING" -> "Not downloaded yet";
+      case "DOWNLOADED" -> "Downloaded";
+      case "FAILED" -> "Download failed";
+      default -> "";
+    };
+  }
+
+  /** A message kind in words, for previews and media cards. */
+  public static String describeType(String type) {
+    return switch (type == null ? "" : type) {
+      case "text" -> "Message";
+      case "image" -> "📷 Photo";
+      case "video" -> "🎬 Video";
+      case "audio" -> "🎤 Voice message";
+      case "document" -> "📄 Document";
+      case "sticker" -> "Sticker";
+      case "location" -> "📍 Location";
+      case "contacts" -> "👤 Contact card";
+      case "reaction" -> "Reaction";
+      case "interactive", "button" -> "Reply";
+      case "order" -> "🛒 Order";
+      case "system" -> "WhatsApp notice";
+      default -> "Message (" + type + ")";
+    };
+  }
+}

@@ -1,0 +1,84 @@
+package in.picode.kretanote.messaging.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A private note of the team on a conversation. Notes live in their own table and have no wamid, no
+ * status and no path to the sender: they can never reach the customer.
+ */
+@Entity
+@Table(name = "conversation_note")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(
+    name = ConversationNote.OF_CONVERSATION,
+    query =
+        "select n from ConversationNote n where n.conversationId = :conversation"
+            + " order by n.createdAt, n.id")
+public class ConversationNote {
+
+  public static final String OF_CONVERSATION = "ConversationNote.ofConversation";
+  public static final int BODY_MAX = 4000;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "conversation_id", nullable = false, updatable = false)
+  private long conversationId;
+
+  @Column(name = "author_id", nullable = false, updatable = false)
+  private long authorId;
+
+  @Column(nullable = false, updatable = false)
+  private String body;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  protected ConversationNote() {}
+
+  public ConversationNote(long conversationId, long authorId, String body, Instant now) {
+    if (body == null || body.isBlank()) {
+      throw new IllegalArgumentException("A note cannot be empty");
+    }
+    if (body.length() > BODY_MAX) {
+      throw new IllegalArgumentException("A note has at most " + BODY_MAX + " characters");
+    }
+    this.conversationId = conversationId;
+    this.authorId = authorId;
+    this.body = body.strip();
+    this.createdAt = Objects.requireNonNull(now);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getConversationId() {
+    return conversationId;
+  }
+
+  public long getAuthorId() {
+    return authorId;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,180 @@
+package in.picode.kretanote.contact.view;
+
+import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
+import in.picode.kretanote.contact.boundary.ContactImports;
+import in.picode.kretanote.contact.boundary.ContactImports.Report;
+import in.picode.kretanote.contact.boundary.Contacts;
+import in.picode.kretanote.contact.control.ContactCsv;
+import in.picode.kretanote.contact.control.ContactCsv.Checked;
+import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CSV import in three steps on one page: upload (the file is read into this view, within the size
+ * limit, and never stored), map columns, check and import. Checking writes nothing; importing
+ * writes every row or none.
+ */
+@Named
+@ViewScoped
+public class ContactImportBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient ContactImports imports;
+  @Inject transient Contacts contacts;
+  @Inject CurrentUser currentUser;
+
+  private transient Part file;
+  private byte[] bytes;
+  private String fileName;
+  private List<String> headers = List.of();
+  private Map<String, String> mapping = new LinkedHashMap<>();
+  private Checked checked;
+  private Report report;
+  private int progress;
+
+  public void upload() {
+    reset();
+    if (file == null || file.getSize() == 0) {
+      PageMessages.error("Choose a CSV file.");
+      return;
+    }
+    if (file.getSize() > imports.maxBytes()) {
+      PageMessages.error(
+          "The file is larger than "
+              + (imports.maxBytes() / 1024)
+              + " KB; split it into smaller files.");
+      return;
+    }
+    try (InputStream in = file.getInputStream()) {
+      byte[] read = in.readNBytes(imports.maxBytes() + 1);
+      headers = imports.headers(read);
+      bytes = read;
+      fileName = file.getSubmittedFileName();
+      mapping = new LinkedHashMap<>(imports.guessMapping(headers));
+      progress = 33;
+    } catch (ContactChangeRefusedException e) {
+      PageMessages.error(e.getMessage());
+    } catch (IOException e) {
+      PageMessages.error("The upload was interrupted. Please try again.");
+    }
+  }
+
+  public void check() {
+    if (bytes == null) {
+      PageMessages.error("Upload a file first.");
+      return;
+    }
+    try {
+      checked = imports.check(bytes, mapping);
+      progress = 66;
+      if (checked.ok()) {
+        PageMessages.info(checked.rows().size() + " contacts are ready to import.");
+      } else {
+        PageMessages.error(
+            checked.problems().size()
+                + " rows have problems. Fix them in the file and upload it"
+                + " again; nothing was imported.");
+      }
+    } catch (ContactChangeRefusedException e) {
+      checked = null;
+      PageMessages.error(e.getMessage());
+    }
+  }
+
+  public void importAll() {
+    if (bytes == null) {
+      PageMessages.error("Upload a file first.");
+      return;
+    }
+    try {
+      report =
+          imports.importAll(
+              bytes,
+              mapping,
+              currentUser.getUserId(),
+              currentUser.getEmail(),
+              currentUser.getClientAddress());
+      progress = 100;
+      PageMessages.info(
+          "Imported: " + report.created() + " new contacts, " + report.updated() + " updated.");
+      bytes = null;
+    } catch (ContactChangeRefusedException e) {
+      PageMessages.error(e.getMessage());
+      check();
+    }
+  }
+
+  private void reset() {
+    bytes = null;
+    headers = List.of();
+    mapping = new LinkedHashMap<>();
+    checked = null;
+    report = null;
+    progress = 0;
+  }
+
+  public List<SelectItem> getTargets() {
+    List<SelectItem> items = new ArrayList<>();
+    items.add(new SelectItem(ContactCsv.IGNORE, "(ignore)"));
+    items.add(new SelectItem(ContactCsv.PHONE, "Phone number"));
+    items.add(new SelectItem(ContactCsv.NAME, "Name"));
+    items.add(new SelectItem(ContactCsv.EMAIL, "Email"));
+    items.add(new SelectItem(ContactCsv.TAGS, "Tags (separated by ;)"));
+    for (CustomField f : contacts.fields()) {
+      items.add(
+          new SelectItem(
+              ContactCsv.FIELD_PREFIX + f.getId(), f.getName() + " (" + f.getType() + ")"));
+    }
+    return items;
+  }
+
+  public Part getFile() {
+    return file;
+  }
+
+  public void setFile(Part file) {
+    this.file = file;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public boolean isUploaded() {
+    return bytes != null;
+  }
+
+  public List<String> getHeaders() {
+    return headers;
+  }
+
+  public Map<String, String> getMapping() {
+    return mapping;
+  }
+
+  public Checked getChecked() {
+    return checked;
+  }
+
+  public Report getReport() {
+    return report;
+  }
+
+  public int getProgress() {
+    return progress;
+  }
+}

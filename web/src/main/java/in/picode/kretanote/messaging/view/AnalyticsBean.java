@@ -1,0 +1,272 @@
+package in.picode.kretanote.messaging.view;
+
+import in.picode.kretanote.messaging.boundary.Analytics;
+import in.picode.kretanote.messaging.boundary.Analytics.AgentTimes;
+import in.picode.kretanote.messaging.boundary.Analytics.Cost;
+import in.picode.kretanote.messaging.boundary.Analytics.Day;
+import in.picode.kretanote.messaging.boundary.Analytics.Funnel;
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Analytics over a date range (UTC days): Chart.js configurations for PrimeFaces' {@code p:chart}
+ * built with JSON-P, and each chart's data as a CSV download. The cost chart is for owners and
+ * admins only.
+ */
+@Named
+@ViewScoped
+public class AnalyticsBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Analytics analytics;
+  @Inject CurrentUser currentUser;
+
+  private List<LocalDate> range = new ArrayList<>();
+  private List<Day> days = List.of();
+  private Funnel funnel;
+  private List<AgentTimes> agents = List.of();
+  private List<Cost> cost = List.of();
+
+  @PostConstruct
+  void init() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    range = new ArrayList<>(List.of(today.minusDays(13), today));
+    load();
+  }
+
+  public void load() {
+    if (range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null) {
+      PageMessages.error("Choose a start and an end date.");
+      return;
+    }
+    try {
+      LocalDate from = range.get(0);
+      LocalDate to = range.get(1);
+      days = analytics.perDay(from, to);
+      funnel = analytics.funnel(from, to);
+      agents = analytics.agentTimes(from, to);
+      cost = currentUser.isManager() ? analytics.cost(from, to) : List.of();
+    } catch (IllegalArgumentException e) {
+      PageMessages.error(e.getMessage());
+    }
+  }
+
+  public String getVolumeChart() {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder in = Json.createArrayBuilder();
+    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder conv = Json.createArrayBuilder();
+    for (Day d : days) {
+      labels.add(d.day().toString());
+      in.add(d.inbound());
+      out.add(d.outbound());
+      conv.add(d.conversations());
+    }
+    return chart(
+        "line",
+        labels,
+        Json.createArrayBuilder()
+            .add(dataset("Conversations", conv, "#075e54"))
+            .add(dataset("Messages received", in, "#25d366"))
+            .add(dataset("Messages sent", out, "#34b7f1")));
+  }
+
+  public String getFunnelChart() {
+    Funnel f = funnel == null ? new Funnel(0, 0, 0, 0, 0) : funnel;
+    return chart(
+        "bar",
+        Json.createArrayBuilder().add("Sent").add("Delivered").add("Read").add("Replied"),
+        Json.createArrayBuilder()
+            .add(
+                dataset(
+                    "Outbound messages",
+                    Json.createArrayBuilder()
+                        .add(f.sent())
+                        .add(f.delivered())
+                        .add(f.read())
+                        .add(f.replied()),
+                    "#128c7e")));
+  }
+
+  public String getAgentChart() {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder first = Json.createArrayBuilder();
+    JsonArrayBuilder resolution = Json.createArrayBuilder();
+    for (AgentTimes a : agents) {
+      labels.add(a.agent());
+      first.add(minutes(a.avgFirstResponseSeconds()));
+      resolution.add(minutes(a.avgResolutionSeconds()));
+    }
+    return chart(
+        "bar",
+        labels,
+        Json.createArrayBuilder()
+            .add(dataset("First response (min)", first, "#25d366"))
+            .add(dataset("Resolution (min)", resolution, "#075e54")));
+  }
+
+  public String getCostChart() {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder counts = Json.createArrayBuilder();
+    for (Cost c : cost) {
+      labels.add(c.category());
+      counts.add(c.billable());
+    }
+    return chart(
+        "bar",
+        labels,
+        Json.createArrayBuilder().add(dataset("Billable messages", counts, "#34b7f1")));
+  }
+
+  private static double minutes(Long seconds) {
+    return seconds == null ? 0 : Math.round(seconds / 6.0) / 10.0;
+  }
+
+  private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
+    return Json.createObjectBuilder()
+        .add("label", label)
+        .add("data", data)
+        .add("borderColor", color)
+        .add("backgroundColor", color)
+        .add("fill", false);
+  }
+
+  private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("animation", false)
+                .add("responsive", true)
+                .add("maintainAspectRatio", false))
+        .build()
+        .toString();
+  }
+
+  public void exportVolume() throws IOException {
+    csv(
+        "messages-per-day.csv",
+        "day,conversations,received,sent",
+        days,
+        d -> d.day() + "," + d.conversations() + "," + d.inbound() + "," + d.outbound());
+  }
+
+  public void exportFunnel() throws IOException {
+    Funnel f = funnel == null ? new Funnel(0, 0, 0, 0, 0) : funnel;
+    csv(
+        "delivery-funnel.csv",
+        "sent,delivered,read,replied,failed",
+        List.of(f),
+        x ->
+            x.sent() + "," + x.delivered() + "," + x.read() + "," + x.replied() + "," + x.failed());
+  }
+
+  public void exportAgents() throws IOException {
+    csv(
+        "agent-times.csv",
+        "agent,conversations,avg_first_response_seconds,resolved,avg_resolution_seconds",
+        agents,
+        a ->
+            cell(a.agent())
+                + ","
+                + a.conversations()
+                + ","
+                + (a.avgFirstResponseSeconds() == null ? "" : a.avgFirstResponseSeconds())
+                + ","
+                + a.resolved()
+                + ","
+                + (a.avgResolutionSeconds() == null ? "" : a.avgResolutionSeconds()));
+  }
+
+  public void exportCost() throws IOException {
+    csv(
+        "meta-cost.csv",
+        "category,billable_messages,estimated_" + analytics.currency(),
+        cost,
+        c ->
+            cell(c.category())
+                + ","
+                + c.billable()
+                + ","
+                + (c.estimated() == null ? "" : c.estimated()));
+  }
+
+  /** A CSV cell: quoted, quotes doubled, formulas neutralised. */
+  static String cell(String s) {
+    String v = s == null ? "" : s;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    return "\"" + v.replace("\"", "\"\"") + "\"";
+  }
+
+  private <T> void csv(String name, String header, List<T> rows, Function<T, String> line)
+      throws IOException {
+    String body =
+        header
+            + "\r\n"
+            + rows.stream().map(line).collect(Collectors.joining("\r\n"))
+            + (rows.isEmpty() ? "" : "\r\n");
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ec = faces.getExternalContext();
+    ec.responseReset();
+    ec.setResponseContentType("text/csv; charset=UTF-8");
+    ec.setResponseContentLength(bytes.length);
+    ec.setResponseHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    try (OutputStream out = ec.getResponseOutputStream()) {
+      out.write(bytes);
+    }
+    faces.responseComplete();
+  }
+
+  public List<LocalDate> getRange() {
+    return range;
+  }
+
+  public void setRange(List<LocalDate> range) {
+    this.range = range;
+  }
+
+  public List<Day> getDays() {
+    return days;
+  }
+
+  public Funnel getFunnel() {
+    return funnel;
+  }
+
+  public List<AgentTimes> getAgents() {
+    return agents;
+  }
+
+  public List<Cost> getCost() {
+    return cost;
+  }
+
+  public String getCurrency() {
+    return analytics.currency();
+  }
+}

@@ -1,0 +1,273 @@
+package in.picode.kretanote.messaging.view;
+
+import in.picode.kretanote.messaging.boundary.ConversationChangeRefusedException;
+import in.picode.kretanote.messaging.boundary.ConversationDetail;
+import in.picode.kretanote.messaging.boundary.ConversationNotFoundException;
+import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.messaging.boundary.Conversations.Actor;
+import in.picode.kretanote.messaging.boundary.MessageView;
+import in.picode.kretanote.messaging.entity.ConversationNote;
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.tenant.boundary.TeamMembers;
+import in.picode.kretanote.tenant.entity.UserAccount;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One conversation: history a page at a time with day separators, the window countdown, assign,
+ * labels, close / re-open / snooze and private notes. The id comes from the URL and is looked up
+ * inside the signed-in user's tenant only: any other id is "not found" and changes nothing.
+ */
+@Named
+@ViewScoped
+public class ConversationBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int PAGE = 50;
+
+  @Inject transient Conversations conversations;
+  @Inject transient TeamMembers team;
+  @Inject CurrentUser currentUser;
+
+  private String id;
+  private long conversationId;
+  private ConversationDetail detail;
+  private List<MessageView> messages = new ArrayList<>();
+  private boolean older;
+  private long latestMessageId;
+  private List<ConversationNote> notes = List.of();
+  private Map<Long, String> names = new HashMap<>();
+  private List<UserAccount> agents = List.of();
+  private Long assignee;
+  private String newLabel;
+  private String note;
+  private LocalDateTime snoozeUntil;
+
+  public void load() {
+    if (FacesContext.getCurrentInstance().isPostback()) {
+      return;
+    }
+    Long parsed = PageMessages.parseId(id);
+    detail = parsed == null ? null : conversations.find(parsed).orElse(null);
+    if (detail == null) {
+      PageMessages.notFound();
+      return;
+    }
+    conversationId = parsed;
+    agents = team.members().stream().filter(u -> "ACTIVE".equals(u.getStatus().name())).toList();
+    agents.forEach(u -> names.put(u.getId(), u.getDisplayName()));
+    messages = new ArrayList<>(conversations.messages(conversationId, null, PAGE));
+    older = messages.size() == PAGE;
+    latestMessageId = conversations.latestMessageId(conversationId);
+    conversations.markRead(conversationId);
+    refreshHead();
+  }
+
+  private void refreshHead() {
+    detail = conversations.find(conversationId).orElseThrow();
+    assignee = detail.conversation().getAssigneeId();
+    notes = conversations.notes(conversationId);
+  }
+
+  public void loadOlder() {
+    if (messages.isEmpty()) {
+      return;
+    }
+    List<MessageView> page = conversations.messages(conversationId, messages.get(0).id(), PAGE);
+    older = page.size() == PAGE;
+    messages.addAll(0, page);
+  }
+
+  /** The poll: reloads the latest page only when a message arrived or a tick moved. */
+  public void poll() {
+    long latest = conversations.latestMessageId(conversationId);
+    List<MessageView> fresh = conversations.messages(conversationId, null, PAGE);
+    if (latest != latestMessageId || !fresh.equals(tail(fresh.size()))) {
+      latestMessageId = latest;
+      messages = new ArrayList<>(fresh);
+      older = fresh.size() == PAGE;
+      conversations.markRead(conversationId);
+      refreshHead();
+    }
+  }
+
+  private List<MessageView> tail(int n) {
+    return messages.subList(Math.max(0, messages.size() - n), messages.size());
+  }
+
+  public void assign() {
+    act(c -> conversations.assign(c, assignee, actor()), "Assigned.");
+  }
+
+  public void assignToMe() {
+    assignee = currentUser.getUserId();
+    assign();
+  }
+
+  public void addLabel() {
+    act(c -> conversations.label(c, newLabel), "Label added.");
+    newLabel = null;
+  }
+
+  public void removeLabel(String name) {
+    act(c -> conversations.unlabel(c, name), "Label removed.");
+  }
+
+  public void close() {
+    act(c -> conversations.close(c, actor()), "Closed.");
+  }
+
+  public void reopen() {
+    act(c -> conversations.reopen(c, actor()), "Re-opened.");
+  }
+
+  public void snooze() {
+    Instant until = snoozeUntil == null ? null : snoozeUntil.toInstant(ZoneOffset.UTC);
+    act(c -> conversations.snooze(c, until, actor()), "Snoozed.");
+  }
+
+  /** Snooze presets: "1h", "tomorrow" (09:00 UTC), "week" (7 days). */
+  public void snoozeFor(String preset) {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    snoozeUntil =
+        switch (preset) {
+          case "1h" -> now.plusHours(1);
+          case "tomorrow" -> now.toLocalDate().plusDays(1).atTime(9, 0);
+          default -> now.plusDays(7);
+        };
+    snooze();
+  }
+
+  public void addNote() {
+    act(c -> conversations.addNote(c, note, actor()), "Note saved (only your team sees it).");
+    if (!FacesContext.getCurrentInstance().isValidationFailed()
+        && FacesContext.getCurrentInstance().getMessageList().stream()
+            .noneMatch(m -> m.getSeverity().getOrdinal() >= 2)) {
+      note = null;
+    }
+  }
+
+  private void act(Consumer<Long> change, String done) {
+    try {
+      change.accept(conversationId);
+      refreshHead();
+      PageMessages.info(done);
+    } catch (ConversationChangeRefusedException e) {
+      PageMessages.error(e.getMessage());
+    } catch (ConversationNotFoundException e) {
+      PageMessages.error("This conversation does not exist any more.");
+    } catch (RuntimeException e) {
+      PageMessages.error(PageMessages.OUR_FAULT);
+    }
+  }
+
+  private Actor actor() {
+    return new Actor(
+        currentUser.getUserId(), currentUser.getEmail(), currentUser.getClientAddress());
+  }
+
+  /** True when {@code index} starts a new UTC day in the list (a day separator goes before it). */
+  public boolean startsDay(int index) {
+    if (index == 0) {
+      return true;
+    }
+    return !day(messages.get(index)).equals(day(messages.get(index - 1)));
+  }
+
+  public LocalDate day(MessageView m) {
+    return m.createdAt().atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  public String author(long userId) {
+    return names.getOrDefault(userId, "A former team member");
+  }
+
+  public String window() {
+    return detail.windowWords(Instant.now());
+  }
+
+  public boolean isWindowOpen() {
+    return detail.conversation().isWindowOpen(Instant.now());
+  }
+
+  public boolean isClosed() {
+    return detail.conversation().getStatus().name().equals("CLOSED");
+  }
+
+  public boolean isSnoozed() {
+    return detail.conversation().isSnoozed(Instant.now());
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public ConversationDetail getDetail() {
+    return detail;
+  }
+
+  public List<MessageView> getMessages() {
+    return messages;
+  }
+
+  public boolean isOlder() {
+    return older;
+  }
+
+  public List<ConversationNote> getNotes() {
+    return notes;
+  }
+
+  public List<UserAccount> getAgents() {
+    return agents;
+  }
+
+  public Long getAssignee() {
+    return assignee;
+  }
+
+  public void setAssignee(Long assignee) {
+    this.assignee = assignee;
+  }
+
+  public String getNewLabel() {
+    return newLabel;
+  }
+
+  public void setNewLabel(String newLabel) {
+    this.newLabel = newLabel;
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = note;
+  }
+
+  public LocalDateTime getSnoozeUntil() {
+    return snoozeUntil;
+  }
+
+  public void setSnoozeUntil(LocalDateTime snoozeUntil) {
+    this.snoozeUntil = snoozeUntil;
+  }
+}

@@ -1,0 +1,170 @@
+package in.picode.kretanote.messaging.view;
+
+import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.messaging.boundary.Inbox;
+import in.picode.kretanote.messaging.boundary.InboxRow;
+import in.picode.kretanote.messaging.control.InboxQuery.Cursor;
+import in.picode.kretanote.messaging.control.InboxQuery.Owner;
+import in.picode.kretanote.messaging.control.InboxQuery.State;
+import in.picode.kretanote.messaging.entity.Label;
+import in.picode.kretanote.platform.view.CurrentUser;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+
+/**
+ * The inbox: filters, keyset pages (a stack of cursors for "newer"), and the poll that notices new
+ * activity without reloading. The poll asks one indexed count; only when something changed is the
+ * page read again, and the browser title shows how many conversations moved since the agent last
+ * looked.
+ */
+@Named
+@ViewScoped
+public class InboxBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int PAGE = 25;
+
+  @Inject transient Inbox inbox;
+  @Inject transient Conversations conversations;
+  @Inject CurrentUser currentUser;
+
+  private Owner owner = Owner.ALL;
+  private State state = State.OPEN;
+  private Long labelId;
+  private String search;
+  private List<InboxRow> rows = List.of();
+  private final Deque<Cursor> previous = new ArrayDeque<>();
+  private Cursor current;
+  private boolean more;
+  private Instant seenUntil;
+  private long newSinceLook;
+  private List<Label> labels = List.of();
+
+  @PostConstruct
+  void init() {
+    labels = conversations.allLabels();
+    seenUntil = inbox.latestActivity();
+    load();
+  }
+
+  public void filter() {
+    previous.clear();
+    current = null;
+    load();
+  }
+
+  public void next() {
+    if (!more || rows.isEmpty()) {
+      return;
+    }
+    previous.push(current == null ? new Cursor(null, 0) : current);
+    InboxRow last = rows.get(rows.size() - 1);
+    current = new Cursor(last.lastActivityAt(), last.id());
+    load();
+  }
+
+  public void newer() {
+    if (previous.isEmpty()) {
+      return;
+    }
+    Cursor c = previous.pop();
+    current = c.lastActivityAt() == null ? null : c;
+    load();
+  }
+
+  /** The poll: cheap check, then a reload of the first page when anything moved. */
+  public void poll() {
+    long changed = inbox.changedSince(seenUntil);
+    if (changed > 0) {
+      newSinceLook += changed;
+      seenUntil = inbox.latestActivity();
+      if (current == null) {
+        load();
+      }
+    }
+    PrimeFaces.current()
+        .executeScript(
+            "document.title='"
+                + (newSinceLook > 0 ? "(" + newSinceLook + ") " : "")
+                + "Inbox · KretaNote'");
+  }
+
+  public void acknowledge() {
+    newSinceLook = 0;
+  }
+
+  private void load() {
+    List<InboxRow> page =
+        inbox.page(currentUser.getUserId(), owner, state, labelId, search, current, PAGE + 1);
+    more = page.size() > PAGE;
+    rows = more ? page.subList(0, PAGE) : page;
+  }
+
+  public List<InboxRow> getRows() {
+    return rows;
+  }
+
+  public boolean isMore() {
+    return more;
+  }
+
+  public boolean isFirstPage() {
+    return previous.isEmpty();
+  }
+
+  public long getNewSinceLook() {
+    return newSinceLook;
+  }
+
+  public Owner getOwner() {
+    return owner;
+  }
+
+  public void setOwner(Owner owner) {
+    this.owner = owner == null ? Owner.ALL : owner;
+  }
+
+  public State getState() {
+    return state;
+  }
+
+  public void setState(State state) {
+    this.state = state == null ? State.OPEN : state;
+  }
+
+  public Long getLabelId() {
+    return labelId;
+  }
+
+  public void setLabelId(Long labelId) {
+    this.labelId = labelId;
+  }
+
+  public String getSearch() {
+    return search;
+  }
+
+  public void setSearch(String search) {
+    this.search = search == null || search.length() <= 100 ? search : search.substring(0, 100);
+  }
+
+  public List<Label> getLabels() {
+    return labels;
+  }
+
+  public Owner[] getOwners() {
+    return Owner.values();
+  }
+
+  public State[] getStates() {
+    return State.values();
+  }
+}

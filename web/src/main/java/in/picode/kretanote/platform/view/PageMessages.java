@@ -1,0 +1,45 @@
+package in.picode.kretanote.platform.view;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Page messages and the "not found" answer shared by the dashboard's backing beans. */
+public final class PageMessages {
+
+  public static final String OUR_FAULT =
+      "That failed on our side; nothing was changed. Please try again.";
+
+  private PageMessages() {}
+
+  public static void error(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  public static void info(String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  /** Answers 404 and stops rendering: what an id of another tenant (or none) gets. */
+  public static void notFound() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ec = faces.getExternalContext();
+    try {
+      ec.responseSendError(404, "Not found");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    faces.responseComplete();
+  }
+
+  public static Long parseId(String id) {
+    if (id == null || !id.matches("[0-9]{1,18}")) {
+      return null;
+    }
+    return Long.parseLong(id);
+  }
+}

@@ -1,0 +1,255 @@
+package in.picode.kretanote.messaging.view;
+
+import static in.picode.kretanote.testing.TestAccounts.PASSWORD;
+import static in.picode.kretanote.testing.Webhooks.count;
+import static in.picode.kretanote.testing.Webhooks.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.picode.kretanote.testing.TestAccounts;
+import in.picode.kretanote.testing.TestAccounts.User;
+import in.picode.kretanote.testing.Webhooks;
+import in.picode.kretanote.testing.Webhooks.Tenant;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium): one session signs in, sees a
+ * customer's message arrive in the open inbox without reloading, works the conversation (note,
+ * assign, label, close), imports contacts from a CSV file and looks at analytics. Screenshots of
+ * each screen land in {@code web/target/screenshots/} for a reviewer.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Webhooks.app("browser", Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  static WebDriver driver;
+  static WebDriverWait wait;
+  static Tenant tenant;
+  static User owner;
+  static User agent;
+  static String waId;
+
+  @BeforeAll
+  static void browser() throws IOException {
+    TestAccounts.clearAddressThrottle();
+    String run = TestAccounts.run();
+    tenant = Webhooks.tenantWithNumber("Browser Bistro " + run);
+    owner = TestAccounts.user(tenant.id(), "owner-browser-" + run + "@example.com", "OWNER");
+    agent = TestAccounts.user(tenant.id(), "agent-browser-" + run + "@example.com", "AGENT");
+    waId = "4917" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("kretanote.it.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("kretanote.it.chromedriver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void quit() {
+    if (driver != null) {
+      driver.quit();
+    }
+    TestAccounts.clearAddressThrottle();
+  }
+
+  void open(String path) {
+    driver.get(base.toString() + path);
+  }
+
+  static void screenshot(String name) {
+    try {
+      Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  static void waitForText(String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+  }
+
+  @Test
+  @Order(1)
+  void aNewMessageAppearsInTheOpenInboxWithoutReloading() {
+    open("login.xhtml");
+    driver.findElement(By.id("login:email")).sendKeys(owner.email());
+    driver.findElement(By.id("login:password")).sendKeys(PASSWORD);
+    click("login:submit");
+    wait.until(ExpectedConditions.urlContains("/app/"));
+
+    open("app/inbox.xhtml");
+    waitForText("No conversations here.");
+    ((JavascriptExecutor) driver).executeScript("window.kretanoteMarker = 'same page';");
+
+    Inbound.text(
+        base,
+        tenant,
+        waId,
+        "Ana Lima",
+        "<script>window.pwned = true;</script>Do you have a table for two tonight?");
+    waitForText("Ana Lima");
+    waitForText("table for two tonight");
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.kretanoteMarker;"))
+        .as("the page was not reloaded")
+        .isEqualTo("same page");
+    wait.until(ExpectedConditions.titleContains("(1)"));
+    assertThat(driver.getTitle()).isEqualTo("(1) Inbox · KretaNote");
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.pwned === true;"))
+        .as("the message's script did not run")
+        .isEqualTo(false);
+    assertThat(driver.findElement(By.cssSelector(".inbox-row .preview")).getText())
+        .startsWith("<script>window.pwned");
+    screenshot("inbox");
+  }
+
+  @Test
+  @Order(2)
+  void theAgentWorksTheConversation() {
+    driver.findElement(By.cssSelector(".inbox-row a")).click();
+    wait.until(ExpectedConditions.urlContains("conversation.xhtml"));
+    waitForText("Reply window open");
+    WebElement bubble = driver.findElement(By.cssSelector(".bubble.in .text"));
+    assertThat(bubble.getText()).startsWith("<script>window.pwned = true;</script>Do you have");
+    assertThat(driver.findElements(By.cssSelector(".history script"))).isEmpty();
+    assertThat(driver.findElement(By.id("compose")).getText()).contains("outbound sending");
+
+    driver.findElement(By.id("conv:note")).sendKeys("Regular guest, prefers the terrace.");
+    click("conv:addNote");
+    waitForText("Regular guest, prefers the terrace.");
+
+    new Select(driver.findElement(By.id("conv:assignee")))
+        .selectByVisibleText("Agent " + agent.email());
+    click("conv:assign");
+    waitForText("Assigned.");
+
+    driver.findElement(By.id("conv:newLabel")).sendKeys("Reservations");
+    click("conv:addLabel");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".labels"), "Reservations"));
+    screenshot("conversation");
+
+    click("conv:close");
+    waitForText("Closed.");
+    long conversation = Inbound.conversationOf(tenant, waId);
+    assertThat(string("SELECT status FROM conversation WHERE id = ?", conversation))
+        .isEqualTo("CLOSED");
+    assertThat(count("SELECT assignee_id FROM conversation WHERE id = ?", conversation))
+        .isEqualTo(agent.id());
+    assertThat(string("SELECT body FROM conversation_note WHERE conversation_id = ?", conversation))
+        .isEqualTo("Regular guest, prefers the terrace.");
+    assertThat(
+            string(
+                "SELECT l.name FROM conversation_label cl JOIN label l ON l.id = cl.label_id"
+                    + " WHERE cl.conversation_id = ?",
+                conversation))
+        .isEqualTo("Reservations");
+    assertThat(string("SELECT unread_count FROM conversation WHERE id = ?", conversation))
+        .isEqualTo("0");
+  }
+
+  @Test
+  @Order(3)
+  void contactsAreImportedFromCsv() throws IOException {
+    Path csv = Files.createTempFile("contacts", ".csv");
+    Files.writeString(
+        csv,
+        "Phone,Name,Email,Tags\n"
+            + "+49 151 7000001,Bruno Diaz,bruno@example.com,vip\n"
+            + "+49 151 7000002,Chiara Rossi,,newsletter;vip\n"
+            + "+"
+            + waId
+            + ",Ana Lima (imported),ana@example.com,\n",
+        StandardCharsets.UTF_8);
+    open("app/contacts-import.xhtml");
+    driver.findElement(By.id("upload:file")).sendKeys(csv.toAbsolutePath().toString());
+    click("upload:send");
+    waitForText("Columns of");
+    click("mapping:check");
+    waitForText("3 contacts are ready to import.");
+    click("mapping:import");
+    waitForText("2 new contacts, 1 updated.");
+    screenshot("contacts-import");
+    assertThat(count("SELECT COUNT(*) FROM contact WHERE tenant_id = ?", tenant.id())).isEqualTo(3);
+    assertThat(
+            string(
+                "SELECT email FROM contact WHERE tenant_id = ? AND wa_id = ?", tenant.id(), waId))
+        .isEqualTo("ana@example.com");
+
+    open("app/contacts.xhtml");
+    waitForText("Chiara Rossi");
+    screenshot("contacts");
+    Files.deleteIfExists(csv);
+  }
+
+  @Test
+  @Order(4)
+  void analyticsShowTheDaysFigures() {
+    open("app/analytics.xhtml");
+    waitForText("Delivery funnel");
+    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.tagName("canvas"), 3));
+    assertThat(driver.findElement(By.id("funnelFigures")).getText()).contains("Sent 0");
+    screenshot("analytics");
+  }
+}
