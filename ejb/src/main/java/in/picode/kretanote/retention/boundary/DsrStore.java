@@ -317,6 +317,19 @@ public class DsrStore {
           counts.merge("message_status", s.executeUpdate(), Integer::sum);
         }
       }
+      // Private notes and labels hang on the contact's conversations.
+      for (String child : List.of("conversation_note", "conversation_label")) {
+        counts.put(
+            child,
+            update(
+                c,
+                "DELETE FROM "
+                    + child
+                    + " t WHERE t.tenant_id = ? AND t.conversation_id IN (SELECT id FROM"
+                    + " conversation k WHERE k.tenant_id = t.tenant_id AND k.contact_id = ?)",
+                tenant,
+                contactId));
+      }
       counts.put(
           "conversation",
           update(

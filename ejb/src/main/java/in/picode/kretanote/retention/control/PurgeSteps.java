@@ -40,11 +40,22 @@ public final class PurgeSteps {
                   "NOT EXISTS (SELECT 1 FROM message k WHERE k.tenant_id = message_status.tenant_id"
                       + " AND k.wamid = message_status.wamid)"),
           new MessageStep(),
+          // Private notes age like messages; labels stay with their conversation (an old
+          // conversation without messages but with labels is kept until its labels go).
+          TableStep.aged("conversation_note", "created_at"),
+          TableStep.whole("conversation_label"),
           TableStep.aged("conversation", "last_activity_at")
               .heldBy("contact_id")
               .onlyWhere(
                   "NOT EXISTS (SELECT 1 FROM message k WHERE k.tenant_id = conversation.tenant_id"
-                      + " AND k.conversation_id = conversation.id)"),
+                      + " AND k.conversation_id = conversation.id)"
+                      + " AND NOT EXISTS (SELECT 1 FROM conversation_note n"
+                      + " WHERE n.tenant_id = conversation.tenant_id"
+                      + " AND n.conversation_id = conversation.id)"
+                      + " AND NOT EXISTS (SELECT 1 FROM conversation_label l"
+                      + " WHERE l.tenant_id = conversation.tenant_id"
+                      + " AND l.conversation_id = conversation.id)"),
+          TableStep.whole("label"),
           TableStep.aged("whatsapp_health_check", "checked_at"),
           TableStep.whole("send_pace"),
           TableStep.whole("message_template"),
@@ -61,6 +72,9 @@ public final class PurgeSteps {
           TableStep.whole("suppression"),
           TableStep.whole("retention_setting"),
           // Consent is evidence for as long as the tenant exists (not subject to retention).
+          TableStep.whole("contact_field_value"),
+          TableStep.whole("custom_field"),
+          TableStep.whole("contact_tag"),
           TableStep.whole("consent_event"),
           TableStep.whole("contact_consent"),
           TableStep.whole("contact"),
