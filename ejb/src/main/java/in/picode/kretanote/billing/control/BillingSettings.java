@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Billing configuration (README, configuration table), checked once at startup. */
@@ -24,11 +26,6 @@ public class BillingSettings {
   @Inject
   @ConfigProperty(name = "kretanote.billing.dunning.retries", defaultValue = "P1D,P3D,P5D")
   String retries;
-
-  @Inject
-  // No default: MicroProfile Config treats an empty default as no value at all.
-  @ConfigProperty(name = "kretanote.billing.tax-rates")
-  Optional<String> taxRates;
 
   @Inject
   @ConfigProperty(name = "kretanote.billing.tax-rate.default", defaultValue = "0")
@@ -66,16 +63,21 @@ public class BillingSettings {
   @ConfigProperty(name = "kretanote.billing.provider.webhook-tolerance", defaultValue = "PT5M")
   String webhookTolerance;
 
-  @Inject
-  @ConfigProperty(name = "kretanote.billing.provider.webhook-secret")
-  Optional<String> webhookSecret;
-
   private DunningPolicy dunning;
   private TaxRates tax;
   private Map<String, Long> meta;
 
+  // Keys without a default are read through Config when the bean starts: an empty defaultValue
+  // counts as no value, and the deployment failed on Payara Server for it (system test).
+  private Optional<String> taxRates;
+  private Optional<String> webhookSecret;
+
   @PostConstruct
   void check() {
+    Config config = ConfigProvider.getConfig();
+    taxRates = config.getOptionalValue("kretanote.billing.tax-rates", String.class);
+    webhookSecret =
+        config.getOptionalValue("kretanote.billing.provider.webhook-secret", String.class);
     dunning = DunningPolicy.parse(retries, grace);
     tax = TaxRates.parse(taxRates.orElse(""), defaultTaxRate);
     meta = new LinkedHashMap<>();

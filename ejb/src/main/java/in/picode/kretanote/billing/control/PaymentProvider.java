@@ -39,9 +39,8 @@ public class PaymentProvider {
   @ConfigProperty(name = "kretanote.billing.provider.url", defaultValue = "https://api.stripe.com")
   String baseUrl;
 
-  @Inject
-  @ConfigProperty(name = "kretanote.billing.provider.api-key")
-  Optional<String> apiKey;
+  /** The secret key, read through Config when the bean starts; absent until configured. */
+  private Optional<String> apiKey;
 
   @Inject
   @ConfigProperty(name = "kretanote.billing.provider.timeout", defaultValue = "PT10S")
@@ -65,6 +64,9 @@ public class PaymentProvider {
 
   @PostConstruct
   void open() {
+    apiKey =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("kretanote.billing.provider.api-key", String.class);
     Duration t = Duration.parse(timeout);
     client =
         ClientBuilder.newBuilder()

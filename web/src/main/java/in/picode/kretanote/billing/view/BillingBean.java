@@ -23,7 +23,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Settings → Billing, the OWNER's: plan, next invoice, usage, invoices, card, change, cancel. */
 @Named
@@ -36,10 +35,6 @@ public class BillingBean implements Serializable {
   @Inject transient Plans plans;
   @Inject transient BillingRun run;
   @Inject CurrentUser currentUser;
-
-  @Inject
-  @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
-  String publicUrl;
 
   private Subscription subscription;
   private List<Plans.Offer> offers;
