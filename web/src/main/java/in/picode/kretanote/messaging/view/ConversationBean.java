@@ -7,6 +7,11 @@ import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.boundary.MessageView;
 import in.picode.kretanote.messaging.entity.ConversationNote;
+import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import in.picode.kretanote.outbound.boundary.SendResult;
+import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.outbound.boundary.Templates;
+import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
@@ -40,6 +45,8 @@ public class ConversationBean implements Serializable {
 
   @Inject transient Conversations conversations;
   @Inject transient TeamMembers team;
+  @Inject transient Sending sending;
+  @Inject transient Templates templateCatalog;
   @Inject CurrentUser currentUser;
 
   private String id;
@@ -55,6 +62,14 @@ public class ConversationBean implements Serializable {
   private String newLabel;
   private String note;
   private LocalDateTime snoozeUntil;
+
+  /** The compose box; its key is rendered into the form, so a double submit carries one key. */
+  private String reply;
+
+  private String composeKey = newKey();
+  private String template;
+  private String templateValues;
+  private List<MessageTemplate> templates = List.of();
 
   public void load() {
     if (FacesContext.getCurrentInstance().isPostback()) {
@@ -74,6 +89,124 @@ public class ConversationBean implements Serializable {
     latestMessageId = conversations.latestMessageId(conversationId);
     conversations.markRead(conversationId);
     refreshHead();
+    // Blue ticks at the customer's end; a number that cannot send simply does not mark.
+    try {
+      sending.markRead(conversationId);
+    } catch (RuntimeException e) {
+      // Reading must never fail because Meta cannot be told.
+    }
+    templates =
+        templateCatalog.of(detail.conversation().getConnectionId()).stream()
+            .filter(t -> "APPROVED".equals(t.getStatus()))
+            .toList();
+  }
+
+  /** Sends the compose box's text (inside the 24-hour window). */
+  public void send() {
+    if (reply == null || reply.isBlank()) {
+      PageMessages.error("Write a message first.");
+      return;
+    }
+    if (reply.length() > 4096) {
+      PageMessages.error("A WhatsApp message holds at most 4,096 characters.");
+      return;
+    }
+    if (queued(() -> sending.sendText(conversationId, composeKey, reply))) {
+      reply = null;
+    }
+  }
+
+  /** Sends the chosen approved template with one value per line for its body placeholders. */
+  public void sendTemplate() {
+    int bar = template == null ? -1 : template.lastIndexOf('|');
+    if (bar <= 0) {
+      PageMessages.error("Choose a template first.");
+      return;
+    }
+    String name = template.substring(0, bar);
+    String language = template.substring(bar + 1);
+    List<String> values =
+        templateValues == null
+            ? List.of()
+            : templateValues.lines().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    if (queued(
+        () ->
+            sending.sendTemplate(
+                conversationId, composeKey, name, language, List.of(), values, Map.of()))) {
+      template = null;
+      templateValues = null;
+    }
+  }
+
+  private boolean queued(java.util.function.Supplier<SendResult> send) {
+    SendResult result;
+    try {
+      result = send.get();
+    } catch (OutboundRefusedException e) {
+      PageMessages.error(e.getMessage());
+      return false;
+    } catch (jakarta.ejb.EJBException e) {
+      PageMessages.error(
+          e.getCause() instanceof IllegalArgumentException bad
+              ? bad.getMessage()
+              : PageMessages.OUR_FAULT);
+      return false;
+    } catch (IllegalArgumentException e) {
+      PageMessages.error(e.getMessage());
+      return false;
+    }
+    if (!result.isQueued()) {
+      PageMessages.error(result.refusal().reason());
+      return false;
+    }
+    composeKey = newKey();
+    latestMessageId = -1;
+    poll();
+    PageMessages.info(result.duplicate() ? "Already sent." : "Sending…");
+    return true;
+  }
+
+  private static String newKey() {
+    return java.util.UUID.randomUUID().toString();
+  }
+
+  public String getReply() {
+    return reply;
+  }
+
+  public void setReply(String reply) {
+    this.reply = reply;
+  }
+
+  public String getComposeKey() {
+    return composeKey;
+  }
+
+  /** Accepts only a key of the form this bean renders; anything else keeps the current one. */
+  public void setComposeKey(String key) {
+    if (key != null && key.matches("[0-9a-f-]{36}")) {
+      this.composeKey = key;
+    }
+  }
+
+  public String getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(String template) {
+    this.template = template;
+  }
+
+  public String getTemplateValues() {
+    return templateValues;
+  }
+
+  public void setTemplateValues(String templateValues) {
+    this.templateValues = templateValues;
+  }
+
+  public List<MessageTemplate> getTemplates() {
+    return templates;
   }
 
   private void refreshHead() {

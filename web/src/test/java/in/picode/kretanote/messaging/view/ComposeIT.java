@@ -1,0 +1,333 @@
+package in.picode.kretanote.messaging.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.picode.kretanote.sandbox.meta.MetaSimulator;
+import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SimulatorControl;
+import in.picode.kretanote.testing.TestAccounts;
+import in.picode.kretanote.testing.WebClient;
+import in.picode.kretanote.testing.Webhooks;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The conversation page's compose box and media link over HTTP, against the Meta simulator: an
+ * agent replies, a double submit of the same form sends once, a status webhook moves the tick, a
+ * closed window hides the reply box and says why, a refused template says why, and a downloaded
+ * file opens only for its own tenant.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ComposeIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Webhooks.app("compose", Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  static MetaSimulator meta;
+  SimulatorControl sim = SimulatorControl.fromTestJvm();
+  WebClient owner;
+  long tenant;
+  String pnid;
+  String customer;
+
+  @BeforeAll
+  static void simulator() {
+    meta = ItMeta.start();
+  }
+
+  /** A business whose owner connected a (simulated) number through the settings page. */
+  @BeforeEach
+  void connectedOwner() {
+    TestAccounts.clearAddressThrottle();
+    meta.clearFaults();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User user = TestAccounts.owner("Compose", run);
+    tenant = user.tenantId();
+    owner = new WebClient(URI.create(base.toString()));
+    owner.submit(
+        owner.get("login.xhtml"),
+        "login",
+        Map.of("email", user.email(), "password", TestAccounts.PASSWORD),
+        "submit");
+    Document connected =
+        owner.submit(owner.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
+    assertThat(connected.text()).contains("is connected");
+    pnid =
+        (String)
+            TestAccounts.value(
+                "select phone_number_id from whatsapp_connection where tenant_id = ?", tenant);
+    customer = "4917" + (10_000_000 + (int) (Math.random() * 89_999_999));
+  }
+
+  URI endpoint() {
+    return URI.create(base.toString()).resolve("webhooks/whatsapp");
+  }
+
+  /** The customer writes; returns the conversation id. */
+  long customerWrites(String wamid, String type, String content) {
+    String body =
+        Json.createObjectBuilder()
+            .add("object", "whatsapp_business_account")
+            .add(
+                "entry",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("id", "1" + pnid)
+                            .add(
+                                "changes",
+                                Json.createArrayBuilder()
+                                    .add(
+                                        Json.createObjectBuilder()
+                                            .add("field", "messages")
+                                            .add(
+                                                "value",
+                                                Json.createReader(
+                                                        new java.io.StringReader(
+                                                            value(wamid, type, content)))
+                                                    .readObject())))))
+            .build()
+            .toString();
+    assertThat(Webhooks.post(endpoint(), body.getBytes(StandardCharsets.UTF_8)).status())
+        .isEqualTo(200);
+    await(
+        () ->
+            TestAccounts.count(
+                    "select count(*) from message where tenant_id = ? and wamid = ?", tenant, wamid)
+                == 1);
+    return ((Number)
+            TestAccounts.value(
+                "select conversation_id from message where tenant_id = ? and wamid = ?",
+                tenant,
+                wamid))
+        .longValue();
+  }
+
+  String value(String wamid, String type, String content) {
+    return "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550100\","
+        + "\"phone_number_id\":\""
+        + pnid
+        + "\"},\"contacts\":[{\"profile\":{\"name\":\"Lena\"},\"wa_id\":\""
+        + customer
+        + "\"}],\"messages\":[{\"from\":\""
+        + customer
+        + "\",\"id\":\""
+        + wamid
+        + "\",\"timestamp\":\""
+        + Instant.now().getEpochSecond()
+        + "\",\"type\":\""
+        + type
+        + "\",\""
+        + type
+        + "\":"
+        + content
+        + "}]}";
+  }
+
+  void status(String wamid, String status) {
+    String body =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1"
+            + pnid
+            + "\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\","
+            + "\"metadata\":{\"display_phone_number\":\"15550100\",\"phone_number_id\":\""
+            + pnid
+            + "\"},\"statuses\":[{\"id\":\""
+            + wamid
+            + "\",\"status\":\""
+            + status
+            + "\",\"timestamp\":\""
+            + Instant.now().getEpochSecond()
+            + "\",\"recipient_id\":\""
+            + customer
+            + "\"}]}}]}]}";
+    assertThat(Webhooks.post(endpoint(), body.getBytes(StandardCharsets.UTF_8)).status())
+        .isEqualTo(200);
+  }
+
+  static String wamid() {
+    return "wamid.compose" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("condition not met within 30 s");
+      }
+      Webhooks.pause(200);
+    }
+  }
+
+  @Test
+  void anAgentRepliesOnceAndSeesTheTickMove() {
+    long conversation = customerWrites(wamid(), "text", "{\"body\":\"Is my table booked?\"}");
+    Document page = owner.get("app/conversation.xhtml?id=" + conversation);
+    assertThat(page.getElementById("conv:reply")).as("window open: a reply box").isNotNull();
+
+    Document sent = owner.submit(page, "conv", Map.of("reply", "Yes, 8 pm for two 🍽️"), "send");
+    assertThat(sent.text()).contains("Yes, 8 pm for two 🍽️");
+    // The same rendered form submitted again (a double click, a resent request): one message.
+    owner.submit(page, "conv", Map.of("reply", "Yes, 8 pm for two 🍽️"), "send");
+    assertThat(
+            TestAccounts.count(
+                "select count(*) from message where tenant_id = ? and direction = 'OUTBOUND'",
+                tenant))
+        .isEqualTo(1);
+    await(
+        () ->
+            TestAccounts.count(
+                    "select count(*) from message where tenant_id = ? and direction = 'OUTBOUND'"
+                        + " and wamid is not null",
+                    tenant)
+                == 1);
+    JsonArray atMeta = sim.sent(pnid);
+    assertThat(atMeta).hasSize(1);
+    assertThat(atMeta.getJsonObject(0).getJsonObject("request").getString("to"))
+        .isEqualTo(customer);
+    String wamid = atMeta.getJsonObject(0).getString("wamid");
+
+    status(wamid, "delivered");
+    status(wamid, "read");
+    await(
+        () ->
+            "READ"
+                .equals(
+                    TestAccounts.value(
+                        "select status from message where tenant_id = ? and wamid = ?",
+                        tenant,
+                        wamid)));
+    Document after = owner.get("app/conversation.xhtml?id=" + conversation);
+    assertThat(after.select(".bubble.out .ticks").attr("title")).containsIgnoringCase("read");
+
+    // An empty reply is refused with a reason and sends nothing.
+    Document empty = owner.submit(after, "conv", Map.of("reply", "  "), "send");
+    assertThat(empty.text()).contains("Write a message first.");
+    assertThat(sim.sent(pnid)).hasSize(1);
+  }
+
+  @Test
+  void aClosedWindowOffersOnlyTemplatesAndARefusalSaysWhy() {
+    long conversation = customerWrites(wamid(), "text", "{\"body\":\"Hello?\"}");
+    TestAccounts.update(
+        "update conversation set window_expires_at = now(6) - interval 1 hour,"
+            + " last_customer_message_at = now(6) - interval 25 hour where id = ?",
+        conversation);
+    long connection =
+        ((Number)
+                TestAccounts.value(
+                    "select id from whatsapp_connection where tenant_id = ?", tenant))
+            .longValue();
+    TestAccounts.update(
+        "insert into message_template (tenant_id, connection_id, waba_id, name, language,"
+            + " category, status, components, updated_at) values (?, ?, 'w', 'table_reminder',"
+            + " 'en_US', 'UTILITY', 'APPROVED', ?, now(6))",
+        tenant,
+        connection,
+        "[{\"type\":\"BODY\",\"text\":\"Your table for {{1}} is booked at {{2}}.\"}]");
+    Document page = owner.get("app/conversation.xhtml?id=" + conversation);
+    assertThat(page.getElementById("conv:reply")).as("no free text outside the window").isNull();
+    assertThat(page.text()).contains("only lets an approved template");
+
+    // One value where the template needs two: refused before anything reaches Meta.
+    Document refused =
+        owner.submit(
+            page,
+            "conv",
+            Map.of("template", "table_reminder|en_US", "templateValues", "two"),
+            "sendTemplate");
+    assertThat(refused.select("#conv\\:messages").text()).isNotBlank();
+    assertThat(
+            TestAccounts.count(
+                "select count(*) from message where tenant_id = ? and direction = 'OUTBOUND'",
+                tenant))
+        .isZero();
+    assertThat(sim.sent(pnid)).isEmpty();
+
+    // A text forged into the post anyway is refused by the send guard, not sent.
+    Document forged =
+        owner.submit(page, "conv", Map.of(), "send", Map.of("conv:reply", "Free text"));
+    assertThat(sim.sent(pnid)).isEmpty();
+    assertThat(forged.location()).contains("conversation.xhtml");
+  }
+
+  @Test
+  void aDownloadedFileOpensOnlyForItsTenant() throws Exception {
+    byte[] pdf = ("%PDF-1.4\nMenu of the day\n".repeat(50)).getBytes(StandardCharsets.US_ASCII);
+    String mediaId = sim.media(pdf, "application/pdf");
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+    String w = wamid();
+    long conversation =
+        customerWrites(
+            w,
+            "document",
+            "{\"id\":\""
+                + mediaId
+                + "\",\"mime_type\":\"application/pdf\",\"sha256\":\""
+                + sha
+                + "\",\"filename\":\"menu.pdf\"}");
+    await(
+        () ->
+            "DOWNLOADED"
+                .equals(
+                    TestAccounts.value(
+                        "select d.state from media d join message m on m.id = d.message_id"
+                            + " where m.tenant_id = ? and m.wamid = ?",
+                        tenant,
+                        w)));
+    long message =
+        ((Number)
+                TestAccounts.value(
+                    "select id from message where tenant_id = ? and wamid = ?", tenant, w))
+            .longValue();
+    Document page = owner.get("app/conversation.xhtml?id=" + conversation);
+    assertThat(page.select("a.download").attr("href")).contains("message=" + message);
+
+    var file = owner.raw("app/media?message=" + message);
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).isEqualTo(new String(pdf, StandardCharsets.US_ASCII));
+    assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment")
+        .contains("menu.pdf");
+    assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+    // Another business's owner, a malformed id, and nobody signed in: no file.
+    TestAccounts.User other =
+        TestAccounts.owner("Other", UUID.randomUUID().toString().substring(0, 8));
+    WebClient stranger = new WebClient(URI.create(base.toString()));
+    stranger.submit(
+        stranger.get("login.xhtml"),
+        "login",
+        Map.of("email", other.email(), "password", TestAccounts.PASSWORD),
+        "submit");
+    assertThat(stranger.raw("app/media?message=" + message).statusCode()).isEqualTo(404);
+    assertThat(owner.raw("app/media?message=1%27%20or%201=1").statusCode()).isEqualTo(404);
+    assertThat(owner.raw("app/media?message=" + "9".repeat(40)).statusCode()).isEqualTo(404);
+    var anonymous = new WebClient(URI.create(base.toString())).raw("app/media?message=" + message);
+    assertThat(anonymous.body()).doesNotContain("Menu of the day");
+  }
+}
