@@ -35,13 +35,12 @@
 #   KRETANOTE_LOG_FORMAT         json (one JSON object per line in server.log); ulf or odl for
 #                                Payara's text formats
 #   KRETANOTE_META_APP_SECRET, KRETANOTE_META_VERIFY_TOKEN, KRETANOTE_KEK,
-#   KRETANOTE_PAYMENT_WEBHOOK_SECRET
-#                                each, when set, becomes password alias kretanote-meta-app-secret,
-#                                kretanote.meta.verify-token, kretanote.crypto.kek,
-#                                kretanote-payment-webhook-secret and the domain MicroProfile
-#                                Config property kretanote.meta.app-secret,
-#                                kretanote.meta.verify-token, kretanote.crypto.kek,
-#                                kretanote.payment.webhook-secret = ${ALIAS=<alias>}.
+#   KRETANOTE_PAYMENT_API_KEY, KRETANOTE_PAYMENT_WEBHOOK_SECRET
+#                                each, when set, becomes a password alias (see SECRET_TABLE
+#                                below) and the domain MicroProfile Config property
+#                                kretanote.meta.app-secret, kretanote.meta.verify-token,
+#                                kretanote.crypto.kek, kretanote.billing.provider.api-key,
+#                                kretanote.billing.provider.webhook-secret = ${ALIAS=<alias>}.
 #                                Unset later: alias and property stay as they were.
 #   KRETANOTE_CONFIG_FILE        file of key=value lines (# comments, blank lines allowed);
 #                                each becomes a domain MicroProfile Config property (blanks
@@ -98,7 +97,8 @@ readonly SECRET_TABLE=(
   "KRETANOTE_META_APP_SECRET kretanote-meta-app-secret kretanote.meta.app-secret"
   "KRETANOTE_META_VERIFY_TOKEN kretanote-meta-verify-token kretanote.meta.verify-token"
   "KRETANOTE_KEK kretanote-kek kretanote.crypto.kek"
-  "KRETANOTE_PAYMENT_WEBHOOK_SECRET kretanote-payment-webhook-secret kretanote.payment.webhook-secret"
+  "KRETANOTE_PAYMENT_API_KEY kretanote-payment-api-key kretanote.billing.provider.api-key"
+  "KRETANOTE_PAYMENT_WEBHOOK_SECRET kretanote-payment-webhook-secret kretanote.billing.provider.webhook-secret"
 )
 
 # ---------------------------------------------------------------------------
