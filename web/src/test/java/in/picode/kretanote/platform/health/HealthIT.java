@@ -47,6 +47,19 @@ class HealthIT {
   }
 
   @Test
+  void metricsCarryTheOutboxAndPurgeFigures() throws Exception {
+    HttpResponse<String> r = get("/metrics");
+    assertThat(r.statusCode()).isEqualTo(200);
+    // Read from the database: an empty outbox is 0 (a failing query would report -1).
+    assertThat(r.body())
+        .containsPattern("kretanote_outbox_depth(\\{[^}]*\\})? 0(\\.0)?\\b")
+        .contains("kretanote_outbox_oldest_age_seconds")
+        .containsPattern("kretanote_sends_last_hour\\{[^}]*result=\"failed\"")
+        .containsPattern("kretanote_purge_rows_last_day\\{[^}]*kind=\"retention\"")
+        .contains("kretanote_webhook_apply_lag_seconds");
+  }
+
+  @Test
   void livenessIsUp() throws Exception {
     HttpResponse<String> r = get("/health/live");
     assertThat(r.statusCode()).isEqualTo(200);
