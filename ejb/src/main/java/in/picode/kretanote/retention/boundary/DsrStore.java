@@ -325,8 +325,10 @@ public class DsrStore {
                 c,
                 "DELETE FROM "
                     + child
-                    + " t WHERE t.tenant_id = ? AND t.conversation_id IN (SELECT id FROM"
-                    + " conversation k WHERE k.tenant_id = t.tenant_id AND k.contact_id = ?)",
+                    + " WHERE tenant_id = ? AND conversation_id IN (SELECT k.id FROM"
+                    + " conversation k WHERE k.tenant_id = "
+                    + child
+                    + ".tenant_id AND k.contact_id = ?)",
                 tenant,
                 contactId));
       }
