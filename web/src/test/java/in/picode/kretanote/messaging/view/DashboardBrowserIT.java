@@ -5,6 +5,7 @@ import static in.picode.kretanote.testing.Webhooks.count;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.Webhooks;
@@ -75,6 +76,7 @@ class DashboardBrowserIT {
   @BeforeAll
   static void browser() throws IOException {
     TestAccounts.clearAddressThrottle();
+    ItMeta.start();
     String run = TestAccounts.run();
     tenant = Webhooks.tenantWithNumber("Browser Bistro " + run);
     owner = TestAccounts.user(tenant.id(), "owner-browser-" + run + "@example.com", "OWNER");
@@ -172,7 +174,9 @@ class DashboardBrowserIT {
     WebElement bubble = driver.findElement(By.cssSelector(".bubble.in .text"));
     assertThat(bubble.getText()).startsWith("<script>window.pwned = true;</script>Do you have");
     assertThat(driver.findElements(By.cssSelector(".history script"))).isEmpty();
-    assertThat(driver.findElement(By.id("compose")).getText()).contains("outbound sending");
+    assertThat(driver.findElements(By.id("conv:reply")))
+        .as("the window is open: a reply box")
+        .hasSize(1);
 
     driver.findElement(By.id("conv:note")).sendKeys("Regular guest, prefers the terrace.");
     click("conv:addNote");
@@ -251,5 +255,50 @@ class DashboardBrowserIT {
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.tagName("canvas"), 3));
     assertThat(driver.findElement(By.id("funnelFigures")).getText()).contains("Sent 0");
     screenshot("analytics");
+  }
+
+  @Test
+  @Order(10)
+  void theOwnerRepliesAndSeesTheTicksMoveWhenMetaReports() {
+    // A number from the Meta simulator (sandbox), so that sending really reaches "Meta".
+    open("app/settings/whatsapp.xhtml");
+    click("sandbox:simulate");
+    waitForText("is connected");
+    long connection =
+        count(
+            "SELECT id FROM whatsapp_connection WHERE tenant_id = ? AND access_token IS NOT NULL",
+            tenant.id());
+    Webhooks.Tenant live =
+        new Webhooks.Tenant(
+            tenant.id(),
+            connection,
+            string("SELECT phone_number_id FROM whatsapp_connection WHERE id = ?", connection));
+    String customer = "4916" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
+    Inbound.text(base, live, customer, "Jonas Weber", "Can I bring my dog on Friday?");
+    long conversation = Inbound.conversationOf(live, customer);
+
+    open("app/conversation.xhtml?id=" + conversation);
+    driver.findElement(By.id("conv:reply")).sendKeys("Of course, dogs are welcome on the terrace.");
+    click("conv:send");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".bubble.out"), "dogs are welcome"));
+    String wamid = null;
+    for (int i = 0; i < 150 && wamid == null; i++) {
+      wamid =
+          string(
+              "SELECT wamid FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND'",
+              conversation);
+      Webhooks.pause(200);
+    }
+    assertThat(wamid).as("the simulator accepted the reply").isNotNull();
+    Inbound.status(base, live, wamid, customer, "delivered");
+    Inbound.status(base, live, wamid, customer, "read");
+    // The page polls; the tick's title turns to "Read" without a reload.
+    wait.until(
+        ExpectedConditions.attributeContains(
+            By.cssSelector(".bubble.out .ticks"), "title", "Read"));
+    assertThat(driver.findElement(By.cssSelector(".bubble.out .ticks")).getText()).contains("✓✓");
+    screenshot("reply");
   }
 }

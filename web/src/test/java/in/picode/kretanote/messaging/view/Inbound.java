@@ -38,6 +38,23 @@ final class Inbound {
     }
   }
 
+  /** Meta reports a status of one of the business's messages (delivered, read, failed). */
+  static void status(URL base, Webhooks.Tenant tenant, String wamid, String waId, String status) {
+    byte[] payload =
+        MetaJson.bytes(
+            WebhookPayloads.single(
+                "waba-" + tenant.phoneNumberId(),
+                new Messages(tenant.phoneNumberId(), "15550001111")
+                    .add(
+                        WebhookPayloads.Status.of(
+                            wamid, status, Customer.phone(waId, null), "service", "regular"))
+                    .change()));
+    Webhooks.Answer answer = Webhooks.post(endpoint(base), payload);
+    if (answer.status() != 200) {
+      throw new AssertionError("webhook answered " + answer.status() + ": " + answer.body());
+    }
+  }
+
   static long conversationOf(Webhooks.Tenant tenant, String waId) {
     return Webhooks.count(
         "SELECT c.id FROM conversation c JOIN contact ct ON ct.tenant_id = c.tenant_id"
