@@ -1,11 +1,13 @@
 package in.picode.kretanote.billing.boundary;
 
+import in.picode.kretanote.platform.boundary.BackgroundJobs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,6 +23,8 @@ public class BillingTimer {
 
   @Inject BillingRun run;
 
+  @Inject BackgroundJobs jobs;
+
   private final AtomicBoolean running = new AtomicBoolean();
 
   @Schedule(hour = "*", minute = "*", persistent = false, info = "billing-cycle")
@@ -29,8 +33,14 @@ public class BillingTimer {
       return;
     }
     try {
-      run.runDue();
-    } catch (RuntimeException e) {
+      jobs.run(
+          "billing-cycle",
+          Duration.ofMinutes(1),
+          () -> {
+            run.runDue();
+            return null;
+          });
+    } catch (Exception e) {
       LOG.log(Level.WARNING, "Billing run failed this minute: {0}", e.toString());
     } finally {
       running.set(false);

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.platform.boundary.BackgroundJobs;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -27,6 +28,7 @@ public class SenderTimer {
   @Inject OutboxSender sender;
   @Inject OutboxClaims claims;
   @Inject OutboxAttempts attempts;
+  @Inject BackgroundJobs jobs;
 
   @Inject
   @ConfigProperty(name = "kretanote.outbound.sender.enabled", defaultValue = "true")
@@ -45,11 +47,17 @@ public class SenderTimer {
       return;
     }
     try {
-      sender.drainOnce();
-      if (ticks.incrementAndGet() % 10 == 0) {
-        reconcile();
-      }
-    } catch (RuntimeException e) {
+      jobs.run(
+          "outbox-sender",
+          Duration.ofSeconds(1),
+          () -> {
+            sender.drainOnce();
+            if (ticks.incrementAndGet() % 10 == 0) {
+              reconcile();
+            }
+            return null;
+          });
+    } catch (Exception e) {
       LOG.log(Level.WARNING, "Outbox round failed: {0}", e.toString());
     } finally {
       running.set(false);
