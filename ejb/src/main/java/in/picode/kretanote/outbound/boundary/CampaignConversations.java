@@ -27,6 +27,7 @@ public class CampaignConversations {
 
   @Resource SessionContext context;
 
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public long open(long connectionId, long contactId, Instant now) {
     Long found = find(connectionId, contactId);
     if (found != null) {

@@ -10,6 +10,8 @@ import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.CampaignRecipient;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -54,6 +56,7 @@ public class CampaignRunner {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  @Resource SessionContext context;
   @Inject Sending sending;
   @Inject CampaignConversations conversations;
   @Inject RecipientRestrictions restrictions;
@@ -74,11 +77,35 @@ public class CampaignRunner {
   @ConfigProperty(name = "kretanote.campaign.spam-minimum", defaultValue = "20")
   int spamMinimum;
 
-  /** One round; returns how many recipients were handed to the outbox or skipped. */
-  public int step(long campaignId, Instant now) {
+  /**
+   * One round of the campaign: {@link #prepare} (start, auto-pause, next recipients, completion) in
+   * one transaction, then each recipient in a transaction of its own, begun after its conversation
+   * exists (a transaction that began earlier would not see a conversation created meanwhile).
+   * Returns how many recipients were handed to the outbox or skipped.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int round(long campaignId, Instant now) {
+    CampaignRunner self = context.getBusinessObject(CampaignRunner.class);
+    List<long[]> next = self.prepare(campaignId, now);
+    int done = 0;
+    for (long[] r : next) {
+      long conversation = conversations.open(r[2], r[1], now);
+      if (self.hand(campaignId, r[0], conversation, Instant.now())) {
+        done++;
+      }
+    }
+    return done;
+  }
+
+  /**
+   * Starts a due campaign, pauses it when it must, writes the next recipients and finishes a
+   * campaign with nothing left; returns the next recipients to hand over as {@code [recipient id,
+   * contact id, connection id]}, at most as many as the outbox may still take.
+   */
+  public List<long[]> prepare(long campaignId, Instant now) {
     Campaign c = em.find(Campaign.class, campaignId);
     if (c == null) {
-      return 0;
+      return List.of();
     }
     if (c.getState() == Campaign.State.SCHEDULED
         && c.getScheduledAt() != null
@@ -86,7 +113,7 @@ public class CampaignRunner {
       c.running(now);
     }
     if (c.getState() != Campaign.State.RUNNING) {
-      return 0;
+      return List.of();
     }
     long tenant = Tenancy.require();
     String pause = autoPause(c, tenant);
@@ -94,7 +121,7 @@ public class CampaignRunner {
       c.pause(pause, now);
       hold(em, tenant, c.getId(), now);
       LOG.log(Level.INFO, "Campaign {0} of tenant {1} paused itself", c.getId(), tenant);
-      return 0;
+      return List.of();
     }
     if (!c.isMaterialised()) {
       materialise(c, tenant, now);
@@ -102,67 +129,60 @@ public class CampaignRunner {
     long waiting =
         count(
             "select count(*) from outbox where tenant_id = ? and campaign_id = ?"
-                + " and state in ('QUEUED', 'RETRY', 'SENDING')",
+                + " and state in ('QUEUED', 'RETRY', 'SENDING', 'UNKNOWN')",
             tenant,
             c.getId());
-    int room = (int) Math.max(0, Math.min(batch, maxAhead - waiting));
-    int done = 0;
-    if (room > 0) {
-      List<CampaignRecipient> next =
-          em.createNamedQuery(CampaignRecipient.NEXT_QUEUED, CampaignRecipient.class)
-              .setParameter("campaign", c.getId())
-              .setParameter("state", CampaignRecipient.State.QUEUED)
-              .setMaxResults(room)
-              .getResultList();
-      List<String> values = values(c);
-      for (CampaignRecipient r : next) {
-        hand(c, r, values, tenant, now);
-        done++;
-      }
-    }
-    if (c.isMaterialised()
-        && count(
-                "select count(*) from campaign_recipient where tenant_id = ? and campaign_id = ?"
-                    + " and state = 'QUEUED'",
-                tenant,
-                c.getId())
-            == 0
-        && count(
-                "select count(*) from outbox where tenant_id = ? and campaign_id = ?"
-                    + " and state in ('QUEUED', 'RETRY', 'SENDING', 'UNKNOWN')",
-                tenant,
-                c.getId())
-            == 0) {
+    List<CampaignRecipient> next =
+        em.createNamedQuery(CampaignRecipient.NEXT_QUEUED, CampaignRecipient.class)
+            .setParameter("campaign", c.getId())
+            .setParameter("state", CampaignRecipient.State.QUEUED)
+            .setMaxResults(Math.max(1, batch))
+            .getResultList();
+    if (c.isMaterialised() && next.isEmpty() && waiting == 0) {
       c.completed(now);
+      return List.of();
     }
-    return done;
+    int room = (int) Math.max(0, Math.min(batch, maxAhead - waiting));
+    return next.stream()
+        .limit(room)
+        .map(r -> new long[] {r.getId(), r.getContactId(), c.getConnectionId()})
+        .toList();
   }
 
-  private void hand(
-      Campaign c, CampaignRecipient r, List<String> values, long tenant, Instant now) {
+  /** Hands one QUEUED recipient to the outbox, or skips it with the reason. */
+  public boolean hand(long campaignId, long recipientId, long conversation, Instant now) {
+    Campaign c = em.find(Campaign.class, campaignId);
+    CampaignRecipient r = em.find(CampaignRecipient.class, recipientId);
+    if (c == null
+        || r == null
+        || c.getState() != Campaign.State.RUNNING
+        || r.getState() != CampaignRecipient.State.QUEUED) {
+      return false;
+    }
+    long tenant = Tenancy.require();
     Contact contact = em.find(Contact.class, r.getContactId());
     if (contact == null || (contact.getWaId() == null && contact.getUserId() == null)) {
       r.skipped("The contact has no WhatsApp number.", now);
-      return;
+      return true;
     }
     if (!restrictions.automatedProcessingAllowed(tenant, contact.getId())) {
       r.skipped(RefusalCode.AUTOMATION_OPT_OUT.refuse().reason(), now);
-      return;
+      return true;
     }
-    long conversation = conversations.open(c.getConnectionId(), contact.getId(), now);
     SendResult result =
         sending.sendCampaignTemplate(
             conversation,
             "campaign-" + c.getId() + "-" + contact.getId(),
             c.getTemplateName(),
             c.getTemplateLanguage(),
-            values,
+            values(c),
             c.getId());
     if (result.isQueued()) {
       r.enqueued(result.messageId(), now);
     } else {
       r.skipped(result.refusal().reason(), now);
     }
+    return true;
   }
 
   private void materialise(Campaign c, long tenant, Instant now) {

@@ -5,6 +5,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * works a campaign at a time) and runs one {@link CampaignRunner#step} of each. Non-persistent.
  */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CampaignTimer {
 
@@ -54,7 +57,7 @@ public class CampaignTimer {
     int moved = 0;
     for (CampaignClaims.Claim c : claims.claimDue(now, now.plus(LEASE), OWNER, 20)) {
       try {
-        moved += Tenancy.callAs(c.tenantId(), () -> runner.step(c.id(), Instant.now()));
+        moved += Tenancy.callAs(c.tenantId(), () -> runner.round(c.id(), Instant.now()));
       } catch (Exception e) {
         LOG.log(Level.WARNING, "Campaign {0} round failed: {1}", c.id(), e.toString());
       } finally {
