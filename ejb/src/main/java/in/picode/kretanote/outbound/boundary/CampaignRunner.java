@@ -89,9 +89,20 @@ public class CampaignRunner {
     List<long[]> next = self.prepare(campaignId, now);
     int done = 0;
     for (long[] r : next) {
-      long conversation = conversations.open(r[2], r[1], now);
-      if (self.hand(campaignId, r[0], conversation, Instant.now())) {
-        done++;
+      try {
+        long conversation = conversations.open(r[2], r[1], now);
+        if (self.hand(campaignId, r[0], conversation, Instant.now())) {
+          done++;
+        }
+      } catch (RuntimeException e) {
+        // E.g. a second round raced this one on the same idempotency key: the recipient stays
+        // QUEUED, and the next round finds the message already queued under its key.
+        LOG.log(
+            Level.WARNING,
+            "Campaign {0}: recipient {1} left for the next round: {2}",
+            campaignId,
+            r[0],
+            e.getClass().getSimpleName());
       }
     }
     return done;
@@ -179,11 +190,27 @@ public class CampaignRunner {
             c.getId());
     if (result.isQueued()) {
       r.enqueued(result.messageId(), now);
+    } else if (WHOLE_CAMPAIGN.contains(result.refusal().code())) {
+      // The account, the number or the template cannot send now: that is true for every
+      // recipient, so the campaign waits (paused with the reason) instead of skipping them all.
+      c.pause("Paused automatically: " + result.refusal().reason(), now);
+      hold(em, tenant, c.getId(), now);
+      return false;
     } else {
       r.skipped(result.refusal().reason(), now);
     }
     return true;
   }
+
+  /** Refusals that hold for the whole campaign, not for one recipient. */
+  static final java.util.Set<RefusalCode> WHOLE_CAMPAIGN =
+      java.util.EnumSet.of(
+          RefusalCode.TENANT_NOT_IN_GOOD_STANDING,
+          RefusalCode.CONNECTION_NOT_CONNECTED,
+          RefusalCode.CONNECTION_BLOCKED,
+          RefusalCode.TEMPLATE_UNKNOWN,
+          RefusalCode.TEMPLATE_NOT_APPROVED,
+          RefusalCode.MESSAGING_LIMIT_REACHED);
 
   private void materialise(Campaign c, long tenant, Instant now) {
     CampaignSegment segment = new CampaignSegment(c.getSegmentTag(), c.isSegmentMarketing());

@@ -275,6 +275,27 @@ class CampaignIT {
   }
 
   @Test
+  void aTemplatePausedByMetaPausesTheCampaignInsteadOfSkippingEveryone() {
+    Number n = number("template-paused");
+    approvedTemplate(n, "rain_news");
+    customers(n, 3, "rain");
+    Campaign c = create(n, "Rain", "rain_news", List.of("you", "rain"), "rain");
+    update(
+        "update message_template set status = 'PAUSED' where tenant_id = ? and name = ?",
+        n.tenant,
+        "rain_news");
+    as(n.tenant, () -> campaigns.start(c.getId(), null));
+    awaitTrue(() -> state(n, c.getId()).equals("PAUSED"), "campaign paused");
+    assertThat(as(n.tenant, () -> campaigns.get(c.getId())).getPauseReason())
+        .contains("Paused automatically")
+        .contains("not approved");
+    Campaigns.Progress p = as(n.tenant, () -> campaigns.progress(c.getId()));
+    assertThat(p.getQueued()).as("nobody skipped; they wait for the resume").isEqualTo(3);
+    assertThat(p.getSkipped()).isZero();
+    assertThat(sim.sent(n.pnid)).isEmpty();
+  }
+
+  @Test
   void anotherTenantCannotReadOrChangeACampaign() {
     Number a = number("owner");
     Number b = number("intruder");
