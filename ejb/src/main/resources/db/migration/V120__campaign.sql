@@ -1,7 +1,8 @@
 -- A campaign: one approved template with its body values sent to a segment of contacts (a tag
 -- and/or everyone with marketing consent) through one number. The campaign timer on any server
 -- claims RUNNING/due SCHEDULED rows with SELECT ... FOR UPDATE SKIP LOCKED plus a lease.
--- materialised_to is the contact id up to which recipients were written (keyset cursor).
+-- materialised_to is the contact id up to which recipients were written (keyset cursor);
+-- resumed_at starts a fresh count for the automatic pause after a person resumed.
 CREATE TABLE campaign (
   id                 BIGINT        NOT NULL AUTO_INCREMENT,
   tenant_id          BIGINT        NOT NULL,
@@ -16,6 +17,7 @@ CREATE TABLE campaign (
   scheduled_at       TIMESTAMP(6)  NULL,
   started_at         TIMESTAMP(6)  NULL,
   finished_at        TIMESTAMP(6)  NULL,
+  resumed_at         TIMESTAMP(6)  NULL,
   pause_reason       VARCHAR(500)  NULL,
   materialised       BOOLEAN       NOT NULL DEFAULT FALSE,
   materialised_to    BIGINT        NOT NULL DEFAULT 0,

@@ -251,11 +251,14 @@ public class CampaignRunner {
                 "select count(*), coalesce(sum(case when m.error_code in (?, ?) then 1 else 0 end), 0)"
                     + " from campaign_recipient r join message m"
                     + " on m.tenant_id = r.tenant_id and m.id = r.message_id"
-                    + " where r.tenant_id = ? and r.campaign_id = ? and m.status <> 'PENDING'")
+                    + " where r.tenant_id = ? and r.campaign_id = ? and m.status <> 'PENDING'"
+                    + " and m.created_at >= ?")
             .setParameter(1, AutoPause.SPAM)
             .setParameter(2, AutoPause.QUALITY)
             .setParameter(3, tenant)
             .setParameter(4, c.getId())
+            .setParameter(
+                5, Timestamp.from(c.getResumedAt() == null ? Instant.EPOCH : c.getResumedAt()))
             .getResultList();
     Object[] row = rows.get(0);
     return AutoPause.reason(

@@ -85,6 +85,10 @@ public class Campaign {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
+  /** Automatic pauses count Meta's refusals since this moment (a resume starts afresh). */
+  @Column(name = "resumed_at")
+  private Instant resumedAt;
+
   @Column(name = "pause_reason", length = REASON_MAX)
   private String pauseReason;
 
@@ -178,6 +182,7 @@ public class Campaign {
       scheduledAt = now;
     }
     pauseReason = null;
+    resumedAt = now;
     updatedAt = now;
     return true;
   }
@@ -258,6 +263,10 @@ public class Campaign {
 
   public Instant getFinishedAt() {
     return finishedAt;
+  }
+
+  public Instant getResumedAt() {
+    return resumedAt;
   }
 
   public String getPauseReason() {

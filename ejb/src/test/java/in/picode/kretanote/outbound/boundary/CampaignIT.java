@@ -269,6 +269,11 @@ class CampaignIT {
               .findFirst()
               .orElseThrow();
       assertThat(failed.errorCode()).isEqualTo(131049);
+
+      // A person looked, Meta is fine again: resuming counts afresh and does not pause at once.
+      sim.clearFaults();
+      as(n.tenant, () -> campaigns.resume(c.getId()));
+      awaitTrue(() -> state(n, c.getId()).equals("COMPLETED"), "campaign completed after resume");
     } finally {
       sim.clearFaults();
     }
