@@ -13,12 +13,15 @@ import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.control.Pacing;
+import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.SendErrors;
+import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.ConsentEvent;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -55,6 +58,7 @@ public class OutboxAttempts {
   @Inject SendGuard guard;
   @Inject ConnectionStore connections;
   @Inject Consents consents;
+  @Inject RecipientRestrictions restrictions;
 
   @Inject
   @ConfigProperty(name = "kretanote.outbound.max-attempts", defaultValue = "6")
@@ -123,8 +127,29 @@ public class OutboxAttempts {
         entry.getKind() == OutboxEntry.Kind.TEMPLATE
             ? template == null ? "(deleted)" : template.getName()
             : null;
-    Optional<Refusal> refusal =
-        guard.check(conversation, entry.getCategory(), template, templateName, now);
+    Optional<Refusal> refusal = Optional.empty();
+    if (entry.getCampaignId() != null) {
+      // A campaign's message waits while the campaign is paused (the pause held it already; this
+      // catches a row claimed in the same moment), and goes nowhere once it is cancelled or the
+      // customer objected to automated processing in the meantime.
+      Campaign campaign = em.find(Campaign.class, entry.getCampaignId());
+      if (campaign != null
+          && (campaign.getState() == Campaign.State.PAUSED
+              || campaign.getState() == Campaign.State.SCHEDULED)) {
+        entry.retryAt(
+            now.plus(CampaignRunner.HOLD), entry.getErrorCode(), CampaignRunner.HELD, false, now);
+        return Optional.empty();
+      }
+      if (campaign == null || campaign.getState() == Campaign.State.CANCELLED) {
+        refusal = Optional.of(RefusalCode.CAMPAIGN_CANCELLED.refuse());
+      } else if (!restrictions.automatedProcessingAllowed(
+          Tenancy.require(), entry.getContactId())) {
+        refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
+      }
+    }
+    if (refusal.isEmpty()) {
+      refusal = guard.check(conversation, entry.getCategory(), template, templateName, now);
+    }
     Optional<AccessToken> token = connections.token(entry.getConnectionId());
     if (refusal.isEmpty() && token.isEmpty()) {
       refusal = Optional.of(RefusalCode.CONNECTION_NOT_CONNECTED.refuse("no access token"));

@@ -193,6 +193,26 @@ public class Sending {
   }
 
   /**
+   * A campaign's template to one contact's conversation: the same guard and checks as {@link
+   * #sendTemplate}, with the outbox row marked as the campaign's (so pausing it holds the row).
+   */
+  public SendResult sendCampaignTemplate(
+      long conversationId,
+      String idempotencyKey,
+      String name,
+      String language,
+      List<String> body,
+      long campaignId) {
+    return submit(
+        conversationId,
+        idempotencyKey,
+        () -> new OutgoingContent.Template(name, language, List.of(), body, Map.of()),
+        null,
+        false,
+        campaignId);
+  }
+
+  /**
    * A text KretaNote sends by itself while the caller's transaction runs (the confirmation of a
    * STOP or START keyword while the webhook is applied): the same guard, joined to that
    * transaction.
@@ -291,6 +311,16 @@ public class Sending {
 
   private SendResult submit(
       long conversationId, String key, ContentSource source, Long quotedMessageId, boolean here) {
+    return submit(conversationId, key, source, quotedMessageId, here, null);
+  }
+
+  private SendResult submit(
+      long conversationId,
+      String key,
+      ContentSource source,
+      Long quotedMessageId,
+      boolean here,
+      Long campaignId) {
     OutgoingContent content;
     try {
       content = source.get();
@@ -300,7 +330,7 @@ public class Sending {
     String fingerprint =
         content.type() + "|" + quotedMessageId + "|" + MetaPayloads.build("-", content, null);
     return submitPrepared(
-        conversationId, key, fingerprint, () -> content, quotedMessageId, here, null);
+        conversationId, key, fingerprint, () -> content, quotedMessageId, here, null, campaignId);
   }
 
   private SendResult submitPrepared(
@@ -314,7 +344,7 @@ public class Sending {
     } catch (IllegalArgumentException | NullPointerException e) {
       return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(e.getMessage()));
     }
-    return submitPrepared(conversationId, key, fingerprint, null, null, false, finisher);
+    return submitPrepared(conversationId, key, fingerprint, null, null, false, finisher, null);
   }
 
   private SendResult submitPrepared(
@@ -324,7 +354,8 @@ public class Sending {
       ContentSource content,
       Long quotedMessageId,
       boolean here,
-      Finisher finisher) {
+      Finisher finisher,
+      Long campaignId) {
     if (key == null || !KEY.matcher(key).matches()) {
       return SendResult.refused(
           RefusalCode.INVALID_MESSAGE.refuse(
@@ -414,7 +445,7 @@ public class Sending {
             contact.getIdentityKey(),
             key,
             hash,
-            null);
+            campaignId);
     if (here) {
       return SendResult.queued(writer.writeHere(draft, now), false);
     }

@@ -1,12 +1,19 @@
 package in.picode.kretanote.outbound.control;
 
 /**
- * What privacy rules say about a recipient, asked by the send guard. Retention implements it
- * (erased contacts who had said STOP stay suppressed; see {@code retention.boundary
- * .PrivacyRecipientRestrictions}), so outbound needs no dependency on retention.
+ * What privacy rules say about a recipient, asked by the send guard and by campaigns. Retention
+ * implements it (erased contacts who had said STOP stay suppressed; objections to automated
+ * processing; see {@code retention.boundary.PrivacyRecipientRestrictions}), so outbound needs no
+ * dependency on retention.
  */
 public interface RecipientRestrictions {
 
   /** A contact with this WhatsApp id was erased after saying STOP: treat as opted out. */
   boolean suppressed(long tenantId, String waId);
+
+  /**
+   * Whether automated sends (campaigns, automations, bots) may reach this contact: false once the
+   * contact objected to automated processing.
+   */
+  boolean automatedProcessingAllowed(long tenantId, long contactId);
 }

@@ -25,7 +25,11 @@ public enum RefusalCode {
   INVALID_MESSAGE("The message cannot be sent as it is: %s"),
   IDEMPOTENCY_CONFLICT(
       "This request id was already used for a different message; use a new request id."),
-  NOTHING_TO_MARK("There is no customer message to mark as read.");
+  NOTHING_TO_MARK("There is no customer message to mark as read."),
+  AUTOMATION_OPT_OUT(
+      "The customer objected to automated processing; campaigns and automations do not send to"
+          + " them."),
+  CAMPAIGN_CANCELLED("The campaign was cancelled before this message was sent.");
 
   private final String wording;
 

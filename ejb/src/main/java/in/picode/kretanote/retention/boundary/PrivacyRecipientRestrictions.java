@@ -4,7 +4,10 @@ import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The suppression list kept after erasures, as the send guard sees it. */
+/**
+ * The suppression list kept after erasures and the objections to automated processing, as the send
+ * guard and campaigns see them.
+ */
 @ApplicationScoped
 public class PrivacyRecipientRestrictions implements RecipientRestrictions {
 
@@ -13,5 +16,10 @@ public class PrivacyRecipientRestrictions implements RecipientRestrictions {
   @Override
   public boolean suppressed(long tenantId, String waId) {
     return requests.suppressed(tenantId, waId);
+  }
+
+  @Override
+  public boolean automatedProcessingAllowed(long tenantId, long contactId) {
+    return requests.automatedProcessingAllowed(tenantId, contactId);
   }
 }

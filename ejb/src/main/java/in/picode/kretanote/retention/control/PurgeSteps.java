@@ -57,6 +57,9 @@ public final class PurgeSteps {
                       + " AND l.conversation_id = conversation.id)"),
           TableStep.whole("label"),
           TableStep.aged("whatsapp_health_check", "checked_at"),
+          // Campaigns: recipients before their campaign, both before numbers and contacts.
+          TableStep.whole("campaign_recipient"),
+          TableStep.whole("campaign"),
           TableStep.whole("send_pace"),
           TableStep.whole("message_template"),
           TableStep.whole("whatsapp_connection"),

@@ -1,0 +1,69 @@
+package in.picode.kretanote.outbound.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The campaign timer's claims across all tenants, each in a short transaction of its own: due
+ * campaigns (RUNNING, or SCHEDULED whose time came) that no other server holds are picked with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} and leased, so two servers never work one campaign at
+ * the same time. Native SQL that touches only ids, states, times and lease columns.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class CampaignClaims {
+
+  private static final String ALLOW_NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  public record Claim(long id, long tenantId) {}
+
+  public List<Claim> claimDue(Instant now, Instant leaseUntil, String owner, int max) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, tenant_id from campaign"
+                    + " where (state = 'RUNNING' or (state = 'SCHEDULED' and scheduled_at <= ?))"
+                    + " and (lease_until is null or lease_until < ?)"
+                    + " order by id limit ? for update skip locked")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, Timestamp.from(now))
+            .setParameter(3, max)
+            .setHint(ALLOW_NATIVE, "true")
+            .getResultList();
+    List<Claim> claims = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      Claim c = new Claim(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+      em.createNativeQuery(
+              "update campaign set lease_owner = ?, lease_until = ? where tenant_id = ? and id = ?")
+          .setParameter(1, owner)
+          .setParameter(2, Timestamp.from(leaseUntil))
+          .setParameter(3, c.tenantId())
+          .setParameter(4, c.id())
+          .setHint(ALLOW_NATIVE, "true")
+          .executeUpdate();
+      claims.add(c);
+    }
+    return claims;
+  }
+
+  public void release(Claim c, String owner) {
+    em.createNativeQuery(
+            "update campaign set lease_owner = null, lease_until = null"
+                + " where tenant_id = ? and id = ? and lease_owner = ?")
+        .setParameter(1, c.tenantId())
+        .setParameter(2, c.id())
+        .setParameter(3, owner)
+        .setHint(ALLOW_NATIVE, "true")
+        .executeUpdate();
+  }
+}

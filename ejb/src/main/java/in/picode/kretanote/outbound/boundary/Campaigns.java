@@ -1,0 +1,337 @@
+package in.picode.kretanote.outbound.boundary;
+
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.contact.entity.ContactTag;
+import in.picode.kretanote.outbound.control.CampaignSegment;
+import in.picode.kretanote.outbound.control.TemplateParameters;
+import in.picode.kretanote.outbound.entity.Campaign;
+import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.control.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The current tenant's campaigns: create one (the template must be APPROVED and the values must fit
+ * it; the segment must name who it goes to and match somebody), schedule or start it, pause,
+ * resume, cancel, and read its progress and per-recipient outcomes. Sending is the {@link
+ * CampaignTimer}'s job. Another tenant's campaign is "no such campaign", never a different answer.
+ */
+@Stateless
+@TenantScoped
+public class Campaigns {
+
+  public static final int MAX_VALUES = 20;
+  public static final int VALUE_MAX = 1024;
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** What a new campaign is. */
+  public record Draft(
+      String name,
+      long connectionId,
+      String templateName,
+      String templateLanguage,
+      List<String> bodyValues,
+      String tag,
+      boolean marketingConsent) {}
+
+  /** Counts per recipient state; {@code total} is every recipient written so far. */
+  public record Progress(Map<CampaignRecipientView.State, Long> counts, long total) {
+    public long of(CampaignRecipientView.State s) {
+      return counts.getOrDefault(s, 0L);
+    }
+
+    public long getQueued() {
+      return of(CampaignRecipientView.State.QUEUED);
+    }
+
+    public long getSent() {
+      return of(CampaignRecipientView.State.SENT);
+    }
+
+    public long getDelivered() {
+      return of(CampaignRecipientView.State.DELIVERED);
+    }
+
+    public long getRead() {
+      return of(CampaignRecipientView.State.READ);
+    }
+
+    public long getFailed() {
+      return of(CampaignRecipientView.State.FAILED);
+    }
+
+    public long getSkipped() {
+      return of(CampaignRecipientView.State.SKIPPED);
+    }
+
+    public long getTotal() {
+      return total;
+    }
+  }
+
+  public Campaign create(Draft d, Long userId) {
+    if (d == null) {
+      throw new OutboundRefusedException("No campaign given");
+    }
+    if (d.name() == null || d.name().isBlank() || d.name().strip().length() > Campaign.NAME_MAX) {
+      throw new OutboundRefusedException(
+          "Give the campaign a name of 1 to " + Campaign.NAME_MAX + " characters");
+    }
+    WhatsAppConnection connection = em.find(WhatsAppConnection.class, d.connectionId());
+    if (connection == null) {
+      throw new OutboundRefusedException("No such WhatsApp number");
+    }
+    if (d.templateName() == null || d.templateLanguage() == null) {
+      throw new OutboundRefusedException("Pick a template");
+    }
+    MessageTemplate template =
+        em.createNamedQuery(MessageTemplate.BY_NAME, MessageTemplate.class)
+            .setParameter("connection", d.connectionId())
+            .setParameter("name", d.templateName())
+            .setParameter("language", d.templateLanguage())
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new OutboundRefusedException(
+                        "There is no template "
+                            + d.templateName()
+                            + " ("
+                            + d.templateLanguage()
+                            + ") for this number; sync the templates or pick another"));
+    if (!"APPROVED".equals(template.getStatus())) {
+      throw new OutboundRefusedException(
+          "The template "
+              + template.getName()
+              + " is not approved by Meta (status "
+              + template.getStatus()
+              + "); only approved templates can go to a campaign");
+    }
+    List<String> values = d.bodyValues() == null ? List.of() : d.bodyValues();
+    if (values.size() > MAX_VALUES
+        || values.stream().anyMatch(v -> v == null || v.length() > VALUE_MAX)) {
+      throw new OutboundRefusedException(
+          "At most " + MAX_VALUES + " values of at most " + VALUE_MAX + " characters each");
+    }
+    List<String> problems =
+        TemplateParameters.problems(
+            Sending.parseArray(template.getComponents()), List.of(), values, Map.of());
+    if (!problems.isEmpty()) {
+      throw new OutboundRefusedException(
+          "The values do not fit the template: " + String.join("; ", problems));
+    }
+    CampaignSegment segment;
+    String tag = null;
+    try {
+      tag = d.tag() == null || d.tag().isBlank() ? null : ContactTag.check(d.tag());
+      segment = new CampaignSegment(tag, d.marketingConsent());
+    } catch (IllegalArgumentException e) {
+      throw new OutboundRefusedException(e.getMessage());
+    }
+    long tenant = Tenancy.require();
+    if (tag != null
+        && count("select count(*) from contact_tag where tenant_id = ? and tag = ?", tenant, tag)
+            == 0) {
+      throw new OutboundRefusedException("No contact has the tag \u201c" + tag + "\u201d");
+    }
+    List<Object> p = segment.parameters(tenant, 0);
+    if (count(segment.count(), p.toArray()) == 0) {
+      throw new OutboundRefusedException(
+          "No contact matches the segment (" + segment.describe() + ")");
+    }
+    JsonArrayBuilder json = Json.createArrayBuilder();
+    values.forEach(json::add);
+    Campaign c =
+        new Campaign(
+            d.connectionId(),
+            d.name(),
+            template.getName(),
+            template.getLanguage(),
+            json.build().toString(),
+            tag,
+            d.marketingConsent(),
+            userId,
+            Instant.now(clock));
+    em.persist(c);
+    em.flush();
+    return c;
+  }
+
+  public List<Campaign> all() {
+    return em.createNamedQuery(Campaign.ALL, Campaign.class).setMaxResults(200).getResultList();
+  }
+
+  public Optional<Campaign> find(long id) {
+    return Optional.ofNullable(em.find(Campaign.class, id));
+  }
+
+  public Campaign get(long id) {
+    return find(id).orElseThrow(() -> new OutboundRefusedException("No such campaign"));
+  }
+
+  /** Starts now ({@code at} null or past) or at {@code at}; only a draft can be started. */
+  public Campaign start(long id, Instant at) {
+    Campaign c = get(id);
+    Instant now = Instant.now(clock);
+    if (!c.schedule(at == null || at.isBefore(now) ? now : at, now)) {
+      throw new OutboundRefusedException(
+          "Only a draft campaign can be started (this one is " + c.getState() + ")");
+    }
+    return c;
+  }
+
+  public Campaign pause(long id, String reason) {
+    Campaign c = get(id);
+    Instant now = Instant.now(clock);
+    if (!c.pause(reason == null || reason.isBlank() ? "Paused by a person" : reason, now)) {
+      throw new OutboundRefusedException(
+          "Only a running or scheduled campaign can be paused (this one is " + c.getState() + ")");
+    }
+    CampaignRunner.hold(em, Tenancy.require(), c.getId(), now);
+    return c;
+  }
+
+  public Campaign resume(long id) {
+    Campaign c = get(id);
+    Instant now = Instant.now(clock);
+    if (!c.resume(now)) {
+      throw new OutboundRefusedException(
+          "Only a paused campaign can be resumed (this one is " + c.getState() + ")");
+    }
+    CampaignRunner.release(em, Tenancy.require(), c.getId(), now);
+    return c;
+  }
+
+  /**
+   * Cancels the campaign: recipients not yet handed to the outbox are skipped, and its messages
+   * still waiting in the outbox are refused (the sender never takes them).
+   */
+  public Campaign cancel(long id) {
+    Campaign c = get(id);
+    Instant now = Instant.now(clock);
+    if (!c.cancel(now)) {
+      throw new OutboundRefusedException(
+          "The campaign is already " + c.getState().name().toLowerCase());
+    }
+    String why = "The campaign was cancelled before this message was sent.";
+    em.createQuery(
+            "update CampaignRecipient r set r.state = :skipped, r.reason = :why, r.updatedAt = :now"
+                + " where r.campaignId = :c and r.state = :queued")
+        .setParameter(
+            "skipped", in.picode.kretanote.outbound.entity.CampaignRecipient.State.SKIPPED)
+        .setParameter("queued", in.picode.kretanote.outbound.entity.CampaignRecipient.State.QUEUED)
+        .setParameter("why", why)
+        .setParameter("now", now)
+        .setParameter("c", c.getId())
+        .executeUpdate();
+    List<OutboxEntry> waiting =
+        em.createQuery(
+                "select o from OutboxEntry o where o.campaignId = :c and o.state in :states",
+                OutboxEntry.class)
+            .setParameter("c", c.getId())
+            .setParameter("states", List.of(OutboxEntry.State.QUEUED, OutboxEntry.State.RETRY))
+            .getResultList();
+    for (OutboxEntry o : waiting) {
+      o.refused("CAMPAIGN_CANCELLED", why, now);
+      in.picode.kretanote.messaging.entity.Message m =
+          em.find(in.picode.kretanote.messaging.entity.Message.class, o.getMessageId());
+      if (m != null) {
+        m.sendFailed(null, "CAMPAIGN_CANCELLED", why, now);
+      }
+    }
+    return c;
+  }
+
+  public Progress progress(long id) {
+    Campaign c = get(id);
+    Map<CampaignRecipientView.State, Long> counts =
+        new EnumMap<>(CampaignRecipientView.State.class);
+    long total = 0;
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        nativeQuery(
+                "select "
+                    + CampaignRecipientView.STATE_SQL
+                    + ", count(*)"
+                    + " from campaign_recipient r left join message m"
+                    + " on m.tenant_id = r.tenant_id and m.id = r.message_id"
+                    + " left join outbox o on o.tenant_id = r.tenant_id and o.message_id = r.message_id"
+                    + " where r.tenant_id = ? and r.campaign_id = ?"
+                    + " group by 1")
+            .setParameter(1, Tenancy.require())
+            .setParameter(2, c.getId())
+            .getResultList();
+    for (Object[] row : rows) {
+      long n = ((Number) row[1]).longValue();
+      counts.merge(CampaignRecipientView.State.valueOf((String) row[0]), n, Long::sum);
+      total += n;
+    }
+    return new Progress(counts, total);
+  }
+
+  /** One page of recipients with their outcome, by id after {@code afterId}. */
+  public List<CampaignRecipientView> recipients(long id, long afterId, int max) {
+    Campaign c = get(id);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        nativeQuery(
+                "select r.id, r.contact_id, coalesce(k.display_name, k.profile_name),"
+                    + " coalesce(k.wa_id, k.user_id), "
+                    + CampaignRecipientView.STATE_SQL
+                    + ", coalesce(m.error_code, r.error_code),"
+                    + " coalesce(m.error_details, r.reason), m.id, r.updated_at"
+                    + " from campaign_recipient r"
+                    + " join contact k on k.tenant_id = r.tenant_id and k.id = r.contact_id"
+                    + " left join message m on m.tenant_id = r.tenant_id and m.id = r.message_id"
+                    + " left join outbox o on o.tenant_id = r.tenant_id and o.message_id = r.message_id"
+                    + " where r.tenant_id = ? and r.campaign_id = ? and r.id > ?"
+                    + " order by r.id limit ?")
+            .setParameter(1, Tenancy.require())
+            .setParameter(2, c.getId())
+            .setParameter(3, afterId)
+            .setParameter(4, Math.max(1, Math.min(max, 500)))
+            .getResultList();
+    List<CampaignRecipientView> out = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      out.add(
+          new CampaignRecipientView(
+              ((Number) r[0]).longValue(),
+              ((Number) r[1]).longValue(),
+              (String) r[2],
+              (String) r[3],
+              CampaignRecipientView.State.valueOf((String) r[4]),
+              r[5] == null ? null : ((Number) r[5]).intValue(),
+              (String) r[6],
+              r[7] == null ? null : ((Number) r[7]).longValue()));
+    }
+    return out;
+  }
+
+  private jakarta.persistence.Query nativeQuery(String sql) {
+    return em.createNativeQuery(sql).setHint("eclipselink.jdbc.allow-native-sql-query", "true");
+  }
+
+  private long count(String sql, Object... params) {
+    var q = nativeQuery(sql);
+    for (int i = 0; i < params.length; i++) {
+      q.setParameter(i + 1, params[i]);
+    }
+    return ((Number) q.getSingleResult()).longValue();
+  }
+}

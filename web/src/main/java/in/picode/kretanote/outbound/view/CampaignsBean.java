@@ -1,0 +1,254 @@
+package in.picode.kretanote.outbound.view;
+
+import in.picode.kretanote.connection.boundary.WhatsAppConnections;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.contact.boundary.Contacts;
+import in.picode.kretanote.outbound.boundary.Campaigns;
+import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import in.picode.kretanote.outbound.boundary.Templates;
+import in.picode.kretanote.outbound.control.CampaignSegment;
+import in.picode.kretanote.outbound.entity.Campaign;
+import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Campaigns: the list with progress and the pause/resume/cancel buttons, and the form that creates
+ * one. Creating, starting and changing a campaign is for OWNER and ADMIN; agents see the list.
+ */
+@Named
+@ViewScoped
+public class CampaignsBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient Campaigns campaigns;
+  @Inject transient Templates templates;
+  @Inject transient WhatsAppConnections connections;
+  @Inject transient Contacts contacts;
+  @Inject transient CurrentUser user;
+
+  /** A campaign row of the list. */
+  public record Row(Campaign campaign, Campaigns.Progress progress, String segment) {
+    public Campaign getCampaign() {
+      return campaign;
+    }
+
+    public Campaigns.Progress getProgress() {
+      return progress;
+    }
+
+    public String getSegment() {
+      return segment;
+    }
+  }
+
+  private List<Row> rows = List.of();
+  private Map<String, String> templateChoices = Map.of();
+  private List<String> tags = List.of();
+
+  private String name;
+  private String template;
+  private String values;
+  private String tag;
+  private boolean marketingConsent;
+  private String startAt;
+
+  @PostConstruct
+  void load() {
+    refresh();
+    Map<String, String> choices = new LinkedHashMap<>();
+    for (WhatsAppConnection c : connections.list()) {
+      for (MessageTemplate t : templates.of(c.getId())) {
+        if ("APPROVED".equals(t.getStatus())) {
+          choices.put(
+              t.getName() + " (" + t.getLanguage() + ") · " + c.getDisplayPhoneNumber(),
+              c.getId() + "|" + t.getName() + "|" + t.getLanguage());
+        }
+      }
+    }
+    templateChoices = choices;
+    tags = contacts.allTags();
+  }
+
+  private void refresh() {
+    List<Row> out = new ArrayList<>();
+    for (Campaign c : campaigns.all()) {
+      out.add(
+          new Row(
+              c,
+              campaigns.progress(c.getId()),
+              new CampaignSegment(c.getSegmentTag(), c.isSegmentMarketing()).describe()));
+    }
+    rows = out;
+  }
+
+  public void create() {
+    if (!user.isManager()) {
+      PageMessages.error("Only an owner or admin can create campaigns.");
+      return;
+    }
+    String[] parts = template == null ? new String[0] : template.split("\\|", 3);
+    if (parts.length != 3 || PageMessages.parseId(parts[0]) == null) {
+      PageMessages.error("Pick a template.");
+      return;
+    }
+    Instant at;
+    try {
+      at =
+          startAt == null || startAt.isBlank()
+              ? null
+              : LocalDateTime.parse(startAt.strip()).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      PageMessages.error("The start time must look like 2026-12-01T09:30 (UTC).");
+      return;
+    }
+    List<String> list =
+        values == null || values.isBlank()
+            ? List.of()
+            : Arrays.stream(values.split("\\r?\\n")).map(String::strip).toList();
+    Campaigns.Draft draft =
+        new Campaigns.Draft(
+            name,
+            Long.parseLong(parts[0]),
+            parts[1],
+            parts[2],
+            list,
+            tag == null || tag.isBlank() ? null : tag,
+            marketingConsent);
+    Campaign created = act(() -> campaigns.create(draft, user.getUserId()), null);
+    if (created != null && at != null) {
+      act(() -> campaigns.start(created.getId(), at), null);
+    }
+    if (created != null) {
+      PageMessages.info(
+          at == null
+              ? "Campaign created as a draft: start it from the list."
+              : "Campaign scheduled.");
+      name = null;
+      values = null;
+      startAt = null;
+    }
+    refresh();
+  }
+
+  public void start(long id) {
+    manage(() -> campaigns.start(id, null), "Campaign started.");
+  }
+
+  public void pause(long id) {
+    manage(() -> campaigns.pause(id, "Paused by " + user.getEmail()), "Campaign paused.");
+  }
+
+  public void resume(long id) {
+    manage(() -> campaigns.resume(id), "Campaign resumed.");
+  }
+
+  public void cancel(long id) {
+    manage(() -> campaigns.cancel(id), "Campaign cancelled.");
+  }
+
+  private void manage(Supplier<Campaign> change, String done) {
+    if (!user.isManager()) {
+      PageMessages.error("Only an owner or admin can change campaigns.");
+      return;
+    }
+    act(change, done);
+    refresh();
+  }
+
+  private <T> T act(Supplier<T> change, String done) {
+    try {
+      T t = change.get();
+      if (done != null) {
+        PageMessages.info(done);
+      }
+      return t;
+    } catch (OutboundRefusedException e) {
+      PageMessages.error(e.getMessage());
+    } catch (EJBException e) {
+      if (e.getCause() instanceof OutboundRefusedException r) {
+        PageMessages.error(r.getMessage());
+      } else {
+        PageMessages.error(PageMessages.OUR_FAULT);
+      }
+    }
+    return null;
+  }
+
+  public List<Row> getRows() {
+    return rows;
+  }
+
+  public Map<String, String> getTemplateChoices() {
+    return templateChoices;
+  }
+
+  public List<String> getTags() {
+    return tags;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(String template) {
+    this.template = template;
+  }
+
+  public String getValues() {
+    return values;
+  }
+
+  public void setValues(String values) {
+    this.values = values;
+  }
+
+  public String getTag() {
+    return tag;
+  }
+
+  public void setTag(String tag) {
+    this.tag = tag;
+  }
+
+  public boolean isMarketingConsent() {
+    return marketingConsent;
+  }
+
+  public void setMarketingConsent(boolean marketingConsent) {
+    this.marketingConsent = marketingConsent;
+  }
+
+  public String getStartAt() {
+    return startAt;
+  }
+
+  public void setStartAt(String startAt) {
+    this.startAt = startAt;
+  }
+}

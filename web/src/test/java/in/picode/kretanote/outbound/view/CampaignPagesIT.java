@@ -1,0 +1,190 @@
+package in.picode.kretanote.outbound.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.picode.kretanote.sandbox.meta.MetaSimulator;
+import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SimulatorControl;
+import in.picode.kretanote.testing.TestAccounts;
+import in.picode.kretanote.testing.WebClient;
+import in.picode.kretanote.testing.Webhooks;
+import java.net.URI;
+import java.net.URL;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The campaign pages over HTTP: an owner creates a campaign through the form (bad values refused,
+ * nothing created), starts it from the list and reads the per-recipient outcomes (failures with
+ * Meta's code); an agent sees no form; another business gets 404 for the campaign's page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CampaignPagesIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Webhooks.app("campaign-pages", Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  static MetaSimulator meta;
+  SimulatorControl sim = SimulatorControl.fromTestJvm();
+
+  @BeforeAll
+  static void simulator() {
+    meta = ItMeta.start();
+  }
+
+  @Test
+  void anOwnerCreatesStartsAndFollowsACampaign() {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User user = TestAccounts.owner("Campaigns", run);
+    long tenant = user.tenantId();
+    WebClient owner = signIn(user);
+    Document connected =
+        owner.submit(owner.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
+    assertThat(connected.text()).contains("is connected");
+    long connection =
+        ((Number)
+                TestAccounts.value(
+                    "select id from whatsapp_connection where tenant_id = ?", tenant))
+            .longValue();
+    String pnid =
+        (String)
+            TestAccounts.value(
+                "select phone_number_id from whatsapp_connection where tenant_id = ?", tenant);
+    TestAccounts.update(
+        "insert into message_template (tenant_id, connection_id, waba_id, name, language,"
+            + " category, status, components, updated_at)"
+            + " select tenant_id, id, waba_id, 'spring_news', 'en_US', 'MARKETING', 'APPROVED',"
+            + " '[{\"type\":\"BODY\",\"text\":\"Hi {{1}}, news about {{2}}.\"}]', now(6)"
+            + " from whatsapp_connection where tenant_id = ?",
+        tenant);
+    String[] wa = {phone(), phone(), phone()};
+    for (int i = 0; i < 3; i++) {
+      long contact = TestAccounts.contact(tenant, wa[i], "Customer " + i);
+      if (i < 2) {
+        TestAccounts.update(
+            "insert into contact_tag (tenant_id, contact_id, tag) values (?, ?, 'vip')",
+            tenant,
+            contact);
+      }
+    }
+
+    Document page = owner.get("app/campaigns.xhtml");
+    assertThat(page.text()).contains("Campaigns").contains("No campaigns yet");
+    String template = connection + "|spring_news|en_US";
+    Document refused =
+        owner.submit(
+            page,
+            "create",
+            Map.of("name", "Spring", "template", template, "values", "only one", "tag", "vip"),
+            "save");
+    assertThat(refused.text()).contains("do not fit");
+    Document noSegment =
+        owner.submit(
+            page,
+            "create",
+            Map.of("name", "Spring", "template", template, "values", "Ana\nspring", "tag", ""),
+            "save");
+    assertThat(noSegment.text()).contains("segment is empty");
+    assertThat(TestAccounts.count("select count(*) from campaign where tenant_id = ?", tenant))
+        .isZero();
+
+    Document created =
+        owner.submit(
+            page,
+            "create",
+            Map.of(
+                "name",
+                "Spring <b>sale</b>",
+                "template",
+                template,
+                "values",
+                "Ana\nthe spring sale",
+                "tag",
+                "vip"),
+            "save");
+    assertThat(created.text()).contains("Campaign created as a draft").contains("DRAFT");
+    assertThat(created.html()).contains("Spring &lt;b&gt;sale&lt;/b&gt;");
+    long id =
+        ((Number) TestAccounts.value("select id from campaign where tenant_id = ?", tenant))
+            .longValue();
+
+    Document started = owner.submit(created, "list", Map.of(), "table:0:start");
+    assertThat(started.text()).contains("Campaign started.");
+    await(
+        () ->
+            "COMPLETED".equals(TestAccounts.value("select state from campaign where id = ?", id)));
+    Document detail = owner.get("app/campaign.xhtml?id=" + id);
+    assertThat(detail.text())
+        .contains("COMPLETED")
+        .contains("2 recipients: 0 queued")
+        .contains("+" + wa[0])
+        .contains("+" + wa[1])
+        .doesNotContain(wa[2]);
+    // The template exists only in KretaNote's table, not at the simulated Meta: Meta refuses each
+    // send, and the page shows each recipient's failure with Meta's code and the reason in words.
+    assertThat(detail.text())
+        .contains("2 failed")
+        .contains("Meta error 132001")
+        .contains("does not exist in this language");
+    assertThat(sim.sent(pnid)).isEmpty();
+
+    // Another business, a malformed id, an agent of this business.
+    TestAccounts.User other = TestAccounts.owner("Stranger", run);
+    WebClient stranger = signIn(other);
+    assertThat(stranger.raw("app/campaign.xhtml?id=" + id).statusCode()).isEqualTo(404);
+    assertThat(stranger.get("app/campaigns.xhtml").text()).doesNotContain("Spring");
+    assertThat(owner.raw("app/campaign.xhtml?id=1%27%20or%201=1").statusCode()).isEqualTo(404);
+    TestAccounts.User agent = TestAccounts.user(tenant, "agent-" + run + "@example.com", "AGENT");
+    Document agentView = signIn(agent).get("app/campaigns.xhtml");
+    assertThat(agentView.text()).contains("Spring");
+    assertThat(agentView.getElementById("create")).isNull();
+    assertThat(agentView.select("[id$=:pause], [id$=:start], [id$=:cancel]")).isEmpty();
+  }
+
+  WebClient signIn(TestAccounts.User user) {
+    WebClient c = new WebClient(URI.create(base.toString()));
+    c.submit(
+        c.get("login.xhtml"),
+        "login",
+        Map.of("email", user.email(), "password", TestAccounts.PASSWORD),
+        "submit");
+    return c;
+  }
+
+  static String phone() {
+    return "4917" + (10_000_000 + (int) (Math.random() * 89_999_999));
+  }
+
+  static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plusSeconds(45);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("not reached within 45 s");
+  }
+}
