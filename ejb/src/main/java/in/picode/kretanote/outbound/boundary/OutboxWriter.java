@@ -47,6 +47,23 @@ public class OutboxWriter {
     return write(draft, now);
   }
 
+  /** Who holds an idempotency key: the message it queued and the fingerprint of its request. */
+  public record KeyHolder(long messageId, byte[] requestSha256) {}
+
+  /**
+   * The row holding {@code key}, read in a transaction of its own: the caller's transaction may
+   * have read the outbox before a racing request committed, and MariaDB's repeatable read would
+   * keep showing it that older picture.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public java.util.Optional<KeyHolder> holderOf(String key) {
+    return em.createNamedQuery(OutboxEntry.BY_KEY, OutboxEntry.class)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst()
+        .map(o -> new KeyHolder(o.getMessageId(), o.getRequestSha256()));
+  }
+
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public long writeHere(Draft draft, Instant now) {
     return write(draft, now);

@@ -452,8 +452,16 @@ public class Sending {
     try {
       return SendResult.queued(writer.writeNew(draft, now), false);
     } catch (EJBException e) {
-      // Another request with the same key won the race (unique key); answer with its message.
-      return earlier(key, hash).orElseThrow(() -> e);
+      // Another request with the same key won the race (unique key); answer with its message,
+      // read afresh (this transaction's snapshot predates the winner's commit).
+      return writer
+          .holderOf(key)
+          .map(
+              h ->
+                  Arrays.equals(h.requestSha256(), hash)
+                      ? SendResult.queued(h.messageId(), true)
+                      : SendResult.refused(RefusalCode.IDEMPOTENCY_CONFLICT.refuse()))
+          .orElseThrow(() -> e);
     }
   }
 
