@@ -280,6 +280,25 @@ class CampaignIT {
   }
 
   @Test
+  void aRedQualityRatingPausesTheCampaignBeforeItSends() {
+    Number n = number("red");
+    approvedTemplate(n, "storm_news");
+    customers(n, 2, "storm");
+    Campaign c = create(n, "Storm", "storm_news", List.of("you", "storm"), "storm");
+    update(
+        "update whatsapp_connection set quality_rating = 'RED' where tenant_id = ? and id = ?",
+        n.tenant,
+        n.connectionId);
+    as(n.tenant, () -> campaigns.start(c.getId(), null));
+    awaitTrue(() -> state(n, c.getId()).equals("PAUSED"), "campaign paused");
+    assertThat(as(n.tenant, () -> campaigns.get(c.getId())).getPauseReason())
+        .contains("quality rating")
+        .contains("RED");
+    pause(2500);
+    assertThat(sim.sent(n.pnid)).isEmpty();
+  }
+
+  @Test
   void aTemplatePausedByMetaPausesTheCampaignInsteadOfSkippingEveryone() {
     Number n = number("template-paused");
     approvedTemplate(n, "rain_news");
