@@ -1,0 +1,133 @@
+package in.picode.kretanote.platform.view;
+
+import in.picode.kretanote.billing.boundary.Plans;
+import in.picode.kretanote.billing.entity.PlanVersion;
+import in.picode.kretanote.retention.boundary.PrivacyConfig;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The public pages: the landing page, pricing from the plans operators sell, and the privacy policy
+ * and terms whose variable parts come from the same configuration the code enforces (the retention
+ * default and the deletion grace are read from {@link PrivacyConfig}, the bean the purge timers
+ * use), so the policy shown is always the one in force.
+ */
+@Named
+@RequestScoped
+public class PublicPagesBean {
+
+  @Inject SecurityContext security;
+  @Inject Plans plans;
+  @Inject PrivacyConfig privacy;
+
+  /** One plan as the pricing page shows it. */
+  public record PlanRow(
+      String code,
+      String name,
+      String monthly,
+      String yearly,
+      int includedSeats,
+      String seatPrice,
+      long messageAllowance,
+      List<String> features) {}
+
+  /** Signed-in visitors of the landing page go to their work. */
+  public String route() {
+    if (security.getCallerPrincipal() == null) {
+      return null;
+    }
+    return security.isCallerInRole("OPERATOR")
+        ? "/operator/index?faces-redirect=true"
+        : "/app/index?faces-redirect=true";
+  }
+
+  public List<PlanRow> getPlans() {
+    return plans.forSale().stream()
+        .map(
+            o -> {
+              PlanVersion v = o.current();
+              return new PlanRow(
+                  o.plan().getCode(),
+                  o.plan().getName(),
+                  money(v.getMonthlyPriceMinor(), v.getCurrency()),
+                  money(v.getYearlyPriceMinor(), v.getCurrency()),
+                  v.getIncludedSeats(),
+                  money(v.getSeatPriceMinor(), v.getCurrency()),
+                  v.getMessageAllowance(),
+                  v.getFeatures() == null || v.getFeatures().isBlank()
+                      ? List.of()
+                      : Arrays.stream(v.getFeatures().split(","))
+                          .map(String::strip)
+                          .filter(f -> !f.isEmpty())
+                          .toList());
+            })
+        .toList();
+  }
+
+  static String money(long minor, String currency) {
+    Currency c = Currency.getInstance(currency);
+    NumberFormat f = NumberFormat.getCurrencyInstance(Locale.ENGLISH);
+    f.setCurrency(c);
+    f.setMinimumFractionDigits(c.getDefaultFractionDigits());
+    f.setMaximumFractionDigits(c.getDefaultFractionDigits());
+    return f.format(BigDecimal.valueOf(minor, c.getDefaultFractionDigits()));
+  }
+
+  /** Days messages are kept unless the business chooses otherwise, as the purge applies it. */
+  public int getRetentionDays() {
+    return privacy.policy().defaultDays();
+  }
+
+  public int getRetentionMinDays() {
+    return privacy.policy().minDays();
+  }
+
+  public int getRetentionMaxDays() {
+    return privacy.policy().maxDays();
+  }
+
+  /** "about 6 months" for 180 days; whole months only when the days are a multiple of 30. */
+  public String getRetentionWords() {
+    int days = getRetentionDays();
+    return days % 30 == 0 ? (days / 30) + " months (" + days + " days)" : days + " days";
+  }
+
+  public long getDeletionGraceDays() {
+    return privacy.grace().toDays();
+  }
+
+  public String getContact() {
+    return text("kretanote.privacy.contact", "privacy@kretanote.example");
+  }
+
+  public String getOperator() {
+    return text("kretanote.legal.operator", "KretaNote");
+  }
+
+  public List<String> getSubProcessors() {
+    return Arrays.stream(
+            text(
+                    "kretanote.privacy.sub-processors",
+                    "Meta Platforms Ireland Ltd. (WhatsApp Business Platform, message delivery);"
+                        + "Stripe Payments Europe Ltd. (card payments)")
+                .split(";"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private static String text(String key, String fallback) {
+    Config config = ConfigProvider.getConfig();
+    return config.getOptionalValue(key, String.class).filter(s -> !s.isBlank()).orElse(fallback);
+  }
+}
