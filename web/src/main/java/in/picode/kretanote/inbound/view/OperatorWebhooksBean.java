@@ -3,6 +3,7 @@ package in.picode.kretanote.inbound.view;
 import in.picode.kretanote.inbound.boundary.WebhookEvents;
 import in.picode.kretanote.inbound.boundary.WebhookInbox;
 import in.picode.kretanote.inbound.control.GroupCommitLog;
+import in.picode.kretanote.outbound.boundary.OutboxOverview;
 import in.picode.kretanote.platform.boundary.BackgroundJobs;
 import in.picode.kretanote.platform.control.JobBoard;
 import jakarta.annotation.PostConstruct;
@@ -26,6 +27,10 @@ public class OperatorWebhooksBean {
 
   @Inject BackgroundJobs jobs;
 
+  @Inject OutboxOverview outbox;
+
+  private OutboxOverview.Figures outboxFigures;
+
   private Map<String, Long> counts;
   private WebhookEvents.Backlog backlog;
   private List<WebhookEvents.Problem> problems;
@@ -40,6 +45,14 @@ public class OperatorWebhooksBean {
   /** This server's counters since it started: commits, refusals, signatures refused. */
   public GroupCommitLog.Stats getWriter() {
     return inbox.stats();
+  }
+
+  /** The outbox of all tenants: counts by state, oldest waiting, sends of the last hour. */
+  public OutboxOverview.Figures getOutbox() {
+    if (outboxFigures == null) {
+      outboxFigures = outbox.figures();
+    }
+    return outboxFigures;
   }
 
   /** This server's background jobs and how each is doing (see {@code /health/ready}). */

@@ -654,6 +654,9 @@ class WhatsAppWebhookIT {
         .contains("Not a WhatsApp webhook")
         .contains("UNROUTABLE")
         .contains("REJECTED");
+    assertThat(page.select("#outbox").text())
+        .as("the outbox at a glance")
+        .containsPattern("Oldest waiting: [0-9]+ s");
     assertThat(page.select("#jobs").text())
         .as("this server's background jobs")
         .containsPattern("webhook-apply (OK|STARTING)");
