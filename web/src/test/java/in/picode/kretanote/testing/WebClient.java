@@ -110,6 +110,40 @@ public final class WebClient {
       String fileName,
       byte[] content,
       String button) {
+    return multipart(
+        page, formId, formId + ":" + fileField, fileName, "text/csv", content, Map.of(), button);
+  }
+
+  /**
+   * As a browser posts a form with a file chosen in its (only) file input: {@code fields} (ids
+   * without the form prefix) override the rendered inputs; the file goes with {@code contentType}.
+   */
+  public Document attach(
+      Document page,
+      String formId,
+      String fileName,
+      String contentType,
+      byte[] content,
+      Map<String, String> fields,
+      String button) {
+    Element form = page.getElementById(formId);
+    Element file = form == null ? null : form.selectFirst("input[type=file]");
+    if (file == null) {
+      throw new AssertionError("No file input in form '" + formId + "' on " + page.location());
+    }
+    return multipart(
+        page, formId, file.attr("name"), fileName, contentType, content, fields, button);
+  }
+
+  private Document multipart(
+      Document page,
+      String formId,
+      String fileInput,
+      String fileName,
+      String contentType,
+      byte[] content,
+      Map<String, String> fields,
+      String button) {
     Element form = page.getElementById(formId);
     if (form == null) {
       throw new AssertionError("No form '" + formId + "' on " + page.location());
@@ -124,6 +158,7 @@ public final class WebClient {
       }
       data.put(input.attr("name"), input.val());
     }
+    fields.forEach((id, value) -> data.put(formId + ":" + id, value));
     Element nonced = page.selectFirst("script[nonce]");
     if (nonced != null) {
       data.put("primefaces.nonce", nonced.attr("nonce"));
@@ -144,12 +179,12 @@ public final class WebClient {
         ("--"
                 + boundary
                 + "\r\nContent-Disposition: form-data; name=\""
-                + formId
-                + ":"
-                + fileField
+                + fileInput
                 + "\"; filename=\""
                 + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -59,6 +59,11 @@ public record MessageView(
     return mediaState != null;
   }
 
+  /** A file the business sent: Meta has it by id, so there is no local copy to download. */
+  public boolean isSentFile() {
+    return !isInbound() && List.of("image", "video", "audio", "document").contains(type);
+  }
+
   public String typeWords() {
     return describeType(type);
   }

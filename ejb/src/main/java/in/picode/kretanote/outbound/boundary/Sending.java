@@ -10,6 +10,7 @@ import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.outbound.control.MediaRules;
 import in.picode.kretanote.outbound.control.MetaPayloads;
 import in.picode.kretanote.outbound.control.OutgoingContent;
 import in.picode.kretanote.outbound.control.Refusal;
@@ -55,9 +56,6 @@ import java.util.regex.Pattern;
 public class Sending {
 
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
-
-  /** Meta's upload limits by kind; bigger files are refused before any upload. */
-  static final long MEDIA_MAX = 100L << 20;
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -117,8 +115,9 @@ public class Sending {
   }
 
   /**
-   * A file uploaded to Meta ({@code POST /{PNID}/media}) and then sent by its media id. The upload
-   * happens only after the guard said yes.
+   * A file uploaded to Meta ({@code POST /{PNID}/media}) and then sent by its media id. Meta's
+   * types and sizes per kind ({@link MediaRules}) are checked first; the upload happens only after
+   * the guard said yes.
    */
   public SendResult sendMedia(
       long conversationId,
@@ -128,15 +127,9 @@ public class Sending {
       String mimeType,
       String filename,
       String caption) {
-    if (bytes == null || bytes.length == 0 || bytes.length > MEDIA_MAX) {
-      return SendResult.refused(
-          RefusalCode.INVALID_MESSAGE.refuse("a file of 1 byte to 100 MB is needed"));
-    }
-    if (mimeType == null || !mimeType.matches("[a-z]+/[A-Za-z0-9.+-]{1,100}")) {
-      return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse("unknown file type"));
-    }
-    if (kind == null) {
-      return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse("no media kind"));
+    Optional<String> problem = MediaRules.problem(kind, mimeType, bytes);
+    if (problem.isPresent()) {
+      return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(problem.get()));
     }
     String fingerprint =
         "media|"

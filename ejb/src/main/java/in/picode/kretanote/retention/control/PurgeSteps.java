@@ -56,6 +56,8 @@ public final class PurgeSteps {
                       + " WHERE l.tenant_id = conversation.tenant_id"
                       + " AND l.conversation_id = conversation.id)"),
           TableStep.whole("label"),
+          // Canned responses live as long as the tenant; they name their authors (user_account).
+          TableStep.whole("canned_response"),
           TableStep.aged("whatsapp_health_check", "checked_at"),
           // Campaigns: recipients before their campaign, both before numbers and contacts.
           TableStep.whole("campaign_recipient"),

@@ -1,16 +1,19 @@
 package in.picode.kretanote.messaging.view;
 
+import in.picode.kretanote.messaging.boundary.CannedResponses;
 import in.picode.kretanote.messaging.boundary.ConversationChangeRefusedException;
 import in.picode.kretanote.messaging.boundary.ConversationDetail;
 import in.picode.kretanote.messaging.boundary.ConversationNotFoundException;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.boundary.MessageView;
+import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.messaging.entity.ConversationNote;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.outbound.boundary.Templates;
+import in.picode.kretanote.outbound.control.MediaRules;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
@@ -29,12 +32,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * One conversation: history a page at a time with day separators, the window countdown, assign,
  * labels, close / re-open / snooze and private notes. The id comes from the URL and is looked up
- * inside the signed-in user's tenant only: any other id is "not found" and changes nothing.
+ * inside the signed-in user's tenant only: any other id is "not found" and changes nothing. The
+ * compose box sends text (with emoji and canned responses typed as {@code /shortcut}), an attached
+ * file with a caption, or a template; all three share the form's idempotency key.
  */
 @Named
 @ViewScoped
@@ -47,6 +54,7 @@ public class ConversationBean implements Serializable {
   @Inject transient TeamMembers team;
   @Inject transient Sending sending;
   @Inject transient Templates templateCatalog;
+  @Inject transient CannedResponses canned;
   @Inject CurrentUser currentUser;
 
   private String id;
@@ -70,6 +78,11 @@ public class ConversationBean implements Serializable {
   private String template;
   private String templateValues;
   private List<MessageTemplate> templates = List.of();
+
+  /** The attachment of the current post only; the bytes never stay in the view. */
+  private transient UploadedFile attachment;
+
+  private String caption;
 
   public void load() {
     if (FacesContext.getCurrentInstance().isPostback()) {
@@ -115,6 +128,77 @@ public class ConversationBean implements Serializable {
       reply = null;
     }
   }
+
+  /**
+   * Sends the attached file: its kind from its type (or name), Meta's type and size rules checked
+   * here in words before anything is read or uploaded, then the same path and key as a text.
+   */
+  public void sendAttachment() {
+    if (attachment == null || attachment.getSize() == 0) {
+      PageMessages.error("Choose a file to send.");
+      return;
+    }
+    String name = baseName(attachment.getFileName());
+    Optional<MediaRules.Accepted> accepted =
+        MediaRules.classify(name, attachment.getContentType());
+    if (accepted.isEmpty()) {
+      PageMessages.error("WhatsApp does not accept this type of file. " + MediaRules.ACCEPTED);
+      return;
+    }
+    String tooBig = MediaRules.sizeProblem(accepted.get().kind(), attachment.getSize());
+    if (tooBig != null) {
+      PageMessages.error(tooBig);
+      return;
+    }
+    byte[] bytes = attachment.getContent();
+    String text = caption == null || caption.isBlank() ? null : caption.strip();
+    if (queued(
+        () ->
+            sending.sendMedia(
+                conversationId,
+                composeKey,
+                accepted.get().kind(),
+                bytes,
+                accepted.get().mimeType(),
+                name,
+                text))) {
+      caption = null;
+    }
+    attachment = null;
+  }
+
+  /** The file name without any folder a browser may send along, at most 240 characters. */
+  static String baseName(String fileName) {
+    String n = fileName == null ? "" : fileName;
+    n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).strip();
+    if (n.isEmpty()) {
+      return "file";
+    }
+    return n.length() <= 240 ? n : n.substring(n.length() - 240);
+  }
+
+  /**
+   * The reply box's completion: for a word {@code /gr…} at the caret, the bodies of the canned
+   * responses whose shortcut starts so; choosing one replaces the word with the body. Other words
+   * complete to nothing.
+   */
+  public List<String> completeCanned(String query) {
+    if (query == null || query.length() < 2 || query.charAt(0) != '/') {
+      return List.of();
+    }
+    return canned.search(query).stream().map(CannedResponse::getBody).toList();
+  }
+
+  /** Common emoji for the picker beside the reply box. */
+  public List<String> getEmoji() {
+    return EMOJI;
+  }
+
+  static final List<String> EMOJI =
+      List.of(
+          "😀", "😂", "😊", "😍", "😉", "😎", "🤔", "😅", "😢", "😮", "🙏", "👍", "👎", "👌",
+          "👏", "🙌", "💪", "👋", "❤️", "💚", "🎉", "✨", "🔥", "⭐", "✅", "❌", "⏰", "📅",
+          "📦", "🚚", "💳", "🧾", "📍", "📞", "☕", "🍽️", "🎁", "🌞");
 
   /** Sends the chosen approved template with one value per line for its body placeholders. */
   public void sendTemplate() {
@@ -187,6 +271,22 @@ public class ConversationBean implements Serializable {
     if (key != null && key.matches("[0-9a-f-]{36}")) {
       this.composeKey = key;
     }
+  }
+
+  public UploadedFile getAttachment() {
+    return attachment;
+  }
+
+  public void setAttachment(UploadedFile attachment) {
+    this.attachment = attachment;
+  }
+
+  public String getCaption() {
+    return caption;
+  }
+
+  public void setCaption(String caption) {
+    this.caption = caption;
   }
 
   public String getTemplate() {

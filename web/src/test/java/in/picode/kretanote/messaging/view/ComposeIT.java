@@ -34,8 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The conversation page's compose box and media link over HTTP, against the Meta simulator: an
  * agent replies, a double submit of the same form sends once, a status webhook moves the tick, a
- * closed window hides the reply box and says why, a refused template says why, and a downloaded
- * file opens only for its own tenant.
+ * closed window hides the reply box and says why, a refused template says why, a downloaded file
+ * opens only for its own tenant, and attachments: a file Meta would refuse (type, size, a
+ * mislabelled image) or one sent after the window closed is refused in words with nothing uploaded
+ * or sent, and a valid image is uploaded once and sent once even when the form is posted twice.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -329,5 +331,156 @@ class ComposeIT {
     assertThat(owner.raw("app/media?message=" + "9".repeat(40)).statusCode()).isEqualTo(404);
     var anonymous = new WebClient(URI.create(base.toString())).raw("app/media?message=" + message);
     assertThat(anonymous.body()).doesNotContain("Menu of the day");
+  }
+
+  static byte[] png(int size) {
+    byte[] b = new byte[size];
+    byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    System.arraycopy(signature, 0, b, 0, signature.length);
+    return b;
+  }
+
+  long outbound() {
+    return TestAccounts.count(
+        "select count(*) from message where tenant_id = ? and direction = 'OUTBOUND'", tenant);
+  }
+
+  long outboxRows() {
+    return TestAccounts.count("select count(*) from outbox where tenant_id = ?", tenant);
+  }
+
+  long uploads() {
+    JsonArray calls = sim.calls();
+    long n = 0;
+    for (int i = 0; i < calls.size(); i++) {
+      var call = calls.getJsonObject(i);
+      if ("POST".equals(call.getString("method"))
+          && call.getString("path").endsWith(pnid + "/media")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void aFileWhatsAppWouldRefuseIsRefusedInWordsAndNothingIsSent() {
+    long conversation = customerWrites(wamid(), "text", "{\"body\":\"Here is my order\"}");
+    Document page = owner.get("app/conversation.xhtml?id=" + conversation);
+    assertThat(page.select("#conv input[type=file]")).as("window open: a file input").hasSize(1);
+
+    Document tooBig =
+        owner.attach(page, "conv", "photo.png", "image/png", png((5 << 20) + 1), Map.of(), "sendFile");
+    assertThat(tooBig.select("#conv\\:messages").text()).contains("images of at most 5 MB");
+
+    Document wrongType =
+        owner.attach(
+            page,
+            "conv",
+            "setup.exe",
+            "application/x-msdownload",
+            "MZ not a picture".getBytes(StandardCharsets.US_ASCII),
+            Map.of(),
+            "sendFile");
+    assertThat(wrongType.select("#conv\\:messages").text())
+        .contains("WhatsApp does not accept this type of file");
+
+    Document mislabelled =
+        owner.attach(
+            page,
+            "conv",
+            "scan.png",
+            "image/png",
+            "plain text".getBytes(StandardCharsets.US_ASCII),
+            Map.of(),
+            "sendFile");
+    assertThat(mislabelled.select("#conv\\:messages").text()).contains("not a PNG image");
+
+    Document tooLongForAudio =
+        owner.attach(
+            page,
+            "conv",
+            "voice.mp3",
+            "audio/mpeg",
+            new byte[(16 << 20) + 1],
+            Map.of(),
+            "sendFile");
+    assertThat(tooLongForAudio.select("#conv\\:messages").text())
+        .contains("audio of at most 16 MB");
+
+    Document noFile =
+        owner.attach(
+            page, "conv", "", "application/octet-stream", new byte[0], Map.of(), "sendFile");
+    assertThat(noFile.select("#conv\\:messages").text()).contains("Choose a file to send.");
+
+    assertThat(outbound()).isZero();
+    assertThat(outboxRows()).isZero();
+    assertThat(uploads()).as("nothing reached Meta's upload").isZero();
+    assertThat(sim.sent(pnid)).isEmpty();
+  }
+
+  @Test
+  void aValidImageIsUploadedAndSentOnceAlsoWhenPostedTwice() {
+    long conversation = customerWrites(wamid(), "text", "{\"body\":\"Photo of the table?\"}");
+    Document page = owner.get("app/conversation.xhtml?id=" + conversation);
+    byte[] image = png(40_000);
+    Map<String, String> caption = Map.of("caption", "Your table by the window 🌞");
+
+    Document sent = owner.attach(page, "conv", "table.png", "image/png", image, caption, "sendFile");
+    assertThat(sent.select("#conv\\:messages").text()).contains("Sending");
+    // The same rendered form posted again (double click, resent request): still one message.
+    Document again = owner.attach(page, "conv", "table.png", "image/png", image, caption, "sendFile");
+    assertThat(again.select("#conv\\:messages").text()).contains("Already sent.");
+
+    await(
+        () ->
+            TestAccounts.count(
+                    "select count(*) from message where tenant_id = ? and direction = 'OUTBOUND'"
+                        + " and wamid is not null",
+                    tenant)
+                == 1);
+    assertThat(outbound()).isEqualTo(1);
+    assertThat(uploads()).as("uploaded once").isEqualTo(1);
+    JsonArray atMeta = sim.sent(pnid);
+    assertThat(atMeta).hasSize(1);
+    var request = atMeta.getJsonObject(0).getJsonObject("request");
+    assertThat(request.getString("type")).isEqualTo("image");
+    assertThat(request.getJsonObject("image").getString("id")).isNotBlank();
+    assertThat(request.getJsonObject("image").getString("caption"))
+        .isEqualTo("Your table by the window 🌞");
+
+    String wamid = atMeta.getJsonObject(0).getString("wamid");
+    status(wamid, "delivered");
+    await(
+        () ->
+            "DELIVERED"
+                .equals(
+                    TestAccounts.value(
+                        "select status from message where tenant_id = ? and wamid = ?",
+                        tenant,
+                        wamid)));
+    Document history = owner.get("app/conversation.xhtml?id=" + conversation);
+    var bubble = history.select(".bubble.out").last();
+    assertThat(bubble.select(".media-card").text()).contains("Photo");
+    assertThat(bubble.select(".text").text()).isEqualTo("Your table by the window 🌞");
+    assertThat(bubble.select(".ticks").attr("title")).containsIgnoringCase("delivered");
+  }
+
+  @Test
+  void aFileAfterTheWindowClosedIsRefusedByTheGuardWithNothingUploaded() {
+    long conversation = customerWrites(wamid(), "text", "{\"body\":\"Still open?\"}");
+    Document page = owner.get("app/conversation.xhtml?id=" + conversation);
+    // The page was rendered while the window was open; it closes before the agent sends.
+    TestAccounts.update(
+        "update conversation set window_expires_at = now(6) - interval 1 hour,"
+            + " last_customer_message_at = now(6) - interval 25 hour where id = ?",
+        conversation);
+    Document refused =
+        owner.attach(page, "conv", "menu.png", "image/png", png(2_000), Map.of(), "sendFile");
+    assertThat(refused.select("#conv\\:messages").text())
+        .contains("more than 24 hours ago")
+        .contains("only approved templates");
+    assertThat(outbound()).isZero();
+    assertThat(uploads()).isZero();
+    assertThat(sim.sent(pnid)).isEmpty();
   }
 }
