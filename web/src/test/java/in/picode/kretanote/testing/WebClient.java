@@ -35,6 +35,24 @@ public final class WebClient {
             .build();
   }
 
+  /**
+   * A client signed in as {@code email}; fails the test unless sign-in lands in the dashboard (or
+   * the operator pages).
+   */
+  public static WebClient signedIn(URI base, String email, String password) {
+    WebClient browser = new WebClient(base);
+    Document home =
+        browser.submit(
+            browser.get("login.xhtml"),
+            "login",
+            Map.of("email", email, "password", password),
+            "submit");
+    if (!home.location().contains("/app/") && !home.location().contains("/operator/")) {
+      throw new AssertionError(email + " did not get signed in: " + home.location());
+    }
+    return browser;
+  }
+
   /** GET a path relative to the deployment (no leading slash). */
   public Document get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());

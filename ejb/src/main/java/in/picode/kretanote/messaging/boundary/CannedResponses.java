@@ -87,10 +87,12 @@ public class CannedResponses {
     return c;
   }
 
-  public void delete(long id, Actor actor) {
+  /** Deletes the response and returns it as it was. */
+  public CannedResponse delete(long id, Actor actor) {
     CannedResponse c = get(id);
     em.remove(c);
     record(actor, "canned_response.deleted", c);
+    return c;
   }
 
   private CannedResponse get(long id) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Settings → Canned responses (OWNER and ADMIN, web.xml): the list, one form to add or edit, and
@@ -55,32 +56,35 @@ public class CannedResponsesBean implements Serializable {
   }
 
   public void save() {
-    try {
-      if (editing == null) {
-        canned.create(shortcut, body, actor());
-        PageMessages.info("Saved /" + CannedResponse.checkShortcut(shortcut) + ".");
-      } else {
-        canned.update(editing, shortcut, body, actor());
-        PageMessages.info("Changes to /" + CannedResponse.checkShortcut(shortcut) + " saved.");
-      }
-      cancel();
-    } catch (CannedResponseRefusedException e) {
-      refuse(e);
-    } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+    Actor actor = actor();
+    if (editing == null) {
+      change(() -> canned.create(shortcut, body, actor), "Saved /%s.");
+    } else {
+      long id = editing;
+      change(() -> canned.update(id, shortcut, body, actor), "Changes to /%s saved.");
     }
-    all = canned.all();
   }
 
   public void delete(long responseId) {
+    change(() -> canned.delete(responseId, actor()), "Deleted /%s.");
+  }
+
+  /**
+   * Runs one change; success leaves the form for a new response (unless another one is being
+   * edited), a refusal goes next to its field.
+   */
+  private void change(Supplier<CannedResponse> action, String done) {
     try {
-      canned.delete(responseId, actor());
-      PageMessages.info("Deleted.");
-      if (Long.valueOf(responseId).equals(editing)) {
+      CannedResponse c = action.get();
+      PageMessages.info(String.format(done, c.getShortcut()));
+      if (editing == null || editing.equals(c.getId())) {
         cancel();
       }
     } catch (CannedResponseRefusedException e) {
-      refuse(e);
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              e.field() == null ? null : "canned:" + e.field(),
+              new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
     } catch (EJBException e) {
       PageMessages.error(PageMessages.OUR_FAULT);
     }
@@ -92,13 +96,6 @@ public class CannedResponsesBean implements Serializable {
     editing = null;
     shortcut = null;
     body = null;
-  }
-
-  private static void refuse(CannedResponseRefusedException e) {
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            e.field() == null ? null : "canned:" + e.field(),
-            new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
   }
 
   private Actor actor() {

@@ -47,15 +47,7 @@ class CannedResponsesIT {
   }
 
   WebClient signedIn(User user) {
-    WebClient browser = new WebClient(URI.create(base.toString()));
-    Document home =
-        browser.submit(
-            browser.get("login.xhtml"),
-            "login",
-            Map.of("email", user.email(), "password", PASSWORD),
-            "submit");
-    assertThat(home.location()).as("%s signed in", user.email()).contains("/app/");
-    return browser;
+    return WebClient.signedIn(URI.create(base.toString()), user.email(), PASSWORD);
   }
 
   static Document save(WebClient browser, Document page, String shortcut, String body) {
@@ -118,7 +110,7 @@ class CannedResponsesIT {
     Document list = owner.get(PAGE);
     Document deleted =
         owner.submit(list, "canned", Map.of(), "list:" + rowOf(list, "/address") + ":delete");
-    assertThat(deleted.text()).contains("Deleted.");
+    assertThat(deleted.text()).contains("Deleted /address.");
     assertThat(responses(tenant)).isEqualTo(1);
     assertThat(TestAccounts.auditActions(tenant))
         .containsSubsequence(

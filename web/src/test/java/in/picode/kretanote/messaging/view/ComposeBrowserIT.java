@@ -5,6 +5,7 @@ import static in.picode.kretanote.testing.Webhooks.count;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.Chromium;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
@@ -13,14 +14,11 @@ import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,13 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,7 +52,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeBrowserIT {
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String GREETING = "Hello! Thanks for writing to Bistro Lima.";
 
   @Deployment(testable = false)
@@ -71,7 +63,7 @@ class ComposeBrowserIT {
 
   static WebDriver driver;
   static WebDriverWait wait;
-  static SimulatorControl sim = SimulatorControl.fromTestJvm();
+  SimulatorControl sim = SimulatorControl.fromTestJvm();
   static User owner;
   static User agent;
   static Webhooks.Tenant live;
@@ -86,24 +78,8 @@ class ComposeBrowserIT {
     owner = TestAccounts.owner("ComposeBrowser", run);
     agent = TestAccounts.user(owner.tenantId(), "agent-compose-" + run + "@example.com", "AGENT");
     customer = "4915" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("kretanote.it.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                new File(System.getProperty("kretanote.it.chromedriver", "/usr/bin/chromedriver")))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
+    driver = Chromium.start();
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
@@ -115,12 +91,7 @@ class ComposeBrowserIT {
   }
 
   static void screenshot(String name) {
-    try {
-      Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Chromium.screenshot(driver, name);
   }
 
   static void click(String id) {
@@ -141,12 +112,8 @@ class ComposeBrowserIT {
 
   /** The owner connects a simulated number over HTTP; the team has one canned response. */
   void businessWithCustomer() {
-    WebClient ownerClient = new WebClient(URI.create(base.toString()));
-    ownerClient.submit(
-        ownerClient.get("login.xhtml"),
-        "login",
-        Map.of("email", owner.email(), "password", PASSWORD),
-        "submit");
+    WebClient ownerClient =
+        WebClient.signedIn(URI.create(base.toString()), owner.email(), PASSWORD);
     Document connected =
         ownerClient.submit(
             ownerClient.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
