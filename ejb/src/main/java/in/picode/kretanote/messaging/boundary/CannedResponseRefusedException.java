@@ -3,8 +3,8 @@ package in.picode.kretanote.messaging.boundary;
 import jakarta.ejb.ApplicationException;
 
 /**
- * A canned-response change that was refused, with a sentence for the settings page and the field
- * it concerns ({@code shortcut}, {@code body}, or null for the form as a whole); nothing changed.
+ * A canned-response change that was refused, with a sentence for the settings page and the field it
+ * concerns ({@code shortcut}, {@code body}, or null for the form as a whole); nothing changed.
  */
 @ApplicationException(rollback = true)
 public class CannedResponseRefusedException extends RuntimeException {

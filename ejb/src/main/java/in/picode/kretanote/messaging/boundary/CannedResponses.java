@@ -103,8 +103,7 @@ public class CannedResponses {
 
   private void refuseTaken(String shortcut, Long except) {
     boolean taken =
-        em
-            .createNamedQuery(CannedResponse.BY_SHORTCUT, CannedResponse.class)
+        em.createNamedQuery(CannedResponse.BY_SHORTCUT, CannedResponse.class)
             .setParameter("shortcut", shortcut)
             .getResultStream()
             .anyMatch(c -> !c.getId().equals(except));

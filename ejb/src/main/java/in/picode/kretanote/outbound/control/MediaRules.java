@@ -109,7 +109,8 @@ public final class MediaRules {
       return Optional.of(tooBig(kind, bytes.length));
     }
     if (kind == MediaKind.IMAGE && !looksLike(type, bytes)) {
-      return Optional.of("The file is not a " + (type.endsWith("png") ? "PNG" : "JPEG") + " image.");
+      return Optional.of(
+          "The file is not a " + (type.endsWith("png") ? "PNG" : "JPEG") + " image.");
     }
     return Optional.empty();
   }

@@ -139,8 +139,7 @@ public class ConversationBean implements Serializable {
       return;
     }
     String name = baseName(attachment.getFileName());
-    Optional<MediaRules.Accepted> accepted =
-        MediaRules.classify(name, attachment.getContentType());
+    Optional<MediaRules.Accepted> accepted = MediaRules.classify(name, attachment.getContentType());
     if (accepted.isEmpty()) {
       PageMessages.error("WhatsApp does not accept this type of file. " + MediaRules.ACCEPTED);
       return;
@@ -196,9 +195,9 @@ public class ConversationBean implements Serializable {
 
   static final List<String> EMOJI =
       List.of(
-          "😀", "😂", "😊", "😍", "😉", "😎", "🤔", "😅", "😢", "😮", "🙏", "👍", "👎", "👌",
-          "👏", "🙌", "💪", "👋", "❤️", "💚", "🎉", "✨", "🔥", "⭐", "✅", "❌", "⏰", "📅",
-          "📦", "🚚", "💳", "🧾", "📍", "📞", "☕", "🍽️", "🎁", "🌞");
+          "😀", "😂", "😊", "😍", "😉", "😎", "🤔", "😅", "😢", "😮", "🙏", "👍", "👎", "👌", "👏",
+          "🙌", "💪", "👋", "❤️", "💚", "🎉", "✨", "🔥", "⭐", "✅", "❌", "⏰", "📅", "📦", "🚚", "💳",
+          "🧾", "📍", "📞", "☕", "🍽️", "🎁", "🌞");
 
   /** Sends the chosen approved template with one value per line for its body placeholders. */
   public void sendTemplate() {

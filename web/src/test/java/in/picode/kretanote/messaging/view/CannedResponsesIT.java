@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Settings → Canned responses over HTTP: an owner adds, edits and deletes responses (each change
- * audited); a duplicate or malformed shortcut and an oversized text are refused next to their
- * field and change nothing; another business reaches none of them by id; an agent cannot open the
- * page or see its link.
+ * audited); a duplicate or malformed shortcut and an oversized text are refused next to their field
+ * and change nothing; another business reaches none of them by id; an agent cannot open the page or
+ * see its link.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -63,7 +63,8 @@ class CannedResponsesIT {
     User user = TestAccounts.owner("Canned", TestAccounts.run());
     long tenant = user.tenantId();
     WebClient owner = signedIn(user);
-    assertThat(owner.get("app/index.xhtml").select("nav a").eachText()).contains("Canned responses");
+    assertThat(owner.get("app/index.xhtml").select("nav a").eachText())
+        .contains("Canned responses");
 
     Document saved =
         save(owner, owner.get(PAGE), "/opening-hours", "We are open 9–18 h, Mon–Sat 🕘");

@@ -123,8 +123,7 @@ class ComposeBrowserIT {
         "canned",
         Map.of("shortcut", "greeting", "body", GREETING),
         "save");
-    assertThat(
-            count("SELECT COUNT(*) FROM canned_response WHERE tenant_id = ?", owner.tenantId()))
+    assertThat(count("SELECT COUNT(*) FROM canned_response WHERE tenant_id = ?", owner.tenantId()))
         .isEqualTo(1);
     long connection =
         count("SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
@@ -155,8 +154,7 @@ class ComposeBrowserIT {
     reply.sendKeys("/gre");
     WebElement suggestion =
         wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".ui-autocomplete-item")));
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-autocomplete-item")));
     assertThat(suggestion.getText()).isEqualTo(GREETING);
     screenshot("compose-canned");
     suggestion.click();
@@ -166,7 +164,8 @@ class ComposeBrowserIT {
     click("emojiToggle");
     WebElement party =
         wait.until(
-            ExpectedConditions.elementToBeClickable(By.cssSelector("#emojiPanel [data-emoji='🎉']")));
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#emojiPanel [data-emoji='🎉']")));
     screenshot("compose-emoji");
     party.click();
     String text = GREETING + " See you at 8🎉";
@@ -184,7 +183,11 @@ class ComposeBrowserIT {
     JsonArray atMeta = sim.sent(live.phoneNumberId());
     assertThat(atMeta).hasSize(1);
     assertThat(
-            atMeta.getJsonObject(0).getJsonObject("request").getJsonObject("text").getString("body"))
+            atMeta
+                .getJsonObject(0)
+                .getJsonObject("request")
+                .getJsonObject("text")
+                .getString("body"))
         .as("the emoji reached Meta intact")
         .isEqualTo(text);
     assertThat(string("SELECT text FROM message WHERE wamid = ?", wamid)).isEqualTo(text);
@@ -206,7 +209,8 @@ class ComposeBrowserIT {
     byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     System.arraycopy(signature, 0, png, 0, signature.length);
     Files.write(image, png);
-    driver.findElement(By.cssSelector("#conv input[type=file]"))
+    driver
+        .findElement(By.cssSelector("#conv input[type=file]"))
         .sendKeys(image.toAbsolutePath().toString());
     driver.findElement(By.id("conv:caption")).sendKeys("Our terrace tonight");
     click("conv:sendFile");

@@ -369,7 +369,8 @@ class ComposeIT {
     assertThat(page.select("#conv input[type=file]")).as("window open: a file input").hasSize(1);
 
     Document tooBig =
-        owner.attach(page, "conv", "photo.png", "image/png", png((5 << 20) + 1), Map.of(), "sendFile");
+        owner.attach(
+            page, "conv", "photo.png", "image/png", png((5 << 20) + 1), Map.of(), "sendFile");
     assertThat(tooBig.select("#conv\\:messages").text()).contains("images of at most 5 MB");
 
     Document wrongType =
@@ -425,10 +426,12 @@ class ComposeIT {
     byte[] image = png(40_000);
     Map<String, String> caption = Map.of("caption", "Your table by the window 🌞");
 
-    Document sent = owner.attach(page, "conv", "table.png", "image/png", image, caption, "sendFile");
+    Document sent =
+        owner.attach(page, "conv", "table.png", "image/png", image, caption, "sendFile");
     assertThat(sent.select("#conv\\:messages").text()).contains("Sending");
     // The same rendered form posted again (double click, resent request): still one message.
-    Document again = owner.attach(page, "conv", "table.png", "image/png", image, caption, "sendFile");
+    Document again =
+        owner.attach(page, "conv", "table.png", "image/png", image, caption, "sendFile");
     assertThat(again.select("#conv\\:messages").text()).contains("Already sent.");
 
     await(
