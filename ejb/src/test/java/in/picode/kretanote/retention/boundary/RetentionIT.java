@@ -283,6 +283,13 @@ class RetentionIT {
     Fixture other = fixture("Bystander");
     other.message(other.contact, now.minus(Duration.ofDays(1)), "bystander message");
     f.message(f.contact, now.minus(Duration.ofDays(1)), "doomed message");
+    // A canned response names its author: it must go before the tenant's users.
+    f.insert(
+        "INSERT INTO canned_response (tenant_id, shortcut, body, created_by, created_at,"
+            + " updated_by, updated_at) VALUES (?, 'hours', 'Open 9-18 h', ?, NOW(6), ?, NOW(6))",
+        f.tenant,
+        f.owner,
+        f.owner);
     Files.createDirectories(mediaRoot.resolve(f.tenant + "/stray"));
     Files.writeString(mediaRoot.resolve(f.tenant + "/stray/orphan.bin"), "orphan");
     String waba = SimulatorControl.newId();
