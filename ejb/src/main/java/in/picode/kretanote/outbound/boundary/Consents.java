@@ -40,7 +40,8 @@ public class Consents {
       ConsentEvent.Source source,
       String actor,
       String evidence) {
-    if (em.find(Contact.class, contactId) == null) {
+    Contact contact = em.find(Contact.class, contactId);
+    if (contact == null) {
       throw new OutboundRefusedException("No such contact");
     }
     Instant now = Instant.now(clock);
@@ -54,6 +55,15 @@ public class Consents {
       em.persist(new ContactConsent(contactId, category, granted, source.name(), now));
     }
     em.persist(new ConsentEvent(contactId, category, granted, source, actor, evidence, now));
+    // The contact's "opted out" flag (contacts list, filters, export) mirrors marketing consent,
+    // which is what STOP, Meta's 131050 and an agent's record change.
+    if (category == Category.MARKETING) {
+      if (granted) {
+        contact.optIn(now);
+      } else {
+        contact.optOut(now);
+      }
+    }
     return true;
   }
 

@@ -143,6 +143,7 @@ class DashboardBrowserIT {
     open("app/inbox.xhtml");
     waitForText("No conversations here.");
     ((JavascriptExecutor) driver).executeScript("window.kretanoteMarker = 'same page';");
+    driver.findElement(By.id("inbox-sound")).click();
 
     Inbound.text(
         base,
@@ -157,6 +158,9 @@ class DashboardBrowserIT {
         .isEqualTo("same page");
     wait.until(ExpectedConditions.titleContains("(1)"));
     assertThat(driver.getTitle()).isEqualTo("(1) Inbox · KretaNote");
+    assertThat(((JavascriptExecutor) driver).executeScript("return KretaNoteInbox.beeps;"))
+        .as("the sound the agent turned on played for the new message")
+        .isEqualTo(1L);
     assertThat(((JavascriptExecutor) driver).executeScript("return window.pwned === true;"))
         .as("the message's script did not run")
         .isEqualTo(false);
