@@ -4,6 +4,7 @@ import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -83,7 +84,15 @@ public class Contacts {
           " and exists (select t from ContactTag t where t.contactId = c.id and t.tag = :tag)");
     }
     if (filter.optedOut() != null) {
-      jpql.append(" and c.optedOut = :optedOut");
+      // Opted out: of all business messages (the contact's flag) or of marketing (the consent
+      // ledger's current state, which STOP, Meta's 131050 and a recorded change set).
+      String marketingWithdrawn =
+          "exists (select cc from ContactConsent cc where cc.contactId = c.id"
+              + " and cc.category = :marketing and cc.granted = false)";
+      jpql.append(
+          filter.optedOut()
+              ? " and (c.optedOut = true or " + marketingWithdrawn + ")"
+              : " and c.optedOut = false and not " + marketingWithdrawn);
     }
     if (beforeId != null) {
       jpql.append(" and c.id < :before");
@@ -99,7 +108,7 @@ public class Contacts {
       query.setParameter("tag", filter.tag().strip());
     }
     if (filter.optedOut() != null) {
-      query.setParameter("optedOut", filter.optedOut());
+      query.setParameter("marketing", Category.MARKETING);
     }
     if (beforeId != null) {
       query.setParameter("before", beforeId);

@@ -214,11 +214,6 @@ public class Contact {
     this.updatedAt = now;
   }
 
-  public void optIn(Instant now) {
-    this.optedOut = false;
-    this.updatedAt = now;
-  }
-
   public Long getId() {
     return id;
   }

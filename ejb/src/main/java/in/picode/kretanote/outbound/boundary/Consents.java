@@ -10,8 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A contact's consent per category and its ledger. Every change, whoever makes it (the customer's
@@ -40,8 +43,7 @@ public class Consents {
       ConsentEvent.Source source,
       String actor,
       String evidence) {
-    Contact contact = em.find(Contact.class, contactId);
-    if (contact == null) {
+    if (em.find(Contact.class, contactId) == null) {
       throw new OutboundRefusedException("No such contact");
     }
     Instant now = Instant.now(clock);
@@ -55,15 +57,6 @@ public class Consents {
       em.persist(new ContactConsent(contactId, category, granted, source.name(), now));
     }
     em.persist(new ConsentEvent(contactId, category, granted, source, actor, evidence, now));
-    // The contact's "opted out" flag (contacts list, filters, export) mirrors marketing consent,
-    // which is what STOP, Meta's 131050 and an agent's record change.
-    if (category == Category.MARKETING) {
-      if (granted) {
-        contact.optIn(now);
-      } else {
-        contact.optOut(now);
-      }
-    }
     return true;
   }
 
@@ -71,6 +64,18 @@ public class Consents {
     return em.createNamedQuery(ConsentEvent.OF_CONTACT, ConsentEvent.class)
         .setParameter("contact", contactId)
         .getResultList();
+  }
+
+  /** Of {@code contactIds}, those whose consent for {@code category} is withdrawn. */
+  public Set<Long> withdrawn(Collection<Long> contactIds, Category category) {
+    if (contactIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createNamedQuery(ContactConsent.WITHDRAWN, Long.class)
+            .setParameter("contacts", contactIds)
+            .setParameter("category", category)
+            .getResultList());
   }
 
   private Optional<ContactConsent> current(long contactId, Category category) {

@@ -481,9 +481,6 @@ class OutboundIT {
                 contact))
         .extracting(r -> r.get(0) + "/" + r.get(1) + "/" + r.get(2))
         .containsExactly("MARKETING/0/KEYWORD", "UTILITY/0/KEYWORD");
-    assertThat(longValue("select opted_out from contact where id = ?", contact))
-        .as("the contacts list shows the contact as opted out")
-        .isEqualTo(1);
     awaitSentBody(a.pnid, "no longer receive");
 
     SendResult marketing =
@@ -522,7 +519,6 @@ class OutboundIT {
         .isTrue();
     assertThat(longValue("select count(*) from consent_event where tenant_id = ?", a.tenant))
         .isEqualTo(4);
-    assertThat(longValue("select opted_out from contact where id = ?", contact)).isZero();
   }
 
   @Test

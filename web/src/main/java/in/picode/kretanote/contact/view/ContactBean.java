@@ -96,6 +96,17 @@ public class ContactBean implements Serializable {
             .toList();
   }
 
+  /** The line under the name: opted out of everything, of marketing, or not. */
+  public String getOptOutSummary() {
+    if (contact.isOptedOut()) {
+      return "Opted out of all business messages";
+    }
+    return consentStates.stream()
+            .anyMatch(s -> s.category() == Category.MARKETING && "Opted out".equals(s.state()))
+        ? "Opted out of marketing"
+        : "Not opted out";
+  }
+
   /** Records a marketing consent change the customer gave outside WhatsApp. */
   public void recordConsent() {
     String note = consentNote == null ? "" : consentNote.strip();
