@@ -55,8 +55,10 @@ public final class Browser {
     options.setExperimentalOption(
         "prefs",
         Map.of(
-            "download.default_directory", DOWNLOADS.toString(),
-            "download.prompt_for_download", false));
+            "download.default_directory",
+            DOWNLOADS.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(

@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * The current tenant's conversation labels as settings manage them: how many conversations carry
  * each, create, rename and delete (which takes the label off every conversation). Names are unique
- * per tenant as the database compares them (case-insensitive), so "VIP" and "vip" are one label.
- * An id of another tenant's label finds nothing and changes nothing. Every change is audited.
+ * per tenant as the database compares them (case-insensitive), so "VIP" and "vip" are one label. An
+ * id of another tenant's label finds nothing and changes nothing. Every change is audited.
  */
 @Stateless
 @TenantScoped
@@ -50,7 +50,8 @@ public class Labels {
         em.createNamedQuery(ConversationLabel.USAGE, Object[].class).getResultList()) {
       counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
-    return em.createNamedQuery(Label.ALL, Label.class).getResultStream()
+    return em.createNamedQuery(Label.ALL, Label.class)
+        .getResultStream()
         .map(l -> new Usage(l, counts.getOrDefault(l.getId(), 0L)))
         .toList();
   }
@@ -65,7 +66,8 @@ public class Labels {
     Label label = new Label(n, Instant.now(clock));
     em.persist(label);
     em.flush();
-    audit.record(actor.userId(), actor.email(), "label.created", "label " + label.getId(), actor.address());
+    audit.record(
+        actor.userId(), actor.email(), "label.created", "label " + label.getId(), actor.address());
     return label;
   }
 
@@ -117,10 +119,13 @@ public class Labels {
 
   private void refuseTaken(String name, Long except) {
     boolean taken =
-        em.createNamedQuery(Label.BY_NAME, Label.class).setParameter("name", name).getResultStream()
+        em.createNamedQuery(Label.BY_NAME, Label.class)
+            .setParameter("name", name)
+            .getResultStream()
             .anyMatch(l -> !l.getId().equals(except));
     if (taken) {
-      throw new ConversationChangeRefusedException("A label named \"" + name + "\" exists already.");
+      throw new ConversationChangeRefusedException(
+          "A label named \"" + name + "\" exists already.");
     }
   }
 }

@@ -271,7 +271,8 @@ public class Templates {
   private static OutboundRefusedException refused(String what, GraphException e) {
     String why =
         switch (e.errorClass()) {
-          case TRANSIENT -> "Meta did not answer or had a temporary problem; try again in a moment.";
+          case TRANSIENT ->
+              "Meta did not answer or had a temporary problem; try again in a moment.";
           case THROTTLED -> "Meta is limiting requests right now; try again in a few minutes.";
           case AUTH ->
               "Meta refused the number's access (expired or revoked): reconnect the number in"

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * What the template form asks for, turned into Meta's {@code components} array. Checked here, with
  * Meta's limits, so a user hears "the body uses {{1}} and {{2}}, give 2 examples" at once instead
  * of a refusal after Meta's review: body placeholders numbered from 1 without gaps, one example
- * value per placeholder (Meta rejects a template with variables and no examples), a text header
- * of 60 characters, a footer of 60, at most three buttons of 25 characters, URL buttons on https.
+ * value per placeholder (Meta rejects a template with variables and no examples), a text header of
+ * 60 characters, a footer of 60, at most three buttons of 25 characters, URL buttons on https.
  */
 public record TemplateDraft(
     String header, String body, List<String> examples, String footer, List<Button> buttons) {
@@ -45,20 +45,21 @@ public record TemplateDraft(
     JsonArrayBuilder out = Json.createArrayBuilder();
     if (header != null) {
       if (header.length() > HEADER_MAX) {
-        throw new IllegalArgumentException(
-            "The header has at most " + HEADER_MAX + " characters.");
+        throw new IllegalArgumentException("The header has at most " + HEADER_MAX + " characters.");
       }
       if (PLACEHOLDER.matcher(header).find()) {
         throw new IllegalArgumentException("The header cannot have placeholders here.");
       }
       out.add(
-          Json.createObjectBuilder().add("type", "HEADER").add("format", "TEXT").add("text", header));
+          Json.createObjectBuilder()
+              .add("type", "HEADER")
+              .add("format", "TEXT")
+              .add("text", header));
     }
     out.add(bodyComponent());
     if (footer != null) {
       if (footer.length() > FOOTER_MAX) {
-        throw new IllegalArgumentException(
-            "The footer has at most " + FOOTER_MAX + " characters.");
+        throw new IllegalArgumentException("The footer has at most " + FOOTER_MAX + " characters.");
       }
       out.add(Json.createObjectBuilder().add("type", "FOOTER").add("text", footer));
     }

@@ -27,10 +27,10 @@ class TemplateDraftTest {
             .components();
     assertThat(c.toString())
         .isEqualTo(
-            "[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Your order\"},"
-                + "{\"type\":\"BODY\",\"text\":\"Hi {{1}}, order {{2}} has shipped.\","
-                + "\"example\":{\"body_text\":[[\"Ana\",\"A-17\"]]}},"
-                + "{\"type\":\"FOOTER\",\"text\":\"Reply STOP to opt out\"},"
+            "[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Your"
+                + " order\"},{\"type\":\"BODY\",\"text\":\"Hi {{1}}, order {{2}} has shipped.\","
+                + "\"example\":{\"body_text\":[[\"Ana\",\"A-17\"]]}},{\"type\":\"FOOTER\",\"text\":\"Reply"
+                + " STOP to opt out\"},"
                 + "{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"URL\",\"text\":\"Track\","
                 + "\"url\":\"https://example.com/t\"},{\"type\":\"QUICK_REPLY\",\"text\":\"Thanks\"}]}]");
   }
@@ -47,12 +47,14 @@ class TemplateDraftTest {
         .hasMessage("The body uses 2 placeholders: give one example value for each (1 given).");
     assertThatThrownBy(() -> body("Hi", "Ana").components())
         .hasMessage("The body has no placeholders, so give no example values.");
-    assertThat(body("{{1}} {{1}} {{2}}", "a", "b").components().toString()).contains("[[\"a\",\"b\"]]");
+    assertThat(body("{{1}} {{1}} {{2}}", "a", "b").components().toString())
+        .contains("[[\"a\",\"b\"]]");
   }
 
   @Test
   void placeholdersAreNumberedFromOneWithoutGapsOrNames() {
-    assertThatThrownBy(() -> body("Hi {{2}}", "x").components()).hasMessageContaining("without gaps");
+    assertThatThrownBy(() -> body("Hi {{2}}", "x").components())
+        .hasMessageContaining("without gaps");
     assertThatThrownBy(() -> body("Hi {{name}}", "x").components())
         .hasMessageContaining("not {{name}}");
     assertThatThrownBy(() -> body("Hi {{0}}", "x").components()).hasMessageContaining("not {{0}}");
@@ -79,8 +81,7 @@ class TemplateDraftTest {
     TemplateDraft.Button ok = new TemplateDraft.Button("Yes", null);
     assertThatThrownBy(
             () ->
-                new TemplateDraft(null, "b", List.of(), null, List.of(ok, ok, ok, ok))
-                    .components())
+                new TemplateDraft(null, "b", List.of(), null, List.of(ok, ok, ok, ok)).components())
         .hasMessage("At most 3 buttons.");
     assertThatThrownBy(
             () ->

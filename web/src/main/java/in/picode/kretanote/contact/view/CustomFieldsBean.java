@@ -66,9 +66,7 @@ public class CustomFieldsBean implements Serializable {
   private void refresh() {
     Map<Long, Long> usage = contacts.fieldUsage();
     rows =
-        contacts.fields().stream()
-            .map(f -> new Row(f, usage.getOrDefault(f.getId(), 0L)))
-            .toList();
+        contacts.fields().stream().map(f -> new Row(f, usage.getOrDefault(f.getId(), 0L))).toList();
   }
 
   public void create() {
@@ -94,8 +92,7 @@ public class CustomFieldsBean implements Serializable {
     long id = selected.field().getId();
     long[] values = {0};
     if (PageMessages.attempt(
-        ContactChangeRefusedException.class,
-        () -> values[0] = contacts.deleteField(id, actor()))) {
+        ContactChangeRefusedException.class, () -> values[0] = contacts.deleteField(id, actor()))) {
       PageMessages.info("Field deleted with its " + values[0] + " value(s).");
       selected = null;
     }

@@ -73,10 +73,8 @@ public class LabelsBean implements Serializable {
     long id = selected.label().getId();
     long[] carried = {0};
     if (PageMessages.attempt(
-        ConversationChangeRefusedException.class,
-        () -> carried[0] = labels.delete(id, actor()))) {
-      PageMessages.info(
-          "Label deleted and taken off " + carried[0] + " conversation(s).");
+        ConversationChangeRefusedException.class, () -> carried[0] = labels.delete(id, actor()))) {
+      PageMessages.info("Label deleted and taken off " + carried[0] + " conversation(s).");
       selected = null;
     }
     rows = labels.all();

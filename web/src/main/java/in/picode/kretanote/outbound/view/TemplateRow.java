@@ -38,7 +38,8 @@ public record TemplateRow(
         case "BODY" -> body = c.getString("text", "");
         case "FOOTER" -> footer = c.getString("text", null);
         case "BUTTONS" -> {
-          JsonArray list = c.containsKey("buttons") ? c.getJsonArray("buttons") : JsonValue.EMPTY_JSON_ARRAY;
+          JsonArray list =
+              c.containsKey("buttons") ? c.getJsonArray("buttons") : JsonValue.EMPTY_JSON_ARRAY;
           for (JsonValue b : list) {
             if (b instanceof JsonObject button) {
               String url = button.getString("url", null);
@@ -84,8 +85,7 @@ public record TemplateRow(
       case "ABUSIVE_CONTENT" -> "its content breaks WhatsApp's commerce or business policies";
       case "INVALID_FORMAT" ->
           "its format is invalid (placeholders, example values, length or characters)";
-      case "INCORRECT_CATEGORY", "TAG_CONTENT_MISMATCH" ->
-          "the category does not fit the content";
+      case "INCORRECT_CATEGORY", "TAG_CONTENT_MISMATCH" -> "the category does not fit the content";
       case "PROMOTIONAL" -> "it promotes something, so it belongs in the MARKETING category";
       case "SCAM" -> "Meta considers it misleading";
       default -> reason.toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -20,9 +20,9 @@ public final class PageMessages {
   private PageMessages() {}
 
   /**
-   * Runs a change through a boundary: true when it went through; a {@code refusal} (the
-   * boundary's exception for bad input, whose message is written for the user) becomes an error
-   * message, anything else the "our fault" message (and a log line).
+   * Runs a change through a boundary: true when it went through; a {@code refusal} (the boundary's
+   * exception for bad input, whose message is written for the user) becomes an error message,
+   * anything else the "our fault" message (and a log line).
    */
   public static boolean attempt(Class<? extends RuntimeException> refusal, Runnable change) {
     try {
