@@ -90,9 +90,12 @@ public class TemplatesBean implements Serializable {
       PageMessages.error(MANAGERS_ONLY);
       return;
     }
+    if (connection == null) {
+      PageMessages.error("Pick the WhatsApp number whose templates to sync.");
+      return;
+    }
     int[] listed = {0};
-    if (connection != null
-        && PageMessages.attempt(
+    if (PageMessages.attempt(
             OutboundRefusedException.class, () -> listed[0] = templates.sync(connection))) {
       PageMessages.info("Synced: Meta lists " + listed[0] + " template(s) for this number.");
     }
