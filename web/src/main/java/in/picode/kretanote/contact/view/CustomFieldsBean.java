@@ -51,7 +51,7 @@ public class CustomFieldsBean implements Serializable {
       return;
     }
     refresh();
-    if (!choice.isAsked()) {
+    if (!choice.asked()) {
       return;
     }
     Long parsed = choice.id();
@@ -108,11 +108,11 @@ public class CustomFieldsBean implements Serializable {
   }
 
   public boolean isRenaming() {
-    return selected != null && choice.isRename();
+    return selected != null && choice.renaming();
   }
 
   public boolean isDeleting() {
-    return selected != null && !choice.isRename();
+    return selected != null && !choice.renaming();
   }
 
   public RowChoice getChoice() {

@@ -38,7 +38,7 @@ public class LabelsBean implements Serializable {
       return;
     }
     rows = labels.all();
-    if (!choice.isAsked()) {
+    if (!choice.asked()) {
       return;
     }
     Long parsed = choice.id();
@@ -85,11 +85,11 @@ public class LabelsBean implements Serializable {
   }
 
   public boolean isRenaming() {
-    return selected != null && choice.isRename();
+    return selected != null && choice.renaming();
   }
 
   public boolean isDeleting() {
-    return selected != null && !choice.isRename();
+    return selected != null && !choice.renaming();
   }
 
   public RowChoice getChoice() {

@@ -96,7 +96,7 @@ public class TemplatesBean implements Serializable {
     }
     int[] listed = {0};
     if (PageMessages.attempt(
-            OutboundRefusedException.class, () -> listed[0] = templates.sync(connection))) {
+        OutboundRefusedException.class, () -> listed[0] = templates.sync(connection))) {
       PageMessages.info("Synced: Meta lists " + listed[0] + " template(s) for this number.");
     }
     refresh();

@@ -14,7 +14,7 @@ public class RowChoice implements Serializable {
   private String delete;
 
   /** Whether a row was asked for at all. */
-  public boolean isAsked() {
+  public boolean asked() {
     return rename != null || delete != null;
   }
 
@@ -23,7 +23,7 @@ public class RowChoice implements Serializable {
     return PageMessages.parseId(rename != null ? rename : delete);
   }
 
-  public boolean isRename() {
+  public boolean renaming() {
     return rename != null;
   }
 
