@@ -222,7 +222,7 @@ class WorkflowBrowserIT {
     browser.waitForText("2 contacts are ready to import.");
     browser.click("mapping:import");
     browser.waitForText("2 new contacts, 0 updated.");
-    browser.screenshot("contacts-import");
+    browser.screenshot("contacts-import-mapped");
     assertThat(
             Webhooks.rows(
                 "SELECT c.display_name, v.value FROM contact c JOIN contact_field_value v"
@@ -233,7 +233,7 @@ class WorkflowBrowserIT {
     open("app/contacts.xhtml");
     browser.waitForText("Chiara Rossi");
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("Bruno Diaz");
-    browser.screenshot("contacts");
+    browser.screenshot("contacts-after-mapped-import");
     Files.deleteIfExists(bad);
     Files.deleteIfExists(good);
   }
@@ -276,7 +276,7 @@ class WorkflowBrowserIT {
         .contains(from.toString())
         .contains(to.toString());
     assertThat(driver.findElement(By.id("funnelFigures")).getText()).contains("Sent 1");
-    browser.screenshot("analytics");
+    browser.screenshot("analytics-range");
 
     Path csv = Browser.DOWNLOADS.resolve("messages-per-day.csv");
     Files.deleteIfExists(csv);
