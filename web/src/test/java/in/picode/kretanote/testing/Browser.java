@@ -81,6 +81,11 @@ public final class Browser {
     return wait;
   }
 
+  /** Opens a path relative to the deployment (no leading slash). */
+  public void open(java.net.URL base, String path) {
+    driver.get(base.toString() + path);
+  }
+
   public void quit() {
     driver.quit();
   }

@@ -87,19 +87,15 @@ class WorkflowBrowserIT {
     TestAccounts.clearAddressThrottle();
   }
 
-  void open(String path) {
-    driver.get(base.toString() + path);
-  }
-
   @Test
   @Order(1)
   void theOwnerSubmitsATemplateAndSeesItApproved() {
-    open("login.xhtml");
+    browser.open(base, "login.xhtml");
     browser.type("login:email", owner.email());
     browser.type("login:password", PASSWORD);
     browser.click("login:submit");
     wait.until(ExpectedConditions.urlContains("/app/"));
-    open("app/settings/whatsapp.xhtml");
+    browser.open(base, "app/settings/whatsapp.xhtml");
     browser.click("sandbox:simulate");
     browser.waitForText("is connected");
     long connection =
@@ -152,7 +148,7 @@ class WorkflowBrowserIT {
             + " last_customer_message_at = NOW(6) - INTERVAL 25 HOUR WHERE id = ?",
         conversation);
 
-    open("app/conversation.xhtml?id=" + conversation);
+    browser.open(base, "app/conversation.xhtml?id=" + conversation);
     browser.waitForText("only lets an approved template");
     assertThat(driver.findElements(By.id("conv:reply"))).as("no free text box").isEmpty();
     new Select(driver.findElement(By.id("conv:template")))
@@ -191,7 +187,7 @@ class WorkflowBrowserIT {
   @Test
   @Order(3)
   void contactsAreImportedWithAColumnMapping() throws IOException {
-    open("app/settings/custom-fields.xhtml");
+    browser.open(base, "app/settings/custom-fields.xhtml");
     browser.type("create:name", "Customer number");
     new Select(driver.findElement(By.id("create:type"))).selectByVisibleText("NUMBER");
     browser.click("create:save");
@@ -230,7 +226,7 @@ class WorkflowBrowserIT {
                 owner.tenantId()))
         .containsExactly(List.of("Bruno Diaz", "1001"), List.of("Chiara Rossi", "1002"));
 
-    open("app/contacts.xhtml");
+    browser.open(base, "app/contacts.xhtml");
     browser.waitForText("Chiara Rossi");
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("Bruno Diaz");
     browser.screenshot("contacts-after-mapped-import");
@@ -240,7 +236,7 @@ class WorkflowBrowserIT {
 
   /** Uploads the file and maps its German headers by hand: none of them is guessed. */
   void upload(Path file) {
-    open("app/contacts-import.xhtml");
+    browser.open(base, "app/contacts-import.xhtml");
     driver.findElement(By.id("upload:file")).sendKeys(file.toAbsolutePath().toString());
     browser.click("upload:send");
     browser.waitForText("Columns of");
@@ -261,7 +257,7 @@ class WorkflowBrowserIT {
   @Test
   @Order(4)
   void analyticsFollowTheChosenRangeAndDownloadAsCsv() throws IOException {
-    open("app/analytics.xhtml");
+    browser.open(base, "app/analytics.xhtml");
     browser.waitForText("Delivery funnel");
     LocalDate to = LocalDate.now(ZoneOffset.UTC);
     LocalDate from = to.minusDays(20);
