@@ -35,6 +35,17 @@ public final class WebClient {
             .build();
   }
 
+  /** A client signed in as {@code user} through the login form. */
+  public static WebClient signedIn(java.net.URL base, TestAccounts.User user) {
+    WebClient c = new WebClient(URI.create(base.toString()));
+    c.submit(
+        c.get("login.xhtml"),
+        "login",
+        Map.of("email", user.email(), "password", TestAccounts.PASSWORD),
+        "submit");
+    return c;
+  }
+
   /** GET a path relative to the deployment (no leading slash). */
   public Document get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());

@@ -5,20 +5,17 @@ import static in.picode.kretanote.testing.Webhooks.count;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.Webhooks;
 import in.picode.kretanote.testing.Webhooks.Tenant;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,13 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,8 +49,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Webhooks.app("browser", Map.of());
@@ -66,6 +56,7 @@ class DashboardBrowserIT {
 
   @ArquillianResource URL base;
 
+  static Browser browser;
   static WebDriver driver;
   static WebDriverWait wait;
   static Tenant tenant;
@@ -74,7 +65,7 @@ class DashboardBrowserIT {
   static String waId;
 
   @BeforeAll
-  static void browser() throws IOException {
+  static void browser() {
     TestAccounts.clearAddressThrottle();
     ItMeta.start();
     String run = TestAccounts.run();
@@ -82,30 +73,15 @@ class DashboardBrowserIT {
     owner = TestAccounts.user(tenant.id(), "owner-browser-" + run + "@example.com", "OWNER");
     agent = TestAccounts.user(tenant.id(), "agent-browser-" + run + "@example.com", "AGENT");
     waId = "4917" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("kretanote.it.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                new File(System.getProperty("kretanote.it.chromedriver", "/usr/bin/chromedriver")))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    Files.createDirectories(SCREENSHOTS);
+    browser = Browser.start(1280, 900);
+    driver = browser.driver();
+    wait = browser.waiting();
   }
 
   @AfterAll
   static void quit() {
-    if (driver != null) {
-      driver.quit();
+    if (browser != null) {
+      browser.quit();
     }
     TestAccounts.clearAddressThrottle();
   }
@@ -115,20 +91,15 @@ class DashboardBrowserIT {
   }
 
   static void screenshot(String name) {
-    try {
-      Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    browser.screenshot(name);
   }
 
   static void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    browser.click(id);
   }
 
   static void waitForText(String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    browser.waitForText(text);
   }
 
   @Test
