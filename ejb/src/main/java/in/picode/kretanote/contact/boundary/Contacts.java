@@ -4,13 +4,17 @@ import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,8 @@ public class Contacts {
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
+
+  @Inject AuditLog audit;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -83,7 +89,15 @@ public class Contacts {
           " and exists (select t from ContactTag t where t.contactId = c.id and t.tag = :tag)");
     }
     if (filter.optedOut() != null) {
-      jpql.append(" and c.optedOut = :optedOut");
+      // Opted out: of all business messages (the contact's flag) or of marketing (the consent
+      // ledger's current state, which STOP, Meta's 131050 and a recorded change set).
+      String marketingWithdrawn =
+          "exists (select cc from ContactConsent cc where cc.contactId = c.id"
+              + " and cc.category = :marketing and cc.granted = false)";
+      jpql.append(
+          filter.optedOut()
+              ? " and (c.optedOut = true or " + marketingWithdrawn + ")"
+              : " and c.optedOut = false and not " + marketingWithdrawn);
     }
     if (beforeId != null) {
       jpql.append(" and c.id < :before");
@@ -99,7 +113,7 @@ public class Contacts {
       query.setParameter("tag", filter.tag().strip());
     }
     if (filter.optedOut() != null) {
-      query.setParameter("optedOut", filter.optedOut());
+      query.setParameter("marketing", Category.MARKETING);
     }
     if (beforeId != null) {
       query.setParameter("before", beforeId);
@@ -164,14 +178,77 @@ public class Contacts {
 
   public CustomField defineField(String name, CustomField.Type type) {
     CustomField field = refuseInvalid(() -> new CustomField(name, type, Instant.now(clock)));
-    boolean exists = fields().stream().anyMatch(f -> f.getName().equalsIgnoreCase(field.getName()));
-    if (exists) {
-      throw new ContactChangeRefusedException(
-          "A field named \"" + field.getName() + "\" exists already.");
-    }
+    refuseTakenName(field.getName(), null);
     em.persist(field);
     em.flush();
     return field;
+  }
+
+  /** Who changes the tenant's fields, for the audit log. */
+  public record Actor(long userId, String email, String address) {}
+
+  /** Defines a field from settings, audited. */
+  public CustomField defineField(String name, CustomField.Type type, Actor actor) {
+    CustomField field = defineField(name, type);
+    audit(actor, "field.created", field.getId());
+    return field;
+  }
+
+  /** How many contacts have a value, by field id (fields nobody filled in are absent). */
+  public Map<Long, Long> fieldUsage() {
+    Map<Long, Long> counts = new HashMap<>();
+    for (Object[] row :
+        em.createNamedQuery(ContactFieldValue.USAGE, Object[].class).getResultList()) {
+      counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  public long fieldUsage(long fieldId) {
+    getField(fieldId);
+    return em.createNamedQuery(ContactFieldValue.COUNT_OF_FIELD, Long.class)
+        .setParameter("field", fieldId)
+        .getSingleResult();
+  }
+
+  public CustomField getField(long fieldId) {
+    return Optional.ofNullable(em.find(CustomField.class, fieldId))
+        .orElseThrow(() -> new ContactChangeRefusedException("That field does not exist."));
+  }
+
+  /** Renames a field (unique per tenant, ignoring case); its type and values stay. */
+  public CustomField renameField(long fieldId, String name, Actor actor) {
+    CustomField field = getField(fieldId);
+    String n = refuseInvalid(() -> CustomField.checkName(name));
+    refuseTakenName(n, fieldId);
+    field.rename(n);
+    audit(actor, "field.renamed", fieldId);
+    return field;
+  }
+
+  /** Deletes a field with every contact's value of it; returns how many values went. */
+  public long deleteField(long fieldId, Actor actor) {
+    CustomField field = getField(fieldId);
+    long values = fieldUsage(fieldId);
+    em.createNamedQuery(ContactFieldValue.REMOVE_FIELD)
+        .setParameter("field", fieldId)
+        .executeUpdate();
+    em.remove(field);
+    audit(actor, "field.deleted", fieldId);
+    return values;
+  }
+
+  private void refuseTakenName(String name, Long except) {
+    boolean taken =
+        fields().stream()
+            .anyMatch(f -> !f.getId().equals(except) && f.getName().equalsIgnoreCase(name));
+    if (taken) {
+      throw new ContactChangeRefusedException("A field named \"" + name + "\" exists already.");
+    }
+  }
+
+  private void audit(Actor actor, String action, long fieldId) {
+    audit.record(actor.userId(), actor.email(), action, "custom field " + fieldId, actor.address());
   }
 
   /** The contact's custom field values by field name, in field order (blank fields left out). */

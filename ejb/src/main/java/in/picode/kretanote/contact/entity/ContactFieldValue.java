@@ -20,9 +20,21 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = ContactFieldValue.OF_CONTACT,
     query = "select v from ContactFieldValue v where v.contactId = :contact")
+@NamedQuery(
+    name = ContactFieldValue.USAGE,
+    query = "select v.fieldId, count(v) from ContactFieldValue v group by v.fieldId")
+@NamedQuery(
+    name = ContactFieldValue.COUNT_OF_FIELD,
+    query = "select count(v) from ContactFieldValue v where v.fieldId = :field")
+@NamedQuery(
+    name = ContactFieldValue.REMOVE_FIELD,
+    query = "delete from ContactFieldValue v where v.fieldId = :field")
 public class ContactFieldValue {
 
   public static final String OF_CONTACT = "ContactFieldValue.ofContact";
+  public static final String USAGE = "ContactFieldValue.usage";
+  public static final String COUNT_OF_FIELD = "ContactFieldValue.countOfField";
+  public static final String REMOVE_FIELD = "ContactFieldValue.removeField";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -58,13 +58,22 @@ public class CustomField {
   protected CustomField() {}
 
   public CustomField(String name, Type type, Instant now) {
+    this.name = checkName(name);
+    this.type = Objects.requireNonNull(type);
+    this.createdAt = Objects.requireNonNull(now);
+  }
+
+  public static String checkName(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > NAME_MAX) {
       throw new IllegalArgumentException("A field name has 1 to " + NAME_MAX + " characters");
     }
-    this.name = n;
-    this.type = Objects.requireNonNull(type);
-    this.createdAt = Objects.requireNonNull(now);
+    return n;
+  }
+
+  /** Renames the field; its values stay, since they are stored by the field's id. */
+  public void rename(String newName) {
+    this.name = checkName(newName);
   }
 
   /**

@@ -106,6 +106,11 @@ public class PipelineMetrics {
     received.inc();
   }
 
+  /** Webhook POSTs this server received since it started. */
+  public long receivedCount() {
+    return received.getCount();
+  }
+
   public void signatureRefused() {
     refused.inc();
   }

@@ -1,6 +1,7 @@
 package in.picode.kretanote.inbound.boundary;
 
 import in.picode.kretanote.connection.boundary.Routing;
+import in.picode.kretanote.inbound.control.ApplyPacing;
 import in.picode.kretanote.inbound.control.EventApplier;
 import in.picode.kretanote.inbound.control.EventLog;
 import in.picode.kretanote.platform.boundary.BackgroundJobs;
@@ -91,6 +92,19 @@ public class WebhookProcessor {
   @ConfigProperty(name = "kretanote.webhook.apply.gather", defaultValue = "PT0.1S")
   String gather;
 
+  /**
+   * Incoming webhooks per second on this server above which applying yields to acknowledging; see
+   * {@link ApplyPacing}. 0 turns yielding off.
+   */
+  @Inject
+  @ConfigProperty(name = "kretanote.webhook.apply.yield-above", defaultValue = "3000")
+  long yieldAbove;
+
+  /** The share of its time the applier keeps while yielding. */
+  @Inject
+  @ConfigProperty(name = "kretanote.webhook.apply.yield-share", defaultValue = "0.25")
+  double yieldShare;
+
   private final Object signal = new Object();
   private boolean signalled;
   private volatile boolean running;
@@ -101,6 +115,7 @@ public class WebhookProcessor {
   private EventApplier applier;
   private Thread worker;
   private long lastProblemLog;
+  private ApplyPacing pacing;
 
   @PostConstruct
   void start() {
@@ -118,6 +133,7 @@ public class WebhookProcessor {
       LOG.log(Level.INFO, "Applying webhook events is disabled on this server");
       return;
     }
+    pacing = new ApplyPacing(yieldAbove, yieldShare, metrics::receivedCount, System::nanoTime);
     running = true;
     jobs.register(JOB, Duration.ofSeconds(5));
     worker = threads.newThread(this::work);
@@ -155,8 +171,16 @@ public class WebhookProcessor {
   private void work() {
     while (running) {
       try {
-        while (running && jobs.run(JOB, Duration.ofSeconds(5), this::applyOnce) > 0) {
-          // Keep going while there is a backlog.
+        // Keep going while there is a backlog, yielding to acknowledgements under a burst.
+        while (running) {
+          long started = System.nanoTime();
+          if (jobs.run(JOB, Duration.ofSeconds(5), this::applyOnce) == 0) {
+            break;
+          }
+          Duration pause = pacing.pauseAfter(System.nanoTime() - started);
+          if (!pause.isZero()) {
+            Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000);
+          }
         }
         synchronized (signal) {
           if (!signalled) {

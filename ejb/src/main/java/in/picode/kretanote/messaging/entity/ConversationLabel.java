@@ -31,11 +31,23 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     query =
         "select count(cl) from ConversationLabel cl where cl.conversationId = :conversation"
             + " and cl.labelId = :label")
+@NamedQuery(
+    name = ConversationLabel.USAGE,
+    query = "select cl.labelId, count(cl) from ConversationLabel cl group by cl.labelId")
+@NamedQuery(
+    name = ConversationLabel.COUNT_OF_LABEL,
+    query = "select count(cl) from ConversationLabel cl where cl.labelId = :label")
+@NamedQuery(
+    name = ConversationLabel.REMOVE_LABEL,
+    query = "delete from ConversationLabel cl where cl.labelId = :label")
 public class ConversationLabel {
 
   public static final String OF_CONVERSATION = "ConversationLabel.ofConversation";
   public static final String REMOVE = "ConversationLabel.remove";
   public static final String COUNT = "ConversationLabel.count";
+  public static final String USAGE = "ConversationLabel.usage";
+  public static final String COUNT_OF_LABEL = "ConversationLabel.countOfLabel";
+  public static final String REMOVE_LABEL = "ConversationLabel.removeLabel";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -51,6 +51,10 @@ public class Label {
     return n;
   }
 
+  public void rename(String newName) {
+    this.name = checkName(newName);
+  }
+
   public Long getId() {
     return id;
   }

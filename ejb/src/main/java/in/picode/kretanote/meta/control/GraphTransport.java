@@ -131,6 +131,12 @@ public final class GraphTransport implements AutoCloseable {
     } catch (IOException e) {
       throw GraphException.unanswered(operation, "Meta's answer broke off");
     }
+    return answer(operation, status, bytes, secrets, started);
+  }
+
+  /** Meta's answer as JSON, or its error as a {@link GraphException}; logs the call's outcome. */
+  private JsonObject answer(
+      String operation, int status, byte[] bytes, List<String> secrets, long started) {
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (status / 100 != 2) {
       GraphException failure = GraphErrors.fromResponse(operation, status, bytes, secrets);
@@ -335,22 +341,7 @@ public final class GraphTransport implements AutoCloseable {
     }
     try (response) {
       int status = response.getStatus();
-      byte[] bytes = read(operation, response);
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      if (status / 100 != 2) {
-        GraphException failure = GraphErrors.fromResponse(operation, status, bytes, secrets);
-        LOG.log(
-            Level.INFO,
-            "Graph call {0} failed in {1} ms: HTTP {2}, code {3}, fbtrace_id {4}",
-            operation,
-            millis,
-            status,
-            failure.code().map(String::valueOf).orElse("-"),
-            failure.fbtraceId().orElse("-"));
-        throw failure;
-      }
-      LOG.log(Level.DEBUG, "Graph call {0} answered {1} in {2} ms", operation, status, millis);
-      return parse(operation, status, bytes);
+      return answer(operation, status, read(operation, response), secrets, started);
     }
   }
 

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.control.Leases;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -43,14 +44,7 @@ public class CampaignClaims {
     List<Claim> claims = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       Claim c = new Claim(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-      em.createNativeQuery(
-              "update campaign set lease_owner = ?, lease_until = ? where tenant_id = ? and id = ?")
-          .setParameter(1, owner)
-          .setParameter(2, Timestamp.from(leaseUntil))
-          .setParameter(3, c.tenantId())
-          .setParameter(4, c.id())
-          .setHint(ALLOW_NATIVE, "true")
-          .executeUpdate();
+      Leases.take(em, Leases.Table.CAMPAIGN, c.tenantId(), c.id(), owner, leaseUntil);
       claims.add(c);
     }
     return claims;

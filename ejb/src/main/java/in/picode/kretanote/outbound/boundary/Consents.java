@@ -10,8 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A contact's consent per category and its ledger. Every change, whoever makes it (the customer's
@@ -61,6 +64,18 @@ public class Consents {
     return em.createNamedQuery(ConsentEvent.OF_CONTACT, ConsentEvent.class)
         .setParameter("contact", contactId)
         .getResultList();
+  }
+
+  /** Of {@code contactIds}, those whose consent for {@code category} is withdrawn. */
+  public Set<Long> withdrawn(Collection<Long> contactIds, Category category) {
+    if (contactIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createNamedQuery(ContactConsent.WITHDRAWN, Long.class)
+            .setParameter("contacts", contactIds)
+            .setParameter("category", category)
+            .getResultList());
   }
 
   private Optional<ContactConsent> current(long contactId, Category category) {

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.control.Leases;
 import in.picode.kretanote.outbound.control.Pacing;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -59,14 +60,7 @@ public class OutboxClaims {
               ((Number) row[0]).longValue(),
               ((Number) row[1]).longValue(),
               ((Number) row[2]).longValue());
-      em.createNativeQuery(
-              "update outbox set lease_owner = ?, lease_until = ? where tenant_id = ? and id = ?")
-          .setParameter(1, owner)
-          .setParameter(2, Timestamp.from(leaseUntil))
-          .setParameter(3, c.tenantId())
-          .setParameter(4, c.id())
-          .setHint(ALLOW_NATIVE, "true")
-          .executeUpdate();
+      Leases.take(em, Leases.Table.OUTBOX, c.tenantId(), c.id(), owner, leaseUntil);
       claims.add(c);
     }
     return claims;

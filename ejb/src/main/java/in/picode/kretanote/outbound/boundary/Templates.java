@@ -5,8 +5,10 @@ import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.inbound.boundary.TemplateStatusChanged;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphApi;
+import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.TemplateInfo;
 import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.outbound.control.TemplateDraft;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -52,10 +54,20 @@ public class Templates {
         .getResultList();
   }
 
+  /** A template row of the current tenant; another tenant's id finds nothing. */
+  public Optional<MessageTemplate> find(long templateId) {
+    return Optional.ofNullable(em.find(MessageTemplate.class, templateId));
+  }
+
   /** Brings the table in line with Meta; returns how many templates Meta listed. */
   public int sync(long connectionId) {
     WhatsAppConnection c = connection(connectionId);
-    List<TemplateInfo> remote = graph.templates(token(c), c.getWabaId());
+    List<TemplateInfo> remote;
+    try {
+      remote = graph.templates(token(c), c.getWabaId());
+    } catch (GraphException e) {
+      throw refused("The templates could not be read from Meta.", e);
+    }
     Instant now = Instant.now(clock);
     Set<Long> seen = new HashSet<>();
     for (TemplateInfo t : remote) {
@@ -92,6 +104,18 @@ public class Templates {
       }
     }
     return remote.size();
+  }
+
+  /** Submits the template form's content; see {@link TemplateDraft} for what is checked. */
+  public MessageTemplate create(
+      long connectionId, String name, String language, Category category, TemplateDraft draft) {
+    JsonArray components;
+    try {
+      components = draft.components();
+    } catch (IllegalArgumentException e) {
+      throw new OutboundRefusedException(e.getMessage());
+    }
+    return create(connectionId, name, language, category, components);
   }
 
   /**
@@ -134,7 +158,12 @@ public class Templates {
             .add("category", category.name())
             .add("components", components)
             .build();
-    String metaId = graph.createTemplate(token(c), c.getWabaId(), body);
+    String metaId;
+    try {
+      metaId = graph.createTemplate(token(c), c.getWabaId(), body);
+    } catch (GraphException e) {
+      throw refused("Meta did not accept the template.", e);
+    }
     Instant now = Instant.now(clock);
     MessageTemplate t =
         new MessageTemplate(
@@ -150,7 +179,11 @@ public class Templates {
       throw new OutboundRefusedException("Not a template name");
     }
     WhatsAppConnection c = connection(connectionId);
-    graph.deleteTemplate(token(c), c.getWabaId(), name);
+    try {
+      graph.deleteTemplate(token(c), c.getWabaId(), name);
+    } catch (GraphException e) {
+      throw refused("Meta did not delete the template.", e);
+    }
     int removed = 0;
     for (MessageTemplate t : of(connectionId)) {
       if (t.getName().equals(name)) {
@@ -159,6 +192,18 @@ public class Templates {
       }
     }
     return removed;
+  }
+
+  /**
+   * Deletes the template of that row (every language of its name, as Meta does); a row of another
+   * tenant, or none, is refused as unknown.
+   */
+  public int deleteById(long templateId) {
+    MessageTemplate t = em.find(MessageTemplate.class, templateId);
+    if (t == null) {
+      throw new OutboundRefusedException("No such template");
+    }
+    return delete(t.getConnectionId(), t.getName());
   }
 
   /**
@@ -217,6 +262,30 @@ public class Templates {
         .token(c.getId())
         .orElseThrow(
             () -> new OutboundRefusedException("The number has no access token: reconnect it"));
+  }
+
+  /**
+   * Meta's refusal in plain words: what failed, why by the error's class (Meta's own explanation
+   * for a permanent refusal, which names the field at fault) and Meta's code for support.
+   */
+  private static OutboundRefusedException refused(String what, GraphException e) {
+    String why =
+        switch (e.errorClass()) {
+          case TRANSIENT ->
+              "Meta did not answer or had a temporary problem; try again in a moment.";
+          case THROTTLED -> "Meta is limiting requests right now; try again in a few minutes.";
+          case AUTH ->
+              "Meta refused the number's access (expired or revoked): reconnect the number in"
+                  + " Settings, WhatsApp.";
+          case PERMANENT ->
+              "Meta says"
+                  + e.details()
+                      .or(e::metaMessage)
+                      .map(d -> ": " + (d.length() > 300 ? d.substring(0, 300) + "…" : d.strip()))
+                      .orElse(" it cannot be done.");
+        };
+    return new OutboundRefusedException(
+        what + " " + why + e.code().map(code -> " (Meta error " + code + ")").orElse(""));
   }
 
   private static Category category(String name) {

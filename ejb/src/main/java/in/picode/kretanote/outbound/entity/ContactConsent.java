@@ -25,9 +25,15 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = ContactConsent.OF_CONTACT,
     query = "select c from ContactConsent c where c.contactId = :contact")
+@NamedQuery(
+    name = ContactConsent.WITHDRAWN,
+    query =
+        "select c.contactId from ContactConsent c where c.contactId in :contacts"
+            + " and c.category = :category and c.granted = false")
 public class ContactConsent {
 
   public static final String OF_CONTACT = "ContactConsent.ofContact";
+  public static final String WITHDRAWN = "ContactConsent.withdrawn";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

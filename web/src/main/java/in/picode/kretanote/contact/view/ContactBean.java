@@ -7,6 +7,11 @@ import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.outbound.boundary.Consents;
+import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.outbound.entity.ConsentEvent;
+import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -16,7 +21,12 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
-/** One contact: details, tags, custom field values and conversations; the id is tenant-checked. */
+/**
+ * One contact: details, tags, custom field values, conversations, and consent (the current state
+ * per category and the ledger of every change, with what caused it); the id is tenant-checked. A
+ * team member may record a change of marketing consent the customer gave outside WhatsApp (on the
+ * phone, in the shop); the ledger keeps who recorded it and the note they gave.
+ */
 @Named
 @ViewScoped
 public class ContactBean implements Serializable {
@@ -25,6 +35,17 @@ public class ContactBean implements Serializable {
 
   @Inject transient Contacts contacts;
   @Inject transient Conversations conversations;
+  @Inject transient Consents consents;
+  @Inject CurrentUser currentUser;
+
+  /** The categories a business asks consent for; service messages need none. */
+  static final List<Category> CONSENT_CATEGORIES =
+      List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION);
+
+  static final int NOTE_MAX = 255;
+
+  /** A category's current consent, as the page shows it. */
+  public record ConsentState(Category category, String state) implements Serializable {}
 
   private String id;
   private long contactId;
@@ -36,6 +57,10 @@ public class ContactBean implements Serializable {
   private String newTag;
   private Long fieldId;
   private String fieldValue;
+  private List<ConsentEvent> ledger = List.of();
+  private List<ConsentState> consentStates = List.of();
+  private Boolean consentGranted;
+  private String consentNote;
 
   public void load() {
     if (FacesContext.getCurrentInstance().isPostback()) {
@@ -57,6 +82,75 @@ public class ContactBean implements Serializable {
     fields = contacts.fields();
     values = contacts.fieldValues(contactId);
     history = conversations.ofContact(contactId);
+    ledger = consents.ledger(contactId);
+    consentStates =
+        CONSENT_CATEGORIES.stream()
+            .map(
+                category ->
+                    new ConsentState(
+                        category,
+                        consents
+                            .consent(contactId, category)
+                            .map(granted -> granted ? "Opted in" : "Opted out")
+                            .orElse("Not recorded")))
+            .toList();
+  }
+
+  /** The line under the name: opted out of everything, of marketing, or not. */
+  public String getOptOutSummary() {
+    if (contact.isOptedOut()) {
+      return "Opted out of all business messages";
+    }
+    return consentStates.stream()
+            .anyMatch(s -> s.category() == Category.MARKETING && "Opted out".equals(s.state()))
+        ? "Opted out of marketing"
+        : "Not opted out";
+  }
+
+  /** Records a marketing consent change the customer gave outside WhatsApp. */
+  public void recordConsent() {
+    String note = consentNote == null ? "" : consentNote.strip();
+    if (consentGranted == null) {
+      PageMessages.error("Choose whether the customer opted in or out.");
+      return;
+    }
+    if (note.isEmpty() || note.length() > NOTE_MAX) {
+      PageMessages.error(
+          "Say how the customer told you (1 to " + NOTE_MAX + " characters), for the record.");
+      return;
+    }
+    try {
+      boolean changed =
+          consents.change(
+              contactId,
+              Category.MARKETING,
+              consentGranted,
+              ConsentEvent.Source.AGENT,
+              currentUser.getEmail(),
+              note);
+      refresh();
+      PageMessages.info(changed ? "Consent recorded." : "Nothing changed: it was already so.");
+      consentGranted = null;
+      consentNote = null;
+    } catch (OutboundRefusedException e) {
+      PageMessages.error("This contact does not exist any more.");
+    }
+  }
+
+  /** What caused a ledger entry, in plain words. */
+  public String cause(ConsentEvent e) {
+    String evidence = e.getEvidence() == null ? "" : e.getEvidence();
+    return switch (e.getSource()) {
+      case KEYWORD -> "The customer wrote " + evidence.split(" ", 2)[0];
+      case META_131050 ->
+          "Meta refused a marketing message: the customer chose not to receive marketing (131050)";
+      case AGENT ->
+          "Recorded by "
+              + (e.getActor() == null ? "a team member" : e.getActor())
+              + ": "
+              + evidence;
+      case API -> "Recorded through the API" + (evidence.isEmpty() ? "" : ": " + evidence);
+    };
   }
 
   public void addTag() {
@@ -87,6 +181,30 @@ public class ContactBean implements Serializable {
     } catch (ContactNotFoundException e) {
       PageMessages.error("This contact does not exist any more.");
     }
+  }
+
+  public List<ConsentEvent> getLedger() {
+    return ledger;
+  }
+
+  public List<ConsentState> getConsentStates() {
+    return consentStates;
+  }
+
+  public Boolean getConsentGranted() {
+    return consentGranted;
+  }
+
+  public void setConsentGranted(Boolean consentGranted) {
+    this.consentGranted = consentGranted;
+  }
+
+  public String getConsentNote() {
+    return consentNote;
+  }
+
+  public void setConsentNote(String consentNote) {
+    this.consentNote = consentNote;
   }
 
   public String getId() {

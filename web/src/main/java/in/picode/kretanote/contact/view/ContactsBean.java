@@ -5,6 +5,8 @@ import in.picode.kretanote.contact.boundary.ContactImports;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.outbound.boundary.Consents;
+import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +21,7 @@ import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /** The contacts list: search, tag and opt-out filters, keyset pages, CSV export, custom fields. */
 @Named
@@ -30,12 +33,14 @@ public class ContactsBean implements Serializable {
 
   @Inject transient Contacts contacts;
   @Inject transient ContactImports imports;
+  @Inject transient Consents consents;
   @Inject CurrentUser currentUser;
 
   private String query;
   private String tag;
   private String optedOut = "";
   private List<Contact> page = List.of();
+  private Set<Long> marketingWithdrawn = Set.of();
   private final Deque<Long> previous = new ArrayDeque<>();
   private Long before;
   private boolean more;
@@ -80,6 +85,15 @@ public class ContactsBean implements Serializable {
     List<Contact> found = contacts.search(new Contacts.Filter(query, tag, out), before, PAGE + 1);
     more = found.size() > PAGE;
     page = more ? found.subList(0, PAGE) : found;
+    marketingWithdrawn =
+        consents.withdrawn(page.stream().map(Contact::getId).toList(), Category.MARKETING);
+  }
+
+  /** Opted out of all business messages, or of marketing (STOP, Meta's 131050, recorded). */
+  public String optOut(Contact c) {
+    return c.isOptedOut()
+        ? "All business messages"
+        : marketingWithdrawn.contains(c.getId()) ? "Marketing" : "No";
   }
 
   /** Streams every contact as a CSV download. */

@@ -23,7 +23,8 @@ import org.primefaces.PrimeFaces;
  * The inbox: filters, keyset pages (a stack of cursors for "newer"), and the poll that notices new
  * activity without reloading. The poll asks one indexed count; only when something changed is the
  * page read again, and the browser title shows how many conversations moved since the agent last
- * looked.
+ * looked (and, when the agent turned the sound on in this browser, a tone plays; see {@code
+ * js/inbox-alerts.js}).
  */
 @Named
 @ViewScoped
@@ -91,14 +92,12 @@ public class InboxBean implements Serializable {
       }
     }
     PrimeFaces.current()
-        .executeScript(
-            "document.title='"
-                + (newSinceLook > 0 ? "(" + newSinceLook + ") " : "")
-                + "Inbox · KretaNote'");
+        .executeScript("KretaNoteInbox.update(" + newSinceLook + "," + Math.max(0, changed) + ")");
   }
 
   public void acknowledge() {
     newSinceLook = 0;
+    PrimeFaces.current().executeScript("KretaNoteInbox.update(0,0)");
   }
 
   private void load() {

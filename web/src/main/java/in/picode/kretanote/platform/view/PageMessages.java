@@ -1,10 +1,13 @@
 package in.picode.kretanote.platform.view;
 
+import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Page messages and the "not found" answer shared by the dashboard's backing beans. */
 public final class PageMessages {
@@ -12,7 +15,31 @@ public final class PageMessages {
   public static final String OUR_FAULT =
       "That failed on our side; nothing was changed. Please try again.";
 
+  private static final Logger LOG = Logger.getLogger(PageMessages.class.getName());
+
   private PageMessages() {}
+
+  /**
+   * Runs a change through a boundary: true when it went through; a {@code refusal} (the boundary's
+   * exception for bad input, whose message is written for the user) becomes an error message,
+   * anything else the "our fault" message (and a log line).
+   */
+  public static boolean attempt(Class<? extends RuntimeException> refusal, Runnable change) {
+    try {
+      change.run();
+      return true;
+    } catch (RuntimeException e) {
+      Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+      if (refusal.isInstance(cause)) {
+        error(cause.getMessage());
+      } else {
+        // EclipseLink leaves bound values out of its messages (logging.parameters=false).
+        LOG.log(Level.WARNING, "A page action failed", cause);
+        error(OUR_FAULT);
+      }
+      return false;
+    }
+  }
 
   public static void error(String text) {
     FacesContext.getCurrentInstance()

@@ -1,6 +1,5 @@
 package in.picode.kretanote.messaging.view;
 
-import static in.picode.kretanote.testing.TestAccounts.PASSWORD;
 import static in.picode.kretanote.testing.TestAccounts.count;
 import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +8,6 @@ import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.WebDeployments;
-import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,7 +45,11 @@ class CannedResponsesIT {
   }
 
   WebClient signedIn(User user) {
-    return WebClient.signedIn(URI.create(base.toString()), user.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, user);
+    assertThat(browser.lastResponse().uri().getPath())
+        .as("%s signed in", user.email())
+        .contains("/app/");
+    return browser;
   }
 
   static Document save(WebClient browser, Document page, String shortcut, String body) {

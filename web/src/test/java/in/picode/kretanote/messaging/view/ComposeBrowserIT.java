@@ -5,7 +5,7 @@ import static in.picode.kretanote.testing.Webhooks.count;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.testing.Chromium;
+import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
@@ -15,11 +15,9 @@ import in.picode.kretanote.testing.Webhooks;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -61,6 +59,7 @@ class ComposeBrowserIT {
 
   @ArquillianResource URL base;
 
+  static Browser browser;
   static WebDriver driver;
   static WebDriverWait wait;
   SimulatorControl sim = SimulatorControl.fromTestJvm();
@@ -78,24 +77,25 @@ class ComposeBrowserIT {
     owner = TestAccounts.owner("ComposeBrowser", run);
     agent = TestAccounts.user(owner.tenantId(), "agent-compose-" + run + "@example.com", "AGENT");
     customer = "4915" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
-    driver = Chromium.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    browser = Browser.start(1280, 900);
+    driver = browser.driver();
+    wait = browser.waiting();
   }
 
   @AfterAll
   static void quit() {
-    if (driver != null) {
-      driver.quit();
+    if (browser != null) {
+      browser.quit();
     }
     TestAccounts.clearAddressThrottle();
   }
 
   static void screenshot(String name) {
-    Chromium.screenshot(driver, name);
+    browser.screenshot(name);
   }
 
   static void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    browser.click(id);
   }
 
   static String awaitWamid(String sql, Object... params) {
@@ -112,8 +112,7 @@ class ComposeBrowserIT {
 
   /** The owner connects a simulated number over HTTP; the team has one canned response. */
   void businessWithCustomer() {
-    WebClient ownerClient =
-        WebClient.signedIn(URI.create(base.toString()), owner.email(), PASSWORD);
+    WebClient ownerClient = WebClient.signedIn(base, owner);
     Document connected =
         ownerClient.submit(
             ownerClient.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
@@ -140,13 +139,13 @@ class ComposeBrowserIT {
   @Order(1)
   void anAgentPicksACannedResponseAddsAnEmojiAndSends() {
     businessWithCustomer();
-    driver.get(base + "login.xhtml");
-    driver.findElement(By.id("login:email")).sendKeys(agent.email());
-    driver.findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser.open(base, "login.xhtml");
+    browser.type("login:email", agent.email());
+    browser.type("login:password", PASSWORD);
     click("login:submit");
     wait.until(ExpectedConditions.urlContains("/app/"));
 
-    driver.get(base + "app/conversation.xhtml?id=" + conversation);
+    browser.open(base, "app/conversation.xhtml?id=" + conversation);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".bubble.in .text"), "Table for 4 tonight? 🙏"));

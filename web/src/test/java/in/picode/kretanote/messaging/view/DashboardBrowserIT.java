@@ -5,7 +5,7 @@ import static in.picode.kretanote.testing.Webhooks.count;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.testing.Chromium;
+import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
@@ -16,7 +16,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -57,6 +56,7 @@ class DashboardBrowserIT {
 
   @ArquillianResource URL base;
 
+  static Browser browser;
   static WebDriver driver;
   static WebDriverWait wait;
   static Tenant tenant;
@@ -65,7 +65,7 @@ class DashboardBrowserIT {
   static String waId;
 
   @BeforeAll
-  static void browser() throws IOException {
+  static void browser() {
     TestAccounts.clearAddressThrottle();
     ItMeta.start();
     String run = TestAccounts.run();
@@ -73,14 +73,15 @@ class DashboardBrowserIT {
     owner = TestAccounts.user(tenant.id(), "owner-browser-" + run + "@example.com", "OWNER");
     agent = TestAccounts.user(tenant.id(), "agent-browser-" + run + "@example.com", "AGENT");
     waId = "4917" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
-    driver = Chromium.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    browser = Browser.start(1280, 900);
+    driver = browser.driver();
+    wait = browser.waiting();
   }
 
   @AfterAll
   static void quit() {
-    if (driver != null) {
-      driver.quit();
+    if (browser != null) {
+      browser.quit();
     }
     TestAccounts.clearAddressThrottle();
   }
@@ -90,15 +91,15 @@ class DashboardBrowserIT {
   }
 
   static void screenshot(String name) {
-    Chromium.screenshot(driver, name);
+    browser.screenshot(name);
   }
 
   static void click(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    browser.click(id);
   }
 
   static void waitForText(String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    browser.waitForText(text);
   }
 
   @Test
@@ -113,6 +114,7 @@ class DashboardBrowserIT {
     open("app/inbox.xhtml");
     waitForText("No conversations here.");
     ((JavascriptExecutor) driver).executeScript("window.kretanoteMarker = 'same page';");
+    driver.findElement(By.id("inbox-sound")).click();
 
     Inbound.text(
         base,
@@ -127,6 +129,9 @@ class DashboardBrowserIT {
         .isEqualTo("same page");
     wait.until(ExpectedConditions.titleContains("(1)"));
     assertThat(driver.getTitle()).isEqualTo("(1) Inbox · KretaNote");
+    assertThat(((JavascriptExecutor) driver).executeScript("return KretaNoteInbox.beeps;"))
+        .as("the sound the agent turned on played for the new message")
+        .isEqualTo(1L);
     assertThat(((JavascriptExecutor) driver).executeScript("return window.pwned === true;"))
         .as("the message's script did not run")
         .isEqualTo(false);

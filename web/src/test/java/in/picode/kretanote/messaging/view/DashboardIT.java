@@ -165,6 +165,63 @@ class DashboardIT {
   }
 
   @Test
+  void theContactPageShowsConsentAndWhyItChangedAndRecordsAChangeWithANote() {
+    Business a = business("Consent");
+    String waId = number();
+    Inbound.text(base, a.tenant(), waId, "Dora", "Hello");
+    long contact =
+        count(
+            "SELECT contact_id FROM conversation WHERE id = ?",
+            Inbound.conversationOf(a.tenant(), waId));
+    Inbound.text(base, a.tenant(), waId, "Dora", "STOP");
+    assertThat(count("SELECT COUNT(*) FROM consent_event WHERE contact_id = ?", contact))
+        .as("STOP withdrew marketing and utility consent")
+        .isEqualTo(2);
+
+    WebClient browser = signedIn(a.owner());
+    String url = "app/contact.xhtml?id=" + contact;
+    Document page = browser.get(url);
+    assertThat(page.text()).contains("Opted out of marketing").contains("The customer wrote STOP");
+    assertThat(page.select(".consent-states tr").eachText())
+        .contains("MARKETING Opted out", "UTILITY Opted out", "AUTHENTICATION Not recorded");
+    Document optedOut =
+        browser.submit(
+            browser.get("app/contacts.xhtml"), "list", Map.of("optedOut", "true"), "search");
+    assertThat(optedOut.select("tr:contains(Dora) .opt-out").text()).isEqualTo("Marketing");
+
+    Document refused =
+        browser.submit(
+            page,
+            "contact",
+            Map.of("consentGranted", "true", "consentNote", "  "),
+            "recordConsent");
+    assertThat(refused.text()).contains("Say how the customer told you");
+    assertThat(count("SELECT COUNT(*) FROM consent_event WHERE contact_id = ?", contact))
+        .isEqualTo(2);
+
+    Document recorded =
+        browser.submit(
+            page,
+            "contact",
+            Map.of("consentGranted", "true", "consentNote", "Asked for offers at the counter"),
+            "recordConsent");
+    assertThat(recorded.text())
+        .contains("Consent recorded.")
+        .contains("Recorded by " + a.owner().email() + ": Asked for offers at the counter")
+        .contains("Not opted out");
+    Document optedIn =
+        browser.submit(
+            browser.get("app/contacts.xhtml"), "list", Map.of("optedOut", "false"), "search");
+    assertThat(optedIn.select("tr:contains(Dora) .opt-out").text()).isEqualTo("No");
+    assertThat(
+            rows(
+                "SELECT category, granted, source, actor FROM consent_event"
+                    + " WHERE contact_id = ? ORDER BY id DESC LIMIT 1",
+                contact))
+        .containsExactly(List.of("MARKETING", "1", "AGENT", a.owner().email()));
+  }
+
+  @Test
   void notesAssignLabelsCloseAndSnoozeOverPlainPosts() {
     Business a = business("Desk");
     User agent =

@@ -8,7 +8,6 @@ import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
-import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
 import java.util.Map;
@@ -159,13 +158,7 @@ class CampaignPagesIT {
   }
 
   WebClient signIn(TestAccounts.User user) {
-    WebClient c = new WebClient(URI.create(base.toString()));
-    c.submit(
-        c.get("login.xhtml"),
-        "login",
-        Map.of("email", user.email(), "password", TestAccounts.PASSWORD),
-        "submit");
-    return c;
+    return WebClient.signedIn(base, user);
   }
 
   static String phone() {

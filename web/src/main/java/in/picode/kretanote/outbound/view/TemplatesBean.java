@@ -1,0 +1,251 @@
+package in.picode.kretanote.outbound.view;
+
+import in.picode.kretanote.connection.boundary.WhatsAppConnections;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import in.picode.kretanote.outbound.boundary.Templates;
+import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.outbound.control.TemplateDraft;
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Message templates per WhatsApp number: the list with each template's status in words (what the
+ * status webhooks last said), and for OWNER and ADMIN the "Sync from Meta" button, the form that
+ * submits a new template for review and the delete confirmation opened by {@code ?delete=id}.
+ * Agents see the list read-only: they need to know which templates they may send.
+ */
+@Named
+@ViewScoped
+public class TemplatesBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final String MANAGERS_ONLY = "Only an owner or admin can change templates.";
+
+  @Inject transient Templates templates;
+  @Inject transient WhatsAppConnections connections;
+  @Inject transient CurrentUser user;
+
+  /** One number and its templates. */
+  public record Group(WhatsAppConnection connection, List<TemplateRow> rows) {
+    public WhatsAppConnection getConnection() {
+      return connection;
+    }
+
+    public List<TemplateRow> getRows() {
+      return rows;
+    }
+  }
+
+  private String delete;
+  private List<Group> groups = List.of();
+  private TemplateRow pending;
+
+  private Long connection;
+  private String name;
+  private String language = "en_US";
+  private Category category = Category.UTILITY;
+  private String header;
+  private String body;
+  private String examples;
+  private String footer;
+  private final String[] buttonTexts = new String[TemplateDraft.BUTTONS_MAX];
+  private final String[] buttonUrls = new String[TemplateDraft.BUTTONS_MAX];
+
+  public void load() {
+    if (FacesContext.getCurrentInstance().isPostback()) {
+      return;
+    }
+    refresh();
+    if (!groups.isEmpty()) {
+      connection = groups.get(0).connection().getId();
+    }
+    if (delete != null) {
+      Long id = PageMessages.parseId(delete);
+      pending = id == null ? null : templates.find(id).map(TemplateRow::of).orElse(null);
+      if (pending == null || !user.isManager()) {
+        PageMessages.notFound();
+      }
+    }
+  }
+
+  private void refresh() {
+    List<Group> out = new ArrayList<>();
+    for (WhatsAppConnection c : connections.list()) {
+      out.add(new Group(c, templates.of(c.getId()).stream().map(TemplateRow::of).toList()));
+    }
+    groups = out;
+  }
+
+  public void sync() {
+    if (!user.isManager()) {
+      PageMessages.error(MANAGERS_ONLY);
+      return;
+    }
+    if (connection == null) {
+      PageMessages.error("Pick the WhatsApp number whose templates to sync.");
+      return;
+    }
+    int[] listed = {0};
+    if (PageMessages.attempt(
+        OutboundRefusedException.class, () -> listed[0] = templates.sync(connection))) {
+      PageMessages.info("Synced: Meta lists " + listed[0] + " template(s) for this number.");
+    }
+    refresh();
+  }
+
+  public void create() {
+    if (!user.isManager()) {
+      PageMessages.error(MANAGERS_ONLY);
+      return;
+    }
+    if (connection == null) {
+      PageMessages.error("Pick the WhatsApp number the template is for.");
+      return;
+    }
+    List<TemplateDraft.Button> buttons = new ArrayList<>();
+    for (int i = 0; i < buttonTexts.length; i++) {
+      if (notBlank(buttonTexts[i]) || notBlank(buttonUrls[i])) {
+        buttons.add(new TemplateDraft.Button(buttonTexts[i], buttonUrls[i]));
+      }
+    }
+    List<String> values =
+        examples == null || examples.isBlank()
+            ? List.of()
+            : Arrays.stream(examples.split("\\r?\\n")).filter(this::notBlank).toList();
+    TemplateDraft draft = new TemplateDraft(header, body, values, footer, buttons);
+    String n = name == null ? null : name.strip();
+    String l = language == null ? null : language.strip();
+    if (PageMessages.attempt(
+        OutboundRefusedException.class,
+        () -> templates.create(connection, n, l, category, draft))) {
+      PageMessages.info(
+          "Template " + n + " submitted to Meta: it stays PENDING until Meta has reviewed it.");
+      name = null;
+      header = null;
+      body = null;
+      examples = null;
+      footer = null;
+      Arrays.fill(buttonTexts, null);
+      Arrays.fill(buttonUrls, null);
+    }
+    refresh();
+  }
+
+  public void confirmDelete() {
+    if (!user.isManager() || pending == null) {
+      PageMessages.error(MANAGERS_ONLY);
+      return;
+    }
+    long id = pending.template().getId();
+    if (PageMessages.attempt(OutboundRefusedException.class, () -> templates.deleteById(id))) {
+      PageMessages.info("Template " + pending.template().getName() + " deleted at Meta.");
+      pending = null;
+    }
+    refresh();
+  }
+
+  private boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  public List<Category> getCategories() {
+    return List.of(Category.MARKETING, Category.UTILITY, Category.AUTHENTICATION);
+  }
+
+  public List<Group> getGroups() {
+    return groups;
+  }
+
+  public TemplateRow getPending() {
+    return pending;
+  }
+
+  public String getDelete() {
+    return delete;
+  }
+
+  public void setDelete(String delete) {
+    this.delete = delete;
+  }
+
+  public Long getConnection() {
+    return connection;
+  }
+
+  public void setConnection(Long connection) {
+    this.connection = connection;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public void setLanguage(String language) {
+    this.language = language;
+  }
+
+  public Category getCategory() {
+    return category;
+  }
+
+  public void setCategory(Category category) {
+    this.category = category;
+  }
+
+  public String getHeader() {
+    return header;
+  }
+
+  public void setHeader(String header) {
+    this.header = header;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public String getExamples() {
+    return examples;
+  }
+
+  public void setExamples(String examples) {
+    this.examples = examples;
+  }
+
+  public String getFooter() {
+    return footer;
+  }
+
+  public void setFooter(String footer) {
+    this.footer = footer;
+  }
+
+  public String[] getButtonTexts() {
+    return buttonTexts;
+  }
+
+  public String[] getButtonUrls() {
+    return buttonUrls;
+  }
+}

@@ -1,0 +1,293 @@
+package in.picode.kretanote.messaging.view;
+
+import static in.picode.kretanote.testing.TestAccounts.PASSWORD;
+import static in.picode.kretanote.testing.Webhooks.count;
+import static in.picode.kretanote.testing.Webhooks.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.picode.kretanote.testing.Browser;
+import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SimulatorControl;
+import in.picode.kretanote.testing.TestAccounts;
+import in.picode.kretanote.testing.TestAccounts.User;
+import in.picode.kretanote.testing.Webhooks;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The owner's workflows in a real browser (Debian's headless Chromium) against the Meta simulator:
+ * submit a template and see it approved, answer a customer whose 24-hour window has closed with
+ * that template, define a custom field and import a CSV into it with a hand-made column mapping (a
+ * bad file first, then a good one), and change the analytics range and download its CSV.
+ * Screenshots land in {@code web/target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkflowBrowserIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Webhooks.app("workflow-browser", Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  static Browser browser;
+  static ChromeDriver driver;
+  static WebDriverWait wait;
+  static SimulatorControl sim;
+  static User owner;
+  static Webhooks.Tenant live;
+  static String waba;
+
+  @BeforeAll
+  static void browser() {
+    TestAccounts.clearAddressThrottle();
+    ItMeta.start();
+    sim = SimulatorControl.fromTestJvm();
+    String run = TestAccounts.run();
+    owner = TestAccounts.owner("Workflow", run);
+    browser = Browser.start(1280, 1000);
+    driver = browser.driver();
+    wait = browser.waiting();
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+    TestAccounts.clearAddressThrottle();
+  }
+
+  @Test
+  @Order(1)
+  void theOwnerSubmitsATemplateAndSeesItApproved() {
+    browser.open(base, "login.xhtml");
+    browser.type("login:email", owner.email());
+    browser.type("login:password", PASSWORD);
+    browser.click("login:submit");
+    wait.until(ExpectedConditions.urlContains("/app/"));
+    browser.open(base, "app/settings/whatsapp.xhtml");
+    browser.click("sandbox:simulate");
+    browser.waitForText("is connected");
+    long connection =
+        count("SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
+    live =
+        new Webhooks.Tenant(
+            owner.tenantId(),
+            connection,
+            string("SELECT phone_number_id FROM whatsapp_connection WHERE id = ?", connection));
+    waba = string("SELECT waba_id FROM whatsapp_connection WHERE id = ?", connection);
+
+    driver.findElement(By.linkText("Templates")).click();
+    browser.waitForText("No templates known for this number");
+    browser.type("create:name", "Table Reminder");
+    browser.type("create:body", "Hello {{1}}, your table for {{2}} is ready.");
+    browser.type("create:examples", "Ana\ntwo");
+    browser.click("create:save");
+    browser.waitForText("lowercase letters, digits and underscores only");
+    browser.type("create:name", "table_reminder");
+    new Select(driver.findElement(By.id("create:category"))).selectByVisibleText("UTILITY");
+    browser.type("create:footer", "Bistro Kreta");
+    browser.type("create:button0", "I'm on my way");
+    browser.click("create:save");
+    browser.waitForText("Template table_reminder submitted to Meta");
+    assertThat(driver.findElement(By.cssSelector(".templates .status")).getText())
+        .isEqualTo("PENDING");
+    browser.screenshot("templates-pending");
+
+    sim.templateStatus(waba, "table_reminder", "en_US", "APPROVED");
+    browser.click("sync:sync");
+    browser.waitForText("Synced: Meta lists 1 template(s)");
+    assertThat(driver.findElement(By.cssSelector(".templates .status")).getText())
+        .isEqualTo("APPROVED");
+    assertThat(driver.findElement(By.cssSelector(".templates")).getText())
+        .contains("Approved: ready to send.")
+        .contains("Hello {{1}}, your table for {{2}} is ready.")
+        .contains("[I'm on my way]");
+    browser.screenshot("templates-approved");
+  }
+
+  @Test
+  @Order(2)
+  void aCustomerWhoseWindowClosedIsAnsweredWithTheTemplate() {
+    String customer = "4916" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
+    Inbound.text(base, live, customer, "Marta Silva", "Do you still have a table on Sunday?");
+    long conversation = Inbound.conversationOf(live, customer);
+    // The customer wrote 25 hours ago: the free-form window is closed.
+    Webhooks.execute(
+        "UPDATE conversation SET window_expires_at = NOW(6) - INTERVAL 1 HOUR,"
+            + " last_customer_message_at = NOW(6) - INTERVAL 25 HOUR WHERE id = ?",
+        conversation);
+
+    browser.open(base, "app/conversation.xhtml?id=" + conversation);
+    browser.waitForText("only lets an approved template");
+    assertThat(driver.findElements(By.id("conv:reply"))).as("no free text box").isEmpty();
+    new Select(driver.findElement(By.id("conv:template")))
+        .selectByVisibleText("table_reminder (en_US)");
+    browser.type("conv:templateValues", "Marta");
+    browser.click("conv:sendTemplate");
+    wait.until(d -> !d.findElement(By.id("conv:messages")).getText().isBlank());
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND'",
+                conversation))
+        .as("refused before Meta: one value for two placeholders")
+        .isZero();
+
+    browser.type("conv:templateValues", "Marta\nfour");
+    browser.click("conv:sendTemplate");
+    String wamid = null;
+    for (int i = 0; i < 150 && wamid == null; i++) {
+      wamid =
+          string(
+              "SELECT wamid FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND'",
+              conversation);
+      Webhooks.pause(200);
+    }
+    assertThat(wamid).as("the simulator accepted the template").isNotNull();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".bubble.out .ticks")));
+    Inbound.status(base, live, wamid, customer, "delivered");
+    wait.until(
+        ExpectedConditions.attributeContains(
+            By.cssSelector(".bubble.out .ticks"), "title", "Delivered"));
+    assertThat(driver.findElement(By.cssSelector(".bubble.out .ticks")).getText()).contains("✓✓");
+    assertThat(sim.sent(live.phoneNumberId()).toString()).contains("table_reminder");
+    browser.screenshot("template-reply");
+  }
+
+  @Test
+  @Order(3)
+  void contactsAreImportedWithAColumnMapping() throws IOException {
+    browser.open(base, "app/settings/custom-fields.xhtml");
+    browser.type("create:name", "Customer number");
+    new Select(driver.findElement(By.id("create:type"))).selectByVisibleText("NUMBER");
+    browser.click("create:save");
+    browser.waitForText("Field \"Customer number\" defined.");
+    browser.screenshot("custom-fields");
+
+    Path bad =
+        csv(
+            "Handy,Kunde,Kundennr\n"
+                + "+49 151 7100001,Bruno Diaz,1001\n"
+                + "+49 151 7100002,Chiara Rossi,abc\n");
+    upload(bad);
+    browser.click("mapping:check");
+    browser.waitForText("Rows to fix");
+    assertThat(driver.findElement(By.id("report")).getText())
+        .contains("3")
+        .contains("Customer number must be a number");
+    assertThat(driver.findElements(By.id("mapping:import"))).as("nothing to import yet").isEmpty();
+    browser.screenshot("contacts-import-report");
+
+    Path good =
+        csv(
+            "Handy,Kunde,Kundennr\n"
+                + "+49 151 7100001,Bruno Diaz,1001\n"
+                + "+49 151 7100002,Chiara Rossi,1002\n");
+    upload(good);
+    browser.click("mapping:check");
+    browser.waitForText("2 contacts are ready to import.");
+    browser.click("mapping:import");
+    browser.waitForText("2 new contacts, 0 updated.");
+    browser.screenshot("contacts-import-mapped");
+    assertThat(
+            Webhooks.rows(
+                "SELECT c.display_name, v.value FROM contact c JOIN contact_field_value v"
+                    + " ON v.contact_id = c.id WHERE c.tenant_id = ? ORDER BY v.value",
+                owner.tenantId()))
+        .containsExactly(List.of("Bruno Diaz", "1001"), List.of("Chiara Rossi", "1002"));
+
+    browser.open(base, "app/contacts.xhtml");
+    browser.waitForText("Chiara Rossi");
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("Bruno Diaz");
+    browser.screenshot("contacts-after-mapped-import");
+    Files.deleteIfExists(bad);
+    Files.deleteIfExists(good);
+  }
+
+  /** Uploads the file and maps its German headers by hand: none of them is guessed. */
+  void upload(Path file) {
+    browser.open(base, "app/contacts-import.xhtml");
+    driver.findElement(By.id("upload:file")).sendKeys(file.toAbsolutePath().toString());
+    browser.click("upload:send");
+    browser.waitForText("Columns of");
+    List<WebElement> selects = driver.findElements(By.cssSelector("#mapping select"));
+    assertThat(selects).hasSize(3);
+    assertThat(new Select(selects.get(0)).getFirstSelectedOption().getText()).isEqualTo("(ignore)");
+    new Select(selects.get(0)).selectByVisibleText("Phone number");
+    new Select(selects.get(1)).selectByVisibleText("Name");
+    new Select(selects.get(2)).selectByVisibleText("Customer number (NUMBER)");
+  }
+
+  static Path csv(String content) throws IOException {
+    Path file = Files.createTempFile("contacts", ".csv");
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  @Order(4)
+  void analyticsFollowTheChosenRangeAndDownloadAsCsv() throws IOException {
+    browser.open(base, "app/analytics.xhtml");
+    browser.waitForText("Delivery funnel");
+    LocalDate to = LocalDate.now(ZoneOffset.UTC);
+    LocalDate from = to.minusDays(20);
+    WebElement range = driver.findElement(By.id("analytics:range_input"));
+    range.clear();
+    range.sendKeys(from + " - " + to);
+    // The date picker's calendar opens on focus and may cover the button: press it by script.
+    driver.executeScript("arguments[0].click();", driver.findElement(By.id("analytics:show")));
+    wait.until(ExpectedConditions.stalenessOf(range));
+    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.tagName("canvas"), 3));
+    assertThat(driver.findElement(By.id("analytics:range_input")).getAttribute("value"))
+        .contains(from.toString())
+        .contains(to.toString());
+    assertThat(driver.findElement(By.id("funnelFigures")).getText()).contains("Sent 1");
+    browser.screenshot("analytics-range");
+
+    Path csv = Browser.DOWNLOADS.resolve("messages-per-day.csv");
+    Files.deleteIfExists(csv);
+    browser.click("analytics:exportVolume");
+    wait.until(d -> Files.exists(csv) && csv.toFile().length() > 0);
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).isEqualTo("day,conversations,received,sent");
+    assertThat(lines).hasSize(1 + 21);
+    assertThat(lines.get(1)).startsWith(from.toString());
+    assertThat(
+            lines.stream()
+                .skip(1)
+                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1)))
+                .sum())
+        .as("the template reply, counted once in the range")
+        .isEqualTo(1);
+  }
+}
