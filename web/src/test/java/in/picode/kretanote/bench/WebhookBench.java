@@ -554,9 +554,10 @@ public final class WebhookBench {
         List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 1000));
         try (PreparedStatement s =
             c.prepareStatement(
-                "SELECT COUNT(*), SUM(state <> 'APPLIED') FROM webhook_event WHERE HEX(body_sha256) IN ("
-                    + "?,".repeat(chunk.size() - 1)
-                    + "?)")) {
+                // UNHEX on the parameters, not HEX on the column: the unique index answers.
+                "SELECT COUNT(*), SUM(state <> 'APPLIED') FROM webhook_event WHERE body_sha256 IN ("
+                    + "UNHEX(?),".repeat(chunk.size() - 1)
+                    + "UNHEX(?))")) {
           for (int i = 0; i < chunk.size(); i++) {
             s.setString(i + 1, chunk.get(i).toUpperCase());
           }
