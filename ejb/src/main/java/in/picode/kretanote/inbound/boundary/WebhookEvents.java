@@ -1,6 +1,7 @@
 package in.picode.kretanote.inbound.boundary;
 
 import in.picode.kretanote.inbound.control.EventLog;
+import in.picode.kretanote.platform.control.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -39,6 +40,37 @@ public class WebhookEvents {
       int attempts,
       String reason,
       List<String> issues) {}
+
+  /**
+   * Deletes up to {@code limit} raw events received before the cut-off that were applied, refused
+   * or given up on, with their issue rows; events still waiting to be applied stay. Returns how
+   * many events were deleted. The retention purge calls it with the webhook retention period.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int purgeHandled(Instant cutoff, int limit) {
+    try (Connection c = dataSource.getConnection()) {
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT id FROM webhook_event WHERE received_at < ? AND state <> 'RECEIVED'"
+                  + " ORDER BY id LIMIT ? FOR UPDATE")) {
+        s.setTimestamp(1, Timestamp.from(cutoff));
+        s.setInt(2, limit);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+          }
+        }
+      }
+      if (ids.isEmpty()) {
+        return 0;
+      }
+      Sql.update(c, "DELETE FROM webhook_event_issue WHERE event_id IN " + Sql.in(ids.size()), ids);
+      return Sql.update(c, "DELETE FROM webhook_event WHERE id IN " + Sql.in(ids.size()), ids);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Purge of webhook events failed: " + e.getMessage(), e);
+    }
+  }
 
   public Map<String, Long> countsByState() {
     Map<String, Long> counts = new LinkedHashMap<>();

@@ -7,14 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Where encrypted media files live: {@code <root>/<tenant id>/<media row id>.media}, so that a
  * tenant's files can be found (and purged) together and a row always maps to one name. Files are
  * written to a temporary file in the same folder and moved into place in one atomic rename, so a
  * reader or a crash never sees half a file. The database stores the path relative to the root, so
- * the folder can move (and be restored from a backup) without rewriting rows.
+ * the folder can move (and be restored from a backup) without rewriting rows. The privacy workflows
+ * delete files through it too: by stored path, or a tenant's whole folder.
  */
 public final class MediaFolder {
 
@@ -61,5 +65,40 @@ public final class MediaFolder {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the media folder does not support atomic renames", e);
     }
+  }
+
+  public Path tenantFolder(long tenantId) {
+    return root.resolve(Long.toString(tenantId));
+  }
+
+  /** Deletes the files by their stored paths; returns how many existed and were deleted. */
+  public int delete(List<String> stored) throws IOException {
+    int deleted = 0;
+    for (String s : stored) {
+      if (Files.deleteIfExists(resolve(s))) {
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  /** Deletes the tenant's folder and everything in it; returns how many files it held. */
+  public int deleteTenantFolder(long tenantId) throws IOException {
+    Path dir = tenantFolder(tenantId);
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      all = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    int files = 0;
+    for (Path p : all) {
+      if (Files.isRegularFile(p)) {
+        files++;
+      }
+      Files.deleteIfExists(p);
+    }
+    return files;
   }
 }

@@ -2,9 +2,9 @@ package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.connection.boundary.Actor;
 import in.picode.kretanote.crypto.boundary.TokenVault;
-import in.picode.kretanote.retention.control.MediaFolder;
-import in.picode.kretanote.retention.control.PurgeBatch;
-import in.picode.kretanote.retention.control.PurgeStep;
+import in.picode.kretanote.messaging.control.MediaFolder;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.retention.control.PurgeSteps;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -22,9 +22,10 @@ import java.util.UUID;
  * Purges tenants whose deletion grace period is over: claims the deletion in the database, makes
  * sure no number is still connected, destroys the tenant's data keys (crypto-shredding: its
  * ciphertexts, also in backups, become unreadable), deletes every row of every tenant-owned table
- * through the {@link PurgeSteps} registry in bounded batches, deletes its media folder, deletes the
- * tenant row, and mails the receipt. Refuses to finish while a table with a {@code tenant_id}
- * column has no purge step (the deletion stays pending and an operator sees why in the log).
+ * through every feature's purge steps ({@link PurgeSteps}) in bounded batches, deletes its media
+ * folder, deletes the tenant row, and mails the receipt. Refuses to finish while a table with a
+ * {@code tenant_id} column has no purge step (the deletion stays pending and an operator sees why
+ * in the log).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -35,6 +36,7 @@ public class AccountPurge {
 
   @Inject DeletionStore deletions;
   @Inject PurgeStore store;
+  @Inject PurgeSteps steps;
   @Inject PrivacyConfig config;
   @Inject TokenVault vault;
   @Inject AccountDeletions accounts;
@@ -59,7 +61,7 @@ public class AccountPurge {
         LOG.log(
             Level.ERROR,
             "Account purge of tenant {0} refused: tables {1} have tenant_id but no purge step"
-                + " (add them to PurgeSteps)",
+                + " (the owning feature's TenantData must list a step for each)",
             String.valueOf(tenant),
             missing);
         deletions.release(deletionId, OWNER);
@@ -70,7 +72,7 @@ public class AccountPurge {
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("data keys destroyed", (long) keys);
       MediaFolder media = config.mediaFolder();
-      for (PurgeStep step : PurgeSteps.all()) {
+      for (PurgeStep step : steps.all()) {
         PurgeBatch batch;
         do {
           batch = store.whole(step, tenant, config.batchSize());

@@ -1,7 +1,7 @@
 package in.picode.kretanote.retention.boundary;
 
+import in.picode.kretanote.platform.control.PurgeBatch;
 import in.picode.kretanote.platform.control.Tenancy;
-import in.picode.kretanote.retention.control.PurgeBatch;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,10 +1,12 @@
 package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.DataSubject;
+import in.picode.kretanote.platform.control.ExportSection;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.TenantData;
 import in.picode.kretanote.retention.control.ExportArchive;
-import in.picode.kretanote.retention.control.ExportSection;
-import in.picode.kretanote.retention.control.MessageStep;
-import in.picode.kretanote.retention.control.PurgeBatch;
+import in.picode.kretanote.retention.control.PurgeSteps;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,42 +18,33 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
  * The database work of data-subject requests, one transaction per call, every statement filtered by
  * the tenant id the caller passes (the current tenant). A contact id of another tenant is simply
- * not found.
+ * not found. Export and erasure ask every feature's {@link TenantData} for the contact's rows in
+ * its own tables; this class keeps the request log, the suppression record, the purge record and
+ * the audit entry.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DsrStore {
 
-  /** Tables erasure handles itself (or keeps: the request log). */
-  private static final Set<String> HANDLED =
-      Set.of(
-          "contact",
-          "conversation",
-          "message",
-          "message_status",
-          "reaction",
-          "media",
-          "data_subject_request");
-
   @Resource(lookup = "jdbc/kretanote")
   DataSource ds;
 
   @Inject AuditLog audit;
+  @Inject PurgeSteps steps;
 
   public ContactPrivacy contact(long tenant, long contactId) {
     try (Connection c = ds.getConnection();
@@ -85,76 +78,27 @@ public class DsrStore {
     return new PrivacyRefusedException("There is no such contact in this account.");
   }
 
+  /**
+   * Every feature's rows about the contact ({@link TenantData#export}, the contact's own feature
+   * first), and the request log, as a zip.
+   */
   public byte[] export(long tenant, long contactId, Requester who, Instant now) {
     ContactPrivacy contact = contact(tenant, contactId);
+    DataSubject subject = new DataSubject(tenant, contactId, contact.waId());
     try (Connection c = ds.getConnection()) {
       List<ExportSection> sections = new ArrayList<>();
-      sections.add(
-          rows(
-              c,
-              "contact",
-              "SELECT * FROM contact WHERE tenant_id = ? AND id = ?",
-              tenant,
-              contactId));
-      sections.add(
-          rows(
-              c,
-              "conversations",
-              "SELECT * FROM conversation WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
-              tenant,
-              contactId));
-      sections.add(
-          rows(
-              c,
-              "messages",
-              "SELECT * FROM message WHERE tenant_id = ? AND contact_id = ? ORDER BY created_at, id",
-              tenant,
-              contactId));
-      sections.add(
-          rows(
-              c,
-              "message_statuses",
-              "SELECT s.* FROM message_status s JOIN message m ON m.tenant_id = s.tenant_id"
-                  + " AND m.wamid = s.wamid WHERE m.tenant_id = ? AND m.contact_id = ?"
-                  + " ORDER BY s.occurred_at, s.id",
-              tenant,
-              contactId));
-      sections.add(
-          rows(
-              c,
-              "reactions",
-              "SELECT * FROM reaction WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
-              tenant,
-              contactId));
-      sections.add(
-          rows(
-              c,
-              "media",
-              "SELECT d.id, d.message_id, d.media_id, d.mime_type, d.sha256, d.size_bytes,"
-                  + " d.state, d.created_at FROM media d JOIN message m ON m.tenant_id ="
-                  + " d.tenant_id AND m.id = d.message_id WHERE d.tenant_id = ? AND m.contact_id = ?"
-                  + " ORDER BY d.id",
-              tenant,
-              contactId));
-      for (String table : contactTables(c)) {
-        if (table.startsWith("consent")) {
-          sections.add(
-              rows(
-                  c,
-                  table,
-                  "SELECT * FROM " + table + " WHERE tenant_id = ? AND contact_id = ?",
-                  tenant,
-                  contactId));
-        }
+      List<TenantData> owners = new ArrayList<>(steps.owners());
+      Collections.reverse(owners);
+      for (TenantData owner : owners) {
+        sections.addAll(owner.export(c, subject));
       }
       sections.add(
-          rows(
+          ExportSection.query(
               c,
               "privacy_requests",
               "SELECT id, kind, actor_email, requested_at, outcome, detail FROM"
                   + " data_subject_request WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
-              tenant,
-              contactId));
+              subject));
       Map<String, Object> header = new LinkedHashMap<>();
       header.put("exported_at", now.toString());
       header.put("contact_id", contact.id());
@@ -163,7 +107,11 @@ public class DsrStore {
           "Everything KretaNote holds about this contact for this account; media files are listed,"
               + " their content can be downloaded in the inbox.");
       byte[] zip = ExportArchive.zip(header, sections);
-      int messages = sections.get(2).rows().size();
+      int messages =
+          sections.stream()
+              .filter(x -> x.name().equals("messages"))
+              .mapToInt(x -> x.rows().size())
+              .sum();
       log(c, tenant, contactId, "EXPORT", who, now, "DONE", messages + " message(s) exported");
       audit.record(
           who.userId(),
@@ -250,6 +198,7 @@ public class DsrStore {
       throw new PrivacyRefusedException(
           "This contact is under legal hold; lift the hold before erasing the contact.");
     }
+    DataSubject subject = new DataSubject(tenant, contactId, contact.waId());
     try (Connection c = ds.getConnection()) {
       String identity;
       try (PreparedStatement s =
@@ -262,94 +211,20 @@ public class DsrStore {
           identity = rs.getString(1);
         }
       }
-      // A STOP is the contact flag or withdrawn marketing consent in the consent ledger (read
-      // before the ledger rows are erased with the contact).
-      boolean saidStop = contact.optedOut();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT 1 FROM contact_consent WHERE tenant_id = ? AND contact_id = ?"
-                  + " AND category = 'MARKETING' AND granted = FALSE")) {
-        s.setLong(1, tenant);
-        s.setLong(2, contactId);
-        try (ResultSet rs = s.executeQuery()) {
-          saidStop |= rs.next();
-        }
+      // A STOP (the contact's flag, withdrawn marketing consent ...) is read from every feature
+      // before their rows are erased with the contact.
+      boolean saidStop = false;
+      for (TenantData owner : steps.owners()) {
+        saidStop |= owner.saidStop(c, subject);
       }
-      Map<String, Integer> counts = new TreeMap<>();
-      List<String> files = new ArrayList<>();
-      while (true) {
-        List<Long> ids = new ArrayList<>();
-        List<String> wamids = new ArrayList<>();
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id, wamid FROM message WHERE tenant_id = ? AND contact_id = ?"
-                    + " ORDER BY id LIMIT ?")) {
-          s.setLong(1, tenant);
-          s.setLong(2, contactId);
-          s.setInt(3, batch);
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              ids.add(rs.getLong(1));
-              if (rs.getString(2) != null) {
-                wamids.add(rs.getString(2));
-              }
-            }
-          }
-        }
-        if (ids.isEmpty()) {
-          break;
-        }
-        PurgeBatch b = MessageStep.deleteMessages(c, tenant, ids, wamids);
-        b.rows().forEach((k, v) -> counts.merge(k, v, Integer::sum));
-        files.addAll(b.files());
+      // Each feature erases its own rows, in purge order (the contact row last but for the
+      // tables that outlive it).
+      PurgeBatch erased = PurgeBatch.EMPTY;
+      for (TenantData owner : steps.owners()) {
+        erased = erased.plus(owner.erase(c, subject, batch));
       }
-      counts.merge(
-          "reaction",
-          update(
-              c, "DELETE FROM reaction WHERE tenant_id = ? AND contact_id = ?", tenant, contactId),
-          Integer::sum);
-      if (contact.waId() != null) {
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "DELETE FROM message_status WHERE tenant_id = ? AND recipient = ?")) {
-          s.setLong(1, tenant);
-          s.setString(2, contact.waId());
-          counts.merge("message_status", s.executeUpdate(), Integer::sum);
-        }
-      }
-      // Private notes and labels hang on the contact's conversations.
-      for (String child : List.of("conversation_note", "conversation_label")) {
-        counts.put(
-            child,
-            update(
-                c,
-                "DELETE FROM "
-                    + child
-                    + " WHERE tenant_id = ? AND conversation_id IN (SELECT k.id FROM"
-                    + " conversation k WHERE k.tenant_id = "
-                    + child
-                    + ".tenant_id AND k.contact_id = ?)",
-                tenant,
-                contactId));
-      }
-      counts.put(
-          "conversation",
-          update(
-              c,
-              "DELETE FROM conversation WHERE tenant_id = ? AND contact_id = ?",
-              tenant,
-              contactId));
-      for (String table : contactTables(c)) {
-        if (!HANDLED.contains(table)) {
-          counts.put(
-              table,
-              update(
-                  c,
-                  "DELETE FROM " + table + " WHERE tenant_id = ? AND contact_id = ?",
-                  tenant,
-                  contactId));
-        }
-      }
+      Map<String, Integer> counts = new TreeMap<>(erased.rows());
+      List<String> files = erased.files();
       boolean suppressed = false;
       if (saidStop) {
         try (PreparedStatement s =
@@ -364,9 +239,6 @@ public class DsrStore {
           suppressed = true;
         }
       }
-      counts.put(
-          "contact",
-          update(c, "DELETE FROM contact WHERE tenant_id = ? AND id = ?", tenant, contactId));
       counts.values().removeIf(n -> n == 0);
       String detail =
           "erased "
@@ -480,50 +352,6 @@ public class DsrStore {
     }
   }
 
-  /** Tables with both tenant_id and contact_id columns (consent ledger, outbox ... when merged). */
-  static List<String> contactTables(Connection c) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT a.table_name FROM information_schema.columns a JOIN"
-                    + " information_schema.columns b ON b.table_schema = a.table_schema AND"
-                    + " b.table_name = a.table_name AND b.column_name = 'contact_id'"
-                    + " JOIN information_schema.tables t ON t.table_schema = a.table_schema"
-                    + " AND t.table_name = a.table_name AND t.table_type = 'BASE TABLE'"
-                    + " WHERE a.table_schema = DATABASE() AND a.column_name = 'tenant_id'"
-                    + " ORDER BY a.table_name");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
-  private static ExportSection rows(
-      Connection c, String name, String sql, long tenant, long contact) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, tenant);
-      s.setLong(2, contact);
-      try (ResultSet rs = s.executeQuery()) {
-        ResultSetMetaData md = rs.getMetaData();
-        List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          columns.add(md.getColumnLabel(i));
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          for (int i = 1; i <= columns.size(); i++) {
-            row.put(columns.get(i - 1), rs.getObject(i));
-          }
-          rows.add(row);
-        }
-        return new ExportSection(name, columns, rows);
-      }
-    }
-  }
-
   private static void log(
       Connection c,
       long tenant,
@@ -548,15 +376,6 @@ public class DsrStore {
       s.setString(
           8, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000));
       s.executeUpdate();
-    }
-  }
-
-  private static int update(Connection c, String sql, long tenant, long contactId)
-      throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, tenant);
-      s.setLong(2, contactId);
-      return s.executeUpdate();
     }
   }
 

@@ -1,13 +1,14 @@
 package in.picode.kretanote.retention.boundary;
 
-import in.picode.kretanote.retention.control.PurgeBatch;
-import in.picode.kretanote.retention.control.PurgeStep;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.PurgeStep;
+import in.picode.kretanote.retention.control.ContactHolds;
 import in.picode.kretanote.retention.control.PurgeSteps;
-import in.picode.kretanote.retention.control.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +24,9 @@ import javax.sql.DataSource;
 /**
  * The purge's database work, each method one short transaction of its own ({@code REQUIRES_NEW}):
  * one bounded batch, one claim, one record. Plain JDBC on the application's data source, with the
- * tenant id in every statement, because the purge works across tenants and tables that have no
- * entity. Claims are conditional updates of a lease, so of two servers only one gets a tenant.
+ * tenant id in every statement, because the purge works across tenants. The batches themselves are
+ * the owning features' {@link PurgeStep}s; this class names only retention's own tables. Claims are
+ * conditional updates of a lease, so of two servers only one gets a tenant.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -33,9 +35,11 @@ public class PurgeStore {
   @Resource(lookup = "jdbc/kretanote")
   DataSource ds;
 
+  @Inject PurgeSteps steps;
+
   public PurgeBatch older(PurgeStep step, long tenantId, Instant cutoff, int limit) {
     try (Connection c = ds.getConnection()) {
-      return step.purgeOlder(c, tenantId, cutoff, limit);
+      return step.purgeOlder(c, tenantId, cutoff, ContactHolds.RULE, limit);
     } catch (SQLException e) {
       throw new IllegalStateException("Purge of " + step.table() + " failed: " + e.getMessage(), e);
     }
@@ -51,38 +55,9 @@ public class PurgeStore {
 
   public List<String> uncovered() {
     try (Connection c = ds.getConnection()) {
-      return PurgeSteps.uncovered(c);
+      return steps.uncovered(c);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Deletes up to {@code limit} raw webhook events received before the cut-off that were applied,
-   * refused or given up on, with their issue rows; events still waiting to be applied stay.
-   */
-  public int webhookEvents(Instant cutoff, int limit) {
-    try (Connection c = ds.getConnection()) {
-      List<Long> ids = new ArrayList<>();
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT id FROM webhook_event WHERE received_at < ? AND state <> 'RECEIVED'"
-                  + " ORDER BY id LIMIT ? FOR UPDATE")) {
-        s.setTimestamp(1, Timestamp.from(cutoff));
-        s.setInt(2, limit);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
-          }
-        }
-      }
-      if (ids.isEmpty()) {
-        return 0;
-      }
-      Sql.update(c, "DELETE FROM webhook_event_issue WHERE event_id IN " + Sql.in(ids.size()), ids);
-      return Sql.update(c, "DELETE FROM webhook_event WHERE id IN " + Sql.in(ids.size()), ids);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Purge of webhook events failed: " + e.getMessage(), e);
     }
   }
 

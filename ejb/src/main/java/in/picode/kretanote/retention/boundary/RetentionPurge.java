@@ -1,8 +1,9 @@
 package in.picode.kretanote.retention.boundary;
 
-import in.picode.kretanote.retention.control.MediaFolder;
-import in.picode.kretanote.retention.control.PurgeBatch;
-import in.picode.kretanote.retention.control.PurgeStep;
+import in.picode.kretanote.inbound.boundary.WebhookEvents;
+import in.picode.kretanote.messaging.control.MediaFolder;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.retention.control.PurgeSteps;
 import in.picode.kretanote.retention.control.RetentionPolicy;
 import jakarta.ejb.Stateless;
@@ -19,13 +20,14 @@ import java.util.UUID;
 
 /**
  * The retention purge: for every active tenant whose run is due, deletes what is older than its
- * retention period (messages with their statuses, reactions, media rows and files; orphaned
- * statuses and reactions; empty old conversations; health-check history; notifications), in batches
- * of {@code kretanote.retention.batch-size} rows, each its own transaction, and writes a {@code
- * purge_record} per table. A tenant under legal hold is skipped (and recorded as skipped); a
- * contact under legal hold keeps its messages. The tenant is claimed in the database first, so two
- * servers never purge it at once. Then the platform's raw webhook events older than the webhook
- * retention are deleted (see {@link RetentionPolicy#webhookEventRetentionDays}).
+ * retention period (through the features' {@link PurgeSteps}: messages with their outbox rows,
+ * statuses, reactions, media rows and files; orphaned statuses and reactions; empty old
+ * conversations; health-check history; notifications), in batches of {@code
+ * kretanote.retention.batch-size} rows, each its own transaction, and writes a {@code purge_record}
+ * per table. A tenant under legal hold is skipped (and recorded as skipped); a contact under legal
+ * hold keeps its messages. The tenant is claimed in the database first, so two servers never purge
+ * it at once. Then the platform's raw webhook events older than the webhook retention are deleted
+ * (see {@link RetentionPolicy#webhookEventRetentionDays}).
  *
  * <p>Media files are deleted after the batch that deleted their rows has committed: a crash in
  * between leaves an orphan file (encrypted, and removed with the tenant's folder at account
@@ -40,7 +42,9 @@ public class RetentionPurge {
   private static final int TENANTS_PER_ROUND = 50;
 
   @Inject PurgeStore store;
+  @Inject PurgeSteps steps;
   @Inject PrivacyConfig config;
+  @Inject WebhookEvents webhookEvents;
 
   /** Purges every tenant due at {@code now}; returns how many tenants were purged. */
   public int runDue(Instant now) {
@@ -74,7 +78,7 @@ public class RetentionPurge {
         counts.put("skipped: legal hold", 0L);
       } else {
         MediaFolder media = config.mediaFolder();
-        for (PurgeStep step : PurgeSteps.all()) {
+        for (PurgeStep step : steps.all()) {
           PurgeBatch batch;
           do {
             batch = store.older(step, tenant, cutoff, config.batchSize());
@@ -107,7 +111,7 @@ public class RetentionPurge {
     long total = 0;
     int n;
     do {
-      n = store.webhookEvents(cutoff, config.batchSize());
+      n = webhookEvents.purgeHandled(cutoff, config.batchSize());
       total += n;
     } while (n > 0);
     if (total > 0) {

@@ -1,5 +1,6 @@
 package in.picode.kretanote.retention.control;
 
+import in.picode.kretanote.platform.control.ExportSection;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -81,6 +82,7 @@ class RetentionIT {
   @Inject TokenVault vault;
   @Inject SignIns signIns;
   @Inject PasswordHashing passwords;
+  @Inject PurgeSteps purgeSteps;
 
   Path mediaRoot;
   SimulatorControl sim;
@@ -102,8 +104,11 @@ class RetentionIT {
       assertThat(PurgeSteps.tenantTables(c))
           .as("tenant tables found")
           .contains("message", "contact");
-      assertThat(PurgeSteps.uncovered(c))
-          .as("tables with tenant_id that PurgeSteps does not purge: add a step for each")
+      assertThat(purgeSteps.tables())
+          .as("steps of every feature's TenantData, found through CDI")
+          .contains("outbox", "message", "contact_consent", "contact", "tenant_data_key");
+      assertThat(purgeSteps.uncovered(c))
+          .as("tables with tenant_id that no feature's TenantData purges: add a step for each")
           .isEmpty();
     }
   }
@@ -716,7 +721,9 @@ class RetentionIT {
               text,
               ts(at),
               ts(at));
-      String relative = tenant + "/" + UUID.randomUUID() + ".bin";
+      // The media folder's own layout (<tenant>/<number>.media); the purge refuses other paths.
+      String relative =
+          tenant + "/" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + ".media";
       Path file = mediaRoot.resolve(relative);
       Files.createDirectories(file.getParent());
       Files.write(file, ("encrypted " + text).getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package in.picode.kretanote.retention.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.platform.control.ExportSection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

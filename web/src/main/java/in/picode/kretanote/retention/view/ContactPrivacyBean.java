@@ -1,11 +1,11 @@
 package in.picode.kretanote.retention.view;
 
+import in.picode.kretanote.platform.control.PurgeBatch;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.retention.boundary.ContactPrivacy;
 import in.picode.kretanote.retention.boundary.DataSubjectRequests;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import in.picode.kretanote.retention.boundary.RequestLogEntry;
-import in.picode.kretanote.retention.control.PurgeBatch;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

@@ -1,4 +1,4 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.platform.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
 
-/** Small JDBC helpers for the purge: IN lists of bound parameters. */
+/** Small JDBC helpers for purge and erasure steps: IN lists of bound parameters. */
 public final class Sql {
 
   private Sql() {}
@@ -26,6 +26,16 @@ public final class Sql {
       s.setObject(i++, v);
     }
     return i;
+  }
+
+  /** Runs an update whose parameters are {@code first} and then {@code values}. */
+  public static int update(Connection c, String sql, Object first, Collection<?> values)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, first);
+      bind(s, 2, values);
+      return s.executeUpdate();
+    }
   }
 
   /** Runs an update whose parameters are exactly {@code values}. */

@@ -1,5 +1,9 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.messaging.control;
 
+import in.picode.kretanote.platform.control.LegalHolds;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.PurgeStep;
+import in.picode.kretanote.platform.control.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +55,8 @@ public final class MediaStep implements PurgeStep {
   }
 
   @Override
-  public PurgeBatch purgeOlder(Connection c, long tenantId, Instant cutoff, int limit) {
+  public PurgeBatch purgeOlder(
+      Connection c, long tenantId, Instant cutoff, LegalHolds holds, int limit) {
     return PurgeBatch.EMPTY;
   }
 }

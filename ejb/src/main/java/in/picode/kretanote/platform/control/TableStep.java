@@ -1,4 +1,4 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.platform.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The usual purge step: {@code DELETE ... WHERE tenant_id = ? ... LIMIT ?}. Optionally an age rule
  * (a timestamp column, and extra SQL conditions on the row) and the column that names the row's
- * contact, so a contact's legal hold protects the row. Add one line to {@link PurgeSteps} for a new
- * table; write a class of its own only for a table that needs more (files, cascades).
+ * contact, so a contact's legal hold protects the row. A feature lists one per table in its {@link
+ * TenantData}; it writes a class of its own only for a table that needs more (files, cascades).
  */
 public final class TableStep implements PurgeStep {
 
@@ -48,18 +48,19 @@ public final class TableStep implements PurgeStep {
   }
 
   /**
-   * An extra condition on the rows retention may delete, written against the table's own name (for
-   * example "no message refers to it any more").
-   */
-  /**
    * The order rows are deleted in by the account purge, for tables that reference themselves
    * (credit notes before the invoices they credit): InnoDB checks foreign keys row by row.
    */
   public TableStep deletedInOrder(String orderBy) {
-    this.order = orderBy;
-    return this;
+    TableStep t = new TableStep(table, ageColumn, contactColumn, extraCondition);
+    t.order = Objects.requireNonNull(orderBy);
+    return t;
   }
 
+  /**
+   * An extra condition on the rows retention may delete, written against the table's own name (for
+   * example "no message refers to it any more").
+   */
   public TableStep onlyWhere(String condition) {
     return new TableStep(table, ageColumn, contactColumn, Objects.requireNonNull(condition));
   }
@@ -85,12 +86,13 @@ public final class TableStep implements PurgeStep {
   }
 
   @Override
-  public PurgeBatch purgeOlder(Connection c, long tenantId, Instant cutoff, int limit)
+  public PurgeBatch purgeOlder(
+      Connection c, long tenantId, Instant cutoff, LegalHolds holds, int limit)
       throws SQLException {
     if (ageColumn == null) {
       return PurgeBatch.EMPTY;
     }
-    try (PreparedStatement s = c.prepareStatement(olderSql())) {
+    try (PreparedStatement s = c.prepareStatement(olderSql(holds))) {
       s.setLong(1, tenantId);
       s.setTimestamp(2, Timestamp.from(cutoff));
       s.setInt(3, limit);
@@ -98,7 +100,7 @@ public final class TableStep implements PurgeStep {
     }
   }
 
-  String olderSql() {
+  public String olderSql(LegalHolds holds) {
     StringBuilder sql =
         new StringBuilder("DELETE FROM ")
             .append(table)
@@ -106,23 +108,12 @@ public final class TableStep implements PurgeStep {
             .append(ageColumn)
             .append(" < ?");
     if (contactColumn != null) {
-      sql.append(" AND ").append(notHeld(table, contactColumn));
+      sql.append(" AND ").append(holds.notHeld(table, contactColumn));
     }
     if (extraCondition != null) {
       sql.append(" AND (").append(extraCondition).append(')');
     }
     return sql.append(" ORDER BY ").append(ageColumn).append(" LIMIT ?").toString();
-  }
-
-  /** SQL: the row's contact is not under legal hold (a row without a contact is not held). */
-  static String notHeld(String table, String contactColumn) {
-    return "NOT EXISTS (SELECT 1 FROM contact h WHERE h.tenant_id = "
-        + table
-        + ".tenant_id AND h.id = "
-        + table
-        + "."
-        + contactColumn
-        + " AND h.legal_hold)";
   }
 
   private static String name(String n) {

@@ -1,5 +1,7 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.platform.control;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,18 @@ public record PurgeBatch(Map<String, Integer> rows, List<String> files) {
 
   public static PurgeBatch of(String table, int rows) {
     return rows == 0 ? EMPTY : new PurgeBatch(Map.of(table, rows), List.of());
+  }
+
+  /** This batch and {@code other} together. */
+  public PurgeBatch plus(PurgeBatch other) {
+    if (other.rows.isEmpty() && other.files.isEmpty()) {
+      return this;
+    }
+    Map<String, Integer> r = new LinkedHashMap<>(rows);
+    other.rows.forEach((t, n) -> r.merge(t, n, Integer::sum));
+    List<String> f = new ArrayList<>(files);
+    f.addAll(other.files);
+    return new PurgeBatch(r, f);
   }
 
   public int total() {

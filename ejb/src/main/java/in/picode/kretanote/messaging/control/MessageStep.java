@@ -1,5 +1,9 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.messaging.control;
 
+import in.picode.kretanote.platform.control.LegalHolds;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.PurgeStep;
+import in.picode.kretanote.platform.control.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,14 +19,15 @@ import java.util.Map;
  * Messages go with everything that hangs on them, in one batch: their media rows (and files), the
  * reactions to them, the delivery statuses Meta reported for their wamids, and the reply links of
  * other messages that quote them (set to NULL, the quoting message stays). A message belongs to a
- * contact, so a contact's legal hold keeps it.
+ * contact, so a contact's legal hold keeps it. An outbound message's outbox row (outbound's table)
+ * is purged by outbound's step before this one runs.
  */
 public final class MessageStep implements PurgeStep {
 
-  private static final String SELECT_OLDER =
-      "SELECT m.id, m.wamid FROM message m WHERE m.tenant_id = ? AND m.created_at < ? AND "
-          + TableStep.notHeld("m", "contact_id")
-          + " ORDER BY m.created_at, m.id LIMIT ? FOR UPDATE";
+  /** Old messages that no legal hold keeps; outbound's outbox step uses the same rule. */
+  public static String olderCondition(String alias, LegalHolds holds) {
+    return alias + ".created_at < ? AND " + holds.notHeld(alias, "contact_id");
+  }
 
   private static final String SELECT_ANY =
       "SELECT m.id, m.wamid FROM message m WHERE m.tenant_id = ? ORDER BY m.id LIMIT ? FOR UPDATE";
@@ -42,9 +47,14 @@ public final class MessageStep implements PurgeStep {
   }
 
   @Override
-  public PurgeBatch purgeOlder(Connection c, long tenantId, Instant cutoff, int limit)
+  public PurgeBatch purgeOlder(
+      Connection c, long tenantId, Instant cutoff, LegalHolds holds, int limit)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(SELECT_OLDER)) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT m.id, m.wamid FROM message m WHERE m.tenant_id = ? AND "
+                + olderCondition("m", holds)
+                + " ORDER BY m.created_at, m.id LIMIT ? FOR UPDATE")) {
       s.setLong(1, tenantId);
       s.setTimestamp(2, Timestamp.from(cutoff));
       s.setInt(3, limit);
@@ -90,11 +100,6 @@ public final class MessageStep implements PurgeStep {
         }
       }
     }
-    // Outbound messages' outbox rows (their sending record) go with them.
-    rows.put(
-        "outbox",
-        update(
-            c, "DELETE FROM outbox WHERE tenant_id = ? AND message_id IN " + idIn, tenantId, ids));
     rows.put(
         "media",
         update(

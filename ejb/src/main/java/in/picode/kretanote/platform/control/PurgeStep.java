@@ -1,4 +1,4 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.platform.control;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +11,7 @@ import java.time.Instant;
  * the caller and deletes at most {@code limit} rows, so a live inbox never waits long for a lock.
  * Files named in the returned batch are deleted by the caller after the transaction commits.
  *
- * <p>Steps are listed in {@link PurgeSteps} in foreign-key order (children first).
+ * <p>The feature that owns the table writes its step and lists it in its {@link TenantData}.
  */
 public interface PurgeStep {
 
@@ -22,8 +22,9 @@ public interface PurgeStep {
   PurgeBatch purgeTenant(Connection c, long tenantId, int limit) throws SQLException;
 
   /**
-   * Deletes up to {@code limit} of the tenant's rows older than {@code cutoff} that are not under a
-   * contact's legal hold; an empty batch when this table is not subject to retention.
+   * Deletes up to {@code limit} of the tenant's rows older than {@code cutoff} that {@code holds}
+   * does not protect; an empty batch when this table is not subject to retention.
    */
-  PurgeBatch purgeOlder(Connection c, long tenantId, Instant cutoff, int limit) throws SQLException;
+  PurgeBatch purgeOlder(Connection c, long tenantId, Instant cutoff, LegalHolds holds, int limit)
+      throws SQLException;
 }

@@ -1,0 +1,81 @@
+package in.picode.kretanote.contact.control;
+
+import in.picode.kretanote.platform.control.DataSubject;
+import in.picode.kretanote.platform.control.ExportSection;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.PurgeStep;
+import in.picode.kretanote.platform.control.Sql;
+import in.picode.kretanote.platform.control.TableStep;
+import in.picode.kretanote.platform.control.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The contact feature's tables in the privacy workflows: contact_field_value, custom_field,
+ * contact_tag and contact. Contacts live as long as the tenant (retention deletes their messages,
+ * not them). The contact row comes after every feature's rows that name it; erasure deletes its
+ * tags and field values, then the row. A contact who opted out said STOP.
+ */
+@ApplicationScoped
+public class ContactData implements TenantData {
+
+  private static final List<PurgeStep> STEPS =
+      List.of(
+          TableStep.whole("contact_field_value"),
+          TableStep.whole("custom_field"),
+          TableStep.whole("contact_tag"),
+          TableStep.whole("contact"));
+
+  @Override
+  public int purgeOrder() {
+    return 400;
+  }
+
+  @Override
+  public List<PurgeStep> purgeSteps() {
+    return STEPS;
+  }
+
+  @Override
+  public boolean saidStop(Connection c, DataSubject who) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT 1 FROM contact WHERE tenant_id = ? AND id = ? AND opted_out = TRUE")) {
+      s.setLong(1, who.tenantId());
+      s.setLong(2, who.contactId());
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public List<ExportSection> export(Connection c, DataSubject who) throws SQLException {
+    return List.of(
+        ExportSection.query(
+            c, "contact", "SELECT * FROM contact WHERE tenant_id = ? AND id = ?", who));
+  }
+
+  @Override
+  public PurgeBatch erase(Connection c, DataSubject who, int batch) throws SQLException {
+    List<Long> keys = List.of(who.tenantId(), who.contactId());
+    PurgeBatch erased = PurgeBatch.EMPTY;
+    for (String table : List.of("contact_field_value", "contact_tag")) {
+      erased =
+          erased.plus(
+              PurgeBatch.of(
+                  table,
+                  Sql.update(
+                      c,
+                      "DELETE FROM " + table + " WHERE tenant_id = ? AND contact_id = ?",
+                      keys)));
+    }
+    return erased.plus(
+        PurgeBatch.of(
+            "contact", Sql.update(c, "DELETE FROM contact WHERE tenant_id = ? AND id = ?", keys)));
+  }
+}

@@ -1,0 +1,83 @@
+package in.picode.kretanote.outbound.control;
+
+import in.picode.kretanote.platform.control.DataSubject;
+import in.picode.kretanote.platform.control.ExportSection;
+import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.control.PurgeStep;
+import in.picode.kretanote.platform.control.Sql;
+import in.picode.kretanote.platform.control.TableStep;
+import in.picode.kretanote.platform.control.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The consent ledger's tables in the privacy workflows: {@code consent_event} and {@code
+ * contact_consent}. Consent is evidence for as long as the tenant exists (no age rule); a contact's
+ * export holds its ledger, erasure deletes it after noting a withdrawn marketing consent as a STOP.
+ * Ordered before the contact feature (both tables reference the contact). It moves with the consent
+ * classes to the contact feature.
+ */
+@ApplicationScoped
+public class ConsentData implements TenantData {
+
+  static final List<String> TABLES = List.of("consent_event", "contact_consent");
+
+  @Override
+  public int purgeOrder() {
+    return 150;
+  }
+
+  @Override
+  public List<PurgeStep> purgeSteps() {
+    return TABLES.stream().<PurgeStep>map(TableStep::whole).toList();
+  }
+
+  @Override
+  public boolean saidStop(Connection c, DataSubject who) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT 1 FROM contact_consent WHERE tenant_id = ? AND contact_id = ?"
+                + " AND category = 'MARKETING' AND granted = FALSE")) {
+      s.setLong(1, who.tenantId());
+      s.setLong(2, who.contactId());
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  @Override
+  public List<ExportSection> export(Connection c, DataSubject who) throws SQLException {
+    return List.of(
+        ExportSection.query(
+            c,
+            "consent_event",
+            "SELECT * FROM consent_event WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            who),
+        ExportSection.query(
+            c,
+            "contact_consent",
+            "SELECT * FROM contact_consent WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            who));
+  }
+
+  @Override
+  public PurgeBatch erase(Connection c, DataSubject who, int batch) throws SQLException {
+    PurgeBatch erased = PurgeBatch.EMPTY;
+    for (String table : TABLES) {
+      erased =
+          erased.plus(
+              PurgeBatch.of(
+                  table,
+                  Sql.update(
+                      c,
+                      "DELETE FROM " + table + " WHERE tenant_id = ? AND contact_id = ?",
+                      List.of(who.tenantId(), who.contactId()))));
+    }
+    return erased;
+  }
+}
