@@ -1,5 +1,6 @@
 package in.picode.kretanote.connection.control;
 
+import in.picode.kretanote.platform.control.LeaseClaims;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,7 +23,14 @@ import java.util.List;
 @Stateless
 public class HealthClaims {
 
-  private static final String ALLOW_NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+  /** Due connected numbers, soonest first; taking one moves its next probe one interval on. */
+  static final LeaseClaims.Spec CLAIM =
+      new LeaseClaims.Spec(
+          "whatsapp_connection",
+          "id, tenant_id",
+          "status in ('CONNECTED', 'RECONNECT_NEEDED') and next_probe_at <= ?",
+          "next_probe_at, id",
+          "next_probe_at = ?");
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -31,25 +39,12 @@ public class HealthClaims {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Claim> claimDue(Instant now, Instant nextProbe, int max) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select id, tenant_id from whatsapp_connection"
-                    + " where status in ('CONNECTED', 'RECONNECT_NEEDED') and next_probe_at <= ?"
-                    + " order by next_probe_at, id limit ? for update skip locked")
-            .setParameter(1, Timestamp.from(now))
-            .setParameter(2, max)
-            .setHint(ALLOW_NATIVE, "true")
-            .getResultList();
+        LeaseClaims.claim(
+            em, CLAIM, List.of(Timestamp.from(now)), max, List.of(Timestamp.from(nextProbe)));
     List<Claim> claims = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      long id = ((Number) row[0]).longValue();
-      em.createNativeQuery("update whatsapp_connection set next_probe_at = ? where id = ?")
-          .setParameter(1, Timestamp.from(nextProbe))
-          .setParameter(2, id)
-          .setHint(ALLOW_NATIVE, "true")
-          .executeUpdate();
-      claims.add(new Claim(((Number) row[1]).longValue(), id));
+      claims.add(new Claim(((Number) row[1]).longValue(), ((Number) row[0]).longValue()));
     }
     return claims;
   }

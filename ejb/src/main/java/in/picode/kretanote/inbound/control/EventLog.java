@@ -1,5 +1,6 @@
 package in.picode.kretanote.inbound.control;
 
+import in.picode.kretanote.platform.control.LeaseClaims;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,6 +75,18 @@ public final class EventLog {
       issues = List.copyOf(issues);
     }
   }
+
+  /**
+   * The oldest RECEIVED events whose lease is empty, expired or this owner's (by the state index,
+   * in id order), leased by the database clock; see {@link #claim}.
+   */
+  static final LeaseClaims.Spec CLAIM =
+      new LeaseClaims.Spec(
+          "webhook_event",
+          "id",
+          "state = 'RECEIVED' AND (lease_until IS NULL OR lease_until < NOW(6) OR lease_owner = ?)",
+          "id",
+          "lease_owner = ?, lease_until = NOW(6) + INTERVAL ? SECOND, attempts = attempts + 1");
 
   static final int REASON_MAX = 500;
   private static final int DEADLOCK = 1213;
@@ -202,36 +215,14 @@ public final class EventLog {
           // Only row locks, no gap locks: the writer's inserts never wait for a claimer.
           s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
         }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id FROM webhook_event WHERE state = 'RECEIVED'"
-                    + " AND (lease_until IS NULL OR lease_until < NOW(6) OR lease_owner = ?)"
-                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-          s.setString(1, owner);
-          s.setInt(2, max);
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              ids.add(rs.getLong(1));
-            }
-          }
+        for (Object[] row :
+            LeaseClaims.claim(
+                c, CLAIM, List.of(owner), max, List.of(owner, Math.max(1, lease.toSeconds())))) {
+          ids.add(((Number) row[0]).longValue());
         }
         if (ids.isEmpty()) {
           c.commit();
           return List.of();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE webhook_event SET lease_owner = ?,"
-                    + " lease_until = NOW(6) + INTERVAL ? SECOND, attempts = attempts + 1"
-                    + " WHERE id IN ("
-                    + placeholders(ids.size())
-                    + ")")) {
-          s.setString(1, owner);
-          s.setLong(2, Math.max(1, lease.toSeconds()));
-          for (int i = 0; i < ids.size(); i++) {
-            s.setLong(3 + i, ids.get(i));
-          }
-          s.executeUpdate();
         }
         c.commit();
       } catch (SQLException e) {

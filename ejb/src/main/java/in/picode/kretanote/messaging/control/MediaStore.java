@@ -1,5 +1,6 @@
 package in.picode.kretanote.messaging.control;
 
+import in.picode.kretanote.platform.control.LeaseClaims;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,6 +28,16 @@ public class MediaStore {
   private static final String ALLOW_NATIVE = "eclipselink.jdbc.allow-native-sql-query";
   static final int ERROR_MAX = 500;
 
+  /** Due PENDING rows with no running lease, oldest id first, leased by the database clock. */
+  static final LeaseClaims.Spec CLAIM =
+      new LeaseClaims.Spec(
+          "media",
+          "id",
+          "state = 'PENDING' and (next_attempt_at is null or next_attempt_at <= now(6))"
+              + " and (lease_until is null or lease_until < now(6))",
+          "id",
+          "lease_owner = ?, lease_until = now(6) + interval ? second, attempts = attempts + 1");
+
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
@@ -47,30 +58,15 @@ public class MediaStore {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public List<Claim> claim(String owner, int max, Duration lease) {
-    @SuppressWarnings("unchecked")
-    List<Object> ids =
-        em.createNativeQuery(
-                "select id from media where state = 'PENDING'"
-                    + " and (next_attempt_at is null or next_attempt_at <= now(6))"
-                    + " and (lease_until is null or lease_until < now(6))"
-                    + " order by id limit ? for update skip locked")
-            .setParameter(1, max)
-            .setHint(ALLOW_NATIVE, "true")
-            .getResultList();
+    List<Object[]> ids =
+        LeaseClaims.claim(
+            em, CLAIM, List.of(), max, List.of(owner, Math.max(1, lease.toSeconds())));
     if (ids.isEmpty()) {
       return List.of();
     }
     List<Claim> claims = new ArrayList<>(ids.size());
-    for (Object raw : ids) {
-      long id = ((Number) raw).longValue();
-      em.createNativeQuery(
-              "update media set lease_owner = ?, lease_until = now(6) + interval ? second,"
-                  + " attempts = attempts + 1 where id = ?")
-          .setParameter(1, owner)
-          .setParameter(2, Math.max(1, lease.toSeconds()))
-          .setParameter(3, id)
-          .setHint(ALLOW_NATIVE, "true")
-          .executeUpdate();
+    for (Object[] raw : ids) {
+      long id = ((Number) raw[0]).longValue();
       @SuppressWarnings("unchecked")
       List<Object[]> rows =
           em.createNativeQuery(

@@ -1,6 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
-import in.picode.kretanote.outbound.control.Leases;
+import in.picode.kretanote.platform.control.LeaseClaims;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,26 +26,27 @@ public class CampaignClaims {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  static final LeaseClaims.Spec CLAIM =
+      new LeaseClaims.Spec(
+          "campaign",
+          "id, tenant_id",
+          "(state = 'RUNNING' or (state = 'SCHEDULED' and scheduled_at <= ?)) and (lease_until is null or lease_until < ?)",
+          "id",
+          "lease_owner = ?, lease_until = ?");
+
   public record Claim(long id, long tenantId) {}
 
   public List<Claim> claimDue(Instant now, Instant leaseUntil, String owner, int max) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select id, tenant_id from campaign"
-                    + " where (state = 'RUNNING' or (state = 'SCHEDULED' and scheduled_at <= ?))"
-                    + " and (lease_until is null or lease_until < ?)"
-                    + " order by id limit ? for update skip locked")
-            .setParameter(1, Timestamp.from(now))
-            .setParameter(2, Timestamp.from(now))
-            .setParameter(3, max)
-            .setHint(ALLOW_NATIVE, "true")
-            .getResultList();
+        LeaseClaims.claim(
+            em,
+            CLAIM,
+            List.of(Timestamp.from(now), Timestamp.from(now)),
+            max,
+            List.of(owner, Timestamp.from(leaseUntil)));
     List<Claim> claims = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      Claim c = new Claim(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-      Leases.take(em, Leases.Table.CAMPAIGN, c.tenantId(), c.id(), owner, leaseUntil);
-      claims.add(c);
+      claims.add(new Claim(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
     }
     return claims;
   }

@@ -1,7 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
-import in.picode.kretanote.outbound.control.Leases;
 import in.picode.kretanote.outbound.control.Pacing;
+import in.picode.kretanote.platform.control.LeaseClaims;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -38,30 +38,31 @@ public class OutboxClaims {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  static final LeaseClaims.Spec CLAIM =
+      new LeaseClaims.Spec(
+          "outbox",
+          "id, tenant_id, connection_id",
+          "state in ('QUEUED', 'RETRY') and next_attempt_at <= ? and (lease_until is null or lease_until < ?)",
+          "next_attempt_at, id",
+          "lease_owner = ?, lease_until = ?");
+
   public record Claim(long id, long tenantId, long connectionId) {}
 
   public List<Claim> claimDue(Instant now, Instant leaseUntil, String owner, int max) {
-    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select id, tenant_id, connection_id from outbox"
-                    + " where state in ('QUEUED', 'RETRY') and next_attempt_at <= ?"
-                    + " and (lease_until is null or lease_until < ?)"
-                    + " order by next_attempt_at, id limit ? for update skip locked")
-            .setParameter(1, Timestamp.from(now))
-            .setParameter(2, Timestamp.from(now))
-            .setParameter(3, max)
-            .setHint(ALLOW_NATIVE, "true")
-            .getResultList();
+        LeaseClaims.claim(
+            em,
+            CLAIM,
+            List.of(Timestamp.from(now), Timestamp.from(now)),
+            max,
+            List.of(owner, Timestamp.from(leaseUntil)));
     List<Claim> claims = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      Claim c =
+      claims.add(
           new Claim(
               ((Number) row[0]).longValue(),
               ((Number) row[1]).longValue(),
-              ((Number) row[2]).longValue());
-      Leases.take(em, Leases.Table.OUTBOX, c.tenantId(), c.id(), owner, leaseUntil);
-      claims.add(c);
+              ((Number) row[2]).longValue()));
     }
     return claims;
   }
