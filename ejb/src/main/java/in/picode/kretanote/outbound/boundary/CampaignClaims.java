@@ -30,7 +30,8 @@ public class CampaignClaims {
       new LeaseClaims.Spec(
           "campaign",
           "id, tenant_id",
-          "(state = 'RUNNING' or (state = 'SCHEDULED' and scheduled_at <= ?)) and (lease_until is null or lease_until < ?)",
+          "(state = 'RUNNING' or (state = 'SCHEDULED' and scheduled_at <= ?))"
+              + " and (lease_until is null or lease_until < ?)",
           "id",
           "lease_owner = ?, lease_until = ?");
 

@@ -38,11 +38,13 @@ public class OutboxClaims {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  /** Due queued or retried rows with no running lease, by the due index (outbox_due_ix). */
   static final LeaseClaims.Spec CLAIM =
       new LeaseClaims.Spec(
           "outbox",
           "id, tenant_id, connection_id",
-          "state in ('QUEUED', 'RETRY') and next_attempt_at <= ? and (lease_until is null or lease_until < ?)",
+          "state in ('QUEUED', 'RETRY') and next_attempt_at <= ?"
+              + " and (lease_until is null or lease_until < ?)",
           "next_attempt_at, id",
           "lease_owner = ?, lease_until = ?");
 
