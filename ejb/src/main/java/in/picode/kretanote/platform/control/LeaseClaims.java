@@ -24,6 +24,13 @@ import java.util.regex.Pattern;
  * example READ COMMITTED on a hot path) and the SQL fragments of its {@link Spec}, which are
  * constants of its code, never input. The select is exactly the caller's, so it uses the caller's
  * index; the lease update names the claimed rows by primary key.
+ *
+ * <p><b>One lease statement or one per row.</b> In a container transaction (REPEATABLE READ) an
+ * {@code UPDATE ... WHERE id IN (...)} that the optimizer runs as a scan waits for rows another
+ * server holds locked (seen in {@code WhatsAppHealthIT}), so the JPA variant leases row by row,
+ * each by its primary key, as the claims always did. The JDBC variant is for callers that run READ
+ * COMMITTED (the webhook event log): there InnoDB's semi-consistent read passes over rows locked by
+ * others, and one statement saves the round trips on the hot path.
  */
 public final class LeaseClaims {
 
@@ -60,10 +67,13 @@ public final class LeaseClaims {
           + " LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
-    /** Parameters: those of {@code lease}, then the {@code rows} ids. */
+    /** Parameters: those of {@code lease}, then the {@code rows} ids; {@code id = ?} for one. */
     public String leaseSql(int rows) {
       if (rows <= 0) {
         throw new IllegalArgumentException("Nothing to lease");
+      }
+      if (rows == 1) {
+        return "UPDATE " + table + " SET " + lease + " WHERE id = ?";
       }
       return "UPDATE "
           + table
@@ -78,8 +88,8 @@ public final class LeaseClaims {
   private LeaseClaims() {}
 
   /**
-   * Claims up to {@code max} rows in the caller's JPA transaction; returns the selected columns of
-   * each claimed row, in claim order.
+   * Claims up to {@code max} rows in the caller's JPA transaction, leasing them row by row; returns
+   * the selected columns of each claimed row, in claim order.
    */
   public static List<Object[]> claim(
       EntityManager em, Spec spec, List<?> dueParams, int max, List<?> leaseParams) {
@@ -93,18 +103,18 @@ public final class LeaseClaims {
     if (rows.isEmpty()) {
       return rows;
     }
-    Query lease = em.createNativeQuery(spec.leaseSql(rows.size())).setHint(ALLOW_NATIVE, "true");
-    int j = bind(lease, 1, leaseParams);
     for (Object[] r : rows) {
-      lease.setParameter(j++, ((Number) r[0]).longValue());
+      Query lease = em.createNativeQuery(spec.leaseSql(1)).setHint(ALLOW_NATIVE, "true");
+      int j = bind(lease, 1, leaseParams);
+      lease.setParameter(j, ((Number) r[0]).longValue()).executeUpdate();
     }
-    lease.executeUpdate();
     return rows;
   }
 
   /**
-   * Claims up to {@code max} rows on the caller's connection, inside the transaction the caller
-   * opened (and commits); returns the selected columns of each claimed row, in claim order.
+   * Claims up to {@code max} rows on the caller's connection, inside the READ COMMITTED transaction
+   * the caller opened (and commits), leasing them in one statement; returns the selected columns of
+   * each claimed row, in claim order.
    */
   public static List<Object[]> claim(
       Connection c, Spec spec, List<?> dueParams, int max, List<?> leaseParams)

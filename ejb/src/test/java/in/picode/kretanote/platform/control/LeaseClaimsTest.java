@@ -33,6 +33,8 @@ class LeaseClaimsTest {
                 + " LIMIT ? FOR UPDATE SKIP LOCKED");
     assertThat(OUTBOX.leaseSql(3))
         .isEqualTo("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id IN (?, ?, ?)");
+    assertThat(OUTBOX.leaseSql(1))
+        .isEqualTo("UPDATE outbox SET lease_owner = ?, lease_until = ? WHERE id = ?");
   }
 
   @Test
