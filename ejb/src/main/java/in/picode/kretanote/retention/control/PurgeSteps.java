@@ -86,6 +86,7 @@ public final class PurgeSteps {
           TableStep.whole("audit_event"),
           TableStep.whole("one_time_token"),
           TableStep.whole("invitation"),
+          TableStep.whole("second_factor"),
           TableStep.whole("user_account"),
           TableStep.whole("tenant_data_key"));
 
