@@ -39,7 +39,7 @@ public final class WebDeployments {
     war.addAsLibraries(
         Maven.resolver()
             .loadPomFromFile(web.resolve("pom.xml").toFile())
-            .resolve("org.primefaces:primefaces:jar:jakarta:?")
+            .resolve("org.primefaces:primefaces:jar:jakarta:?", "io.nayuki:qrcodegen:?")
             .withoutTransitivity()
             .asFile());
     return war;

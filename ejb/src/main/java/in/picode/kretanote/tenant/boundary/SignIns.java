@@ -133,6 +133,15 @@ public class SignIns {
   }
 
   /** Sign-in is disabled for everyone from the deletion request on (retention feature). */
+  /**
+   * A wrong second-factor code counts like a wrong password, so knowing the password does not open
+   * an endless run of code guesses: the account locks as it would. True when it locked now.
+   */
+  public boolean codeRefused(long userId) {
+    UserAccount user = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+    return user != null && user.recordFailure(Instant.now(clock), accountLimit, window, lockout);
+  }
+
   private boolean tenantBeingDeleted(long tenantId) {
     Tenant t = em.find(Tenant.class, tenantId);
     return t == null

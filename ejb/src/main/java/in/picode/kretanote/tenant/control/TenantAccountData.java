@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The tenant feature's tables in the privacy workflows: notification (ages with the retention
- * period), one_time_token, invitation and user_account. Users come after every table that names an
+ * period), one_time_token, invitation, second_factor and user_account. Users come after every table that names an
  * author or actor. The tenant row itself is deleted last by the account purge.
  */
 @ApplicationScoped
@@ -19,6 +19,7 @@ public class TenantAccountData implements TenantData {
           TableStep.aged("notification", "created_at"),
           TableStep.whole("one_time_token"),
           TableStep.whole("invitation"),
+          TableStep.whole("second_factor"),
           TableStep.whole("user_account"));
 
   @Override

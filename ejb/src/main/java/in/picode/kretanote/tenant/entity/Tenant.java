@@ -65,6 +65,9 @@ public class Tenant {
   @Column(name = "tax_id", length = 40)
   private String taxId;
 
+  @Column(name = "require_second_factor", nullable = false)
+  private boolean requireSecondFactor;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -126,6 +129,14 @@ public class Tenant {
 
   public String getTaxId() {
     return taxId;
+  }
+
+  public boolean isRequireSecondFactor() {
+    return requireSecondFactor;
+  }
+
+  public void requireSecondFactor(boolean required) {
+    this.requireSecondFactor = required;
   }
 
   public Long getId() {

@@ -23,23 +23,50 @@ public class KretaNoteIdentityStore implements IdentityStore {
   @Inject SignIns signIns;
   @Inject AuditLog audit;
   @Inject HttpServletRequest request;
+  @Inject SecondFactorStep secondFactor;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
+    if (credential instanceof SecondFactorCredential code) {
+      return validateCode(code);
+    }
     if (!(credential instanceof UsernamePasswordCredential login)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     String address = request.getRemoteAddr();
     SignInOutcome outcome = signIns.verify(login.getCaller(), login.getPasswordAsString(), address);
+    if (!outcome.success()) {
+      record(outcome, signInFailure(outcome.reason()), address);
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    if (secondFactor.holdsBack(outcome, request)) {
+      record(outcome, "SIGN_IN_CODE_ASKED", address);
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    return signedIn(outcome, address);
+  }
+
+  private CredentialValidationResult validateCode(SecondFactorCredential code) {
+    String address = request.getRemoteAddr();
+    var waiting = SecondFactorStep.whoWaits(request);
+    var outcome = secondFactor.complete(code.code(), request);
+    if (outcome.isEmpty()) {
+      waiting.ifPresent(w -> record(w, "SIGN_IN_CODE_REFUSED", address));
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    return signedIn(outcome.get(), address);
+  }
+
+  private void record(SignInOutcome outcome, String action, String address) {
     if (outcome.tenantId() != null) {
-      String action = outcome.success() ? "SIGN_IN" : signInFailure(outcome.reason());
       Tenancy.runAs(
           outcome.tenantId(),
           () -> audit.record(outcome.userId(), outcome.email(), action, null, address));
     }
-    if (!outcome.success()) {
-      return CredentialValidationResult.INVALID_RESULT;
-    }
+  }
+
+  private CredentialValidationResult signedIn(SignInOutcome outcome, String address) {
+    record(outcome, "SIGN_IN", address);
     // A new session id after sign-in, so a session id planted before it is worthless.
     request.getSession(true);
     request.changeSessionId();

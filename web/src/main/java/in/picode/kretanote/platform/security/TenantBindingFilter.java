@@ -29,6 +29,7 @@ import java.io.IOException;
 public class TenantBindingFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+  private static final String ENROL_PAGE = "/app/account-security.xhtml";
 
   @Inject SignIns signIns;
 
@@ -44,6 +45,10 @@ public class TenantBindingFilter extends HttpFilter {
       end(req, res, session);
       return;
     }
+    if (mustEnrolFirst(req, session)) {
+      res.sendRedirect(req.getContextPath() + ENROL_PAGE);
+      return;
+    }
     Object tenant = session.getAttribute(SessionKeys.TENANT_ID);
     if (!(tenant instanceof Long id)) {
       chain.doFilter(req, res);
@@ -55,6 +60,18 @@ public class TenantBindingFilter extends HttpFilter {
     } finally {
       Tenancy.clear();
     }
+  }
+
+  /**
+   * A member of a business that requires a second factor, signed in without one, may open only the
+   * set-up page (and its resources) until one is set up.
+   */
+  private static boolean mustEnrolFirst(HttpServletRequest req, HttpSession session) {
+    if (session.getAttribute(SecondFactorStep.MUST_ENROL) == null) {
+      return false;
+    }
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    return path.startsWith("/app/") && !path.equals(ENROL_PAGE);
   }
 
   private boolean stillSignedIn(HttpSession session) {

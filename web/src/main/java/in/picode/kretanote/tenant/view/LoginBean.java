@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.security.SecondFactorCredential;
+import in.picode.kretanote.platform.security.SecondFactorStep;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -9,6 +11,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,19 +30,55 @@ public class LoginBean {
   @Inject SecurityContext security;
   @Inject FacesContext faces;
 
+  static final String CODE_REFUSED =
+      "That code is not valid. Type the current code from your authenticator app, or a recovery"
+          + " code.";
+  static final String CODE_EXPIRED = "Sign in again: the code was not entered in time.";
+
   private String email;
   private String password;
+  private String code;
 
   public void login() throws IOException {
-    ExternalContext ec = faces.getExternalContext();
     AuthenticationStatus status =
-        security.authenticate(
-            (HttpServletRequest) ec.getRequest(),
-            (HttpServletResponse) ec.getResponse(),
-            AuthenticationParameters.withParams()
-                .newAuthentication(true)
-                .credential(new UsernamePasswordCredential(email, new Password(password))));
+        authenticate(new UsernamePasswordCredential(email, new Password(password)));
     password = null;
+    if (status == AuthenticationStatus.SEND_FAILURE && isCodeStep()) {
+      return;
+    }
+    finish(status, FAILED);
+  }
+
+  /** Sign-in's second step: the code from the authenticator app or a recovery code. */
+  public void verifyCode() throws IOException {
+    boolean waiting = isCodeStep();
+    AuthenticationStatus status = authenticate(new SecondFactorCredential(code));
+    code = null;
+    finish(status, waiting && isCodeStep() ? CODE_REFUSED : CODE_EXPIRED);
+  }
+
+  public void cancelCode() {
+    SecondFactorStep.abandon(request());
+  }
+
+  public boolean isCodeStep() {
+    return SecondFactorStep.waiting(request());
+  }
+
+  private HttpServletRequest request() {
+    return (HttpServletRequest) faces.getExternalContext().getRequest();
+  }
+
+  private AuthenticationStatus authenticate(Credential credential) {
+    ExternalContext ec = faces.getExternalContext();
+    return security.authenticate(
+        (HttpServletRequest) ec.getRequest(),
+        (HttpServletResponse) ec.getResponse(),
+        AuthenticationParameters.withParams().newAuthentication(true).credential(credential));
+  }
+
+  private void finish(AuthenticationStatus status, String failure) throws IOException {
+    ExternalContext ec = faces.getExternalContext();
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
       case SUCCESS -> {
@@ -47,7 +86,7 @@ public class LoginBean {
         ec.redirect(ec.getRequestContextPath() + (operator ? "/operator/" : "/app/"));
       }
       default ->
-          faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
+          faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, failure, null));
     }
   }
 
@@ -57,6 +96,14 @@ public class LoginBean {
 
   public void setEmail(String email) {
     this.email = email;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
   }
 
   public String getPassword() {

@@ -1,5 +1,8 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
+import in.picode.kretanote.tenant.boundary.SecondFactors;
 import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.tenant.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,8 +16,42 @@ import java.util.List;
 public class OperatorTenantsBean {
 
   @Inject Tenants tenants;
+  @Inject SecondFactors secondFactors;
+  @Inject CurrentUser currentUser;
+
+  private String email;
+  private String reason;
 
   public List<Tenant> getTenants() {
     return tenants.all();
+  }
+
+  /** The recovery path of a member who lost both the authenticator and the recovery codes. */
+  public void resetSecondFactor() {
+    try {
+      secondFactors.resetByOperator(
+          currentUser.getEmail(), email, reason, currentUser.getClientAddress());
+      Messages.info("The second factor of " + email + " is removed; it is in their audit log.");
+      email = null;
+      reason = null;
+    } catch (AccountChangeRefusedException e) {
+      Messages.error("reset", e.field(), e.getMessage());
+    }
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
   }
 }

@@ -1,0 +1,228 @@
+package in.picode.kretanote.tenant.boundary;
+
+import in.picode.kretanote.crypto.boundary.TokenVault;
+import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.tenant.control.RecoveryCodes;
+import in.picode.kretanote.tenant.control.Totp;
+import in.picode.kretanote.tenant.entity.Role;
+import in.picode.kretanote.tenant.entity.SecondFactor;
+import in.picode.kretanote.tenant.entity.Tenant;
+import in.picode.kretanote.tenant.entity.UserAccount;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Authenticator-app second factors: set up (confirmed by a first code), checked at sign-in (a TOTP
+ * code once per time step, or a recovery code once), turned off or given new recovery codes only
+ * with a valid code, and reset by the platform operator when a user lost both the app and the
+ * codes. An owner may require one for the whole business. Every change is in the tenant's audit
+ * log. Operators (no tenant, no data key) are not offered one yet.
+ */
+@Stateless
+public class SecondFactors {
+
+  static final String PURPOSE = "totp-secret";
+  static final String ISSUER = "KretaNote";
+
+  /** What a typed code came to at sign-in. */
+  public enum Check {
+    CODE_ACCEPTED,
+    RECOVERY_CODE_ACCEPTED,
+    REFUSED
+  }
+
+  /** A secret offered for set-up; nothing is stored until a code from it is confirmed. */
+  public record Offer(String secret, String otpauthUri) {}
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  @Inject TokenVault vault;
+  @Inject AuditLog audit;
+
+  Clock clock = Clock.systemUTC();
+
+  public boolean enabled(long userId) {
+    return em.find(SecondFactor.class, userId) != null;
+  }
+
+  public int recoveryCodesLeft(long userId) {
+    return Optional.ofNullable(em.find(SecondFactor.class, userId))
+        .map(f -> RecoveryCodes.remaining(f.getRecoveryCodes()))
+        .orElse(0);
+  }
+
+  public Offer offer(long userId) {
+    UserAccount user = tenantUser(userId);
+    byte[] secret = Totp.newSecret();
+    return new Offer(Totp.base32(secret), Totp.otpauthUri(ISSUER, user.getEmail(), secret));
+  }
+
+  /** Turns the factor on when the code matches the offered secret; answers the recovery codes. */
+  public List<String> enable(long userId, String offeredSecret, String code, String address) {
+    UserAccount user = tenantUser(userId);
+    if (em.find(SecondFactor.class, userId) != null) {
+      throw AccountChangeRefusedException.page("A second factor is already set up.");
+    }
+    byte[] secret = Totp.fromBase32(offeredSecret);
+    OptionalLong step = Totp.match(secret, code, Instant.now(clock), 0);
+    if (step.isEmpty()) {
+      throw new AccountChangeRefusedException(
+          "code", "That code does not match. Check the time on your phone and try the next code.");
+    }
+    List<String> codes = RecoveryCodes.generate();
+    em.persist(
+        new SecondFactor(
+            userId,
+            user.getTenantId(),
+            vault.encrypt(user.getTenantId(), PURPOSE, secret),
+            Instant.now(clock),
+            step.getAsLong(),
+            RecoveryCodes.hashes(codes)));
+    record(user, "SECOND_FACTOR_ENABLED", null, address);
+    return codes;
+  }
+
+  /** Checks a sign-in code; a code of an already used time step, or a used recovery code, fails. */
+  public Check check(long userId, String code) {
+    SecondFactor factor = em.find(SecondFactor.class, userId, LockModeType.PESSIMISTIC_WRITE);
+    if (factor == null || code == null || code.isBlank()) {
+      return Check.REFUSED;
+    }
+    byte[] secret = vault.decrypt(factor.getTenantId(), PURPOSE, factor.getSecret());
+    OptionalLong step = Totp.match(secret, code, Instant.now(clock), factor.getLastStep());
+    if (step.isPresent()) {
+      factor.used(step.getAsLong());
+      return Check.CODE_ACCEPTED;
+    }
+    Optional<String> rest = RecoveryCodes.consume(factor.getRecoveryCodes(), code);
+    if (rest.isPresent()) {
+      factor.replaceRecoveryCodes(rest.get());
+      record(em.find(UserAccount.class, userId), "RECOVERY_CODE_USED", left(rest.get()), null);
+      return Check.RECOVERY_CODE_ACCEPTED;
+    }
+    return Check.REFUSED;
+  }
+
+  public void disable(long userId, String code, String address) {
+    UserAccount user = tenantUser(userId);
+    requireCode(userId, code);
+    if (requiredFor(user.getTenantId())) {
+      throw AccountChangeRefusedException.page(
+          "Your business requires a second factor; set up a new one instead of turning it off.");
+    }
+    em.remove(em.find(SecondFactor.class, userId));
+    record(user, "SECOND_FACTOR_DISABLED", null, address);
+  }
+
+  public List<String> newRecoveryCodes(long userId, String code, String address) {
+    UserAccount user = tenantUser(userId);
+    requireCode(userId, code);
+    List<String> codes = RecoveryCodes.generate();
+    em.find(SecondFactor.class, userId).replaceRecoveryCodes(RecoveryCodes.hashes(codes));
+    record(user, "RECOVERY_CODES_RENEWED", null, address);
+    return codes;
+  }
+
+  /** Whether the user's business requires a second factor of everyone. */
+  public boolean requiredForUser(long userId) {
+    UserAccount user = em.find(UserAccount.class, userId);
+    return user != null && requiredFor(user.getTenantId());
+  }
+
+  public boolean requiredFor(Long tenantId) {
+    return tenantId != null && em.find(Tenant.class, tenantId).isRequireSecondFactor();
+  }
+
+  /** The owner's switch; turning it on needs the owner's own factor first (no self-lockout). */
+  public void require(long ownerId, boolean required, String address) {
+    UserAccount owner = tenantUser(ownerId);
+    if (owner.getRole() != Role.OWNER) {
+      throw AccountChangeRefusedException.page("Only the owner can change this.");
+    }
+    if (required && !enabled(ownerId)) {
+      throw AccountChangeRefusedException.page(
+          "Set up your own second factor before requiring one for everyone.");
+    }
+    em.find(Tenant.class, owner.getTenantId()).requireSecondFactor(required);
+    record(
+        owner, required ? "SECOND_FACTOR_REQUIRED" : "SECOND_FACTOR_NOT_REQUIRED", null, address);
+  }
+
+  /**
+   * The recovery path for a user who lost both the app and the codes: the platform operator, after
+   * checking the person's identity out of band, removes the factor; the user signs in with the
+   * password and sets up a new one. Recorded in the user's business's audit log with the operator's
+   * email.
+   */
+  public void resetByOperator(
+      String operatorEmail, String userEmail, String reason, String address) {
+    UserAccount user =
+        em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+            .setParameter("email", normalized(userEmail))
+            .getResultStream()
+            .filter(u -> u.getTenantId() != null)
+            .findFirst()
+            .orElseThrow(
+                () -> new AccountChangeRefusedException("email", "No member has this email."));
+    SecondFactor factor = em.find(SecondFactor.class, user.getId());
+    if (factor == null) {
+      throw AccountChangeRefusedException.page("This user has no second factor.");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new AccountChangeRefusedException(
+          "reason", "Say how the person's identity was checked.");
+    }
+    em.remove(factor);
+    Tenancy.runAs(
+        user.getTenantId(),
+        () ->
+            audit.record(
+                null,
+                operatorEmail,
+                "SECOND_FACTOR_RESET_BY_OPERATOR",
+                user.getEmail() + ": " + reason.strip(),
+                address));
+  }
+
+  private static String normalized(String email) {
+    try {
+      return UserAccount.normalizeEmail(email == null ? "" : email);
+    } catch (IllegalArgumentException e) {
+      throw new AccountChangeRefusedException("email", "Type the member's email address.");
+    }
+  }
+
+  private void requireCode(long userId, String code) {
+    if (check(userId, code) == Check.REFUSED) {
+      throw new AccountChangeRefusedException("code", "That code is not valid.");
+    }
+  }
+
+  private UserAccount tenantUser(long userId) {
+    UserAccount user = em.find(UserAccount.class, userId);
+    if (user == null || user.getTenantId() == null) {
+      throw AccountChangeRefusedException.page("Second factors are for members of a business.");
+    }
+    return user;
+  }
+
+  private void record(UserAccount user, String action, String detail, String address) {
+    Tenancy.runAs(
+        user.getTenantId(),
+        () -> audit.record(user.getId(), user.getEmail(), action, detail, address));
+  }
+
+  private static String left(String hashes) {
+    return RecoveryCodes.remaining(hashes) + " recovery codes left";
+  }
+}

@@ -1,0 +1,93 @@
+package in.picode.kretanote.tenant.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A user's authenticator-app second factor. Like {@link UserAccount} it is not multitenant: sign-in
+ * reads it before any tenant is bound. The secret is stored encrypted by the caller (the entity
+ * never sees it in the clear); {@code lastStep} is the newest time step a code was accepted for.
+ */
+@Entity
+@Table(name = "second_factor")
+public class SecondFactor {
+
+  @Id
+  @Column(name = "user_id")
+  private Long userId;
+
+  @Column(name = "tenant_id", nullable = false, updatable = false)
+  private Long tenantId;
+
+  @Column(nullable = false, length = 160)
+  private byte[] secret;
+
+  @Column(name = "enabled_at", nullable = false)
+  private Instant enabledAt;
+
+  @Column(name = "last_step", nullable = false)
+  private long lastStep;
+
+  @Column(name = "recovery_codes", nullable = false, length = 1000)
+  private String recoveryCodes;
+
+  @Version private long version;
+
+  protected SecondFactor() {}
+
+  public SecondFactor(
+      long userId,
+      long tenantId,
+      byte[] encryptedSecret,
+      Instant enabledAt,
+      long lastStep,
+      String recoveryCodes) {
+    this.userId = userId;
+    this.tenantId = tenantId;
+    this.secret = Objects.requireNonNull(encryptedSecret, "secret").clone();
+    this.enabledAt = Objects.requireNonNull(enabledAt, "enabledAt");
+    this.lastStep = lastStep;
+    this.recoveryCodes = Objects.requireNonNull(recoveryCodes, "recoveryCodes");
+  }
+
+  /** Records that a code of this step was accepted; no code of it or before counts again. */
+  public void used(long step) {
+    if (step <= lastStep) {
+      throw new IllegalArgumentException("step already used");
+    }
+    this.lastStep = step;
+  }
+
+  public void replaceRecoveryCodes(String hashes) {
+    this.recoveryCodes = Objects.requireNonNull(hashes, "hashes");
+  }
+
+  public Long getUserId() {
+    return userId;
+  }
+
+  public Long getTenantId() {
+    return tenantId;
+  }
+
+  public byte[] getSecret() {
+    return secret.clone();
+  }
+
+  public Instant getEnabledAt() {
+    return enabledAt;
+  }
+
+  public long getLastStep() {
+    return lastStep;
+  }
+
+  public String getRecoveryCodes() {
+    return recoveryCodes;
+  }
+}

@@ -1,0 +1,127 @@
+package in.picode.kretanote.platform.security;
+
+import in.picode.kretanote.tenant.boundary.SecondFactors;
+import in.picode.kretanote.tenant.boundary.SignInOutcome;
+import in.picode.kretanote.tenant.boundary.SignIns;
+import in.picode.kretanote.tenant.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sign-in's second step. A right password of a user with a second factor does not sign in: the user
+ * waits in the session (five minutes, five codes at most, then the password is asked again, where
+ * the sign-in throttle applies) until a valid code completes the sign-in. A user of a business that
+ * requires a second factor but has none is signed in and kept on the set-up page ({@link
+ * #MUST_ENROL}) until one is set up.
+ */
+@ApplicationScoped
+public class SecondFactorStep {
+
+  static final String PENDING = "kretanote.secondFactor.pending";
+  public static final String MUST_ENROL = "kretanote.secondFactor.mustEnrol";
+  static final Duration VALIDITY = Duration.ofMinutes(5);
+  static final int ATTEMPTS = 5;
+
+  /** A user whose password was right, waiting for the code. */
+  record Pending(
+      long userId,
+      Long tenantId,
+      String email,
+      Role role,
+      int sessionGeneration,
+      Instant expiresAt,
+      int attemptsLeft)
+      implements Serializable {
+
+    SignInOutcome outcome() {
+      return new SignInOutcome(true, userId, tenantId, email, role, null, sessionGeneration);
+    }
+  }
+
+  @Inject SecondFactors secondFactors;
+  @Inject SignIns signIns;
+
+  /** True when the sign-in waits for a code (the caller then refuses the password credential). */
+  public boolean holdsBack(SignInOutcome outcome, HttpServletRequest request) {
+    if (outcome.tenantId() == null) {
+      return false;
+    }
+    if (!secondFactors.enabled(outcome.userId())) {
+      if (secondFactors.requiredFor(outcome.tenantId())) {
+        request.getSession(true).setAttribute(MUST_ENROL, Boolean.TRUE);
+      }
+      return false;
+    }
+    request
+        .getSession(true)
+        .setAttribute(
+            PENDING,
+            new Pending(
+                outcome.userId(),
+                outcome.tenantId(),
+                outcome.email(),
+                outcome.role(),
+                outcome.sessionGeneration(),
+                Instant.now().plus(VALIDITY),
+                ATTEMPTS));
+    return true;
+  }
+
+  public static boolean waiting(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null
+        && session.getAttribute(PENDING) instanceof Pending p
+        && p.expiresAt().isAfter(Instant.now())
+        && p.attemptsLeft() > 0;
+  }
+
+  public static void abandon(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(PENDING);
+    }
+  }
+
+  /** The waiting user's sign-in when the code is valid; each wrong code uses up an attempt. */
+  public Optional<SignInOutcome> complete(String code, HttpServletRequest request) {
+    if (!waiting(request)) {
+      abandon(request);
+      return Optional.empty();
+    }
+    HttpSession session = request.getSession(false);
+    Pending pending = (Pending) session.getAttribute(PENDING);
+    if (secondFactors.check(pending.userId(), code) == SecondFactors.Check.REFUSED) {
+      if (signIns.codeRefused(pending.userId())) {
+        session.removeAttribute(PENDING);
+        return Optional.empty();
+      }
+      session.setAttribute(
+          PENDING,
+          new Pending(
+              pending.userId(),
+              pending.tenantId(),
+              pending.email(),
+              pending.role(),
+              pending.sessionGeneration(),
+              pending.expiresAt(),
+              pending.attemptsLeft() - 1));
+      return Optional.empty();
+    }
+    session.removeAttribute(PENDING);
+    return Optional.of(pending.outcome());
+  }
+
+  /** The user id waiting for a code, for the audit of a wrong one. */
+  public static Optional<SignInOutcome> whoWaits(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && session.getAttribute(PENDING) instanceof Pending p
+        ? Optional.of(p.outcome())
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,156 @@
+package in.picode.kretanote.tenant.view;
+
+import in.picode.kretanote.platform.security.SecondFactorStep;
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
+import in.picode.kretanote.tenant.boundary.SecondFactors;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The signed-in user's own sign-in security: set up an authenticator app (QR code, then a first
+ * code), see how many recovery codes are left and get new ones, turn the factor off; the owner also
+ * decides whether the whole business must use one. Recovery codes are shown once.
+ */
+@Named
+@ViewScoped
+public class AccountSecurityBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final String FORM = "security";
+
+  @Inject SecondFactors secondFactors;
+  @Inject CurrentUser currentUser;
+
+  private boolean enabled;
+  private boolean required;
+  private int recoveryCodesLeft;
+  private SecondFactors.Offer offer;
+  private String code;
+  private List<String> shownCodes = List.of();
+
+  @PostConstruct
+  void load() {
+    long user = currentUser.getUserId();
+    enabled = secondFactors.enabled(user);
+    recoveryCodesLeft = secondFactors.recoveryCodesLeft(user);
+    required = secondFactors.requiredForUser(user);
+  }
+
+  public void start() {
+    offer = secondFactors.offer(currentUser.getUserId());
+  }
+
+  public void confirm() {
+    refusable(
+        () -> {
+          shownCodes =
+              secondFactors.enable(
+                  currentUser.getUserId(), offer.secret(), code, currentUser.getClientAddress());
+          offer = null;
+          request().getSession().removeAttribute(SecondFactorStep.MUST_ENROL);
+          load();
+          Messages.info("Second factor is on. Keep the recovery codes below somewhere safe.");
+        });
+  }
+
+  public void renewCodes() {
+    refusable(
+        () -> {
+          shownCodes =
+              secondFactors.newRecoveryCodes(
+                  currentUser.getUserId(), code, currentUser.getClientAddress());
+          load();
+          Messages.info("New recovery codes made; the old ones no longer work.");
+        });
+  }
+
+  public void disable() {
+    refusable(
+        () -> {
+          secondFactors.disable(currentUser.getUserId(), code, currentUser.getClientAddress());
+          shownCodes = List.of();
+          load();
+          Messages.info("Second factor is off. Sign-in now asks for your password only.");
+        });
+  }
+
+  public void saveRequirement() {
+    refusable(
+        () -> {
+          secondFactors.require(currentUser.getUserId(), required, currentUser.getClientAddress());
+          load();
+          Messages.info(
+              required
+                  ? "Everyone in the business now needs a second factor to work here."
+                  : "A second factor is now each person's choice.");
+        });
+  }
+
+  private void refusable(Runnable action) {
+    try {
+      action.run();
+    } catch (AccountChangeRefusedException e) {
+      String field = "code".equals(e.field()) && enabled ? "current" : e.field();
+      Messages.error(FORM, field, e.getMessage());
+      load();
+    } finally {
+      code = null;
+    }
+  }
+
+  private static HttpServletRequest request() {
+    return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+  }
+
+  public String getQrSvg() {
+    return offer == null ? null : QrSvg.of(offer.otpauthUri());
+  }
+
+  /** The secret in groups of four, for typing it into an app by hand. */
+  public String getSecretForTyping() {
+    return offer == null ? null : offer.secret().replaceAll("(.{4})(?!$)", "$1 ");
+  }
+
+  public boolean isSettingUp() {
+    return offer != null;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public boolean isRequired() {
+    return required;
+  }
+
+  public void setRequired(boolean required) {
+    this.required = required;
+  }
+
+  public boolean isMustEnrol() {
+    return !enabled && request().getSession().getAttribute(SecondFactorStep.MUST_ENROL) != null;
+  }
+
+  public int getRecoveryCodesLeft() {
+    return recoveryCodesLeft;
+  }
+
+  public List<String> getShownCodes() {
+    return shownCodes;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+}
