@@ -3,7 +3,6 @@ package in.picode.kretanote.inbound.boundary;
 import in.picode.kretanote.connection.boundary.AccountUpdates;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.inbound.control.ContactKey;
-import in.picode.kretanote.inbound.control.DeliveryStatus;
 import in.picode.kretanote.inbound.control.InboundContact;
 import in.picode.kretanote.inbound.control.InboundMessage;
 import in.picode.kretanote.inbound.control.MessageContent;
@@ -11,17 +10,11 @@ import in.picode.kretanote.inbound.control.MessageTexts;
 import in.picode.kretanote.inbound.control.OtherChange;
 import in.picode.kretanote.inbound.control.RoutedAccountChange;
 import in.picode.kretanote.inbound.control.RoutedChange;
-import in.picode.kretanote.inbound.control.StatusOrder;
 import in.picode.kretanote.inbound.control.StatusUpdate;
-import in.picode.kretanote.inbound.control.WebhookError;
-import in.picode.kretanote.messaging.boundary.MediaQueued;
-import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.messaging.entity.Direction;
-import in.picode.kretanote.messaging.entity.Media;
-import in.picode.kretanote.messaging.entity.Message;
-import in.picode.kretanote.messaging.entity.MessageStatus;
-import in.picode.kretanote.messaging.entity.Reaction;
-import in.picode.kretanote.messaging.entity.StatusReport;
+import in.picode.kretanote.messaging.boundary.Deliveries;
+import in.picode.kretanote.messaging.boundary.IncomingMessage;
+import in.picode.kretanote.messaging.boundary.MessageLog;
+import in.picode.kretanote.messaging.boundary.ReportedStatus;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -40,7 +33,8 @@ import java.util.Optional;
 
 /**
  * Applies routed webhook changes to the current tenant's contacts, conversations and messages, in
- * one transaction of its own.
+ * one transaction of its own: contacts here, messages and statuses through messaging's {@link
+ * MessageLog} and {@link Deliveries}, which join this transaction.
  *
  * <p>Applying the same change twice changes nothing, which is what lets the pipeline re-apply an
  * event after a crash or a lost lease without duplicates:
@@ -50,7 +44,7 @@ import java.util.Optional;
  *       wamid) backs this up if two servers race), so its conversation's unread count and window
  *       move only once;
  *   <li>a status report that is already stored is not stored again, and a message's delivery status
- *       only ever moves up {@link StatusOrder}'s ranking;
+ *       only ever moves up (see {@link Deliveries});
  *   <li>contacts are found before they are created, and profile updates are idempotent;
  *   <li>the latest reaction of a customer on a message wins by Meta's time, whatever the order.
  * </ul>
@@ -68,8 +62,8 @@ public class InboundChanges {
 
   @Inject AccountUpdates accounts;
   @Inject Event<TemplateStatusChanged> templateStatuses;
-  @Inject Event<MediaQueued> mediaQueued;
-  @Inject Event<CustomerMessageStored> customerMessages;
+  @Inject MessageLog log;
+  @Inject Deliveries deliveries;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -124,44 +118,13 @@ public class InboundChanges {
 
   private void message(
       RoutedChange routed, InboundMessage in, Map<ContactKey, Contact> contacts, Instant now) {
-    if (byWamid(in.wamid()).isPresent()) {
+    if (log.contains(in.wamid())) {
       return;
     }
     Contact contact =
         contacts.containsKey(in.sender())
             ? contacts.get(in.sender())
             : contact(in.sender(), routed.change().contact(in.sender()), contacts, now);
-    Conversation conversation = conversation(routed.connectionId(), contact.getId(), now);
-    Instant writtenAt = MessageTexts.writtenAt(in.timestamp(), routed.receivedAt());
-    Message message =
-        Message.inbound(
-            conversation.getId(),
-            contact.getId(),
-            routed.connectionId(),
-            in.wamid(),
-            in.rawType(),
-            MessageTexts.text(in.content()).orElse(null),
-            in.contentJson(),
-            in.context().flatMap(c -> c.messageId()).orElse(null),
-            in.context().map(c -> c.forwarded() || c.frequentlyForwarded()).orElse(false),
-            writtenAt,
-            now);
-    em.persist(message);
-    em.flush();
-    if (message.getContextWamid() != null) {
-      byWamid(message.getContextWamid()).ifPresent(quoted -> message.linkContext(quoted.getId()));
-    }
-    em.createNamedQuery(Message.LINK_REPLIES)
-        .setParameter("id", message.getId())
-        .setParameter("wamid", message.getWamid())
-        .executeUpdate();
-    em.createNamedQuery(Reaction.ATTACH)
-        .setParameter("id", message.getId())
-        .setParameter("wamid", message.getWamid())
-        .executeUpdate();
-    if (in.content() instanceof MessageContent.Reaction reaction) {
-      react(reaction, in, contact, writtenAt, now);
-    }
     if (in.content() instanceof MessageContent.SystemNotice notice
         && notice.kind().filter("user_changed_number"::equals).isPresent()
         && notice.newWaId().isPresent()) {
@@ -169,146 +132,62 @@ public class InboundChanges {
       // number) keeps its history and gets the new number.
       contact.seenOnWhatsApp(null, notice.newWaId().get(), null, null, now);
     }
-    if (in.content() instanceof MessageContent.Media media) {
-      em.persist(
-          new Media(
-              message.getId(),
-              media.mediaId(),
-              media.mimeType().orElse(null),
-              media.sha256().orElse(null),
-              media.filename().orElse(null),
-              now));
-      mediaQueued.fire(new MediaQueued(Tenancy.require(), message.getId()));
-    }
-    conversation.customerWrote(
-        writtenAt,
-        MessageTexts.opensWindow(in.type()),
-        MessageTexts.countsAsUnread(in.type()),
-        now);
-    customerMessages.fire(
-        new CustomerMessageStored(
-            Tenancy.require(),
+    Instant writtenAt = MessageTexts.writtenAt(in.timestamp(), routed.receivedAt());
+    log.record(
+        new IncomingMessage(
             routed.connectionId(),
             contact.getId(),
-            conversation.getId(),
-            message.getId(),
-            message.getWamid(),
-            message.getType(),
-            message.getText(),
-            writtenAt));
-  }
-
-  private void react(
-      MessageContent.Reaction reaction,
-      InboundMessage in,
-      Contact contact,
-      Instant writtenAt,
-      Instant now) {
-    Optional<Reaction> existing =
-        em.createNamedQuery(Reaction.BY_TARGET_AND_CONTACT, Reaction.class)
-            .setParameter("wamid", reaction.messageId())
-            .setParameter("contact", contact.getId())
-            .getResultStream()
-            .findFirst();
-    if (existing.isPresent()) {
-      existing.get().replaceWith(reaction.emoji(), in.wamid(), writtenAt, now);
-      return;
-    }
-    Long target = byWamid(reaction.messageId()).map(Message::getId).orElse(null);
-    em.persist(
-        new Reaction(
-            reaction.messageId(),
-            target,
-            contact.getId(),
-            reaction.emoji(),
             in.wamid(),
+            in.rawType(),
+            MessageTexts.text(in.content()).orElse(null),
+            in.contentJson(),
+            in.context().flatMap(c -> c.messageId()).orElse(null),
+            in.context().map(c -> c.forwarded() || c.frequentlyForwarded()).orElse(false),
             writtenAt,
-            now));
-    em.flush();
+            MessageTexts.opensWindow(in.type()),
+            MessageTexts.countsAsUnread(in.type()),
+            in.content() instanceof MessageContent.Media media
+                ? Optional.of(
+                    new IncomingMessage.File(
+                        media.mediaId(),
+                        media.mimeType().orElse(null),
+                        media.sha256().orElse(null),
+                        media.filename().orElse(null)))
+                : Optional.empty()),
+        now);
+    if (in.content() instanceof MessageContent.Reaction reaction) {
+      log.react(
+          contact.getId(), reaction.messageId(), reaction.emoji(), in.wamid(), writtenAt, now);
+    }
   }
 
   private void status(RoutedChange routed, StatusUpdate status, Instant now) {
-    long same =
-        em.createNamedQuery(StatusReport.COUNT_SAME, Long.class)
-            .setParameter("wamid", status.wamid())
-            .setParameter("status", status.rawStatus())
-            .setParameter("at", status.timestamp())
-            .getSingleResult();
-    Optional<WebhookError> error = status.errors().stream().findFirst();
-    if (same == 0) {
-      StatusReport report =
-          new StatusReport(
-              routed.connectionId(),
-              status.wamid(),
-              status.rawStatus(),
-              status.timestamp(),
-              status.recipient().map(ContactKey::value).orElse(null),
-              now);
-      status
-          .pricing()
-          .ifPresent(
-              p ->
-                  report.pricing(
-                      p.category().orElse(null),
-                      p.type().orElse(null),
-                      p.pricingModel().orElse(null),
-                      p.billable().orElse(null)));
-      error.ifPresent(e -> report.error(errorCode(e), e.title().orElse(null), details(e)));
-      em.persist(report);
-      em.flush();
-    }
-    Optional<Message> found = byWamid(status.wamid());
-    if (found.isEmpty() || found.get().getDirection() != Direction.OUTBOUND) {
-      return;
-    }
-    Message message = found.get();
-    DeliveryStatus current = delivery(message.getStatus());
-    DeliveryStatus next = StatusOrder.advance(current, status.status());
-    if (next != current) {
-      message.deliveryStatus(
-          stored(next),
-          status.timestamp(),
-          error.map(InboundChanges::errorCode).orElse(null),
-          error.flatMap(WebhookError::title).orElse(null),
-          error.map(InboundChanges::details).orElse(null));
-    }
-    status
-        .pricing()
-        .ifPresent(
-            p ->
-                message.pricing(
-                    p.category().orElse(null),
-                    p.type().orElse(null),
-                    p.pricingModel().orElse(null),
-                    p.billable().orElse(null)));
-  }
-
-  private static Integer errorCode(WebhookError e) {
-    return e.code().isPresent() ? e.code().getAsInt() : null;
-  }
-
-  private static String details(WebhookError e) {
-    return e.details().or(e::message).orElse(null);
-  }
-
-  private static DeliveryStatus delivery(MessageStatus status) {
-    return switch (status) {
-      case SENT -> DeliveryStatus.SENT;
-      case DELIVERED -> DeliveryStatus.DELIVERED;
-      case READ -> DeliveryStatus.READ;
-      case FAILED -> DeliveryStatus.FAILED;
-      case PENDING, RECEIVED -> null;
-    };
-  }
-
-  private static MessageStatus stored(DeliveryStatus status) {
-    return switch (status) {
-      case SENT -> MessageStatus.SENT;
-      case DELIVERED -> MessageStatus.DELIVERED;
-      case READ -> MessageStatus.READ;
-      case FAILED -> MessageStatus.FAILED;
-      case UNKNOWN -> throw new IllegalArgumentException("UNKNOWN never becomes a message state");
-    };
+    deliveries.report(
+        new ReportedStatus(
+            routed.connectionId(),
+            status.wamid(),
+            status.rawStatus(),
+            status.status(),
+            status.timestamp(),
+            status.recipient().map(ContactKey::value).orElse(null),
+            status
+                .pricing()
+                .map(
+                    p ->
+                        new ReportedStatus.Pricing(
+                            p.category().orElse(null),
+                            p.type().orElse(null),
+                            p.pricingModel().orElse(null),
+                            p.billable().orElse(null))),
+            status.errors().stream()
+                .findFirst()
+                .map(
+                    e ->
+                        new ReportedStatus.Failure(
+                            e.code().isPresent() ? e.code().getAsInt() : null,
+                            e.title().orElse(null),
+                            e.details().or(e::message).orElse(null)))),
+        now);
   }
 
   /**
@@ -380,29 +259,6 @@ public class InboundChanges {
     return em.createNamedQuery(Contact.BY_WA_ID, Contact.class)
         .setParameter("waId", key.value())
         .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
-  }
-
-  private Conversation conversation(long connectionId, long contactId, Instant now) {
-    Optional<Conversation> existing =
-        em.createNamedQuery(Conversation.BY_CONTACT, Conversation.class)
-            .setParameter("connection", connectionId)
-            .setParameter("contact", contactId)
-            .getResultStream()
-            .findFirst();
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    Conversation created = new Conversation(connectionId, contactId, now);
-    em.persist(created);
-    em.flush();
-    return created;
-  }
-
-  private Optional<Message> byWamid(String wamid) {
-    return em.createNamedQuery(Message.BY_WAMID, Message.class)
-        .setParameter("wamid", wamid)
         .getResultStream()
         .findFirst();
   }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.inbound.control;
 
+import in.picode.kretanote.messaging.entity.DeliveryStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -7,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A status webhook for one of our outgoing messages. They arrive at least once and out of order;
- * {@link StatusOrder} decides what they change. {@code pricing} is the tenant's Meta cost for the
- * message and is kept whatever the status.
+ * {@code messaging.control.StatusOrder} decides what they change. {@code pricing} is the tenant's
+ * Meta cost for the message and is kept whatever the status.
  */
 public record StatusUpdate(
     String wamid,

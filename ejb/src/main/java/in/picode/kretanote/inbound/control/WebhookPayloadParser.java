@@ -1,6 +1,7 @@
 package in.picode.kretanote.inbound.control;
 
 import in.picode.kretanote.inbound.control.MessageContent.InteractiveReply;
+import in.picode.kretanote.messaging.entity.DeliveryStatus;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.messaging.boundary.MessageLog;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.annotation.Resource;
@@ -8,6 +9,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -26,6 +28,8 @@ public class CampaignConversations {
   EntityManager em;
 
   @Resource SessionContext context;
+
+  @Inject MessageLog log;
 
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public long open(long connectionId, long contactId, Instant now) {
@@ -48,10 +52,7 @@ public class CampaignConversations {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long create(long connectionId, long contactId, Instant now) {
-    Conversation c = new Conversation(connectionId, contactId, now);
-    em.persist(c);
-    em.flush();
-    return c.getId();
+    return log.open(connectionId, contactId, now);
   }
 
   private Long find(long connectionId, long contactId) {

@@ -2,6 +2,7 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.entity.ContactTag;
+import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.outbound.control.CampaignSegment;
 import in.picode.kretanote.outbound.control.TemplateParameters;
 import in.picode.kretanote.outbound.entity.Campaign;
@@ -10,6 +11,7 @@ import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
@@ -37,6 +39,8 @@ public class Campaigns {
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
+
+  @Inject Deliveries deliveries;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -249,11 +253,7 @@ public class Campaigns {
             .getResultList();
     for (OutboxEntry o : waiting) {
       o.refused("CAMPAIGN_CANCELLED", why, now);
-      in.picode.kretanote.messaging.entity.Message m =
-          em.find(in.picode.kretanote.messaging.entity.Message.class, o.getMessageId());
-      if (m != null) {
-        m.sendFailed(null, "CAMPAIGN_CANCELLED", why, now);
-      }
+      deliveries.failed(o.getMessageId(), null, "CAMPAIGN_CANCELLED", why, now);
     }
     return c;
   }

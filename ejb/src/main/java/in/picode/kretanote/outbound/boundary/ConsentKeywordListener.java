@@ -1,6 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
-import in.picode.kretanote.inbound.boundary.CustomerMessageStored;
+import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
 import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.control.ConsentKeywords;
 import in.picode.kretanote.outbound.entity.ConsentEvent;

@@ -2,12 +2,8 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
-import in.picode.kretanote.inbound.control.DeliveryStatus;
-import in.picode.kretanote.inbound.control.StatusOrder;
+import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.messaging.entity.Message;
-import in.picode.kretanote.messaging.entity.MessageStatus;
-import in.picode.kretanote.messaging.entity.StatusReport;
 import in.picode.kretanote.meta.boundary.AcceptedMessage;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphException;
@@ -59,6 +55,7 @@ public class OutboxAttempts {
   @Inject ConnectionStore connections;
   @Inject Consents consents;
   @Inject RecipientRestrictions restrictions;
+  @Inject Deliveries deliveries;
 
   @Inject
   @ConfigProperty(name = "kretanote.outbound.max-attempts", defaultValue = "6")
@@ -156,7 +153,8 @@ public class OutboxAttempts {
     }
     if (refusal.isPresent()) {
       entry.refused(refusal.get().code().name(), refusal.get().reason(), now);
-      message(entry).sendFailed(null, refusal.get().code().name(), refusal.get().reason(), now);
+      deliveries.failed(
+          entry.getMessageId(), null, refusal.get().code().name(), refusal.get().reason(), now);
       return Optional.empty();
     }
     WhatsAppConnection c = em.find(WhatsAppConnection.class, entry.getConnectionId());
@@ -169,7 +167,7 @@ public class OutboxAttempts {
   public void accepted(long outboxId, AcceptedMessage answer, Instant now) {
     OutboxEntry entry = em.find(OutboxEntry.class, outboxId);
     entry.sent(now);
-    adopt(entry, answer.wamid(), now);
+    deliveries.accepted(entry.getMessageId(), answer.wamid(), now);
   }
 
   /** Meta refused or did not answer; returns whether the number must pause. */
@@ -224,7 +222,8 @@ public class OutboxAttempts {
 
   private void giveUp(OutboxEntry entry, Integer code, String why, Instant now) {
     entry.failed(code, why, now);
-    message(entry).sendFailed(code, code == null ? "Not sent" : "Meta error " + code, why, now);
+    deliveries.failed(
+        entry.getMessageId(), code, code == null ? "Not sent" : "Meta error " + code, why, now);
   }
 
   private void effect(
@@ -270,18 +269,11 @@ public class OutboxAttempts {
       Instant attempt =
           entry.getLastAttemptAt() == null ? entry.getUpdatedAt() : entry.getLastAttemptAt();
       List<String> candidates =
-          em.createQuery(
-                  "select distinct s.wamid from StatusReport s where s.connectionId = :c"
-                      + " and s.recipient = :r and s.occurredAt >= :since"
-                      + " and not exists (select m from Message m where m.wamid = s.wamid)",
-                  String.class)
-              .setParameter("c", entry.getConnectionId())
-              .setParameter("r", entry.getRecipient())
-              .setParameter("since", attempt.minusSeconds(5))
-              .getResultList();
+          deliveries.unmatchedWamids(
+              entry.getConnectionId(), entry.getRecipient(), attempt.minusSeconds(5));
       if (candidates.size() == 1) {
         entry.sent(now);
-        adopt(entry, candidates.get(0), now);
+        deliveries.accepted(entry.getMessageId(), candidates.get(0), now);
         done++;
       } else if (attempt.plus(settle).isBefore(now)) {
         String why =
@@ -290,40 +282,10 @@ public class OutboxAttempts {
                 + " min). It was not sent again automatically: check with the customer and send"
                 + " it again if needed.";
         entry.failed(null, why, now);
-        message(entry).sendFailed(null, "Delivery unknown", why, now);
+        deliveries.failed(entry.getMessageId(), null, "Delivery unknown", why, now);
         done++;
       }
     }
     return done;
-  }
-
-  private void adopt(OutboxEntry entry, String wamid, Instant now) {
-    Message message = message(entry);
-    message.accepted(wamid, now);
-    DeliveryStatus current = DeliveryStatus.SENT;
-    for (StatusReport r :
-        em.createNamedQuery(StatusReport.OF_WAMID, StatusReport.class)
-            .setParameter("wamid", wamid)
-            .getResultList()) {
-      DeliveryStatus next = StatusOrder.advance(current, DeliveryStatus.fromWire(r.getStatus()));
-      if (next != current) {
-        current = next;
-        message.deliveryStatus(
-            switch (next) {
-              case DELIVERED -> MessageStatus.DELIVERED;
-              case READ -> MessageStatus.READ;
-              case FAILED -> MessageStatus.FAILED;
-              default -> MessageStatus.SENT;
-            },
-            r.getOccurredAt(),
-            r.getErrorCode(),
-            null,
-            null);
-      }
-    }
-  }
-
-  private Message message(OutboxEntry entry) {
-    return em.find(Message.class, entry.getMessageId());
   }
 }

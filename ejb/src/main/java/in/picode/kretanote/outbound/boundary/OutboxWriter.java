@@ -1,19 +1,20 @@
 package in.picode.kretanote.outbound.boundary;
 
-import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.messaging.entity.Message;
+import in.picode.kretanote.messaging.boundary.MessageLog;
+import in.picode.kretanote.messaging.boundary.OutgoingMessage;
 import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
 /**
- * Writes an outbound message, its outbox row and the conversation's change in one transaction.
+ * Writes an outbound message ({@link MessageLog#queue}) and its outbox row in one transaction.
  * {@link #writeNew} commits on its own, so that a second request racing with the same idempotency
  * key fails on the unique key alone and the caller can answer with the first request's message;
  * {@link #writeHere} joins the caller's transaction (an automatic reply decided while a webhook is
@@ -25,6 +26,8 @@ public class OutboxWriter {
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
+
+  @Inject MessageLog log;
 
   /** What to write; {@code payload} is Meta's message object. */
   public record Draft(
@@ -70,29 +73,18 @@ public class OutboxWriter {
   }
 
   private long write(Draft d, Instant now) {
-    Conversation conversation = em.find(Conversation.class, d.conversationId());
-    if (conversation == null) {
-      throw new IllegalStateException("No such conversation");
-    }
-    Message message =
-        Message.outbound(
-            conversation.getId(),
-            conversation.getContactId(),
-            conversation.getConnectionId(),
-            d.type(),
-            d.preview(),
-            d.payload(),
-            d.contextWamid(),
-            d.contextMessageId(),
+    MessageLog.Queued queued =
+        log.queue(
+            d.conversationId(),
+            new OutgoingMessage(
+                d.type(), d.preview(), d.payload(), d.contextWamid(), d.contextMessageId()),
             now);
-    em.persist(message);
-    em.flush();
     em.persist(
         new OutboxEntry(
-            message.getId(),
-            conversation.getConnectionId(),
-            conversation.getContactId(),
-            conversation.getId(),
+            queued.messageId(),
+            queued.connectionId(),
+            queued.contactId(),
+            d.conversationId(),
             d.campaignId(),
             d.idempotencyKey(),
             d.requestSha256(),
@@ -102,8 +94,7 @@ public class OutboxWriter {
             d.recipient(),
             d.payload(),
             now));
-    conversation.businessWrote(now);
     em.flush();
-    return message.getId();
+    return queued.messageId();
   }
 }

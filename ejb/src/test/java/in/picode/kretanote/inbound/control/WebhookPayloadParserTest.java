@@ -5,6 +5,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import in.picode.kretanote.inbound.control.ContactKey.Kind;
 import in.picode.kretanote.inbound.control.MessageContent.InteractiveReply;
+import in.picode.kretanote.messaging.control.StatusOrder;
+import in.picode.kretanote.messaging.entity.DeliveryStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -601,5 +603,19 @@ class WebhookPayloadParserTest {
 
   private static org.assertj.core.groups.Tuple tuple(Object... values) {
     return org.assertj.core.groups.Tuple.tuple(values);
+  }
+
+  @Test
+  void statusesOfTheBatchFixtureEndAsRead() {
+    List<StatusUpdate> statuses = Fixtures.parse("batch.json").messageChanges().get(1).statuses();
+    DeliveryStatus state = null;
+    for (StatusUpdate status : statuses) {
+      state = StatusOrder.advance(state, status.status());
+    }
+
+    assertThat(statuses)
+        .extracting(StatusUpdate::status)
+        .containsExactly(DeliveryStatus.READ, DeliveryStatus.DELIVERED);
+    assertThat(state).isEqualTo(DeliveryStatus.READ);
   }
 }

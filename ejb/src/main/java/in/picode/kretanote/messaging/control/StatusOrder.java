@@ -1,4 +1,6 @@
-package in.picode.kretanote.inbound.control;
+package in.picode.kretanote.messaging.control;
+
+import in.picode.kretanote.messaging.entity.DeliveryStatus;
 
 /**
  * Decides which delivery state an outgoing message ends up in when status webhooks arrive twice and

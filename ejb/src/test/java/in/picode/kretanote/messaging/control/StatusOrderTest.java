@@ -1,12 +1,13 @@
-package in.picode.kretanote.inbound.control;
+package in.picode.kretanote.messaging.control;
 
-import static in.picode.kretanote.inbound.control.DeliveryStatus.DELIVERED;
-import static in.picode.kretanote.inbound.control.DeliveryStatus.FAILED;
-import static in.picode.kretanote.inbound.control.DeliveryStatus.READ;
-import static in.picode.kretanote.inbound.control.DeliveryStatus.SENT;
-import static in.picode.kretanote.inbound.control.DeliveryStatus.UNKNOWN;
+import static in.picode.kretanote.messaging.entity.DeliveryStatus.DELIVERED;
+import static in.picode.kretanote.messaging.entity.DeliveryStatus.FAILED;
+import static in.picode.kretanote.messaging.entity.DeliveryStatus.READ;
+import static in.picode.kretanote.messaging.entity.DeliveryStatus.SENT;
+import static in.picode.kretanote.messaging.entity.DeliveryStatus.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.messaging.entity.DeliveryStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,18 +64,6 @@ class StatusOrderTest {
       permutations(statuses, new ArrayList<>(), results);
       assertThat(results).as("all orders of %s", statuses).containsOnly(results.get(0));
     }
-  }
-
-  @Test
-  void statusesOfTheBatchFixtureEndAsRead() {
-    List<StatusUpdate> statuses = Fixtures.parse("batch.json").messageChanges().get(1).statuses();
-    DeliveryStatus state = null;
-    for (StatusUpdate status : statuses) {
-      state = StatusOrder.advance(state, status.status());
-    }
-
-    assertThat(statuses).extracting(StatusUpdate::status).containsExactly(READ, DELIVERED);
-    assertThat(state).isEqualTo(READ);
   }
 
   private static void permutations(

@@ -1,9 +1,9 @@
-package in.picode.kretanote.inbound.control;
+package in.picode.kretanote.messaging.entity;
 
 /**
- * The delivery states of an outgoing message that {@link StatusOrder} orders. Statuses Meta sends
- * besides these ({@code deleted}, {@code warning}, anything new) are {@link #UNKNOWN}: kept with
- * their wire name but never moving a message's state.
+ * The delivery states of an outgoing message that {@code messaging.control.StatusOrder} orders.
+ * Statuses Meta sends besides these ({@code deleted}, {@code warning}, anything new) are {@link
+ * #UNKNOWN}: kept with their wire name but never moving a message's state.
  */
 public enum DeliveryStatus {
   SENT,

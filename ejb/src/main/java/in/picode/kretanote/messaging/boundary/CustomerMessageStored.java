@@ -1,4 +1,4 @@
-package in.picode.kretanote.inbound.boundary;
+package in.picode.kretanote.messaging.boundary;
 
 import java.time.Instant;
 

@@ -1,0 +1,148 @@
+package in.picode.kretanote.messaging.boundary;
+
+import in.picode.kretanote.messaging.control.StatusOrder;
+import in.picode.kretanote.messaging.entity.DeliveryStatus;
+import in.picode.kretanote.messaging.entity.Direction;
+import in.picode.kretanote.messaging.entity.Message;
+import in.picode.kretanote.messaging.entity.MessageStatus;
+import in.picode.kretanote.messaging.entity.StatusReport;
+import in.picode.kretanote.platform.control.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Meta says about the current tenant's outgoing messages: accepted under a wamid, failed, and
+ * the status webhooks after that. Answers and statuses arrive twice and in any order (Meta's "sent"
+ * can overtake its answer to the send), so every status is kept as reported, even for a wamid no
+ * message has yet, and a message's state only ever moves up {@link StatusOrder}'s ranking. A status
+ * reported twice is stored once.
+ *
+ * <p>Every method joins the caller's transaction, like {@link MessageLog}'s.
+ */
+@Stateless
+@TenantScoped
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class Deliveries {
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  /** Meta took the message as {@code wamid}; statuses that overtook the answer apply now. */
+  public void accepted(long messageId, String wamid, Instant now) {
+    Message message = em.find(Message.class, messageId);
+    message.accepted(wamid, now);
+    DeliveryStatus current = DeliveryStatus.SENT;
+    for (StatusReport r :
+        em.createNamedQuery(StatusReport.OF_WAMID, StatusReport.class)
+            .setParameter("wamid", wamid)
+            .getResultList()) {
+      DeliveryStatus next = StatusOrder.advance(current, DeliveryStatus.fromWire(r.getStatus()));
+      if (next != current) {
+        current = next;
+        message.deliveryStatus(stored(next), r.getOccurredAt(), r.getErrorCode(), null, null);
+      }
+    }
+  }
+
+  /**
+   * The send failed before Meta took the message; {@code code} is Meta's error code, or null for a
+   * refusal of KretaNote's own.
+   */
+  public void failed(long messageId, Integer code, String title, String details, Instant now) {
+    Message message = em.find(Message.class, messageId);
+    if (message != null) {
+      message.sendFailed(code, title, details, now);
+    }
+  }
+
+  /** Keeps a status webhook and moves the message it names, if it is ours and outgoing. */
+  public void report(ReportedStatus status, Instant now) {
+    long same =
+        em.createNamedQuery(StatusReport.COUNT_SAME, Long.class)
+            .setParameter("wamid", status.wamid())
+            .setParameter("status", status.status())
+            .setParameter("at", status.occurredAt())
+            .getSingleResult();
+    Optional<ReportedStatus.Failure> failure = status.failure();
+    if (same == 0) {
+      StatusReport report =
+          new StatusReport(
+              status.connectionId(),
+              status.wamid(),
+              status.status(),
+              status.occurredAt(),
+              status.recipient(),
+              now);
+      status
+          .pricing()
+          .ifPresent(p -> report.pricing(p.category(), p.type(), p.model(), p.billable()));
+      failure.ifPresent(f -> report.error(f.code(), f.title(), f.details()));
+      em.persist(report);
+      em.flush();
+    }
+    Optional<Message> found =
+        em.createNamedQuery(Message.BY_WAMID, Message.class)
+            .setParameter("wamid", status.wamid())
+            .getResultStream()
+            .findFirst();
+    if (found.isEmpty() || found.get().getDirection() != Direction.OUTBOUND) {
+      return;
+    }
+    Message message = found.get();
+    DeliveryStatus current = delivery(message.getStatus());
+    DeliveryStatus next = StatusOrder.advance(current, status.delivery());
+    if (next != current) {
+      message.deliveryStatus(
+          stored(next),
+          status.occurredAt(),
+          failure.map(ReportedStatus.Failure::code).orElse(null),
+          failure.map(ReportedStatus.Failure::title).orElse(null),
+          failure.map(ReportedStatus.Failure::details).orElse(null));
+    }
+    status
+        .pricing()
+        .ifPresent(p -> message.pricing(p.category(), p.type(), p.model(), p.billable()));
+  }
+
+  /**
+   * Wamids reported for the number and recipient since {@code since} that no message has: the
+   * answer to a send whose reply from Meta was lost.
+   */
+  public List<String> unmatchedWamids(long connectionId, String recipient, Instant since) {
+    return em.createQuery(
+            "select distinct s.wamid from StatusReport s where s.connectionId = :c"
+                + " and s.recipient = :r and s.occurredAt >= :since"
+                + " and not exists (select m from Message m where m.wamid = s.wamid)",
+            String.class)
+        .setParameter("c", connectionId)
+        .setParameter("r", recipient)
+        .setParameter("since", since)
+        .getResultList();
+  }
+
+  private static DeliveryStatus delivery(MessageStatus status) {
+    return switch (status) {
+      case SENT -> DeliveryStatus.SENT;
+      case DELIVERED -> DeliveryStatus.DELIVERED;
+      case READ -> DeliveryStatus.READ;
+      case FAILED -> DeliveryStatus.FAILED;
+      case PENDING, RECEIVED -> null;
+    };
+  }
+
+  private static MessageStatus stored(DeliveryStatus status) {
+    return switch (status) {
+      case SENT -> MessageStatus.SENT;
+      case DELIVERED -> MessageStatus.DELIVERED;
+      case READ -> MessageStatus.READ;
+      case FAILED -> MessageStatus.FAILED;
+      case UNKNOWN -> throw new IllegalArgumentException("UNKNOWN never becomes a message state");
+    };
+  }
+}
