@@ -252,7 +252,7 @@ class DashboardBrowserIT {
       Object labels =
           ((JavascriptExecutor) driver)
               .executeScript(
-                  "var c = Chart.getChart(document.querySelector('[id$="agents"] canvas'));"
+                  "var c = Chart.getChart(document.querySelector('[id$=agents] canvas'));"
                       + " return c ? c.data.labels : null;");
       assertThat(String.valueOf(labels)).as("the chart shows the name as text").contains(hostile);
       screenshot("analytics-hostile-name");
