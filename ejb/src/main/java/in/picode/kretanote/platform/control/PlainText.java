@@ -6,8 +6,9 @@ import java.util.ResourceBundle;
  * Names that people choose and everyone on the team then sees (a user's display name, a business
  * name, a label) are plain text: markup characters ({@code < >}), control characters and the
  * JavaScript line separators U+2028/U+2029 make no sense in them and only serve an attack on a page
- * that forgets to escape. Entities refuse them with a text from {@code PlainText.properties}, so
- * the sign-up page, the join page, the label forms and any API get the same answer.
+ * that forgets to escape. Entities refuse them with a text from {@code
+ * PlainTextMessages.properties}, so the sign-up page, the join page, the label forms and any API
+ * get the same answer.
  */
 public final class PlainText {
 
@@ -45,7 +46,9 @@ public final class PlainText {
   /** The refusal text for {@code subject}, for a form field. */
   public static String refusal(Subject subject) {
     return ResourceBundle.getBundle(
-            PlainText.class.getName(), java.util.Locale.ROOT, PlainText.class.getClassLoader())
+            PlainText.class.getName() + "Messages",
+            java.util.Locale.ROOT,
+            PlainText.class.getClassLoader())
         .getString(subject.key());
   }
 }
