@@ -360,6 +360,12 @@ done
 # Listener ports (dynamic: the listener restarts by itself).
 cmd set "$LISTENERS_DOTTED.http-listener-1.port=$KN_HTTP_PORT"
 cmd set "$LISTENERS_DOTTED.http-listener-2.port=$KN_HTTPS_PORT"
+# No answer names the server or its version (X-Powered-By, Server); the app's own error pages
+# cover the rest.
+for listener in http-listener-1 http-listener-2; do
+  cmd set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false"
+  cmd set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false"
+done
 # TLS: Payara 6.2025.9 has only tls12-enabled and tls13-enabled; the TLS 1.0/1.1/SSLv3
 # switches are gone, those protocols are never offered (and JDK 17 disables them too).
 cmd set "$SSL_DOTTED.tls13-enabled=true"

@@ -55,6 +55,8 @@ public final class Deployments {
                     .withoutTransitivity()
                     .asFile());
     addTree(war, ejb.resolve("src/main/resources/db/migration"), "db/migration");
+    // Resource bundles next to their classes (addPackages takes classes only).
+    addTree(war, ejb.resolve("src/main/resources/in"), "in");
     return war;
   }
 

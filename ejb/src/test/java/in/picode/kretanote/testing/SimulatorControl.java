@@ -138,6 +138,18 @@ public final class SimulatorControl {
         .getString("id");
   }
 
+  /**
+   * Media download links on {@code host} (null: the simulator's own address) and, with {@code
+   * redirect}, answered by a redirect; {@code mediaLinks(null, false)} restores the default.
+   */
+  public void mediaLinks(String host, boolean redirect) {
+    jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder().add("redirect", redirect);
+    if (host != null) {
+      b.add("host", host);
+    }
+    post("_sim/media-links", b.build());
+  }
+
   public JsonArray calls() {
     return read(send(HttpRequest.newBuilder(base.resolve("_sim/calls")).GET().build()))
         .getJsonArray("calls");

@@ -9,14 +9,20 @@ import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.CsvCells;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -154,57 +160,69 @@ public class ContactImports {
   }
 
   /**
-   * Every contact as CSV (UTF-8 with a byte-order mark, so spreadsheet programs pick the right
-   * encoding): number, name, email, tags, opted out, then one column per custom field. Cells that a
-   * spreadsheet would run as a formula are prefixed with an apostrophe.
+   * Writes the contacts that {@code filter} selects as CSV to {@code out} (UTF-8 with a byte-order
+   * mark, so spreadsheet programs pick the right encoding): number, name, email, tags, opted out,
+   * then one column per custom field; headers and cells go through {@link CsvCells}. Returns the
+   * number of contacts written.
+   *
+   * <p>Runs outside a transaction on purpose: the audit entry commits before the first byte leaves
+   * (an interrupted download is still on record), and each keyset page is its own short read
+   * through {@link Contacts#exportPage}, so neither memory nor a transaction grows with the list.
+   * Who may export (owners and admins) is the caller's check; the actor is recorded.
    */
-  public byte[] export() {
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long export(Contacts.Filter filter, Contacts.Actor actor, OutputStream out) {
+    audit.record(
+        actor.userId(), actor.email(), "contacts.exported", describe(filter), actor.address());
     List<CustomField> fields = contacts.fields();
     List<String> header = new ArrayList<>(List.of("phone", "name", "email", "tags", "opted_out"));
     fields.forEach(f -> header.add(f.getName()));
-    StringWriter out = new StringWriter();
-    out.write('\uFEFF');
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-      printer.printRecord(header);
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    long written = 0;
+    try {
+      writer.write('\uFEFF');
+      CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
+      printer.printRecord(header.stream().map(CsvCells::neutralise).toList());
       Long before = null;
       while (true) {
-        List<Contact> page = contacts.search(new Contacts.Filter(null, null, null), before, 200);
+        List<Contacts.ExportRow> page = contacts.exportPage(filter, before, Contacts.PAGE_MAX);
         if (page.isEmpty()) {
           break;
         }
-        for (Contact c : page) {
+        for (Contacts.ExportRow row : page) {
+          Contact c = row.contact();
           List<String> record = new ArrayList<>();
-          record.add(c.getWaId() == null ? "" : c.getWaId());
-          record.add(safe(c.getDisplayName()));
-          record.add(safe(c.getEmail()));
-          record.add(safe(String.join(";", contacts.tags(c.getId()))));
+          record.add(CsvCells.neutralise(c.getWaId()));
+          record.add(CsvCells.neutralise(c.getDisplayName()));
+          record.add(CsvCells.neutralise(c.getEmail()));
+          record.add(CsvCells.neutralise(String.join(";", row.tags())));
           record.add(c.isOptedOut() ? "yes" : "no");
-          Map<String, String> values = contacts.fieldValues(c.getId());
-          fields.forEach(f -> record.add(safe(values.getOrDefault(f.getName(), ""))));
+          fields.forEach(f -> record.add(CsvCells.neutralise(row.fields().get(f.getId()))));
           printer.printRecord(record);
+          written++;
         }
-        before = page.get(page.size() - 1).getId();
+        printer.flush();
+        before = page.get(page.size() - 1).contact().getId();
       }
+      printer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return written;
   }
 
-  /** Neutralises spreadsheet formulas (CSV injection). */
-  static String safe(String cell) {
-    if (cell == null || cell.isEmpty()) {
-      return "";
+  private static String describe(Contacts.Filter filter) {
+    List<String> parts = new ArrayList<>();
+    if (filter.query() != null && !filter.query().isBlank()) {
+      parts.add("search \"" + filter.query().strip() + "\"");
     }
-    char first = cell.charAt(0);
-    return first == '='
-            || first == '+'
-            || first == '-'
-            || first == '@'
-            || first == '\t'
-            || first == '\r'
-        ? "'" + cell
-        : cell;
+    if (filter.tag() != null && !filter.tag().isBlank()) {
+      parts.add("tag \"" + filter.tag().strip() + "\"");
+    }
+    if (filter.optedOut() != null) {
+      parts.add(filter.optedOut() ? "opted out" : "opted in");
+    }
+    return parts.isEmpty() ? "all contacts" : String.join(", ", parts);
   }
 
   private Map<Long, CustomField> fieldsById() {

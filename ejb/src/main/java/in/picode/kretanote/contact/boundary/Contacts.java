@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,44 @@ public class Contacts {
       query.setParameter("before", beforeId);
     }
     return query.setMaxResults(Math.min(Math.max(max, 1), PAGE_MAX)).getResultList();
+  }
+
+  /** A contact as the CSV export writes it: its tags, and its field values by field id. */
+  public record ExportRow(Contact contact, List<String> tags, Map<Long, String> fields) {}
+
+  /**
+   * A keyset page of {@link #search} for the export, with the page's tags and field values read in
+   * one query each (not two per contact).
+   */
+  public List<ExportRow> exportPage(Filter filter, Long beforeId, int max) {
+    List<Contact> page = search(filter, beforeId, max);
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = page.stream().map(Contact::getId).toList();
+    Map<Long, List<String>> tags = new HashMap<>();
+    em.createNamedQuery(ContactTag.OF_CONTACTS, ContactTag.class)
+        .setParameter("contacts", ids)
+        .getResultStream()
+        .forEach(
+            t -> tags.computeIfAbsent(t.getContactId(), k -> new ArrayList<>()).add(t.getTag()));
+    Map<Long, Map<Long, String>> values = new HashMap<>();
+    em.createNamedQuery(ContactFieldValue.OF_CONTACTS, ContactFieldValue.class)
+        .setParameter("contacts", ids)
+        .getResultStream()
+        .forEach(
+            v ->
+                values
+                    .computeIfAbsent(v.getContactId(), k -> new HashMap<>())
+                    .put(v.getFieldId(), v.getValue()));
+    return page.stream()
+        .map(
+            c ->
+                new ExportRow(
+                    c,
+                    tags.getOrDefault(c.getId(), List.of()),
+                    values.getOrDefault(c.getId(), Map.of())))
+        .toList();
   }
 
   static String likeEscape(String s) {

@@ -21,6 +21,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = ContactFieldValue.OF_CONTACT,
     query = "select v from ContactFieldValue v where v.contactId = :contact")
 @NamedQuery(
+    name = ContactFieldValue.OF_CONTACTS,
+    query = "select v from ContactFieldValue v where v.contactId in :contacts")
+@NamedQuery(
     name = ContactFieldValue.USAGE,
     query = "select v.fieldId, count(v) from ContactFieldValue v group by v.fieldId")
 @NamedQuery(
@@ -32,6 +35,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 public class ContactFieldValue {
 
   public static final String OF_CONTACT = "ContactFieldValue.ofContact";
+  public static final String OF_CONTACTS = "ContactFieldValue.ofContacts";
   public static final String USAGE = "ContactFieldValue.usage";
   public static final String COUNT_OF_FIELD = "ContactFieldValue.countOfField";
   public static final String REMOVE_FIELD = "ContactFieldValue.removeField";

@@ -20,11 +20,15 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = ContactTag.OF_CONTACT,
     query = "select t from ContactTag t where t.contactId = :contact order by t.tag")
 @NamedQuery(
+    name = ContactTag.OF_CONTACTS,
+    query = "select t from ContactTag t where t.contactId in :contacts order by t.tag")
+@NamedQuery(
     name = ContactTag.REMOVE,
     query = "delete from ContactTag t where t.contactId = :contact and t.tag = :tag")
 public class ContactTag {
 
   public static final String OF_CONTACT = "ContactTag.ofContact";
+  public static final String OF_CONTACTS = "ContactTag.ofContacts";
   public static final String REMOVE = "ContactTag.remove";
   public static final int TAG_MAX = 40;
 

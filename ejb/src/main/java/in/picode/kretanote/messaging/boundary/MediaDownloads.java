@@ -12,6 +12,7 @@ import in.picode.kretanote.meta.boundary.ErrorClass;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.MediaInfo;
+import in.picode.kretanote.meta.boundary.MediaLinkRefusedException;
 import in.picode.kretanote.meta.boundary.MediaTooLargeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -155,6 +156,8 @@ public class MediaDownloads {
       return fail(claim, owner, classify(e, false), describe(e));
     } catch (MediaTooLargeException e) {
       return fail(claim, owner, Failure.TOO_LARGE, "more than " + e.limit() + " bytes");
+    } catch (MediaLinkRefusedException e) {
+      return fail(claim, owner, Failure.UNSAFE_LINK, e.getMessage());
     } catch (IOException | UncheckedIOException e) {
       LOG.log(
           Level.WARNING,

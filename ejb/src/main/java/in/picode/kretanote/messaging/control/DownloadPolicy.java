@@ -37,7 +37,9 @@ public record DownloadPolicy(int maxAttempts, Duration firstDelay, Duration maxD
     /** Larger than the configured limit. */
     TOO_LARGE,
     /** The number is disconnected: no token to ask Meta with. */
-    NO_ACCESS
+    NO_ACCESS,
+    /** Meta's link points where the access token must not go (another host, HTTP, a redirect). */
+    UNSAFE_LINK
   }
 
   public sealed interface Decision {
@@ -56,7 +58,7 @@ public record DownloadPolicy(int maxAttempts, Duration firstDelay, Duration maxD
   public Decision after(Failure failure, String detail, int attempts, Instant now, double jitter) {
     String what = describe(failure, detail);
     switch (failure) {
-      case GONE, TOO_LARGE, NO_ACCESS -> {
+      case GONE, TOO_LARGE, NO_ACCESS, UNSAFE_LINK -> {
         return new Fail(what);
       }
       default -> {}
@@ -107,6 +109,8 @@ public record DownloadPolicy(int maxAttempts, Duration firstDelay, Duration maxD
           "The WhatsApp number is disconnected, so KretaNote cannot fetch the file from Meta"
               + d
               + ".";
+      case UNSAFE_LINK ->
+          "The download link Meta gave is not one KretaNote sends its access token to" + d + ".";
     };
   }
 }

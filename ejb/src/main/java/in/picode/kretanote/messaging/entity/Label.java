@@ -1,5 +1,7 @@
 package in.picode.kretanote.messaging.entity;
 
+import in.picode.kretanote.platform.control.PlainText;
+import in.picode.kretanote.platform.control.PlainText.Subject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -48,7 +50,7 @@ public class Label {
     if (n.isEmpty() || n.length() > NAME_MAX) {
       throw new IllegalArgumentException("A label has 1 to " + NAME_MAX + " characters");
     }
-    return n;
+    return PlainText.require(n, Subject.LABEL_NAME);
   }
 
   public void rename(String newName) {

@@ -57,6 +57,10 @@ public class GraphApi {
   @ConfigProperty(name = "kretanote.meta.read-timeout", defaultValue = "PT20S")
   Duration readTimeout;
 
+  @Inject
+  @ConfigProperty(name = "kretanote.sandbox", defaultValue = "false")
+  boolean sandbox;
+
   private GraphTransport transport;
 
   public GraphApi() {}
@@ -76,7 +80,8 @@ public class GraphApi {
                 appId.orElse(null),
                 appSecret.orElse(null),
                 connectTimeout,
-                readTimeout));
+                readTimeout),
+            sandbox);
   }
 
   @PreDestroy
@@ -197,6 +202,9 @@ public class GraphApi {
    *
    * @throws MediaTooLargeException when the file is longer than {@code maxBytes}; what was written
    *     so far is incomplete
+   * @throws MediaLinkRefusedException when the URL is not on Meta's media hosts (or the configured
+   *     Graph host), is plain HTTP outside the sandbox, or answers a redirect: the token never goes
+   *     there
    * @throws GraphException when Meta refuses, fails or does not answer; an expired URL (403, 404,
    *     410) is {@link ErrorClass#TRANSIENT}, because a new {@link #mediaInfo} gives a fresh one
    */

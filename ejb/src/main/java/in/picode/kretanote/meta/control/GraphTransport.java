@@ -2,6 +2,7 @@ package in.picode.kretanote.meta.control;
 
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.meta.boundary.MediaLinkRefusedException;
 import in.picode.kretanote.meta.boundary.MediaTooLargeException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -55,9 +56,16 @@ public final class GraphTransport implements AutoCloseable {
   private final GraphSettings settings;
   private final Client http;
   private final java.net.http.HttpClient once;
+  private final boolean sandbox;
 
   public GraphTransport(GraphSettings settings) {
+    this(settings, false);
+  }
+
+  /** {@code sandbox}: media links on Meta's hosts may be plain HTTP ({@link MediaHosts}). */
+  public GraphTransport(GraphSettings settings, boolean sandbox) {
     this.settings = settings;
+    this.sandbox = sandbox;
     this.http =
         ClientBuilder.newBuilder()
             .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -188,43 +196,48 @@ public final class GraphTransport implements AutoCloseable {
 
   /**
    * Streams the body of a GET of {@code url} (a download URL Meta gave, not a Graph path) into
-   * {@code sink}, at most {@code maxBytes}. Neither the URL nor its query appears in a log line or
-   * an exception. An answer of 403, 404 or 410 means the short-lived URL expired: transient, since
+   * {@code sink}, at most {@code maxBytes}. The token goes only where {@link MediaHosts} allows,
+   * and a redirect is never followed (it would carry the token on); either is a {@link
+   * MediaLinkRefusedException}. Neither the URL nor its query appears in a log line or an
+   * exception. An answer of 403, 404 or 410 means the short-lived URL expired: transient, since
    * asking Meta again gives a fresh one.
    */
   public long download(
       String operation, AccessToken token, URI url, long maxBytes, OutputStream sink) {
-    if (!settings.baseUrl().startsWith("http://") && !"https".equalsIgnoreCase(url.getScheme())) {
-      throw new GraphException(
-          operation,
-          0,
-          null,
-          null,
-          "Meta named a download URL that is not HTTPS",
-          null,
-          null,
-          in.picode.kretanote.meta.boundary.ErrorClass.PERMANENT);
+    java.util.Optional<String> refused = MediaHosts.refusal(url, settings.baseUrl(), sandbox);
+    if (refused.isPresent()) {
+      LOG.log(Level.WARNING, "Graph call {0} refused: {1}", operation, refused.get());
+      throw new MediaLinkRefusedException(refused.get());
     }
-    Invocation.Builder request = http.target(url).request(MediaType.WILDCARD_TYPE);
-    request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value());
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(url)
+            .timeout(settings.readTimeout())
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
+            .GET()
+            .build();
     long started = System.nanoTime();
-    Response response;
+    java.net.http.HttpResponse<InputStream> response;
     try {
-      response = request.get();
-    } catch (ProcessingException e) {
-      boolean timeout = causedBy(e, SocketTimeoutException.class);
-      LOG.log(
-          Level.WARNING,
-          "Graph call {0} got no answer ({1})",
-          operation,
-          timeout ? "timeout" : rootClass(e));
-      throw GraphException.unreachable(
-          operation, timeout ? "Meta did not answer in time" : "Meta could not be reached");
+      // "once" never follows redirects.
+      response = once.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    } catch (java.net.http.HttpTimeoutException e) {
+      LOG.log(Level.WARNING, "Graph call {0} got no answer (timeout)", operation);
+      throw GraphException.unreachable(operation, "Meta did not answer in time");
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Graph call {0} got no answer ({1})", operation, rootClass(e));
+      throw GraphException.unreachable(operation, "Meta could not be reached");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw GraphException.unreachable(operation, "interrupted while waiting for Meta");
     }
-    try (response) {
-      int status = response.getStatus();
+    try (InputStream body = response.body()) {
+      int status = response.statusCode();
+      if (status / 100 == 3) {
+        LOG.log(Level.WARNING, "Graph call {0} answered a redirect (not followed)", operation);
+        throw new MediaLinkRefusedException("the download answered a redirect");
+      }
       if (status / 100 != 2) {
-        byte[] bytes = read(operation, response);
+        byte[] bytes = readAtMost(operation, body);
         GraphException failure =
             GraphErrors.fromResponse(operation, status, bytes, List.of(token.value()));
         if (failure.code().isEmpty() && (status == 403 || status == 404 || status == 410)) {
@@ -247,27 +260,23 @@ public final class GraphTransport implements AutoCloseable {
             failure.code().map(String::valueOf).orElse("-"));
         throw failure;
       }
-      long declared = response.getLength();
+      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
       if (declared > maxBytes) {
         throw new MediaTooLargeException(maxBytes);
       }
       long total = 0;
-      try (InputStream in = response.readEntity(InputStream.class)) {
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          total += n;
-          if (total > maxBytes) {
-            throw new MediaTooLargeException(maxBytes);
-          }
-          try {
-            sink.write(buffer, 0, n);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+      byte[] buffer = new byte[64 * 1024];
+      int n;
+      while ((n = body.read(buffer)) >= 0) {
+        total += n;
+        if (total > maxBytes) {
+          throw new MediaTooLargeException(maxBytes);
         }
-      } catch (IOException | ProcessingException e) {
-        throw GraphException.unreachable(operation, "Meta's answer broke off");
+        try {
+          sink.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       LOG.log(
           Level.DEBUG,
@@ -276,7 +285,22 @@ public final class GraphTransport implements AutoCloseable {
           total,
           (System.nanoTime() - started) / 1_000_000);
       return total;
+    } catch (IOException e) {
+      throw GraphException.unreachable(operation, "Meta's answer broke off");
     }
+  }
+
+  private static byte[] readAtMost(String operation, InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) > 0) {
+      if (out.size() + n > MAX_BODY) {
+        throw GraphException.unreachable(operation, "Meta's answer was too large");
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
   }
 
   public JsonObject delete(

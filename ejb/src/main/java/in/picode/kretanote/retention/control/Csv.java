@@ -1,11 +1,11 @@
 package in.picode.kretanote.retention.control;
 
+import in.picode.kretanote.platform.control.CsvCells;
 import java.util.List;
 
 /**
  * RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted and quotes doubled; lines end in
- * CRLF. A field starting with {@code = + - @} gets a leading apostrophe so a spreadsheet shows a
- * customer's text instead of running it as a formula.
+ * CRLF. Formulas are neutralised by the product's one rule, {@link CsvCells}.
  */
 public final class Csv {
 
@@ -23,23 +23,6 @@ public final class Csv {
   }
 
   static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !isNumber(v)) {
-      v = "'" + v;
-    }
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      return '"' + v.replace("\"", "\"\"") + '"';
-    }
-    return v;
-  }
-
-  private static boolean isNumber(String v) {
-    return v.matches("[-+]?\\d+(\\.\\d+)?");
+    return value == null ? "" : CsvCells.field(value);
   }
 }

@@ -1,6 +1,8 @@
 package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.PlainText;
+import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.control.PasswordHashing;
 import in.picode.kretanote.tenant.control.PasswordPolicy;
@@ -83,6 +85,9 @@ public class Joins {
     if (name.strip().length() > UserAccount.NAME_MAX) {
       throw new AccountChangeRefusedException(
           "name", "Your name has at most " + UserAccount.NAME_MAX + " characters.");
+    }
+    if (PlainText.hasMarkup(name)) {
+      throw new AccountChangeRefusedException("name", PlainText.refusal(Subject.PERSON_NAME));
     }
     PasswordPolicy.violation(password, invitation.getEmail())
         .ifPresent(

@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.platform.control.PlainText;
+import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.tenant.control.PasswordHashing;
 import in.picode.kretanote.tenant.control.PasswordPolicy;
 import in.picode.kretanote.tenant.control.TokenCodec;
@@ -50,6 +52,9 @@ public class SignUps {
             v -> {
               throw refusal(v);
             });
+    refuseMarkup("companyName", form.companyName(), Subject.BUSINESS_NAME);
+    refuseMarkup("ownerName", form.ownerName(), Subject.PERSON_NAME);
+    refuseMarkup("legalName", form.legalName(), Subject.BUSINESS_NAME);
     Optional<String> weak = PasswordPolicy.violation(form.password(), form.email());
     if (weak.isPresent()) {
       throw new SignUpRefusedException("password", weak.get());
@@ -102,6 +107,12 @@ public class SignUps {
             tenant.getName(),
             verificationValidity));
     return new Created(tenant.getId(), owner.getId());
+  }
+
+  private static void refuseMarkup(String field, String value, Subject subject) {
+    if (PlainText.hasMarkup(value)) {
+      throw new SignUpRefusedException(field, PlainText.refusal(subject));
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.entity;
 
+import in.picode.kretanote.platform.control.PlainText;
+import in.picode.kretanote.platform.control.PlainText.Subject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -85,7 +87,7 @@ public class Tenant {
     if (name.length() > NAME_MAX) {
       throw new IllegalArgumentException("A tenant name has at most " + NAME_MAX + " characters");
     }
-    return name.strip();
+    return PlainText.require(name.strip(), Subject.BUSINESS_NAME);
   }
 
   /** The details printed on invoices; the tax id is optional. */
@@ -99,7 +101,7 @@ public class Tenant {
     if (country == null || !country.matches("[A-Z]{2}")) {
       throw new IllegalArgumentException("Country must be an ISO 3166 alpha-2 code");
     }
-    this.legalName = legalName;
+    this.legalName = PlainText.require(legalName, Subject.BUSINESS_NAME);
     this.addressLine = addressLine;
     this.postalCode = postalCode;
     this.city = city;

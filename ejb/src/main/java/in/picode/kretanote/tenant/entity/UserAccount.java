@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.entity;
 
+import in.picode.kretanote.platform.control.PlainText;
+import in.picode.kretanote.platform.control.PlainText.Subject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -115,7 +117,8 @@ public class UserAccount {
     }
     this.tenantId = tenantId;
     this.email = normalizeEmail(email);
-    this.displayName = requireText(displayName, NAME_MAX, "name");
+    this.displayName =
+        PlainText.require(requireText(displayName, NAME_MAX, "name"), Subject.PERSON_NAME);
     this.passwordHash = Objects.requireNonNull(passwordHash);
     this.role = role;
     this.status = Status.PENDING_VERIFICATION;

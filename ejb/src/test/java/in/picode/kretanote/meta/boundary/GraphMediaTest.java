@@ -70,6 +70,30 @@ class GraphMediaTest {
   }
 
   @Test
+  void finding06_aLinkOnAnotherHostOrARedirectNeverGetsTheToken() {
+    String id = sim.addMedia(bytes(1_000), "image/jpeg");
+    try {
+      sim.setMediaLinks("localhost", false);
+      MediaInfo elsewhere = graph.mediaInfo(token, id);
+      assertThatThrownBy(
+              () -> graph.downloadMedia(token, elsewhere, 10_000, new ByteArrayOutputStream()))
+          .isInstanceOf(MediaLinkRefusedException.class)
+          .hasMessageContaining("not on one of Meta's media hosts");
+      sim.setMediaLinks(null, true);
+      MediaInfo redirected = graph.mediaInfo(token, id);
+      assertThatThrownBy(
+              () -> graph.downloadMedia(token, redirected, 10_000, new ByteArrayOutputStream()))
+          .isInstanceOf(MediaLinkRefusedException.class)
+          .hasMessageContaining("redirect");
+      assertThat(sim.calls().stream().filter(c -> c.path().contains("/media-moved/")))
+          .as("the redirect target was never asked")
+          .isEmpty();
+    } finally {
+      sim.setMediaLinks(null, false);
+    }
+  }
+
+  @Test
   void aFileOverTheLimitStops() {
     String id = sim.addMedia(bytes(50_000), "application/pdf");
     MediaInfo info = graph.mediaInfo(token, id);

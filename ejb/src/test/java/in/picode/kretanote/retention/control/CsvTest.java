@@ -26,6 +26,12 @@ class CsvTest {
   }
 
   @Test
+  void finding08_aLeadingTabOrCarriageReturnIsNeutralisedInTheDataSubjectExport() {
+    assertThat(Csv.line(java.util.List.of("\t=1+1", "\r@SUM(A1)")))
+        .isEqualTo("'\t=1+1,\"'\r@SUM(A1)\"\r\n");
+  }
+
+  @Test
   void anArchiveHasTheJsonAndOneCsvPerSection() throws Exception {
     ExportSection s =
         new ExportSection(

@@ -33,6 +33,7 @@ import java.util.List;
  * POST   /_sim/templates/{waba}          {name, language, status, reason?}
  * POST   /_sim/customers/{pnid}/messages {text, wa_id?, user_id?, name?, username?}
  * POST   /_sim/media                     {mime_type, base64}
+ * POST   /_sim/media-links               {host?, redirect?} where media download links point
  * GET    /_sim/sent/{pnid}               messages accepted from that number
  * GET    /_sim/calls                     the Graph call log
  * POST   /_sim/clock                     {advance_seconds}
@@ -89,6 +90,11 @@ final class ControlApi implements HttpHandler {
       case "POST templates" -> template(require(arg, "waba id"), body(r));
       case "POST customers/messages" -> customerMessage(require(arg, "pnid"), body(r));
       case "POST media" -> media(body(r));
+      case "POST media-links" -> {
+        JsonObject b = body(r);
+        sim.setMediaLinks(b.getString("host", null), b.getBoolean("redirect", false));
+        yield ok(Json.createObjectBuilder().add("success", true));
+      }
       case "GET sent" -> sent(require(arg, "pnid"));
       case "GET calls" -> calls();
       case "POST clock" -> {

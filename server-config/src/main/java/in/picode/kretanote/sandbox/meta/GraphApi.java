@@ -138,6 +138,14 @@ final class GraphApi implements HttpHandler {
   private Reply route(Request r, Fault failedStatus) {
     List<String> s = r.segments();
     if (s.size() == 2 && s.get(0).equals("media-download") && r.version() == null) {
+      if (sim.mediaLinksRedirect()) {
+        return Reply.bytes(302, "text/plain; charset=UTF-8", new byte[0])
+            .withHeader(
+                "Location", sim.mediaBaseUrl() + "/media-moved/" + s.get(1) + "?" + r.rawQuery());
+      }
+      return mediaDownload(r, s.get(1));
+    }
+    if (s.size() == 2 && s.get(0).equals("media-moved") && r.version() == null) {
       return mediaDownload(r, s.get(1));
     }
     if (s.size() == 2 && s.get(0).equals("oauth") && s.get(1).equals("access_token")) {
@@ -434,7 +442,7 @@ final class GraphApi implements HttpHandler {
       }
       Instant expires = state.now().plus(MEDIA_URL_TTL);
       String url =
-          sim.baseUrl()
+          sim.mediaBaseUrl()
               + "/media-download/"
               + id
               + "?expires="

@@ -186,6 +186,8 @@ public final class MetaSimulator implements AutoCloseable {
   private volatile int throughputPerSecond;
   private volatile ServiceWindow serviceWindow;
   private volatile AutoStatuses autoStatuses;
+  private volatile String mediaLinkHost;
+  private volatile boolean mediaLinksRedirect;
 
   private MetaSimulator(Builder b) throws IOException {
     this.appId = b.appId;
@@ -700,6 +702,27 @@ public final class MetaSimulator implements AutoCloseable {
   public void reset() {
     faults.clear();
     state.reset();
+    setMediaLinks(null, false);
+  }
+
+  /**
+   * How media answers name their download links, to test a client's care with its token: {@code
+   * host} other than the simulator's own (null: its own address; {@code localhost} reaches the same
+   * server under another name), and {@code redirect}: a download answers 302 to {@code
+   * /media-moved/...}, which serves the file as well (a client that follows it sent its token on).
+   */
+  public void setMediaLinks(String host, boolean redirect) {
+    this.mediaLinkHost = host == null || host.isBlank() ? null : host.strip();
+    this.mediaLinksRedirect = redirect;
+  }
+
+  String mediaBaseUrl() {
+    String host = mediaLinkHost;
+    return host == null ? baseUrl() : "http://" + host + ":" + port();
+  }
+
+  boolean mediaLinksRedirect() {
+    return mediaLinksRedirect;
   }
 
   // --- webhook delivery ---

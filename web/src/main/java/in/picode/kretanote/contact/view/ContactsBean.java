@@ -81,8 +81,7 @@ public class ContactsBean implements Serializable {
   }
 
   private void read() {
-    Boolean out = optedOut == null || optedOut.isEmpty() ? null : Boolean.valueOf(optedOut);
-    List<Contact> found = contacts.search(new Contacts.Filter(query, tag, out), before, PAGE + 1);
+    List<Contact> found = contacts.search(filter(), before, PAGE + 1);
     more = found.size() > PAGE;
     page = more ? found.subList(0, PAGE) : found;
     marketingWithdrawn =
@@ -96,19 +95,34 @@ public class ContactsBean implements Serializable {
         : marketingWithdrawn.contains(c.getId()) ? "Marketing" : "No";
   }
 
-  /** Streams every contact as a CSV download. */
+  /**
+   * Streams the contacts the list's filter selects (search, tag, opt-out) as a CSV download, for
+   * owners and admins only (the button is theirs alone; this refuses a forged postback too).
+   */
   public void export() throws IOException {
-    byte[] csv = imports.export();
+    if (!currentUser.isManager()) {
+      PageMessages.error("Only an owner or an admin can export contacts.");
+      return;
+    }
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext ec = faces.getExternalContext();
     ec.responseReset();
     ec.setResponseContentType("text/csv; charset=UTF-8");
-    ec.setResponseContentLength(csv.length);
     ec.setResponseHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
     try (OutputStream out = ec.getResponseOutputStream()) {
-      out.write(csv);
+      imports.export(filter(), actor(), out);
     }
     faces.responseComplete();
+  }
+
+  private Contacts.Filter filter() {
+    Boolean out = optedOut == null || optedOut.isEmpty() ? null : Boolean.valueOf(optedOut);
+    return new Contacts.Filter(query, tag, out);
+  }
+
+  private Contacts.Actor actor() {
+    return new Contacts.Actor(
+        currentUser.getUserId(), currentUser.getEmail(), currentUser.getClientAddress());
   }
 
   public void defineField() {

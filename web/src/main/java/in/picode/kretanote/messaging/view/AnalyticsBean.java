@@ -5,7 +5,9 @@ import in.picode.kretanote.messaging.boundary.Analytics.AgentTimes;
 import in.picode.kretanote.messaging.boundary.Analytics.Cost;
 import in.picode.kretanote.messaging.boundary.Analytics.Day;
 import in.picode.kretanote.messaging.boundary.Analytics.Funnel;
+import in.picode.kretanote.platform.control.CsvCells;
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageJson;
 import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
@@ -152,17 +154,17 @@ public class AnalyticsBean implements Serializable {
   }
 
   private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
-    return Json.createObjectBuilder()
-        .add("type", type)
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("animation", false)
-                .add("responsive", true)
-                .add("maintainAspectRatio", false))
-        .build()
-        .toString();
+    return PageJson.of(
+        Json.createObjectBuilder()
+            .add("type", type)
+            .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+            .add(
+                "options",
+                Json.createObjectBuilder()
+                    .add("animation", false)
+                    .add("responsive", true)
+                    .add("maintainAspectRatio", false))
+            .build());
   }
 
   public void exportVolume() throws IOException {
@@ -203,7 +205,7 @@ public class AnalyticsBean implements Serializable {
   public void exportCost() throws IOException {
     csv(
         "meta-cost.csv",
-        "category,billable_messages,estimated_" + analytics.currency(),
+        "category,billable_messages," + cell("estimated_" + analytics.currency()),
         cost,
         c ->
             cell(c.category())
@@ -213,13 +215,9 @@ public class AnalyticsBean implements Serializable {
                 + (c.estimated() == null ? "" : c.estimated()));
   }
 
-  /** A CSV cell: quoted, quotes doubled, formulas neutralised. */
+  /** A CSV cell: formulas neutralised by the product's one rule, then quoted, quotes doubled. */
   static String cell(String s) {
-    String v = s == null ? "" : s;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    return "\"" + v.replace("\"", "\"\"") + "\"";
+    return "\"" + CsvCells.neutralise(s).replace("\"", "\"\"") + "\"";
   }
 
   private <T> void csv(String name, String header, List<T> rows, Function<T, String> line)

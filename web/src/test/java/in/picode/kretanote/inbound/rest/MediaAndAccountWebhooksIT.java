@@ -282,6 +282,45 @@ class MediaAndAccountWebhooksIT {
   }
 
   @Test
+  void finding06_theTokenGoesOnlyToMetasMediaHostsAndNeverAlongARedirect() throws Exception {
+    try {
+      byte[] photo = random(20_000);
+      String elsewhereId = sim.media(photo, "image/jpeg");
+      String elsewhere = wamid();
+      // The simulator is 127.0.0.1 (the configured Graph host); "localhost" is another host name.
+      sim.mediaLinks("localhost", false);
+      assertThat(
+              post(messages(message(elsewhere, "image", media(elsewhereId, "image/jpeg", photo)))))
+          .isEqualTo(200);
+      long row = awaitMedia(elsewhere, "FAILED");
+      MediaView view = as(tenant, () -> files.find(row).orElseThrow());
+      assertThat(view.lastError())
+          .contains("not one KretaNote sends its access token to")
+          .contains("not on one of Meta's media hosts");
+      assertThat(view.attempts()).as("refused at once, not retried").isEqualTo(1);
+      assertThat(downloads(elsewhereId)).as("nothing was fetched from the other host").isZero();
+
+      String movedId = sim.media(photo, "image/jpeg");
+      String moved = wamid();
+      sim.mediaLinks(null, true);
+      assertThat(post(messages(message(moved, "image", media(movedId, "image/jpeg", photo)))))
+          .isEqualTo(200);
+      long movedRow = awaitMedia(moved, "FAILED");
+      assertThat(as(tenant, () -> files.find(movedRow).orElseThrow()).lastError())
+          .contains("redirect");
+      assertThat(
+              sim.calls().stream()
+                  .map(v -> v.asJsonObject().getString("path"))
+                  .filter(p -> p.endsWith("/media-moved/" + movedId))
+                  .count())
+          .as("the redirect was not followed with the token")
+          .isZero();
+    } finally {
+      sim.mediaLinks(null, false);
+    }
+  }
+
+  @Test
   void accountNewsChangesTheConnectionAndTellsTheOwners() throws Exception {
     String digits = connection.getDisplayPhoneNumber().replaceAll("[^0-9]", "");
     byte[] flagged =

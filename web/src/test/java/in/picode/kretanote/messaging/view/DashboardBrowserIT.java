@@ -233,6 +233,38 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @Order(5)
+  void finding02_aHostileAgentNameStoredEarlierDoesNotBreakOrRedirectAnalytics() {
+    // Stored straight in the database, as it could be before names refused markup.
+    String hostile = "</script><meta http-equiv=refresh content=\"0;url=/x\">";
+    TestAccounts.update(
+        "UPDATE user_account SET display_name = ? WHERE id = ?", hostile, agent.id());
+    try {
+      open("app/analytics.xhtml");
+      waitForText("Delivery funnel");
+      wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.tagName("canvas"), 3));
+      Webhooks.pause(1_500);
+      assertThat(driver.getCurrentUrl()).as("no redirect").contains("app/analytics.xhtml");
+      assertThat(driver.findElements(By.cssSelector("meta[http-equiv]")))
+          .as("the name did not become markup")
+          .isEmpty();
+      assertThat(driver.findElements(By.tagName("canvas"))).hasSizeGreaterThan(3);
+      Object labels =
+          ((JavascriptExecutor) driver)
+              .executeScript(
+                  "var c = Chart.getChart(document.querySelector('[id$=agents] canvas'));"
+                      + " return c ? c.data.labels : null;");
+      assertThat(String.valueOf(labels)).as("the chart shows the name as text").contains(hostile);
+      screenshot("analytics-hostile-name");
+    } finally {
+      TestAccounts.update(
+          "UPDATE user_account SET display_name = ? WHERE id = ?",
+          "Agent " + agent.email(),
+          agent.id());
+    }
+  }
+
+  @Test
   @Order(10)
   void theOwnerRepliesAndSeesTheTicksMoveWhenMetaReports() {
     // A number from the Meta simulator (sandbox), so that sending really reaches "Meta".

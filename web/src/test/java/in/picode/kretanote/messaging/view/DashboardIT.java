@@ -385,6 +385,103 @@ class DashboardIT {
     assertThat(csv).contains("491515555555").contains("'=HYPERLINK").contains("vip");
   }
 
+  @Test
+  void finding09_onlyOwnersAndAdminsExportTheFilteredListAndEachExportIsAudited() {
+    Business a = business("Export");
+    long tenant = a.tenant().id();
+    String run = TestAccounts.run();
+    User agent = TestAccounts.user(tenant, "agent-export-" + run + "@example.com", "AGENT");
+    String vip1 = number();
+    String vip2 = number();
+    String plain = number();
+    long c1 = TestAccounts.contact(tenant, vip1, "Vera Vip");
+    long c2 = TestAccounts.contact(tenant, vip2, "=Victor Vip");
+    TestAccounts.contact(tenant, plain, "Paula Plain");
+    for (long contact : List.of(c1, c2)) {
+      TestAccounts.update(
+          "INSERT INTO contact_tag (tenant_id, contact_id, tag) VALUES (?, ?, 'vip')",
+          tenant,
+          contact);
+    }
+    TestAccounts.update(
+        "INSERT INTO custom_field (tenant_id, name, type, created_at)"
+            + " VALUES (?, '=HYPERLINK(1)', 'TEXT', now(6))",
+        tenant);
+
+    WebClient agentBrowser = signedIn(agent);
+    Document agentList = agentBrowser.get("app/contacts.xhtml");
+    assertThat(agentList.text()).contains("Vera Vip");
+    assertThat(agentList.getElementById("list:export"))
+        .as("no export button for an agent")
+        .isNull();
+    Document refused =
+        agentBrowser.submit(agentList, "list", Map.of(), "search", Map.of("list:export", ""));
+    assertThat(agentBrowser.lastResponse().headers().firstValue("Content-Type").orElse(""))
+        .as("an agent's forged export postback gets no CSV")
+        .startsWith("text/html");
+    assertThat(refused.text()).doesNotContain("phone,name,email");
+
+    WebClient ownerBrowser = signedIn(a.owner());
+    Document ownerList = ownerBrowser.get("app/contacts.xhtml");
+    assertThat(ownerList.getElementById("list:export")).isNotNull();
+    ownerBrowser.submit(ownerList, "list", Map.of("tag", "vip"), "export");
+    assertThat(ownerBrowser.lastResponse().headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/csv");
+    String csv = ownerBrowser.lastResponse().body();
+    assertThat(csv).contains(vip1).contains(vip2).doesNotContain(plain);
+    assertThat(csv.lines().count()).as("header and the two tagged contacts").isEqualTo(3);
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .as("a custom field's name is neutralised in the header")
+        .endsWith(",'=HYPERLINK(1)");
+    assertThat(csv).contains("'=Victor Vip");
+
+    assertThat(
+            rows(
+                "SELECT actor_email, detail FROM audit_event WHERE tenant_id = ?"
+                    + " AND action = 'contacts.exported'",
+                tenant))
+        .as("one export, by the owner, with the filter")
+        .containsExactly(List.of(a.owner().email(), "tag \"vip\""));
+  }
+
+  @Test
+  void finding02_formsRefuseMarkupInBusinessPersonAndLabelNames() {
+    String run = TestAccounts.run();
+    String hostile = "</script><meta http-equiv=refresh content=\"0;url=/x\">";
+    WebClient visitor = new WebClient(URI.create(base.toString()));
+    Map<String, String> form = new java.util.HashMap<>();
+    form.put("companyName", "Bistro " + run + " " + hostile);
+    form.put("ownerName", "Ana Owner");
+    form.put("email", "markup-" + run + "@example.com");
+    form.put("password", "a long enough pass phrase " + run);
+    form.put("legalName", "Bistro " + run + " GmbH");
+    form.put("addressLine", "Hauptstraße 1");
+    form.put("postalCode", "10115");
+    form.put("city", "Berlin");
+    form.put("country", "DE");
+    form.put("taxId", "");
+    Document page = visitor.submit(visitor.get("signup.xhtml"), "signup", form, "submit");
+    assertThat(page.text()).contains("A business name cannot contain < or >");
+    form.put("companyName", "Bistro " + run);
+    form.put("ownerName", "Ana <b>Owner</b>");
+    page = visitor.submit(visitor.get("signup.xhtml"), "signup", form, "submit");
+    assertThat(page.text()).contains("A name cannot contain < or >");
+    assertThat(count("SELECT COUNT(*) FROM tenant WHERE name LIKE ?", "Bistro " + run + "%"))
+        .as("no business was created")
+        .isZero();
+
+    Business b = business("Labels");
+    WebClient owner = signedIn(b.owner());
+    page =
+        owner.submit(
+            owner.get("app/settings/labels.xhtml"),
+            "create",
+            Map.of("name", "<img src=x>"),
+            "save");
+    assertThat(page.text()).contains("A label cannot contain < or >");
+    assertThat(count("SELECT COUNT(*) FROM label WHERE tenant_id = ?", b.tenant().id())).isZero();
+  }
+
   Document upload(WebClient browser, byte[] content) {
     return browser.upload(
         browser.get("app/contacts-import.xhtml"),

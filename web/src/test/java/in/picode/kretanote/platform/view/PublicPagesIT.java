@@ -7,6 +7,7 @@ import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -68,6 +69,62 @@ class PublicPagesIT {
         "submit");
     Document home = browser.get("");
     assertThat(home.location()).contains("/app/index.xhtml");
+  }
+
+  @Test
+  void finding12_aPostbackWithoutTheNonceIsABadRequestWithTheProductsOwnPage() {
+    WebClient visitor = visitor();
+    Document form = visitor.get("forgot.xhtml");
+    Document refused =
+        visitor.submit(
+            form,
+            "forgot",
+            Map.of("email", "nobody@example.com"),
+            "submit",
+            Map.of("primefaces.nonce", ""));
+    HttpResponse<String> answer = visitor.lastResponse();
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(refused.title()).isEqualTo("Request refused · KretaNote");
+    assertThat(refused.text()).contains("could not be accepted");
+    assertThat(refused.select("a#home").attr("href")).contains("app/index.xhtml");
+    assertNamesNoServer(answer);
+  }
+
+  @Test
+  void finding12_theNotFoundPageLinksBackIntoTheAppAndNamesNoServer() {
+    WebClient visitor = visitor();
+    Document missing = visitor.get("no-such-page-" + UUID.randomUUID() + ".xhtml");
+    assertThat(visitor.lastResponse().statusCode()).isEqualTo(404);
+    assertThat(missing.text()).contains("Page not found");
+    assertThat(missing.select("a#home").attr("href")).contains("app/index.xhtml");
+    assertNamesNoServer(visitor.lastResponse());
+    HttpResponse<String> plain = visitor.raw("no-such-folder/file.txt");
+    assertThat(plain.statusCode()).isEqualTo(404);
+    assertThat(plain.body()).contains("Page not found");
+    assertNamesNoServer(plain);
+    assertNamesNoServer(visitor.raw(""));
+  }
+
+  static void assertNamesNoServer(HttpResponse<String> answer) {
+    assertThat(answer.body())
+        .doesNotContainIgnoringCase("payara")
+        .doesNotContainIgnoringCase("glassfish")
+        .doesNotContainIgnoringCase("exception")
+        .doesNotContainIgnoringCase("stack");
+    for (String header : java.util.List.of("Server", "X-Powered-By")) {
+      answer
+          .headers()
+          .allValues(header)
+          .forEach(
+              v ->
+                  assertThat(v)
+                      .as(header)
+                      .doesNotContainIgnoringCase("payara")
+                      .doesNotContainIgnoringCase("glassfish")
+                      .doesNotContainIgnoringCase("servlet")
+                      .doesNotContainIgnoringCase("faces")
+                      .doesNotContainPattern("\\d+\\.\\d+"));
+    }
   }
 
   @Test
