@@ -73,9 +73,9 @@ class MigrationSequenceTest {
     files.put(
         "V2__two.sql",
         "-- adds two things; a comment with ; is fine\n"
-            + "ALTER TABLE t ADD COLUMN a INT DEFAULT 0 COMMENT 'x;y';\n"
+            + "ALTER TABLE t ADD COLUMN a INT DEFAULT 0 COMMENT 'x;y # it''s';\n"
             + "ALTER TABLE t ADD COLUMN b INT;\n");
-    files.put("V3__one.sql", "/* one; */ CREATE INDEX i ON t (a) ;\n\n");
+    files.put("V3__one.sql", "-- don't; split\n/* one; */ CREATE INDEX i ON t (a) ;\n\n");
     assertThat(problems(List.of("V1__a.sql"), files))
         .singleElement()
         .satisfies(p -> assertThat(p).contains("V2__two.sql").contains("2 statements"));
@@ -147,19 +147,34 @@ class MigrationSequenceTest {
    * Statements in a SQL script: semicolons outside comments and quotes, plus an unterminated tail.
    */
   static int statements(String sql) {
-    String code =
-        sql.replaceAll("(?s)/\\*.*?\\*/", " ")
-            .replaceAll("(?m)(--|#).*$", " ")
-            .replaceAll("'(?:[^'\\\\]|\\\\.|'')*'", "''")
-            .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")
-            .replaceAll("`[^`]*`", "``");
     int count = 0;
-    for (String part : code.split(";", -1)) {
-      if (!part.isBlank()) {
-        count++;
+    boolean code = false;
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '-' && sql.startsWith("--", i) || c == '#') {
+        int eol = sql.indexOf('\n', i);
+        i = eol < 0 ? sql.length() : eol + 1;
+      } else if (c == '/' && sql.startsWith("/*", i)) {
+        int close = sql.indexOf("*/", i + 2);
+        i = close < 0 ? sql.length() : close + 2;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        code = true;
+        i++;
+        while (i < sql.length() && sql.charAt(i) != c) {
+          i += sql.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+      } else if (c == ';') {
+        count += code ? 1 : 0;
+        code = false;
+        i++;
+      } else {
+        code |= !Character.isWhitespace(c);
+        i++;
       }
     }
-    return count;
+    return count + (code ? 1 : 0);
   }
 
   static int highest(List<String> names) {
