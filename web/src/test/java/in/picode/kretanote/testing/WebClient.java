@@ -37,12 +37,21 @@ public final class WebClient {
 
   /** A client signed in as {@code user} through the login form. */
   public static WebClient signedIn(java.net.URL base, TestAccounts.User user) {
+    return signedIn(base, user.email(), TestAccounts.PASSWORD);
+  }
+
+  /**
+   * A client signed in through the login form as {@code email}; fails the test when the login form
+   * comes back (wrong password, locked, disabled), so a test never goes on as an anonymous visitor.
+   */
+  public static WebClient signedIn(java.net.URL base, String email, String password) {
     WebClient c = new WebClient(URI.create(base.toString()));
-    c.submit(
-        c.get("login.xhtml"),
-        "login",
-        Map.of("email", user.email(), "password", TestAccounts.PASSWORD),
-        "submit");
+    Document after =
+        c.submit(
+            c.get("login.xhtml"), "login", Map.of("email", email, "password", password), "submit");
+    if (after.getElementById("login") != null) {
+      throw new AssertionError(email + " could not sign in: " + after.location());
+    }
     return c;
   }
 

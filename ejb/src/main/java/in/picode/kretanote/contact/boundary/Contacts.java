@@ -1,10 +1,10 @@
 package in.picode.kretanote.contact.boundary;
 
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
-import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;

@@ -1,9 +1,10 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.contact.boundary.Consents;
+import in.picode.kretanote.contact.control.ConsentKeywords;
+import in.picode.kretanote.contact.entity.Category;
+import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
-import in.picode.kretanote.outbound.control.Category;
-import in.picode.kretanote.outbound.control.ConsentKeywords;
-import in.picode.kretanote.outbound.entity.ConsentEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,8 +1,8 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.messaging.boundary.MessageLog;
 import in.picode.kretanote.messaging.boundary.OutgoingMessage;
-import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;

@@ -1,16 +1,16 @@
 package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.contact.entity.ContactConsent;
 import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.control.GuardInput;
 import in.picode.kretanote.outbound.control.GuardRules;
 import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.TenantStanding;
-import in.picode.kretanote.outbound.entity.ContactConsent;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.Tenancy;

@@ -2,6 +2,7 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.messaging.entity.Direction;
@@ -9,7 +10,6 @@ import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
-import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.control.MediaRules;
 import in.picode.kretanote.outbound.control.MetaPayloads;
 import in.picode.kretanote.outbound.control.OutgoingContent;

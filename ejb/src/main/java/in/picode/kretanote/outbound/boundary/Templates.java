@@ -2,12 +2,12 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.inbound.boundary.TemplateStatusChanged;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.TemplateInfo;
-import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.control.TemplateDraft;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.control.TenantScoped;

@@ -1,5 +1,7 @@
 package in.picode.kretanote.outbound.control;
 
+import in.picode.kretanote.contact.entity.Category;
+
 /**
  * Everything the send guard decides on, gathered by {@code SendGuard} from the database: the
  * tenant's standing, the number's state, the customer-service window, the template (when the

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.control;
 
+import in.picode.kretanote.contact.entity.Category;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package in.picode.kretanote.outbound.entity;
 
-import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.contact.entity.Category;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

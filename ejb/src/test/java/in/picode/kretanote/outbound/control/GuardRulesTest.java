@@ -2,6 +2,7 @@ package in.picode.kretanote.outbound.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.outbound.control.TenantStanding.Standing;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -1,16 +1,16 @@
 package in.picode.kretanote.contact.view;
 
+import in.picode.kretanote.contact.boundary.Consents;
 import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
 import in.picode.kretanote.contact.boundary.ContactNotFoundException;
 import in.picode.kretanote.contact.boundary.Contacts;
+import in.picode.kretanote.contact.entity.Category;
+import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.outbound.boundary.Consents;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
-import in.picode.kretanote.outbound.control.Category;
-import in.picode.kretanote.outbound.entity.ConsentEvent;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.faces.context.FacesContext;

@@ -1,12 +1,12 @@
 package in.picode.kretanote.contact.view;
 
+import in.picode.kretanote.contact.boundary.Consents;
 import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
 import in.picode.kretanote.contact.boundary.ContactImports;
 import in.picode.kretanote.contact.boundary.Contacts;
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.CustomField;
-import in.picode.kretanote.outbound.boundary.Consents;
-import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.annotation.PostConstruct;

@@ -2,9 +2,9 @@ package in.picode.kretanote.outbound.view;
 
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.Templates;
-import in.picode.kretanote.outbound.control.Category;
 import in.picode.kretanote.outbound.control.TemplateDraft;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;

@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Page messages and the "not found" answer shared by the dashboard's backing beans. */
+/**
+ * Page messages and the "not found" answer shared by all backing beans (the dashboard, the privacy
+ * pages, sign-in and team pages): one place, so every page says "our fault" the same way.
+ */
 public final class PageMessages {
 
   public static final String OUR_FAULT =
@@ -46,6 +49,14 @@ public final class PageMessages {
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
+  /** Puts a refusal next to the field it concerns ({@code formId:field}), or at the top. */
+  public static void error(String formId, String field, String text) {
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            field == null ? null : formId + ":" + field,
+            new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
   public static void info(String text) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
@@ -61,6 +72,12 @@ public final class PageMessages {
       throw new UncheckedIOException(e);
     }
     faces.responseComplete();
+  }
+
+  /** The address the request came from (for the audit trail and sign-in throttling). */
+  public static String clientAddress() {
+    Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return ((jakarta.servlet.http.HttpServletRequest) request).getRemoteAddr();
   }
 
   public static Long parseId(String id) {

@@ -1,5 +1,6 @@
 package in.picode.kretanote.retention.view;
 
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.AccountDeletions;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import jakarta.ejb.EJBException;

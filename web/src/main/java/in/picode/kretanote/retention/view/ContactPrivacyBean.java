@@ -2,6 +2,7 @@ package in.picode.kretanote.retention.view;
 
 import in.picode.kretanote.platform.control.PurgeBatch;
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.ContactPrivacy;
 import in.picode.kretanote.retention.boundary.DataSubjectRequests;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
@@ -75,7 +76,7 @@ public class ContactPrivacyBean implements Serializable {
   public void export() {
     byte[] zip;
     try {
-      zip = requests.export(contactId, PageMessages.requester(currentUser));
+      zip = requests.export(contactId, Requesters.of(currentUser));
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());
       return;
@@ -101,8 +102,7 @@ public class ContactPrivacyBean implements Serializable {
   public void correct() {
     act(
         () -> {
-          requests.correct(
-              contactId, displayName, email, phone, PageMessages.requester(currentUser));
+          requests.correct(contactId, displayName, email, phone, Requesters.of(currentUser));
           return "Contact data corrected.";
         });
   }
@@ -113,7 +113,7 @@ public class ContactPrivacyBean implements Serializable {
       return;
     }
     try {
-      PurgeBatch done = requests.erase(contactId, PageMessages.requester(currentUser));
+      PurgeBatch done = requests.erase(contactId, Requesters.of(currentUser));
       erased = true;
       PageMessages.info(
           "The contact was erased ("
@@ -131,7 +131,7 @@ public class ContactPrivacyBean implements Serializable {
   public void automation(boolean optOut) {
     act(
         () -> {
-          requests.setAutomationOptOut(contactId, optOut, PageMessages.requester(currentUser));
+          requests.setAutomationOptOut(contactId, optOut, Requesters.of(currentUser));
           return optOut
               ? "Campaigns, automations and bots leave this contact alone from now on."
               : "Automated processing allowed again.";
@@ -141,7 +141,7 @@ public class ContactPrivacyBean implements Serializable {
   public void hold(boolean on) {
     act(
         () -> {
-          requests.setLegalHold(contactId, on, PageMessages.requester(currentUser));
+          requests.setLegalHold(contactId, on, Requesters.of(currentUser));
           return on
               ? "Legal hold set: this contact's messages are not purged."
               : "Legal hold lifted.";

@@ -1,6 +1,7 @@
 package in.picode.kretanote.retention.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.AccountDeletions;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import jakarta.ejb.EJBException;
@@ -30,7 +31,7 @@ public class DeleteAccountBean {
 
   public void delete() throws IOException, ServletException {
     try {
-      deletions.request(PageMessages.requester(currentUser), password, typedName);
+      deletions.request(Requesters.of(currentUser), password, typedName);
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());
       return;

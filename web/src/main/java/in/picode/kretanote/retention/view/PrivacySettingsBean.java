@@ -1,6 +1,7 @@
 package in.picode.kretanote.retention.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import in.picode.kretanote.retention.boundary.RetentionSettings;
 import jakarta.annotation.PostConstruct;
@@ -33,7 +34,7 @@ public class PrivacySettingsBean implements Serializable {
 
   public void savePeriod() {
     try {
-      settings.setPeriod(days, PageMessages.requester(currentUser));
+      settings.setPeriod(days, Requesters.of(currentUser));
       PageMessages.info("Messages are now kept " + days + " days.");
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());
@@ -47,7 +48,7 @@ public class PrivacySettingsBean implements Serializable {
 
   public void hold(boolean on) {
     try {
-      settings.setLegalHold(on, holdReason, PageMessages.requester(currentUser));
+      settings.setLegalHold(on, holdReason, Requesters.of(currentUser));
       PageMessages.info(on ? "Legal hold is on: nothing is purged." : "Legal hold lifted.");
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());

@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.security.SecondFactorStep;
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
 import jakarta.annotation.PostConstruct;
@@ -56,7 +57,7 @@ public class AccountSecurityBean implements Serializable {
           offer = null;
           request().getSession().removeAttribute(SecondFactorStep.MUST_ENROL);
           load();
-          Messages.info("Second factor is on. Keep the recovery codes below somewhere safe.");
+          PageMessages.info("Second factor is on. Keep the recovery codes below somewhere safe.");
         });
   }
 
@@ -67,7 +68,7 @@ public class AccountSecurityBean implements Serializable {
               secondFactors.newRecoveryCodes(
                   currentUser.getUserId(), code, currentUser.getClientAddress());
           load();
-          Messages.info("New recovery codes made; the old ones no longer work.");
+          PageMessages.info("New recovery codes made; the old ones no longer work.");
         });
   }
 
@@ -77,7 +78,7 @@ public class AccountSecurityBean implements Serializable {
           secondFactors.disable(currentUser.getUserId(), code, currentUser.getClientAddress());
           shownCodes = List.of();
           load();
-          Messages.info("Second factor is off. Sign-in now asks for your password only.");
+          PageMessages.info("Second factor is off. Sign-in now asks for your password only.");
         });
   }
 
@@ -86,7 +87,7 @@ public class AccountSecurityBean implements Serializable {
         () -> {
           secondFactors.require(currentUser.getUserId(), required, currentUser.getClientAddress());
           load();
-          Messages.info(
+          PageMessages.info(
               required
                   ? "Everyone in the business now needs a second factor to work here."
                   : "A second factor is now each person's choice.");
@@ -98,7 +99,7 @@ public class AccountSecurityBean implements Serializable {
       action.run();
     } catch (AccountChangeRefusedException e) {
       String field = "code".equals(e.field()) && enabled ? "current" : e.field();
-      Messages.error(FORM, field, e.getMessage());
+      PageMessages.error(FORM, field, e.getMessage());
       load();
     } finally {
       code = null;

@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.PasswordResets;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.ejb.EJBException;
@@ -26,18 +27,18 @@ public class ForgotPasswordBean {
   public void submit() {
     String e = email == null ? "" : email.strip();
     if (e.isEmpty()) {
-      Messages.error("forgot", "email", "Enter your email address.");
+      PageMessages.error("forgot", "email", "Enter your email address.");
       return;
     }
     if (e.length() > UserAccount.EMAIL_MAX || !EMAIL.matcher(e).matches()) {
-      Messages.error("forgot", "email", "Enter a valid email address, like name@example.com.");
+      PageMessages.error("forgot", "email", "Enter a valid email address, like name@example.com.");
       return;
     }
     try {
-      resets.request(e, Messages.clientAddress());
+      resets.request(e, PageMessages.clientAddress());
       done = true;
     } catch (EJBException failure) {
-      Messages.error("forgot", null, Messages.OUR_FAULT);
+      PageMessages.error("forgot", null, PageMessages.OUR_FAULT);
     }
   }
 

@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Joins;
 import jakarta.ejb.EJBException;
@@ -40,20 +41,20 @@ public class JoinBean implements Serializable {
   public void submit() {
     try {
       if (!Objects.equals(password, confirm)) {
-        Messages.error("join", "confirm", "The two passwords differ.");
+        PageMessages.error("join", "confirm", "The two passwords differ.");
         return;
       }
-      show(joins.accept(token, name, password, Messages.clientAddress()));
+      show(joins.accept(token, name, password, PageMessages.clientAddress()));
       done = true;
       token = null;
     } catch (AccountChangeRefusedException e) {
       if (Joins.INVALID_LINK.equals(e.getMessage())) {
         valid = false;
       } else {
-        Messages.error("join", e.field(), e.getMessage());
+        PageMessages.error("join", e.field(), e.getMessage());
       }
     } catch (EJBException e) {
-      Messages.error("join", null, Messages.OUR_FAULT);
+      PageMessages.error("join", null, PageMessages.OUR_FAULT);
     } finally {
       password = null;
       confirm = null;

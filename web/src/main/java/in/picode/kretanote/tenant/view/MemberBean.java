@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.entity.Role;
@@ -67,17 +68,17 @@ public class MemberBean implements Serializable {
   private void act(Function<Long, UserAccount> change, String done) {
     Long userId = parse(id);
     if (userId == null) {
-      Messages.error("member", null, TeamMembers.NOT_IN_TEAM);
+      PageMessages.error("member", null, TeamMembers.NOT_IN_TEAM);
       return;
     }
     try {
       member = change.apply(userId);
       role = member.getRole();
-      Messages.info(done);
+      PageMessages.info(done);
     } catch (AccountChangeRefusedException e) {
-      Messages.error("member", null, e.getMessage());
+      PageMessages.error("member", null, e.getMessage());
     } catch (EJBException e) {
-      Messages.error("member", null, Messages.OUR_FAULT);
+      PageMessages.error("member", null, PageMessages.OUR_FAULT);
     }
   }
 

@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
 import in.picode.kretanote.tenant.boundary.Tenants;
@@ -31,11 +32,11 @@ public class OperatorTenantsBean {
     try {
       secondFactors.resetByOperator(
           currentUser.getEmail(), email, reason, currentUser.getClientAddress());
-      Messages.info("The second factor of " + email + " is removed; it is in their audit log.");
+      PageMessages.info("The second factor of " + email + " is removed; it is in their audit log.");
       email = null;
       reason = null;
     } catch (AccountChangeRefusedException e) {
-      Messages.error("reset", e.field(), e.getMessage());
+      PageMessages.error("reset", e.field(), e.getMessage());
     }
   }
 

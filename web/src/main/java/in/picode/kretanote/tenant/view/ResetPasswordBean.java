@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.PasswordResets;
 import jakarta.ejb.EJBException;
@@ -34,20 +35,20 @@ public class ResetPasswordBean implements Serializable {
   public void submit() {
     try {
       if (!Objects.equals(password, confirm)) {
-        Messages.error("reset", "confirm", "The two passwords differ.");
+        PageMessages.error("reset", "confirm", "The two passwords differ.");
         return;
       }
-      resets.reset(token, password, Messages.clientAddress());
+      resets.reset(token, password, PageMessages.clientAddress());
       done = true;
       token = null;
     } catch (AccountChangeRefusedException e) {
       if (e.field() == null) {
         valid = false;
       } else {
-        Messages.error("reset", e.field(), e.getMessage());
+        PageMessages.error("reset", e.field(), e.getMessage());
       }
     } catch (EJBException e) {
-      Messages.error("reset", null, Messages.OUR_FAULT);
+      PageMessages.error("reset", null, PageMessages.OUR_FAULT);
     } finally {
       password = null;
       confirm = null;

@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Invitations;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
@@ -42,13 +43,13 @@ public class TeamBean implements Serializable {
       Invitation sent =
           invitations.invite(
               currentUser.getUserId(), inviteEmail, inviteRole, currentUser.getClientAddress());
-      Messages.info("Invitation sent to " + sent.getEmail() + ".");
+      PageMessages.info("Invitation sent to " + sent.getEmail() + ".");
       inviteEmail = null;
       inviteRole = Role.AGENT;
     } catch (AccountChangeRefusedException e) {
-      Messages.error("invite", e.field(), e.getMessage());
+      PageMessages.error("invite", e.field(), e.getMessage());
     } catch (EJBException e) {
-      Messages.error("invite", null, Messages.OUR_FAULT);
+      PageMessages.error("invite", null, PageMessages.OUR_FAULT);
     }
     load();
   }
@@ -56,11 +57,11 @@ public class TeamBean implements Serializable {
   public void revoke(long invitationId) {
     try {
       invitations.revoke(currentUser.getUserId(), invitationId, currentUser.getClientAddress());
-      Messages.info("Invitation revoked; its link does not work any more.");
+      PageMessages.info("Invitation revoked; its link does not work any more.");
     } catch (AccountChangeRefusedException e) {
-      Messages.error("pending", null, e.getMessage());
+      PageMessages.error("pending", null, e.getMessage());
     } catch (EJBException e) {
-      Messages.error("pending", null, Messages.OUR_FAULT);
+      PageMessages.error("pending", null, PageMessages.OUR_FAULT);
     }
     load();
   }

@@ -88,18 +88,6 @@ class BillingWebIT {
     TestAccounts.clearAddressThrottle();
   }
 
-  WebClient signedIn(String email, String password) {
-    WebClient browser = new WebClient(URI.create(base.toString()));
-    Document home =
-        browser.submit(
-            browser.get("login.xhtml"),
-            "login",
-            Map.of("email", email, "password", password),
-            "submit");
-    assertThat(home.location()).as("%s signed in", email).contains("/");
-    return browser;
-  }
-
   static String run() {
     return Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
   }
@@ -129,7 +117,7 @@ class BillingWebIT {
   void operatorSellsOwnerSubscribesSavesACardIsBilledAndDownloadsThePdf() throws Exception {
     String run = run();
     String code = "growth-" + run;
-    WebClient operator = signedIn("operator@kretanote.test", "Kreta-IT-only-2026");
+    WebClient operator = WebClient.signedIn(base, "operator@kretanote.test", "Kreta-IT-only-2026");
     Document plans =
         operator.submit(
             operator.get("operator/plans.xhtml"),
@@ -189,7 +177,7 @@ class BillingWebIT {
         .isZero();
 
     User owner = TestAccounts.owner("Billing", run);
-    WebClient browser = signedIn(owner.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, owner.email(), PASSWORD);
     Document page = browser.get("app/settings/billing.xhtml");
     assertThat(page.text()).contains("Choose a plan");
     Document absurd =
@@ -310,12 +298,12 @@ class BillingWebIT {
     // Another business's owner gets 404 for that id; this business's admin is not let in.
     User stranger = TestAccounts.owner("Stranger", run);
     assertThat(
-            signedIn(stranger.email(), PASSWORD)
+            WebClient.signedIn(base, stranger.email(), PASSWORD)
                 .raw("app/settings/billing/invoice?id=" + id)
                 .statusCode())
         .isEqualTo(404);
     User admin = TestAccounts.user(owner.tenantId(), "admin-" + run + "@example.com", "ADMIN");
-    WebClient adminBrowser = signedIn(admin.email(), PASSWORD);
+    WebClient adminBrowser = WebClient.signedIn(base, admin.email(), PASSWORD);
     assertThat(adminBrowser.raw("app/settings/billing/invoice?id=" + id).statusCode())
         .isEqualTo(403);
     assertThat(adminBrowser.raw("app/settings/billing.xhtml").statusCode()).isEqualTo(403);

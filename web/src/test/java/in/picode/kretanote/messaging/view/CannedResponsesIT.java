@@ -44,14 +44,6 @@ class CannedResponsesIT {
     TestAccounts.clearAddressThrottle();
   }
 
-  WebClient signedIn(User user) {
-    WebClient browser = WebClient.signedIn(base, user);
-    assertThat(browser.lastResponse().uri().getPath())
-        .as("%s signed in", user.email())
-        .contains("/app/");
-    return browser;
-  }
-
   static Document save(WebClient browser, Document page, String shortcut, String body) {
     return browser.submit(page, "canned", Map.of("shortcut", shortcut, "body", body), "save");
   }
@@ -64,7 +56,7 @@ class CannedResponsesIT {
   void anOwnerAddsEditsAndDeletesAndBadInputChangesNothing() {
     User user = TestAccounts.owner("Canned", TestAccounts.run());
     long tenant = user.tenantId();
-    WebClient owner = signedIn(user);
+    WebClient owner = WebClient.signedIn(base, user);
     assertThat(owner.get("app/index.xhtml").select("nav a").eachText())
         .contains("Canned responses");
 
@@ -138,11 +130,11 @@ class CannedResponsesIT {
   void anotherBusinessReachesNoneOfThemById() {
     User a = TestAccounts.owner("CannedA", TestAccounts.run());
     User b = TestAccounts.owner("CannedB", TestAccounts.run());
-    WebClient ownerA = signedIn(a);
+    WebClient ownerA = WebClient.signedIn(base, a);
     save(ownerA, ownerA.get(PAGE), "secret-offer", "20 % off for Ana only");
     long id = count("select id from canned_response where tenant_id = ?", a.tenantId());
 
-    WebClient ownerB = signedIn(b);
+    WebClient ownerB = WebClient.signedIn(base, b);
     Document listB = ownerB.get(PAGE);
     assertThat(listB.text()).doesNotContain("secret-offer").doesNotContain("20 % off");
     ownerB.get(PAGE + "?id=" + id);
@@ -165,7 +157,7 @@ class CannedResponsesIT {
     User agent =
         TestAccounts.user(
             owner.tenantId(), "agent-canned-" + TestAccounts.run() + "@example.com", "AGENT");
-    WebClient browser = signedIn(agent);
+    WebClient browser = WebClient.signedIn(base, agent);
     assertThat(browser.get("app/index.xhtml").select("nav a").eachText())
         .doesNotContain("Canned responses");
     browser.get(PAGE);

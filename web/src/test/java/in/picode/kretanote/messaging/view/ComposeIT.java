@@ -70,12 +70,7 @@ class ComposeIT {
     String run = UUID.randomUUID().toString().substring(0, 8);
     TestAccounts.User user = TestAccounts.owner("Compose", run);
     tenant = user.tenantId();
-    owner = new WebClient(URI.create(base.toString()));
-    owner.submit(
-        owner.get("login.xhtml"),
-        "login",
-        Map.of("email", user.email(), "password", TestAccounts.PASSWORD),
-        "submit");
+    owner = WebClient.signedIn(base, user);
     Document connected =
         owner.submit(owner.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
     assertThat(connected.text()).contains("is connected");
@@ -320,12 +315,7 @@ class ComposeIT {
     // Another business's owner, a malformed id, and nobody signed in: no file.
     TestAccounts.User other =
         TestAccounts.owner("Other", UUID.randomUUID().toString().substring(0, 8));
-    WebClient stranger = new WebClient(URI.create(base.toString()));
-    stranger.submit(
-        stranger.get("login.xhtml"),
-        "login",
-        Map.of("email", other.email(), "password", TestAccounts.PASSWORD),
-        "submit");
+    WebClient stranger = WebClient.signedIn(base, other);
     assertThat(stranger.raw("app/media?message=" + message).statusCode()).isEqualTo(404);
     assertThat(owner.raw("app/media?message=1%27%20or%201=1").statusCode()).isEqualTo(404);
     assertThat(owner.raw("app/media?message=" + "9".repeat(40)).statusCode()).isEqualTo(404);

@@ -1,6 +1,5 @@
 package in.picode.kretanote.messaging.view;
 
-import static in.picode.kretanote.testing.TestAccounts.PASSWORD;
 import static in.picode.kretanote.testing.Webhooks.count;
 import static in.picode.kretanote.testing.Webhooks.rows;
 import static in.picode.kretanote.testing.Webhooks.string;
@@ -15,7 +14,6 @@ import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
 import in.picode.kretanote.testing.Webhooks.Tenant;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -79,18 +77,6 @@ class DashboardIT {
     return "4917" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
   }
 
-  WebClient signedIn(User user) {
-    WebClient browser = new WebClient(URI.create(base.toString()));
-    Document home =
-        browser.submit(
-            browser.get("login.xhtml"),
-            "login",
-            Map.of("email", user.email(), "password", PASSWORD),
-            "submit");
-    assertThat(home.location()).as("%s signed in", user.email()).contains("/app/");
-    return browser;
-  }
-
   @Test
   void hostileMessageTextIsShownAsTextInTheInboxAndTheConversation() {
     Business a = business("Hostile");
@@ -101,7 +87,7 @@ class DashboardIT {
             + " مرحبا بك 👋";
     Inbound.text(base, a.tenant(), waId, "<b>Mallory</b>", hostile);
     long conversation = Inbound.conversationOf(a.tenant(), waId);
-    WebClient browser = signedIn(a.owner());
+    WebClient browser = WebClient.signedIn(base, a.owner());
 
     Document inbox = browser.get("app/inbox.xhtml");
     assertThat(inbox.select("ul.inbox script")).isEmpty();
@@ -138,7 +124,7 @@ class DashboardIT {
             "SELECT status, unread_count, assignee_id, version FROM conversation WHERE id = ?",
             bConversation);
 
-    WebClient alpha = signedIn(a.owner());
+    WebClient alpha = WebClient.signedIn(base, a.owner());
     Document page = alpha.get("app/conversation.xhtml?id=" + bConversation);
     assertThat(alpha.lastResponse().statusCode()).isEqualTo(404);
     assertThat(page.text()).doesNotContain("Private to Beta").doesNotContain("Bea");
@@ -178,7 +164,7 @@ class DashboardIT {
         .as("STOP withdrew marketing and utility consent")
         .isEqualTo(2);
 
-    WebClient browser = signedIn(a.owner());
+    WebClient browser = WebClient.signedIn(base, a.owner());
     String url = "app/contact.xhtml?id=" + contact;
     Document page = browser.get(url);
     assertThat(page.text()).contains("Opted out of marketing").contains("The customer wrote STOP");
@@ -229,7 +215,7 @@ class DashboardIT {
     String waId = number();
     Inbound.text(base, a.tenant(), waId, "Carla", "Is my order shipped?");
     long conversation = Inbound.conversationOf(a.tenant(), waId);
-    WebClient browser = signedIn(agent);
+    WebClient browser = WebClient.signedIn(base, agent);
     String url = "app/conversation.xhtml?id=" + conversation;
 
     Document page =
@@ -314,7 +300,7 @@ class DashboardIT {
   @Test
   void badCsvFilesImportNothingAndSayWhy() {
     Business a = business("Csv");
-    WebClient browser = signedIn(a.owner());
+    WebClient browser = WebClient.signedIn(base, a.owner());
     long before = count("SELECT COUNT(*) FROM contact WHERE tenant_id = ?", a.tenant().id());
 
     Document page =
@@ -408,7 +394,7 @@ class DashboardIT {
             + " VALUES (?, '=HYPERLINK(1)', 'TEXT', now(6))",
         tenant);
 
-    WebClient agentBrowser = signedIn(agent);
+    WebClient agentBrowser = WebClient.signedIn(base, agent);
     Document agentList = agentBrowser.get("app/contacts.xhtml");
     assertThat(agentList.text()).contains("Vera Vip");
     assertThat(agentList.getElementById("list:export"))
@@ -421,7 +407,7 @@ class DashboardIT {
         .startsWith("text/html");
     assertThat(refused.text()).doesNotContain("phone,name,email");
 
-    WebClient ownerBrowser = signedIn(a.owner());
+    WebClient ownerBrowser = WebClient.signedIn(base, a.owner());
     Document ownerList = ownerBrowser.get("app/contacts.xhtml");
     assertThat(ownerList.getElementById("list:export")).isNotNull();
     ownerBrowser.submit(ownerList, "list", Map.of("tag", "vip"), "export");
@@ -448,7 +434,7 @@ class DashboardIT {
   void finding02_formsRefuseMarkupInBusinessPersonAndLabelNames() {
     String run = TestAccounts.run();
     String hostile = "</script><meta http-equiv=refresh content=\"0;url=/x\">";
-    WebClient visitor = new WebClient(URI.create(base.toString()));
+    WebClient visitor = new WebClient(java.net.URI.create(base.toString()));
     Map<String, String> form = new java.util.HashMap<>();
     form.put("companyName", "Bistro " + run + " " + hostile);
     form.put("ownerName", "Ana Owner");
@@ -471,7 +457,7 @@ class DashboardIT {
         .isZero();
 
     Business b = business("Labels");
-    WebClient owner = signedIn(b.owner());
+    WebClient owner = WebClient.signedIn(base, b.owner());
     page =
         owner.submit(
             owner.get("app/settings/labels.xhtml"),

@@ -2,7 +2,7 @@ package in.picode.kretanote.outbound.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.outbound.control.Category;
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static in.picode.kretanote.testing.TestAccounts.count;
 import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.testing.Mailbox;
+import in.picode.kretanote.testing.AccountPagesFixture;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -19,11 +19,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The privacy pages as owners, admins, agents and operators use them over HTTP: the retention
@@ -42,38 +40,12 @@ class PrivacyPagesIT {
     return WebDeployments.app("privacy");
   }
 
-  static Mailbox mailbox;
+  @RegisterExtension static final AccountPagesFixture fixture = new AccountPagesFixture();
 
   @ArquillianResource URL base;
 
-  @BeforeAll
-  static void smtp() {
-    mailbox = new Mailbox();
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    mailbox.close();
-    TestAccounts.clearAddressThrottle();
-  }
-
-  @BeforeEach
-  void freshAddress() {
-    TestAccounts.clearAddressThrottle();
-  }
-
   WebClient browser() {
     return new WebClient(URI.create(base.toString()));
-  }
-
-  WebClient signedIn(String email, String password) {
-    WebClient browser = browser();
-    browser.submit(
-        browser.get("login.xhtml"),
-        "login",
-        Map.of("email", email, "password", password),
-        "submit");
-    return browser;
   }
 
   @Test
@@ -84,7 +56,7 @@ class PrivacyPagesIT {
         TestAccounts.user(owner.tenantId(), "admin-retain-" + run + "@example.com", "ADMIN");
     User agent =
         TestAccounts.user(owner.tenantId(), "agent-retain-" + run + "@example.com", "AGENT");
-    WebClient browser = signedIn(admin.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, admin.email(), PASSWORD);
 
     Document page = browser.get("app/settings/privacy.xhtml");
     assertThat(page.getElementById("current").text()).contains("180 days (the default)");
@@ -118,7 +90,7 @@ class PrivacyPagesIT {
     assertThat(TestAccounts.auditActions(owner.tenantId()))
         .contains("RETENTION_PERIOD_SET", "LEGAL_HOLD_ON");
 
-    WebClient agentBrowser = signedIn(agent.email(), PASSWORD);
+    WebClient agentBrowser = WebClient.signedIn(base, agent.email(), PASSWORD);
     agentBrowser.get("app/settings/privacy.xhtml");
     assertThat(agentBrowser.lastResponse().statusCode()).isEqualTo(403);
   }
@@ -138,7 +110,7 @@ class PrivacyPagesIT {
             stranger.tenantId(),
             "4915122" + run.substring(0, 5).replaceAll("\\D", "2"),
             "Foreign Person");
-    WebClient browser = signedIn(owner.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, owner.email(), PASSWORD);
 
     Document contacts = browser.get("app/contacts.xhtml");
     assertThat(contacts.select("a[href*=contact-privacy]").attr("href")).contains("id=" + contact);
@@ -204,11 +176,11 @@ class PrivacyPagesIT {
         "4915133" + run.substring(0, 5).replaceAll("\\D", "3"),
         "Secret Customer Name");
 
-    WebClient adminBrowser = signedIn(admin.email(), PASSWORD);
+    WebClient adminBrowser = WebClient.signedIn(base, admin.email(), PASSWORD);
     adminBrowser.get("app/settings/delete-account.xhtml");
     assertThat(adminBrowser.lastResponse().statusCode()).as("only the owner").isEqualTo(403);
 
-    WebClient browser = signedIn(owner.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, owner.email(), PASSWORD);
     Document page = browser.get("app/settings/delete-account.xhtml");
     Document wrongPassword =
         browser.submit(page, "delete", Map.of("password", "not it", "name", tenantName), "confirm");
@@ -226,7 +198,8 @@ class PrivacyPagesIT {
     assertThat(done.getElementById("requested").text()).contains("scheduled for deletion");
     assertThat(value("select status from tenant where id = ?", owner.tenantId()))
         .isEqualTo("DELETION_PENDING");
-    assertThat(mailbox.awaitSubject(owner.email(), "scheduled for deletion", 20)).isNotNull();
+    assertThat(fixture.mailbox().awaitSubject(owner.email(), "scheduled for deletion", 20))
+        .isNotNull();
 
     Document adminAfter = adminBrowser.get("app/index.xhtml");
     assertThat(adminAfter.location()).as("the admin's session ended").doesNotContain("/app/");
@@ -239,7 +212,7 @@ class PrivacyPagesIT {
                 "submit");
     assertThat(refusedSignIn.location()).doesNotContain("/app/");
 
-    WebClient operator = signedIn(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    WebClient operator = WebClient.signedIn(base, OPERATOR_EMAIL, OPERATOR_PASSWORD);
     Document ops = operator.get("operator/privacy.xhtml");
     assertThat(operator.lastResponse().statusCode()).isEqualTo(200);
     assertThat(ops.getElementById("deletions").text())
@@ -259,7 +232,8 @@ class PrivacyPagesIT {
     assertThat(cancelled.getElementById("done").text()).contains("The deletion is cancelled");
     assertThat(value("select status from tenant where id = ?", owner.tenantId()))
         .isEqualTo("ACTIVE");
-    Document back = signedIn(owner.email(), PASSWORD).get("app/settings/privacy.xhtml");
+    Document back =
+        WebClient.signedIn(base, owner.email(), PASSWORD).get("app/settings/privacy.xhtml");
     assertThat(back.location()).contains("/app/settings/privacy.xhtml");
   }
 
@@ -267,7 +241,7 @@ class PrivacyPagesIT {
   void onlyOperatorsSeeTheDeletionsPage() {
     String run = TestAccounts.run();
     User owner = TestAccounts.owner("Curious", run);
-    WebClient browser = signedIn(owner.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, owner.email(), PASSWORD);
     browser.get("operator/privacy.xhtml");
     assertThat(browser.lastResponse().statusCode()).isEqualTo(403);
   }

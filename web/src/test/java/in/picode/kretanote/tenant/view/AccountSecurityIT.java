@@ -5,7 +5,7 @@ import static in.picode.kretanote.testing.TestAccounts.count;
 import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.testing.Mailbox;
+import in.picode.kretanote.testing.AccountPagesFixture;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -21,11 +21,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The brakes on guessing passwords, password reset through the real mail, the first platform
@@ -51,25 +49,9 @@ class AccountSecurityIT {
     return WebDeployments.app("security");
   }
 
-  static Mailbox mailbox;
+  @RegisterExtension static final AccountPagesFixture fixture = new AccountPagesFixture();
 
   @ArquillianResource URL base;
-
-  @BeforeAll
-  static void smtp() {
-    mailbox = new Mailbox();
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    mailbox.close();
-    TestAccounts.clearAddressThrottle();
-  }
-
-  @BeforeEach
-  void freshAddress() {
-    TestAccounts.clearAddressThrottle();
-  }
 
   WebClient browser() {
     return new WebClient(URI.create(base.toString()));
@@ -165,7 +147,7 @@ class AccountSecurityIT {
             "submit");
     assertThat(asked.text()).contains("belongs to a KretaNote account, we sent it a link");
 
-    String token = mailbox.linkToken(owner.email(), "reset.xhtml");
+    String token = fixture.mailbox().linkToken(owner.email(), "reset.xhtml");
     assertThat(token).as("256 random bits, URL-safe base64").matches("[A-Za-z0-9_-]{43}");
     Document form = browser.get("reset.xhtml?token=" + token);
     assertThat(form.getElementById("reset")).isNotNull();
@@ -220,7 +202,7 @@ class AccountSecurityIT {
         (String) value("select password_hash from user_account where id = ?", owner.id());
     WebClient browser = browser();
     browser.submit(browser.get("forgot.xhtml"), "forgot", Map.of("email", owner.email()), "submit");
-    String token = mailbox.linkToken(owner.email(), "reset.xhtml");
+    String token = fixture.mailbox().linkToken(owner.email(), "reset.xhtml");
     assertThat(
             count(
                 "select timestampdiff(SECOND, created_at, expires_at) from one_time_token"
@@ -272,11 +254,13 @@ class AccountSecurityIT {
     assertThat(askForReset(disabled.email()).replace(disabled.email(), "X"))
         .isEqualTo(known.replace(owner.email(), "X"));
 
-    mailbox.linkToken(owner.email(), "reset.xhtml");
+    fixture.mailbox().linkToken(owner.email(), "reset.xhtml");
     Thread.sleep(1_000);
-    assertThat(mailbox.count(owner.email())).as("second request within 5 minutes").isEqualTo(1);
-    assertThat(mailbox.count(stranger)).isZero();
-    assertThat(mailbox.count(disabled.email())).isZero();
+    assertThat(fixture.mailbox().count(owner.email()))
+        .as("second request within 5 minutes")
+        .isEqualTo(1);
+    assertThat(fixture.mailbox().count(stranger)).isZero();
+    assertThat(fixture.mailbox().count(disabled.email())).isZero();
     assertThat(
             count(
                 "select count(*) from one_time_token where purpose = 'RESET_PASSWORD' and email"

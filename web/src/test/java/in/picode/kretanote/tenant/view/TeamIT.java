@@ -5,7 +5,7 @@ import static in.picode.kretanote.testing.TestAccounts.count;
 import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.testing.Mailbox;
+import in.picode.kretanote.testing.AccountPagesFixture;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -23,11 +23,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Settings → Team and Audit log, as an owner, an admin and an invited agent use them over HTTP:
@@ -46,40 +44,12 @@ class TeamIT {
     return WebDeployments.app("team");
   }
 
-  static Mailbox mailbox;
+  @RegisterExtension static final AccountPagesFixture fixture = new AccountPagesFixture();
 
   @ArquillianResource URL base;
 
-  @BeforeAll
-  static void smtp() {
-    mailbox = new Mailbox();
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    mailbox.close();
-    TestAccounts.clearAddressThrottle();
-  }
-
-  @BeforeEach
-  void freshAddress() {
-    TestAccounts.clearAddressThrottle();
-  }
-
   WebClient browser() {
     return new WebClient(URI.create(base.toString()));
-  }
-
-  WebClient signedIn(String email, String password) {
-    WebClient browser = browser();
-    Document home =
-        browser.submit(
-            browser.get("login.xhtml"),
-            "login",
-            Map.of("email", email, "password", password),
-            "submit");
-    assertThat(home.location()).as("%s signed in", email).contains("/app/");
-    return browser;
   }
 
   static Document invite(WebClient owner, String email, String role) {
@@ -108,14 +78,14 @@ class TeamIT {
   void anInvitedAgentJoinsIsPromotedThenDisabledAndEveryStepIsAudited() {
     String run = TestAccounts.run();
     User owner = TestAccounts.owner("Team", run);
-    WebClient ownerBrowser = signedIn(owner.email(), PASSWORD);
+    WebClient ownerBrowser = WebClient.signedIn(base, owner.email(), PASSWORD);
     String agentEmail = "agent-" + run + "@example.com";
 
     Document sent = invite(ownerBrowser, agentEmail.toUpperCase(), "AGENT");
     assertThat(sent.text()).contains("Invitation sent to " + agentEmail);
     assertThat(sent.getElementById("pending:invitations").text()).contains(agentEmail);
 
-    String token = mailbox.linkToken(agentEmail, "join.xhtml");
+    String token = fixture.mailbox().linkToken(agentEmail, "join.xhtml");
     assertThat(token).matches("[A-Za-z0-9_-]{43}");
     WebClient agentBrowser = browser();
     Document join = agentBrowser.get("join.xhtml?token=" + token);
@@ -151,7 +121,7 @@ class TeamIT {
         .as("an invitation works once")
         .contains(INVALID_INVITATION);
 
-    agentBrowser = signedIn(agentEmail, NEW_PASSWORD);
+    agentBrowser = WebClient.signedIn(base, agentEmail, NEW_PASSWORD);
     agentBrowser.get("app/settings/team.xhtml");
     assertThat(agentBrowser.lastResponse().statusCode()).isEqualTo(403);
 
@@ -162,7 +132,7 @@ class TeamIT {
     assertThat(ended.location()).as("old session ends with the old role").contains("login.xhtml");
     assertThat(ended.text()).contains("You were signed out because your account changed");
 
-    WebClient adminBrowser = signedIn(agentEmail, NEW_PASSWORD);
+    WebClient adminBrowser = WebClient.signedIn(base, agentEmail, NEW_PASSWORD);
     adminBrowser.get("app/settings/team.xhtml");
     assertThat(adminBrowser.lastResponse().statusCode()).isEqualTo(200);
     assertThat(member(adminBrowser, agentId, Map.of("role", "OWNER"), "save").text())
@@ -206,7 +176,7 @@ class TeamIT {
     String run = TestAccounts.run();
     User owner = TestAccounts.owner("Invites", run);
     User elsewhere = TestAccounts.owner("Elsewhere", run);
-    WebClient ownerBrowser = signedIn(owner.email(), PASSWORD);
+    WebClient ownerBrowser = WebClient.signedIn(base, owner.email(), PASSWORD);
 
     assertThat(invite(ownerBrowser, "", "AGENT").text()).contains("Enter the email address");
     assertThat(invite(ownerBrowser, "not-an-email", "AGENT").text())
@@ -222,7 +192,7 @@ class TeamIT {
 
     String revoked = "revoked-" + run + "@example.com";
     invite(ownerBrowser, revoked, "AGENT");
-    String revokedToken = mailbox.linkToken(revoked, "join.xhtml");
+    String revokedToken = fixture.mailbox().linkToken(revoked, "join.xhtml");
     Document team = ownerBrowser.get("app/settings/team.xhtml");
     Element row =
         team.select("[id=pending:invitations_data] > tr").stream()
@@ -237,7 +207,7 @@ class TeamIT {
 
     String expired = "expired-" + run + "@example.com";
     invite(ownerBrowser, expired, "AGENT");
-    String expiredToken = mailbox.linkToken(expired, "join.xhtml");
+    String expiredToken = fixture.mailbox().linkToken(expired, "join.xhtml");
     TestAccounts.update(
         "update invitation set created_at = timestampadd(SECOND, -10, utc_timestamp(6)),"
             + " expires_at = timestampadd(SECOND, -1, utc_timestamp(6)) where email = ?",
@@ -255,7 +225,7 @@ class TeamIT {
     String twice = "twice-" + run + "@example.com";
     invite(ownerBrowser, twice, "AGENT");
     invite(ownerBrowser, twice, "ADMIN");
-    List<String> tokens = mailbox.linkTokens(twice, "join.xhtml", 2);
+    List<String> tokens = fixture.mailbox().linkTokens(twice, "join.xhtml", 2);
     assertThat(browser().get("join.xhtml?token=" + tokens.get(0)).text())
         .as("sending again replaces the first link")
         .contains(INVALID_INVITATION);
@@ -269,7 +239,7 @@ class TeamIT {
 
     String taken = "taken-" + run + "@example.com";
     invite(ownerBrowser, taken, "AGENT");
-    String takenToken = mailbox.linkToken(taken, "join.xhtml");
+    String takenToken = fixture.mailbox().linkToken(taken, "join.xhtml");
     TestAccounts.user(elsewhere.tenantId(), taken, "AGENT");
     WebClient invitee = browser();
     Document refused =
@@ -301,7 +271,7 @@ class TeamIT {
         secret,
         ownerB.id());
 
-    WebClient browser = signedIn(ownerA.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, ownerA.email(), PASSWORD);
     for (String id : new String[] {Long.toString(agentB.id()), "abc", "-1", "", "99999999999"}) {
       Document page = browser.get("app/settings/member.xhtml?id=" + id);
       assertThat(browser.lastResponse().statusCode()).as("member id '%s'", id).isEqualTo(404);
@@ -343,7 +313,7 @@ class TeamIT {
     for (int i = 0; i < 210; i++) {
       TestAccounts.auditEvent(owner.tenantId(), 1_000L * (i + 1), "TEST", "entry " + i);
     }
-    WebClient browser = signedIn(owner.email(), PASSWORD);
+    WebClient browser = WebClient.signedIn(base, owner.email(), PASSWORD);
 
     Document first = browser.get("app/settings/audit.xhtml");
     List<Element> rows = first.select("[id=entries_data] > tr");

@@ -1,4 +1,4 @@
-package in.picode.kretanote.outbound.control;
+package in.picode.kretanote.contact.control;
 
 import java.text.Normalizer;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package in.picode.kretanote.outbound.control;
+package in.picode.kretanote.contact.entity;
 
 import java.util.Locale;
 

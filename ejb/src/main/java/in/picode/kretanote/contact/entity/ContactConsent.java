@@ -1,6 +1,5 @@
-package in.picode.kretanote.outbound.entity;
+package in.picode.kretanote.contact.entity;
 
-import in.picode.kretanote.outbound.control.Category;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

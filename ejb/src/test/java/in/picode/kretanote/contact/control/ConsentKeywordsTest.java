@@ -1,9 +1,9 @@
-package in.picode.kretanote.outbound.control;
+package in.picode.kretanote.contact.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import in.picode.kretanote.outbound.control.ConsentKeywords.Keyword;
+import in.picode.kretanote.contact.control.ConsentKeywords.Keyword;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,9 @@
-package in.picode.kretanote.outbound.boundary;
+package in.picode.kretanote.contact.boundary;
 
+import in.picode.kretanote.contact.entity.Category;
+import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.contact.entity.Contact;
-import in.picode.kretanote.outbound.control.Category;
-import in.picode.kretanote.outbound.entity.ConsentEvent;
-import in.picode.kretanote.outbound.entity.ContactConsent;
+import in.picode.kretanote.contact.entity.ContactConsent;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -44,7 +44,7 @@ public class Consents {
       String actor,
       String evidence) {
     if (em.find(Contact.class, contactId) == null) {
-      throw new OutboundRefusedException("No such contact");
+      throw new ContactNotFoundException(contactId);
     }
     Instant now = Instant.now(clock);
     Optional<ContactConsent> current = current(contactId, category);
