@@ -30,12 +30,10 @@ class SourceSizeTest {
 
   static final Set<String> OVERSIZED =
       Set.of(
-          "in/picode/kretanote/inbound/boundary/InboundChanges.java",
           "in/picode/kretanote/connection/entity/WhatsAppConnection.java",
           "in/picode/kretanote/meta/control/GraphTransport.java",
           "in/picode/kretanote/outbound/boundary/Sending.java",
-          "in/picode/kretanote/billing/boundary/BillingCycle.java",
-          "in/picode/kretanote/retention/boundary/DsrStore.java");
+          "in/picode/kretanote/billing/boundary/BillingCycle.java");
 
   @Test
   void noMainClassIsOver400Lines() throws IOException {
