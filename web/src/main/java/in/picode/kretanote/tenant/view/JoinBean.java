@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Joins;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -52,6 +53,8 @@ public class JoinBean implements Serializable {
       } else {
         Messages.error("join", e.field(), e.getMessage());
       }
+    } catch (HashingBusyException e) {
+      Messages.busy(e);
     } catch (EJBException e) {
       Messages.error("join", null, Messages.OUR_FAULT);
     } finally {

@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.security.KretaNoteIdentityStore;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -46,8 +48,13 @@ public class LoginBean {
         boolean operator = security.isCallerInRole("OPERATOR");
         ec.redirect(ec.getRequestContextPath() + (operator ? "/operator/" : "/app/"));
       }
-      default ->
+      default -> {
+        if (ec.getRequestMap().get(KretaNoteIdentityStore.BUSY) != null) {
+          Messages.busy(new HashingBusyException());
+        } else {
           faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, FAILED, null));
+        }
+      }
     }
   }
 

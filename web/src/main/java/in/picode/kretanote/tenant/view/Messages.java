@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -20,6 +21,14 @@ final class Messages {
   static void info(String text) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  /** Too many password hashes at once: 503 with Retry-After, and a message on the page. */
+  static void busy(HashingBusyException e) {
+    var ec = FacesContext.getCurrentInstance().getExternalContext();
+    ec.setResponseStatus(503);
+    ec.setResponseHeader("Retry-After", Long.toString(HashingBusyException.RETRY_AFTER_SECONDS));
+    error("", null, e.getMessage());
   }
 
   static String clientAddress() {

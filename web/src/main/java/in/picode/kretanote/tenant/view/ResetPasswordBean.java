@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.PasswordResets;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -46,6 +47,8 @@ public class ResetPasswordBean implements Serializable {
       } else {
         Messages.error("reset", e.field(), e.getMessage());
       }
+    } catch (HashingBusyException e) {
+      Messages.busy(e);
     } catch (EJBException e) {
       Messages.error("reset", null, Messages.OUR_FAULT);
     } finally {
