@@ -124,8 +124,7 @@ public final class SignUpFloodBench {
 
   /** One flooding client: a fresh form each time, a valid sign-up with a new address. */
   private static void floodOne(URI base, AtomicBoolean running, Map<Integer, AtomicLong> statuses) {
-    HttpClient http =
-        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
     while (running.get()) {
       try {
         HttpResponse<String> page =
@@ -215,7 +214,10 @@ public final class SignUpFloodBench {
     Collections.sort(ok);
     return String.format(
         "n=%d p50=%d ms p90=%d ms max=%d ms failed=%d",
-        ok.size(), ok.get(ok.size() / 2), ok.get((int) (ok.size() * 0.9)), ok.get(ok.size() - 1),
+        ok.size(),
+        ok.get(ok.size() / 2),
+        ok.get((int) (ok.size() * 0.9)),
+        ok.get(ok.size() - 1),
         failed);
   }
 }
