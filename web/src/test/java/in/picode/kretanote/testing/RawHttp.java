@@ -98,7 +98,7 @@ public final class RawHttp {
     byte[] buffer = new byte[8192];
     int n;
     try {
-      while ((n = in.read(buffer)) != -1) {
+      while (!complete(all.toByteArray()) && (n = in.read(buffer)) != -1) {
         all.write(buffer, 0, n);
       }
     } catch (java.net.SocketException e) {
@@ -133,6 +133,28 @@ public final class RawHttp {
         headers,
         new String(raw, StandardCharsets.UTF_8),
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Whether the answer is all there (headers plus Content-Length bytes, or the last chunk): a
+   * server may keep the connection open after answering while a request body is unread.
+   */
+  private static boolean complete(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      return false;
+    }
+    String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(head);
+    if (length.find()) {
+      return bytes.length - (end + 4) >= Long.parseLong(length.group(1));
+    }
+    if (head.contains("transfer-encoding: chunked")) {
+      return text.endsWith("\r\n0\r\n\r\n") || text.substring(end + 4).startsWith("0\r\n\r\n");
+    }
+    return false;
   }
 
   private static byte[] unchunk(byte[] raw) {
