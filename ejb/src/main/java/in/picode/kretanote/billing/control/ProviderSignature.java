@@ -34,6 +34,18 @@ public final class ProviderSignature {
 
   private ProviderSignature() {}
 
+  /**
+   * Whether a header could carry a signature at all (present, not too long, a timestamp and a
+   * {@code v1} part), checked before the body is read.
+   */
+  public static boolean plausible(String header) {
+    return header != null
+        && !header.isBlank()
+        && header.length() <= HEADER_MAX
+        && header.contains("t=")
+        && header.contains("v1=");
+  }
+
   public static String sign(String secret, long timestamp, byte[] body) {
     return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac(secret, timestamp, body));
   }

@@ -181,6 +181,19 @@ public class WebhookInbox {
     return baselineEndpoint;
   }
 
+  /**
+   * Refuses a missing or malformed signature header before the body is read, so a client without a
+   * signature cannot make the server read megabytes.
+   */
+  public void checkHeader(String signatureHeader) throws WebhookRefusedException {
+    WebhookSignature.Verdict verdict = WebhookSignature.shape(signatureHeader);
+    if (!verdict.isValid()) {
+      refusals.record(verdict);
+      metrics.signatureRefused();
+      throw new WebhookRefusedException(verdict);
+    }
+  }
+
   public void verify(byte[] body, String signatureHeader)
       throws WebhookRefusedException, WebhookUnavailableException {
     Optional<WebhookSignature> signature = secrets().signature();

@@ -66,6 +66,18 @@ public final class WebhookSignature {
     return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
   }
 
+  /**
+   * What can be said about a header without the body: {@code MISSING}, {@code MALFORMED} (not
+   * {@code sha256=} and 64 hex digits), or {@code VALID} meaning only "well formed". Lets the
+   * webhook refuse a request before reading its body.
+   */
+  public static Verdict shape(String headerValue) {
+    if (headerValue == null || headerValue.isBlank()) {
+      return Verdict.MISSING;
+    }
+    return decode(headerValue.strip()) == null ? Verdict.MALFORMED : Verdict.VALID;
+  }
+
   public Verdict verify(byte[] rawBody, String headerValue) {
     Objects.requireNonNull(rawBody, "rawBody");
     if (headerValue == null || headerValue.isBlank()) {

@@ -26,8 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The current tenant's invitations: OWNER and ADMIN invite a person by email as ADMIN or AGENT, see
  * who has not answered yet, and revoke. Inviting an address that already has a pending invitation
- * replaces it (the old link stops working), so "send again" needs no button of its own. Accepting
- * happens in {@link Joins}, where nobody is signed in yet.
+ * replaces it (the old link stops working), so "send again" needs no button of its own. Inviting an
+ * address that already has an account (in any business) looks the same to the inviter, so the form
+ * cannot tell which addresses have accounts; the account's owner gets a mail saying so instead of a
+ * join link (the invitation stays pending until it expires or is revoked). Accepting happens in
+ * {@link Joins}, where nobody is signed in yet.
  */
 @Stateless
 @TenantScoped
@@ -44,6 +47,7 @@ public class Invitations {
   @Inject TeamMembers team;
   @Inject AuditLog audit;
   @Inject Event<AccountMailRequested> mails;
+  @Inject Event<AccountNoticeRequested> notices;
 
   @Inject
   @ConfigProperty(name = "kretanote.security.invitation.validity", defaultValue = "P7D")
@@ -68,17 +72,11 @@ public class Invitations {
       throw new AccountChangeRefusedException("role", "Invite as admin or agent.");
     }
     String normalized = UserAccount.normalizeEmail(email);
-    boolean registered =
-        !em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+    Optional<UserAccount> registered =
+        em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
             .setParameter("email", normalized)
-            .getResultList()
-            .isEmpty();
-    if (registered) {
-      throw new AccountChangeRefusedException(
-          "email",
-          "This email address already has a KretaNote account, and an account belongs to one"
-              + " business only. Invite another address.");
-    }
+            .getResultStream()
+            .findFirst();
     Instant now = Instant.now(clock);
     for (Invitation older :
         em.createNamedQuery(Invitation.PENDING_FOR_EMAIL, Invitation.class)
@@ -102,14 +100,24 @@ public class Invitations {
     em.persist(invitation);
     em.flush();
     Tenant tenant = em.find(Tenant.class, Tenancy.require());
-    mails.fire(
-        new AccountMailRequested(
-            OneTimeToken.Purpose.INVITATION,
-            normalized,
-            actor.getDisplayName(),
-            token,
-            tenant.getName(),
-            validity));
+    if (registered.isPresent()) {
+      // The inviter sees the same as for any address; the account's owner learns of it by mail.
+      notices.fire(
+          new AccountNoticeRequested(
+              AccountNoticeRequested.Kind.INVITATION_TO_EXISTING_ADDRESS,
+              normalized,
+              registered.get().getDisplayName(),
+              tenant.getName()));
+    } else {
+      mails.fire(
+          new AccountMailRequested(
+              OneTimeToken.Purpose.INVITATION,
+              normalized,
+              actor.getDisplayName(),
+              token,
+              tenant.getName(),
+              validity));
+    }
     audit.record(
         actor.getId(),
         actor.getEmail(),

@@ -109,7 +109,7 @@ public class Joins {
             tenantId,
             invitation.getEmail(),
             name,
-            passwords.hash(password),
+            passwords.hashForNewAccount(password),
             invitation.getRole(),
             now);
     user.verifyEmail(now);

@@ -86,6 +86,8 @@ public class SignIns {
     }
     UserAccount user = found.get();
     if (user.isLocked(now)) {
+      // Hash anyway: a locked account must take as long to answer as any other.
+      passwords.verify(password, user.getPasswordHash());
       countAddressFailure(address, now);
       return SignInOutcome.failed(user.getId(), user.getTenantId(), normalized, "locked");
     }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.platform.boundary.RequestLimits;
 import in.picode.kretanote.platform.control.PlainText;
 import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.tenant.control.PasswordHashing;
@@ -13,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -20,32 +22,59 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A business signs up: tenant, owner and verification link in one transaction, so a refusal leaves
  * nothing behind; the verification mail goes out only after the commit.
+ *
+ * <p>The form answers the same for every address that passes validation, so it cannot list
+ * accounts: an address that already has an account gets a mail telling its owner that someone tried
+ * to sign up with it (at most one per {@code kretanote.security.notice-mail.interval}) and nothing
+ * else happens; the work done (one password hash) is the same. An address whose earlier sign-up was
+ * never confirmed gets the new sign-up in place of the old one (name, company, billing details,
+ * password), with a new link; the old link stops working. Confirming asks for the password chosen
+ * at sign-up, so clicking the link alone never activates a password someone else chose: a sign-up
+ * made with another person's address stays unusable for the person who made it. A sign-up that is
+ * not confirmed within {@code kretanote.security.unverified-signup.expiry} cannot be confirmed any
+ * more.
  */
 @Stateless
 public class SignUps {
+
+  /** How opening a verification link ended. */
+  public enum Verification {
+    CONFIRMED,
+    WRONG_PASSWORD,
+    INVALID_LINK
+  }
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
   @Inject Validator validator;
   @Inject PasswordHashing passwords;
+  @Inject RequestLimits limits;
   @Inject Event<AccountMailRequested> mails;
+  @Inject Event<AccountNoticeRequested> notices;
 
   @Inject
   @ConfigProperty(name = "kretanote.security.verification-link.validity", defaultValue = "PT48H")
   Duration verificationValidity;
 
+  @Inject
+  @ConfigProperty(name = "kretanote.security.unverified-signup.expiry", defaultValue = "PT48H")
+  Duration unverifiedExpiry;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.security.notice-mail.interval", defaultValue = "PT15M")
+  Duration noticeInterval;
+
   private final Clock clock = Clock.systemUTC();
 
-  public record Created(long tenantId, long ownerId) {}
-
-  public Created signUp(SignUpForm form) {
+  public void signUp(SignUpForm form) {
     validator.validate(form).stream()
         .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
         .ifPresent(
@@ -60,14 +89,38 @@ public class SignUps {
       throw new SignUpRefusedException("password", weak.get());
     }
     String email = UserAccount.normalizeEmail(form.email());
-    if (emailTaken(email)) {
-      throw new SignUpRefusedException(
-          "email",
-          "This email address cannot be used for a new account. If it is yours, sign in or"
-              + " reset your password.");
-    }
+    // Hashed on every path, so the time taken does not tell whether the address has an account.
+    String hash = passwords.hashForNewAccount(form.password());
     Instant now = Instant.now(clock);
-    Tenant tenant = new Tenant(form.companyName(), now);
+    Optional<UserAccount> existing =
+        em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+            .setParameter("email", email)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst();
+    if (existing.isPresent() && !existing.get().isUnverifiedSignUp()) {
+      notifyExisting(existing.get());
+      return;
+    }
+    Tenant tenant;
+    UserAccount owner;
+    if (existing.isPresent()) {
+      owner = existing.get();
+      tenant = em.find(Tenant.class, owner.getTenantId(), LockModeType.PESSIMISTIC_WRITE);
+      tenant.rename(form.companyName());
+      owner.restartSignUp(form.ownerName(), hash);
+      em.createNamedQuery(OneTimeToken.RETIRE_FOR_USER)
+          .setParameter("now", now)
+          .setParameter("user", owner.getId())
+          .setParameter("purpose", OneTimeToken.Purpose.VERIFY_EMAIL)
+          .executeUpdate();
+    } else {
+      tenant = new Tenant(form.companyName(), now);
+      em.persist(tenant);
+      em.flush();
+      owner = new UserAccount(tenant.getId(), email, form.ownerName(), hash, Role.OWNER, now);
+      em.persist(owner);
+    }
     tenant.billingProfile(
         form.legalName().strip(),
         form.addressLine().strip(),
@@ -75,18 +128,11 @@ public class SignUps {
         form.city().strip(),
         form.country(),
         form.taxId());
-    em.persist(tenant);
     em.flush();
-    UserAccount owner =
-        new UserAccount(
-            tenant.getId(),
-            email,
-            form.ownerName(),
-            passwords.hash(form.password()),
-            Role.OWNER,
-            now);
-    em.persist(owner);
-    em.flush();
+    Duration validity =
+        verificationValidity.compareTo(unverifiedExpiry) < 0
+            ? verificationValidity
+            : unverifiedExpiry;
     String token = TokenCodec.newToken();
     em.persist(
         new OneTimeToken(
@@ -97,7 +143,7 @@ public class SignUps {
             email,
             null,
             now,
-            now.plus(verificationValidity)));
+            now.plus(validity)));
     mails.fire(
         new AccountMailRequested(
             OneTimeToken.Purpose.VERIFY_EMAIL,
@@ -105,8 +151,12 @@ public class SignUps {
             owner.getDisplayName(),
             token,
             tenant.getName(),
-            verificationValidity));
-    return new Created(tenant.getId(), owner.getId());
+            validity));
+  }
+
+  /** Whether a verification link can still be used, so the page shows the form or the refusal. */
+  public boolean verificationUsable(String token) {
+    return usableToken(token, false).isPresent();
   }
 
   private static void refuseMarkup(String field, String value, Subject subject) {
@@ -116,32 +166,64 @@ public class SignUps {
   }
 
   /**
-   * Confirms the address behind a verification link. Returns false for an unknown, used or expired
-   * link; the page then offers to send a new one.
+   * Confirms the address behind a verification link, given the password chosen at sign-up. A wrong
+   * password leaves the link usable (the person who made the sign-up may have mistyped); an
+   * unknown, used or expired link, or a sign-up past its expiry, is {@code INVALID_LINK}.
    */
-  public boolean verifyEmail(String token) {
-    if (!TokenCodec.looksValid(token)) {
-      return false;
+  public Verification verifyEmail(String token, String password) {
+    Optional<OneTimeToken> usable = usableToken(token, true);
+    if (usable.isEmpty()) {
+      return Verification.INVALID_LINK;
     }
-    OneTimeToken t = em.find(OneTimeToken.class, TokenCodec.hash(token));
-    Instant now = Instant.now(clock);
-    if (t == null || t.getPurpose() != OneTimeToken.Purpose.VERIFY_EMAIL || !t.isUsable(now)) {
-      return false;
-    }
-    t.use(now);
-    UserAccount user = em.find(UserAccount.class, t.getUserId());
+    OneTimeToken t = usable.get();
+    UserAccount user = em.find(UserAccount.class, t.getUserId(), LockModeType.PESSIMISTIC_WRITE);
     if (user == null) {
-      return false;
+      return Verification.INVALID_LINK;
     }
+    if (password == null
+        || password.isEmpty()
+        || !passwords.verify(password, user.getPasswordHash())) {
+      return Verification.WRONG_PASSWORD;
+    }
+    Instant now = Instant.now(clock);
+    t.use(now);
     user.verifyEmail(now);
-    return true;
+    return Verification.CONFIRMED;
   }
 
-  private boolean emailTaken(String email) {
-    return !em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
-        .setParameter("email", email)
-        .getResultList()
-        .isEmpty();
+  private Optional<OneTimeToken> usableToken(String token, boolean lock) {
+    if (!TokenCodec.looksValid(token)) {
+      return Optional.empty();
+    }
+    byte[] hash = TokenCodec.hash(token);
+    OneTimeToken t =
+        lock
+            ? em.find(OneTimeToken.class, hash, LockModeType.PESSIMISTIC_WRITE)
+            : em.find(OneTimeToken.class, hash);
+    Instant now = Instant.now(clock);
+    if (t == null
+        || t.getPurpose() != OneTimeToken.Purpose.VERIFY_EMAIL
+        || !t.isUsable(now)
+        || !t.getCreatedAt().plus(unverifiedExpiry).isAfter(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(t);
+  }
+
+  /** At most one notice per address and interval, so the form cannot be used to flood a mailbox. */
+  private void notifyExisting(UserAccount user) {
+    if (user.getStatus() == UserAccount.Status.DISABLED) {
+      return;
+    }
+    String bucket = "notice:" + HexFormat.of().formatHex(TokenCodec.hash(user.getEmail()));
+    if (limits.hit(bucket, 1, noticeInterval).allowed()) {
+      notices.fire(
+          new AccountNoticeRequested(
+              AccountNoticeRequested.Kind.SIGN_UP_WITH_EXISTING_ADDRESS,
+              user.getEmail(),
+              user.getDisplayName(),
+              null));
+    }
   }
 
   private static SignUpRefusedException refusal(ConstraintViolation<SignUpForm> v) {

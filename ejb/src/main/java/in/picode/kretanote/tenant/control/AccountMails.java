@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.control;
 
 import in.picode.kretanote.tenant.boundary.AccountMailRequested;
+import in.picode.kretanote.tenant.boundary.AccountNoticeRequested;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,6 +37,7 @@ public class AccountMails {
   Session mail;
 
   @Inject Event<AccountMailRequested> later;
+  @Inject Event<AccountNoticeRequested> laterNotice;
 
   @Inject
   @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
@@ -62,9 +64,11 @@ public class AccountMails {
                 + base
                 + "verify.xhtml?token="
                 + request.token()
-                + "\n\nThe link works once and expires in "
+                + "\n\nThe page asks for the password you chose when you signed up. The link works"
+                + " once and expires in "
                 + validity
-                + ".\n";
+                + ". If you did not sign up, ignore this mail: without that password nobody can"
+                + " use the sign-up.\n";
       }
       case RESET_PASSWORD -> {
         subject = "Reset your KretaNote password";
@@ -108,6 +112,58 @@ public class AccountMails {
           Level.WARNING,
           "Could not send the {0} mail ({1}); the user can ask for a new link",
           request.purpose(),
+          e.getClass().getSimpleName());
+    }
+  }
+
+  void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountNoticeRequested notice) {
+    laterNotice.fireAsync(notice);
+  }
+
+  void deliver(@ObservesAsync AccountNoticeRequested notice) {
+    String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+    String subject;
+    String body;
+    switch (notice.kind()) {
+      case SIGN_UP_WITH_EXISTING_ADDRESS -> {
+        subject = "Someone tried to sign up to KretaNote with your address";
+        body =
+            "Hello "
+                + notice.recipientName()
+                + ",\n\nsomeone tried to sign up to KretaNote with your email address, which"
+                + " already has an account. Nothing was changed. If it was you, sign in:\n\n"
+                + base
+                + "login.xhtml\n\nor reset your password if you forgot it:\n\n"
+                + base
+                + "forgot.xhtml\n\nIf it was not you, ignore this mail.\n";
+      }
+      case INVITATION_TO_EXISTING_ADDRESS -> {
+        subject = "An invitation to KretaNote you cannot accept with this address";
+        body =
+            "Hello "
+                + notice.recipientName()
+                + ",\n\n"
+                + notice.detail()
+                + " invited your email address to join them on KretaNote. Your address already"
+                + " has a KretaNote account, and an account belongs to one business only, so the"
+                + " invitation cannot be accepted with it. If you want to join, ask them to"
+                + " invite another address of yours. Sign in to your account here:\n\n"
+                + base
+                + "login.xhtml\n";
+      }
+      default -> throw new IllegalArgumentException(notice.kind().name());
+    }
+    try {
+      MimeMessage m = new MimeMessage(mail);
+      m.setRecipient(Message.RecipientType.TO, new InternetAddress(notice.email(), true));
+      m.setSubject(subject, StandardCharsets.UTF_8.name());
+      m.setText(body, StandardCharsets.UTF_8.name());
+      Transport.send(m);
+    } catch (MessagingException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not send the {0} notice ({1})",
+          notice.kind(),
           e.getClass().getSimpleName());
     }
   }

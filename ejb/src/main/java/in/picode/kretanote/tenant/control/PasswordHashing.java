@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * PBKDF2-HMAC-SHA256 through Jakarta Security's {@link Pbkdf2PasswordHash}, at the iteration count
  * OWASP asks for (600,000; the API's default of 2,048 is far too low). The stored form carries
  * algorithm, iterations and salt ({@code PBKDF2WithHmacSHA256:600000:salt:hash}), so a hash made
- * with weaker parameters is recognised and replaced at the next successful sign-in.
+ * with weaker parameters is recognised and replaced at the next successful sign-in. Every hash
+ * holds a {@link HashingPermits} permit, so a flood cannot take all cores.
  */
 @Dependent
 public class PasswordHashing {
@@ -18,6 +19,7 @@ public class PasswordHashing {
   static final String ALGORITHM = "PBKDF2WithHmacSHA256";
 
   @Inject Pbkdf2PasswordHash pbkdf2;
+  @Inject HashingPermits permits;
 
   @Inject
   @ConfigProperty(name = "kretanote.security.pbkdf2-iterations", defaultValue = "600000")
@@ -47,11 +49,19 @@ public class PasswordHashing {
   }
 
   public String hash(String password) {
-    return hasher().generate(password.toCharArray());
+    return permits.run(false, () -> hasher().generate(password.toCharArray()));
+  }
+
+  /**
+   * A hash for an account that anonymous visitors create (sign-up, join): limited to a share of the
+   * permits, so a flood of them leaves room for sign-ins.
+   */
+  public String hashForNewAccount(String password) {
+    return permits.run(true, () -> hasher().generate(password.toCharArray()));
   }
 
   public boolean verify(String password, String stored) {
-    return hasher().verify(password.toCharArray(), stored);
+    return permits.run(false, () -> hasher().verify(password.toCharArray(), stored));
   }
 
   /** True when {@code stored} was made with another algorithm or fewer iterations than now. */

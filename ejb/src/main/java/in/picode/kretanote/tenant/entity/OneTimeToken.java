@@ -119,6 +119,10 @@ public class OneTimeToken {
     return role;
   }
 
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public Instant getExpiresAt() {
     return expiresAt;
   }

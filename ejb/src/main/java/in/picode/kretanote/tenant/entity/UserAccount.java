@@ -179,6 +179,31 @@ public class UserAccount {
     }
   }
 
+  /**
+   * A sign-up whose address was never confirmed: its owner cannot sign in, and a new sign-up with
+   * the same address replaces it ({@link #restartSignUp}).
+   */
+  public boolean isUnverifiedSignUp() {
+    return role == Role.OWNER && status == Status.PENDING_VERIFICATION && emailVerifiedAt == null;
+  }
+
+  /**
+   * A new sign-up with this address discards the unconfirmed one: the new name and password replace
+   * what the earlier sign-up chose, so whoever confirms the address later confirms the sign-up made
+   * last, with the password chosen last.
+   */
+  public void restartSignUp(String displayName, String passwordHash) {
+    if (!isUnverifiedSignUp()) {
+      throw new IllegalStateException("Only an unconfirmed sign-up can be replaced");
+    }
+    this.displayName = requireText(displayName, NAME_MAX, "name");
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    failedAttempts = 0;
+    lastFailedAt = null;
+    lockedUntil = null;
+    sessionGeneration++;
+  }
+
   /** The same password with stronger hash parameters; sessions stay valid. */
   public void changePasswordHash(String hash) {
     this.passwordHash = Objects.requireNonNull(hash);

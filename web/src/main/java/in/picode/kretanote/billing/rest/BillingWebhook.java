@@ -30,6 +30,12 @@ public class BillingWebhook {
   public Response receive(
       InputStream entity, @HeaderParam(ProviderSignature.HEADER) String signature)
       throws IOException {
+    if (!ProviderSignature.plausible(signature)) {
+      // Refused before the body is read: without a signature nothing in it can be trusted.
+      return plainBuilder(Response.Status.BAD_REQUEST, "Missing or malformed signature")
+          .header("Connection", "close")
+          .build();
+    }
     byte[] body = entity.readNBytes(ProviderWebhooks.MAX_BYTES + 1);
     if (body.length > ProviderWebhooks.MAX_BYTES) {
       return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Too large");
@@ -44,6 +50,10 @@ public class BillingWebhook {
   }
 
   private static Response plain(Response.Status status, String text) {
-    return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(text).build();
+    return plainBuilder(status, text).build();
+  }
+
+  private static Response.ResponseBuilder plainBuilder(Response.Status status, String text) {
+    return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(text);
   }
 }

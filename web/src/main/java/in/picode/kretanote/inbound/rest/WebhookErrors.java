@@ -27,7 +27,12 @@ public class WebhookErrors implements ExceptionMapper<Exception> {
   @Override
   public Response toResponse(Exception e) {
     if (e instanceof WebhookRefusedException) {
-      return plain(Response.Status.UNAUTHORIZED, "Invalid signature");
+      // The body may be unread (refused on the header alone): close rather than drain it.
+      return Response.status(Response.Status.UNAUTHORIZED)
+          .type(MediaType.TEXT_PLAIN_TYPE)
+          .header("Connection", "close")
+          .entity("Invalid signature")
+          .build();
     }
     if (e instanceof WebhookUnavailableException) {
       return unavailable();

@@ -25,8 +25,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Meta's WhatsApp webhook, {@code /webhooks/whatsapp}: the subscription handshake (GET) and the
  * events (POST). The only place that reads a raw request body: the signature is computed over the
- * bytes exactly as sent. A POST is answered 200 only when its body is durably stored; the response
- * is sent asynchronously so that waiting for the shared commit holds no request thread.
+ * bytes exactly as sent. A POST without a well-formed signature header is refused (401) before a
+ * byte of its body is read. A POST is answered 200 only when its body is durably stored; the
+ * response is sent asynchronously so that waiting for the shared commit holds no request thread.
  */
 @Path("whatsapp")
 public class WhatsAppWebhook {
@@ -61,6 +62,7 @@ public class WhatsAppWebhook {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length)
       throws IOException, WebhookRefusedException, WebhookUnavailableException {
     metrics.received();
+    inbox.checkHeader(signature);
     byte[] body = BoundedBody.read(entity, length, inbox.maxBodyBytes());
     return inbox
         .receive(body, signature)
@@ -88,6 +90,7 @@ public class WhatsAppWebhook {
     if (!inbox.baselineEnabled()) {
       throw new NotFoundException();
     }
+    inbox.checkHeader(signature);
     byte[] body = BoundedBody.read(entity, length, inbox.maxBodyBytes());
     inbox.verify(body, signature);
     return Response.ok("OK", MediaType.TEXT_PLAIN_TYPE).build();

@@ -4,6 +4,7 @@ import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.boundary.SignInOutcome;
 import in.picode.kretanote.tenant.boundary.SignIns;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -20,6 +21,9 @@ import java.util.Set;
 @ApplicationScoped
 public class KretaNoteIdentityStore implements IdentityStore {
 
+  /** Request attribute set when the password could not be checked because the server is busy. */
+  public static final String BUSY = "kretanote.sign-in.busy";
+
   @Inject SignIns signIns;
   @Inject AuditLog audit;
   @Inject HttpServletRequest request;
@@ -34,7 +38,13 @@ public class KretaNoteIdentityStore implements IdentityStore {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     String address = request.getRemoteAddr();
-    SignInOutcome outcome = signIns.verify(login.getCaller(), login.getPasswordAsString(), address);
+    SignInOutcome outcome;
+    try {
+      outcome = signIns.verify(login.getCaller(), login.getPasswordAsString(), address);
+    } catch (HashingBusyException e) {
+      request.setAttribute(BUSY, Boolean.TRUE);
+      return CredentialValidationResult.INVALID_RESULT;
+    }
     if (!outcome.success()) {
       record(outcome, signInFailure(outcome.reason()), address);
       return CredentialValidationResult.INVALID_RESULT;

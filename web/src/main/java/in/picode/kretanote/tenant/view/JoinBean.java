@@ -3,6 +3,7 @@ package in.picode.kretanote.tenant.view;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Joins;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -53,6 +54,8 @@ public class JoinBean implements Serializable {
       } else {
         PageMessages.error("join", e.field(), e.getMessage());
       }
+    } catch (HashingBusyException e) {
+      Busy.show(e);
     } catch (EJBException e) {
       PageMessages.error("join", null, PageMessages.OUR_FAULT);
     } finally {

@@ -1,7 +1,9 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.security.KretaNoteIdentityStore;
 import in.picode.kretanote.platform.security.SecondFactorCredential;
 import in.picode.kretanote.platform.security.SecondFactorStep;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -85,8 +87,13 @@ public class LoginBean {
         boolean operator = security.isCallerInRole("OPERATOR");
         ec.redirect(ec.getRequestContextPath() + (operator ? "/operator/" : "/app/"));
       }
-      default ->
+      default -> {
+        if (ec.getRequestMap().get(KretaNoteIdentityStore.BUSY) != null) {
+          Busy.show(new HashingBusyException());
+        } else {
           faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, failure, null));
+        }
+      }
     }
   }
 

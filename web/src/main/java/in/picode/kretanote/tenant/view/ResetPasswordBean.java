@@ -3,6 +3,7 @@ package in.picode.kretanote.tenant.view;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.PasswordResets;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -47,6 +48,8 @@ public class ResetPasswordBean implements Serializable {
       } else {
         PageMessages.error("reset", e.field(), e.getMessage());
       }
+    } catch (HashingBusyException e) {
+      Busy.show(e);
     } catch (EJBException e) {
       PageMessages.error("reset", null, PageMessages.OUR_FAULT);
     } finally {

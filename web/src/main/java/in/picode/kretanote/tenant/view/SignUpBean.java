@@ -3,6 +3,7 @@ package in.picode.kretanote.tenant.view;
 import in.picode.kretanote.tenant.boundary.SignUpForm;
 import in.picode.kretanote.tenant.boundary.SignUpRefusedException;
 import in.picode.kretanote.tenant.boundary.SignUps;
+import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -52,6 +53,8 @@ public class SignUpBean {
       faces.addMessage(
           "signup:" + e.field(),
           new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    } catch (HashingBusyException e) {
+      Busy.show(e);
     } catch (EJBException e) {
       faces.addMessage(
           null,

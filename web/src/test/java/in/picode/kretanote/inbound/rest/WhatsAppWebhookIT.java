@@ -15,6 +15,7 @@ import in.picode.kretanote.inbound.control.InboundMessage;
 import in.picode.kretanote.inbound.control.MessagesChange;
 import in.picode.kretanote.inbound.control.ParsedWebhook;
 import in.picode.kretanote.inbound.control.WebhookPayloadParser;
+import in.picode.kretanote.inbound.control.WebhookSignature;
 import in.picode.kretanote.sandbox.meta.Customer;
 import in.picode.kretanote.sandbox.meta.MetaJson;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads;
@@ -22,6 +23,7 @@ import in.picode.kretanote.sandbox.meta.WebhookPayloads.Inbound;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Messages;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Status;
 import in.picode.kretanote.sandbox.meta.WebhookSender;
+import in.picode.kretanote.testing.RawHttp;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
 import in.picode.kretanote.testing.Webhooks.Answer;
@@ -474,6 +476,29 @@ class WhatsAppWebhookIT {
                 .build());
     assertThat(chunked.status()).as("no declared length, cut off while reading").isEqualTo(413);
 
+    assertThat(count("SELECT COUNT(*) FROM webhook_event")).isEqualTo(before);
+  }
+
+  @Test
+  void finding04_aMissingOrMalformedSignatureIsRefusedBeforeTheBodyIsRead() {
+    long before = count("SELECT COUNT(*) FROM webhook_event");
+    byte[] start = new byte[1024];
+    Arrays.fill(start, (byte) ' ');
+    String[] headers = {
+      null, "", "sha256=xyz", "sha256=" + "g".repeat(64), "sha1=" + "0".repeat(40)
+    };
+    for (String header : headers) {
+      Map<String, String> h = new java.util.HashMap<>();
+      h.put("Content-Type", "application/json");
+      if (header != null) {
+        h.put(WebhookSignature.HEADER, header);
+      }
+      // 4 MB declared, 1 KB sent: a server that reads the body first waits for the rest.
+      RawHttp.Answer answer =
+          RawHttp.exchange(endpoint, null, "POST", "", h, 4L * 1024 * 1024, start, 5_000);
+      assertThat(answer.status()).as("header '%s'", header).isEqualTo(401);
+      assertThat(answer.millis()).as("answered without the body").isLessThan(5_000);
+    }
     assertThat(count("SELECT COUNT(*) FROM webhook_event")).isEqualTo(before);
   }
 

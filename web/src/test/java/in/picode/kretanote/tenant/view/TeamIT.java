@@ -183,10 +183,6 @@ class TeamIT {
         .contains("Enter a valid email address");
     assertThat(invite(ownerBrowser, "x".repeat(250) + "@example.com", "AGENT").text())
         .contains("at most 254 characters");
-    assertThat(invite(ownerBrowser, elsewhere.email(), "ADMIN").text())
-        .contains("already has a KretaNote account");
-    assertThat(invite(ownerBrowser, owner.email(), "ADMIN").text())
-        .contains("already has a KretaNote account");
     assertThat(count("select count(*) from invitation where tenant_id = ?", owner.tenantId()))
         .isZero();
 
@@ -251,6 +247,37 @@ class TeamIT {
     assertThat(refused.text()).contains("already has a KretaNote account");
     assertThat(count("select count(*) from user_account where email = ?", taken)).isEqualTo(1);
     assertThat(value("select accepted_at from invitation where email = ?", taken)).isNull();
+  }
+
+  @Test
+  void finding07_invitingAnAddressWithAnAccountAnswersLikeAnyOtherAndMailsItsOwner() {
+    String run = TestAccounts.run();
+    User owner = TestAccounts.owner("Alike", run);
+    User elsewhere = TestAccounts.owner("Elsewhere", run);
+    WebClient ownerBrowser = WebClient.signedIn(base, owner.email(), PASSWORD);
+    String fresh = "fresh-" + run + "@example.com";
+
+    String unknown = notice(invite(ownerBrowser, fresh, "ADMIN")).replace(fresh, "<email>");
+    String known =
+        notice(invite(ownerBrowser, elsewhere.email(), "ADMIN"))
+            .replace(elsewhere.email(), "<email>");
+
+    assertThat(known).as("another business's address").isEqualTo(unknown).contains("sent");
+    assertThat(fixture.mailbox().awaitSubject(elsewhere.email(), "cannot accept", 15)).isNotNull();
+    assertThat(fixture.mailbox().count(elsewhere.email(), "You are invited"))
+        .as("no join link goes to an address that has an account")
+        .isZero();
+    assertThat(fixture.mailbox().linkToken(fresh, "join.xhtml")).isNotBlank();
+    assertThat(
+            ownerBrowser
+                .get("app/settings/team.xhtml")
+                .getElementById("pending:invitations")
+                .text())
+        .contains(fresh, elsewhere.email());
+  }
+
+  private static String notice(Document page) {
+    return page.select(".ui-messages-info, .ui-messages-error, .ui-message-error").text();
   }
 
   @Test
