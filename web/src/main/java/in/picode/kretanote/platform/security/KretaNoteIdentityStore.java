@@ -23,13 +23,14 @@ public class KretaNoteIdentityStore implements IdentityStore {
   @Inject SignIns signIns;
   @Inject AuditLog audit;
   @Inject HttpServletRequest request;
+  @Inject ClientAddresses clientAddresses;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
     if (!(credential instanceof UsernamePasswordCredential login)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    String address = request.getRemoteAddr();
+    String address = clientAddresses.of(request);
     SignInOutcome outcome = signIns.verify(login.getCaller(), login.getPasswordAsString(), address);
     if (outcome.tenantId() != null) {
       String action = outcome.success() ? "SIGN_IN" : signInFailure(outcome.reason());

@@ -1,5 +1,6 @@
 package in.picode.kretanote.retention.view;
 
+import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.retention.boundary.AccountDeletions;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import jakarta.ejb.EJBException;
@@ -19,6 +20,7 @@ public class CancelDeletionBean {
 
   @Inject AccountDeletions deletions;
   @Inject FacesContext faces;
+  @Inject ClientAddresses clientAddresses;
 
   private String email;
   private String password;
@@ -29,7 +31,7 @@ public class CancelDeletionBean {
       deletions.cancel(
           email,
           password,
-          ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
+          clientAddresses.of((HttpServletRequest) faces.getExternalContext().getRequest()));
       cancelled = true;
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());

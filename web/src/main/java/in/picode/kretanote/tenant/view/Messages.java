@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.security.ClientAddresses;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -24,6 +25,6 @@ final class Messages {
 
   static String clientAddress() {
     Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    return ((jakarta.servlet.http.HttpServletRequest) request).getRemoteAddr();
+    return ClientAddresses.current().of((jakarta.servlet.http.HttpServletRequest) request);
   }
 }
