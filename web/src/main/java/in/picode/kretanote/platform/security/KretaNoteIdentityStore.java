@@ -14,8 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 
 /**
- * Checks credentials against the database through {@link SignIns} (PBKDF2, lockout, address
- * throttle), remembers the tenant in the session, and writes the attempt to the tenant's audit log.
+ * Checks credentials against the database through {@link SignIns} (PBKDF2, the growing delay per
+ * client address and account), remembers the tenant in the session, and writes the attempt to the
+ * tenant's audit log.
  */
 @ApplicationScoped
 public class KretaNoteIdentityStore implements IdentityStore {
@@ -57,7 +58,8 @@ public class KretaNoteIdentityStore implements IdentityStore {
 
   private static String signInFailure(String reason) {
     return switch (reason) {
-      case "locked now" -> "LOCKOUT";
+      case SignIns.DELAY_STARTED -> "SIGN_IN_DELAY_STARTED";
+      case SignIns.DELAYED -> "SIGN_IN_TOO_EARLY";
       case "locked" -> "SIGN_IN_WHILE_LOCKED";
       default -> "SIGN_IN_FAILED";
     };

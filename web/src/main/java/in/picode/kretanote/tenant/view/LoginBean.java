@@ -21,8 +21,8 @@ import java.io.IOException;
 public class LoginBean {
 
   static final String FAILED =
-      "Email or password is incorrect, or the account is locked for a while. Try again later or"
-          + " reset your password.";
+      "Email or password is incorrect, or there were too many tries: wait a little, then try"
+          + " again or reset your password.";
 
   @Inject SecurityContext security;
   @Inject FacesContext faces;
