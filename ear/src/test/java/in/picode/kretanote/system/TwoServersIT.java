@@ -558,7 +558,10 @@ class TwoServersIT {
     assertThat(spoofed.headers().allValues("Set-Cookie"))
         .anySatisfy(
             v ->
-                assertThat(v).contains("JSESSIONID").contains("HttpOnly").contains("SameSite=Lax"));
+                assertThat(v)
+                    .contains("JSESSIONID")
+                    .contains("HttpOnly")
+                    .containsIgnoringCase("SameSite=Lax"));
     // A server's own plain listener, asked by nginx's address with TLS reported: HSTS.
     URI direct = servers.get("kretanote-a").httpUrl();
     HttpResponse<String> viaProxy =
