@@ -107,6 +107,43 @@ else
   skip "no $jar to compare the pinned sha256 with"
 fi
 
+# Operations exposure (security issue 15, finding 11).
+# Every published port but HTTPS is on the host's loopback only.
+while read -r port; do
+  case $port in
+  *8181:8181*) pass "compose publishes HTTPS ($port)" ;;
+  127.0.0.1:*) pass "compose publishes $port on loopback only" ;;
+  *) fail "compose publishes $port on every interface (admin console and plain HTTP belong on 127.0.0.1)" ;;
+  esac
+done < <(sed -n '/^    ports:/,/^    [a-z_]*:/s/^ *- "\(.*\)"$/\1/p' docker/compose.yaml)
+# Every secret the entrypoint reads is removed from the server's environment, the operator's
+# initial password included.
+if grep -A3 '^readonly SECRET_VARS=' docker/entrypoint.sh | grep -q 'KRETANOTE_OPERATOR_INITIAL_PASSWORD' &&
+  grep -q '"KRETANOTE_OPERATOR_INITIAL_PASSWORD kretanote-operator-initial-password' server-config/provision.sh; then
+  pass "the operator's initial password becomes an alias and is scrubbed from the environment"
+else
+  fail "KRETANOTE_OPERATOR_INITIAL_PASSWORD is not scrubbed by the entrypoint (SECRET_VARS, SECRET_TABLE)"
+fi
+# nginx logs no query string (the verify, reset and join links carry tokens there) nor Referer.
+if grep -Eq '^[^#]*log_format[^;]*(\$request[^_]|\$request_uri|\$args|\$query_string|\$http_referer|combined)' server-config/nginx/kretanote.conf ||
+  grep -Eq '^[^#]*access_log[^;]* combined' server-config/nginx/kretanote.conf; then
+  fail "server-config/nginx/kretanote.conf logs query strings or Referer (tokens)"
+else
+  pass "nginx logs paths without query strings"
+fi
+# Hazelcast: a random cluster name, loopback only; metrics only on the admin listener.
+if grep -q -- '--interfaces 127.0.0.1' server-config/provision.sh &&
+  grep -q 'head -c 18 /dev/urandom' server-config/provision.sh; then
+  pass "Hazelcast bound to loopback with a random cluster name"
+else
+  fail "Hazelcast is not bound to loopback with a random cluster name (provision.sh)"
+fi
+if grep -q '^cmd set-metrics-configuration --virtualservers __asadmin' server-config/provision.sh; then
+  pass "metrics only on the admin listener"
+else
+  fail "/metrics is served on the public listener (provision.sh: set-metrics-configuration)"
+fi
+
 # Not checkable without an engine: that the base images and tags exist, that the build
 # runs, and the container itself. Say so every time rather than pass silently.
 skip "docker build / run (no Docker engine here)"

@@ -7,7 +7,8 @@
 # Environment: everything provision.sh reads, plus for each secret a *_FILE variant
 # (KRETANOTE_DB_PASSWORD_FILE, KRETANOTE_ADMIN_PASSWORD_FILE, KRETANOTE_KEK_FILE,
 # KRETANOTE_META_APP_SECRET_FILE, KRETANOTE_META_VERIFY_TOKEN_FILE,
-# KRETANOTE_PAYMENT_API_KEY_FILE, KRETANOTE_PAYMENT_WEBHOOK_SECRET_FILE) naming a file whose content becomes the
+# KRETANOTE_PAYMENT_API_KEY_FILE, KRETANOTE_PAYMENT_WEBHOOK_SECRET_FILE,
+# KRETANOTE_OPERATOR_INITIAL_PASSWORD_FILE) naming a file whose content becomes the
 # variable, trailing line breaks removed. KRETANOTE_EAR (default
 # /opt/kretanote/kretanote.ear) is the application deployed at each start;
 # KRETANOTE_SCRIPTS (default /opt/kretanote/server-config) holds provision.sh.
@@ -21,7 +22,7 @@ fail() {
 
 readonly SECRET_VARS=(KRETANOTE_DB_PASSWORD KRETANOTE_ADMIN_PASSWORD KRETANOTE_KEK
   KRETANOTE_META_APP_SECRET KRETANOTE_META_VERIFY_TOKEN KRETANOTE_PAYMENT_API_KEY
-  KRETANOTE_PAYMENT_WEBHOOK_SECRET)
+  KRETANOTE_PAYMENT_WEBHOOK_SECRET KRETANOTE_OPERATOR_INITIAL_PASSWORD)
 SCRIPTS=${KRETANOTE_SCRIPTS:-/opt/kretanote/server-config}
 EAR=${KRETANOTE_EAR:-/opt/kretanote/kretanote.ear}
 : "${PAYARA_HOME:?PAYARA_HOME is not set}"

@@ -29,6 +29,8 @@ kn_init() {
   KN_DOMAIN_DIR=${KRETANOTE_DOMAIN_DIR:-$PAYARA_HOME/glassfish/domains}
   KN_DOMAIN_HOME=$KN_DOMAIN_DIR/$KN_DOMAIN
   KN_HTTP_PORT=${KRETANOTE_HTTP_PORT:-8080}
+  # Plain HTTP is for a proxy on the same machine (or the local run command): loopback only.
+  KN_HTTP_ADDRESS=${KRETANOTE_HTTP_ADDRESS:-127.0.0.1}
   KN_HTTPS_PORT=${KRETANOTE_HTTPS_PORT:-8181}
   KN_ADMIN_PORT=${KRETANOTE_ADMIN_PORT:-4848}
   KN_ADMIN_PASS_FILE=$KN_DOMAIN_HOME/config/kretanote-admin.pass

@@ -15,6 +15,9 @@
 #   KRETANOTE_DOMAIN             kretanote
 #   KRETANOTE_DOMAIN_DIR         $PAYARA_HOME/glassfish/domains
 #   KRETANOTE_HTTP_PORT          8080
+#   KRETANOTE_HTTP_ADDRESS       127.0.0.1: plain HTTP only for a proxy on this machine (TLS
+#                                ends there); 0.0.0.0 inside a container whose port is published
+#                                on the host's loopback only
 #   KRETANOTE_HTTPS_PORT         8181 (TLS 1.3 and 1.2 only)
 #   KRETANOTE_ADMIN_PORT         4848
 #   KRETANOTE_PORT_BASE          unset: the other ports keep Payara's defaults (IIOP 3700,
@@ -35,7 +38,8 @@
 #   KRETANOTE_LOG_FORMAT         json (one JSON object per line in server.log); ulf or odl for
 #                                Payara's text formats
 #   KRETANOTE_META_APP_SECRET, KRETANOTE_META_VERIFY_TOKEN, KRETANOTE_KEK,
-#   KRETANOTE_PAYMENT_API_KEY, KRETANOTE_PAYMENT_WEBHOOK_SECRET
+#   KRETANOTE_PAYMENT_API_KEY, KRETANOTE_PAYMENT_WEBHOOK_SECRET,
+#   KRETANOTE_OPERATOR_INITIAL_PASSWORD
 #                                each, when set, becomes a password alias (see SECRET_TABLE
 #                                below) and the domain MicroProfile Config property
 #                                kretanote.meta.app-secret, kretanote.meta.verify-token,
@@ -84,9 +88,6 @@ readonly DB_ALIAS=kretanote-db-password
 readonly POOL_DOTTED=resources.jdbc-connection-pool.$POOL
 readonly SSL_DOTTED=configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl
 readonly LISTENERS_DOTTED=configs.config.server-config.network-config.network-listeners.network-listener
-# Hazelcast (Payara's data grid) joins members by cluster name; a name of its own per
-# domain keeps two domains on one machine from forming one cluster.
-readonly CLUSTER_NAME=$KN_DOMAIN-$KN_ADMIN_PORT
 
 # Optional secrets: environment variable, password alias, MicroProfile Config key.
 # The reference Payara resolves to an alias value; literal by design.
@@ -99,6 +100,7 @@ readonly SECRET_TABLE=(
   "KRETANOTE_KEK kretanote-kek kretanote.crypto.kek"
   "KRETANOTE_PAYMENT_API_KEY kretanote-payment-api-key kretanote.billing.provider.api-key"
   "KRETANOTE_PAYMENT_WEBHOOK_SECRET kretanote-payment-webhook-secret kretanote.billing.provider.webhook-secret"
+  "KRETANOTE_OPERATOR_INITIAL_PASSWORD kretanote-operator-initial-password kretanote.operator.initial-password"
 )
 
 # ---------------------------------------------------------------------------
@@ -359,6 +361,7 @@ done
 
 # Listener ports (dynamic: the listener restarts by itself).
 cmd set "$LISTENERS_DOTTED.http-listener-1.port=$KN_HTTP_PORT"
+cmd set "$LISTENERS_DOTTED.http-listener-1.address=$KN_HTTP_ADDRESS"
 cmd set "$LISTENERS_DOTTED.http-listener-2.port=$KN_HTTPS_PORT"
 # No answer names the server or its version (X-Powered-By, Server); the app's own error pages
 # cover the rest.
@@ -385,8 +388,26 @@ cmd set-log-attributes "com.sun.enterprise.server.logging.GFFileHandler.rotation
 # Structured log lines (JSON by default) for log shippers; takes effect without a restart.
 cmd set-log-file-format "$LOG_FORMATTER"
 
-if [[ $current_cluster_name != "$CLUSTER_NAME" ]]; then
-  cmd set-hazelcast-configuration --clustername "$(kn_q "$CLUSTER_NAME")"
+# MicroProfile Metrics only on the admin listener (the admin port, like the console, is for
+# operators, never published to the internet): the figures tell an outsider how busy the
+# platform is and how its jobs fare. Health stays on the public listener for load balancers,
+# and carries status words only.
+cmd set-metrics-configuration --virtualservers __asadmin --dynamic true
+
+# Hazelcast (Payara's data grid) joins members by cluster name. KretaNote's servers share
+# only the database, never the grid: the name is random per domain (kept in the domain's
+# config folder, mode 600), so nobody can guess it to join, and the grid listens on loopback
+# only, so it is not reachable from the network at all.
+cluster_name_file=$KN_DOMAIN_HOME/config/kretanote-cluster.name
+if [[ -r $cluster_name_file ]]; then
+  cluster_name=$(<"$cluster_name_file")
+else
+  cluster_name=$KN_DOMAIN-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+  (umask 077 && printf '%s\n' "$cluster_name" >"$cluster_name_file")
+fi
+if [[ $current_cluster_name != "$cluster_name" ]]; then
+  cmd set-hazelcast-configuration --clustername "$(kn_q "$cluster_name")" \
+    --interfaces 127.0.0.1 --dasbindaddress 127.0.0.1
   restart=true
 fi
 

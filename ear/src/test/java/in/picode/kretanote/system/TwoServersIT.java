@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +109,12 @@ class TwoServersIT {
             "kretanote.operator.initial-password=" + OPERATOR_PASSWORD,
             // A crashed server's claimed events go back to the pool after this lease.
             "kretanote.webhook.apply.lease=PT15S",
+            // nginx, as the servers see it: its X-Forwarded-For and -Proto are believed.
+            "kretanote.security.trusted-proxies=127.0.0.1",
+            // This rig speaks plain HTTP to nginx; production keeps the cookie Secure.
+            "kretanote.security.secure-cookie=false",
+            // Long enough that the guesser is still waiting when it tries the right password.
+            "kretanote.security.sign-in.first-delay=PT1M",
             ""));
     ExecutorService starts = Executors.newFixedThreadPool(2);
     try {
@@ -475,7 +482,125 @@ class TwoServersIT {
     return holders.get(0);
   }
 
+  /**
+   * Finding 1 (security issue 15): behind nginx every client used to share nginx's address, so one
+   * client's failed sign-ins refused everybody's. Clients are told apart here by the
+   * X-Forwarded-For they send to nginx (as a proxy in front of it would); nginx appends the peer
+   * and the servers, trusting only nginx, take the right-most hop that is not nginx.
+   */
+  @Test
+  @Order(0)
+  void finding01_oneClientsFailuresThroughNginxDoNotLockOutAnotherClientOrAccount()
+      throws Exception {
+    String owner = "owner@two.kretanote.test";
+    try (Connection c = db.connect()) {
+      insert(
+          c,
+          "INSERT INTO user_account (tenant_id, email, display_name, password_hash, role, status,"
+              + " email_verified_at) SELECT "
+              + tenant
+              + ", '"
+              + owner
+              + "', 'Owner', password_hash, 'OWNER', 'ACTIVE', NOW(6) FROM user_account"
+              + " WHERE email = '"
+              + OPERATOR
+              + "'");
+    }
+    String attacker = "198.51.100.66";
+    // Far more failures than the old per-address limit (20), at random emails and at the
+    // operator's account.
+    for (int i = 0; i < 24; i++) {
+      assertThat(signInFrom(attacker, "guess-" + i + "-" + UUID.randomUUID() + "@x.test", "nope"))
+          .isFalse();
+    }
+    for (int i = 0; i < 7; i++) {
+      assertThat(signInFrom(attacker, OPERATOR, "wrong password " + i)).isFalse();
+    }
+    assertThat(signInFrom(attacker, OPERATOR, OPERATOR_PASSWORD))
+        .as("the guesser itself waits, even with the right password")
+        .isFalse();
+
+    assertThat(signInFrom("203.0.113.20", OPERATOR, OPERATOR_PASSWORD))
+        .as("the account's owner from another client")
+        .isTrue();
+    assertThat(signInFrom(attacker, owner, OPERATOR_PASSWORD))
+        .as("another account from the guesser's own address")
+        .isTrue();
+    assertThat(signInFrom(null, OPERATOR, OPERATOR_PASSWORD))
+        .as("a client that sends no X-Forwarded-For (nginx's peer is the client)")
+        .isTrue();
+    try (Connection c = db.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT DISTINCT client_address FROM sign_in_delay ORDER BY client_address")) {
+      List<String> addresses = new ArrayList<>();
+      while (rs.next()) {
+        addresses.add(rs.getString(1));
+      }
+      assertThat(addresses).as("counted per client, not per proxy").containsExactly(attacker);
+    }
+  }
+
+  /** Findings 3 and 11: what the public listener shows behind nginx. */
+  @Test
+  @Order(0)
+  void finding03and11_hstsFromTheTrustedProxyMetricsOnlyOnTheAdminListenerHealthWordsOnly()
+      throws Exception {
+    // nginx replaces whatever X-Forwarded-Proto the client sent with its own scheme (http).
+    HttpResponse<String> spoofed =
+        HTTP.send(
+            HttpRequest.newBuilder(balancer.resolve("/login.xhtml"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(spoofed.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    assertThat(spoofed.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            v ->
+                assertThat(v)
+                    .contains("JSESSIONID")
+                    .contains("HttpOnly")
+                    .containsIgnoringCase("SameSite=Lax"));
+    // A server's own plain listener, asked by nginx's address with TLS reported: HSTS.
+    URI direct = servers.get("kretanote-a").httpUrl();
+    HttpResponse<String> viaProxy =
+        HTTP.send(
+            HttpRequest.newBuilder(direct.resolve("/login.xhtml"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(viaProxy.headers().firstValue("Strict-Transport-Security"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("max-age="));
+
+    assertThat(get(balancer.resolve("/metrics")).statusCode())
+        .as("metrics are not on the public listener")
+        .isNotEqualTo(200);
+    HttpResponse<String> admin = get(servers.get("kretanote-a").adminUrl().resolve("/metrics"));
+    assertThat(admin.statusCode()).as("metrics on the admin listener").isEqualTo(200);
+    assertThat(admin.body()).contains("kretanote_outbox_depth");
+
+    HttpResponse<String> ready = get(balancer.resolve("/health/ready"));
+    assertThat(ready.body())
+        .contains("\"background-jobs\"")
+        .doesNotContain("last success")
+        .doesNotContain("in a row");
+  }
+
+  /** True when the sign-in went through (redirect into the product). */
+  static boolean signInFrom(String forwardedFor, String email, String password) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpResponse<String> answer = postLogin(browser, email, password, forwardedFor);
+    return answer.statusCode() == 302 || answer.statusCode() == 303;
+  }
+
   static void signIn(HttpClient browser) throws Exception {
+    HttpResponse<String> answer = postLogin(browser, OPERATOR, OPERATOR_PASSWORD, null);
+    assertThat(answer.statusCode()).as(answer.body()).isIn(302, 303);
+  }
+
+  static HttpResponse<String> postLogin(
+      HttpClient browser, String email, String password, String forwardedFor) throws Exception {
     HttpResponse<String> login = page(browser, "/login.xhtml");
     Document doc = Jsoup.parse(login.body());
     Element form = doc.getElementById("login");
@@ -484,8 +609,8 @@ class TwoServersIT {
       String name = input.attr("name");
       String value =
           switch (name) {
-            case "login:email" -> OPERATOR;
-            case "login:password" -> OPERATOR_PASSWORD;
+            case "login:email" -> email;
+            case "login:password" -> password;
             default -> input.attr("value");
           };
       if (!input.attr("type").equals("submit")) {
@@ -493,14 +618,14 @@ class TwoServersIT {
       }
     }
     fields.add(encode("login:submit") + "=");
-    HttpResponse<String> answer =
-        browser.send(
-            HttpRequest.newBuilder(balancer.resolve(form.attr("action")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(fields.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isIn(302, 303);
+    HttpRequest.Builder post =
+        HttpRequest.newBuilder(balancer.resolve(form.attr("action")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(fields.toString()));
+    if (forwardedFor != null) {
+      post.header("X-Forwarded-For", forwardedFor);
+    }
+    return browser.send(post.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static String encode(String s) {

@@ -91,7 +91,9 @@ public final class DevServer {
               + "                  Connect a simulated number in Settings > WhatsApp, then let a"
               + " customer write:%n"
               + "                  curl -d '{\"text\":\"Hello\",\"wa_id\":\"4915112345678\","
-              + "\"name\":\"Ana\"}' %s/_sim/customers/<phone number id>/messages%n%n",
+              + "\"name\":\"Ana\"}' %s/_sim/customers/<phone number id>/messages%n"
+              + "                  Plain HTTP on loopback only, session cookie without Secure:"
+              + " a local sandbox, not for real users.%n%n",
           sandbox.metaUrl(), sandbox.metaUrl());
     }
     stopped.await();

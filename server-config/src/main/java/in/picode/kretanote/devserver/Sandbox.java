@@ -78,6 +78,9 @@ final class Sandbox implements AutoCloseable {
           String.join(
               "\n",
               "kretanote.sandbox=true",
+              // Plain HTTP on loopback: the session cookie cannot be Secure here (the server
+              // log warns at start).
+              "kretanote.security.secure-cookie=false",
               "kretanote.billing.provider.url=" + payments.baseUrl(),
               "kretanote.billing.provider.api-key=" + paymentsKey,
               "kretanote.billing.provider.webhook-secret=" + paymentsSecret,

@@ -113,11 +113,11 @@ public final class TestAccounts {
   }
 
   /**
-   * Every test signs in from 127.0.0.1; failed sign-ins of one test must not throttle the next, so
+   * Every test signs in from 127.0.0.1; failed sign-ins of one test must not delay the next, so
    * tests that fail sign-ins on purpose start and end with a clean slate.
    */
   public static void clearAddressThrottle() {
-    update("delete from sign_in_throttle");
+    update("delete from sign_in_delay");
   }
 
   public static int update(String sql, Object... params) {

@@ -2,7 +2,6 @@ package in.picode.kretanote.billing.boundary;
 
 import in.picode.kretanote.billing.control.BillingSettings;
 import in.picode.kretanote.billing.control.PaymentProvider;
-import in.picode.kretanote.billing.control.ProviderSignature;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;

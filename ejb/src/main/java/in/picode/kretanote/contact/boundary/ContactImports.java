@@ -9,7 +9,7 @@ import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.boundary.AuditLog;
-import in.picode.kretanote.platform.control.CsvCells;
+import in.picode.kretanote.platform.boundary.CsvCells;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

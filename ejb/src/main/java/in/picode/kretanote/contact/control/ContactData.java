@@ -1,8 +1,8 @@
 package in.picode.kretanote.contact.control;
 
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.DataSubject;
 import in.picode.kretanote.platform.control.ExportSection;
-import in.picode.kretanote.platform.control.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.platform.control.Sql;
 import in.picode.kretanote.platform.control.TableStep;

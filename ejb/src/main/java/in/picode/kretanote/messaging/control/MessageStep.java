@@ -1,7 +1,7 @@
 package in.picode.kretanote.messaging.control;
 
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.LegalHolds;
-import in.picode.kretanote.platform.control.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.platform.control.Sql;
 import java.sql.Connection;

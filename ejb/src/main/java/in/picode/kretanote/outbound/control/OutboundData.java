@@ -1,7 +1,7 @@
 package in.picode.kretanote.outbound.control;
 
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.DataSubject;
-import in.picode.kretanote.platform.control.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.platform.control.Sql;
 import in.picode.kretanote.platform.control.TableStep;

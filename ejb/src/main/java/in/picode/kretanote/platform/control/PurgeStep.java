@@ -1,5 +1,6 @@
 package in.picode.kretanote.platform.control;
 
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

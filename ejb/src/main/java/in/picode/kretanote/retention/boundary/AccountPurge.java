@@ -3,7 +3,7 @@ package in.picode.kretanote.retention.boundary;
 import in.picode.kretanote.connection.boundary.Actor;
 import in.picode.kretanote.crypto.boundary.TokenVault;
 import in.picode.kretanote.messaging.control.MediaFolder;
-import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.retention.control.PurgeSteps;
 import jakarta.ejb.Stateless;

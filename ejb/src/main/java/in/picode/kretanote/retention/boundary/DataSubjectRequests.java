@@ -1,6 +1,6 @@
 package in.picode.kretanote.retention.boundary;
 
-import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

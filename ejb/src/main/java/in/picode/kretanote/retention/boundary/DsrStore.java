@@ -1,9 +1,9 @@
 package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.DataSubject;
 import in.picode.kretanote.platform.control.ExportSection;
-import in.picode.kretanote.platform.control.PurgeBatch;
 import in.picode.kretanote.platform.control.TenantData;
 import in.picode.kretanote.retention.control.ExportArchive;
 import in.picode.kretanote.retention.control.PurgeSteps;

@@ -1,6 +1,6 @@
 package in.picode.kretanote.retention.boundary;
 
-import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.retention.control.ContactHolds;
 import in.picode.kretanote.retention.control.PurgeSteps;

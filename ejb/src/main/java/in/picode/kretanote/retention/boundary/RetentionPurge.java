@@ -2,7 +2,7 @@ package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.inbound.boundary.WebhookEvents;
 import in.picode.kretanote.messaging.control.MediaFolder;
-import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.retention.control.PurgeSteps;
 import in.picode.kretanote.retention.control.RetentionPolicy;

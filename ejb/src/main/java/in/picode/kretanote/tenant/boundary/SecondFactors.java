@@ -4,6 +4,7 @@ import in.picode.kretanote.crypto.boundary.TokenVault;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.control.RecoveryCodes;
+import in.picode.kretanote.tenant.control.SignInDelays;
 import in.picode.kretanote.tenant.control.Totp;
 import in.picode.kretanote.tenant.entity.Role;
 import in.picode.kretanote.tenant.entity.SecondFactor;
@@ -37,7 +38,8 @@ public class SecondFactors {
   public enum Check {
     CODE_ACCEPTED,
     RECOVERY_CODE_ACCEPTED,
-    REFUSED
+    REFUSED,
+    TOO_EARLY
   }
 
   /** A secret offered for set-up; nothing is stored until a code from it is confirmed. */
@@ -48,6 +50,7 @@ public class SecondFactors {
 
   @Inject TokenVault vault;
   @Inject AuditLog audit;
+  @Inject SignIns signIns;
 
   Clock clock = Clock.systemUTC();
 
@@ -92,24 +95,38 @@ public class SecondFactors {
     return codes;
   }
 
-  /** Checks a sign-in code; a code of an already used time step, or a used recovery code, fails. */
+  /**
+   * Checks a sign-in code; a code of an already used time step, or a used recovery code, fails.
+   * Wrong codes make the next try wait as wrong passwords do ({@link SignIns#delays()}), counted on
+   * the factor itself: the right password does not reset them, so knowing it does not open an
+   * endless run of code guesses. A try before the wait is over is refused unchecked.
+   */
   public Check check(long userId, String code) {
     SecondFactor factor = em.find(SecondFactor.class, userId, LockModeType.PESSIMISTIC_WRITE);
     if (factor == null || code == null || code.isBlank()) {
       return Check.REFUSED;
     }
+    Instant now = Instant.now(clock);
+    SignInDelays delays = signIns.delays();
+    int counted = delays.stillCounted(factor.getFailedCodes(), factor.getLastFailedAt(), now);
+    if (counted > 0 && factor.getLastFailedAt().plus(delays.after(counted)).isAfter(now)) {
+      return Check.TOO_EARLY;
+    }
     byte[] secret = vault.decrypt(factor.getTenantId(), PURPOSE, factor.getSecret());
-    OptionalLong step = Totp.match(secret, code, Instant.now(clock), factor.getLastStep());
+    OptionalLong step = Totp.match(secret, code, now, factor.getLastStep());
     if (step.isPresent()) {
       factor.used(step.getAsLong());
+      factor.succeeded();
       return Check.CODE_ACCEPTED;
     }
     Optional<String> rest = RecoveryCodes.consume(factor.getRecoveryCodes(), code);
     if (rest.isPresent()) {
       factor.replaceRecoveryCodes(rest.get());
+      factor.succeeded();
       record(em.find(UserAccount.class, userId), "RECOVERY_CODE_USED", left(rest.get()), null);
       return Check.RECOVERY_CODE_ACCEPTED;
     }
+    factor.failed(counted, now);
     return Check.REFUSED;
   }
 
@@ -203,7 +220,12 @@ public class SecondFactors {
   }
 
   private void requireCode(long userId, String code) {
-    if (check(userId, code) == Check.REFUSED) {
+    Check check = check(userId, code);
+    if (check == Check.TOO_EARLY) {
+      throw new AccountChangeRefusedException(
+          "code", "Too many wrong codes. Wait a moment, then type the current code.");
+    }
+    if (check == Check.REFUSED) {
       throw new AccountChangeRefusedException("code", "That code is not valid.");
     }
   }

@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.tenant.control.PasswordHashing;
+import in.picode.kretanote.tenant.control.SignInDelays;
 import in.picode.kretanote.tenant.entity.Role;
 import in.picode.kretanote.tenant.entity.Tenant;
 import in.picode.kretanote.tenant.entity.UserAccount;
@@ -9,19 +10,27 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks an email and password, with two brakes on guessing: per account (after {@code
- * kretanote.security.lockout.attempts} wrong passwords within the window the account is locked for
- * the lockout period, and even the right password is refused until it ends) and per client address
- * (after {@code kretanote.security.address.attempts} failures within the window every attempt from
- * it is refused). Counters live in the database so all servers share them.
+ * Checks an email and password. The brake on guessing is a growing delay per (client address,
+ * account): after {@code kretanote.security.sign-in.free-failures} failures in a row one client
+ * must wait before its next try at that account, twice as long after each further failure (see
+ * {@link SignInDelays}); a try that comes too early is refused without looking at the password.
+ * Nothing is refused platform-wide or for the account as a whole, so a guesser delays only itself:
+ * the owner signing in from another address, and other accounts tried from the guesser's address,
+ * are not affected. The client address is resolved through the trusted proxies by the web tier. The
+ * counters live in the database, their row locked for the attempt, so all servers share them and
+ * parallel tries from one client are counted one after the other.
  */
 @Stateless
 public class SignIns {
@@ -32,26 +41,34 @@ public class SignIns {
    */
   public static final String DELETION_PENDING = "tenant deletion pending";
 
+  /** The reason of a try that came before the client's delay for this account ended. */
+  public static final String DELAYED = "delayed";
+
+  /** The reason of a wrong password that starts or lengthens a delay. */
+  public static final String DELAY_STARTED = "delay started";
+
+  private static final String NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
   @Inject PasswordHashing passwords;
 
   @Inject
-  @ConfigProperty(name = "kretanote.security.lockout.attempts", defaultValue = "5")
-  int accountLimit;
+  @ConfigProperty(name = "kretanote.security.sign-in.free-failures", defaultValue = "5")
+  int freeFailures;
 
   @Inject
-  @ConfigProperty(name = "kretanote.security.address.attempts", defaultValue = "20")
-  int addressLimit;
+  @ConfigProperty(name = "kretanote.security.sign-in.first-delay", defaultValue = "PT2S")
+  Duration firstDelay;
 
   @Inject
-  @ConfigProperty(name = "kretanote.security.lockout.window", defaultValue = "PT15M")
-  Duration window;
+  @ConfigProperty(name = "kretanote.security.sign-in.max-delay", defaultValue = "PT15M")
+  Duration maxDelay;
 
   @Inject
-  @ConfigProperty(name = "kretanote.security.lockout.duration", defaultValue = "PT15M")
-  Duration lockout;
+  @ConfigProperty(name = "kretanote.security.sign-in.forget-after", defaultValue = "PT1H")
+  Duration forgetAfter;
 
   Clock clock = Clock.systemUTC();
 
@@ -69,33 +86,39 @@ public class SignIns {
     } catch (IllegalArgumentException e) {
       return SignInOutcome.failed(null, null, null, "malformed email");
     }
-    if (addressBlocked(address, now)) {
-      return SignInOutcome.failed(null, null, normalized, "address throttled");
-    }
+    SignInDelays delays = delays();
+    String account = accountKey(normalized);
+    Attempts attempts = claim(address, account, now, delays);
+    // No lock on the account row: a flood of tries at one account from many addresses must not
+    // queue the owner's own sign-in behind their password hashing.
     Optional<UserAccount> found =
         em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
             .setParameter("email", normalized)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultStream()
             .findFirst();
+    if (attempts.nextAttempt().isAfter(now)) {
+      return found
+          .map(u -> SignInOutcome.failed(u.getId(), u.getTenantId(), normalized, DELAYED))
+          .orElseGet(() -> SignInOutcome.failed(null, null, normalized, DELAYED));
+    }
     if (found.isEmpty()) {
       // Same work as for a real account, so timing does not tell which emails exist.
       passwords.verify(password, decoy());
-      countAddressFailure(address, now);
+      countFailure(address, account, attempts, now, delays);
       return SignInOutcome.failed(null, null, normalized, "unknown email");
     }
     UserAccount user = found.get();
-    if (user.isLocked(now)) {
-      // Hash anyway: a locked account must take as long to answer as any other.
-      passwords.verify(password, user.getPasswordHash());
-      countAddressFailure(address, now);
-      return SignInOutcome.failed(user.getId(), user.getTenantId(), normalized, "locked");
-    }
     if (!passwords.verify(password, user.getPasswordHash())) {
-      countAddressFailure(address, now);
-      boolean locked = user.recordFailure(now, accountLimit, window, lockout);
+      boolean delayed = countFailure(address, account, attempts, now, delays);
       return SignInOutcome.failed(
-          user.getId(), user.getTenantId(), normalized, locked ? "locked now" : "wrong password");
+          user.getId(), user.getTenantId(), normalized, delayed ? DELAY_STARTED : "wrong password");
+    }
+    forget(address, account);
+    // Locked only now, for the few writes of a successful sign-in.
+    user = em.find(UserAccount.class, user.getId(), LockModeType.PESSIMISTIC_WRITE);
+    if (user.isLocked(now)) {
+      // Locked by an earlier release (per-account lockout); expires by itself.
+      return SignInOutcome.failed(user.getId(), user.getTenantId(), normalized, "locked");
     }
     if (user.getStatus() != UserAccount.Status.ACTIVE) {
       return SignInOutcome.failed(
@@ -135,13 +158,9 @@ public class SignIns {
   }
 
   /** Sign-in is disabled for everyone from the deletion request on (retention feature). */
-  /**
-   * A wrong second-factor code counts like a wrong password, so knowing the password does not open
-   * an endless run of code guesses: the account locks as it would. True when it locked now.
-   */
-  public boolean codeRefused(long userId) {
-    UserAccount user = em.find(UserAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
-    return user != null && user.recordFailure(Instant.now(clock), accountLimit, window, lockout);
+  /** The configured growth of waits after failures; second-factor codes follow it too. */
+  public SignInDelays delays() {
+    return new SignInDelays(freeFailures, firstDelay, maxDelay, forgetAfter);
   }
 
   private boolean tenantBeingDeleted(long tenantId) {
@@ -160,39 +179,76 @@ public class SignIns {
     return d;
   }
 
-  private boolean addressBlocked(String address, Instant now) {
+  /** The failures of this client at this account so far, with its row locked until commit. */
+  private Attempts claim(String address, String account, Instant now, SignInDelays delays) {
+    Timestamp ts = Timestamp.from(now);
+    em.createNativeQuery(
+            "insert ignore into sign_in_delay"
+                + " (client_address, account_key, failures, last_failure_at, next_attempt_at)"
+                + " values (?, ?, 0, ?, ?)")
+        .setParameter(1, address)
+        .setParameter(2, account)
+        .setParameter(3, ts)
+        .setParameter(4, ts)
+        .setHint(NATIVE, "true")
+        .executeUpdate();
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "select failures, window_start from sign_in_throttle where client_address = ?")
+                    "select failures, last_failure_at, next_attempt_at from sign_in_delay"
+                        + " where client_address = ? and account_key = ? for update")
                 .setParameter(1, address)
-                .setHint("eclipselink.jdbc.allow-native-sql-query", "true")
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-    if (row == null) {
-      return false;
-    }
-    int failures = ((Number) row[0]).intValue();
-    Instant start = ((Timestamp) row[1]).toInstant();
-    return failures >= addressLimit && start.isAfter(now.minus(window));
+                .setParameter(2, account)
+                .setHint(NATIVE, "true")
+                .getSingleResult();
+    Instant last = ((Timestamp) row[1]).toInstant();
+    int failures = delays.stillCounted(((Number) row[0]).intValue(), last, now);
+    Instant next = failures == 0 ? now : ((Timestamp) row[2]).toInstant();
+    return new Attempts(failures, next);
   }
 
-  /** One atomic upsert, so concurrent attempts from one address are all counted. */
-  private void countAddressFailure(String address, Instant now) {
-    Timestamp ts = Timestamp.from(now);
-    Timestamp windowStart = Timestamp.from(now.minus(window));
+  /** Counts a failure; true when the client must now wait before its next try. */
+  private boolean countFailure(
+      String address, String account, Attempts attempts, Instant now, SignInDelays delays) {
+    int failures = attempts.failures() + 1;
+    Duration wait = delays.after(failures);
     em.createNativeQuery(
-            "insert into sign_in_throttle (client_address, window_start, failures) values (?, ?, 1)"
-                + " on duplicate key update"
-                + " failures = if(window_start < ?, 1, failures + 1),"
-                + " window_start = if(window_start < ?, ?, window_start)")
+            "update sign_in_delay set failures = ?, last_failure_at = ?, next_attempt_at = ?"
+                + " where client_address = ? and account_key = ?")
+        .setParameter(1, failures)
+        .setParameter(2, Timestamp.from(now))
+        .setParameter(3, Timestamp.from(now.plus(wait)))
+        .setParameter(4, address)
+        .setParameter(5, account)
+        .setHint(NATIVE, "true")
+        .executeUpdate();
+    // Rows of clients that went away; a few at a time, so no attempt pays for many.
+    em.createNativeQuery("delete from sign_in_delay where last_failure_at < ? limit 20")
+        .setParameter(1, Timestamp.from(now.minus(forgetAfter).minus(maxDelay)))
+        .setHint(NATIVE, "true")
+        .executeUpdate();
+    return !wait.isZero();
+  }
+
+  private void forget(String address, String account) {
+    em.createNativeQuery("delete from sign_in_delay where client_address = ? and account_key = ?")
         .setParameter(1, address)
-        .setParameter(2, ts)
-        .setParameter(3, windowStart)
-        .setParameter(4, windowStart)
-        .setParameter(5, ts)
-        .setHint("eclipselink.jdbc.allow-native-sql-query", "true")
+        .setParameter(2, account)
+        .setHint(NATIVE, "true")
         .executeUpdate();
   }
+
+  /** The normalised email's SHA-256, so the table keeps no email. */
+  static String accountKey(String normalizedEmail) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(normalizedEmail.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Attempts(int failures, Instant nextAttempt) {}
 }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.control;
 
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -36,6 +36,12 @@ public class SecondFactor {
   @Column(name = "recovery_codes", nullable = false, length = 1000)
   private String recoveryCodes;
 
+  @Column(name = "failed_codes", nullable = false)
+  private int failedCodes;
+
+  @Column(name = "last_failed_at")
+  private Instant lastFailedAt;
+
   @Version private long version;
 
   protected SecondFactor() {}
@@ -61,6 +67,25 @@ public class SecondFactor {
       throw new IllegalArgumentException("step already used");
     }
     this.lastStep = step;
+  }
+
+  /** A wrong code; {@code counted} is how many earlier ones still count. */
+  public void failed(int counted, Instant at) {
+    this.failedCodes = counted + 1;
+    this.lastFailedAt = at;
+  }
+
+  public void succeeded() {
+    this.failedCodes = 0;
+    this.lastFailedAt = null;
+  }
+
+  public int getFailedCodes() {
+    return failedCodes;
+  }
+
+  public Instant getLastFailedAt() {
+    return lastFailedAt;
   }
 
   public void replaceRecoveryCodes(String hashes) {

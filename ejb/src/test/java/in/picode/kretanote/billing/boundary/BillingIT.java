@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.Deployments;
-import in.picode.kretanote.billing.control.ProviderSignature;
 import in.picode.kretanote.billing.entity.BillingInterval;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.PlanVersion;

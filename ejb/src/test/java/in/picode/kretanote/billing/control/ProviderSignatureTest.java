@@ -3,6 +3,7 @@ package in.picode.kretanote.billing.control;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import in.picode.kretanote.billing.boundary.ProviderSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package in.picode.kretanote.billing.rest;
 
+import in.picode.kretanote.billing.boundary.ProviderSignature;
 import in.picode.kretanote.billing.boundary.ProviderWebhooks;
-import in.picode.kretanote.billing.control.ProviderSignature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

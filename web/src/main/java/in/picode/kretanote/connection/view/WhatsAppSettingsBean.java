@@ -9,6 +9,7 @@ import in.picode.kretanote.connection.boundary.SignupRequest;
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Status;
+import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.security.SessionKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -226,7 +227,8 @@ public class WhatsAppSettingsBean implements Serializable {
     Object user = session == null ? null : session.getAttribute(SessionKeys.USER_ID);
     String email =
         security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
-    return new Actor(user instanceof Long id ? id : null, email, request.getRemoteAddr());
+    return new Actor(
+        user instanceof Long id ? id : null, email, ClientAddresses.current().of(request));
   }
 
   private String reload() {

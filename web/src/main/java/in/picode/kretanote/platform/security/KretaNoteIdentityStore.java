@@ -2,9 +2,9 @@ package in.picode.kretanote.platform.security;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.SignInOutcome;
 import in.picode.kretanote.tenant.boundary.SignIns;
-import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -15,8 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 
 /**
- * Checks credentials against the database through {@link SignIns} (PBKDF2, lockout, address
- * throttle), remembers the tenant in the session, and writes the attempt to the tenant's audit log.
+ * Checks credentials against the database through {@link SignIns} (PBKDF2, the growing delay per
+ * client address and account), remembers the tenant in the session, and writes the attempt to the
+ * tenant's audit log.
  */
 @ApplicationScoped
 public class KretaNoteIdentityStore implements IdentityStore {
@@ -28,6 +29,7 @@ public class KretaNoteIdentityStore implements IdentityStore {
   @Inject AuditLog audit;
   @Inject HttpServletRequest request;
   @Inject SecondFactorStep secondFactor;
+  @Inject ClientAddresses clientAddresses;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -37,7 +39,7 @@ public class KretaNoteIdentityStore implements IdentityStore {
     if (!(credential instanceof UsernamePasswordCredential login)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    String address = request.getRemoteAddr();
+    String address = clientAddresses.of(request);
     SignInOutcome outcome;
     try {
       outcome = signIns.verify(login.getCaller(), login.getPasswordAsString(), address);
@@ -57,7 +59,7 @@ public class KretaNoteIdentityStore implements IdentityStore {
   }
 
   private CredentialValidationResult validateCode(SecondFactorCredential code) {
-    String address = request.getRemoteAddr();
+    String address = clientAddresses.of(request);
     var waiting = SecondFactorStep.whoWaits(request);
     var outcome = secondFactor.complete(code.code(), request);
     if (outcome.isEmpty()) {
@@ -93,7 +95,8 @@ public class KretaNoteIdentityStore implements IdentityStore {
 
   private static String signInFailure(String reason) {
     return switch (reason) {
-      case "locked now" -> "LOCKOUT";
+      case SignIns.DELAY_STARTED -> "SIGN_IN_DELAY_STARTED";
+      case SignIns.DELAYED -> "SIGN_IN_TOO_EARLY";
       case "locked" -> "SIGN_IN_WHILE_LOCKED";
       default -> "SIGN_IN_FAILED";
     };

@@ -141,7 +141,7 @@ public class RequestGuardFilter extends HttpFilter {
     }
     Action action = PAGES.get(path);
     if (action != null) {
-      RequestLimits.Verdict verdict = admit(action, ClientAddress.of(req));
+      RequestLimits.Verdict verdict = admit(action, ClientAddresses.current().of(req));
       if (!verdict.allowed()) {
         res.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
         refuse(

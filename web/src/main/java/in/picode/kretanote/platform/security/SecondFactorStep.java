@@ -2,7 +2,6 @@ package in.picode.kretanote.platform.security;
 
 import in.picode.kretanote.tenant.boundary.SecondFactors;
 import in.picode.kretanote.tenant.boundary.SignInOutcome;
-import in.picode.kretanote.tenant.boundary.SignIns;
 import in.picode.kretanote.tenant.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +44,6 @@ public class SecondFactorStep {
   }
 
   @Inject SecondFactors secondFactors;
-  @Inject SignIns signIns;
 
   /** True when the sign-in waits for a code (the caller then refuses the password credential). */
   public boolean holdsBack(SignInOutcome outcome, HttpServletRequest request) {
@@ -96,11 +94,11 @@ public class SecondFactorStep {
     }
     HttpSession session = request.getSession(false);
     Pending pending = (Pending) session.getAttribute(PENDING);
-    if (secondFactors.check(pending.userId(), code) == SecondFactors.Check.REFUSED) {
-      if (signIns.codeRefused(pending.userId())) {
-        session.removeAttribute(PENDING);
-        return Optional.empty();
-      }
+    SecondFactors.Check check = secondFactors.check(pending.userId(), code);
+    if (check == SecondFactors.Check.TOO_EARLY) {
+      return Optional.empty();
+    }
+    if (check == SecondFactors.Check.REFUSED) {
       session.setAttribute(
           PENDING,
           new Pending(

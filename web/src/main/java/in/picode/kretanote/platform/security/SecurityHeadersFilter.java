@@ -1,5 +1,6 @@
 package in.picode.kretanote.platform.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,13 +12,16 @@ import java.io.IOException;
 /**
  * Headers every response carries. The script policy itself comes from PrimeFaces' CSP mode (nonces,
  * web.xml {@code primefaces.CSP}); this filter adds what it does not: no framing, no MIME sniffing,
- * no referrer leaks, and HSTS on HTTPS.
+ * no referrer leaks, and HSTS on HTTPS (direct, or reported by a trusted proxy: {@link
+ * ClientAddresses}).
  */
 // asyncSupported: the webhook endpoint answers asynchronously, after its shared commit.
 @WebFilter(filterName = "security-headers", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+
+  @Inject transient ClientAddresses clientAddresses;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -29,7 +33,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     res.addHeader(
         "Content-Security-Policy",
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
-    if (req.isSecure()) {
+    if (clientAddresses.isHttps(req)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     chain.doFilter(req, res);

@@ -1,6 +1,7 @@
 package in.picode.kretanote.platform.view;
 
 import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.security.SessionKeys;
 import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.tenant.entity.Tenant;
@@ -19,6 +20,7 @@ public class CurrentUser {
   @Inject SecurityContext security;
   @Inject Tenants tenants;
   @Inject HttpServletRequest request;
+  @Inject ClientAddresses clientAddresses;
 
   private Tenant tenant;
 
@@ -58,6 +60,6 @@ public class CurrentUser {
 
   /** Where the request comes from, for the audit log. */
   public String getClientAddress() {
-    return request.getRemoteAddr();
+    return clientAddresses.of(request);
   }
 }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.platform.view;
 
+import in.picode.kretanote.platform.security.ClientAddresses;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -77,7 +78,7 @@ public final class PageMessages {
   /** The address the request came from (for the audit trail and sign-in throttling). */
   public static String clientAddress() {
     Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    return ((jakarta.servlet.http.HttpServletRequest) request).getRemoteAddr();
+    return ClientAddresses.current().of((jakarta.servlet.http.HttpServletRequest) request);
   }
 
   public static Long parseId(String id) {

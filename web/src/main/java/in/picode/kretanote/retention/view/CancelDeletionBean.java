@@ -1,5 +1,6 @@
 package in.picode.kretanote.retention.view;
 
+import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.AccountDeletions;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
@@ -20,6 +21,7 @@ public class CancelDeletionBean {
 
   @Inject AccountDeletions deletions;
   @Inject FacesContext faces;
+  @Inject ClientAddresses clientAddresses;
 
   private String email;
   private String password;
@@ -30,7 +32,7 @@ public class CancelDeletionBean {
       deletions.cancel(
           email,
           password,
-          ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
+          clientAddresses.of((HttpServletRequest) faces.getExternalContext().getRequest()));
       cancelled = true;
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());

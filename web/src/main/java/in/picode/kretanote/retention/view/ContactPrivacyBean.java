@@ -1,6 +1,6 @@
 package in.picode.kretanote.retention.view;
 
-import in.picode.kretanote.platform.control.PurgeBatch;
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.ContactPrivacy;

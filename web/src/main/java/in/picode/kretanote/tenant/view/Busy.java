@@ -1,7 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
-import in.picode.kretanote.tenant.control.HashingBusyException;
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import jakarta.faces.context.FacesContext;
 
 /** Too many password hashes at once: 503 with Retry-After, and a message on the page. */

@@ -2,8 +2,8 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.Joins;
-import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -3,7 +3,7 @@ package in.picode.kretanote.tenant.view;
 import in.picode.kretanote.platform.security.KretaNoteIdentityStore;
 import in.picode.kretanote.platform.security.SecondFactorCredential;
 import in.picode.kretanote.platform.security.SecondFactorStep;
-import in.picode.kretanote.tenant.control.HashingBusyException;
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -26,15 +26,15 @@ import java.io.IOException;
 public class LoginBean {
 
   static final String FAILED =
-      "Email or password is incorrect, or the account is locked for a while. Try again later or"
-          + " reset your password.";
+      "Email or password is incorrect, or there were too many tries: wait a little, then try"
+          + " again or reset your password.";
 
   @Inject SecurityContext security;
   @Inject FacesContext faces;
 
   static final String CODE_REFUSED =
-      "That code is not valid. Type the current code from your authenticator app, or a recovery"
-          + " code.";
+      "That code is not valid, or too many wrong codes were tried: wait a moment, then type the"
+          + " current code from your authenticator app, or a recovery code.";
   static final String CODE_EXPIRED = "Sign in again: the code was not entered in time.";
 
   private String email;

@@ -1,9 +1,9 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.SignUpForm;
 import in.picode.kretanote.tenant.boundary.SignUpRefusedException;
 import in.picode.kretanote.tenant.boundary.SignUps;
-import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;

@@ -1,8 +1,8 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.SignUps;
-import in.picode.kretanote.tenant.control.HashingBusyException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -46,6 +46,26 @@ class HealthIT {
         .containsPattern("\"webhook-apply\":\"(OK|STARTING)");
   }
 
+  /**
+   * Finding 11: the public readiness answer carries status words only, no error texts or times (the
+   * operator's job page has those).
+   */
+  @Test
+  void finding11_readinessNamesEachJobWithAStatusWordOnly() throws Exception {
+    String body = get("/health/ready").body();
+    java.util.regex.Matcher jobs =
+        java.util.regex.Pattern.compile(
+                "\"(webhook-apply|media-download|outbox-sender|whatsapp-health-checks"
+                    + "|privacy-purge|billing-cycle)\":\"([^\"]*)\"")
+            .matcher(body);
+    int seen = 0;
+    while (jobs.find()) {
+      seen++;
+      assertThat(jobs.group(2)).as(jobs.group(1)).matches("OK|STARTING|STUCK|FAILING|SILENT");
+    }
+    assertThat(seen).as(body).isPositive();
+  }
+
   @Test
   void metricsCarryTheOutboxAndPurgeFigures() throws Exception {
     HttpResponse<String> r = get("/metrics");

@@ -1,4 +1,4 @@
-package in.picode.kretanote.billing.control;
+package in.picode.kretanote.billing.boundary;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

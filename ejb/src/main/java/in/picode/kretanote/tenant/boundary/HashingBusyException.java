@@ -1,4 +1,4 @@
-package in.picode.kretanote.tenant.control;
+package in.picode.kretanote.tenant.boundary;
 
 import jakarta.ejb.ApplicationException;
 
