@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.billing.control.BillingData;
 import in.picode.kretanote.connection.control.ConnectionData;
+import in.picode.kretanote.contact.control.ConsentData;
 import in.picode.kretanote.contact.control.ContactData;
 import in.picode.kretanote.crypto.control.DataKeyData;
 import in.picode.kretanote.messaging.control.MediaFolder;
 import in.picode.kretanote.messaging.control.MessagingData;
-import in.picode.kretanote.outbound.control.ConsentData;
 import in.picode.kretanote.outbound.control.OutboundData;
 import in.picode.kretanote.platform.control.AuditData;
 import in.picode.kretanote.platform.control.TableStep;

@@ -1,4 +1,4 @@
-package in.picode.kretanote.outbound.control;
+package in.picode.kretanote.contact.control;
 
 import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.DataSubject;
@@ -18,8 +18,7 @@ import java.util.List;
  * The consent ledger's tables in the privacy workflows: {@code consent_event} and {@code
  * contact_consent}. Consent is evidence for as long as the tenant exists (no age rule); a contact's
  * export holds its ledger, erasure deletes it after noting a withdrawn marketing consent as a STOP.
- * Ordered before the contact feature (both tables reference the contact). It moves with the consent
- * classes to the contact feature.
+ * Ordered before the contact's own tables (both reference the contact).
  */
 @ApplicationScoped
 public class ConsentData implements TenantData {
