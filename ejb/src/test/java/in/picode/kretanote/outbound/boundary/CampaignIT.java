@@ -67,6 +67,7 @@ class CampaignIT {
   @Inject Campaigns campaigns;
   @Inject CampaignRunner runner;
   @Inject Sending sending;
+  @Inject Deliveries deliveries;
 
   SimulatorControl sim;
 
@@ -189,7 +190,7 @@ class CampaignIT {
     as(
         n.tenant,
         () -> {
-          sending.setThroughput(n.connectionId, 1);
+          deliveries.setThroughput(n.connectionId, 1);
           return null;
         });
     List<Customer> list = customers(n, 4, "winter");
@@ -220,7 +221,7 @@ class CampaignIT {
     as(
         n.tenant,
         () -> {
-          sending.setThroughput(n.connectionId, 1);
+          deliveries.setThroughput(n.connectionId, 1);
           return null;
         });
     List<Customer> list = customers(n, 6, "summer");
