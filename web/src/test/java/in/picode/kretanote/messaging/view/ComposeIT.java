@@ -626,11 +626,14 @@ class ComposeIT {
     int sent = 0;
     int refused = 0;
     for (Future<Document> f : answers) {
-      String words = f.get(10, TimeUnit.MINUTES).select("#conv\\:messages").text();
+      Document answer = f.get(10, TimeUnit.MINUTES);
+      String words = answer.select("#conv\\:messages").text();
       if (words.contains("Sending")) {
         sent++;
       } else {
-        assertThat(words).as("a clear refusal").contains("Too many files are being sent right now");
+        assertThat(words)
+            .as("a clear refusal; the page was %s: %s", answer.location(), answer.text())
+            .contains("Too many files are being sent right now");
         refused++;
       }
     }
