@@ -1,26 +1,17 @@
 package in.picode.kretanote.outbound.boundary;
 
-import in.picode.kretanote.connection.control.ConnectionStore;
-import in.picode.kretanote.connection.entity.WhatsAppConnection;
-import in.picode.kretanote.contact.entity.Contact;
-import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.messaging.entity.Message;
-import in.picode.kretanote.outbound.control.Category;
-import in.picode.kretanote.outbound.control.MetaPayloads;
 import in.picode.kretanote.outbound.control.OutgoingContent;
 import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.SendChecks;
+import in.picode.kretanote.outbound.control.SendTargets;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
-import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,12 +34,9 @@ import java.util.function.Supplier;
 @TenantScoped
 public class Sending {
 
-  @PersistenceContext(unitName = "kretanote")
-  EntityManager em;
-
   @Inject SendGuard guard;
   @Inject OutboxWriter writer;
-  @Inject ConnectionStore connections;
+  @Inject SendTargets targets;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -82,18 +70,14 @@ public class Sending {
   /** An emoji on one of the conversation's messages; an empty emoji removes the reaction. */
   public SendResult sendReaction(
       long conversationId, String idempotencyKey, long messageId, String emoji) {
-    Message target = em.find(Message.class, messageId);
-    if (target == null
-        || target.getConversationId() != conversationId
-        || target.getWamid() == null) {
+    Optional<String> target = targets.wamidIn(conversationId, messageId);
+    if (target.isEmpty()) {
       return SendResult.refused(
           RefusalCode.INVALID_MESSAGE.refuse(
               "the message to react to is not in this conversation"));
     }
     return submit(
-        conversationId,
-        idempotencyKey,
-        () -> new OutgoingContent.Reaction(target.getWamid(), emoji));
+        conversationId, idempotencyKey, () -> new OutgoingContent.Reaction(target.get(), emoji));
   }
 
   /**
@@ -163,17 +147,12 @@ public class Sending {
     if (settled != null) {
       return UploadTarget.settled(settled);
     }
-    WhatsAppConnection c =
-        em.find(
-            WhatsAppConnection.class,
-            em.find(Conversation.class, conversationId).getConnectionId());
-    return UploadTarget.to(
-        c.getPhoneNumberId(),
-        connections
-            .token(c.getId())
+    SendTargets.Number number =
+        targets
+            .numberOf(conversationId)
             .orElseThrow(
-                () ->
-                    new OutboundRefusedException("The number has no access token: reconnect it")));
+                () -> new OutboundRefusedException("The number has no access token: reconnect it"));
+    return UploadTarget.to(number.phoneNumberId(), number.token());
   }
 
   /** Queues a file {@link MediaUploads} uploaded, under the fingerprint it checked before. */
@@ -181,8 +160,6 @@ public class Sending {
       long conversationId, String idempotencyKey, String fingerprint, OutgoingContent.Media media) {
     return queue(conversationId, idempotencyKey, fingerprint, media, null, false, null, false);
   }
-
-  // --- the common path ---
 
   private SendResult submit(long conversationId, String key, Supplier<OutgoingContent> source) {
     return submit(conversationId, key, source, null, false, null);
@@ -226,65 +203,21 @@ public class Sending {
       return settled.get();
     }
     Instant now = Instant.now(clock);
-    Conversation conversation = em.find(Conversation.class, conversationId);
-    if (conversation == null) {
-      return SendResult.refused(RefusalCode.CONVERSATION_NOT_FOUND.refuse());
+    SendTargets.Target target = targets.of(conversationId, content, quotedMessageId);
+    if (target.refusal() != null) {
+      return SendResult.refused(target.refusal());
     }
-    String contextWamid = null;
-    if (quotedMessageId != null) {
-      Message quoted = em.find(Message.class, quotedMessageId);
-      if (quoted == null
-          || quoted.getConversationId() != conversationId
-          || quoted.getWamid() == null) {
-        return SendResult.refused(
-            RefusalCode.INVALID_MESSAGE.refuse("the quoted message is not in this conversation"));
-      }
-      contextWamid = quoted.getWamid();
-    }
-    Category category = Category.SERVICE;
-    MessageTemplate template = null;
-    String templateName = null;
-    OutboxEntry.Kind kind =
-        content instanceof OutgoingContent.Reaction
-            ? OutboxEntry.Kind.REACTION
-            : OutboxEntry.Kind.FREE_FORM;
-    if (content instanceof OutgoingContent.Template t) {
-      kind = OutboxEntry.Kind.TEMPLATE;
-      templateName = t.name() + " (" + t.language() + ")";
-      template =
-          em.createNamedQuery(MessageTemplate.BY_NAME, MessageTemplate.class)
-              .setParameter("connection", conversation.getConnectionId())
-              .setParameter("name", t.name())
-              .setParameter("language", t.language())
-              .getResultStream()
-              .findFirst()
-              .orElse(null);
-      category = template == null ? category : template.getCategory();
-    }
-    Optional<Refusal> refusal = guard.check(conversation, category, template, templateName, now);
+    MessageTemplate template = target.template();
+    Optional<Refusal> refusal =
+        guard.check(target.conversation(), target.category(), template, target.templateName(), now);
     if (refusal.isEmpty() && content instanceof OutgoingContent.Template t) {
       refusal = SendChecks.templateProblem(template.getComponents(), t);
     }
     if (refusal.isPresent() || checkOnly) {
       return refusal.map(SendResult::refused).orElse(null);
     }
-    Contact contact = em.find(Contact.class, conversation.getContactId());
-    String to = contact.getWaId() != null ? contact.getWaId() : contact.getUserId();
     OutboxWriter.Draft draft =
-        new OutboxWriter.Draft(
-            conversationId,
-            content.type(),
-            content.preview(),
-            MetaPayloads.build(to, content, contextWamid).toString(),
-            contextWamid,
-            quotedMessageId,
-            category,
-            kind,
-            template == null ? null : template.getId(),
-            contact.getIdentityKey(),
-            key,
-            hash,
-            campaignId);
+        OutboxWriter.Draft.of(target, content, quotedMessageId, key, hash, campaignId);
     if (here) {
       return SendResult.queued(writer.writeHere(draft, now), false);
     }
@@ -303,14 +236,9 @@ public class Sending {
   /** The answer when the key already holds a message, or a refusal of the key itself. */
   private Optional<SendResult> settled(String key, byte[] hash) {
     Optional<Refusal> bad = SendChecks.keyProblem(key);
-    if (bad.isPresent()) {
-      return Optional.of(SendResult.refused(bad.get()));
-    }
-    return em.createNamedQuery(OutboxEntry.BY_KEY, OutboxEntry.class)
-        .setParameter("key", key)
-        .getResultStream()
-        .findFirst()
-        .map(o -> answer(o.getRequestSha256(), o.getMessageId(), hash));
+    return bad.isPresent()
+        ? bad.map(SendResult::refused)
+        : targets.holderOf(key).map(o -> answer(o.getRequestSha256(), o.getMessageId(), hash));
   }
 
   private static SendResult answer(byte[] heldHash, long heldMessageId, byte[] hash) {
