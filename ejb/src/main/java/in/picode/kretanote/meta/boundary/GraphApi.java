@@ -239,10 +239,34 @@ public class GraphApi {
     transport.post("mark read", token, id(phoneNumberId) + "/messages", body);
   }
 
-  /** {@code POST /{PNID}/media} as multipart/form-data; returns the media id to send by. */
+  /** {@code POST /{PNID}/media} of bytes already in memory (small files and tests). */
   public String uploadMedia(
       AccessToken token, String phoneNumberId, byte[] bytes, String mimeType, String filename) {
     if (bytes == null || bytes.length == 0) {
+      throw new IllegalArgumentException("No media to upload");
+    }
+    return uploadMedia(
+        token,
+        phoneNumberId,
+        bytes.length,
+        () -> new java.io.ByteArrayInputStream(bytes),
+        mimeType,
+        filename);
+  }
+
+  /**
+   * {@code POST /{PNID}/media} as multipart/form-data, the file's {@code size} bytes streamed from
+   * {@code content} as they go out (never held whole in memory); returns the media id to send by.
+   * {@code content} may be opened more than once; it must give exactly {@code size} bytes.
+   */
+  public String uploadMedia(
+      AccessToken token,
+      String phoneNumberId,
+      long size,
+      java.util.function.Supplier<java.io.InputStream> content,
+      String mimeType,
+      String filename) {
+    if (size <= 0) {
       throw new IllegalArgumentException("No media to upload");
     }
     if (mimeType == null || !mimeType.matches("[a-z]+/[A-Za-z0-9.+-]{1,100}")) {
@@ -253,33 +277,38 @@ public class GraphApi {
             ? "upload"
             : filename.replaceAll("[\\\\\"\\r\\n]", "_");
     String boundary = "kretanote" + Long.toHexString(System.nanoTime());
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + 512);
     java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-    String head =
-        "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
-            + "--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n"
-            + mimeType
-            + "\r\n--"
-            + boundary
-            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-            + name
-            + "\"\r\nContent-Type: "
-            + mimeType
-            + "\r\n\r\n";
-    out.writeBytes(head.getBytes(utf8));
-    out.writeBytes(bytes);
-    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
+                + "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n"
+                + mimeType
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name
+                + "\"\r\nContent-Type: "
+                + mimeType
+                + "\r\n\r\n")
+            .getBytes(utf8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(utf8);
     JsonObject answer =
-        transport.postBytes(
+        transport.postStreamOnce(
             "upload media",
             token,
             id(phoneNumberId) + "/media",
-            out.toByteArray(),
-            "multipart/form-data; boundary=" + boundary);
+            "multipart/form-data; boundary=" + boundary,
+            head.length + size + tail.length,
+            () ->
+                new java.io.SequenceInputStream(
+                    java.util.Collections.enumeration(
+                        List.of(
+                            new java.io.ByteArrayInputStream(head),
+                            content.get(),
+                            new java.io.ByteArrayInputStream(tail)))));
     String mediaId = answer.getString("id", null);
     if (mediaId == null || mediaId.isBlank()) {
       throw new GraphException(

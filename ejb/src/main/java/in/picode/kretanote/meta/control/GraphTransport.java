@@ -30,11 +30,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -87,6 +89,45 @@ public final class GraphTransport implements AutoCloseable {
    * GraphException#mayHaveArrived()}).
    */
   public JsonObject postOnce(String operation, AccessToken token, String path, JsonObject body) {
+    return sendOnce(
+        operation,
+        token,
+        path,
+        MediaType.APPLICATION_JSON,
+        java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()),
+        settings.readTimeout());
+  }
+
+  /**
+   * A POST of {@code length} bytes read from {@code body} as they go out (a media upload), sent at
+   * most once like {@link #postOnce}: nothing is held in memory beyond the client's buffers. The
+   * answer may take the read timeout plus one second per 100 KB, so a large file on a slow line is
+   * not cut off.
+   */
+  public JsonObject postStreamOnce(
+      String operation,
+      AccessToken token,
+      String path,
+      String contentType,
+      long length,
+      Supplier<InputStream> body) {
+    return sendOnce(
+        operation,
+        token,
+        path,
+        contentType,
+        java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+            java.net.http.HttpRequest.BodyPublishers.ofInputStream(body), length),
+        settings.readTimeout().plusMillis(length / 100));
+  }
+
+  private JsonObject sendOnce(
+      String operation,
+      AccessToken token,
+      String path,
+      String contentType,
+      java.net.http.HttpRequest.BodyPublisher publisher,
+      Duration timeout) {
     URI uri = uri(path, Map.of());
     List<String> secrets = new ArrayList<>();
     secrets.add(token.value());
@@ -95,11 +136,11 @@ public final class GraphTransport implements AutoCloseable {
     }
     java.net.http.HttpRequest request =
         java.net.http.HttpRequest.newBuilder(uri)
-            .timeout(settings.readTimeout())
+            .timeout(timeout)
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
-            .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.CONTENT_TYPE, contentType)
             .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
+            .POST(publisher)
             .build();
     long started = System.nanoTime();
     java.net.http.HttpResponse<InputStream> response;
@@ -306,19 +347,6 @@ public final class GraphTransport implements AutoCloseable {
   public JsonObject delete(
       String operation, AccessToken token, String path, Map<String, String> query) {
     return send(operation, token, path, query, "DELETE", null, List.of());
-  }
-
-  /** A POST of raw bytes (a multipart upload) with its content type. */
-  public JsonObject postBytes(
-      String operation, AccessToken token, String path, byte[] body, String contentType) {
-    return send(
-        operation,
-        token,
-        path,
-        Map.of(),
-        "POST",
-        Entity.entity(body, MediaType.valueOf(contentType)),
-        List.of());
   }
 
   private JsonObject send(

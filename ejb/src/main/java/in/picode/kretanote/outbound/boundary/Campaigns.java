@@ -4,6 +4,7 @@ import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.outbound.control.CampaignSegment;
+import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.TemplateParameters;
 import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
@@ -135,7 +136,7 @@ public class Campaigns {
     }
     List<String> problems =
         TemplateParameters.problems(
-            Sending.parseArray(template.getComponents()), List.of(), values, Map.of());
+            SendChecks.components(template.getComponents()), List.of(), values, Map.of());
     if (!problems.isEmpty()) {
       throw new OutboundRefusedException(
           "The values do not fit the template: " + String.join("; ", problems));

@@ -63,14 +63,27 @@ public class OutboxSender {
   @ConfigProperty(name = "kretanote.outbound.max-slot-wait", defaultValue = "PT5S")
   Duration maxSlotWait;
 
+  /**
+   * Housekeeping before a claim: SENDING rows of a stopped server become UNKNOWN. Two servers (or
+   * drainers) doing it at once can deadlock in MariaDB; the loser's round goes on and the next
+   * round does it again, so a deadlock here never fails the sending.
+   */
+  private void expireStale(Instant now) {
+    try {
+      int expired = claims.expireSending(now);
+      if (expired > 0) {
+        LOG.log(
+            Level.WARNING, "{0} outbox row(s) were mid-send on a stopped server: UNKNOWN", expired);
+      }
+    } catch (jakarta.ejb.EJBException e) {
+      LOG.log(Level.INFO, "Expiring stale SENDING rows deferred to the next round: {0}", e);
+    }
+  }
+
   /** One round; returns how many messages Meta accepted. */
   public int drainOnce() {
     Instant now = Instant.now();
-    int expired = claims.expireSending(now);
-    if (expired > 0) {
-      LOG.log(
-          Level.WARNING, "{0} outbox row(s) were mid-send on a stopped server: UNKNOWN", expired);
-    }
+    expireStale(now);
     List<OutboxClaims.Claim> batch = claims.claimDue(now, now.plus(lease), OWNER, batchSize);
     if (batch.isEmpty()) {
       return 0;

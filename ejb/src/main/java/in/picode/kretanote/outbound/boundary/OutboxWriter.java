@@ -1,8 +1,12 @@
 package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.contact.entity.Category;
+import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.messaging.boundary.MessageLog;
 import in.picode.kretanote.messaging.boundary.OutgoingMessage;
+import in.picode.kretanote.outbound.control.MetaPayloads;
+import in.picode.kretanote.outbound.control.OutgoingContent;
+import in.picode.kretanote.outbound.control.SendTargets;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -43,7 +47,34 @@ public class OutboxWriter {
       String recipient,
       String idempotencyKey,
       byte[] requestSha256,
-      Long campaignId) {}
+      Long campaignId) {
+
+    /** A checked send's draft: Meta's payload to the contact's WhatsApp id, else its user id. */
+    static Draft of(
+        SendTargets.Target target,
+        OutgoingContent content,
+        Long quotedMessageId,
+        String key,
+        byte[] hash,
+        Long campaignId) {
+      Contact contact = target.contact();
+      String to = contact.getWaId() != null ? contact.getWaId() : contact.getUserId();
+      return new Draft(
+          target.conversation().getId(),
+          content.type(),
+          content.preview(),
+          MetaPayloads.build(to, content, target.contextWamid()).toString(),
+          target.contextWamid(),
+          quotedMessageId,
+          target.category(),
+          target.kind(),
+          target.template() == null ? null : target.template().getId(),
+          contact.getIdentityKey(),
+          key,
+          hash,
+          campaignId);
+    }
+  }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long writeNew(Draft draft, Instant now) {

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.MessageStatus;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
 
@@ -17,4 +18,18 @@ public record Outcome(
     int attempts,
     Integer errorCode,
     String refusalCode,
-    String reason) {}
+    String reason) {
+
+  /** From the message and its outbox row ({@code null} when there is none). */
+  static Outcome of(Message m, OutboxEntry o) {
+    return new Outcome(
+        m.getId(),
+        m.getWamid(),
+        m.getStatus(),
+        o == null ? null : o.getState(),
+        o == null ? 0 : o.getAttempts(),
+        m.getErrorCode() != null ? m.getErrorCode() : o == null ? null : o.getErrorCode(),
+        o == null ? null : o.getRefusalCode(),
+        m.getErrorDetails() != null ? m.getErrorDetails() : o == null ? null : o.getOutcome());
+  }
+}

@@ -91,8 +91,24 @@ public final class MediaRules {
         : kindOf(byEnding).map(k -> new Accepted(k, byEnding));
   }
 
+  /** How many leading bytes {@link #problem(MediaKind, String, long, byte[])} looks at. */
+  public static final int HEAD = 8;
+
   /** The plain-words problem with sending {@code bytes} as {@code kind} and type, if any. */
   public static Optional<String> problem(MediaKind kind, String mimeType, byte[] bytes) {
+    return problem(
+        kind,
+        mimeType,
+        bytes == null ? 0 : bytes.length,
+        bytes == null ? new byte[0] : java.util.Arrays.copyOf(bytes, Math.min(HEAD, bytes.length)));
+  }
+
+  /**
+   * The plain-words problem with sending a file of {@code size} bytes that starts with {@code head}
+   * (its first {@link #HEAD} bytes, fewer when the file is shorter), if any: the file itself is
+   * never read whole.
+   */
+  public static Optional<String> problem(MediaKind kind, String mimeType, long size, byte[] head) {
     String type = base(mimeType);
     if (kind == null || !TYPES.get(kind).contains(type)) {
       return Optional.of(
@@ -101,14 +117,14 @@ public final class MediaRules {
               + ". "
               + ACCEPTED);
     }
-    if (bytes == null || bytes.length == 0) {
+    if (size <= 0) {
       return Optional.of("The file is empty.");
     }
     long max = MAX.get(kind);
-    if (bytes.length > max) {
-      return Optional.of(tooBig(kind, bytes.length));
+    if (size > max) {
+      return Optional.of(tooBig(kind, size));
     }
-    if (kind == MediaKind.IMAGE && !looksLike(type, bytes)) {
+    if (kind == MediaKind.IMAGE && !looksLike(type, head)) {
       return Optional.of(
           "The file is not a " + (type.endsWith("png") ? "PNG" : "JPEG") + " image.");
     }

@@ -25,6 +25,7 @@ public enum RefusalCode {
   INVALID_MESSAGE("The message cannot be sent as it is: %s"),
   IDEMPOTENCY_CONFLICT(
       "This request id was already used for a different message; use a new request id."),
+  UPLOADS_BUSY("Too many files are being sent right now: %s. Send this file again in a minute."),
   NOTHING_TO_MARK("There is no customer message to mark as read."),
   AUTOMATION_OPT_OUT(
       "The customer objected to automated processing; campaigns and automations do not send to"

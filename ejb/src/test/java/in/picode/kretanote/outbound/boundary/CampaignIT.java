@@ -68,6 +68,7 @@ class CampaignIT {
   @Inject Campaigns campaigns;
   @Inject CampaignRunner runner;
   @Inject Sending sending;
+  @Inject SendOutcomes deliveries;
 
   SimulatorControl sim;
 
@@ -190,7 +191,7 @@ class CampaignIT {
     as(
         n.tenant,
         () -> {
-          sending.setThroughput(n.connectionId, 1);
+          deliveries.setThroughput(n.connectionId, 1);
           return null;
         });
     List<Customer> list = customers(n, 4, "winter");
@@ -221,7 +222,7 @@ class CampaignIT {
     as(
         n.tenant,
         () -> {
-          sending.setThroughput(n.connectionId, 1);
+          deliveries.setThroughput(n.connectionId, 1);
           return null;
         });
     List<Customer> list = customers(n, 6, "summer");

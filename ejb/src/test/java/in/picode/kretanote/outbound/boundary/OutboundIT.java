@@ -79,6 +79,9 @@ class OutboundIT {
   @Inject WhatsAppConnections connections;
   @Inject Tenants tenants;
   @Inject Sending sending;
+  @Inject SendOutcomes deliveries;
+  @Inject MediaUploads uploads;
+  @Inject ReadReceipts receipts;
   @Inject Templates templates;
   @Inject Consents consents;
   @Inject InboundChanges inbound;
@@ -454,7 +457,7 @@ class OutboundIT {
                 as(
                     b.tenant,
                     () -> {
-                      sending.setThroughput(a.connectionId, 10);
+                      deliveries.setThroughput(a.connectionId, 10);
                       return null;
                     }))
         .isInstanceOf(OutboundRefusedException.class);
@@ -463,7 +466,7 @@ class OutboundIT {
                 as(
                     a.tenant,
                     () -> {
-                      sending.setThroughput(a.connectionId, 1001);
+                      deliveries.setThroughput(a.connectionId, 1001);
                       return null;
                     }))
         .isInstanceOf(OutboundRefusedException.class);
@@ -646,7 +649,7 @@ class OutboundIT {
     as(
         a.tenant,
         () -> {
-          sending.setThroughput(a.connectionId, 5);
+          deliveries.setThroughput(a.connectionId, 5);
           return null;
         });
     sim.number(a.pnid, Json.createObjectBuilder().add("throughput_per_second", 5).build());
@@ -711,14 +714,10 @@ class OutboundIT {
         as(
             a.tenant,
             () ->
-                sending.sendMedia(
+                uploads.send(
                     a.conversation,
                     key(),
-                    OutgoingContent.MediaKind.IMAGE,
-                    png,
-                    "image/png",
-                    "photo.png",
-                    "Your parcel"));
+                    Attachment.of(png, "photo.png", "image/png", "Your parcel")));
     assertThat(r.isQueued()).isTrue();
     await(a.tenant, r.messageId(), o -> o.wamid() != null);
     JsonObject request = sim.sent(a.pnid).getJsonObject(0).getJsonObject("request");
@@ -729,15 +728,7 @@ class OutboundIT {
     SendResult refused =
         as(
             a.tenant,
-            () ->
-                sending.sendMedia(
-                    a.conversation,
-                    key(),
-                    OutgoingContent.MediaKind.AUDIO,
-                    png,
-                    "not a type",
-                    "x",
-                    null));
+            () -> uploads.send(a.conversation, key(), Attachment.of(png, "x", "not a type", null)));
     assertThat(refused.refusal().code()).isEqualTo(RefusalCode.INVALID_MESSAGE);
   }
 
@@ -781,7 +772,7 @@ class OutboundIT {
 
   @Test
   void markReadTellsMetaAndClearsTheUnreadCount() {
-    assertThat(as(a.tenant, () -> sending.markRead(a.conversation))).isEmpty();
+    assertThat(as(a.tenant, () -> receipts.markRead(a.conversation))).isEmpty();
     assertThat(longValue("select unread_count from conversation where id = ?", a.conversation))
         .isZero();
     String inboundWamid =
@@ -804,8 +795,8 @@ class OutboundIT {
     assertThat(sameKey.isQueued()).isTrue();
     assertThat(sameKey.duplicate()).isFalse();
     assertThat(sameKey.messageId()).isNotEqualTo(mine.messageId());
-    assertThat(as(b.tenant, () -> sending.outcome(mine.messageId()))).isEmpty();
-    assertThat(as(b.tenant, () -> sending.markRead(a.conversation)).get().code())
+    assertThat(as(b.tenant, () -> deliveries.outcome(mine.messageId()))).isEmpty();
+    assertThat(as(b.tenant, () -> receipts.markRead(a.conversation)).get().code())
         .isEqualTo(RefusalCode.CONVERSATION_NOT_FOUND);
     await(b.tenant, sameKey.messageId(), o -> o.wamid() != null);
     await(a.tenant, mine.messageId(), o -> o.wamid() != null);
@@ -923,7 +914,7 @@ class OutboundIT {
   }
 
   Outcome outcome(long tenant, long messageId) {
-    return as(tenant, () -> sending.outcome(messageId)).orElseThrow();
+    return as(tenant, () -> deliveries.outcome(messageId)).orElseThrow();
   }
 
   Outcome await(long tenant, long messageId, Predicate<Outcome> done) {

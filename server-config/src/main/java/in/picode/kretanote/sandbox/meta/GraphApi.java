@@ -751,7 +751,9 @@ final class GraphApi implements HttpHandler {
               + ".");
     }
     String id =
-        sim.storeMedia(file.content(), mime, file.filename(), number.wabaId(), Duration.ofDays(30));
+        // The part's content is already a copy of its own (HttpIo.multipart): kept, not copied
+        // again.
+        sim.keepMedia(file.content(), mime, file.filename(), number.wabaId(), Duration.ofDays(30));
     return Reply.ok(Json.createObjectBuilder().add("id", id).build());
   }
 

@@ -544,13 +544,19 @@ public final class MetaSimulator implements AutoCloseable {
 
   String storeMedia(
       byte[] bytes, String mimeType, String filename, String ownerWabaId, Duration lifetime) {
+    return keepMedia(bytes.clone(), mimeType, filename, ownerWabaId, lifetime);
+  }
+
+  /** Stores {@code bytes} as they are: the caller hands over an array no one else holds. */
+  String keepMedia(
+      byte[] bytes, String mimeType, String filename, String ownerWabaId, Duration lifetime) {
     String id = SimState.randomDigits(16);
     state.media.put(
         id,
         new SimState.Media(
             id,
             ownerWabaId,
-            bytes.clone(),
+            bytes,
             mimeType,
             SimState.sha256Hex(bytes),
             filename,

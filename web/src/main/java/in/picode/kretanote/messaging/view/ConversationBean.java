@@ -9,11 +9,13 @@ import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.boundary.MessageView;
 import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.messaging.entity.ConversationNote;
+import in.picode.kretanote.outbound.boundary.Attachment;
+import in.picode.kretanote.outbound.boundary.MediaUploads;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import in.picode.kretanote.outbound.boundary.ReadReceipts;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.outbound.boundary.Templates;
-import in.picode.kretanote.outbound.control.MediaRules;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
@@ -32,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.primefaces.model.file.UploadedFile;
 
@@ -41,7 +42,9 @@ import org.primefaces.model.file.UploadedFile;
  * labels, close / re-open / snooze and private notes. The id comes from the URL and is looked up
  * inside the signed-in user's tenant only: any other id is "not found" and changes nothing. The
  * compose box sends text (with emoji and canned responses typed as {@code /shortcut}), an attached
- * file with a caption, or a template; all three share the form's idempotency key.
+ * file with a caption, or a template; all three share the form's idempotency key. Showing the page
+ * changes nothing: the page marks the conversation read (and tells Meta) in a postback it fires
+ * once shown ({@link #markRead}), never in the GET.
  */
 @Named
 @ViewScoped
@@ -53,6 +56,8 @@ public class ConversationBean implements Serializable {
   @Inject transient Conversations conversations;
   @Inject transient TeamMembers team;
   @Inject transient Sending sending;
+  @Inject transient MediaUploads uploads;
+  @Inject transient ReadReceipts receipts;
   @Inject transient Templates templateCatalog;
   @Inject transient CannedResponses canned;
   @Inject CurrentUser currentUser;
@@ -79,7 +84,7 @@ public class ConversationBean implements Serializable {
   private String templateValues;
   private List<MessageTemplate> templates = List.of();
 
-  /** The attachment of the current post only; the bytes never stay in the view. */
+  /** The attachment of the current post only; read from its temporary file, never kept. */
   private transient UploadedFile attachment;
 
   private String caption;
@@ -100,18 +105,28 @@ public class ConversationBean implements Serializable {
     messages = new ArrayList<>(conversations.messages(conversationId, null, PAGE));
     older = messages.size() == PAGE;
     latestMessageId = conversations.latestMessageId(conversationId);
-    conversations.markRead(conversationId);
     refreshHead();
-    // Blue ticks at the customer's end; a number that cannot send simply does not mark.
-    try {
-      sending.markRead(conversationId);
-    } catch (RuntimeException e) {
-      // Reading must never fail because Meta cannot be told.
-    }
     templates =
         templateCatalog.of(detail.conversation().getConnectionId()).stream()
             .filter(t -> "APPROVED".equals(t.getStatus()))
             .toList();
+  }
+
+  /**
+   * Marks the conversation read and sends the blue ticks to Meta: a postback the page fires once
+   * shown, so a GET (a prefetch, a link preview, a forged image) changes nothing. A number that
+   * cannot send simply does not mark.
+   */
+  public void markRead() {
+    if (detail == null) {
+      return;
+    }
+    conversations.markRead(conversationId);
+    try {
+      receipts.markRead(conversationId);
+    } catch (RuntimeException e) {
+      // Reading must never fail because Meta cannot be told.
+    }
   }
 
   /** Sends the compose box's text (inside the 24-hour window). */
@@ -130,37 +145,24 @@ public class ConversationBean implements Serializable {
   }
 
   /**
-   * Sends the attached file: its kind from its type (or name), Meta's type and size rules checked
-   * here in words before anything is read or uploaded, then the same path and key as a text.
+   * Sends the attached file with the same key as a text: Meta's type and size rules, the guard and
+   * the upload are {@link MediaUploads}'s; the file is streamed from the request's temporary file.
    */
   public void sendAttachment() {
     if (attachment == null || attachment.getSize() == 0) {
       PageMessages.error("Choose a file to send.");
       return;
     }
-    String name = baseName(attachment.getFileName());
-    Optional<MediaRules.Accepted> accepted = MediaRules.classify(name, attachment.getContentType());
-    if (accepted.isEmpty()) {
-      PageMessages.error("WhatsApp does not accept this type of file. " + MediaRules.ACCEPTED);
-      return;
-    }
-    String tooBig = MediaRules.sizeProblem(accepted.get().kind(), attachment.getSize());
-    if (tooBig != null) {
-      PageMessages.error(tooBig);
-      return;
-    }
-    byte[] bytes = attachment.getContent();
+    UploadedFile file = attachment;
     String text = caption == null || caption.isBlank() ? null : caption.strip();
-    if (queued(
-        () ->
-            sending.sendMedia(
-                conversationId,
-                composeKey,
-                accepted.get().kind(),
-                bytes,
-                accepted.get().mimeType(),
-                name,
-                text))) {
+    Attachment sent =
+        new Attachment(
+            baseName(file.getFileName()),
+            file.getContentType(),
+            file.getSize(),
+            text,
+            file::getInputStream);
+    if (queued(() -> uploads.send(conversationId, composeKey, sent))) {
       caption = null;
     }
     attachment = null;

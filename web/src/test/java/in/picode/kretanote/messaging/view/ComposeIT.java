@@ -16,10 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,6 +38,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,6 +64,7 @@ class ComposeIT {
   static MetaSimulator meta;
   SimulatorControl sim = SimulatorControl.fromTestJvm();
   WebClient owner;
+  TestAccounts.User user;
   long tenant;
   String pnid;
   String customer;
@@ -68,7 +80,7 @@ class ComposeIT {
     TestAccounts.clearAddressThrottle();
     meta.clearFaults();
     String run = UUID.randomUUID().toString().substring(0, 8);
-    TestAccounts.User user = TestAccounts.owner("Compose", run);
+    user = TestAccounts.owner("Compose", run);
     tenant = user.tenantId();
     owner = WebClient.signedIn(base, user);
     Document connected =
@@ -475,5 +487,205 @@ class ComposeIT {
     assertThat(outbound()).isZero();
     assertThat(uploads()).isZero();
     assertThat(sim.sent(pnid)).isEmpty();
+  }
+
+  long unread(long conversation) {
+    return ((Number)
+            TestAccounts.value("select unread_count from conversation where id = ?", conversation))
+        .longValue();
+  }
+
+  @Test
+  void finding10_aGetOfTheConversationMarksNothingReadThePostbackDoes() {
+    String w = wamid();
+    long conversation = customerWrites(w, "text", "{\"body\":\"Anyone there?\"}");
+    assertThat(unread(conversation)).isEqualTo(1);
+
+    Document page = owner.get("app/conversation.xhtml?id=" + conversation);
+    owner.get("app/conversation.xhtml?id=" + conversation);
+    assertThat(page.text()).contains("Anyone there?");
+    assertThat(unread(conversation)).as("a GET leaves the conversation unread").isEqualTo(1);
+    assertThat(meta.readReceipts(pnid)).as("a GET sends Meta no read receipt").isEmpty();
+
+    // What the page fires once shown: a postback with the view state, as the browser sends it.
+    owner.submit(page, "conv", Map.of(), "markRead");
+    assertThat(unread(conversation)).isZero();
+    assertThat(meta.readReceipts(pnid)).extracting(r -> r.messageId()).containsExactly(w);
+  }
+
+  /** The heap figures of the server under test, from its base metrics (-1 when not published). */
+  long[] heap() {
+    try {
+      var r = owner.raw("../metrics");
+      String body = r.body();
+      return new long[] {
+        metric(body, "memory_usedHeap_bytes"), metric(body, "memory_maxHeap_bytes")
+      };
+    } catch (RuntimeException e) {
+      return new long[] {-1, -1};
+    }
+  }
+
+  static long metric(String body, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})?\\s+(\\S+)").matcher(body);
+    return m.find() ? (long) Double.parseDouble(m.group(2)) : -1;
+  }
+
+  /** The application's database connections (the pool) and how many are in a statement. */
+  static long[] pool() {
+    long open =
+        TestAccounts.count(
+            "select count(*) from information_schema.processlist where db = database()"
+                + " and id <> connection_id()");
+    long busy =
+        TestAccounts.count(
+            "select count(*) from information_schema.processlist where db = database()"
+                + " and id <> connection_id() and command <> 'Sleep'");
+    long transactions =
+        TestAccounts.count(
+            "select count(*) from information_schema.innodb_trx t join information_schema.processlist p"
+                + " on p.id = t.trx_mysql_thread_id where p.db = database() and p.id <> connection_id()");
+    return new long[] {open, busy, transactions};
+  }
+
+  /**
+   * A load run, not part of the test command (tag {@code load}; run it with {@code ./mvnw verify -pl
+   * web -am -Dit.test=ComposeIT -Dkretanote.it.excluded=none}): on a loaded 2-core machine Payara's
+   * form mechanism now and then answers one of the five signed-in uploads with HTTP 403 (Payara
+   * issue 6145), which has nothing to do with the upload path but makes the run flaky.
+   */
+  @Test
+  @Tag("load")
+  void finding05_fiveParallel90MbUploadsNeitherExhaustTheHeapNorThePool() throws Exception {
+    long conversation = customerWrites(wamid(), "text", "{\"body\":\"Send me the catalogue\"}");
+    byte[] pdf = new byte[90 << 20];
+    byte[] start = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(start, 0, pdf, 0, start.length);
+    for (int i = start.length; i < pdf.length; i += 4096) {
+      pdf[i] = (byte) i;
+    }
+    List<WebClient> agents = new ArrayList<>();
+    List<Document> pages = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      WebClient agent = WebClient.signedIn(base, user);
+      agents.add(agent);
+      pages.add(agent.get("app/conversation.xhtml?id=" + conversation));
+    }
+    long[] heapBefore = heap();
+    long[] poolBefore = pool();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicLong peakHeap = new AtomicLong(heapBefore[0]);
+    long[] peakPool = poolBefore.clone();
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                peakHeap.accumulateAndGet(heap()[0], Math::max);
+                try {
+                  long[] p = pool();
+                  synchronized (peakPool) {
+                    for (int i = 0; i < p.length; i++) {
+                      peakPool[i] = Math.max(peakPool[i], p[i]);
+                    }
+                  }
+                } catch (RuntimeException e) {
+                  // A sample the database did not answer (it is busy too); the next one counts.
+                }
+                Webhooks.pause(250);
+              }
+            });
+    sampler.start();
+    ExecutorService senders = Executors.newFixedThreadPool(5);
+    List<Future<Document>> answers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      WebClient agent = agents.get(i);
+      Document page = pages.get(i);
+      String name = "catalogue-" + i + ".pdf";
+      answers.add(
+          senders.submit(
+              () -> {
+                Document answer =
+                    agent.attach(
+                        page,
+                        "conv",
+                        name,
+                        "application/pdf",
+                        pdf,
+                        Map.of("caption", "Catalogue " + name),
+                        "sendFile");
+                answer.attr("data-status", String.valueOf(agent.lastResponse().statusCode()));
+                return answer;
+              }));
+    }
+    // While the files travel, a plain reply still goes through (the pool is not exhausted).
+    Webhooks.pause(1500);
+    Instant before = Instant.now();
+    Document during =
+        owner.submit(
+            owner.get("app/conversation.xhtml?id=" + conversation),
+            "conv",
+            Map.of("reply", "Your catalogue is on its way"),
+            "send");
+    Duration replyTook = Duration.between(before, Instant.now());
+    assertThat(during.select("#conv\\:messages").text()).contains("Sending");
+
+    int sent = 0;
+    int refused = 0;
+    for (Future<Document> f : answers) {
+      Document answer = f.get(10, TimeUnit.MINUTES);
+      String words = answer.select("#conv\\:messages").text();
+      if (words.contains("Sending")) {
+        sent++;
+      } else {
+        assertThat(words)
+            .as(
+                "a clear refusal; the page was %s (HTTP %s): %s",
+                answer.location(), answer.attr("data-status"), answer.text())
+            .contains("Too many files are being sent right now");
+        refused++;
+      }
+    }
+    senders.shutdown();
+    running.set(false);
+    sampler.join();
+    long[] heapAfter = heap();
+    long[] poolAfter = pool();
+    System.out.printf(
+        "finding05: %d sent, %d refused; reply during the uploads took %d ms%n"
+            + "  heap used: before %d MB, peak %d MB, after %d MB (max %d MB)%n"
+            + "  database connections of the pool (open/busy/in a transaction): before %s, peak %s,"
+            + " after %s (pool max 16)%n",
+        sent,
+        refused,
+        replyTook.toMillis(),
+        heapBefore[0] >> 20,
+        peakHeap.get() >> 20,
+        heapAfter[0] >> 20,
+        heapBefore[1] >> 20,
+        java.util.Arrays.toString(poolBefore),
+        java.util.Arrays.toString(peakPool),
+        java.util.Arrays.toString(poolAfter));
+    assertThat(heapBefore[1]).as("the server publishes its heap figures").isPositive();
+    // Held whole (and copied for Meta) as before, five 90 MB files need 900 MB of a 768 MB heap;
+    // streamed, what the uploads leave on the heap is buffers and garbage the collector takes.
+    assertThat(peakHeap.get())
+        .as("heap used stays bounded while five 90 MB files travel")
+        .isLessThan(heapBefore[1] * 9 / 10);
+    assertThat(sent).as("the caps let some files through").isPositive();
+    assertThat(sent + refused).isEqualTo(5);
+    assertThat(peakPool[2]).as("no transaction waits while files travel to Meta").isLessThan(5);
+
+    // Each accepted file reaches the customer once; a text after the burst still goes.
+    int accepted = sent;
+    await(() -> sim.sent(pnid).size() == accepted + 1);
+    Document after =
+        owner.submit(
+            owner.get("app/conversation.xhtml?id=" + conversation),
+            "conv",
+            Map.of("reply", "Anything else?"),
+            "send");
+    assertThat(after.select("#conv\\:messages").text()).contains("Sending");
+    await(() -> sim.sent(pnid).size() == accepted + 2);
+    assertThat(uploads()).isEqualTo(sent);
   }
 }

@@ -106,6 +106,8 @@ class DashboardIT {
         .doesNotContain("<script>document.title='pwned'");
     assertThat(page.select(".bubble.in .text").attr("dir")).isEqualTo("auto");
     assertThat(page.text()).contains("Reply window open for 23 h");
+    // Reading is the page's postback once shown, not the GET (security finding 10).
+    browser.submit(page, "conv", Map.of(), "markRead");
     assertThat(string("SELECT unread_count FROM conversation WHERE id = ?", conversation))
         .as("opening the conversation marks it read")
         .isEqualTo("0");
