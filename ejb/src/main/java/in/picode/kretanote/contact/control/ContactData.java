@@ -9,8 +9,6 @@ import in.picode.kretanote.platform.control.TableStep;
 import in.picode.kretanote.platform.control.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -42,15 +40,8 @@ public class ContactData implements TenantData {
 
   @Override
   public boolean saidStop(Connection c, DataSubject who) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT 1 FROM contact WHERE tenant_id = ? AND id = ? AND opted_out = TRUE")) {
-      s.setLong(1, who.tenantId());
-      s.setLong(2, who.contactId());
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return Sql.exists(
+        c, "SELECT 1 FROM contact WHERE tenant_id = ? AND id = ? AND opted_out = TRUE", who);
   }
 
   @Override

@@ -45,4 +45,15 @@ public final class Sql {
       return s.executeUpdate();
     }
   }
+
+  /** Whether a query with the subject's tenant and contact as its two parameters finds a row. */
+  public static boolean exists(Connection c, String sql, DataSubject who) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, who.tenantId());
+      s.setLong(2, who.contactId());
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
 }

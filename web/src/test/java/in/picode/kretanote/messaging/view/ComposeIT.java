@@ -549,10 +549,10 @@ class ComposeIT {
   }
 
   /**
-   * A load run, not part of the test command (tag {@code load}; run it with {@code ./mvnw verify -pl
-   * web -am -Dit.test=ComposeIT -Dkretanote.it.excluded=none}): on a loaded 2-core machine Payara's
-   * form mechanism now and then answers one of the five signed-in uploads with HTTP 403 (Payara
-   * issue 6145), which has nothing to do with the upload path but makes the run flaky.
+   * A load run, not part of the test command (tag {@code load}; run it with {@code ./mvnw verify
+   * -pl web -am -Dit.test=ComposeIT -Dkretanote.it.excluded=none}): on a loaded 2-core machine
+   * Payara's form mechanism now and then answers one of the five signed-in uploads with HTTP 403
+   * (Payara issue 6145), which has nothing to do with the upload path but makes the run flaky.
    */
   @Test
   @Tag("load")
