@@ -200,7 +200,7 @@ public class WebhookInbox {
     return acknowledgements;
   }
 
-  public GroupCommitLog.Stats stats() {
+  public WriterStats stats() {
     return log.stats();
   }
 

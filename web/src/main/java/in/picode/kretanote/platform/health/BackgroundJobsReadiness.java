@@ -1,7 +1,7 @@
 package in.picode.kretanote.platform.health;
 
 import in.picode.kretanote.platform.boundary.BackgroundJobs;
-import in.picode.kretanote.platform.control.JobBoard;
+import in.picode.kretanote.platform.boundary.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -24,9 +24,9 @@ public class BackgroundJobsReadiness implements HealthCheck {
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder b = HealthCheckResponse.named("background-jobs");
     boolean up = true;
-    for (JobBoard.Status s : jobs.statuses()) {
+    for (JobStatus s : jobs.statuses()) {
       String text = s.verdict().name();
-      if (s.verdict() == JobBoard.Verdict.FAILING && s.lastError() != null) {
+      if (s.verdict() == JobStatus.Verdict.FAILING && s.lastError() != null) {
         text += " (" + s.consecutiveFailures() + " in a row: " + s.lastError() + ")";
       }
       if (s.lastSuccess() != null) {
