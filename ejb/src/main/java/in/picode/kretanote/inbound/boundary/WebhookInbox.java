@@ -140,14 +140,14 @@ public class WebhookInbox {
   }
 
   /** Meta's subscription handshake; refused when no verify token is configured. */
-  public VerifyToken.Handshake handshake(String mode, String token, String challenge) {
+  public Handshake handshake(String mode, String token, String challenge) {
     Optional<VerifyToken> verifyToken = secrets().verifyToken();
     if (verifyToken.isEmpty()) {
       LOG.log(Level.WARNING, "Webhook handshake refused: {0} is not configured", VERIFY_TOKEN);
-      return new VerifyToken.Handshake.Refused(VERIFY_TOKEN + " is not configured");
+      return new Handshake.Refused(VERIFY_TOKEN + " is not configured");
     }
-    VerifyToken.Handshake result = verifyToken.get().check(mode, token, challenge);
-    if (result instanceof VerifyToken.Handshake.Refused refused) {
+    Handshake result = verifyToken.get().check(mode, token, challenge);
+    if (result instanceof Handshake.Refused refused) {
       LOG.log(Level.INFO, "Webhook handshake refused: {0}", refused.reason());
     }
     return result;

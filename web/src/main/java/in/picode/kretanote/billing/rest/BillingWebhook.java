@@ -1,7 +1,6 @@
 package in.picode.kretanote.billing.rest;
 
 import in.picode.kretanote.billing.boundary.ProviderWebhooks;
-import in.picode.kretanote.billing.control.ProviderSignature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +27,7 @@ public class BillingWebhook {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.TEXT_PLAIN)
   public Response receive(
-      InputStream entity, @HeaderParam(ProviderSignature.HEADER) String signature)
+      InputStream entity, @HeaderParam(ProviderWebhooks.SIGNATURE_HEADER) String signature)
       throws IOException {
     byte[] body = entity.readNBytes(ProviderWebhooks.MAX_BYTES + 1);
     if (body.length > ProviderWebhooks.MAX_BYTES) {
@@ -36,7 +35,7 @@ public class BillingWebhook {
     }
     try {
       return plain(Response.Status.OK, webhooks.receive(body, signature));
-    } catch (ProviderSignature.Refused e) {
+    } catch (ProviderWebhooks.RefusedException e) {
       return plain(Response.Status.BAD_REQUEST, e.getMessage());
     } catch (ProviderWebhooks.NotConfiguredException e) {
       return plain(Response.Status.SERVICE_UNAVAILABLE, "Not configured");

@@ -10,7 +10,6 @@ import in.picode.kretanote.billing.boundary.Usage;
 import in.picode.kretanote.billing.entity.BillingInterval;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.Subscription;
-import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.view.CurrentUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -108,7 +107,7 @@ public class BillingBean implements Serializable {
     try {
       change.run();
       // Charge what the change invoiced now rather than at the next timer minute.
-      run.runTenant(Tenancy.require());
+      run.runCurrentTenant();
       message(FacesMessage.SEVERITY_INFO, done);
     } catch (BillingRefusedException e) {
       message(FacesMessage.SEVERITY_ERROR, e.getMessage());

@@ -1,6 +1,5 @@
 package in.picode.kretanote.platform.view;
 
-import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.security.SessionKeys;
 import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.tenant.entity.Tenant;
@@ -28,7 +27,7 @@ public class CurrentUser {
 
   public String getTenantName() {
     if (tenant == null) {
-      tenant = Tenancy.current().flatMap(tenants::find).orElse(null);
+      tenant = tenants.current().orElse(null);
     }
     return tenant == null ? "" : tenant.getName();
   }
