@@ -1,15 +1,14 @@
 package in.picode.kretanote.contact.boundary;
 
+import in.picode.kretanote.contact.boundary.CsvCheck.Row;
 import in.picode.kretanote.contact.control.ContactCsv;
-import in.picode.kretanote.contact.control.ContactCsv.Checked;
-import in.picode.kretanote.contact.control.ContactCsv.Row;
 import in.picode.kretanote.contact.control.ContactCsv.UnreadableCsvException;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.boundary.AuditLog;
-import in.picode.kretanote.platform.control.CsvCells;
+import in.picode.kretanote.platform.boundary.CsvCells;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -88,7 +87,7 @@ public class ContactImports {
   }
 
   /** Checks the file with this column mapping and writes nothing. */
-  public Checked check(byte[] bytes, Map<String, String> mapping) {
+  public CsvCheck check(byte[] bytes, Map<String, String> mapping) {
     try {
       return csv().check(bytes, mapping, fieldsById());
     } catch (UnreadableCsvException e) {
@@ -102,7 +101,7 @@ public class ContactImports {
    */
   public Report importAll(
       byte[] bytes, Map<String, String> mapping, long actorId, String actorEmail, String address) {
-    Checked checked = check(bytes, mapping);
+    CsvCheck checked = check(bytes, mapping);
     if (!checked.ok()) {
       throw new ContactChangeRefusedException(
           checked.problems().size() + " rows have problems; nothing was imported.");

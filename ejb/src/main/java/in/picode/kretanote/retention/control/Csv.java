@@ -1,6 +1,6 @@
 package in.picode.kretanote.retention.control;
 
-import in.picode.kretanote.platform.control.CsvCells;
+import in.picode.kretanote.platform.boundary.CsvCells;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import in.picode.kretanote.messaging.boundary.Analytics.AgentTimes;
 import in.picode.kretanote.messaging.boundary.Analytics.Cost;
 import in.picode.kretanote.messaging.boundary.Analytics.Day;
 import in.picode.kretanote.messaging.boundary.Analytics.Funnel;
-import in.picode.kretanote.platform.control.CsvCells;
+import in.picode.kretanote.platform.boundary.CsvCells;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageJson;
 import in.picode.kretanote.platform.view.PageMessages;
