@@ -54,6 +54,9 @@ public class WebhookInbox {
 
   private static final System.Logger LOG = System.getLogger(WebhookInbox.class.getName());
 
+  /** The request header that carries Meta's signature of the raw body. */
+  public static final String SIGNATURE_HEADER = WebhookSignature.HEADER;
+
   public static final String APP_SECRET = "kretanote.meta.app-secret";
   public static final String APP_SECRET_PREVIOUS = "kretanote.meta.app-secret-previous";
   public static final String VERIFY_TOKEN = "kretanote.meta.verify-token";

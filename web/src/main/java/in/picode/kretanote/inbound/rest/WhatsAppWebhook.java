@@ -5,7 +5,6 @@ import in.picode.kretanote.inbound.boundary.PipelineMetrics;
 import in.picode.kretanote.inbound.boundary.WebhookInbox;
 import in.picode.kretanote.inbound.boundary.WebhookRefusedException;
 import in.picode.kretanote.inbound.boundary.WebhookUnavailableException;
-import in.picode.kretanote.inbound.control.WebhookSignature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,7 +56,7 @@ public class WhatsAppWebhook {
   @Produces(MediaType.TEXT_PLAIN)
   public CompletionStage<Response> receive(
       InputStream entity,
-      @HeaderParam(WebhookSignature.HEADER) String signature,
+      @HeaderParam(WebhookInbox.SIGNATURE_HEADER) String signature,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length)
       throws IOException, WebhookRefusedException, WebhookUnavailableException {
     metrics.received();
@@ -82,7 +81,7 @@ public class WhatsAppWebhook {
   @Produces(MediaType.TEXT_PLAIN)
   public Response signatureOnly(
       InputStream entity,
-      @HeaderParam(WebhookSignature.HEADER) String signature,
+      @HeaderParam(WebhookInbox.SIGNATURE_HEADER) String signature,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length)
       throws IOException, WebhookRefusedException, WebhookUnavailableException {
     if (!inbox.baselineEnabled()) {
