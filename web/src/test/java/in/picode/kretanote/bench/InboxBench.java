@@ -1,9 +1,9 @@
 package in.picode.kretanote.bench;
 
+import in.picode.kretanote.messaging.boundary.Inbox.Cursor;
+import in.picode.kretanote.messaging.boundary.Inbox.Owner;
+import in.picode.kretanote.messaging.boundary.Inbox.State;
 import in.picode.kretanote.messaging.control.InboxQuery;
-import in.picode.kretanote.messaging.control.InboxQuery.Cursor;
-import in.picode.kretanote.messaging.control.InboxQuery.Owner;
-import in.picode.kretanote.messaging.control.InboxQuery.State;
 import in.picode.kretanote.platform.control.SchemaMigrator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,9 +2,7 @@ package in.picode.kretanote.billing.boundary;
 
 import in.picode.kretanote.billing.control.BillingSettings;
 import in.picode.kretanote.billing.control.InvoiceIssuer;
-import in.picode.kretanote.billing.control.Money;
 import in.picode.kretanote.billing.control.PaymentProvider;
-import in.picode.kretanote.billing.control.PaymentProviderException;
 import in.picode.kretanote.billing.control.Proration;
 import in.picode.kretanote.billing.control.UsageMeter;
 import in.picode.kretanote.billing.entity.Invoice;

@@ -64,6 +64,11 @@ public class BillingRun {
     return tenants.size();
   }
 
+  /** {@link #runTenant} for the tenant the caller works for (a page, after a plan change). */
+  public void runCurrentTenant() {
+    runTenant(Tenancy.require());
+  }
+
   /** What is due for one tenant now, including charging (used after a plan change too). */
   public void runTenant(long tenantId) {
     Tenancy.runAs(

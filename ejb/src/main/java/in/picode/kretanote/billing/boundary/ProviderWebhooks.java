@@ -32,6 +32,9 @@ public class ProviderWebhooks {
 
   public static final int MAX_BYTES = 256 * 1024;
 
+  /** The request header that carries the provider's signature. */
+  public static final String SIGNATURE_HEADER = ProviderSignature.HEADER;
+
   @Inject Clock clock;
   @Inject BillingSettings settings;
   @Inject ProviderEventLog log;
@@ -46,25 +49,38 @@ public class ProviderWebhooks {
     }
   }
 
+  /** A delivery that is not verified or not an event (answer 400 with the message, no more). */
+  public static class RefusedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public RefusedException(String message) {
+      super(message);
+    }
+  }
+
   /** Verifies, stores and applies one delivery; returns what happened, in plain words. */
   public String receive(byte[] body, String signatureHeader)
-      throws ProviderSignature.Refused, NotConfiguredException {
+      throws RefusedException, NotConfiguredException {
     String secret = settings.webhookSecret().orElseThrow(NotConfiguredException::new);
     Instant now = clock.instant();
     if (body.length > MAX_BYTES) {
-      throw new ProviderSignature.Refused("The body is too large");
+      throw new RefusedException("The body is too large");
     }
-    ProviderSignature.verify(signatureHeader, body, secret, now, settings.webhookTolerance());
+    try {
+      ProviderSignature.verify(signatureHeader, body, secret, now, settings.webhookTolerance());
+    } catch (ProviderSignature.Refused e) {
+      throw new RefusedException(e.getMessage());
+    }
     JsonObject event;
     try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
       event = r.readObject();
     } catch (JsonException | IllegalStateException e) {
-      throw new ProviderSignature.Refused("The body is not a JSON object");
+      throw new RefusedException("The body is not a JSON object");
     }
     String id = string(event, "id");
     String type = string(event, "type");
     if (id == null || type == null || id.length() > 100 || type.length() > 100) {
-      throw new ProviderSignature.Refused("The event has no id or type");
+      throw new RefusedException("The event has no id or type");
     }
     Optional<Long> stored = log.store(id, type, new String(body, StandardCharsets.UTF_8), now);
     if (stored.isEmpty()) {

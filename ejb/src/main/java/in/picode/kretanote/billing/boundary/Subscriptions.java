@@ -2,7 +2,6 @@ package in.picode.kretanote.billing.boundary;
 
 import in.picode.kretanote.billing.control.BillingSettings;
 import in.picode.kretanote.billing.control.InvoicePdf;
-import in.picode.kretanote.billing.control.Money;
 import in.picode.kretanote.billing.control.PaymentProvider;
 import in.picode.kretanote.billing.control.UsageMeter;
 import in.picode.kretanote.billing.entity.BillingInterval;
@@ -210,7 +209,7 @@ public class Subscriptions {
         .getResultList();
   }
 
-  public Optional<UsageMeter.Usage> usage() {
+  public Optional<Usage> usage() {
     return current().map(s -> usage.of(Tenancy.require(), s.getPeriodStart(), clock.instant()));
   }
 

@@ -1,5 +1,6 @@
 package in.picode.kretanote.billing.control;
 
+import in.picode.kretanote.billing.boundary.Money;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.entity.Tenant;

@@ -11,6 +11,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import in.picode.kretanote.billing.boundary.Money;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.InvoiceLine;
 import java.io.ByteArrayOutputStream;

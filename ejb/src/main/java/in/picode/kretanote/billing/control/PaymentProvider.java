@@ -1,5 +1,6 @@
 package in.picode.kretanote.billing.control;
 
+import in.picode.kretanote.billing.boundary.PaymentProviderException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

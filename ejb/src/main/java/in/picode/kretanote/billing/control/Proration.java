@@ -50,7 +50,7 @@ public final class Proration {
   }
 
   /** round-half-up(amount x part / whole) for non-negative values. */
-  static long share(long amount, long part, long whole) {
+  public static long share(long amount, long part, long whole) {
     if (amount < 0 || part < 0 || whole <= 0) {
       throw new IllegalArgumentException("negative amount or period");
     }

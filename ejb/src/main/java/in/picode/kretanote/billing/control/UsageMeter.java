@@ -1,5 +1,6 @@
 package in.picode.kretanote.billing.control;
 
+import in.picode.kretanote.billing.boundary.Usage;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,16 +27,6 @@ public class UsageMeter {
   EntityManager em;
 
   @Inject BillingSettings settings;
-
-  public record Usage(
-      Instant from,
-      Instant to,
-      long sent,
-      long received,
-      long conversations,
-      Map<String, Long> billableByCategory,
-      long metaCostMinor,
-      String metaCurrency) {}
 
   public Usage of(long tenantId, Instant from, Instant to) {
     long sent = 0;

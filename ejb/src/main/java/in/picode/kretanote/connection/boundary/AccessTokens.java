@@ -2,7 +2,7 @@ package in.picode.kretanote.connection.boundary;
 
 import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
-import in.picode.kretanote.crypto.control.CryptoException;
+import in.picode.kretanote.crypto.boundary.CryptoException;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;

@@ -1,8 +1,7 @@
 package in.picode.kretanote.contact.boundary;
 
+import in.picode.kretanote.contact.boundary.CsvCheck.Row;
 import in.picode.kretanote.contact.control.ContactCsv;
-import in.picode.kretanote.contact.control.ContactCsv.Checked;
-import in.picode.kretanote.contact.control.ContactCsv.Row;
 import in.picode.kretanote.contact.control.ContactCsv.UnreadableCsvException;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactFieldValue;
@@ -88,7 +87,7 @@ public class ContactImports {
   }
 
   /** Checks the file with this column mapping and writes nothing. */
-  public Checked check(byte[] bytes, Map<String, String> mapping) {
+  public CsvCheck check(byte[] bytes, Map<String, String> mapping) {
     try {
       return csv().check(bytes, mapping, fieldsById());
     } catch (UnreadableCsvException e) {
@@ -102,7 +101,7 @@ public class ContactImports {
    */
   public Report importAll(
       byte[] bytes, Map<String, String> mapping, long actorId, String actorEmail, String address) {
-    Checked checked = check(bytes, mapping);
+    CsvCheck checked = check(bytes, mapping);
     if (!checked.ok()) {
       throw new ContactChangeRefusedException(
           checked.problems().size() + " rows have problems; nothing was imported.");

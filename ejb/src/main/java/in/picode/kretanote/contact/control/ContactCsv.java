@@ -1,5 +1,15 @@
 package in.picode.kretanote.contact.control;
 
+import static in.picode.kretanote.contact.boundary.CsvCheck.EMAIL;
+import static in.picode.kretanote.contact.boundary.CsvCheck.FIELD_PREFIX;
+import static in.picode.kretanote.contact.boundary.CsvCheck.IGNORE;
+import static in.picode.kretanote.contact.boundary.CsvCheck.NAME;
+import static in.picode.kretanote.contact.boundary.CsvCheck.PHONE;
+import static in.picode.kretanote.contact.boundary.CsvCheck.TAGS;
+
+import in.picode.kretanote.contact.boundary.CsvCheck;
+import in.picode.kretanote.contact.boundary.CsvCheck.Problem;
+import in.picode.kretanote.contact.boundary.CsvCheck.Row;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
 import java.io.IOException;
@@ -31,32 +41,6 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * ids are); the same number twice in one file is an error, not a silent merge.
  */
 public final class ContactCsv {
-
-  public static final String PHONE = "phone";
-  public static final String NAME = "name";
-  public static final String EMAIL = "email";
-  public static final String TAGS = "tags";
-  public static final String IGNORE = "";
-  public static final String FIELD_PREFIX = "field:";
-
-  /** One contact as the file describes it; {@code fields} maps custom field ids to values. */
-  public record Row(
-      int line,
-      String waId,
-      String name,
-      String email,
-      Set<String> tags,
-      Map<Long, String> fields) {}
-
-  /** A row's problem, by its line in the file (the header is line 1). */
-  public record Problem(int line, String message) {}
-
-  /** The whole check: rows to import when {@code problems} is empty. */
-  public record Checked(List<Row> rows, List<Problem> problems) {
-    public boolean ok() {
-      return problems.isEmpty() && !rows.isEmpty();
-    }
-  }
 
   /** A file that cannot be read as CSV at all (encoding, size, shape). */
   public static final class UnreadableCsvException extends RuntimeException {
@@ -120,7 +104,7 @@ public final class ContactCsv {
    * Checks every row of {@code bytes} with {@code mapping} (header → target). {@code fields} are
    * the tenant's custom fields by id.
    */
-  public Checked check(byte[] bytes, Map<String, String> mapping, Map<Long, CustomField> fields) {
+  public CsvCheck check(byte[] bytes, Map<String, String> mapping, Map<Long, CustomField> fields) {
     List<String> phoneColumns =
         mapping.entrySet().stream()
             .filter(e -> PHONE.equals(e.getValue()))
@@ -172,7 +156,7 @@ public final class ContactCsv {
     if (rows.isEmpty() && problems.isEmpty()) {
       problems.add(new Problem(1, "The file has a header but no contacts."));
     }
-    return new Checked(List.copyOf(rows), List.copyOf(problems));
+    return new CsvCheck(List.copyOf(rows), List.copyOf(problems));
   }
 
   private void row(

@@ -1,6 +1,5 @@
 package in.picode.kretanote.crypto.boundary;
 
-import in.picode.kretanote.crypto.control.CryptoException;
 import in.picode.kretanote.crypto.control.DataKeys;
 import in.picode.kretanote.crypto.control.EnvelopeCipher;
 import in.picode.kretanote.crypto.control.KeyEncryptionKeys;

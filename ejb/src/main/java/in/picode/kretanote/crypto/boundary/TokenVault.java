@@ -35,8 +35,8 @@ import java.util.Optional;
  * encrypted with AES-256-GCM under the data key with a random 96-bit nonce; the tenant id, the
  * purpose and the key version are bound as associated data, and the key version travels in the
  * value (format: see {@link EnvelopeCipher}). Every failure is a {@link
- * in.picode.kretanote.crypto.control.CryptoException} with a message that names tenant, purpose and
- * key, never key material or plaintext; it rolls back the caller's transaction.
+ * in.picode.kretanote.crypto.boundary.CryptoException} with a message that names tenant, purpose
+ * and key, never key material or plaintext; it rolls back the caller's transaction.
  *
  * <p><b>Deletion.</b> {@link #destroyTenantKeys} wipes the tenant's wrapped keys: from then on its
  * values cannot be decrypted on any server and nothing more can be encrypted for it. Copies of the

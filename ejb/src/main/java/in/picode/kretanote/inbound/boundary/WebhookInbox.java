@@ -54,6 +54,9 @@ public class WebhookInbox {
 
   private static final System.Logger LOG = System.getLogger(WebhookInbox.class.getName());
 
+  /** The request header that carries Meta's signature of the raw body. */
+  public static final String SIGNATURE_HEADER = WebhookSignature.HEADER;
+
   public static final String APP_SECRET = "kretanote.meta.app-secret";
   public static final String APP_SECRET_PREVIOUS = "kretanote.meta.app-secret-previous";
   public static final String VERIFY_TOKEN = "kretanote.meta.verify-token";
@@ -140,14 +143,14 @@ public class WebhookInbox {
   }
 
   /** Meta's subscription handshake; refused when no verify token is configured. */
-  public VerifyToken.Handshake handshake(String mode, String token, String challenge) {
+  public Handshake handshake(String mode, String token, String challenge) {
     Optional<VerifyToken> verifyToken = secrets().verifyToken();
     if (verifyToken.isEmpty()) {
       LOG.log(Level.WARNING, "Webhook handshake refused: {0} is not configured", VERIFY_TOKEN);
-      return new VerifyToken.Handshake.Refused(VERIFY_TOKEN + " is not configured");
+      return new Handshake.Refused(VERIFY_TOKEN + " is not configured");
     }
-    VerifyToken.Handshake result = verifyToken.get().check(mode, token, challenge);
-    if (result instanceof VerifyToken.Handshake.Refused refused) {
+    Handshake result = verifyToken.get().check(mode, token, challenge);
+    if (result instanceof Handshake.Refused refused) {
       LOG.log(Level.INFO, "Webhook handshake refused: {0}", refused.reason());
     }
     return result;
@@ -213,7 +216,7 @@ public class WebhookInbox {
     return acknowledgements;
   }
 
-  public GroupCommitLog.Stats stats() {
+  public WriterStats stats() {
     return log.stats();
   }
 

@@ -1,5 +1,6 @@
 package in.picode.kretanote.inbound.control;
 
+import in.picode.kretanote.inbound.boundary.WriterStats;
 import java.lang.System.Logger.Level;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,9 +75,6 @@ public final class GroupCommitLog implements AutoCloseable {
       Objects.requireNonNull(ackTimeout, "ackTimeout");
     }
   }
-
-  /** Counters since start, for metrics and the benchmark. */
-  public record Stats(long batches, long rows, long failedBatches, long refused, long timedOut) {}
 
   private final BatchWriter writer;
   private final AfterCommit afterCommit;
@@ -226,8 +224,9 @@ public final class GroupCommitLog implements AutoCloseable {
     return rest;
   }
 
-  public Stats stats() {
-    return new Stats(batches.get(), rows.get(), failedBatches.get(), refused.get(), timedOut.get());
+  public WriterStats stats() {
+    return new WriterStats(
+        batches.get(), rows.get(), failedBatches.get(), refused.get(), timedOut.get());
   }
 
   public int queued() {

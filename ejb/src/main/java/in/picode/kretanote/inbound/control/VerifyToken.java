@@ -1,5 +1,6 @@
 package in.picode.kretanote.inbound.control;
 
+import in.picode.kretanote.inbound.boundary.Handshake;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,15 +20,6 @@ public final class VerifyToken {
 
   public static final String MODE_SUBSCRIBE = "subscribe";
   static final int CHALLENGE_MAX = 256;
-
-  public sealed interface Handshake {
-
-    /** Answer 200 with the challenge as {@code text/plain}. */
-    record Accepted(String challenge) implements Handshake {}
-
-    /** Answer 403; the reason is for the log, not for the caller. */
-    record Refused(String reason) implements Handshake {}
-  }
 
   private final byte[] expectedDigest;
 

@@ -1,9 +1,6 @@
 package in.picode.kretanote.messaging.boundary;
 
 import in.picode.kretanote.messaging.control.InboxQuery;
-import in.picode.kretanote.messaging.control.InboxQuery.Cursor;
-import in.picode.kretanote.messaging.control.InboxQuery.Owner;
-import in.picode.kretanote.messaging.control.InboxQuery.State;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -26,6 +23,23 @@ import java.util.Map;
 @Stateless
 @TenantScoped
 public class Inbox {
+
+  /** Whose conversations the inbox lists. */
+  public enum Owner {
+    MINE,
+    UNASSIGNED,
+    ALL
+  }
+
+  public enum State {
+    OPEN,
+    SNOOZED,
+    CLOSED,
+    ANY
+  }
+
+  /** Where a page starts: after the conversation last shown (null: from the top). */
+  public record Cursor(Instant lastActivityAt, long id) {}
 
   static final String ALLOW_NATIVE = "eclipselink.jdbc.allow-native-sql-query";
   static final int SEARCH_CAP = 1000;

@@ -1,7 +1,7 @@
 package in.picode.kretanote.messaging.boundary;
 
+import in.picode.kretanote.crypto.boundary.CryptoException;
 import in.picode.kretanote.crypto.boundary.TokenVault;
-import in.picode.kretanote.crypto.control.CryptoException;
 import in.picode.kretanote.messaging.control.DownloadPolicy;
 import in.picode.kretanote.messaging.control.DownloadPolicy.Failure;
 import in.picode.kretanote.messaging.control.MediaChecksum;

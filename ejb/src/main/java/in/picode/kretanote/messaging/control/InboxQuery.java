@@ -1,5 +1,8 @@
 package in.picode.kretanote.messaging.control;
 
+import in.picode.kretanote.messaging.boundary.Inbox.Cursor;
+import in.picode.kretanote.messaging.boundary.Inbox.Owner;
+import in.picode.kretanote.messaging.boundary.Inbox.State;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,22 +18,6 @@ import java.util.Locale;
  * same row is simply open again, so no timer has to wake it.
  */
 public final class InboxQuery {
-
-  public enum Owner {
-    MINE,
-    UNASSIGNED,
-    ALL
-  }
-
-  public enum State {
-    OPEN,
-    SNOOZED,
-    CLOSED,
-    ANY
-  }
-
-  /** Where a page starts: after the conversation last shown (null: from the top). */
-  public record Cursor(Instant lastActivityAt, long id) {}
 
   public record Sql(String sql, List<Object> params) {}
 

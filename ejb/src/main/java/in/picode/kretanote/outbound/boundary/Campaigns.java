@@ -182,6 +182,11 @@ public class Campaigns {
     return em.createNamedQuery(Campaign.ALL, Campaign.class).setMaxResults(200).getResultList();
   }
 
+  /** Who the campaign goes to, in words, for the campaign list. */
+  public String segmentInWords(Campaign c) {
+    return new CampaignSegment(c.getSegmentTag(), c.isSegmentMarketing()).describe();
+  }
+
   public Optional<Campaign> find(long id) {
     return Optional.ofNullable(em.find(Campaign.class, id));
   }

@@ -8,7 +8,6 @@ import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.TemplateInfo;
-import in.picode.kretanote.outbound.control.TemplateDraft;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;

@@ -34,7 +34,7 @@ public class BackgroundJobs {
     board.register(job, interval);
   }
 
-  public List<JobBoard.Status> statuses() {
+  public List<JobStatus> statuses() {
     return board.statuses();
   }
 }

@@ -1,6 +1,5 @@
 package in.picode.kretanote.platform.boundary;
 
-import in.picode.kretanote.platform.control.MigrationState;
 import in.picode.kretanote.platform.control.SchemaMigrator;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,5 +1,7 @@
 package in.picode.kretanote.platform.control;
 
+import in.picode.kretanote.platform.boundary.JobStatus;
+import in.picode.kretanote.platform.boundary.JobStatus.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,34 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * row ended in an error). Per server by nature: each server runs its own timers.
  */
 public final class JobBoard {
-
-  /** How a job looks right now. */
-  public enum Verdict {
-    /** Registered, no round finished yet, still within its first intervals. */
-    STARTING,
-    OK,
-    /** A round has been running longer than {@link #stuckAfter}. */
-    STUCK,
-    /** The last {@link #FAILING_AFTER} or more rounds failed. */
-    FAILING,
-    /** No round started for longer than {@link #stuckAfter} (the timer stopped firing). */
-    SILENT
-  }
-
-  /** One job as reported: the verdict and what it rests on. */
-  public record Status(
-      String job,
-      Duration interval,
-      Verdict verdict,
-      Instant lastStart,
-      Instant lastSuccess,
-      int consecutiveFailures,
-      String lastError) {
-
-    public boolean healthy() {
-      return verdict == Verdict.OK || verdict == Verdict.STARTING;
-    }
-  }
 
   static final int FAILING_AFTER = 3;
   private static final Duration MIN_GRACE = Duration.ofMinutes(2);
@@ -94,9 +68,9 @@ public final class JobBoard {
   /** A started round, for {@link #finished} or {@link #failed}. */
   public record Round(String job, Instant startedAt) {}
 
-  public List<Status> statuses() {
+  public List<JobStatus> statuses() {
     Instant now = clock.instant();
-    List<Status> out = new ArrayList<>();
+    List<JobStatus> out = new ArrayList<>();
     jobs.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(
@@ -104,7 +78,7 @@ public final class JobBoard {
               Entry e = entry.getValue();
               synchronized (e) {
                 out.add(
-                    new Status(
+                    new JobStatus(
                         entry.getKey(),
                         e.interval,
                         verdict(e, now),

@@ -83,8 +83,8 @@ public class DataSubjectRequests {
         });
   }
 
-  /** Erases the contact; returns what was deleted (rows per table). */
-  public PurgeBatch erase(long contactId, Requester who) {
+  /** Erases the contact; returns how many messages and media files were deleted. */
+  public Erasure erase(long contactId, Requester who) {
     PurgeBatch erased =
         logged(
             contactId,
@@ -97,7 +97,7 @@ public class DataSubjectRequests {
     } catch (IOException | IllegalArgumentException e) {
       LOG.log(Level.WARNING, "Media files of an erased contact not deleted: {0}", e.toString());
     }
-    return erased;
+    return new Erasure(erased.rows().getOrDefault("message", 0), erased.files().size());
   }
 
   public void setAutomationOptOut(long contactId, boolean optOut, Requester who) {

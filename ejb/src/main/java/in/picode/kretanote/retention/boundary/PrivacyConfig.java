@@ -1,7 +1,6 @@
 package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.messaging.control.MediaFolder;
-import in.picode.kretanote.retention.control.RetentionPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -5,7 +5,6 @@ import in.picode.kretanote.messaging.control.MediaFolder;
 import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
 import in.picode.kretanote.retention.control.PurgeSteps;
-import in.picode.kretanote.retention.control.RetentionPolicy;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

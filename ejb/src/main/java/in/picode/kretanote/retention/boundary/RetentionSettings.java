@@ -3,7 +3,6 @@ package in.picode.kretanote.retention.boundary;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
-import in.picode.kretanote.retention.control.RetentionPolicy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.entity.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,11 @@ public class Tenants {
 
   public Optional<Tenant> find(long id) {
     return Optional.ofNullable(em.find(Tenant.class, id));
+  }
+
+  /** The tenant the current request or job works for, if any (the page header shows its name). */
+  public Optional<Tenant> current() {
+    return Tenancy.current().flatMap(this::find);
   }
 
   public List<Tenant> all() {

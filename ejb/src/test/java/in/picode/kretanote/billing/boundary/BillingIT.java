@@ -274,7 +274,7 @@ class BillingIT {
                     forged,
                     ProviderSignature.sign(
                         "whsec_wrong", MovableClock.now().getEpochSecond(), forged)))
-        .isInstanceOf(ProviderSignature.Refused.class);
+        .isInstanceOf(ProviderWebhooks.RefusedException.class);
     assertThatThrownBy(
             () ->
                 webhooks.receive(

@@ -3,6 +3,7 @@ package in.picode.kretanote.billing.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import in.picode.kretanote.billing.boundary.Money;
 import org.junit.jupiter.api.Test;
 
 class MoneyAndTaxTest {

@@ -3,7 +3,7 @@ package in.picode.kretanote.contact.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import in.picode.kretanote.contact.control.ContactCsv.Checked;
+import in.picode.kretanote.contact.boundary.CsvCheck;
 import in.picode.kretanote.contact.control.ContactCsv.UnreadableCsvException;
 import in.picode.kretanote.contact.entity.CustomField;
 import java.lang.reflect.Field;
@@ -43,11 +43,11 @@ class ContactCsvTest {
     Map<String, String> mapping = ContactCsv.guessMapping(headers, List.of(birthday, spend));
     assertThat(mapping.values())
         .containsExactly("phone", "name", "email", "tags", "field:7", "field:8");
-    Checked checked = csv.check(file, mapping, Map.of(7L, birthday, 8L, spend));
+    CsvCheck checked = csv.check(file, mapping, Map.of(7L, birthday, 8L, spend));
     assertThat(checked.problems()).isEmpty();
     assertThat(checked.ok()).isTrue();
     assertThat(checked.rows()).hasSize(2);
-    ContactCsv.Row ana = checked.rows().get(0);
+    CsvCheck.Row ana = checked.rows().get(0);
     assertThat(ana.waId()).isEqualTo("491511234567");
     assertThat(ana.tags()).containsExactlyInAnyOrder("vip", "newsletter");
     assertThat(ana.fields()).containsEntry(7L, "1990-02-03").containsEntry(8L, "12.5");
@@ -71,9 +71,9 @@ class ContactCsvTest {
     mapping.put("name", "name");
     mapping.put("email", "email");
     mapping.put("VIP", "field:3");
-    Checked checked = csv.check(file, mapping, Map.of(3L, vip));
+    CsvCheck checked = csv.check(file, mapping, Map.of(3L, vip));
     assertThat(checked.ok()).isFalse();
-    assertThat(checked.problems()).extracting(ContactCsv.Problem::line).containsExactly(2, 3, 4, 6);
+    assertThat(checked.problems()).extracting(CsvCheck.Problem::line).containsExactly(2, 3, 4, 6);
     assertThat(checked.problems().get(0).message()).contains("not an international phone number");
     assertThat(checked.problems().get(1).message()).contains("VIP must be yes or no");
     assertThat(checked.problems().get(2).message()).contains("not an email address");
@@ -112,19 +112,19 @@ class ContactCsvTest {
     }
     assertThatThrownBy(() -> csv.check(utf8(rows.toString()), Map.of("phone", "phone"), Map.of()))
         .hasMessageContaining("more than 5 rows");
-    Checked empty = csv.check(utf8("phone\n"), Map.of("phone", "phone"), Map.of());
+    CsvCheck empty = csv.check(utf8("phone\n"), Map.of("phone", "phone"), Map.of());
     assertThat(empty.ok()).isFalse();
     assertThat(empty.problems().get(0).message()).contains("no contacts");
   }
 
   @Test
   void rowsWithTheWrongNumberOfColumnsAreProblems() {
-    Checked checked =
+    CsvCheck checked =
         csv.check(
             utf8("phone,name\n491511234567,Ana,extra\n491517654321,Ben\n"),
             Map.of("phone", "phone", "name", "name"),
             Map.of());
-    assertThat(checked.problems()).extracting(ContactCsv.Problem::line).containsExactly(2);
+    assertThat(checked.problems()).extracting(CsvCheck.Problem::line).containsExactly(2);
     assertThat(checked.rows()).hasSize(1);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.Deployments;
-import in.picode.kretanote.crypto.control.CryptoException;
 import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.testing.ItDatabase;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package in.picode.kretanote.inbound.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import in.picode.kretanote.inbound.control.VerifyToken.Handshake;
+import in.picode.kretanote.inbound.boundary.Handshake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

@@ -2,9 +2,9 @@ package in.picode.kretanote.messaging.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.messaging.control.InboxQuery.Cursor;
-import in.picode.kretanote.messaging.control.InboxQuery.Owner;
-import in.picode.kretanote.messaging.control.InboxQuery.State;
+import in.picode.kretanote.messaging.boundary.Inbox.Cursor;
+import in.picode.kretanote.messaging.boundary.Inbox.Owner;
+import in.picode.kretanote.messaging.boundary.Inbox.State;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

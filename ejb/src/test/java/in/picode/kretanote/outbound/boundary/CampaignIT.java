@@ -1,23 +1,20 @@
 package in.picode.kretanote.outbound.boundary;
 
+import static in.picode.kretanote.testing.SimulatedNumbers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.Deployments;
-import in.picode.kretanote.connection.boundary.Actor;
-import in.picode.kretanote.connection.boundary.SignupRequest;
-import in.picode.kretanote.connection.boundary.WhatsAppConnections;
-import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.boundary.Consents;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.outbound.entity.Campaign;
-import in.picode.kretanote.platform.control.Tenancy;
-import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SimulatedNumbers;
+import in.picode.kretanote.testing.SimulatedNumbers.Number;
 import in.picode.kretanote.testing.SimulatorControl;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -30,7 +27,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -60,8 +56,7 @@ class CampaignIT {
     ItMeta.start();
   }
 
-  @Inject WhatsAppConnections connections;
-  @Inject Tenants tenants;
+  @Inject SimulatedNumbers numbers;
   @Inject Templates templates;
   @Inject Contacts contacts;
   @Inject Consents consents;
@@ -71,8 +66,6 @@ class CampaignIT {
   @Inject SendOutcomes deliveries;
 
   SimulatorControl sim;
-
-  record Number(long tenant, long connectionId, String waba, String pnid) {}
 
   record Customer(long id, String waId) {}
 
@@ -93,17 +86,17 @@ class CampaignIT {
     Campaign c =
         create(n, "Spring news", "spring_news", List.of("friend", "the spring sale"), "vip");
     assertThat(c.getState()).isEqualTo(Campaign.State.DRAFT);
-    as(n.tenant, () -> campaigns.start(c.getId(), null));
+    as(n.tenant(), () -> campaigns.start(c.getId(), null));
     // Two extra rounds beside the timer's: the idempotency key keeps it to one message each.
-    as(n.tenant, () -> runner.round(c.getId(), Instant.now()));
-    as(n.tenant, () -> runner.round(c.getId(), Instant.now()));
-    awaitTrue(() -> sim.sent(n.pnid).size() >= 3, "three sends");
+    as(n.tenant(), () -> runner.round(c.getId(), Instant.now()));
+    as(n.tenant(), () -> runner.round(c.getId(), Instant.now()));
+    awaitTrue(() -> sim.sent(n.pnid()).size() >= 3, "three sends");
 
     // A round that died after the outbox commit but before its own: the recipient still QUEUED.
     update(
         "update campaign_recipient set state = 'QUEUED', message_id = null"
             + " where tenant_id = ? and campaign_id = ? and contact_id = ?",
-        n.tenant,
+        n.tenant(),
         c.getId(),
         vip.get(0).id());
     // With a recipient left QUEUED the campaign cannot have completed; the timer's next round may
@@ -111,13 +104,13 @@ class CampaignIT {
     update(
         "update campaign set state = 'RUNNING', finished_at = null"
             + " where tenant_id = ? and id = ? and state = 'COMPLETED'",
-        n.tenant,
+        n.tenant(),
         c.getId());
-    as(n.tenant, () -> runner.round(c.getId(), Instant.now()));
+    as(n.tenant(), () -> runner.round(c.getId(), Instant.now()));
     awaitTrue(() -> state(n, c.getId()).equals("COMPLETED"), "campaign completed");
     pause(1500);
 
-    JsonArray sent = sim.sent(n.pnid);
+    JsonArray sent = sim.sent(n.pnid());
     assertThat(recipients(sent))
         .containsExactlyInAnyOrder(vip.get(0).waId(), vip.get(1).waId(), vip.get(2).waId())
         .doesNotContain(other.waId());
@@ -127,22 +120,22 @@ class CampaignIT {
     assertThat(
             longValue(
                 "select count(*) from outbox where tenant_id = ? and campaign_id = ?",
-                n.tenant,
+                n.tenant(),
                 c.getId()))
         .isEqualTo(3);
     assertThat(
             longValue(
                 "select count(*) from campaign_recipient where tenant_id = ? and campaign_id = ?"
                     + " and state = 'SENT' and message_id is not null",
-                n.tenant,
+                n.tenant(),
                 c.getId()))
         .as("the crashed recipient found its first message again")
         .isEqualTo(3);
-    Campaigns.Progress p = as(n.tenant, () -> campaigns.progress(c.getId()));
+    Campaigns.Progress p = as(n.tenant(), () -> campaigns.progress(c.getId()));
     assertThat(p.getTotal()).isEqualTo(3);
     assertThat(p.getSent()).isEqualTo(3);
     List<CampaignRecipientView> outcomes =
-        as(n.tenant, () -> campaigns.recipients(c.getId(), 0, 100));
+        as(n.tenant(), () -> campaigns.recipients(c.getId(), 0, 100));
     assertThat(outcomes).extracting(CampaignRecipientView::phone).hasSize(3);
   }
 
@@ -152,7 +145,7 @@ class CampaignIT {
     approvedTemplate(n, "autumn_news");
     List<Customer> list = customers(n, 3, "news");
     as(
-        n.tenant,
+        n.tenant(),
         () ->
             consents.change(
                 list.get(0).id(),
@@ -163,23 +156,23 @@ class CampaignIT {
                 "asked by phone"));
     update(
         "update contact set automation_opt_out = true where tenant_id = ? and id = ?",
-        n.tenant,
+        n.tenant(),
         list.get(1).id());
     Campaign c = create(n, "Autumn", "autumn_news", List.of("you", "autumn"), "news");
-    as(n.tenant, () -> campaigns.start(c.getId(), null));
+    as(n.tenant(), () -> campaigns.start(c.getId(), null));
     awaitTrue(() -> state(n, c.getId()).equals("COMPLETED"), "campaign completed");
     pause(1000);
 
-    assertThat(recipients(sim.sent(n.pnid))).containsExactly(list.get(2).waId());
+    assertThat(recipients(sim.sent(n.pnid()))).containsExactly(list.get(2).waId());
     List<CampaignRecipientView> outcomes =
-        as(n.tenant, () -> campaigns.recipients(c.getId(), 0, 100));
+        as(n.tenant(), () -> campaigns.recipients(c.getId(), 0, 100));
     CampaignRecipientView optedOut = of(outcomes, list.get(0));
     assertThat(optedOut.state()).isEqualTo(CampaignRecipientView.State.SKIPPED);
     assertThat(optedOut.reason()).contains("opted out of marketing");
     CampaignRecipientView objected = of(outcomes, list.get(1));
     assertThat(objected.state()).isEqualTo(CampaignRecipientView.State.SKIPPED);
     assertThat(objected.reason()).contains("automated processing");
-    Campaigns.Progress p = as(n.tenant, () -> campaigns.progress(c.getId()));
+    Campaigns.Progress p = as(n.tenant(), () -> campaigns.progress(c.getId()));
     assertThat(p.getSkipped()).isEqualTo(2);
     assertThat(p.getSent()).isEqualTo(1);
   }
@@ -189,28 +182,28 @@ class CampaignIT {
     Number n = number("running-opt-out");
     approvedTemplate(n, "winter_news");
     as(
-        n.tenant,
+        n.tenant(),
         () -> {
-          deliveries.setThroughput(n.connectionId, 1);
+          deliveries.setThroughput(n.connectionId(), 1);
           return null;
         });
     List<Customer> list = customers(n, 4, "winter");
     Customer last = list.get(3);
     Campaign c = create(n, "Winter", "winter_news", List.of("you", "winter"), "winter");
-    as(n.tenant, () -> campaigns.start(c.getId(), null));
-    awaitTrue(() -> sim.sent(n.pnid).size() >= 1, "the first send");
+    as(n.tenant(), () -> campaigns.start(c.getId(), null));
+    awaitTrue(() -> sim.sent(n.pnid()).size() >= 1, "the first send");
     // The customer objects (data-subject request) while the campaign is on its way.
     update(
         "update contact set automation_opt_out = true where tenant_id = ? and id = ?",
-        n.tenant,
+        n.tenant(),
         last.id());
     awaitTrue(() -> state(n, c.getId()).equals("COMPLETED"), "campaign completed");
     pause(1500);
 
-    assertThat(recipients(sim.sent(n.pnid)))
+    assertThat(recipients(sim.sent(n.pnid())))
         .containsExactlyInAnyOrder(list.get(0).waId(), list.get(1).waId(), list.get(2).waId());
     CampaignRecipientView stopped =
-        of(as(n.tenant, () -> campaigns.recipients(c.getId(), 0, 100)), last);
+        of(as(n.tenant(), () -> campaigns.recipients(c.getId(), 0, 100)), last);
     assertThat(stopped.state()).isEqualTo(CampaignRecipientView.State.SKIPPED);
     assertThat(stopped.reason()).contains("automated processing");
   }
@@ -220,31 +213,31 @@ class CampaignIT {
     Number n = number("pause");
     approvedTemplate(n, "summer_news");
     as(
-        n.tenant,
+        n.tenant(),
         () -> {
-          deliveries.setThroughput(n.connectionId, 1);
+          deliveries.setThroughput(n.connectionId(), 1);
           return null;
         });
     List<Customer> list = customers(n, 6, "summer");
     Campaign c = create(n, "Summer", "summer_news", List.of("you", "summer"), "summer");
-    as(n.tenant, () -> campaigns.start(c.getId(), null));
-    awaitTrue(() -> sim.sent(n.pnid).size() >= 1, "the first send");
-    Campaign paused = as(n.tenant, () -> campaigns.pause(c.getId(), null));
+    as(n.tenant(), () -> campaigns.start(c.getId(), null));
+    awaitTrue(() -> sim.sent(n.pnid()).size() >= 1, "the first send");
+    Campaign paused = as(n.tenant(), () -> campaigns.pause(c.getId(), null));
     assertThat(paused.getState()).isEqualTo(Campaign.State.PAUSED);
-    int atPause = sim.sent(n.pnid).size();
+    int atPause = sim.sent(n.pnid()).size();
     pause(4000);
-    int later = sim.sent(n.pnid).size();
+    int later = sim.sent(n.pnid()).size();
     assertThat(later).as("at most the one call already under way").isLessThanOrEqualTo(atPause + 1);
     assertThat(later).isLessThan(6);
-    assertThat(as(n.tenant, () -> campaigns.progress(c.getId())).getQueued()).isPositive();
-    assertThatThrownBy(() -> as(n.tenant, () -> campaigns.pause(c.getId(), null)))
+    assertThat(as(n.tenant(), () -> campaigns.progress(c.getId())).getQueued()).isPositive();
+    assertThatThrownBy(() -> as(n.tenant(), () -> campaigns.pause(c.getId(), null)))
         .isInstanceOf(OutboundRefusedException.class)
         .hasMessageContaining("paused");
 
-    as(n.tenant, () -> campaigns.resume(c.getId()));
+    as(n.tenant(), () -> campaigns.resume(c.getId()));
     awaitTrue(() -> state(n, c.getId()).equals("COMPLETED"), "campaign completed");
     pause(1500);
-    assertThat(recipients(sim.sent(n.pnid)))
+    assertThat(recipients(sim.sent(n.pnid())))
         .containsExactlyInAnyOrderElementsOf(list.stream().map(Customer::waId).toList());
   }
 
@@ -259,21 +252,21 @@ class CampaignIT {
             .add("code", 131049)
             .add("times", -1)
             .add("method", "POST")
-            .add("path", ".*" + n.pnid + "/messages")
+            .add("path", ".*" + n.pnid() + "/messages")
             .build());
     try {
       Campaign c = create(n, "Flash", "flash_news", List.of("you", "flash"), "flash");
-      as(n.tenant, () -> campaigns.start(c.getId(), null));
+      as(n.tenant(), () -> campaigns.start(c.getId(), null));
       awaitTrue(() -> state(n, c.getId()).equals("PAUSED"), "campaign paused itself");
-      Campaign after = as(n.tenant, () -> campaigns.get(c.getId()));
+      Campaign after = as(n.tenant(), () -> campaigns.get(c.getId()));
       assertThat(after.getPauseReason())
           .contains("Paused automatically")
           .contains("131048/131049")
           .contains("spam");
-      assertThat(as(n.tenant, () -> campaigns.progress(c.getId())).getFailed())
+      assertThat(as(n.tenant(), () -> campaigns.progress(c.getId())).getFailed())
           .isGreaterThanOrEqualTo(20);
       CampaignRecipientView failed =
-          as(n.tenant, () -> campaigns.recipients(c.getId(), 0, 100)).stream()
+          as(n.tenant(), () -> campaigns.recipients(c.getId(), 0, 100)).stream()
               .filter(r -> r.state() == CampaignRecipientView.State.FAILED)
               .findFirst()
               .orElseThrow();
@@ -281,7 +274,7 @@ class CampaignIT {
 
       // A person looked, Meta is fine again: resuming counts afresh and does not pause at once.
       sim.clearFaults();
-      as(n.tenant, () -> campaigns.resume(c.getId()));
+      as(n.tenant(), () -> campaigns.resume(c.getId()));
       awaitTrue(() -> state(n, c.getId()).equals("COMPLETED"), "campaign completed after resume");
     } finally {
       sim.clearFaults();
@@ -296,15 +289,15 @@ class CampaignIT {
     Campaign c = create(n, "Storm", "storm_news", List.of("you", "storm"), "storm");
     update(
         "update whatsapp_connection set quality_rating = 'RED' where tenant_id = ? and id = ?",
-        n.tenant,
-        n.connectionId);
-    as(n.tenant, () -> campaigns.start(c.getId(), null));
+        n.tenant(),
+        n.connectionId());
+    as(n.tenant(), () -> campaigns.start(c.getId(), null));
     awaitTrue(() -> state(n, c.getId()).equals("PAUSED"), "campaign paused");
-    assertThat(as(n.tenant, () -> campaigns.get(c.getId())).getPauseReason())
+    assertThat(as(n.tenant(), () -> campaigns.get(c.getId())).getPauseReason())
         .contains("quality rating")
         .contains("RED");
     pause(2500);
-    assertThat(sim.sent(n.pnid)).isEmpty();
+    assertThat(sim.sent(n.pnid())).isEmpty();
   }
 
   @Test
@@ -315,17 +308,17 @@ class CampaignIT {
     Campaign c = create(n, "Rain", "rain_news", List.of("you", "rain"), "rain");
     update(
         "update message_template set status = 'PAUSED' where tenant_id = ? and name = ?",
-        n.tenant,
+        n.tenant(),
         "rain_news");
-    as(n.tenant, () -> campaigns.start(c.getId(), null));
+    as(n.tenant(), () -> campaigns.start(c.getId(), null));
     awaitTrue(() -> state(n, c.getId()).equals("PAUSED"), "campaign paused");
-    assertThat(as(n.tenant, () -> campaigns.get(c.getId())).getPauseReason())
+    assertThat(as(n.tenant(), () -> campaigns.get(c.getId())).getPauseReason())
         .contains("Paused automatically")
         .contains("not approved");
-    Campaigns.Progress p = as(n.tenant, () -> campaigns.progress(c.getId()));
+    Campaigns.Progress p = as(n.tenant(), () -> campaigns.progress(c.getId()));
     assertThat(p.getQueued()).as("nobody skipped; they wait for the resume").isEqualTo(3);
     assertThat(p.getSkipped()).isZero();
-    assertThat(sim.sent(n.pnid)).isEmpty();
+    assertThat(sim.sent(n.pnid())).isEmpty();
   }
 
   @Test
@@ -336,8 +329,10 @@ class CampaignIT {
     customers(a, 1, "own");
     Campaign c = create(a, "Mine", "owner_news", List.of("you", "news"), "own");
     long id = c.getId();
-    assertThat(as(b.tenant, () -> campaigns.find(id))).isEmpty();
-    assertThat(as(b.tenant, () -> campaigns.all())).extracting(Campaign::getId).doesNotContain(id);
+    assertThat(as(b.tenant(), () -> campaigns.find(id))).isEmpty();
+    assertThat(as(b.tenant(), () -> campaigns.all()))
+        .extracting(Campaign::getId)
+        .doesNotContain(id);
     for (Callable<?> attempt :
         List.<Callable<?>>of(
             () -> campaigns.start(id, null),
@@ -345,7 +340,7 @@ class CampaignIT {
             () -> campaigns.cancel(id),
             () -> campaigns.progress(id),
             () -> campaigns.recipients(id, 0, 10))) {
-      assertThatThrownBy(() -> as(b.tenant, attempt))
+      assertThatThrownBy(() -> as(b.tenant(), attempt))
           .isInstanceOf(OutboundRefusedException.class)
           .hasMessage("No such campaign");
     }
@@ -354,12 +349,12 @@ class CampaignIT {
     assertThatThrownBy(
             () ->
                 as(
-                    b.tenant,
+                    b.tenant(),
                     () ->
                         campaigns.create(
                             new Campaigns.Draft(
                                 "x",
-                                a.connectionId,
+                                a.connectionId(),
                                 "owner_news",
                                 "en_US",
                                 List.of(),
@@ -369,11 +364,11 @@ class CampaignIT {
         .isInstanceOf(OutboundRefusedException.class)
         .hasMessageContaining("No such WhatsApp number");
     // A cancelled campaign stays cancelled and sends nothing.
-    as(a.tenant, () -> campaigns.cancel(id));
-    assertThatThrownBy(() -> as(a.tenant, () -> campaigns.start(id, null)))
+    as(a.tenant(), () -> campaigns.cancel(id));
+    assertThatThrownBy(() -> as(a.tenant(), () -> campaigns.start(id, null)))
         .isInstanceOf(OutboundRefusedException.class);
     pause(2500);
-    assertThat(sim.sent(a.pnid)).isEmpty();
+    assertThat(sim.sent(a.pnid())).isEmpty();
   }
 
   @Test
@@ -381,10 +376,14 @@ class CampaignIT {
     Number n = number("bad");
     approvedTemplate(n, "good_news");
     as(
-        n.tenant,
+        n.tenant(),
         () ->
             templates.create(
-                n.connectionId, "pending_news", "en_US", Category.MARKETING, components()));
+                n.connectionId(),
+                "pending_news",
+                "en_US",
+                Category.MARKETING,
+                SimulatedNumbers.components()));
     customers(n, 2, "known");
     List<String> two = List.of("you", "news");
     assertThatThrownBy(() -> create(n, "P", "pending_news", two, "known"))
@@ -407,42 +406,30 @@ class CampaignIT {
     assertThatThrownBy(
             () ->
                 as(
-                    n.tenant,
+                    n.tenant(),
                     () ->
                         campaigns.create(
                             new Campaigns.Draft(
-                                "P", n.connectionId, "good_news", "en_US", two, null, true),
+                                "P", n.connectionId(), "good_news", "en_US", two, null, true),
                             null)))
         .as("nobody granted marketing consent")
         .hasMessageContaining("No contact matches");
-    assertThat(longValue("select count(*) from campaign where tenant_id = ?", n.tenant)).isZero();
+    assertThat(longValue("select count(*) from campaign where tenant_id = ?", n.tenant())).isZero();
   }
 
   // --- helpers ---
 
   Number number(String label) {
-    long tenant =
-        tenants
-            .create("Campaign " + label + " " + UUID.randomUUID().toString().substring(0, 8))
-            .getId();
-    String waba = SimulatorControl.newId();
-    String pnid = SimulatorControl.newId();
-    String code = sim.signupCode(waba, pnid, "+1 555 0400 " + pnid.substring(pnid.length() - 3));
-    WhatsAppConnection c =
-        as(
-            tenant,
-            () -> connections.connect(SignupRequest.of(code, waba, pnid, null), Actor.SYSTEM));
-    assertThat(c.getStatus()).isEqualTo(WhatsAppConnection.Status.CONNECTED);
-    return new Number(tenant, c.getId(), waba, pnid);
+    return numbers.connect("Campaign", label, "+1 555 0400");
   }
 
   List<Customer> customers(Number n, int count, String tag) {
     List<Customer> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String waId = "49170" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
-      Contact k = as(n.tenant, () -> contacts.create(null, waId, "Customer " + waId));
+      Contact k = as(n.tenant(), () -> contacts.create(null, waId, "Customer " + waId));
       as(
-          n.tenant,
+          n.tenant(),
           () -> {
             contacts.tag(k.getId(), tag);
             return null;
@@ -452,29 +439,16 @@ class CampaignIT {
     return out;
   }
 
-  static JsonArray components() {
-    return Json.createArrayBuilder()
-        .add(
-            Json.createObjectBuilder()
-                .add("type", "BODY")
-                .add("text", "Hi {{1}}, news about {{2}}. Reply STOP to opt out."))
-        .build();
-  }
-
   void approvedTemplate(Number n, String name) {
-    as(
-        n.tenant,
-        () -> templates.create(n.connectionId, name, "en_US", Category.MARKETING, components()));
-    sim.templateStatus(n.waba, name, "en_US", "APPROVED");
-    as(n.tenant, () -> templates.sync(n.connectionId));
+    numbers.approveTemplate(n, name, Category.MARKETING);
   }
 
   Campaign create(Number n, String name, String template, List<String> values, String tag) {
     return as(
-        n.tenant,
+        n.tenant(),
         () ->
             campaigns.create(
-                new Campaigns.Draft(name, n.connectionId, template, "en_US", values, tag, false),
+                new Campaigns.Draft(name, n.connectionId(), template, "en_US", values, tag, false),
                 null));
   }
 
@@ -491,7 +465,8 @@ class CampaignIT {
   }
 
   static String state(Number n, long campaign) {
-    return string("select state from campaign where tenant_id = ? and id = ?", n.tenant, campaign);
+    return string(
+        "select state from campaign where tenant_id = ? and id = ?", n.tenant(), campaign);
   }
 
   static void awaitTrue(BooleanSupplier done, String what) {
@@ -503,16 +478,6 @@ class CampaignIT {
       pause(200);
     }
     throw new AssertionError("not reached within 45 s: " + what);
-  }
-
-  static <T> T as(long tenant, Callable<T> work) {
-    try {
-      return Tenancy.callAs(tenant, work);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static void pause(long millis) {

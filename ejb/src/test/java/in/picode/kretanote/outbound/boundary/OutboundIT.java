@@ -1,11 +1,10 @@
 package in.picode.kretanote.outbound.boundary;
 
+import static in.picode.kretanote.testing.SimulatedNumbers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.Deployments;
-import in.picode.kretanote.connection.boundary.Actor;
-import in.picode.kretanote.connection.boundary.SignupRequest;
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.boundary.Consents;
@@ -14,15 +13,15 @@ import in.picode.kretanote.inbound.boundary.InboundChanges;
 import in.picode.kretanote.inbound.boundary.TemplateStatusChanged;
 import in.picode.kretanote.inbound.control.RoutedChange;
 import in.picode.kretanote.inbound.control.WebhookPayloadParser;
+import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.entity.MessageStatus;
 import in.picode.kretanote.outbound.control.OutgoingContent;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
-import in.picode.kretanote.platform.control.Tenancy;
-import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SimulatedNumbers;
 import in.picode.kretanote.testing.SimulatorControl;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,7 +42,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,8 +74,9 @@ class OutboundIT {
     ItMeta.start();
   }
 
+  @Inject SimulatedNumbers numbers;
   @Inject WhatsAppConnections connections;
-  @Inject Tenants tenants;
+  @Inject Conversations conversations;
   @Inject Sending sending;
   @Inject SendOutcomes deliveries;
   @Inject MediaUploads uploads;
@@ -94,7 +93,16 @@ class OutboundIT {
 
   /** A tenant with a connected number and one customer who wrote just now. */
   record Number(
-      long tenant, long connectionId, String waba, String pnid, String waId, long conversation) {}
+      long tenant, long connectionId, String waba, String pnid, String waId, long conversation) {
+
+    Number(SimulatedNumbers.Number line, String waId, long conversation) {
+      this(line.tenant(), line.connectionId(), line.waba(), line.pnid(), waId, conversation);
+    }
+
+    SimulatedNumbers.Number line() {
+      return new SimulatedNumbers.Number(tenant, connectionId, waba, pnid);
+    }
+  }
 
   @BeforeEach
   void setUp() {
@@ -104,26 +112,21 @@ class OutboundIT {
   }
 
   Number number(String label) {
-    long tenant =
-        tenants
-            .create("Outbound " + label + " " + UUID.randomUUID().toString().substring(0, 8))
-            .getId();
-    String waba = SimulatorControl.newId();
-    String pnid = SimulatorControl.newId();
-    String code = sim.signupCode(waba, pnid, "+1 555 0300 " + pnid.substring(pnid.length() - 3));
-    WhatsAppConnection c =
-        as(
-            tenant,
-            () -> connections.connect(SignupRequest.of(code, waba, pnid, null), Actor.SYSTEM));
-    assertThat(c.getStatus()).isEqualTo(WhatsAppConnection.Status.CONNECTED);
+    SimulatedNumbers.Number line = numbers.connect("Outbound", label, "+1 555 0300");
     String waId = "49151" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
-    customerWrites(tenant, c.getId(), pnid, waId, "Hello, is my order ready?", Instant.now());
+    customerWrites(
+        line.tenant(),
+        line.connectionId(),
+        line.pnid(),
+        waId,
+        "Hello, is my order ready?",
+        Instant.now());
     long conversation =
         longValue(
             "select id from conversation where tenant_id = ? and connection_id = ?",
-            tenant,
-            c.getId());
-    return new Number(tenant, c.getId(), waba, pnid, waId, conversation);
+            line.tenant(),
+            line.connectionId());
+    return new Number(line, waId, conversation);
   }
 
   // --- the tests ---
@@ -617,8 +620,8 @@ class OutboundIT {
     sim.metaError(190, "POST", a.pnid + "/messages$");
     SendResult r = as(a.tenant, () -> sending.sendText(a.conversation, key(), "Token?"));
     await(a.tenant, r.messageId(), o -> o.status() == MessageStatus.FAILED);
-    assertThat(string("select status from whatsapp_connection where id = ?", a.connectionId))
-        .isEqualTo("RECONNECT_NEEDED");
+    assertThat(as(a.tenant, () -> connections.find(a.connectionId)).orElseThrow().getStatus())
+        .isEqualTo(WhatsAppConnection.Status.RECONNECT_NEEDED);
     SendResult next = as(a.tenant, () -> sending.sendText(a.conversation, key(), "Again?"));
     assertThat(next.refusal().code()).isEqualTo(RefusalCode.CONNECTION_NOT_CONNECTED);
     assertThat(next.refusal().reason()).contains("Reconnect");
@@ -773,7 +776,11 @@ class OutboundIT {
   @Test
   void markReadTellsMetaAndClearsTheUnreadCount() {
     assertThat(as(a.tenant, () -> receipts.markRead(a.conversation))).isEmpty();
-    assertThat(longValue("select unread_count from conversation where id = ?", a.conversation))
+    assertThat(
+            as(a.tenant, () -> conversations.find(a.conversation))
+                .orElseThrow()
+                .conversation()
+                .getUnreadCount())
         .isZero();
     String inboundWamid =
         string(
@@ -808,16 +815,7 @@ class OutboundIT {
   // --- helpers ---
 
   MessageTemplate approvedTemplate(Number n, String name, Category category) {
-    JsonArray components =
-        Json.createArrayBuilder()
-            .add(
-                Json.createObjectBuilder()
-                    .add("type", "BODY")
-                    .add("text", "Hi {{1}}, news about {{2}}. Reply STOP to opt out."))
-            .build();
-    as(n.tenant, () -> templates.create(n.connectionId, name, "en_US", category, components));
-    sim.templateStatus(n.waba, name, "en_US", "APPROVED");
-    as(n.tenant, () -> templates.sync(n.connectionId));
+    numbers.approveTemplate(n.line(), name, category);
     return template(n, name);
   }
 
@@ -986,16 +984,6 @@ class OutboundIT {
 
   static String key() {
     return "it-" + UUID.randomUUID();
-  }
-
-  static <T> T as(long tenant, Callable<T> work) {
-    try {
-      return Tenancy.callAs(tenant, work);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static void pause(long millis) {

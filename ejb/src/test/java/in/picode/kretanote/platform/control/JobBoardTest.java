@@ -2,7 +2,7 @@ package in.picode.kretanote.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.platform.control.JobBoard.Verdict;
+import in.picode.kretanote.platform.boundary.JobStatus.Verdict;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;

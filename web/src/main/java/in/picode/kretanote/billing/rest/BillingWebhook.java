@@ -28,7 +28,7 @@ public class BillingWebhook {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.TEXT_PLAIN)
   public Response receive(
-      InputStream entity, @HeaderParam(ProviderSignature.HEADER) String signature)
+      InputStream entity, @HeaderParam(ProviderWebhooks.SIGNATURE_HEADER) String signature)
       throws IOException {
     if (!ProviderSignature.plausible(signature)) {
       // Refused before the body is read: without a signature nothing in it can be trusted.
@@ -42,7 +42,7 @@ public class BillingWebhook {
     }
     try {
       return plain(Response.Status.OK, webhooks.receive(body, signature));
-    } catch (ProviderSignature.Refused e) {
+    } catch (ProviderWebhooks.RefusedException e) {
       return plain(Response.Status.BAD_REQUEST, e.getMessage());
     } catch (ProviderWebhooks.NotConfiguredException e) {
       return plain(Response.Status.SERVICE_UNAVAILABLE, "Not configured");

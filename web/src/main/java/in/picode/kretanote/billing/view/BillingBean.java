@@ -2,15 +2,14 @@ package in.picode.kretanote.billing.view;
 
 import in.picode.kretanote.billing.boundary.BillingRefusedException;
 import in.picode.kretanote.billing.boundary.BillingRun;
+import in.picode.kretanote.billing.boundary.Money;
+import in.picode.kretanote.billing.boundary.PaymentProviderException;
 import in.picode.kretanote.billing.boundary.Plans;
 import in.picode.kretanote.billing.boundary.Subscriptions;
-import in.picode.kretanote.billing.control.Money;
-import in.picode.kretanote.billing.control.PaymentProviderException;
-import in.picode.kretanote.billing.control.UsageMeter;
+import in.picode.kretanote.billing.boundary.Usage;
 import in.picode.kretanote.billing.entity.BillingInterval;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.Subscription;
-import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.view.CurrentUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -39,7 +38,7 @@ public class BillingBean implements Serializable {
   private Subscription subscription;
   private List<Plans.Offer> offers;
   private List<Invoice> invoices;
-  private UsageMeter.Usage usage;
+  private Usage usage;
   private Subscriptions.Estimate estimate;
   private String planCode;
   private BillingInterval interval = BillingInterval.MONTH;
@@ -108,7 +107,7 @@ public class BillingBean implements Serializable {
     try {
       change.run();
       // Charge what the change invoiced now rather than at the next timer minute.
-      run.runTenant(Tenancy.require());
+      run.runCurrentTenant();
       message(FacesMessage.SEVERITY_INFO, done);
     } catch (BillingRefusedException e) {
       message(FacesMessage.SEVERITY_ERROR, e.getMessage());
@@ -144,7 +143,7 @@ public class BillingBean implements Serializable {
     return invoices;
   }
 
-  public UsageMeter.Usage getUsage() {
+  public Usage getUsage() {
     return usage;
   }
 

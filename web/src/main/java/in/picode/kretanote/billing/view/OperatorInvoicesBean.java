@@ -2,9 +2,9 @@ package in.picode.kretanote.billing.view;
 
 import in.picode.kretanote.billing.boundary.BillingOperations;
 import in.picode.kretanote.billing.boundary.BillingRefusedException;
+import in.picode.kretanote.billing.boundary.Money;
+import in.picode.kretanote.billing.boundary.PaymentProviderException;
 import in.picode.kretanote.billing.boundary.ProviderEventLog;
-import in.picode.kretanote.billing.control.Money;
-import in.picode.kretanote.billing.control.PaymentProviderException;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.ProviderEvent;
 import jakarta.annotation.PostConstruct;

@@ -4,8 +4,7 @@ import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
 import in.picode.kretanote.contact.boundary.ContactImports;
 import in.picode.kretanote.contact.boundary.ContactImports.Report;
 import in.picode.kretanote.contact.boundary.Contacts;
-import in.picode.kretanote.contact.control.ContactCsv;
-import in.picode.kretanote.contact.control.ContactCsv.Checked;
+import in.picode.kretanote.contact.boundary.CsvCheck;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
@@ -42,7 +41,7 @@ public class ContactImportBean implements Serializable {
   private String fileName;
   private List<String> headers = List.of();
   private Map<String, String> mapping = new LinkedHashMap<>();
-  private Checked checked;
+  private CsvCheck checked;
   private Report report;
   private int progress;
 
@@ -129,15 +128,15 @@ public class ContactImportBean implements Serializable {
 
   public List<SelectItem> getTargets() {
     List<SelectItem> items = new ArrayList<>();
-    items.add(new SelectItem(ContactCsv.IGNORE, "(ignore)"));
-    items.add(new SelectItem(ContactCsv.PHONE, "Phone number"));
-    items.add(new SelectItem(ContactCsv.NAME, "Name"));
-    items.add(new SelectItem(ContactCsv.EMAIL, "Email"));
-    items.add(new SelectItem(ContactCsv.TAGS, "Tags (separated by ;)"));
+    items.add(new SelectItem(CsvCheck.IGNORE, "(ignore)"));
+    items.add(new SelectItem(CsvCheck.PHONE, "Phone number"));
+    items.add(new SelectItem(CsvCheck.NAME, "Name"));
+    items.add(new SelectItem(CsvCheck.EMAIL, "Email"));
+    items.add(new SelectItem(CsvCheck.TAGS, "Tags (separated by ;)"));
     for (CustomField f : contacts.fields()) {
       items.add(
           new SelectItem(
-              ContactCsv.FIELD_PREFIX + f.getId(), f.getName() + " (" + f.getType() + ")"));
+              CsvCheck.FIELD_PREFIX + f.getId(), f.getName() + " (" + f.getType() + ")"));
     }
     return items;
   }
@@ -166,7 +165,7 @@ public class ContactImportBean implements Serializable {
     return mapping;
   }
 
-  public Checked getChecked() {
+  public CsvCheck getChecked() {
     return checked;
   }
 

@@ -1,8 +1,8 @@
 package in.picode.kretanote.crypto.view;
 
+import in.picode.kretanote.crypto.boundary.CryptoException;
 import in.picode.kretanote.crypto.boundary.RewrapReport;
 import in.picode.kretanote.crypto.boundary.TokenVault;
-import in.picode.kretanote.crypto.control.CryptoException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

@@ -1,11 +1,10 @@
 package in.picode.kretanote.inbound.rest;
 
+import in.picode.kretanote.inbound.boundary.Handshake;
 import in.picode.kretanote.inbound.boundary.PipelineMetrics;
 import in.picode.kretanote.inbound.boundary.WebhookInbox;
 import in.picode.kretanote.inbound.boundary.WebhookRefusedException;
 import in.picode.kretanote.inbound.boundary.WebhookUnavailableException;
-import in.picode.kretanote.inbound.control.VerifyToken;
-import in.picode.kretanote.inbound.control.WebhookSignature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,7 +41,7 @@ public class WhatsAppWebhook {
       @QueryParam("hub.mode") String mode,
       @QueryParam("hub.verify_token") String token,
       @QueryParam("hub.challenge") String challenge) {
-    if (inbox.handshake(mode, token, challenge) instanceof VerifyToken.Handshake.Accepted ok) {
+    if (inbox.handshake(mode, token, challenge) instanceof Handshake.Accepted ok) {
       return Response.ok(ok.challenge(), MediaType.TEXT_PLAIN_TYPE)
           .header("X-Content-Type-Options", "nosniff")
           .build();
@@ -58,7 +57,7 @@ public class WhatsAppWebhook {
   @Produces(MediaType.TEXT_PLAIN)
   public CompletionStage<Response> receive(
       InputStream entity,
-      @HeaderParam(WebhookSignature.HEADER) String signature,
+      @HeaderParam(WebhookInbox.SIGNATURE_HEADER) String signature,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length)
       throws IOException, WebhookRefusedException, WebhookUnavailableException {
     metrics.received();
@@ -84,7 +83,7 @@ public class WhatsAppWebhook {
   @Produces(MediaType.TEXT_PLAIN)
   public Response signatureOnly(
       InputStream entity,
-      @HeaderParam(WebhookSignature.HEADER) String signature,
+      @HeaderParam(WebhookInbox.SIGNATURE_HEADER) String signature,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length)
       throws IOException, WebhookRefusedException, WebhookUnavailableException {
     if (!inbox.baselineEnabled()) {

@@ -2,10 +2,10 @@ package in.picode.kretanote.inbound.view;
 
 import in.picode.kretanote.inbound.boundary.WebhookEvents;
 import in.picode.kretanote.inbound.boundary.WebhookInbox;
-import in.picode.kretanote.inbound.control.GroupCommitLog;
+import in.picode.kretanote.inbound.boundary.WriterStats;
 import in.picode.kretanote.outbound.boundary.OutboxOverview;
 import in.picode.kretanote.platform.boundary.BackgroundJobs;
-import in.picode.kretanote.platform.control.JobBoard;
+import in.picode.kretanote.platform.boundary.JobStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class OperatorWebhooksBean {
   }
 
   /** This server's counters since it started: commits, refusals, signatures refused. */
-  public GroupCommitLog.Stats getWriter() {
+  public WriterStats getWriter() {
     return inbox.stats();
   }
 
@@ -56,7 +56,7 @@ public class OperatorWebhooksBean {
   }
 
   /** This server's background jobs and how each is doing (see {@code /health/ready}). */
-  public List<JobBoard.Status> getJobs() {
+  public List<JobStatus> getJobs() {
     return jobs.statuses();
   }
 

@@ -2,10 +2,10 @@ package in.picode.kretanote.messaging.view;
 
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Inbox;
+import in.picode.kretanote.messaging.boundary.Inbox.Cursor;
+import in.picode.kretanote.messaging.boundary.Inbox.Owner;
+import in.picode.kretanote.messaging.boundary.Inbox.State;
 import in.picode.kretanote.messaging.boundary.InboxRow;
-import in.picode.kretanote.messaging.control.InboxQuery.Cursor;
-import in.picode.kretanote.messaging.control.InboxQuery.Owner;
-import in.picode.kretanote.messaging.control.InboxQuery.State;
 import in.picode.kretanote.messaging.entity.Label;
 import in.picode.kretanote.platform.view.CurrentUser;
 import jakarta.annotation.PostConstruct;

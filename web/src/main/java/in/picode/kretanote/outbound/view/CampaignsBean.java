@@ -6,7 +6,6 @@ import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.outbound.boundary.Campaigns;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.Templates;
-import in.picode.kretanote.outbound.control.CampaignSegment;
 import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
@@ -90,11 +89,7 @@ public class CampaignsBean implements Serializable {
   private void refresh() {
     List<Row> out = new ArrayList<>();
     for (Campaign c : campaigns.all()) {
-      out.add(
-          new Row(
-              c,
-              campaigns.progress(c.getId()),
-              new CampaignSegment(c.getSegmentTag(), c.isSegmentMarketing()).describe()));
+      out.add(new Row(c, campaigns.progress(c.getId()), campaigns.segmentInWords(c)));
     }
     rows = out;
   }

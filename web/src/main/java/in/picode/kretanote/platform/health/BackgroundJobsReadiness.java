@@ -1,7 +1,7 @@
 package in.picode.kretanote.platform.health;
 
 import in.picode.kretanote.platform.boundary.BackgroundJobs;
-import in.picode.kretanote.platform.control.JobBoard;
+import in.picode.kretanote.platform.boundary.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -24,7 +24,7 @@ public class BackgroundJobsReadiness implements HealthCheck {
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder b = HealthCheckResponse.named("background-jobs");
     boolean up = true;
-    for (JobBoard.Status s : jobs.statuses()) {
+    for (JobStatus s : jobs.statuses()) {
       // A status word only: /health/ready answers anybody, and an error text can name hosts,
       // tables or tenants. The operator's job page and the server log carry the details.
       b.withData(s.job(), s.verdict().name());

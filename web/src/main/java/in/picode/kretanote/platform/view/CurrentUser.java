@@ -1,6 +1,5 @@
 package in.picode.kretanote.platform.view;
 
-import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.security.SessionKeys;
 import in.picode.kretanote.tenant.boundary.Tenants;
@@ -30,7 +29,7 @@ public class CurrentUser {
 
   public String getTenantName() {
     if (tenant == null) {
-      tenant = Tenancy.current().flatMap(tenants::find).orElse(null);
+      tenant = tenants.current().orElse(null);
     }
     return tenant == null ? "" : tenant.getName();
   }

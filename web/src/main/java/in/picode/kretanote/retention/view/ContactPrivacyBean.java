@@ -1,10 +1,10 @@
 package in.picode.kretanote.retention.view;
 
-import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.ContactPrivacy;
 import in.picode.kretanote.retention.boundary.DataSubjectRequests;
+import in.picode.kretanote.retention.boundary.Erasure;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import in.picode.kretanote.retention.boundary.RequestLogEntry;
 import jakarta.ejb.EJBException;
@@ -113,13 +113,13 @@ public class ContactPrivacyBean implements Serializable {
       return;
     }
     try {
-      PurgeBatch done = requests.erase(contactId, Requesters.of(currentUser));
+      Erasure done = requests.erase(contactId, Requesters.of(currentUser));
       erased = true;
       PageMessages.info(
           "The contact was erased ("
-              + done.rows().getOrDefault("message", 0)
+              + done.messages()
               + " messages, "
-              + done.files().size()
+              + done.mediaFiles()
               + " media files).");
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());

@@ -5,9 +5,10 @@ import static in.picode.kretanote.testing.Webhooks.rows;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.messaging.boundary.Inbox;
+import in.picode.kretanote.messaging.boundary.Inbox.Owner;
+import in.picode.kretanote.messaging.boundary.Inbox.State;
 import in.picode.kretanote.messaging.control.InboxQuery;
-import in.picode.kretanote.messaging.control.InboxQuery.Owner;
-import in.picode.kretanote.messaging.control.InboxQuery.State;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
@@ -495,7 +496,7 @@ class DashboardIT {
     List<Long> all = inbox(a.tenant(), a.owner().id(), Owner.ALL, State.OPEN);
     assertThat(all).hasSize(7);
     List<Long> paged = new ArrayList<>();
-    InboxQuery.Cursor cursor = null;
+    Inbox.Cursor cursor = null;
     while (true) {
       List<Object[]> page =
           query(
@@ -514,8 +515,7 @@ class DashboardIT {
       }
       page.forEach(r -> paged.add(((Number) r[0]).longValue()));
       Object[] last = page.get(page.size() - 1);
-      cursor =
-          new InboxQuery.Cursor(((Timestamp) last[3]).toInstant(), ((Number) last[0]).longValue());
+      cursor = new Inbox.Cursor(((Timestamp) last[3]).toInstant(), ((Number) last[0]).longValue());
     }
     assertThat(paged).as("equal activity times: the id breaks ties").isEqualTo(all);
 
@@ -528,7 +528,7 @@ class DashboardIT {
               State.OPEN,
               null,
               null,
-              new InboxQuery.Cursor(Instant.now(), Long.MAX_VALUE),
+              new Inbox.Cursor(Instant.now(), Long.MAX_VALUE),
               Instant.now(),
               50);
       List<Object[]> plan = query(new InboxQuery.Sql("EXPLAIN " + sql.sql(), sql.params()));

@@ -75,9 +75,12 @@ class SettingsPagesIT {
         .contains("A label has 1 to 40 characters");
     assertThat(owner.submit(created, "create", Map.of("name", "   "), "save").text())
         .contains("A label has 1 to 40 characters");
-    Document second = owner.submit(created, "create", Map.of("name", "<b>Billing</b>"), "save");
-    assertThat(second.html()).contains("&lt;b&gt;Billing&lt;/b&gt;").doesNotContain("<b>Billing");
-    assertThat(labels(tenant.id())).containsExactly("<b>Billing</b>", "VIP");
+    assertThat(owner.submit(created, "create", Map.of("name", "<b>Billing</b>"), "save").text())
+        .as("markup is refused in a label name (security finding 2)")
+        .contains("A label cannot contain < or >");
+    Document second = owner.submit(created, "create", Map.of("name", "Billing & Co"), "save");
+    assertThat(second.html()).contains("Billing &amp; Co").doesNotContain("Billing & Co");
+    assertThat(labels(tenant.id())).containsExactly("Billing & Co", "VIP");
 
     long vip = id("select id from label where tenant_id = ? and name = 'VIP'", tenant.id());
     long billing = id("select id from label where tenant_id = ? and name <> 'VIP'", tenant.id());
@@ -97,14 +100,14 @@ class SettingsPagesIT {
     // Rename: a name taken by another label (any capitals) and an overlong one are refused.
     Document rename = owner.get("app/settings/labels.xhtml?rename=" + vip);
     assertThat(rename.getElementById("rename:name").val()).isEqualTo("VIP");
-    assertThat(owner.submit(rename, "rename", Map.of("name", "<B>BILLING</B>"), "save").text())
+    assertThat(owner.submit(rename, "rename", Map.of("name", "BILLING & CO"), "save").text())
         .contains("exists already");
     assertThat(owner.submit(rename, "rename", Map.of("name", TOO_LONG), "save").text())
         .contains("1 to 40 characters");
-    assertThat(labels(tenant.id())).containsExactly("<b>Billing</b>", "VIP");
+    assertThat(labels(tenant.id())).containsExactly("Billing & Co", "VIP");
     assertThat(owner.submit(rename, "rename", Map.of("name", "Gold"), "save").text())
         .contains("Label renamed to \"Gold\".");
-    assertThat(labels(tenant.id())).containsExactly("<b>Billing</b>", "Gold");
+    assertThat(labels(tenant.id())).containsExactly("Billing & Co", "Gold");
 
     // Another business: 404 for the ids, nothing changed.
     TestAccounts.User stranger = TestAccounts.owner("Stranger", run);
@@ -127,7 +130,7 @@ class SettingsPagesIT {
         .contains("The label is on 2 conversation(s)");
     Document deleted = owner.submit(confirm, "confirm", Map.of(), "delete");
     assertThat(deleted.text()).contains("Label deleted and taken off 2 conversation(s).");
-    assertThat(labels(tenant.id())).containsExactly("<b>Billing</b>");
+    assertThat(labels(tenant.id())).containsExactly("Billing & Co");
     assertThat(
             TestAccounts.count(
                 "select count(*) from conversation_label where tenant_id = ?", tenant.id()))

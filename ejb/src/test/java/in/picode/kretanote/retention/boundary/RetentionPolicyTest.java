@@ -1,4 +1,4 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.retention.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

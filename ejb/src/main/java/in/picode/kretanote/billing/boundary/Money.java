@@ -1,5 +1,6 @@
-package in.picode.kretanote.billing.control;
+package in.picode.kretanote.billing.boundary;
 
+import in.picode.kretanote.billing.control.Proration;
 import java.math.BigDecimal;
 import java.util.Currency;
 

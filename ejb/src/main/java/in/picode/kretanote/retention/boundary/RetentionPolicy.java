@@ -1,4 +1,4 @@
-package in.picode.kretanote.retention.control;
+package in.picode.kretanote.retention.boundary;
 
 import java.time.Duration;
 import java.time.Instant;

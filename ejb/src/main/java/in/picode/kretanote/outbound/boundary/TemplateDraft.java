@@ -1,4 +1,4 @@
-package in.picode.kretanote.outbound.control;
+package in.picode.kretanote.outbound.boundary;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

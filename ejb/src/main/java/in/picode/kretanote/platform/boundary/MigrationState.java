@@ -1,4 +1,4 @@
-package in.picode.kretanote.platform.control;
+package in.picode.kretanote.platform.boundary;
 
 /**
  * What the last migration attempt left behind; read by the readiness check from any thread, so

@@ -1,4 +1,4 @@
-package in.picode.kretanote.billing.control;
+package in.picode.kretanote.billing.boundary;
 
 /** The payment provider could not be reached or refused a request; the message is plain words. */
 public class PaymentProviderException extends RuntimeException {

@@ -1,4 +1,4 @@
-package in.picode.kretanote.crypto.control;
+package in.picode.kretanote.crypto.boundary;
 
 import jakarta.ejb.ApplicationException;
 
