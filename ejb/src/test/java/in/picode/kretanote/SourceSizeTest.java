@@ -36,7 +36,6 @@ class SourceSizeTest {
       Set.of(
           "in/picode/kretanote/connection/entity/WhatsAppConnection.java",
           "in/picode/kretanote/meta/control/GraphTransport.java",
-          "in/picode/kretanote/outbound/boundary/Sending.java",
           "in/picode/kretanote/billing/boundary/BillingCycle.java",
           "in/picode/kretanote/messaging/view/ConversationBean.java");
 
