@@ -1,7 +1,7 @@
 package in.picode.kretanote.inbound.boundary;
 
 import in.picode.kretanote.connection.boundary.AccountUpdates;
-import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.contact.boundary.WhatsAppContacts;
 import in.picode.kretanote.inbound.control.ContactKey;
 import in.picode.kretanote.inbound.control.InboundContact;
 import in.picode.kretanote.inbound.control.InboundMessage;
@@ -22,8 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,8 +31,9 @@ import java.util.Optional;
 
 /**
  * Applies routed webhook changes to the current tenant's contacts, conversations and messages, in
- * one transaction of its own: contacts here, messages and statuses through messaging's {@link
- * MessageLog} and {@link Deliveries}, which join this transaction.
+ * one transaction of its own: contacts through contact's {@link WhatsAppContacts}, messages and
+ * statuses through messaging's {@link MessageLog} and {@link Deliveries}, which join this
+ * transaction.
  *
  * <p>Applying the same change twice changes nothing, which is what lets the pipeline re-apply an
  * event after a crash or a lost lease without duplicates:
@@ -57,9 +56,7 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class InboundChanges {
 
-  @PersistenceContext(unitName = "kretanote")
-  EntityManager em;
-
+  @Inject WhatsAppContacts whatsAppContacts;
   @Inject AccountUpdates accounts;
   @Inject Event<TemplateStatusChanged> templateStatuses;
   @Inject MessageLog log;
@@ -102,7 +99,7 @@ public class InboundChanges {
 
   public void apply(List<RoutedChange> changes) {
     Instant now = Instant.now(clock);
-    Map<ContactKey, Contact> contacts = new HashMap<>();
+    Map<ContactKey, Long> contacts = new HashMap<>();
     for (RoutedChange routed : changes) {
       for (InboundContact contact : routed.change().contacts()) {
         contact(contact.key(), Optional.of(contact), contacts, now);
@@ -117,11 +114,11 @@ public class InboundChanges {
   }
 
   private void message(
-      RoutedChange routed, InboundMessage in, Map<ContactKey, Contact> contacts, Instant now) {
+      RoutedChange routed, InboundMessage in, Map<ContactKey, Long> contacts, Instant now) {
     if (log.contains(in.wamid())) {
       return;
     }
-    Contact contact =
+    long contactId =
         contacts.containsKey(in.sender())
             ? contacts.get(in.sender())
             : contact(in.sender(), routed.change().contact(in.sender()), contacts, now);
@@ -130,13 +127,13 @@ public class InboundChanges {
         && notice.newWaId().isPresent()) {
       // The customer moved to a new number: the contact (keyed by its user id, or by the old
       // number) keeps its history and gets the new number.
-      contact.seenOnWhatsApp(null, notice.newWaId().get(), null, null, now);
+      whatsAppContacts.numberChanged(contactId, notice.newWaId().get(), now);
     }
     Instant writtenAt = MessageTexts.writtenAt(in.timestamp(), routed.receivedAt());
     log.record(
         new IncomingMessage(
             routed.connectionId(),
-            contact.getId(),
+            contactId,
             in.wamid(),
             in.rawType(),
             MessageTexts.text(in.content()).orElse(null),
@@ -156,8 +153,7 @@ public class InboundChanges {
                 : Optional.empty()),
         now);
     if (in.content() instanceof MessageContent.Reaction reaction) {
-      log.react(
-          contact.getId(), reaction.messageId(), reaction.emoji(), in.wamid(), writtenAt, now);
+      log.react(contactId, reaction.messageId(), reaction.emoji(), in.wamid(), writtenAt, now);
     }
   }
 
@@ -191,13 +187,11 @@ public class InboundChanges {
   }
 
   /**
-   * The contact Meta means by {@code key}: by identity first; a user id Meta sends for the first
-   * time finds the contact known so far by phone number; a bare phone number finds the contact that
-   * has it. Created when none exists, then updated with what Meta says now.
+   * The contact Meta means by {@code key}, found or created once per batch and updated with what
+   * Meta says now (see {@link WhatsAppContacts#seen}).
    */
-  private Contact contact(
-      ContactKey key, Optional<InboundContact> info, Map<ContactKey, Contact> cache, Instant now) {
-    Contact cached = cache.get(key);
+  private long contact(
+      ContactKey key, Optional<InboundContact> info, Map<ContactKey, Long> cache, Instant now) {
     Optional<String> waId = info.flatMap(InboundContact::waId);
     Optional<String> userId = info.flatMap(InboundContact::userId);
     if (key.kind() == ContactKey.Kind.USER_ID) {
@@ -205,61 +199,20 @@ public class InboundChanges {
     } else {
       waId = Optional.of(key.value());
     }
-    Contact contact = cached;
-    if (contact == null) {
-      contact = findContact(key, waId).orElse(null);
+    WhatsAppContacts.Sighting sighting =
+        new WhatsAppContacts.Sighting(
+            key.kind() == ContactKey.Kind.USER_ID,
+            userId.orElse(null),
+            waId.orElse(null),
+            info.flatMap(InboundContact::profileName).orElse(null),
+            info.flatMap(InboundContact::username).orElse(null));
+    Long cached = cache.get(key);
+    if (cached != null) {
+      whatsAppContacts.seenAgain(cached, sighting, now);
+      return cached;
     }
-    if (contact == null) {
-      contact =
-          new Contact(
-              userId.orElse(null),
-              waId.filter(w -> w.length() <= Contact.WA_ID_MAX).orElse(null),
-              info.flatMap(InboundContact::profileName).orElse(null),
-              now);
-      em.persist(contact);
-    }
-    contact.seenOnWhatsApp(
-        userId.orElse(null),
-        waId.orElse(null),
-        info.flatMap(InboundContact::profileName).orElse(null),
-        info.flatMap(InboundContact::username).orElse(null),
-        now);
-    if (contact.getId() == null) {
-      em.flush();
-    }
-    cache.put(key, contact);
-    return contact;
-  }
-
-  private Optional<Contact> findContact(ContactKey key, Optional<String> waId) {
-    Optional<Contact> byIdentity =
-        em.createNamedQuery(Contact.BY_IDENTITY, Contact.class)
-            .setParameter("key", key.value())
-            .getResultStream()
-            .findFirst();
-    if (byIdentity.isPresent()) {
-      return byIdentity;
-    }
-    if (key.kind() == ContactKey.Kind.USER_ID) {
-      Optional<Contact> byUserId =
-          em.createNamedQuery(Contact.BY_USER_ID, Contact.class)
-              .setParameter("userId", key.value())
-              .setMaxResults(1)
-              .getResultStream()
-              .findFirst();
-      if (byUserId.isPresent() || waId.isEmpty()) {
-        return byUserId;
-      }
-      return em.createNamedQuery(Contact.BY_WA_ID_WITHOUT_USER_ID, Contact.class)
-          .setParameter("waId", waId.get())
-          .setMaxResults(1)
-          .getResultStream()
-          .findFirst();
-    }
-    return em.createNamedQuery(Contact.BY_WA_ID, Contact.class)
-        .setParameter("waId", key.value())
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    long id = whatsAppContacts.seen(sighting, now);
+    cache.put(key, id);
+    return id;
   }
 }

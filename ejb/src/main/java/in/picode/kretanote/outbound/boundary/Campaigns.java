@@ -1,7 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
-import in.picode.kretanote.contact.entity.ContactTag;
+import in.picode.kretanote.contact.boundary.Tag;
 import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.outbound.control.CampaignSegment;
 import in.picode.kretanote.outbound.control.SendChecks;
@@ -144,7 +144,7 @@ public class Campaigns {
     CampaignSegment segment;
     String tag = null;
     try {
-      tag = d.tag() == null || d.tag().isBlank() ? null : ContactTag.check(d.tag());
+      tag = d.tag() == null || d.tag().isBlank() ? null : new Tag(d.tag()).value();
       segment = new CampaignSegment(tag, d.marketingConsent());
     } catch (IllegalArgumentException e) {
       throw new OutboundRefusedException(e.getMessage());

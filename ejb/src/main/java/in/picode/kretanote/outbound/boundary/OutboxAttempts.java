@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.connection.boundary.ConnectionFailures;
 import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.boundary.Consents;
@@ -54,6 +55,7 @@ public class OutboxAttempts {
 
   @Inject SendGuard guard;
   @Inject ConnectionStore connections;
+  @Inject ConnectionFailures connectionFailures;
   @Inject Consents consents;
   @Inject RecipientRestrictions restrictions;
   @Inject Deliveries deliveries;
@@ -239,13 +241,11 @@ public class OutboxAttempts {
               null,
               "message " + entry.getMessageId());
       case RECONNECT_NEEDED -> {
-        WhatsAppConnection c = em.find(WhatsAppConnection.class, entry.getConnectionId());
-        if (c != null && c.getStatus() == WhatsAppConnection.Status.CONNECTED) {
-          c.reconnectNeeded(why, now);
+        if (connectionFailures.reconnectNeeded(entry.getConnectionId(), why, now)) {
           LOG.log(
               Level.WARNING,
               "Connection {0} needs reconnecting after Meta error {1}",
-              c.getId(),
+              entry.getConnectionId(),
               code);
         }
       }

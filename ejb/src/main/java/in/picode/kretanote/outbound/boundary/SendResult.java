@@ -20,4 +20,9 @@ public record SendResult(Long messageId, boolean duplicate, Refusal refusal) {
   public boolean isQueued() {
     return refusal == null;
   }
+
+  /** Why the send was refused, in plain words for the agent; null when it was queued. */
+  public String refusalReason() {
+    return refusal == null ? null : refusal.reason();
+  }
 }

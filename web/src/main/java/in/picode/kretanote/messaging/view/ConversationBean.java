@@ -241,7 +241,7 @@ public class ConversationBean implements Serializable {
       return false;
     }
     if (!result.isQueued()) {
-      PageMessages.error(result.refusal().reason());
+      PageMessages.error(result.refusalReason());
       return false;
     }
     composeKey = newKey();
