@@ -1,16 +1,16 @@
 package in.picode.kretanote.outbound.boundary;
 
-import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.inbound.boundary.TemplateStatusChanged;
-import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.TemplateInfo;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -20,10 +20,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +29,9 @@ import java.util.regex.Pattern;
  * /{WABA}/message_templates}, all pages), created and deleted from KretaNote, and moved by Meta's
  * status webhooks. A template Meta no longer lists is kept as DELETED, so old messages still name
  * it.
+ *
+ * <p>The calls to Meta hold no transaction: what they read before and write after happens in {@link
+ * TemplateRows}, one short transaction each.
  */
 @Stateless
 @TenantScoped
@@ -42,7 +43,7 @@ public class Templates {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
-  @Inject ConnectionStore connections;
+  @Inject TemplateRows rows;
   @Inject GraphApi graph;
 
   private final Clock clock = Clock.systemUTC();
@@ -59,53 +60,21 @@ public class Templates {
   }
 
   /** Brings the table in line with Meta; returns how many templates Meta listed. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int sync(long connectionId) {
-    WhatsAppConnection c = connection(connectionId);
+    TemplateRows.Account account = rows.account(connectionId);
     List<TemplateInfo> remote;
     try {
-      remote = graph.templates(token(c), c.getWabaId());
+      remote = graph.templates(account.token(), account.wabaId());
     } catch (GraphException e) {
       throw refused("The templates could not be read from Meta.", e);
     }
-    Instant now = Instant.now(clock);
-    Set<Long> seen = new HashSet<>();
-    for (TemplateInfo t : remote) {
-      if (t.name() == null
-          || t.language() == null
-          || t.name().length() > MessageTemplate.NAME_MAX
-          || t.language().length() > 16) {
-        continue;
-      }
-      Category category = category(t.category());
-      MessageTemplate row =
-          find(connectionId, t.name(), t.language())
-              .orElseGet(
-                  () -> {
-                    MessageTemplate created =
-                        new MessageTemplate(
-                            connectionId,
-                            c.getWabaId(),
-                            t.name(),
-                            t.language(),
-                            category,
-                            t.components().toString(),
-                            now);
-                    em.persist(created);
-                    return created;
-                  });
-      row.fromMeta(t.id(), category, t.status(), t.reason(), t.components().toString(), now);
-      em.flush();
-      seen.add(row.getId());
-    }
-    for (MessageTemplate row : of(connectionId)) {
-      if (!seen.contains(row.getId()) && row.getMetaId() != null) {
-        row.status("DELETED", null, now);
-      }
-    }
+    rows.synced(account, remote, Instant.now(clock));
     return remote.size();
   }
 
   /** Submits the template form's content; see {@link TemplateDraft} for what is checked. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public MessageTemplate create(
       long connectionId, String name, String language, Category category, TemplateDraft draft) {
     JsonArray components;
@@ -121,6 +90,7 @@ public class Templates {
    * Submits a template to Meta for review and keeps it as PENDING. {@code components} is Meta's
    * array (HEADER, BODY, FOOTER, BUTTONS); a BODY is required.
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public MessageTemplate create(
       long connectionId, String name, String language, Category category, JsonArray components) {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -145,11 +115,7 @@ public class Templates {
     if (components.toString().length() > 100_000) {
       throw new OutboundRefusedException("The template is too large");
     }
-    WhatsAppConnection c = connection(connectionId);
-    if (find(connectionId, name, language).isPresent()) {
-      throw new OutboundRefusedException(
-          "This number already has a template " + name + " in " + language);
-    }
+    TemplateRows.Account account = rows.accountForNew(connectionId, name, language);
     JsonObject body =
         Json.createObjectBuilder()
             .add("name", name)
@@ -159,49 +125,37 @@ public class Templates {
             .build();
     String metaId;
     try {
-      metaId = graph.createTemplate(token(c), c.getWabaId(), body);
+      metaId = graph.createTemplate(account.token(), account.wabaId(), body);
     } catch (GraphException e) {
       throw refused("Meta did not accept the template.", e);
     }
-    Instant now = Instant.now(clock);
-    MessageTemplate t =
-        new MessageTemplate(
-            connectionId, c.getWabaId(), name, language, category, components.toString(), now);
-    t.fromMeta(metaId, category, "PENDING", null, null, now);
-    em.persist(t);
-    return t;
+    return rows.created(
+        account, name, language, category, components.toString(), metaId, Instant.now(clock));
   }
 
   /** Deletes a template (all its languages) at Meta and here. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int delete(long connectionId, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new OutboundRefusedException("Not a template name");
     }
-    WhatsAppConnection c = connection(connectionId);
+    TemplateRows.Account account = rows.account(connectionId);
     try {
-      graph.deleteTemplate(token(c), c.getWabaId(), name);
+      graph.deleteTemplate(account.token(), account.wabaId(), name);
     } catch (GraphException e) {
       throw refused("Meta did not delete the template.", e);
     }
-    int removed = 0;
-    for (MessageTemplate t : of(connectionId)) {
-      if (t.getName().equals(name)) {
-        t.status("DELETED", null, Instant.now(clock));
-        removed++;
-      }
-    }
-    return removed;
+    return rows.deleted(connectionId, name, Instant.now(clock));
   }
 
   /**
    * Deletes the template of that row (every language of its name, as Meta does); a row of another
    * tenant, or none, is refused as unknown.
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int deleteById(long templateId) {
-    MessageTemplate t = em.find(MessageTemplate.class, templateId);
-    if (t == null) {
-      throw new OutboundRefusedException("No such template");
-    }
+    MessageTemplate t =
+        rows.find(templateId).orElseThrow(() -> new OutboundRefusedException("No such template"));
     return delete(t.getConnectionId(), t.getName());
   }
 
@@ -239,30 +193,6 @@ public class Templates {
     return rows.size();
   }
 
-  private Optional<MessageTemplate> find(long connectionId, String name, String language) {
-    return em.createNamedQuery(MessageTemplate.BY_NAME, MessageTemplate.class)
-        .setParameter("connection", connectionId)
-        .setParameter("name", name)
-        .setParameter("language", language)
-        .getResultStream()
-        .findFirst();
-  }
-
-  private WhatsAppConnection connection(long id) {
-    WhatsAppConnection c = em.find(WhatsAppConnection.class, id);
-    if (c == null) {
-      throw new OutboundRefusedException("No such WhatsApp connection");
-    }
-    return c;
-  }
-
-  private AccessToken token(WhatsAppConnection c) {
-    return connections
-        .token(c.getId())
-        .orElseThrow(
-            () -> new OutboundRefusedException("The number has no access token: reconnect it"));
-  }
-
   /**
    * Meta's refusal in plain words: what failed, why by the error's class (Meta's own explanation
    * for a permanent refusal, which names the field at fault) and Meta's code for support.
@@ -285,14 +215,5 @@ public class Templates {
         };
     return new OutboundRefusedException(
         what + " " + why + e.code().map(code -> " (Meta error " + code + ")").orElse(""));
-  }
-
-  private static Category category(String name) {
-    try {
-      Category c = Category.of(name);
-      return c == Category.SERVICE ? Category.UTILITY : c;
-    } catch (IllegalArgumentException e) {
-      return Category.UTILITY;
-    }
   }
 }
