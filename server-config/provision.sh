@@ -388,11 +388,11 @@ cmd set-log-attributes "com.sun.enterprise.server.logging.GFFileHandler.rotation
 # Structured log lines (JSON by default) for log shippers; takes effect without a restart.
 cmd set-log-file-format "$LOG_FORMATTER"
 
-# MicroProfile Metrics only on the admin listener (the admin port, like the console, is for
-# operators, never published to the internet): the figures tell an outsider how busy the
-# platform is and how its jobs fare. Health stays on the public listener for load balancers,
-# and carries status words only.
-cmd set-metrics-configuration --virtualservers __asadmin --dynamic true
+# MicroProfile Metrics stay on the server's plain HTTP listener, which listens on loopback only
+# (KRETANOTE_HTTP_ADDRESS): a scraper on the same host reads them, the documented nginx refuses
+# /metrics. (Moving them to the admin listener with --virtualservers __asadmin was tried: the
+# admin console answers that path instead.) Health stays reachable for load balancers and
+# carries status words only.
 
 # Hazelcast (Payara's data grid) joins members by cluster name. KretaNote's servers share
 # only the database, never the grid: the name is random per domain (kept in the domain's
