@@ -265,6 +265,25 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @Order(6)
+  void theAuthenticatorSetUpShowsItsQrCodeUnderTheContentSecurityPolicy() {
+    open("app/account-security.xhtml");
+    click("security:start");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".qr svg path")));
+    assertThat(driver.findElement(By.id("secret")).getText()).matches("[A-Z2-7 ]{32,}");
+    assertThat(driver.findElement(By.cssSelector(".qr svg")).getSize().getWidth())
+        .as("the QR code is drawn, not an empty box")
+        .isGreaterThan(100);
+    screenshot("account-security-setup");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      screenshot("account-security-phone");
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  @Test
   @Order(10)
   void theOwnerRepliesAndSeesTheTicksMoveWhenMetaReports() {
     // A number from the Meta simulator (sandbox), so that sending really reaches "Meta".
