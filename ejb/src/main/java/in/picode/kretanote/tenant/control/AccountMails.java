@@ -101,19 +101,11 @@ public class AccountMails {
       }
       default -> throw new IllegalArgumentException(request.purpose().name());
     }
-    try {
-      MimeMessage m = new MimeMessage(mail);
-      m.setRecipient(Message.RecipientType.TO, new InternetAddress(request.email(), true));
-      m.setSubject(subject, StandardCharsets.UTF_8.name());
-      m.setText(body, StandardCharsets.UTF_8.name());
-      Transport.send(m);
-    } catch (MessagingException | RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Could not send the {0} mail ({1}); the user can ask for a new link",
-          request.purpose(),
-          e.getClass().getSimpleName());
-    }
+    post(
+        request.email(),
+        subject,
+        body,
+        "Could not send the " + request.purpose() + " mail ({0}); the user can ask for a new link");
   }
 
   void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountNoticeRequested notice) {
@@ -153,18 +145,19 @@ public class AccountMails {
       }
       default -> throw new IllegalArgumentException(notice.kind().name());
     }
+    post(notice.email(), subject, body, "Could not send the " + notice.kind() + " notice ({0})");
+  }
+
+  /** Sends one plain-text mail; a failure is logged (never the address or the text), not thrown. */
+  private void post(String to, String subject, String body, String failure) {
     try {
       MimeMessage m = new MimeMessage(mail);
-      m.setRecipient(Message.RecipientType.TO, new InternetAddress(notice.email(), true));
+      m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
       m.setSubject(subject, StandardCharsets.UTF_8.name());
       m.setText(body, StandardCharsets.UTF_8.name());
       Transport.send(m);
     } catch (MessagingException | RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Could not send the {0} notice ({1})",
-          notice.kind(),
-          e.getClass().getSimpleName());
+      LOG.log(Level.WARNING, failure, e.getClass().getSimpleName());
     }
   }
 
