@@ -54,17 +54,7 @@ public class ContactData implements TenantData {
   @Override
   public PurgeBatch erase(Connection c, DataSubject who, int batch) throws SQLException {
     List<Long> keys = List.of(who.tenantId(), who.contactId());
-    PurgeBatch erased = PurgeBatch.EMPTY;
-    for (String table : List.of("contact_field_value", "contact_tag")) {
-      erased =
-          erased.plus(
-              PurgeBatch.of(
-                  table,
-                  Sql.update(
-                      c,
-                      "DELETE FROM " + table + " WHERE tenant_id = ? AND contact_id = ?",
-                      keys)));
-    }
+    PurgeBatch erased = Sql.deleteOfContact(c, who, List.of("contact_field_value", "contact_tag"));
     return erased.plus(
         PurgeBatch.of(
             "contact", Sql.update(c, "DELETE FROM contact WHERE tenant_id = ? AND id = ?", keys)));

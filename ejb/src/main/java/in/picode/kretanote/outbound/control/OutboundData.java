@@ -42,17 +42,6 @@ public class OutboundData implements TenantData {
 
   @Override
   public PurgeBatch erase(Connection c, DataSubject who, int batch) throws SQLException {
-    PurgeBatch erased = PurgeBatch.EMPTY;
-    for (String table : List.of("campaign_recipient", "outbox")) {
-      erased =
-          erased.plus(
-              PurgeBatch.of(
-                  table,
-                  Sql.update(
-                      c,
-                      "DELETE FROM " + table + " WHERE tenant_id = ? AND contact_id = ?",
-                      List.of(who.tenantId(), who.contactId()))));
-    }
-    return erased;
+    return Sql.deleteOfContact(c, who, List.of("campaign_recipient", "outbox"));
   }
 }

@@ -1,10 +1,12 @@
 package in.picode.kretanote.platform.control;
 
+import in.picode.kretanote.platform.boundary.PurgeBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 
 /** Small JDBC helpers for purge and erasure steps: IN lists of bound parameters. */
 public final class Sql {
@@ -55,5 +57,24 @@ public final class Sql {
         return rs.next();
       }
     }
+  }
+
+  /**
+   * Deletes the subject's rows ({@code contact_id}) from each table, in order; counts per table.
+   */
+  public static PurgeBatch deleteOfContact(Connection c, DataSubject who, List<String> tables)
+      throws SQLException {
+    PurgeBatch erased = PurgeBatch.EMPTY;
+    for (String table : tables) {
+      erased =
+          erased.plus(
+              PurgeBatch.of(
+                  table,
+                  update(
+                      c,
+                      "DELETE FROM " + table + " WHERE tenant_id = ? AND contact_id = ?",
+                      List.of(who.tenantId(), who.contactId()))));
+    }
+    return erased;
   }
 }
