@@ -1,22 +1,14 @@
 package in.picode.kretanote.messaging.view;
 
-import in.picode.kretanote.messaging.boundary.CannedResponses;
 import in.picode.kretanote.messaging.boundary.ConversationChangeRefusedException;
 import in.picode.kretanote.messaging.boundary.ConversationDetail;
 import in.picode.kretanote.messaging.boundary.ConversationNotFoundException;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.boundary.MessageView;
-import in.picode.kretanote.messaging.entity.CannedResponse;
-import in.picode.kretanote.messaging.entity.ConversationNote;
-import in.picode.kretanote.outbound.boundary.Attachment;
-import in.picode.kretanote.outbound.boundary.MediaUploads;
+import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.ReadReceipts;
-import in.picode.kretanote.outbound.boundary.SendResult;
-import in.picode.kretanote.outbound.boundary.Sending;
-import in.picode.kretanote.outbound.boundary.Templates;
-import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
@@ -35,16 +27,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * One conversation: history a page at a time with day separators, the window countdown, assign,
- * labels, close / re-open / snooze and private notes. The id comes from the URL and is looked up
- * inside the signed-in user's tenant only: any other id is "not found" and changes nothing. The
- * compose box sends text (with emoji and canned responses typed as {@code /shortcut}), an attached
- * file with a caption, or a template; all three share the form's idempotency key. Showing the page
- * changes nothing: the page marks the conversation read (and tells Meta) in a postback it fires
- * once shown ({@link #markRead}), never in the GET.
+ * labels, close / re-open / snooze. The id comes from the URL and is looked up inside the signed-in
+ * user's tenant only: any other id is "not found" and changes nothing. The compose box is {@link
+ * ComposeBean}'s and the private notes are {@link NotesBean}'s; both work on the conversation this
+ * bean loaded. Showing the page changes nothing: the page marks the conversation read (and tells
+ * Meta) in a postback it fires once shown ({@link #markRead}), never in the GET.
  */
 @Named
 @ViewScoped
@@ -55,11 +45,7 @@ public class ConversationBean implements Serializable {
 
   @Inject transient Conversations conversations;
   @Inject transient TeamMembers team;
-  @Inject transient Sending sending;
-  @Inject transient MediaUploads uploads;
   @Inject transient ReadReceipts receipts;
-  @Inject transient Templates templateCatalog;
-  @Inject transient CannedResponses canned;
   @Inject CurrentUser currentUser;
 
   private String id;
@@ -68,26 +54,14 @@ public class ConversationBean implements Serializable {
   private List<MessageView> messages = new ArrayList<>();
   private boolean older;
   private long latestMessageId;
-  private List<ConversationNote> notes = List.of();
   private Map<Long, String> names = new HashMap<>();
   private List<UserAccount> agents = List.of();
   private Long assignee;
   private String newLabel;
-  private String note;
   private LocalDateTime snoozeUntil;
 
-  /** The compose box; its key is rendered into the form, so a double submit carries one key. */
-  private String reply;
-
-  private String composeKey = newKey();
-  private String template;
-  private String templateValues;
-  private List<MessageTemplate> templates = List.of();
-
-  /** The attachment of the current post only; read from its temporary file, never kept. */
-  private transient UploadedFile attachment;
-
-  private String caption;
+  /** Counts the reloads of the head, so the notes know when to read theirs again. */
+  private int headVersion;
 
   public void load() {
     if (FacesContext.getCurrentInstance().isPostback()) {
@@ -106,10 +80,6 @@ public class ConversationBean implements Serializable {
     older = messages.size() == PAGE;
     latestMessageId = conversations.latestMessageId(conversationId);
     refreshHead();
-    templates =
-        templateCatalog.of(detail.conversation().getConnectionId()).stream()
-            .filter(t -> "APPROVED".equals(t.getStatus()))
-            .toList();
   }
 
   /**
@@ -124,196 +94,15 @@ public class ConversationBean implements Serializable {
     conversations.markRead(conversationId);
     try {
       receipts.markRead(conversationId);
-    } catch (RuntimeException e) {
+    } catch (OutboundRefusedException | GraphException e) {
       // Reading must never fail because Meta cannot be told.
     }
-  }
-
-  /** Sends the compose box's text (inside the 24-hour window). */
-  public void send() {
-    if (reply == null || reply.isBlank()) {
-      PageMessages.error("Write a message first.");
-      return;
-    }
-    if (reply.length() > 4096) {
-      PageMessages.error("A WhatsApp message holds at most 4,096 characters.");
-      return;
-    }
-    if (queued(() -> sending.sendText(conversationId, composeKey, reply))) {
-      reply = null;
-    }
-  }
-
-  /**
-   * Sends the attached file with the same key as a text: Meta's type and size rules, the guard and
-   * the upload are {@link MediaUploads}'s; the file is streamed from the request's temporary file.
-   */
-  public void sendAttachment() {
-    if (attachment == null || attachment.getSize() == 0) {
-      PageMessages.error("Choose a file to send.");
-      return;
-    }
-    UploadedFile file = attachment;
-    String text = caption == null || caption.isBlank() ? null : caption.strip();
-    Attachment sent =
-        new Attachment(
-            baseName(file.getFileName()),
-            file.getContentType(),
-            file.getSize(),
-            text,
-            file::getInputStream);
-    if (queued(() -> uploads.send(conversationId, composeKey, sent))) {
-      caption = null;
-    }
-    attachment = null;
-  }
-
-  /** The file name without any folder a browser may send along, at most 240 characters. */
-  static String baseName(String fileName) {
-    String n = fileName == null ? "" : fileName;
-    n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).strip();
-    if (n.isEmpty()) {
-      return "file";
-    }
-    return n.length() <= 240 ? n : n.substring(n.length() - 240);
-  }
-
-  /**
-   * The reply box's completion: for a word {@code /gr…} at the caret, the bodies of the canned
-   * responses whose shortcut starts so; choosing one replaces the word with the body. Other words
-   * complete to nothing.
-   */
-  public List<String> completeCanned(String query) {
-    if (query == null || query.length() < 2 || query.charAt(0) != '/') {
-      return List.of();
-    }
-    return canned.search(query).stream().map(CannedResponse::getBody).toList();
-  }
-
-  /** Common emoji for the picker beside the reply box. */
-  public List<String> getEmoji() {
-    return EMOJI;
-  }
-
-  static final List<String> EMOJI =
-      List.of(
-          "😀", "😂", "😊", "😍", "😉", "😎", "🤔", "😅", "😢", "😮", "🙏", "👍", "👎", "👌", "👏",
-          "🙌", "💪", "👋", "❤️", "💚", "🎉", "✨", "🔥", "⭐", "✅", "❌", "⏰", "📅", "📦", "🚚", "💳",
-          "🧾", "📍", "📞", "☕", "🍽️", "🎁", "🌞");
-
-  /** Sends the chosen approved template with one value per line for its body placeholders. */
-  public void sendTemplate() {
-    int bar = template == null ? -1 : template.lastIndexOf('|');
-    if (bar <= 0) {
-      PageMessages.error("Choose a template first.");
-      return;
-    }
-    String name = template.substring(0, bar);
-    String language = template.substring(bar + 1);
-    List<String> values =
-        templateValues == null
-            ? List.of()
-            : templateValues.lines().map(String::strip).filter(v -> !v.isEmpty()).toList();
-    if (queued(
-        () ->
-            sending.sendTemplate(
-                conversationId, composeKey, name, language, List.of(), values, Map.of()))) {
-      template = null;
-      templateValues = null;
-    }
-  }
-
-  private boolean queued(java.util.function.Supplier<SendResult> send) {
-    SendResult result;
-    try {
-      result = send.get();
-    } catch (OutboundRefusedException e) {
-      PageMessages.error(e.getMessage());
-      return false;
-    } catch (jakarta.ejb.EJBException e) {
-      PageMessages.error(
-          e.getCause() instanceof IllegalArgumentException bad
-              ? bad.getMessage()
-              : PageMessages.OUR_FAULT);
-      return false;
-    } catch (IllegalArgumentException e) {
-      PageMessages.error(e.getMessage());
-      return false;
-    }
-    if (!result.isQueued()) {
-      PageMessages.error(result.refusalReason());
-      return false;
-    }
-    composeKey = newKey();
-    latestMessageId = -1;
-    poll();
-    PageMessages.info(result.duplicate() ? "Already sent." : "Sending…");
-    return true;
-  }
-
-  private static String newKey() {
-    return java.util.UUID.randomUUID().toString();
-  }
-
-  public String getReply() {
-    return reply;
-  }
-
-  public void setReply(String reply) {
-    this.reply = reply;
-  }
-
-  public String getComposeKey() {
-    return composeKey;
-  }
-
-  /** Accepts only a key of the form this bean renders; anything else keeps the current one. */
-  public void setComposeKey(String key) {
-    if (key != null && key.matches("[0-9a-f-]{36}")) {
-      this.composeKey = key;
-    }
-  }
-
-  public UploadedFile getAttachment() {
-    return attachment;
-  }
-
-  public void setAttachment(UploadedFile attachment) {
-    this.attachment = attachment;
-  }
-
-  public String getCaption() {
-    return caption;
-  }
-
-  public void setCaption(String caption) {
-    this.caption = caption;
-  }
-
-  public String getTemplate() {
-    return template;
-  }
-
-  public void setTemplate(String template) {
-    this.template = template;
-  }
-
-  public String getTemplateValues() {
-    return templateValues;
-  }
-
-  public void setTemplateValues(String templateValues) {
-    this.templateValues = templateValues;
-  }
-
-  public List<MessageTemplate> getTemplates() {
-    return templates;
   }
 
   private void refreshHead() {
     detail = conversations.find(conversationId).orElseThrow();
     assignee = detail.conversation().getAssigneeId();
-    notes = conversations.notes(conversationId);
+    headVersion++;
   }
 
   public void loadOlder() {
@@ -338,12 +127,18 @@ public class ConversationBean implements Serializable {
     }
   }
 
+  /** After the compose box queued a message: the history and the head are read again. */
+  void reload() {
+    latestMessageId = -1;
+    poll();
+  }
+
   private List<MessageView> tail(int n) {
     return messages.subList(Math.max(0, messages.size() - n), messages.size());
   }
 
   public void assign() {
-    act(c -> conversations.assign(c, assignee, actor()), "Assigned.");
+    change(c -> conversations.assign(c, assignee, actor()), "Assigned.");
   }
 
   public void assignToMe() {
@@ -352,25 +147,25 @@ public class ConversationBean implements Serializable {
   }
 
   public void addLabel() {
-    act(c -> conversations.label(c, newLabel), "Label added.");
+    change(c -> conversations.label(c, newLabel), "Label added.");
     newLabel = null;
   }
 
   public void removeLabel(String name) {
-    act(c -> conversations.unlabel(c, name), "Label removed.");
+    change(c -> conversations.unlabel(c, name), "Label removed.");
   }
 
   public void close() {
-    act(c -> conversations.close(c, actor()), "Closed.");
+    change(c -> conversations.close(c, actor()), "Closed.");
   }
 
   public void reopen() {
-    act(c -> conversations.reopen(c, actor()), "Re-opened.");
+    change(c -> conversations.reopen(c, actor()), "Re-opened.");
   }
 
   public void snooze() {
     Instant until = snoozeUntil == null ? null : snoozeUntil.toInstant(ZoneOffset.UTC);
-    act(c -> conversations.snooze(c, until, actor()), "Snoozed.");
+    change(c -> conversations.snooze(c, until, actor()), "Snoozed.");
   }
 
   /** Snooze presets: "1h", "tomorrow" (09:00 UTC), "week" (7 days). */
@@ -385,32 +180,38 @@ public class ConversationBean implements Serializable {
     snooze();
   }
 
-  public void addNote() {
-    act(c -> conversations.addNote(c, note, actor()), "Note saved (only your team sees it).");
-    if (!FacesContext.getCurrentInstance().isValidationFailed()
-        && FacesContext.getCurrentInstance().getMessageList().stream()
-            .noneMatch(m -> m.getSeverity().getOrdinal() >= 2)) {
-      note = null;
-    }
-  }
-
-  private void act(Consumer<Long> change, String done) {
+  /**
+   * Runs one change of this conversation through {@link Conversations} and reads the head again:
+   * true when it went through; the boundary's refusal (its application exception, whose message is
+   * written for the agent) becomes the page's error message.
+   */
+  boolean change(Consumer<Long> change, String done) {
     try {
       change.accept(conversationId);
-      refreshHead();
-      PageMessages.info(done);
     } catch (ConversationChangeRefusedException e) {
       PageMessages.error(e.getMessage());
+      return false;
     } catch (ConversationNotFoundException e) {
       PageMessages.error("This conversation does not exist any more.");
-    } catch (RuntimeException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      return false;
     }
+    refreshHead();
+    PageMessages.info(done);
+    return true;
   }
 
-  private Actor actor() {
+  Actor actor() {
     return new Actor(
         currentUser.getUserId(), currentUser.getEmail(), currentUser.getClientAddress());
+  }
+
+  /** The conversation this page shows; 0 before {@link #load} found one. */
+  long conversationId() {
+    return conversationId;
+  }
+
+  int headVersion() {
+    return headVersion;
   }
 
   /** True when {@code index} starts a new UTC day in the list (a day separator goes before it). */
@@ -465,10 +266,6 @@ public class ConversationBean implements Serializable {
     return older;
   }
 
-  public List<ConversationNote> getNotes() {
-    return notes;
-  }
-
   public List<UserAccount> getAgents() {
     return agents;
   }
@@ -487,14 +284,6 @@ public class ConversationBean implements Serializable {
 
   public void setNewLabel(String newLabel) {
     this.newLabel = newLabel;
-  }
-
-  public String getNote() {
-    return note;
-  }
-
-  public void setNote(String note) {
-    this.note = note;
   }
 
   public LocalDateTime getSnoozeUntil() {

@@ -1,0 +1,243 @@
+package in.picode.kretanote.messaging.view;
+
+import in.picode.kretanote.messaging.boundary.CannedResponses;
+import in.picode.kretanote.messaging.entity.CannedResponse;
+import in.picode.kretanote.outbound.boundary.Attachment;
+import in.picode.kretanote.outbound.boundary.MediaUploads;
+import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import in.picode.kretanote.outbound.boundary.SendResult;
+import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.outbound.boundary.Templates;
+import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.view.PageMessages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * The compose box of the conversation {@link ConversationBean} shows: text (with emoji and canned
+ * responses typed as {@code /shortcut}), an attached file with a caption, or an approved template.
+ * All three share the form's idempotency key, rendered into the form, so a double submit carries
+ * one key and sends once. A refusal comes back as a {@link SendResult} (or the boundary's {@link
+ * OutboundRefusedException}) and is shown in its words; nothing was queued then.
+ */
+@Named
+@ViewScoped
+public class ComposeBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The most a WhatsApp text holds. */
+  static final int TEXT_MAX = 4096;
+
+  @Inject ConversationBean conversation;
+  @Inject transient Sending sending;
+  @Inject transient MediaUploads uploads;
+  @Inject transient Templates templateCatalog;
+  @Inject transient CannedResponses canned;
+
+  private String reply;
+  private String composeKey = newKey();
+  private String template;
+  private String templateValues;
+
+  /** The number's approved templates, read once per view (null until first asked for). */
+  private List<MessageTemplate> templates;
+
+  /** The attachment of the current post only; read from its temporary file, never kept. */
+  private transient UploadedFile attachment;
+
+  private String caption;
+
+  /** Sends the compose box's text (inside the 24-hour window). */
+  public void send() {
+    if (reply == null || reply.isBlank()) {
+      PageMessages.error("Write a message first.");
+      return;
+    }
+    if (reply.length() > TEXT_MAX) {
+      PageMessages.error("A WhatsApp message holds at most 4,096 characters.");
+      return;
+    }
+    if (queued(() -> sending.sendText(conversation.conversationId(), composeKey, reply))) {
+      reply = null;
+    }
+  }
+
+  /**
+   * Sends the attached file with the same key as a text: Meta's type and size rules, the guard and
+   * the upload are {@link MediaUploads}'s; the file is streamed from the request's temporary file.
+   */
+  public void sendAttachment() {
+    if (attachment == null || attachment.getSize() == 0) {
+      PageMessages.error("Choose a file to send.");
+      return;
+    }
+    UploadedFile file = attachment;
+    String text = caption == null || caption.isBlank() ? null : caption.strip();
+    Attachment sent =
+        new Attachment(
+            baseName(file.getFileName()),
+            file.getContentType(),
+            file.getSize(),
+            text,
+            file::getInputStream);
+    if (queued(() -> uploads.send(conversation.conversationId(), composeKey, sent))) {
+      caption = null;
+    }
+    attachment = null;
+  }
+
+  /** The file name without any folder a browser may send along, at most 240 characters. */
+  static String baseName(String fileName) {
+    String n = fileName == null ? "" : fileName;
+    n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).strip();
+    if (n.isEmpty()) {
+      return "file";
+    }
+    return n.length() <= 240 ? n : n.substring(n.length() - 240);
+  }
+
+  /** Sends the chosen approved template with one value per line for its body placeholders. */
+  public void sendTemplate() {
+    int bar = template == null ? -1 : template.lastIndexOf('|');
+    if (bar <= 0) {
+      PageMessages.error("Choose a template first.");
+      return;
+    }
+    String name = template.substring(0, bar);
+    String language = template.substring(bar + 1);
+    List<String> values =
+        templateValues == null
+            ? List.of()
+            : templateValues.lines().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    long id = conversation.conversationId();
+    if (queued(
+        () -> sending.sendTemplate(id, composeKey, name, language, List.of(), values, Map.of()))) {
+      template = null;
+      templateValues = null;
+    }
+  }
+
+  /**
+   * Turns the boundary's answer into the page's message: a refusal in its own words, else
+   * "Sending…" (or "Already sent." for a repeated key), a fresh key for the next message and the
+   * history read again.
+   */
+  private boolean queued(Supplier<SendResult> send) {
+    SendResult result;
+    try {
+      result = send.get();
+    } catch (OutboundRefusedException e) {
+      PageMessages.error(e.getMessage());
+      return false;
+    }
+    if (!result.isQueued()) {
+      PageMessages.error(result.refusalReason());
+      return false;
+    }
+    composeKey = newKey();
+    conversation.reload();
+    PageMessages.info(result.duplicate() ? "Already sent." : "Sending…");
+    return true;
+  }
+
+  private static String newKey() {
+    return UUID.randomUUID().toString();
+  }
+
+  /**
+   * The reply box's completion: for a word {@code /gr…} at the caret, the bodies of the canned
+   * responses whose shortcut starts so; choosing one replaces the word with the body. Other words
+   * complete to nothing.
+   */
+  public List<String> completeCanned(String query) {
+    if (query == null || query.length() < 2 || query.charAt(0) != '/') {
+      return List.of();
+    }
+    return canned.search(query).stream().map(CannedResponse::getBody).toList();
+  }
+
+  /** Common emoji for the picker beside the reply box. */
+  public List<String> getEmoji() {
+    return EMOJI;
+  }
+
+  static final List<String> EMOJI =
+      List.of(
+          "😀", "😂", "😊", "😍", "😉", "😎", "🤔", "😅", "😢", "😮", "🙏", "👍", "👎", "👌", "👏",
+          "🙌", "💪", "👋", "❤️", "💚", "🎉", "✨", "🔥", "⭐", "✅", "❌", "⏰", "📅", "📦", "🚚", "💳",
+          "🧾", "📍", "📞", "☕", "🍽️", "🎁", "🌞");
+
+  /** The approved templates of the conversation's number (read once, when first shown). */
+  public List<MessageTemplate> getTemplates() {
+    if (templates == null) {
+      templates =
+          conversation.getDetail() == null
+              ? List.of()
+              : templateCatalog
+                  .of(conversation.getDetail().conversation().getConnectionId())
+                  .stream()
+                  .filter(t -> "APPROVED".equals(t.getStatus()))
+                  .toList();
+    }
+    return templates;
+  }
+
+  public String getReply() {
+    return reply;
+  }
+
+  public void setReply(String reply) {
+    this.reply = reply;
+  }
+
+  public String getComposeKey() {
+    return composeKey;
+  }
+
+  /** Accepts only a key of the form this bean renders; anything else keeps the current one. */
+  public void setComposeKey(String key) {
+    if (key != null && key.matches("[0-9a-f-]{36}")) {
+      this.composeKey = key;
+    }
+  }
+
+  public UploadedFile getAttachment() {
+    return attachment;
+  }
+
+  public void setAttachment(UploadedFile attachment) {
+    this.attachment = attachment;
+  }
+
+  public String getCaption() {
+    return caption;
+  }
+
+  public void setCaption(String caption) {
+    this.caption = caption;
+  }
+
+  public String getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(String template) {
+    this.template = template;
+  }
+
+  public String getTemplateValues() {
+    return templateValues;
+  }
+
+  public void setTemplateValues(String templateValues) {
+    this.templateValues = templateValues;
+  }
+}

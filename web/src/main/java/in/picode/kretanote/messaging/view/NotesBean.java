@@ -1,0 +1,60 @@
+package in.picode.kretanote.messaging.view;
+
+import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.messaging.entity.ConversationNote;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The private notes of the conversation {@link ConversationBean} shows: only the team sees them,
+ * they are never sent to the customer. The list is read again whenever the conversation's head is
+ * (a change, a poll that found news), so a colleague's note shows with the next change.
+ */
+@Named
+@ViewScoped
+public class NotesBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject ConversationBean conversation;
+  @Inject transient Conversations conversations;
+
+  private List<ConversationNote> notes = List.of();
+  private int readAt = -1;
+  private String note;
+
+  public List<ConversationNote> getNotes() {
+    if (conversation.getDetail() == null) {
+      return List.of();
+    }
+    if (readAt != conversation.headVersion()) {
+      notes = conversations.notes(conversation.conversationId());
+      readAt = conversation.headVersion();
+    }
+    return notes;
+  }
+
+  public void addNote() {
+    if (conversation.change(
+        c -> conversations.addNote(c, note, conversation.actor()),
+        "Note saved (only your team sees it).")) {
+      note = null;
+    }
+  }
+
+  /** The note's author by name; someone who left the team is "a former team member". */
+  public String author(long userId) {
+    return conversation.author(userId);
+  }
+
+  public String getNote() {
+    return note;
+  }
+
+  public void setNote(String note) {
+    this.note = note;
+  }
+}
