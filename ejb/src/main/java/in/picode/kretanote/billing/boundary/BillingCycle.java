@@ -1,20 +1,18 @@
 package in.picode.kretanote.billing.boundary;
 
+import in.picode.kretanote.billing.control.BillingNotices;
 import in.picode.kretanote.billing.control.BillingSettings;
 import in.picode.kretanote.billing.control.InvoiceIssuer;
 import in.picode.kretanote.billing.control.PaymentProvider;
+import in.picode.kretanote.billing.control.PeriodInvoices;
 import in.picode.kretanote.billing.control.Proration;
-import in.picode.kretanote.billing.control.UsageMeter;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.InvoiceLine;
 import in.picode.kretanote.billing.entity.Payment;
 import in.picode.kretanote.billing.entity.PlanVersion;
 import in.picode.kretanote.billing.entity.Subscription;
 import in.picode.kretanote.billing.entity.SubscriptionStatus;
-import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
-import in.picode.kretanote.tenant.boundary.Notifications;
-import in.picode.kretanote.tenant.entity.Notification;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -42,7 +40,6 @@ import java.util.Optional;
 @TenantScoped
 public class BillingCycle {
 
-  static final String KIND = "BILLING";
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
 
@@ -52,9 +49,9 @@ public class BillingCycle {
   @Inject Clock clock;
   @Inject BillingSettings settings;
   @Inject InvoiceIssuer issuer;
-  @Inject UsageMeter usage;
+  @Inject PeriodInvoices periodInvoices;
   @Inject PaymentProvider provider;
-  @Inject Notifications notifications;
+  @Inject BillingNotices notices;
 
   Optional<Subscription> locked() {
     return em.createNamedQuery(Subscription.CURRENT, Subscription.class)
@@ -90,22 +87,16 @@ public class BillingCycle {
       Instant endedStart = s.getPeriodStart();
       Instant endedEnd = s.getPeriodEnd();
       if (s.isCancelAtPeriodEnd()) {
-        Invoice last = overageOnly(s, endedStart, endedEnd, wasTrial, now);
+        Invoice last = periodInvoices.overageOnly(s, endedStart, endedEnd, wasTrial, now);
         if (last != null && last.getStatus() == Invoice.Status.OPEN) {
           collect.add(last.getId());
         }
         s.cancelNow(endedEnd);
-        notify(
-            "Your KretaNote subscription has ended",
-            "Your subscription ended on "
-                + DATE.format(endedEnd)
-                + " as you asked. Sending messages has stopped; incoming messages are still"
-                + " received. Choose a plan under Settings → Billing to continue.",
-            "cancelled:" + endedEnd.toEpochMilli());
+        notices.ended(endedEnd);
         break;
       }
       s.renew();
-      Invoice invoice = renewal(s, endedStart, endedEnd, wasTrial, now);
+      Invoice invoice = periodInvoices.renewal(s, endedStart, endedEnd, wasTrial, now);
       if (invoice.getStatus() == Invoice.Status.OPEN) {
         if (invoice.getTotalMinor() == 0) {
           invoice.markPaid(now);
@@ -127,14 +118,7 @@ public class BillingCycle {
         s.settled(now);
       } else if (!now.isBefore(settings.dunning().suspendAt(s.getPastDueSince()))) {
         s.suspend(now);
-        notify(
-            "Sending is paused: your KretaNote invoice is unpaid",
-            "We could not collect your payment since "
-                + DATE.format(s.getPastDueSince())
-                + ", so sending messages and campaigns is paused. Incoming messages are still"
-                + " received and stored. Pay under Settings → Billing (update your card) and"
-                + " sending resumes at once.",
-            "suspended:" + now.toEpochMilli());
+        notices.suspended(s.getPastDueSince(), now);
         return List.of();
       }
     }
@@ -231,13 +215,7 @@ public class BillingCycle {
         SubscriptionStatus before = s.getStatus();
         s.settled(now);
         if (before == SubscriptionStatus.PAST_DUE || before == SubscriptionStatus.SUSPENDED) {
-          notify(
-              "Payment received: your KretaNote subscription is active",
-              "Thank you: invoice "
-                  + invoice.getDisplayNumber()
-                  + " is paid"
-                  + (before == SubscriptionStatus.SUSPENDED ? " and sending works again." : "."),
-              "settled:" + invoice.getId());
+          notices.settled(invoice, before == SubscriptionStatus.SUSPENDED);
         }
       }
       return "paid";
@@ -263,22 +241,8 @@ public class BillingCycle {
     Optional<Instant> retry =
         settings.dunning().nextRetry(s.getPastDueSince(), s.getFailedAttempts());
     s.planCollection(retry.orElse(null));
-    Instant suspendAt = settings.dunning().suspendAt(s.getPastDueSince());
-    notify(
-        "Payment failed for KretaNote invoice " + invoice.getDisplayNumber(),
-        "We could not collect "
-            + Money.format(invoice.getTotalMinor(), invoice.getCurrency())
-            + " for invoice "
-            + invoice.getDisplayNumber()
-            + ": "
-            + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
-            + ". "
-            + retry.map(r -> "We will try again on " + DATE.format(r) + ". ").orElse("")
-            + "If it is still unpaid on "
-            + DATE.format(suspendAt)
-            + ", sending messages pauses until it is paid (incoming messages keep arriving)."
-            + " Update your card under Settings → Billing.",
-        dedupe);
+    notices.paymentFailed(
+        invoice, why, retry, settings.dunning().suspendAt(s.getPastDueSince()), dedupe);
   }
 
   /** A card was saved through Checkout: remember it and charge what is owed right away. */
@@ -354,116 +318,14 @@ public class BillingCycle {
     return note;
   }
 
-  private Invoice renewal(
-      Subscription s, Instant endedStart, Instant endedEnd, boolean wasTrial, Instant now) {
-    PlanVersion plan = s.getPlanVersion();
-    String name = plan.getPlan().getName();
-    String interval =
-        s.getInterval() == in.picode.kretanote.billing.entity.BillingInterval.YEAR
-            ? "yearly"
-            : "monthly";
-    List<InvoiceIssuer.Line> lines = new ArrayList<>();
-    long base = plan.basePriceMinor(s.getInterval());
-    lines.add(
-        new InvoiceIssuer.Line(
-            name
-                + " plan, "
-                + interval
-                + " ("
-                + DATE.format(s.getPeriodStart())
-                + " – "
-                + DATE.format(s.getPeriodEnd())
-                + ")",
-            1,
-            base,
-            base));
-    long extra = Math.max(0, s.getSeats() - plan.getIncludedSeats());
-    if (extra > 0) {
-      long months =
-          s.getInterval() == in.picode.kretanote.billing.entity.BillingInterval.YEAR ? 12 : 1;
-      lines.add(
-          new InvoiceIssuer.Line(
-              "Extra seats beyond the "
-                  + plan.getIncludedSeats()
-                  + " included"
-                  + (months > 1 ? " (× 12 months)" : ""),
-              extra * months,
-              plan.getSeatPriceMinor(),
-              Math.multiplyExact(extra * months, plan.getSeatPriceMinor())));
-    }
-    if (!wasTrial) {
-      overage(s, endedStart, endedEnd).ifPresent(lines::add);
-    }
-    long sum = lines.stream().mapToLong(InvoiceIssuer.Line::amountMinor).sum();
-    long credit = s.useCredit(sum);
-    if (credit > 0) {
-      lines.add(new InvoiceIssuer.Line("Credit from earlier plan changes", 1, -credit, -credit));
-    }
-    return issuer.issue(
-        Invoice.Kind.INVOICE,
-        "renewal:" + s.getPeriodStart().toEpochMilli(),
-        s.getCurrency(),
-        lines,
-        s.getPeriodStart(),
-        s.getPeriodEnd(),
-        now);
-  }
-
-  private Invoice overageOnly(
-      Subscription s, Instant endedStart, Instant endedEnd, boolean wasTrial, Instant now) {
-    if (wasTrial) {
-      return null;
-    }
-    Optional<InvoiceIssuer.Line> line = overage(s, endedStart, endedEnd);
-    if (line.isEmpty()) {
-      return null;
-    }
-    return issuer.issue(
-        Invoice.Kind.INVOICE,
-        "final:" + endedEnd.toEpochMilli(),
-        s.getCurrency(),
-        List.of(line.get()),
-        endedStart,
-        endedEnd,
-        now);
-  }
-
   /** The overage charge accrued so far in the running period, for the estimate. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<Long> overageOf(Instant from, Instant to) {
     return em.createNamedQuery(Subscription.CURRENT, Subscription.class)
         .getResultStream()
         .findFirst()
-        .flatMap(s -> overage(s, from, to))
+        .flatMap(s -> periodInvoices.overage(s, from, to))
         .map(InvoiceIssuer.Line::amountMinor);
-  }
-
-  /** Messages sent beyond the plan's allowance in the ended period, priced per thousand. */
-  Optional<InvoiceIssuer.Line> overage(Subscription s, Instant from, Instant to) {
-    PlanVersion plan = s.getPlanVersion();
-    long sent = usage.of(Tenancy.require(), from, to).sent();
-    long over = sent - plan.getMessageAllowance();
-    if (over <= 0 || plan.getOveragePerThousandMinor() == 0) {
-      return Optional.empty();
-    }
-    long amount = Math.multiplyExact(over, plan.getOveragePerThousandMinor());
-    amount = (amount + 500) / 1000;
-    return Optional.of(
-        new InvoiceIssuer.Line(
-            "Messages beyond the allowance of "
-                + plan.getMessageAllowance()
-                + " ("
-                + sent
-                + " sent "
-                + DATE.format(from)
-                + " – "
-                + DATE.format(to)
-                + "), "
-                + Money.format(plan.getOveragePerThousandMinor(), s.getCurrency())
-                + " per 1000",
-            over,
-            0,
-            amount));
   }
 
   /** A plan or seat change of an active subscription, prorated (see {@link Proration}). */
@@ -502,10 +364,5 @@ public class BillingCycle {
       s.addCredit(-p.netMinor());
     }
     return Optional.empty();
-  }
-
-  private void notify(String subject, String body, String dedupe) {
-    notifications.notifyAdmins(
-        KIND, Notification.Severity.WARNING, subject, body, "billing:" + dedupe);
   }
 }

@@ -1,6 +1,7 @@
 package in.picode.kretanote.connection.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,7 +40,6 @@ public class WhatsAppConnection {
   public static final int ID_MAX = 32;
   public static final int NAME_MAX = 200;
   public static final int REASON_MAX = 500;
-  public static final int PROBLEMS_MAX = 1000;
 
   public enum Status {
     PENDING,
@@ -102,32 +102,7 @@ public class WhatsAppConnection {
   @Column(name = "registration_pin")
   private byte[] registrationPin;
 
-  @Column(name = "quality_rating", length = 16)
-  private String qualityRating;
-
-  @Column(name = "number_status", length = 32)
-  private String numberStatus;
-
-  @Column(name = "name_status", length = 40)
-  private String nameStatus;
-
-  @Column(name = "messaging_limit", length = 40)
-  private String messagingLimit;
-
-  @Column(name = "throughput_level", length = 32)
-  private String throughputLevel;
-
-  @Column(name = "can_send_message", length = 16)
-  private String canSendMessage;
-
-  @Column(name = "health_problems", length = PROBLEMS_MAX)
-  private String healthProblems;
-
-  @Column(name = "last_checked_at")
-  private Instant lastCheckedAt;
-
-  @Column(name = "next_probe_at")
-  private Instant nextProbeAt;
+  @Embedded private NumberHealth health = new NumberHealth();
 
   @Column(name = "last_webhook_at")
   private Instant lastWebhookAt;
@@ -208,9 +183,8 @@ public class WhatsAppConnection {
     this.status = Status.CONNECTED;
     this.failedStep = null;
     this.failureReason = null;
-    this.healthProblems = null;
+    changeHealth().connected(firstProbe);
     this.connectedAt = now;
-    this.nextProbeAt = firstProbe;
     this.updatedAt = now;
   }
 
@@ -220,11 +194,8 @@ public class WhatsAppConnection {
       String nameStatus,
       String messagingLimit,
       String throughputLevel) {
-    this.qualityRating = limit(qualityRating, 16);
-    this.numberStatus = limit(numberStatus, 32);
-    this.nameStatus = limit(nameStatus, 40);
-    this.messagingLimit = limit(messagingLimit, 40);
-    this.throughputLevel = limit(throughputLevel, 32);
+    changeHealth()
+        .numberFields(qualityRating, numberStatus, nameStatus, messagingLimit, throughputLevel);
   }
 
   /**
@@ -239,22 +210,10 @@ public class WhatsAppConnection {
       String verifiedName,
       String problems,
       Instant now) {
-    if (qualityRating != null) {
-      this.qualityRating = limit(qualityRating, 16);
-    }
-    if (numberStatus != null) {
-      this.numberStatus = limit(numberStatus, 32);
-    }
-    if (nameStatus != null) {
-      this.nameStatus = limit(nameStatus, 40);
-    }
-    if (messagingLimit != null) {
-      this.messagingLimit = limit(messagingLimit, 40);
-    }
+    changeHealth().reported(qualityRating, numberStatus, nameStatus, messagingLimit, problems);
     if (verifiedName != null) {
       this.verifiedName = limit(verifiedName, NAME_MAX);
     }
-    this.healthProblems = limit(problems, PROBLEMS_MAX);
     this.updatedAt = now;
   }
 
@@ -265,14 +224,26 @@ public class WhatsAppConnection {
       Instant tokenExpiresAt,
       Instant now,
       Instant nextProbe) {
-    this.canSendMessage = limit(canSendMessage, 16);
-    this.healthProblems = limit(problems, PROBLEMS_MAX);
+    changeHealth().observed(canSendMessage, problems, now, nextProbe);
     if (tokenExpiresAt != null) {
       this.tokenExpiresAt = tokenExpiresAt;
     }
-    this.lastCheckedAt = now;
-    this.nextProbeAt = nextProbe;
     this.updatedAt = now;
+  }
+
+  /**
+   * The number's health to read; EclipseLink leaves the field null when every one of its columns
+   * is, and reading must not change the row.
+   */
+  private NumberHealth health() {
+    return health == null ? new NumberHealth() : health;
+  }
+
+  private NumberHealth changeHealth() {
+    if (health == null) {
+      health = new NumberHealth();
+    }
+    return health;
   }
 
   /** The token stopped working: sending is impossible until the tenant connects again. */
@@ -296,7 +267,7 @@ public class WhatsAppConnection {
     this.status = Status.DISCONNECTED;
     this.accessToken = null;
     this.failedStep = null;
-    this.nextProbeAt = null;
+    changeHealth().stopProbing();
     this.disconnectedAt = now;
     this.updatedAt = now;
   }
@@ -307,7 +278,8 @@ public class WhatsAppConnection {
     }
   }
 
-  private static String limit(String s, int max) {
+  /** The text stripped and cut to {@code max} characters; blank is null. */
+  static String limit(String s, int max) {
     if (s == null || s.isBlank()) {
       return null;
     }
@@ -369,39 +341,36 @@ public class WhatsAppConnection {
   }
 
   public String getQualityRating() {
-    return qualityRating;
+    return health().getQualityRating();
   }
 
   public String getNumberStatus() {
-    return numberStatus;
+    return health().getNumberStatus();
   }
 
   public String getNameStatus() {
-    return nameStatus;
+    return health().getNameStatus();
   }
 
   public String getMessagingLimit() {
-    return messagingLimit;
-  }
-
-  public String getThroughputLevel() {
-    return throughputLevel;
+    return health().getMessagingLimit();
   }
 
   public String getCanSendMessage() {
-    return canSendMessage;
+    return health().getCanSendMessage();
   }
 
-  public String getHealthProblems() {
-    return healthProblems;
+  /** The number's health as Meta last reported it (never null; all empty before the first). */
+  public NumberHealth getHealth() {
+    return health();
   }
 
   public Instant getLastCheckedAt() {
-    return lastCheckedAt;
+    return health().getLastCheckedAt();
   }
 
-  public Instant getNextProbeAt() {
-    return nextProbeAt;
+  public String getHealthProblems() {
+    return health().getHealthProblems();
   }
 
   public Instant getLastWebhookAt() {

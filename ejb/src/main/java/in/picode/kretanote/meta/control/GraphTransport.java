@@ -2,12 +2,7 @@ package in.picode.kretanote.meta.control;
 
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphException;
-import in.picode.kretanote.meta.boundary.MediaLinkRefusedException;
-import in.picode.kretanote.meta.boundary.MediaTooLargeException;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -17,12 +12,9 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -41,24 +33,24 @@ import java.util.regex.Pattern;
 
 /**
  * HTTP to the Graph API with the JAX-RS client: builds {@code base/version/path}, sends the token
- * as {@code Authorization: Bearer} (never as a parameter), reads at most {@link #MAX_BODY} bytes of
- * JSON, and turns every failure into a {@link GraphException}. URLs are never logged and never put
- * into exceptions: two of Meta's calls ({@code oauth/access_token}, {@code debug_token}) take a
- * secret or token in the query string because that is their only documented form.
+ * as {@code Authorization: Bearer} (never as a parameter), reads at most {@link
+ * GraphAnswers#MAX_BODY} bytes of JSON ({@link GraphAnswers}), and turns every failure into a
+ * {@link GraphException}. URLs are never logged and never put into exceptions: two of Meta's calls
+ * ({@code oauth/access_token}, {@code debug_token}) take a secret or token in the query string
+ * because that is their only documented form.
  *
  * <p>Thread-safe; one instance serves the whole application (the JAX-RS client pools connections).
  */
 public final class GraphTransport implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(GraphTransport.class.getName());
-  static final int MAX_BODY = 1 << 20;
   private static final Pattern PATH =
       Pattern.compile("[A-Za-z0-9_]{1,64}(/[A-Za-z0-9_]{1,64}){0,3}");
 
   private final GraphSettings settings;
   private final Client http;
   private final java.net.http.HttpClient once;
-  private final boolean sandbox;
+  private final MediaDownload media;
 
   public GraphTransport(GraphSettings settings) {
     this(settings, false);
@@ -67,7 +59,6 @@ public final class GraphTransport implements AutoCloseable {
   /** {@code sandbox}: media links on Meta's hosts may be plain HTTP ({@link MediaHosts}). */
   public GraphTransport(GraphSettings settings, boolean sandbox) {
     this.settings = settings;
-    this.sandbox = sandbox;
     this.http =
         ClientBuilder.newBuilder()
             .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -79,6 +70,7 @@ public final class GraphTransport implements AutoCloseable {
             .connectTimeout(settings.connectTimeout())
             .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
             .build();
+    this.media = new MediaDownload(settings, once, sandbox);
   }
 
   /**
@@ -154,8 +146,13 @@ public final class GraphTransport implements AutoCloseable {
       throw GraphException.unanswered(operation, "Meta did not answer in time");
     } catch (IOException e) {
       boolean neverSent =
-          causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class);
-      LOG.log(Level.WARNING, "Graph call {0} got no answer ({1})", operation, rootClass(e));
+          GraphAnswers.causedBy(e, ConnectException.class)
+              || GraphAnswers.causedBy(e, UnknownHostException.class);
+      LOG.log(
+          Level.WARNING,
+          "Graph call {0} got no answer ({1})",
+          operation,
+          GraphAnswers.rootClass(e));
       if (neverSent) {
         throw GraphException.unreachable(operation, "Meta could not be reached");
       }
@@ -167,16 +164,9 @@ public final class GraphTransport implements AutoCloseable {
     int status = response.statusCode();
     byte[] bytes;
     try (InputStream in = response.body()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        if (out.size() + n > MAX_BODY) {
-          throw GraphException.unanswered(operation, "Meta's answer was too large");
-        }
-        out.write(buffer, 0, n);
-      }
-      bytes = out.toByteArray();
+      bytes =
+          GraphAnswers.readAtMost(
+              in, () -> GraphException.unanswered(operation, "Meta's answer was too large"));
     } catch (IOException e) {
       throw GraphException.unanswered(operation, "Meta's answer broke off");
     }
@@ -200,7 +190,7 @@ public final class GraphTransport implements AutoCloseable {
       throw failure;
     }
     LOG.log(Level.DEBUG, "Graph call {0} answered {1} in {2} ms", operation, status, millis);
-    return parse(operation, status, bytes);
+    return GraphAnswers.parse(operation, status, bytes);
   }
 
   public GraphSettings settings() {
@@ -237,111 +227,11 @@ public final class GraphTransport implements AutoCloseable {
 
   /**
    * Streams the body of a GET of {@code url} (a download URL Meta gave, not a Graph path) into
-   * {@code sink}, at most {@code maxBytes}. The token goes only where {@link MediaHosts} allows,
-   * and a redirect is never followed (it would carry the token on); either is a {@link
-   * MediaLinkRefusedException}. Neither the URL nor its query appears in a log line or an
-   * exception. An answer of 403, 404 or 410 means the short-lived URL expired: transient, since
-   * asking Meta again gives a fresh one.
+   * {@code sink}, at most {@code maxBytes}; see {@link MediaDownload}.
    */
   public long download(
       String operation, AccessToken token, URI url, long maxBytes, OutputStream sink) {
-    java.util.Optional<String> refused = MediaHosts.refusal(url, settings.baseUrl(), sandbox);
-    if (refused.isPresent()) {
-      LOG.log(Level.WARNING, "Graph call {0} refused: {1}", operation, refused.get());
-      throw new MediaLinkRefusedException(refused.get());
-    }
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(url)
-            .timeout(settings.readTimeout())
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
-            .GET()
-            .build();
-    long started = System.nanoTime();
-    java.net.http.HttpResponse<InputStream> response;
-    try {
-      // "once" never follows redirects.
-      response = once.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-    } catch (java.net.http.HttpTimeoutException e) {
-      LOG.log(Level.WARNING, "Graph call {0} got no answer (timeout)", operation);
-      throw GraphException.unreachable(operation, "Meta did not answer in time");
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "Graph call {0} got no answer ({1})", operation, rootClass(e));
-      throw GraphException.unreachable(operation, "Meta could not be reached");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw GraphException.unreachable(operation, "interrupted while waiting for Meta");
-    }
-    try (InputStream body = response.body()) {
-      int status = response.statusCode();
-      if (status / 100 == 3) {
-        LOG.log(Level.WARNING, "Graph call {0} answered a redirect (not followed)", operation);
-        throw new MediaLinkRefusedException("the download answered a redirect");
-      }
-      if (status / 100 != 2) {
-        byte[] bytes = readAtMost(operation, body);
-        GraphException failure =
-            GraphErrors.fromResponse(operation, status, bytes, List.of(token.value()));
-        if (failure.code().isEmpty() && (status == 403 || status == 404 || status == 410)) {
-          failure =
-              new GraphException(
-                  operation,
-                  status,
-                  null,
-                  null,
-                  "the download link expired or was refused",
-                  null,
-                  null,
-                  in.picode.kretanote.meta.boundary.ErrorClass.TRANSIENT);
-        }
-        LOG.log(
-            Level.INFO,
-            "Graph call {0} failed: HTTP {1}, code {2}",
-            operation,
-            status,
-            failure.code().map(String::valueOf).orElse("-"));
-        throw failure;
-      }
-      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-      if (declared > maxBytes) {
-        throw new MediaTooLargeException(maxBytes);
-      }
-      long total = 0;
-      byte[] buffer = new byte[64 * 1024];
-      int n;
-      while ((n = body.read(buffer)) >= 0) {
-        total += n;
-        if (total > maxBytes) {
-          throw new MediaTooLargeException(maxBytes);
-        }
-        try {
-          sink.write(buffer, 0, n);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      LOG.log(
-          Level.DEBUG,
-          "Graph call {0}: {1} bytes in {2} ms",
-          operation,
-          total,
-          (System.nanoTime() - started) / 1_000_000);
-      return total;
-    } catch (IOException e) {
-      throw GraphException.unreachable(operation, "Meta's answer broke off");
-    }
-  }
-
-  private static byte[] readAtMost(String operation, InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      if (out.size() + n > MAX_BODY) {
-        throw GraphException.unreachable(operation, "Meta's answer was too large");
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
+    return media.download(operation, token, url, maxBytes, sink);
   }
 
   public JsonObject delete(
@@ -374,17 +264,18 @@ public final class GraphTransport implements AutoCloseable {
     try {
       response = body == null ? request.method(method) : request.method(method, body);
     } catch (ProcessingException e) {
-      boolean timeout = causedBy(e, SocketTimeoutException.class);
+      boolean timeout = GraphAnswers.causedBy(e, SocketTimeoutException.class);
       // Only a refused or unresolvable connection proves the request never left; anything else
       // (timeout, reset) may have reached Meta.
       boolean neverSent =
-          causedBy(e, ConnectException.class) || causedBy(e, UnknownHostException.class);
+          GraphAnswers.causedBy(e, ConnectException.class)
+              || GraphAnswers.causedBy(e, UnknownHostException.class);
       // Neither the exception nor its message goes further: it may name the URL.
       LOG.log(
           Level.WARNING,
           "Graph call {0} got no answer ({1})",
           operation,
-          timeout ? "timeout" : rootClass(e));
+          timeout ? "timeout" : GraphAnswers.rootClass(e));
       if (neverSent) {
         throw GraphException.unreachable(operation, "Meta could not be reached");
       }
@@ -423,59 +314,11 @@ public final class GraphTransport implements AutoCloseable {
       return new byte[0];
     }
     try (InputStream in = response.readEntity(InputStream.class)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        if (out.size() + n > MAX_BODY) {
-          throw GraphException.unreachable(operation, "Meta's answer was too large");
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
+      return GraphAnswers.readAtMost(
+          in, () -> GraphException.unreachable(operation, "Meta's answer was too large"));
     } catch (IOException | ProcessingException e) {
       throw GraphException.unanswered(operation, "Meta's answer broke off");
     }
-  }
-
-  private static JsonObject parse(String operation, int status, byte[] bytes) {
-    if (bytes.length == 0) {
-      return JsonValue.EMPTY_JSON_OBJECT;
-    }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      JsonValue value = reader.readValue();
-      if (value instanceof JsonObject o) {
-        return o;
-      }
-    } catch (JsonException | IllegalStateException e) {
-      // fall through
-    }
-    throw new GraphException(
-        operation,
-        status,
-        null,
-        null,
-        "Meta's answer was not a JSON object",
-        null,
-        null,
-        in.picode.kretanote.meta.boundary.ErrorClass.TRANSIENT);
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String rootClass(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName();
   }
 
   @Override

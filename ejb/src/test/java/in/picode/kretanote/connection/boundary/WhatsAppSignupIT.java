@@ -96,7 +96,7 @@ class WhatsAppSignupIT {
     assertThat(c.getVerifiedName()).startsWith("Test Business");
     assertThat(c.getQualityRating()).isEqualTo("GREEN");
     assertThat(c.getMessagingLimit()).isEqualTo("TIER_250");
-    assertThat(c.getNextProbeAt()).isAfter(c.getConnectedAt());
+    assertThat(c.getHealth().getNextProbeAt()).isAfter(c.getConnectedAt());
     assertThat(sim.isRegistered(pnid)).as("number registered at Meta").isTrue();
     AccessToken token = call(tenant, () -> store.token(c.getId()).orElseThrow());
     assertThat(graph.isSubscribed(token, waba)).as("our app subscribed to the WABA").isTrue();
