@@ -2,6 +2,7 @@ package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.tenant.boundary.AccountClosure;
 import in.picode.kretanote.tenant.boundary.NotificationMailRequested;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -27,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The database side of account deletion, each method one transaction: scheduling (after
- * re-authentication), cancelling, claiming a due purge, and finishing it with the receipt.
+ * re-authentication), cancelling, claiming a due purge, and finishing it with the receipt. This
+ * class writes retention's own rows ({@code account_deletion}, the purge record); the tenant's, its
+ * users' and their links' rows are changed by the tenant feature ({@link AccountClosure}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -40,6 +43,7 @@ public class DeletionStore {
   DataSource ds;
 
   @Inject AuditLog audit;
+  @Inject AccountClosure closure;
   @Inject Event<NotificationMailRequested> mails;
 
   @Inject
@@ -66,60 +70,24 @@ public class DeletionStore {
    */
   public Deletion schedule(Requester who, String typedName, Duration grace, Instant now) {
     long tenant = Tenancy.require();
+    AccountClosure.Request request =
+        closure
+            .lock(tenant, who.userId())
+            .orElseThrow(() -> new PrivacyRefusedException("This account no longer exists."));
+    if (!request.activeOwner()) {
+      throw new PrivacyRefusedException("Only the account owner can delete the account.");
+    }
+    String name = request.tenantName();
+    String email = request.email();
+    if (typedName == null || !typedName.strip().equals(name)) {
+      throw new PrivacyRefusedException(
+          "Type the account name exactly as shown (" + name + ") to confirm. Nothing was deleted.");
+    }
+    if (!"ACTIVE".equals(request.tenantStatus())) {
+      throw new PrivacyRefusedException("This account is already scheduled for deletion.");
+    }
+    closure.deletionScheduled(tenant, now);
     try (Connection c = ds.getConnection()) {
-      String name;
-      String status;
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT name, status FROM tenant WHERE id = ? FOR UPDATE")) {
-        s.setLong(1, tenant);
-        try (ResultSet rs = s.executeQuery()) {
-          if (!rs.next()) {
-            throw new PrivacyRefusedException("This account no longer exists.");
-          }
-          name = rs.getString(1);
-          status = rs.getString(2);
-        }
-      }
-      String email;
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT email, role, status FROM user_account" + " WHERE id = ? AND tenant_id = ?")) {
-        s.setLong(1, who.userId());
-        s.setLong(2, tenant);
-        try (ResultSet rs = s.executeQuery()) {
-          if (!rs.next() || !"OWNER".equals(rs.getString(2)) || !"ACTIVE".equals(rs.getString(3))) {
-            throw new PrivacyRefusedException("Only the account owner can delete the account.");
-          }
-          email = rs.getString(1);
-        }
-      }
-      if (typedName == null || !typedName.strip().equals(name)) {
-        throw new PrivacyRefusedException(
-            "Type the account name exactly as shown ("
-                + name
-                + ") to confirm. Nothing was deleted.");
-      }
-      if (!"ACTIVE".equals(status)) {
-        throw new PrivacyRefusedException("This account is already scheduled for deletion.");
-      }
-      update(
-          c,
-          "UPDATE tenant SET status = 'DELETION_PENDING', version = version + 1 WHERE id = ?",
-          tenant);
-      update(
-          c,
-          "UPDATE user_account SET session_generation = session_generation + 1,"
-              + " version = version + 1 WHERE tenant_id = ?",
-          tenant);
-      update(c, "DELETE FROM one_time_token WHERE tenant_id = ?", tenant);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE invitation SET revoked_at = ? WHERE tenant_id = ? AND accepted_at IS NULL"
-                  + " AND revoked_at IS NULL")) {
-        s.setTimestamp(1, Timestamp.from(now));
-        s.setLong(2, tenant);
-        s.executeUpdate();
-      }
       Instant purgeAfter = now.plus(grace);
       long id;
       try (PreparedStatement s =
@@ -180,11 +148,7 @@ public class DeletionStore {
       if (n == 0) {
         return false;
       }
-      update(
-          c,
-          "UPDATE tenant SET status = 'ACTIVE', version = version + 1 WHERE id = ?"
-              + " AND status = 'DELETION_PENDING'",
-          tenant);
+      closure.deletionCancelled(tenant);
       Tenancy.runAs(
           tenant,
           () ->
@@ -269,15 +233,7 @@ public class DeletionStore {
    */
   public void finish(long id, long tenant, String runId, Map<String, Long> counts, Instant now) {
     try (Connection c = ds.getConnection()) {
-      String name = null;
-      try (PreparedStatement s = c.prepareStatement("SELECT name FROM tenant WHERE id = ?")) {
-        s.setLong(1, tenant);
-        try (ResultSet rs = s.executeQuery()) {
-          if (rs.next()) {
-            name = rs.getString(1);
-          }
-        }
-      }
+      String name = closure.name(tenant).orElse(null);
       String ownerEmail = null;
       Instant requestedAt = null;
       try (PreparedStatement s =
@@ -291,8 +247,7 @@ public class DeletionStore {
           }
         }
       }
-      int tenantRows = update(c, "DELETE FROM tenant WHERE id = ?", tenant);
-      counts.put("tenant", (long) tenantRows);
+      counts.put("tenant", (long) closure.purgeTenantRow(tenant));
       String summary = summary(counts);
       try (PreparedStatement s =
           c.prepareStatement(
@@ -379,12 +334,5 @@ public class DeletionStore {
 
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
-  }
-
-  private static int update(Connection c, String sql, long tenant) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, tenant);
-      return s.executeUpdate();
-    }
   }
 }

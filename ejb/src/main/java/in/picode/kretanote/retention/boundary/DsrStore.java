@@ -1,5 +1,6 @@
 package in.picode.kretanote.retention.boundary;
 
+import in.picode.kretanote.contact.boundary.ContactRights;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.DataSubject;
@@ -7,6 +8,8 @@ import in.picode.kretanote.platform.control.ExportSection;
 import in.picode.kretanote.platform.control.TenantData;
 import in.picode.kretanote.retention.control.ExportArchive;
 import in.picode.kretanote.retention.control.PurgeSteps;
+import in.picode.kretanote.tenant.boundary.Tenants;
+import in.picode.kretanote.tenant.entity.Tenant;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,7 +36,8 @@ import javax.sql.DataSource;
  * The database work of data-subject requests, one transaction per call, every statement filtered by
  * the tenant id the caller passes (the current tenant). A contact id of another tenant is simply
  * not found. Export and erasure ask every feature's {@link TenantData} for the contact's rows in
- * its own tables; this class keeps the request log, the suppression record, the purge record and
+ * its own tables, and the contact's row is read and changed by the contact feature ({@link
+ * ContactRights}); this class keeps the request log, the suppression record, the purge record and
  * the audit entry.
  */
 @Stateless
@@ -45,33 +49,21 @@ public class DsrStore {
 
   @Inject AuditLog audit;
   @Inject PurgeSteps steps;
+  @Inject ContactRights rights;
+  @Inject Tenants tenants;
 
   public ContactPrivacy contact(long tenant, long contactId) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id, display_name, profile_name, wa_id, email, phone, opted_out,"
-                    + " automation_opt_out, legal_hold FROM contact WHERE tenant_id = ? AND id = ?")) {
-      s.setLong(1, tenant);
-      s.setLong(2, contactId);
-      try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          throw notFound();
-        }
-        return new ContactPrivacy(
-            rs.getLong(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getString(6),
-            rs.getBoolean(7),
-            rs.getBoolean(8),
-            rs.getBoolean(9));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    ContactRights.Row r = rights.find(tenant, contactId).orElseThrow(DsrStore::notFound);
+    return new ContactPrivacy(
+        r.id(),
+        r.displayName(),
+        r.profileName(),
+        r.waId(),
+        r.email(),
+        r.phone(),
+        r.optedOut(),
+        r.automationOptOut(),
+        r.legalHold());
   }
 
   static PrivacyRefusedException notFound() {
@@ -134,19 +126,8 @@ public class DsrStore {
       Requester who,
       Instant now) {
     contact(tenant, contactId);
+    rights.correct(tenant, contactId, displayName, email, phone, now);
     try (Connection c = ds.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE contact SET display_name = ?, email = ?, phone = ?, updated_at = ?,"
-                  + " version = version + 1 WHERE tenant_id = ? AND id = ?")) {
-        s.setString(1, displayName);
-        s.setString(2, email);
-        s.setString(3, phone);
-        s.setTimestamp(4, Timestamp.from(now));
-        s.setLong(5, tenant);
-        s.setLong(6, contactId);
-        s.executeUpdate();
-      }
       log(c, tenant, contactId, "CORRECTION", who, now, "DONE", "name, email and phone corrected");
       audit.record(
           who.userId(),
@@ -166,18 +147,8 @@ public class DsrStore {
     }
     contact(tenant, contactId);
     String kind = column.equals("legal_hold") ? "LEGAL_HOLD" : "AUTOMATION_OPT_OUT";
+    rights.flag(tenant, contactId, ContactRights.Flag.valueOf(kind), on, now);
     try (Connection c = ds.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE contact SET "
-                  + column
-                  + " = ?, updated_at = ?, version = version + 1 WHERE tenant_id = ? AND id = ?")) {
-        s.setBoolean(1, on);
-        s.setTimestamp(2, Timestamp.from(now));
-        s.setLong(3, tenant);
-        s.setLong(4, contactId);
-        s.executeUpdate();
-      }
       String detail = (on ? "set" : "lifted");
       log(c, tenant, contactId, kind, who, now, "DONE", detail);
       audit.record(
@@ -199,18 +170,8 @@ public class DsrStore {
           "This contact is under legal hold; lift the hold before erasing the contact.");
     }
     DataSubject subject = new DataSubject(tenant, contactId, contact.waId());
+    String identity = rights.lock(tenant, contactId).orElseThrow(DsrStore::notFound);
     try (Connection c = ds.getConnection()) {
-      String identity;
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT identity_key FROM contact WHERE tenant_id = ? AND id = ? FOR UPDATE")) {
-        s.setLong(1, tenant);
-        s.setLong(2, contactId);
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          identity = rs.getString(1);
-        }
-      }
       // A STOP (the contact's flag, withdrawn marketing consent ...) is read from every feature
       // before their rows are erased with the contact.
       boolean saidStop = false;
@@ -309,22 +270,11 @@ public class DsrStore {
   /** Whether automated processing (campaigns, automations, bots) may touch this contact. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean automatedProcessingAllowed(long tenant, long contactId) {
-    try (Connection c = ds.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT c.automation_opt_out, c.opted_out, t.status FROM contact c"
-                    + " JOIN tenant t ON t.id = c.tenant_id WHERE c.tenant_id = ? AND c.id = ?")) {
-      s.setLong(1, tenant);
-      s.setLong(2, contactId);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next()
-            && !rs.getBoolean(1)
-            && !rs.getBoolean(2)
-            && "ACTIVE".equals(rs.getString(3));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rights
+            .find(tenant, contactId)
+            .filter(r -> !r.automationOptOut() && !r.optedOut())
+            .isPresent()
+        && tenants.find(tenant).filter(t -> t.getStatus() == Tenant.Status.ACTIVE).isPresent();
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -1,8 +1,8 @@
 package in.picode.kretanote.retention.boundary;
 
+import in.picode.kretanote.contact.control.ContactHolds;
 import in.picode.kretanote.platform.boundary.PurgeBatch;
 import in.picode.kretanote.platform.control.PurgeStep;
-import in.picode.kretanote.retention.control.ContactHolds;
 import in.picode.kretanote.retention.control.PurgeSteps;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

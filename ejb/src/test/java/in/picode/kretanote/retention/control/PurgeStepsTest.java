@@ -7,6 +7,7 @@ import in.picode.kretanote.billing.control.BillingData;
 import in.picode.kretanote.connection.control.ConnectionData;
 import in.picode.kretanote.contact.control.ConsentData;
 import in.picode.kretanote.contact.control.ContactData;
+import in.picode.kretanote.contact.control.ContactHolds;
 import in.picode.kretanote.crypto.control.DataKeyData;
 import in.picode.kretanote.messaging.control.MediaFolder;
 import in.picode.kretanote.messaging.control.MessagingData;
