@@ -30,8 +30,8 @@ final class DeletionReceipt {
         + " WhatsApp connections, contacts, conversations, messages, delivery statuses, templates,"
         + " campaigns, billing records, settings, the audit log), its media files, and the raw"
         + " webhook copies that named its customers (deleted, or cut down to another account's"
-        + " part). The account's data key was destroyed, so encrypted copies of its access tokens"
-        + " and media files can no longer be read anywhere."
+        + " part). The account's data key was destroyed, so leftover encrypted copies of its access"
+        + " tokens and media files cannot be read outside backups."
         + "\n\nBackups taken before the deletion are deleted after at most "
         + backupDays
         + " days; if one is ever restored before then, this deletion is applied again."
