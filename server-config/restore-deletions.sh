@@ -5,8 +5,8 @@
 # snapshot (before restore.sh changes anything), and applies them again to the restored
 # database and media folder (after the restore was verified against the manifest).
 #
-# Expects from restore.sh: KN_DB_NAME, exists, objects, DELETIONS_FROM, SNAPSHOT_AT,
-# MEDIA_DIR, and db-common.sh's KN_WORK, KN_DUMP, KN_CLIENT, kn_sql, kn_log, kn_fail.
+# Expects from restore.sh: KN_DB_NAME, DELETIONS_FROM, SNAPSHOT_AT, MEDIA_DIR, and
+# db-common.sh's KN_WORK, KN_DUMP, KN_CLIENT, kn_sql, kn_log, kn_fail.
 
 REAPPLY_SRC='' PURGED_TENANTS=() PENDING_TENANTS=() ERASURES=()
 
@@ -15,12 +15,14 @@ kn_has_deletion_log() {
     AND table_name = 'account_deletion'"
 }
 
+# kn_read_later_deletions TARGET_EXISTS(0|1) TARGET_OBJECTS
 kn_read_later_deletions() {
+  local target_exists=$1 target_objects=$2
   if [[ -n $DELETIONS_FROM ]]; then
     [[ $(kn_has_deletion_log "$DELETIONS_FROM") == 1 ]] ||
       kn_fail "--deletions-from $DELETIONS_FROM: no KretaNote database of that name (with an account_deletion table) on $KN_DB_HOST:$KN_DB_PORT"
     REAPPLY_SRC=$DELETIONS_FROM
-  elif [[ $exists == 1 ]] && ((objects > 0)) && [[ $(kn_has_deletion_log "$KN_DB_NAME") == 1 ]]; then
+  elif [[ $target_exists == 1 ]] && ((target_objects > 0)) && [[ $(kn_has_deletion_log "$KN_DB_NAME") == 1 ]]; then
     REAPPLY_SRC=$KN_DB_NAME
   fi
   if [[ -z $REAPPLY_SRC ]]; then

@@ -135,7 +135,7 @@ fi
 
 # shellcheck source-path=SCRIPTDIR source=restore-deletions.sh
 source "$(dirname "${BASH_SOURCE[0]}")/restore-deletions.sh"
-kn_read_later_deletions
+kn_read_later_deletions "$exists" "$objects"
 
 # ---------------------------------------------------------------------------
 # Database.
