@@ -9,8 +9,18 @@
 # The folder is written as <name>.partial and renamed when complete: a folder without
 # that suffix is a finished backup.
 #
-# Usage: backup.sh [OUT_DIR]        (OUT_DIR default: $KRETANOTE_BACKUP_DIR or ./backups)
-# Prints the path of the new backup folder as its last line.
+# Usage: backup.sh [OUT_DIR]          (OUT_DIR default: $KRETANOTE_BACKUP_DIR or ./backups)
+#        backup.sh --prune [OUT_DIR]  only delete the backups older than the retention
+# Prints the path of the new backup folder as its last line. After a successful backup,
+# backups in OUT_DIR older than the retention are deleted too (as with --prune).
+#
+# Retention: KRETANOTE_BACKUP_RETENTION_DAYS (default 30) days, counted from the UTC
+# timestamp in each folder's name (kretanote-backup-<YYYYmmddTHHMMSSZ>, also an
+# unfinished .partial). Older folders are deleted: backups hold customers' messages in
+# plain text, and the privacy policy promises they are gone within that time. Set
+# kretanote.backup.retention-days of the application to the same value (the privacy page
+# and the deletion receipt state it). --prune needs no database. Example timers: README,
+# "Backup and restore".
 #
 # Environment:
 #   KRETANOTE_DB_URL        required: jdbc:mariadb://host[:port]/database
@@ -19,6 +29,7 @@
 #   KRETANOTE_DB_PASSWORD   empty; reaches the client only through a mode-600 option file
 #   KRETANOTE_MEDIA_DIR     /opt/kretanote/data/media; skipped with a note when missing
 #   KRETANOTE_BACKUP_DIR    ./backups
+#   KRETANOTE_BACKUP_RETENTION_DAYS  30
 #   KRETANOTE_MARIADB_BIN   folder with mariadb-dump and mariadb; default: PATH, then the
 #                           embedded MariaDB of the run command (target/run/mariadb/base/bin)
 #
@@ -31,10 +42,54 @@ KN_TAG=backup
 # shellcheck source-path=SCRIPTDIR source=db-common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/db-common.sh"
 
-(($# <= 1)) || kn_fail "usage: backup.sh [OUT_DIR]"
-[[ ${1:-} != -* ]] || kn_fail "usage: backup.sh [OUT_DIR] (no options)"
+usage="usage: backup.sh [--prune] [OUT_DIR]"
+PRUNE_ONLY=false
+if [[ ${1:-} == --prune ]]; then
+  PRUNE_ONLY=true
+  shift
+fi
+(($# <= 1)) || kn_fail "$usage"
+[[ ${1:-} != -* ]] || kn_fail "$usage"
 OUT_DIR=${1:-${KRETANOTE_BACKUP_DIR:-./backups}}
 MEDIA_DIR=${KRETANOTE_MEDIA_DIR:-/opt/kretanote/data/media}
+RETENTION_DAYS=${KRETANOTE_BACKUP_RETENTION_DAYS:-30}
+[[ $RETENTION_DAYS =~ ^[1-9][0-9]{0,4}$ ]] ||
+  kn_fail "KRETANOTE_BACKUP_RETENTION_DAYS must be a whole number of days from 1, is '$RETENTION_DAYS'"
+
+# Deletes the backup folders in $1 whose name's timestamp is older than the retention.
+# Folders without such a name are left alone.
+prune() {
+  local dir=$1 cutoff path name stamp epoch removed=0 kept=0
+  cutoff=$(($(date -u +%s) - RETENTION_DAYS * 86400))
+  [[ -d $dir ]] || {
+    kn_log "prune: no folder $dir, nothing to delete"
+    return 0
+  }
+  for path in "$dir"/kretanote-backup-*; do
+    [[ -d $path ]] || continue
+    name=${path##*/}
+    stamp=${name#kretanote-backup-}
+    stamp=${stamp%.partial}
+    if [[ ! $stamp =~ ^([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})Z$ ]]; then
+      kn_log "prune: leaving $name (no backup timestamp in its name)"
+      continue
+    fi
+    epoch=$(date -u -d "${BASH_REMATCH[1]}-${BASH_REMATCH[2]}-${BASH_REMATCH[3]} ${BASH_REMATCH[4]}:${BASH_REMATCH[5]}:${BASH_REMATCH[6]}" +%s)
+    if ((epoch < cutoff)); then
+      rm -rf -- "$path"
+      kn_log "prune: deleted $name (older than $RETENTION_DAYS days)"
+      removed=$((removed + 1))
+    else
+      kept=$((kept + 1))
+    fi
+  done
+  kn_log "prune: $removed backups deleted, $kept kept (retention $RETENTION_DAYS days)"
+}
+
+if [[ $PRUNE_ONLY == true ]]; then
+  prune "$OUT_DIR"
+  exit 0
+fi
 
 kn_db_init
 kn_find_clients
@@ -51,6 +106,9 @@ mkdir "$PARTIAL"
 trap 'rm -rf "$KN_WORK" "$PARTIAL"' EXIT
 
 kn_log "database $KN_DB_NAME on $KN_DB_HOST:$KN_DB_PORT, dump with $KN_DUMP"
+# The database's clock just before the snapshot: restore.sh re-applies every account
+# deletion and erasure recorded from this moment on.
+SNAPSHOT_AT=$(kn_sql "" "SELECT DATE_FORMAT(UTC_TIMESTAMP(6), '%Y-%m-%d %H:%i:%s.%f')")
 SERVER_VERSION=$(kn_sql "" "SELECT VERSION()")
 SCHEMA_VERSION=$(kn_schema_version "$KN_DB_NAME")
 mapfile -t TABLES < <(kn_tables "$KN_DB_NAME")
@@ -102,6 +160,7 @@ fi
   printf '# KretaNote backup. Restore with server-config/restore.sh <this folder>.\n'
   printf 'format 1\n'
   printf 'created_at %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  printf 'snapshot_at %s\n' "$SNAPSHOT_AT"
   printf 'database %s\n' "$KN_DB_NAME"
   printf 'server_version %s\n' "$SERVER_VERSION"
   printf 'schema_version %s\n' "$SCHEMA_VERSION"
@@ -119,4 +178,5 @@ fi
 mv "$PARTIAL" "$TARGET"
 trap 'rm -rf "$KN_WORK"' EXIT
 kn_log "backup complete: ${#TABLES[@]} tables, $(du -sb "$TARGET" | cut -f1) bytes, $(kn_elapsed)"
+prune "$OUT_DIR"
 printf '%s\n' "$TARGET"

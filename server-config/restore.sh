@@ -3,13 +3,25 @@
 # the media folder, then checks the result against the backup's MANIFEST: same tables,
 # same row count in each, same schema version. Stop the application first.
 #
-# Usage: restore.sh [--force] [--skip-media] BACKUP_DIR
+# Usage: restore.sh [--force] [--skip-media] [--deletions-from DATABASE] BACKUP_DIR
 #   --force       restore even though the database or the media folder is not empty: every
 #                 table, view, routine and event of the database is dropped first, and the
 #                 media folder is renamed to <folder>.before-restore-<timestamp> (kept)
 #   --skip-media  restore the database only
+#   --deletions-from DATABASE
+#                 the live database (same server and credentials) whose account deletions
+#                 and erasures are applied again after the restore; default: the target
+#                 database itself when --force replaces it (read before it is dropped)
 # Without --force the database must be empty (created when it does not exist yet) and the
 # media folder must be missing or empty; nothing is changed otherwise.
+#
+# A restore never brings deleted data back: the account deletions and the contacts'
+# erasures recorded in the live database since the backup's snapshot (account_deletion,
+# data_subject_request, suppression) are copied into the restored database and applied
+# again: a purged account's rows, raw webhook events and media folder are deleted, a
+# pending deletion stays pending (sign-in refused, tokens gone), an erased contact's
+# messages, media, conversations, raw events and record are deleted. Without a live
+# database to read them from, the restore says so.
 #
 # Environment: KRETANOTE_DB_URL (required), KRETANOTE_DB_USER, KRETANOTE_DB_PASSWORD,
 # KRETANOTE_MEDIA_DIR, KRETANOTE_MARIADB_BIN, as for backup.sh.
@@ -23,12 +35,18 @@ KN_TAG=restore
 # shellcheck source-path=SCRIPTDIR source=db-common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/db-common.sh"
 
-usage="usage: restore.sh [--force] [--skip-media] BACKUP_DIR"
-FORCE=false SKIP_MEDIA=false BACKUP=''
+usage="usage: restore.sh [--force] [--skip-media] [--deletions-from DATABASE] BACKUP_DIR"
+FORCE=false SKIP_MEDIA=false BACKUP='' DELETIONS_FROM=''
 while (($# > 0)); do
   case $1 in
   --force) FORCE=true ;;
   --skip-media) SKIP_MEDIA=true ;;
+  --deletions-from)
+    (($# > 1)) || kn_fail "--deletions-from needs a database name; $usage"
+    DELETIONS_FROM=$2
+    [[ $DELETIONS_FROM =~ ^[A-Za-z0-9_]{1,64}$ ]] || kn_fail "--deletions-from: not a database name: $DELETIONS_FROM"
+    shift
+    ;;
   -*) kn_fail "unknown option $1; $usage" ;;
   *)
     [[ -z $BACKUP ]] || kn_fail "$usage"
@@ -48,13 +66,14 @@ kn_db_init
 # ---------------------------------------------------------------------------
 # The backup first: manifest complete, every file present with its checksum.
 
-FORMAT='' SCHEMA_VERSION='' MEDIA_STATE=''
+FORMAT='' SCHEMA_VERSION='' MEDIA_STATE='' SNAPSHOT_AT=''
 declare -A EXPECTED_ROWS=() FILES=()
 while read -r kind a b c; do
   case $kind in
   '' | '#'*) ;;
   format) FORMAT=$a ;;
   schema_version) SCHEMA_VERSION=$a ;;
+  snapshot_at) SNAPSHOT_AT="$a $b" ;;
   media) MEDIA_STATE=$a ;;
   rows) EXPECTED_ROWS[$a]=$b ;;
   file) FILES[$c]=$a ;;
@@ -110,6 +129,13 @@ if [[ $RESTORE_MEDIA == true && -e $MEDIA_DIR ]]; then
     media_in_use=true
   fi
 fi
+
+# ---------------------------------------------------------------------------
+# Deletions recorded since the backup, read from the live database before anything changes.
+
+# shellcheck source-path=SCRIPTDIR source=restore-deletions.sh
+source "$(dirname "${BASH_SOURCE[0]}")/restore-deletions.sh"
+kn_read_later_deletions "$exists" "$objects"
 
 # ---------------------------------------------------------------------------
 # Database.
@@ -220,4 +246,5 @@ if [[ $RESTORE_MEDIA == true ]]; then
   mv "$staging" "$MEDIA_DIR"
   kn_log "media restored into $MEDIA_DIR"
 fi
+kn_reapply_deletions
 kn_log "restore complete after $(kn_elapsed)"

@@ -128,6 +128,43 @@ public final class SimulatorControl {
   }
 
   /** Stores media as if a customer had sent it; returns Meta's media id. */
+  /** The app's webhooks of this WABA go to {@code uri} (null: back to the default callback). */
+  public void overrideCallback(String waba, String uri) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    if (uri != null) {
+      b.add("override_callback_uri", uri);
+    }
+    post("_sim/subscriptions/" + waba, b.build());
+  }
+
+  /**
+   * The customer {@code waId} sends a media message of {@code type} (image, document, audio, video,
+   * sticker) to the number; the simulator stores the file and posts Meta's signed webhook. Returns
+   * the message's wamid.
+   */
+  public String customerSendsMedia(
+      String pnid, String waId, String type, byte[] bytes, String mimeType, String caption) {
+    JsonObjectBuilder media =
+        Json.createObjectBuilder()
+            .add("base64", java.util.Base64.getEncoder().encodeToString(bytes))
+            .add("mime_type", mimeType);
+    if (caption != null) {
+      media.add("caption", caption);
+    }
+    if (type.equals("document")) {
+      media.add("filename", "statement.pdf");
+    }
+    return post(
+            "_sim/customers/" + pnid + "/messages",
+            Json.createObjectBuilder()
+                .add("wa_id", waId)
+                .add("name", "Media Customer")
+                .add("type", type)
+                .add("media", media)
+                .build())
+        .getString("id");
+  }
+
   public String media(byte[] bytes, String mimeType) {
     return post(
             "_sim/media",

@@ -60,6 +60,8 @@ public class WebhookProcessor {
 
   @EJB InboundChanges changes;
 
+  @EJB EventRoutes routes;
+
   @Inject BackgroundJobs jobs;
 
   /** The name health and the operator page show for this worker. */
@@ -128,7 +130,8 @@ public class WebhookProcessor {
             routing::route,
             routing::routeWaba,
             (tenant, routed, accounts) ->
-                Tenancy.runAs(tenant, () -> changes.apply(routed, accounts)));
+                Tenancy.runAs(tenant, () -> changes.apply(routed, accounts)),
+            routes::record);
     if (!enabled) {
       LOG.log(Level.INFO, "Applying webhook events is disabled on this server");
       return;

@@ -56,6 +56,15 @@ public final class EventApplier {
         throws Exception;
   }
 
+  /**
+   * Records which tenants an applied event was routed to, once per event; see {@code
+   * inbound.boundary.EventRoutes}.
+   */
+  @FunctionalInterface
+  public interface RouteRecorder {
+    void record(long eventId, Set<Long> tenantIds);
+  }
+
   /** The fields routed by WABA id and applied; any other field is stored as NOT_APPLIED. */
   public static final Set<String> ACCOUNT_FIELDS =
       Set.of(
@@ -85,11 +94,18 @@ public final class EventApplier {
   private final Router router;
   private final AccountRouter accounts;
   private final TenantWork work;
+  private final RouteRecorder routes;
 
   public EventApplier(Router router, AccountRouter accounts, TenantWork work) {
+    this(router, accounts, work, (event, tenants) -> {});
+  }
+
+  public EventApplier(
+      Router router, AccountRouter accounts, TenantWork work, RouteRecorder routes) {
     this.router = Objects.requireNonNull(router);
     this.accounts = Objects.requireNonNull(accounts);
     this.work = Objects.requireNonNull(work);
+    this.routes = Objects.requireNonNull(routes);
   }
 
   public Result apply(List<EventLog.Claimed> events) {
@@ -193,6 +209,7 @@ public final class EventApplier {
 
     Map<Long, String> failures = new LinkedHashMap<>();
     byTenant.forEach((tenant, share) -> applyForTenant(tenant, share, failures));
+    recordRoutes(byTenant, failures);
 
     List<Outcome> outcomes = new ArrayList<>(rejected);
     issues.forEach(
@@ -228,6 +245,26 @@ public final class EventApplier {
         failures.put(eventId, describe(e));
       }
     }
+  }
+
+  /** One call per applied event with the tenants it was routed to. */
+  private void recordRoutes(Map<Long, TenantShare> byTenant, Map<Long, String> failures) {
+    Map<Long, Set<Long>> tenantsByEvent = new LinkedHashMap<>();
+    byTenant.forEach(
+        (tenant, share) ->
+            share
+                .eventIds()
+                .forEach(
+                    id ->
+                        tenantsByEvent
+                            .computeIfAbsent(id, e -> new LinkedHashSet<>())
+                            .add(tenant)));
+    tenantsByEvent.forEach(
+        (eventId, tenants) -> {
+          if (!failures.containsKey(eventId)) {
+            routes.record(eventId, tenants);
+          }
+        });
   }
 
   static String notApplied(String field) {

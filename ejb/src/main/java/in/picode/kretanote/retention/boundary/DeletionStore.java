@@ -45,6 +45,7 @@ public class DeletionStore {
   @Inject AuditLog audit;
   @Inject AccountClosure closure;
   @Inject Event<NotificationMailRequested> mails;
+  @Inject PrivacyConfig config;
 
   @Inject
   @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
@@ -92,14 +93,13 @@ public class DeletionStore {
       long id;
       try (PreparedStatement s =
           c.prepareStatement(
-              "INSERT INTO account_deletion (tenant_ref, status, owner_email, requested_by_ref,"
-                  + " requested_at, purge_after) VALUES (?, 'PENDING', ?, ?, ?, ?)",
+              "INSERT INTO account_deletion (tenant_ref, status, owner_email, requested_at,"
+                  + " purge_after) VALUES (?, 'PENDING', ?, ?, ?)",
               PreparedStatement.RETURN_GENERATED_KEYS)) {
         s.setLong(1, tenant);
         s.setString(2, email);
-        s.setLong(3, who.userId());
-        s.setTimestamp(4, Timestamp.from(now));
-        s.setTimestamp(5, Timestamp.from(purgeAfter));
+        s.setTimestamp(3, Timestamp.from(now));
+        s.setTimestamp(4, Timestamp.from(purgeAfter));
         s.executeUpdate();
         try (ResultSet keys = s.getGeneratedKeys()) {
           keys.next();
@@ -124,7 +124,8 @@ public class DeletionStore {
                   + WHEN.format(purgeAfter)
                   + ".\n\nChanged your mind? Until then, the owner can cancel at "
                   + (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/")
-                  + "cancel-deletion.xhtml with the owner's email and password."));
+                  + "cancel-deletion.xhtml with the owner's email and password.",
+              false));
       return new Deletion(id, tenant, "PENDING", now, purgeAfter, null, null, null, null);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -267,18 +268,9 @@ public class DeletionStore {
                 List.of(ownerEmail),
                 name == null ? "your account" : name,
                 "Deletion receipt: your KretaNote account was deleted",
-                "As requested on "
-                    + (requestedAt == null ? "-" : WHEN.format(requestedAt))
-                    + ", the KretaNote account "
-                    + (name == null ? "" : name + " ")
-                    + "(number "
-                    + tenant
-                    + ") was deleted on "
-                    + WHEN.format(now)
-                    + ".\n\nDeleted: "
-                    + summary
-                    + ".\n\nThe account's data key was destroyed, so encrypted copies in backups"
-                    + " can no longer be read. This address is not kept."));
+                DeletionReceipt.text(
+                    name, tenant, requestedAt, now, summary, config.backupRetentionDays()),
+                false));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -49,6 +49,15 @@ public class PrivacyConfig {
   @ConfigProperty(name = "kretanote.deletion.grace", defaultValue = "P30D")
   Duration grace;
 
+  /**
+   * How long backups are kept (days): what {@code server-config/backup.sh --prune} enforces with
+   * {@code KRETANOTE_BACKUP_RETENTION_DAYS}; set both to the same value. Shown on the privacy page
+   * and in the deletion receipt.
+   */
+  @Inject
+  @ConfigProperty(name = "kretanote.backup.retention-days", defaultValue = "30")
+  int backupRetentionDays;
+
   @Inject
   @ConfigProperty(name = "kretanote.media.dir", defaultValue = "/opt/kretanote/data/media")
   String mediaDir;
@@ -61,6 +70,9 @@ public class PrivacyConfig {
     if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
       throw new IllegalStateException(
           "kretanote.deletion.grace must be between 0 and 30 days (P30D), is " + grace);
+    }
+    if (backupRetentionDays < 1) {
+      throw new IllegalStateException("kretanote.backup.retention-days must be at least 1");
     }
     if (batchSize < 1 || batchSize > 5000) {
       throw new IllegalStateException("kretanote.retention.batch-size must be 1..5000");
@@ -85,6 +97,10 @@ public class PrivacyConfig {
 
   public Duration grace() {
     return grace;
+  }
+
+  public int backupRetentionDays() {
+    return backupRetentionDays;
   }
 
   public MediaFolder mediaFolder() {

@@ -35,15 +35,7 @@ public class NotificationMails {
   String publicUrl;
 
   void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationMailRequested request) {
-    String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
-    String text =
-        request.body()
-            + "\n\n"
-            + "See it in KretaNote: "
-            + base
-            + "app/\n\nYou receive this because you are an owner or admin of "
-            + request.tenantName()
-            + " on KretaNote.\n";
+    String text = text(request, publicUrl);
     int failed = 0;
     for (String to : request.recipients()) {
       try {
@@ -63,5 +55,24 @@ public class NotificationMails {
           failed,
           request.recipients().size());
     }
+  }
+
+  /**
+   * The mail's text: a live account's notification ends with the link to the app and why the reader
+   * receives it; a mail about a deleted account is its body alone (no link into an account that no
+   * longer exists).
+   */
+  static String text(NotificationMailRequested request, String publicUrl) {
+    if (!request.aboutLiveAccount()) {
+      return request.body() + "\n";
+    }
+    String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+    return request.body()
+        + "\n\n"
+        + "See it in KretaNote: "
+        + base
+        + "app/\n\nYou receive this because you are an owner or admin of "
+        + request.tenantName()
+        + " on KretaNote.\n";
   }
 }

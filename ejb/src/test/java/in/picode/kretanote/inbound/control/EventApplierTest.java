@@ -175,4 +175,28 @@ class EventApplierTest {
     assertThat(EventApplier.notApplied("business_capability_update")).contains("health checks");
     assertThat(EventApplier.notApplied("security")).contains("security");
   }
+
+  @Test
+  void eachAppliedEventRecordsTheTenantsItWasRoutedToOnceAndAFailedOneNothing() {
+    java.util.Map<Long, java.util.Set<Long>> recorded = new java.util.LinkedHashMap<>();
+    EventApplier recording =
+        new EventApplier(
+            pnid -> NUMBER.equals(pnid) ? Optional.of(ROUTE) : Optional.empty(),
+            EventApplierTest::accountRoutes,
+            (tenant, changes, accounts) -> {
+              if (changes.stream().anyMatch(c -> c.eventId() == 3)) {
+                throw new IllegalStateException("poison");
+              }
+            },
+            (event, tenants) -> assertThat(recorded.put(event, tenants)).isNull());
+    recording.apply(
+        List.of(
+            event(1, "all-message-types.json"),
+            event(2, "quality-update.json"),
+            event(3, "statuses.json"),
+            event(4, "not json".getBytes(StandardCharsets.UTF_8))));
+    assertThat(recorded).containsOnlyKeys(1L, 2L);
+    assertThat(recorded.get(1L)).containsExactly(7L);
+    assertThat(recorded.get(2L)).containsExactlyInAnyOrder(7L, 8L);
+  }
 }

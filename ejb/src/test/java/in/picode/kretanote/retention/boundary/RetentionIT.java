@@ -18,6 +18,7 @@ import in.picode.kretanote.tenant.control.PasswordHashing;
 import in.picode.kretanote.tenant.entity.Role;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.RequestedMails;
 import in.picode.kretanote.testing.SimulatorControl;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -83,6 +84,7 @@ class RetentionIT {
   @Inject SignIns signIns;
   @Inject PasswordHashing passwords;
   @Inject PurgeSteps purgeSteps;
+  @Inject RequestedMails mails;
 
   Path mediaRoot;
   SimulatorControl sim;
@@ -384,6 +386,72 @@ class RetentionIT {
   }
 
   @Test
+  void theAccountPurgeDeletesOrRedactsEveryRawWebhookEventThatNamedTheTenantsCustomers()
+      throws Exception {
+    Fixture f = fixture("RawDoomed");
+    Fixture other = fixture("RawBystander");
+    String pnid = f.goLive();
+    String otherPnid = other.goLive();
+    String doomedCustomer = waId();
+    String otherCustomer = waId();
+    long onlyDoomed =
+        applied(webhook(change(pnid, doomedCustomer, "Doomed Customer", "doomed secret text")));
+    long shared =
+        applied(
+            webhook(
+                change(pnid, doomedCustomer, "Doomed Customer", "doomed second text"),
+                change(otherPnid, otherCustomer, "Kept Customer", "bystander text")));
+    assertThat(routes(onlyDoomed)).containsExactly(f.tenant);
+    assertThat(routes(shared)).containsExactlyInAnyOrder(f.tenant, other.tenant);
+    assertThat(count("SELECT COUNT(*) FROM message WHERE tenant_id = ?", f.tenant)).isEqualTo(2);
+
+    f.exec("UPDATE whatsapp_connection SET status = 'DISCONNECTED' WHERE tenant_id = ?", f.tenant);
+    AccountDeletions.Requested requested =
+        f.call(() -> deletions.request(f.ownerReq(), PASSWORD, f.name));
+    assertThat(accountPurge.runDue(requested.deletion().purgeAfter().plusSeconds(1)))
+        .isGreaterThanOrEqualTo(1);
+
+    assertThat(count("SELECT COUNT(*) FROM webhook_event WHERE id = ?", onlyDoomed))
+        .as("an event of the deleted tenant alone is deleted")
+        .isZero();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM webhook_event WHERE body LIKE ? OR body LIKE ?",
+                "%" + doomedCustomer + "%",
+                "%doomed%text%"))
+        .as("no raw event holds the deleted tenant's customer's number or texts")
+        .isZero();
+    assertThat(string("SELECT body FROM webhook_event WHERE id = ?", shared))
+        .as("the other tenant's part of a shared event is kept")
+        .contains(otherCustomer, "Kept Customer", "bystander text", otherPnid)
+        .doesNotContain(pnid);
+    assertThat(routes(shared)).containsExactly(other.tenant);
+    assertThat(
+            string(
+                "SELECT summary FROM account_deletion WHERE tenant_ref = ? AND status = 'PURGED'",
+                f.tenant))
+        .contains("webhook_event: 1", "webhook_event redacted: 1");
+
+    // The receipt: what and when, no link into the deleted account, no person's identifier kept.
+    assertThat(mails.to(f.ownerEmail, "Deletion receipt"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.aboutLiveAccount()).isFalse();
+              assertThat(m.body())
+                  .contains("account number " + f.tenant, "was deleted on", "raw webhook copies")
+                  .contains("webhook_event: 1")
+                  .doesNotContain("http", f.ownerEmail);
+            });
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE()"
+                    + " AND table_name = 'account_deletion' AND column_name LIKE '%by%'"))
+        .as("the receipt row names no user")
+        .isZero();
+  }
+
+  @Test
   void theOwnerCanCancelDuringTheGracePeriodWithTheRightPasswordOnly() throws Exception {
     Fixture f = fixture("Regret");
     f.call(() -> deletions.request(f.ownerReq(), PASSWORD, f.name));
@@ -585,6 +653,36 @@ class RetentionIT {
   }
 
   @Test
+  void erasingAContactAlsoRemovesItFromTheRawWebhookEventsOfItsTenant() throws Exception {
+    Fixture f = fixture("RawErase");
+    String pnid = f.goLive();
+    String erased = waId();
+    String kept = waId();
+    long alone = applied(webhook(change(pnid, erased, "Erased Person", "erased words one")));
+    long both =
+        applied(
+            webhook(
+                change(pnid, erased, "Erased Person", "erased words two"),
+                change(pnid, kept, "Kept Person", "kept words")));
+    long contact =
+        count("SELECT id FROM contact WHERE tenant_id = ? AND wa_id = ?", f.tenant, erased);
+    assertThat(contact).isPositive();
+
+    f.call(() -> dsr.erase(contact, f.admin()));
+
+    assertThat(count("SELECT COUNT(*) FROM webhook_event WHERE id = ?", alone)).isZero();
+    assertThat(string("SELECT body FROM webhook_event WHERE id = ?", both))
+        .doesNotContain(erased, "Erased Person", "erased words")
+        .contains(kept, "Kept Person", "kept words");
+    assertThat(
+            string(
+                "SELECT detail FROM data_subject_request WHERE tenant_id = ? AND kind = 'ERASURE'"
+                    + " AND outcome = 'DONE'",
+                f.tenant))
+        .contains("webhook_event: 1", "webhook_event redacted: 1");
+  }
+
+  @Test
   void theAutomationOptOutIsWhatSendersAsk() throws Exception {
     Fixture f = fixture("Optout");
     assertThat(dsr.automatedProcessingAllowed(f.tenant, f.contact)).isTrue();
@@ -609,6 +707,69 @@ class RetentionIT {
   }
 
   // ---------------------------------------------------------------- fixtures and probes
+
+  static String waId() {
+    return "49" + (100000000L + ThreadLocalRandom.current().nextLong(899999999L));
+  }
+
+  /** A messages change in Meta's shape: one customer's profile and text message. */
+  static String change(String pnid, String waId, String name, String text) {
+    return ("{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\","
+            + "\"metadata\":{\"display_phone_number\":\"15550001\",\"phone_number_id\":\"%s\"},"
+            + "\"contacts\":[{\"profile\":{\"name\":\"%s\"},\"wa_id\":\"%s\"}],"
+            + "\"messages\":[{\"from\":\"%s\",\"id\":\"wamid.%s\",\"timestamp\":\"%d\","
+            + "\"type\":\"text\",\"text\":{\"body\":\"%s\"}}]}}")
+        .formatted(pnid, name, waId, waId, UUID.randomUUID(), Instant.now().getEpochSecond(), text);
+  }
+
+  static String webhook(String... changes) {
+    return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\""
+        + SimulatorControl.newId()
+        + "\",\"changes\":["
+        + String.join(",", changes)
+        + "]}]}";
+  }
+
+  /** Stores the body as Meta's delivery would and waits until the applier has applied it. */
+  static long applied(String json) throws Exception {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+    Instant now = Instant.now();
+    long id =
+        insert(
+            "INSERT INTO webhook_event (body_sha256, body, body_bytes, received_at,"
+                + " last_received_at) VALUES (?, ?, ?, ?, ?)",
+            sha,
+            body,
+            body.length,
+            ts(now),
+            ts(now));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!"APPLIED".equals(string("SELECT state FROM webhook_event WHERE id = ?", id))) {
+      assertThat(System.nanoTime())
+          .as(
+              "event %d applied within 30 s (state %s)",
+              id, string("SELECT state FROM webhook_event WHERE id = ?", id))
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    return id;
+  }
+
+  static java.util.List<Long> routes(long eventId) throws SQLException {
+    java.util.List<Long> tenants = new java.util.ArrayList<>();
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT tenant_id FROM webhook_event_route WHERE event_id = ?")) {
+      s.setLong(1, eventId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          tenants.add(rs.getLong(1));
+        }
+      }
+    }
+    return tenants;
+  }
 
   record Msg(long id, String wamid, long media, Path file) {}
 
@@ -663,6 +824,12 @@ class RetentionIT {
 
     Requester admin() {
       return new Requester(admin, adminEmail, Role.ADMIN, "198.51.100.1");
+    }
+
+    /** Makes the fixture's number the live owner of its phone number id; returns the id. */
+    String goLive() throws SQLException {
+      exec("UPDATE whatsapp_connection SET status = 'CONNECTED' WHERE id = ?", connection);
+      return string("SELECT phone_number_id FROM whatsapp_connection WHERE id = ?", connection);
     }
 
     Requester ownerReq() {

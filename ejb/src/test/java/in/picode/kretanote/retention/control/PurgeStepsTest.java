@@ -9,6 +9,7 @@ import in.picode.kretanote.contact.control.ConsentData;
 import in.picode.kretanote.contact.control.ContactData;
 import in.picode.kretanote.contact.control.ContactHolds;
 import in.picode.kretanote.crypto.control.DataKeyData;
+import in.picode.kretanote.inbound.control.InboundData;
 import in.picode.kretanote.messaging.control.MediaFolder;
 import in.picode.kretanote.messaging.control.MessagingData;
 import in.picode.kretanote.outbound.control.OutboundData;
@@ -36,7 +37,8 @@ class PurgeStepsTest {
               new BillingData(),
               new ConnectionData(),
               new ConsentData(),
-              new OutboundData()));
+              new OutboundData(),
+              new InboundData()));
 
   @Test
   void childrenComeBeforeTheTablesTheyReference() {
@@ -56,6 +58,9 @@ class PurgeStepsTest {
     assertThat(order.indexOf("audit_event")).isLessThan(order.indexOf("user_account"));
     assertThat(order.indexOf("invitation")).isLessThan(order.indexOf("user_account"));
     assertThat(order.indexOf("user_account")).isLessThan(order.indexOf("tenant_data_key"));
+    // raw events are redacted with the tenant's numbers before the connections go
+    assertThat(order.indexOf("webhook_event_route"))
+        .isLessThan(order.indexOf("whatsapp_connection"));
     assertThat(order).doesNotHaveDuplicates().doesNotContain("tenant");
   }
 

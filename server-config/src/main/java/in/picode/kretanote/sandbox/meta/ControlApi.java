@@ -30,8 +30,12 @@ import java.util.List;
  * POST   /_sim/tokens/revoke             {token} or {waba_id}
  * POST   /_sim/tokens/expire             {token} or {waba_id}
  * DELETE /_sim/subscriptions/{waba}      unsubscribe the app
+ * POST   /_sim/subscriptions/{waba}      {override_callback_uri}: this WABA's webhooks go there
  * POST   /_sim/templates/{waba}          {name, language, status, reason?}
- * POST   /_sim/customers/{pnid}/messages {text, wa_id?, user_id?, name?, username?}
+ * POST   /_sim/customers/{pnid}/messages {text, wa_id?, user_id?, name?, username?}, or instead of
+ *                                        text a media message: {type: image|document|audio|video|
+ *                                        sticker, media: {base64, mime_type, caption?, filename?,
+ *                                        voice?, animated?} or media: {id} of a POST /_sim/media}
  * POST   /_sim/media                     {mime_type, base64}
  * POST   /_sim/media-links               {host?, redirect?} where media download links point
  * GET    /_sim/sent/{pnid}               messages accepted from that number
@@ -83,6 +87,11 @@ final class ControlApi implements HttpHandler {
       case "POST signup-codes" -> signupCode(body(r));
       case "POST numbers" -> number(require(arg, "pnid"), body(r));
       case "POST tokens" -> tokens(require(arg, "revoke|expire"), body(r));
+      case "POST subscriptions" -> {
+        sim.overrideCallback(
+            require(arg, "waba id"), body(r).getString("override_callback_uri", null));
+        yield ok(Json.createObjectBuilder().add("success", true));
+      }
       case "DELETE subscriptions" -> {
         sim.unsubscribeApp(require(arg, "waba id"));
         yield ok(Json.createObjectBuilder().add("success", true));
@@ -199,8 +208,43 @@ final class ControlApi implements HttpHandler {
             b.getString("user_id", null),
             b.getString("name", null),
             b.getString("username", null));
-    String id = sim.customerWrites(pnid, customer, b.getString("text"));
-    return ok(Json.createObjectBuilder().add("id", id));
+    if (!b.containsKey("media")) {
+      String id = sim.customerWrites(pnid, customer, b.getString("text"));
+      return ok(Json.createObjectBuilder().add("id", id));
+    }
+    JsonObject m = b.getJsonObject("media");
+    String type = b.getString("type", "image");
+    String mediaId =
+        m.containsKey("id")
+            ? m.getString("id")
+            : sim.addMedia(
+                Base64.getDecoder().decode(m.getString("base64")),
+                m.getString("mime_type", type.equals("sticker") ? "image/webp" : null));
+    SimState.Media stored =
+        sim.media(mediaId)
+            .orElseThrow(() -> new IllegalArgumentException("no media with id " + mediaId));
+    String mime = stored.mimeType();
+    String sha = stored.sha256();
+    String caption = m.getString("caption", null);
+    WebhookPayloads.Inbound message =
+        switch (type) {
+          case "image" -> WebhookPayloads.Inbound.image(customer, mediaId, mime, sha, caption);
+          case "video" -> WebhookPayloads.Inbound.video(customer, mediaId, mime, sha, caption);
+          case "audio" ->
+              WebhookPayloads.Inbound.audio(
+                  customer, mediaId, mime, sha, m.getBoolean("voice", false));
+          case "document" ->
+              WebhookPayloads.Inbound.document(
+                  customer, mediaId, mime, sha, m.getString("filename", "document"), caption);
+          case "sticker" ->
+              WebhookPayloads.Inbound.sticker(
+                  customer, mediaId, sha, m.getBoolean("animated", false));
+          default ->
+              throw new IllegalArgumentException(
+                  "type must be image, document, audio, video or sticker, is " + type);
+        };
+    String id = sim.customerSends(pnid, message);
+    return ok(Json.createObjectBuilder().add("id", id).add("media_id", mediaId));
   }
 
   private Reply media(JsonObject b) {

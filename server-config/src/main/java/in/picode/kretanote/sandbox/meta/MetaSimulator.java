@@ -376,6 +376,19 @@ public final class MetaSimulator implements AutoCloseable {
     return Optional.ofNullable(state.subscriptions.get(wabaId));
   }
 
+  /**
+   * As Meta's {@code override_callback_uri}: the subscribed app's webhooks of this WABA go to
+   * {@code uri} instead of the callback (null: back to the callback). Refused when the app is not
+   * subscribed.
+   */
+  public void overrideCallback(String wabaId, String uri) {
+    SimState.Subscription s = state.subscriptions.get(wabaId);
+    if (s == null) {
+      throw new IllegalArgumentException("the app is not subscribed to WABA " + wabaId);
+    }
+    state.subscriptions.put(wabaId, new SimState.Subscription(wabaId, s.appId(), uri, state.now()));
+  }
+
   /** As if the business removed our app from the WABA: its webhooks stop. */
   public void unsubscribeApp(String wabaId) {
     state.subscriptions.remove(wabaId);

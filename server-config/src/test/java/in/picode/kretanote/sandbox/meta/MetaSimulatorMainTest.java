@@ -81,6 +81,39 @@ class MetaSimulatorMainTest {
       assertThat(received.signedWith(SECRET)).isTrue();
       assertThat(received.text()).contains(inbound);
 
+      // A media message: the simulator keeps the file and serves it as Meta's media API does.
+      String photo = java.util.Base64.getEncoder().encodeToString("jpeg bytes".getBytes());
+      JsonObject media =
+          control
+              .post(
+                  "/customers/901/messages",
+                  null,
+                  "{\"wa_id\":\"4915112345678\",\"type\":\"document\",\"media\":{"
+                      + "\"mime_type\":\"application/pdf\",\"base64\":\""
+                      + photo
+                      + "\",\"filename\":\"offer.pdf\",\"caption\":\"the offer\"}}")
+              .json();
+      JsonObject document =
+          WebhookTest.value(receiver.next()).getJsonArray("messages").getJsonObject(0);
+      assertThat(document.getString("id")).isEqualTo(media.getString("id"));
+      assertThat(document.getString("type")).isEqualTo("document");
+      assertThat(document.getJsonObject("document").getString("id"))
+          .isEqualTo(media.getString("media_id"));
+      assertThat(document.getJsonObject("document").getString("filename")).isEqualTo("offer.pdf");
+      assertThat(graph.get("/" + media.getString("media_id"), token).json().getString("mime_type"))
+          .isEqualTo("application/pdf");
+      assertThat(
+              control
+                  .post(
+                      "/customers/901/messages",
+                      null,
+                      "{\"type\":\"poster\",\"media\":{\"mime_type\":\"image/png\","
+                          + "\"base64\":\""
+                          + photo
+                          + "\"}}")
+                  .status())
+          .isEqualTo(400);
+
       Answer reply = graph.post("/901/messages", token, send);
       assertThat(reply.status()).isEqualTo(200);
       List<String> statuses =

@@ -106,6 +106,16 @@ public class PublicPagesBean {
     return privacy.grace().toDays();
   }
 
+  /** Days raw webhook events are kept at most, as the platform-wide age purge applies it. */
+  public int getWebhookEventDays() {
+    return privacy.policy().webhookEventDays();
+  }
+
+  /** Days backups are kept at most ({@code kretanote.backup.retention-days}). */
+  public int getBackupRetentionDays() {
+    return privacy.backupRetentionDays();
+  }
+
   public String getContact() {
     return text("kretanote.privacy.contact", "privacy@kretanote.example");
   }

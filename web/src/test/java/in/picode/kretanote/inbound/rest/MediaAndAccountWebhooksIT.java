@@ -1,20 +1,27 @@
 package in.picode.kretanote.inbound.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.connection.boundary.Actor;
 import in.picode.kretanote.connection.boundary.SignupRequest;
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.crypto.boundary.TokenVault;
 import in.picode.kretanote.inbound.boundary.TemplateStatusChanged;
 import in.picode.kretanote.messaging.boundary.MediaContent;
 import in.picode.kretanote.messaging.boundary.MediaFiles;
 import in.picode.kretanote.messaging.boundary.MediaView;
 import in.picode.kretanote.messaging.entity.Media;
 import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.retention.boundary.AccountDeletions;
+import in.picode.kretanote.retention.boundary.AccountPurge;
+import in.picode.kretanote.retention.boundary.Requester;
 import in.picode.kretanote.tenant.boundary.Notifications;
 import in.picode.kretanote.tenant.boundary.Tenants;
+import in.picode.kretanote.tenant.control.PasswordHashing;
 import in.picode.kretanote.tenant.entity.Notification;
+import in.picode.kretanote.tenant.entity.Role;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.SimulatorControl;
@@ -99,6 +106,10 @@ class MediaAndAccountWebhooksIT {
   @Inject Notifications notifications;
   @Inject TemplateStatusRecorder templates;
   @Inject HttpServletRequest request;
+  @Inject AccountDeletions deletions;
+  @Inject AccountPurge accountPurge;
+  @Inject PasswordHashing passwords;
+  @Inject TokenVault vault;
 
   final HttpClient http =
       HttpClient.newBuilder()
@@ -198,6 +209,82 @@ class MediaAndAccountWebhooksIT {
     assertThat(count("SELECT COUNT(*) FROM media WHERE tenant_id = ?", tenant)).isEqualTo(2);
     assertThat(downloads(photoId)).as("the photo was downloaded once").isEqualTo(1);
     assertThat(downloads(pdfId)).isEqualTo(1);
+  }
+
+  @Test
+  void theSimulatorsCustomerSendsEveryMediaTypeAndAnAccountDeletionLeavesNoReadableCopy()
+      throws Exception {
+    // The simulator posts this WABA's signed webhooks to this deployment, as Meta would.
+    sim.overrideCallback(waba, endpoint.toString());
+    String customer = "4917" + (10_000_000 + new Random().nextInt(89_999_999));
+    Map<String, String> types =
+        Map.of(
+            "image", "image/jpeg",
+            "document", "application/pdf",
+            "audio", "audio/ogg",
+            "video", "video/mp4",
+            "sticker", "image/webp");
+    Map<Long, byte[]> sent = new java.util.HashMap<>();
+    for (Map.Entry<String, String> t : types.entrySet()) {
+      byte[] content = random(20_000);
+      String wamid =
+          sim.customerSendsMedia(pnid, customer, t.getKey(), content, t.getValue(), "a caption");
+      long row = awaitMedia(wamid, "DOWNLOADED");
+      assertThat(row("SELECT type FROM message WHERE wamid = ?", wamid))
+          .containsExactly(t.getKey());
+      sent.put(row, content);
+    }
+    for (Map.Entry<Long, byte[]> m : sent.entrySet()) {
+      try (MediaContent opened = as(tenant, () -> files.open(m.getKey()).orElseThrow())) {
+        assertThat(opened.content().readAllBytes()).isEqualTo(m.getValue());
+      }
+    }
+    // A copy of the ciphertexts, as a backup or a stolen disk would hold them: readable now.
+    Path folder = Path.of(mediaDir(), Long.toString(tenant));
+    Path copies = Files.createTempDirectory("kretanote-media-copy");
+    for (long row : sent.keySet()) {
+      Files.copy(folder.resolve(row + ".media"), copies.resolve(row + ".media"));
+    }
+    long anyRow = sent.keySet().iterator().next();
+    try (var in = Files.newInputStream(copies.resolve(anyRow + ".media"))) {
+      assertThat(vault.decryptingStream(tenant, "media:" + anyRow, in).readAllBytes())
+          .isEqualTo(sent.get(anyRow));
+    }
+
+    String email = "owner-" + UUID.randomUUID() + "@example.test";
+    String password = "Owner-pass-2026!";
+    Webhooks.execute(
+        "INSERT INTO user_account (tenant_id, email, display_name, password_hash, role, status,"
+            + " email_verified_at) VALUES (?, ?, 'Owner', ?, 'OWNER', 'ACTIVE', NOW(6))",
+        tenant,
+        email,
+        passwords.hash(password));
+    long owner = count("SELECT id FROM user_account WHERE email = ?", email);
+    String name = row("SELECT name FROM tenant WHERE id = ?", tenant).get(0);
+    AccountDeletions.Requested requested =
+        as(
+            tenant,
+            () ->
+                deletions.request(
+                    new Requester(owner, email, Role.OWNER, "203.0.113.5"), password, name));
+    assertThat(accountPurge.runDue(requested.deletion().purgeAfter().plusSeconds(1)))
+        .isGreaterThanOrEqualTo(1);
+
+    assertThat(folder).as("the tenant's media folder").doesNotExist();
+    assertThat(count("SELECT COUNT(*) FROM media WHERE tenant_id = ?", tenant)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM webhook_event WHERE body LIKE ?", "%" + customer + "%"))
+        .as("no raw webhook copy names the customer")
+        .isZero();
+    for (long row : sent.keySet()) {
+      assertThatThrownBy(
+              () -> {
+                try (var in = Files.newInputStream(copies.resolve(row + ".media"))) {
+                  vault.decryptingStream(tenant, "media:" + row, in).readAllBytes();
+                }
+              })
+          .as("the copied ciphertext of media %d cannot be opened: the data key is gone", row)
+          .isInstanceOf(Exception.class);
+    }
   }
 
   @Test

@@ -35,6 +35,7 @@ class PublicPagesIT {
         Map.of(
             "kretanote.retention.default-days", "90",
             "kretanote.deletion.grace", "P14D",
+            "kretanote.backup.retention-days", "21",
             "kretanote.privacy.contact", "dpo@bistro-software.example",
             "kretanote.privacy.sub-processors", "Meta Platforms Ireland Ltd.;Hetzner Online GmbH"));
   }
@@ -149,6 +150,12 @@ class PublicPagesIT {
         .contains("3 months (90 days)")
         .contains("between 30 and 730 days");
     assertThat(policy.select("#deletion").text()).contains("within 14 days");
+    assertThat(policy.select("#deletion-live").text()).contains("within 14 days");
+    assertThat(policy.select("#deletion-raw").text()).contains("30 days old");
+    assertThat(policy.select("#deletion-media").text()).contains("key is destroyed");
+    assertThat(policy.select("#deletion-backups").text())
+        .contains("at most 21 days")
+        .contains("applied again");
     assertThat(policy.select("#subprocessors li").eachText())
         .containsExactly("Meta Platforms Ireland Ltd.", "Hetzner Online GmbH");
     assertThat(policy.select("#contact").text()).contains("dpo@bistro-software.example");

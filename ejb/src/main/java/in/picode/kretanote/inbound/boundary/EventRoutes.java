@@ -1,0 +1,46 @@
+package in.picode.kretanote.inbound.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Records which tenants an applied webhook event was routed to ({@code webhook_event_route}), so
+ * that an account purge and a contact's erasure find the raw events that concerned them (see {@code
+ * inbound.control.InboundData}). Recording the same routes again changes nothing, so an event
+ * applied again after a crash is recorded once.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class EventRoutes {
+
+  @Resource(lookup = "jdbc/kretanote")
+  DataSource dataSource;
+
+  /** Records that event {@code eventId} was routed to these tenants. */
+  public void record(long eventId, Set<Long> tenantIds) {
+    if (tenantIds.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT IGNORE INTO webhook_event_route (tenant_id, event_id) VALUES (?, ?)")) {
+      for (long tenant : tenantIds) {
+        s.setLong(1, tenant);
+        s.setLong(2, eventId);
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Routes of webhook event " + eventId + " not recorded: " + e.getMessage(), e);
+    }
+  }
+}
