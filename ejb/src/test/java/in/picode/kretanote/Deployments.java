@@ -44,6 +44,7 @@ public final class Deployments {
                     .resolve(
                         "org.flywaydb:flyway-mysql",
                         "org.apache.commons:commons-csv",
+                        "com.webauthn4j:webauthn4j-core",
                         "org.assertj:assertj-core")
                     .withTransitivity()
                     .asFile())

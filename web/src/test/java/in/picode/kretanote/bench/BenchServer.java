@@ -70,7 +70,10 @@ public final class BenchServer {
             "-Xmx768m",
             "-Duser.timezone=UTC",
             "-Dkretanote.meta.app-secret=" + secret,
-            "-Dkretanote.webhook.baseline-endpoint=true"));
+            "-Dkretanote.webhook.baseline-endpoint=true",
+            // Plain HTTP on loopback: a Secure session cookie would never come back, and every
+            // form post (sign-in, sign-up) would fail with an expired view.
+            "-Dkretanote.security.secure-cookie=false"));
     // Any -Dkretanote.* given to this launcher is configuration for the server.
     System.getProperties().stringPropertyNames().stream()
         .filter(k -> k.startsWith("kretanote."))

@@ -1,11 +1,13 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.crypto.boundary.PlatformVault;
 import in.picode.kretanote.crypto.boundary.TokenVault;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.control.RecoveryCodes;
 import in.picode.kretanote.tenant.control.SignInDelays;
 import in.picode.kretanote.tenant.control.Totp;
+import in.picode.kretanote.tenant.entity.Passkey;
 import in.picode.kretanote.tenant.entity.Role;
 import in.picode.kretanote.tenant.entity.SecondFactor;
 import in.picode.kretanote.tenant.entity.Tenant;
@@ -26,12 +28,15 @@ import java.util.OptionalLong;
  * code once per time step, or a recovery code once), turned off or given new recovery codes only
  * with a valid code, and reset by the platform operator when a user lost both the app and the
  * codes. An owner may require one for the whole business. Every change is in the tenant's audit
- * log. Operators (no tenant, no data key) are not offered one yet.
+ * log. Platform operators (no tenant, no data key) can set one up too: their secret is sealed with
+ * a platform-level key ({@link PlatformVault}) and their changes are written to the server log.
  */
 @Stateless
 public class SecondFactors {
 
   static final String PURPOSE = "totp-secret";
+  static final String OPERATOR_PURPOSE = "operator-totp-secret";
+  private static final System.Logger LOG = System.getLogger(SecondFactors.class.getName());
   static final String ISSUER = "KretaNote";
 
   /** What a typed code came to at sign-in. */
@@ -49,6 +54,7 @@ public class SecondFactors {
   EntityManager em;
 
   @Inject TokenVault vault;
+  @Inject PlatformVault platformVault;
   @Inject AuditLog audit;
   @Inject SignIns signIns;
 
@@ -65,14 +71,14 @@ public class SecondFactors {
   }
 
   public Offer offer(long userId) {
-    UserAccount user = tenantUser(userId);
+    UserAccount user = factorUser(userId);
     byte[] secret = Totp.newSecret();
     return new Offer(Totp.base32(secret), Totp.otpauthUri(ISSUER, user.getEmail(), secret));
   }
 
   /** Turns the factor on when the code matches the offered secret; answers the recovery codes. */
   public List<String> enable(long userId, String offeredSecret, String code, String address) {
-    UserAccount user = tenantUser(userId);
+    UserAccount user = factorUser(userId);
     if (em.find(SecondFactor.class, userId) != null) {
       throw AccountChangeRefusedException.page("A second factor is already set up.");
     }
@@ -87,7 +93,7 @@ public class SecondFactors {
         new SecondFactor(
             userId,
             user.getTenantId(),
-            vault.encrypt(user.getTenantId(), PURPOSE, secret),
+            seal(user.getTenantId(), secret),
             Instant.now(clock),
             step.getAsLong(),
             RecoveryCodes.hashes(codes)));
@@ -112,10 +118,13 @@ public class SecondFactors {
     if (counted > 0 && factor.getLastFailedAt().plus(delays.after(counted)).isAfter(now)) {
       return Check.TOO_EARLY;
     }
-    byte[] secret = vault.decrypt(factor.getTenantId(), PURPOSE, factor.getSecret());
+    byte[] secret = open(factor);
     OptionalLong step = Totp.match(secret, code, now, factor.getLastStep());
     if (step.isPresent()) {
       factor.used(step.getAsLong());
+      if (factor.getTenantId() == null && !platformVault.underCurrentKey(factor.getSecret())) {
+        factor.replaceSecret(seal(null, secret)); // after a key-encryption key rotation
+      }
       factor.succeeded();
       return Check.CODE_ACCEPTED;
     }
@@ -131,18 +140,34 @@ public class SecondFactors {
   }
 
   public void disable(long userId, String code, String address) {
-    UserAccount user = tenantUser(userId);
+    UserAccount user = factorUser(userId);
     requireCode(userId, code);
-    if (requiredFor(user.getTenantId())) {
+    if (requiredFor(user.getTenantId()) && passkeyCount(user.getTenantId(), userId) == 0) {
       throw AccountChangeRefusedException.page(
-          "Your business requires a second factor; set up a new one instead of turning it off.");
+          "Your business requires a second factor; set up a new one (or add a passkey) instead"
+              + " of turning it off.");
     }
     em.remove(em.find(SecondFactor.class, userId));
     record(user, "SECOND_FACTOR_DISABLED", null, address);
   }
 
+  /** Whether the user has any second factor: the authenticator app or a passkey. */
+  public boolean anyFactor(long userId) {
+    UserAccount user = em.find(UserAccount.class, userId);
+    return user != null
+        && (em.find(SecondFactor.class, userId) != null
+            || user.getTenantId() != null && passkeyCount(user.getTenantId(), userId) > 0);
+  }
+
+  private long passkeyCount(long tenantId, long userId) {
+    return em.createNamedQuery(Passkey.COUNT_OF_USER, Long.class)
+        .setParameter("tenantId", tenantId)
+        .setParameter("userId", userId)
+        .getSingleResult();
+  }
+
   public List<String> newRecoveryCodes(long userId, String code, String address) {
-    UserAccount user = tenantUser(userId);
+    UserAccount user = factorUser(userId);
     requireCode(userId, code);
     List<String> codes = RecoveryCodes.generate();
     em.find(SecondFactor.class, userId).replaceRecoveryCodes(RecoveryCodes.hashes(codes));
@@ -157,6 +182,10 @@ public class SecondFactors {
   }
 
   public boolean requiredFor(Long tenantId) {
+    return required(em, tenantId);
+  }
+
+  static boolean required(EntityManager em, Long tenantId) {
     return tenantId != null && em.find(Tenant.class, tenantId).isRequireSecondFactor();
   }
 
@@ -166,7 +195,7 @@ public class SecondFactors {
     if (owner.getRole() != Role.OWNER) {
       throw AccountChangeRefusedException.page("Only the owner can change this.");
     }
-    if (required && !enabled(ownerId)) {
+    if (required && !anyFactor(ownerId)) {
       throw AccountChangeRefusedException.page(
           "Set up your own second factor before requiring one for everyone.");
     }
@@ -230,6 +259,28 @@ public class SecondFactors {
     }
   }
 
+  /** A tenant's secret under its data key; an operator's under a platform key. */
+  private byte[] seal(Long tenantId, byte[] secret) {
+    return tenantId == null
+        ? platformVault.encrypt(OPERATOR_PURPOSE, secret)
+        : vault.encrypt(tenantId, PURPOSE, secret);
+  }
+
+  private byte[] open(SecondFactor factor) {
+    return factor.getTenantId() == null
+        ? platformVault.decrypt(OPERATOR_PURPOSE, factor.getSecret())
+        : vault.decrypt(factor.getTenantId(), PURPOSE, factor.getSecret());
+  }
+
+  /** A member of a business, or a platform operator. */
+  private UserAccount factorUser(long userId) {
+    UserAccount user = em.find(UserAccount.class, userId);
+    if (user != null && user.getTenantId() == null && user.getRole() == Role.OPERATOR) {
+      return user;
+    }
+    return tenantUser(userId);
+  }
+
   private UserAccount tenantUser(long userId) {
     UserAccount user = em.find(UserAccount.class, userId);
     if (user == null || user.getTenantId() == null) {
@@ -239,6 +290,16 @@ public class SecondFactors {
   }
 
   private void record(UserAccount user, String action, String detail, String address) {
+    if (user.getTenantId() == null) {
+      // Operators have no business audit log; their changes go to the server log.
+      LOG.log(
+          System.Logger.Level.INFO,
+          "Platform operator {0}: {1} from {2}",
+          user.getEmail(),
+          action,
+          address);
+      return;
+    }
     Tenancy.runAs(
         user.getTenantId(),
         () -> audit.record(user.getId(), user.getEmail(), action, detail, address));

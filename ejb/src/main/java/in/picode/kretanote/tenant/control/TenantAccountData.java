@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The tenant feature's tables in the privacy workflows: notification (ages with the retention
- * period), one_time_token, invitation, second_factor and user_account. Users come after every table
- * that names an author or actor. The tenant row itself is deleted last by the account purge.
+ * period), one_time_token, invitation, second_factor, passkey and user_account. Users come after
+ * every table that names an author or actor. The tenant row itself is deleted last by the account
+ * purge.
  */
 @ApplicationScoped
 public class TenantAccountData implements TenantData {
@@ -20,6 +21,7 @@ public class TenantAccountData implements TenantData {
           TableStep.whole("one_time_token"),
           TableStep.whole("invitation"),
           TableStep.whole("second_factor"),
+          TableStep.whole("passkey"),
           TableStep.whole("user_account"));
 
   @Override

@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A user's authenticator-app second factor. Like {@link UserAccount} it is not multitenant: sign-in
- * reads it before any tenant is bound. The secret is stored encrypted by the caller (the entity
- * never sees it in the clear); {@code lastStep} is the newest time step a code was accepted for.
+ * A user's (or platform operator's) authenticator-app second factor. Like {@link UserAccount} it is
+ * not multitenant: sign-in reads it before any tenant is bound. The secret is stored encrypted by
+ * the caller (the entity never sees it in the clear); {@code lastStep} is the newest time step a
+ * code was accepted for.
  */
 @Entity
 @Table(name = "second_factor")
@@ -21,10 +22,11 @@ public class SecondFactor {
   @Column(name = "user_id")
   private Long userId;
 
-  @Column(name = "tenant_id", nullable = false, updatable = false)
+  /** Null for a platform operator, whose secret is sealed with a platform key. */
+  @Column(name = "tenant_id", updatable = false)
   private Long tenantId;
 
-  @Column(nullable = false, length = 160)
+  @Column(nullable = false, length = 255)
   private byte[] secret;
 
   @Column(name = "enabled_at", nullable = false)
@@ -48,7 +50,7 @@ public class SecondFactor {
 
   public SecondFactor(
       long userId,
-      long tenantId,
+      Long tenantId,
       byte[] encryptedSecret,
       Instant enabledAt,
       long lastStep,
@@ -86,6 +88,11 @@ public class SecondFactor {
 
   public Instant getLastFailedAt() {
     return lastFailedAt;
+  }
+
+  /** The same secret encrypted again (under the current key-encryption key). */
+  public void replaceSecret(byte[] encryptedSecret) {
+    this.secret = Objects.requireNonNull(encryptedSecret, "secret").clone();
   }
 
   public void replaceRecoveryCodes(String hashes) {

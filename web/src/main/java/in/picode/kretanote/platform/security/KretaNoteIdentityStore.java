@@ -36,6 +36,9 @@ public class KretaNoteIdentityStore implements IdentityStore {
     if (credential instanceof SecondFactorCredential code) {
       return validateCode(code);
     }
+    if (credential instanceof PasskeyCredential passkey) {
+      return validatePasskey(passkey);
+    }
     if (!(credential instanceof UsernamePasswordCredential login)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
@@ -66,6 +69,18 @@ public class KretaNoteIdentityStore implements IdentityStore {
       waiting.ifPresent(w -> record(w, "SIGN_IN_CODE_REFUSED", address));
       return CredentialValidationResult.INVALID_RESULT;
     }
+    return signedIn(outcome.get(), address);
+  }
+
+  private CredentialValidationResult validatePasskey(PasskeyCredential passkey) {
+    String address = clientAddresses.of(request);
+    var waiting = SecondFactorStep.whoWaits(request);
+    var outcome = secondFactor.completeWithPasskey(passkey.answer(), request);
+    if (outcome.isEmpty()) {
+      waiting.ifPresent(w -> record(w, "SIGN_IN_PASSKEY_REFUSED", address));
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    record(outcome.get(), "SIGN_IN_PASSKEY_USED", address);
     return signedIn(outcome.get(), address);
   }
 

@@ -1,5 +1,7 @@
 package in.picode.kretanote.platform.security;
 
+import in.picode.kretanote.tenant.boundary.PasskeyAnswer;
+import in.picode.kretanote.tenant.boundary.Passkeys;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
 import in.picode.kretanote.tenant.boundary.SignInOutcome;
 import in.picode.kretanote.tenant.entity.Role;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,7 +20,8 @@ import java.util.Optional;
  * waits in the session (five minutes, five codes at most, then the password is asked again, where
  * the sign-in throttle applies) until a valid code completes the sign-in. A user of a business that
  * requires a second factor but has none is signed in and kept on the set-up page ({@link
- * #MUST_ENROL}) until one is set up.
+ * #MUST_ENROL}) until one is set up. Platform operators with an authenticator app pass the same
+ * step.
  */
 @ApplicationScoped
 public class SecondFactorStep {
@@ -44,13 +48,12 @@ public class SecondFactorStep {
   }
 
   @Inject SecondFactors secondFactors;
+  @Inject Passkeys passkeys;
+  @Inject PasskeyCeremony ceremony;
 
   /** True when the sign-in waits for a code (the caller then refuses the password credential). */
   public boolean holdsBack(SignInOutcome outcome, HttpServletRequest request) {
-    if (outcome.tenantId() == null) {
-      return false;
-    }
-    if (!secondFactors.enabled(outcome.userId())) {
+    if (!secondFactors.anyFactor(outcome.userId())) {
       if (secondFactors.requiredFor(outcome.tenantId())) {
         request.getSession(true).setAttribute(MUST_ENROL, Boolean.TRUE);
       }
@@ -98,7 +101,55 @@ public class SecondFactorStep {
     if (check == SecondFactors.Check.TOO_EARLY) {
       return Optional.empty();
     }
-    if (check == SecondFactors.Check.REFUSED) {
+    return settle(session, pending, check != SecondFactors.Check.REFUSED);
+  }
+
+  /**
+   * The waiting user's sign-in when the passkey's answer verifies against the challenge this
+   * session was given (taken out, so a replayed answer fails) and one of this user's passkeys; a
+   * refused answer uses up an attempt like a wrong code.
+   */
+  public Optional<SignInOutcome> completeWithPasskey(
+      PasskeyAnswer answer, HttpServletRequest request) {
+    Optional<byte[]> challenge = ceremony.take(request, PasskeyCeremony.SIGN_IN);
+    if (!waiting(request)) {
+      abandon(request);
+      return Optional.empty();
+    }
+    HttpSession session = request.getSession(false);
+    Pending pending = (Pending) session.getAttribute(PENDING);
+    boolean accepted =
+        challenge.isPresent()
+            && pending.tenantId() != null
+            && passkeys.authenticate(
+                pending.userId(),
+                pending.tenantId(),
+                answer,
+                challenge.get(),
+                ceremony.party(request));
+    return settle(session, pending, accepted);
+  }
+
+  /** The user waiting for a second factor, if any: their passkeys' ids for the browser. */
+  public List<byte[]> waitingPasskeys(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return waiting(request)
+            && session.getAttribute(PENDING) instanceof Pending p
+            && p.tenantId() != null
+        ? passkeys.credentialIds(p.userId(), p.tenantId())
+        : List.of();
+  }
+
+  /** Whether the waiting user has an authenticator app (else only passkeys are offered). */
+  public boolean waitingHasApp(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null
+        && session.getAttribute(PENDING) instanceof Pending p
+        && secondFactors.enabled(p.userId());
+  }
+
+  private Optional<SignInOutcome> settle(HttpSession session, Pending pending, boolean accepted) {
+    if (!accepted) {
       session.setAttribute(
           PENDING,
           new Pending(

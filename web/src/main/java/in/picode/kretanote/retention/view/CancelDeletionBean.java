@@ -4,6 +4,7 @@ import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.retention.boundary.AccountDeletions;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
+import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -35,6 +36,12 @@ public class CancelDeletionBean {
           clientAddresses.of((HttpServletRequest) faces.getExternalContext().getRequest()));
       cancelled = true;
     } catch (PrivacyRefusedException e) {
+      PageMessages.error(e.getMessage());
+    } catch (HashingBusyException e) {
+      // As on the other password pages: the product's page, 503 and when to try again.
+      var ec = faces.getExternalContext();
+      ec.setResponseStatus(503);
+      ec.setResponseHeader("Retry-After", Long.toString(HashingBusyException.RETRY_AFTER_SECONDS));
       PageMessages.error(e.getMessage());
     } catch (EJBException e) {
       PageMessages.error(PageMessages.OUR_FAULT);

@@ -1,9 +1,11 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.security.PasskeyCeremony;
 import in.picode.kretanote.platform.security.SecondFactorStep;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
+import in.picode.kretanote.tenant.boundary.Passkeys;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -12,6 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -25,8 +30,14 @@ public class AccountSecurityBean implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final String FORM = "security";
+  private static final String PASSKEYS = "passkeys";
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final String OPTIONS = "kretanote.passkey.registrationOptions";
 
   @Inject SecondFactors secondFactors;
+  @Inject Passkeys passkeys;
+  @Inject PasskeyCeremony ceremony;
   @Inject CurrentUser currentUser;
 
   private boolean enabled;
@@ -35,6 +46,11 @@ public class AccountSecurityBean implements Serializable {
   private SecondFactors.Offer offer;
   private String code;
   private List<String> shownCodes = List.of();
+  private List<Passkeys.View> passkeyList = List.of();
+  private boolean anyFactor;
+  private String passkeyName;
+  private String passkeyClientData;
+  private String passkeyAttestation;
 
   @PostConstruct
   void load() {
@@ -42,6 +58,88 @@ public class AccountSecurityBean implements Serializable {
     enabled = secondFactors.enabled(user);
     recoveryCodesLeft = secondFactors.recoveryCodesLeft(user);
     required = secondFactors.requiredForUser(user);
+    passkeyList = currentUser.isOperator() ? List.of() : passkeys.list(user);
+    anyFactor = secondFactors.anyFactor(user);
+  }
+
+  /** Stores the passkey the browser created (answer in hidden fields) under the typed name. */
+  public void registerPasskey() {
+    byte[] challenge = ceremony.take(request(), PasskeyCeremony.REGISTER).orElse(null);
+    try {
+      passkeys.register(
+          currentUser.getUserId(),
+          passkeyName,
+          PasskeyCeremony.bytes(passkeyClientData),
+          PasskeyCeremony.bytes(passkeyAttestation),
+          challenge,
+          ceremony.party(request()),
+          currentUser.getClientAddress());
+      request().getSession().removeAttribute(SecondFactorStep.MUST_ENROL);
+      PageMessages.info("Passkey added. Sign-in now lets you use it instead of a code.");
+      passkeyName = null;
+    } catch (AccountChangeRefusedException e) {
+      PageMessages.error(PASSKEYS, e.field(), e.getMessage());
+    } finally {
+      passkeyClientData = null;
+      passkeyAttestation = null;
+      load();
+    }
+  }
+
+  public void removePasskey(long id) {
+    try {
+      passkeys.remove(currentUser.getUserId(), id, currentUser.getClientAddress());
+      PageMessages.info("Passkey removed; it no longer signs you in.");
+    } catch (AccountChangeRefusedException e) {
+      PageMessages.error(PASSKEYS, e.field(), e.getMessage());
+    } finally {
+      load();
+    }
+  }
+
+  /** The browser's options to create a passkey, with a new challenge; once per request. */
+  public String getPasskeyOptions() {
+    HttpServletRequest request = request();
+    Object made = request.getAttribute(OPTIONS);
+    if (made == null) {
+      Passkeys.Enrolment e = passkeys.enrolment(currentUser.getUserId());
+      made = ceremony.registrationOptions(request, e.userHandle(), e.userName(), e.existing());
+      request.setAttribute(OPTIONS, made);
+    }
+    return (String) made;
+  }
+
+  /** A moment for the passkey list, in UTC to the minute; "never" when there is none. */
+  public String when(Instant at) {
+    return at == null ? "never" : WHEN.format(at);
+  }
+
+  public List<Passkeys.View> getPasskeys() {
+    return passkeyList;
+  }
+
+  public String getPasskeyName() {
+    return passkeyName;
+  }
+
+  public void setPasskeyName(String passkeyName) {
+    this.passkeyName = passkeyName;
+  }
+
+  public String getPasskeyClientData() {
+    return passkeyClientData;
+  }
+
+  public void setPasskeyClientData(String passkeyClientData) {
+    this.passkeyClientData = passkeyClientData;
+  }
+
+  public String getPasskeyAttestation() {
+    return passkeyAttestation;
+  }
+
+  public void setPasskeyAttestation(String passkeyAttestation) {
+    this.passkeyAttestation = passkeyAttestation;
   }
 
   public void start() {
@@ -136,7 +234,7 @@ public class AccountSecurityBean implements Serializable {
   }
 
   public boolean isMustEnrol() {
-    return !enabled && request().getSession().getAttribute(SecondFactorStep.MUST_ENROL) != null;
+    return !anyFactor && request().getSession().getAttribute(SecondFactorStep.MUST_ENROL) != null;
   }
 
   public int getRecoveryCodesLeft() {

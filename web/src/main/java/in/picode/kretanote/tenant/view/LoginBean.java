@@ -1,9 +1,12 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.security.KretaNoteIdentityStore;
+import in.picode.kretanote.platform.security.PasskeyCeremony;
+import in.picode.kretanote.platform.security.PasskeyCredential;
 import in.picode.kretanote.platform.security.SecondFactorCredential;
 import in.picode.kretanote.platform.security.SecondFactorStep;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
+import in.picode.kretanote.tenant.boundary.PasskeyAnswer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -31,13 +34,24 @@ public class LoginBean {
 
   @Inject SecurityContext security;
   @Inject FacesContext faces;
+  @Inject SecondFactorStep secondFactorStep;
+  @Inject PasskeyCeremony ceremony;
 
   static final String CODE_REFUSED =
       "That code is not valid, or too many wrong codes were tried: wait a moment, then type the"
           + " current code from your authenticator app, or a recovery code.";
   static final String CODE_EXPIRED = "Sign in again: the code was not entered in time.";
 
+  static final String PASSKEY_REFUSED =
+      "The passkey was not accepted. Try again, use another passkey, or type a code.";
+
   private String email;
+  private String passkeyOptions;
+  private String credentialId;
+  private String userHandle;
+  private String authenticatorData;
+  private String clientData;
+  private String signature;
   private String password;
   private String code;
 
@@ -57,6 +71,79 @@ public class LoginBean {
     AuthenticationStatus status = authenticate(new SecondFactorCredential(code));
     code = null;
     finish(status, waiting && isCodeStep() ? CODE_REFUSED : CODE_EXPIRED);
+  }
+
+  /** Sign-in's second step with a passkey: the browser's answer, in hidden fields. */
+  public void verifyPasskey() throws IOException {
+    boolean waiting = isCodeStep();
+    PasskeyAnswer answer =
+        new PasskeyAnswer(
+            PasskeyCeremony.bytes(credentialId),
+            PasskeyCeremony.bytes(userHandle),
+            PasskeyCeremony.bytes(authenticatorData),
+            PasskeyCeremony.bytes(clientData),
+            PasskeyCeremony.bytes(signature));
+    AuthenticationStatus status = authenticate(new PasskeyCredential(answer));
+    finish(status, waiting && isCodeStep() ? PASSKEY_REFUSED : CODE_EXPIRED);
+  }
+
+  /** Whether the waiting user has passkeys to offer. */
+  public boolean isPasskeyOffered() {
+    return !secondFactorStep.waitingPasskeys(request()).isEmpty();
+  }
+
+  /** Whether the waiting user has an authenticator app. */
+  public boolean isAppOffered() {
+    return secondFactorStep.waitingHasApp(request());
+  }
+
+  /** The passkey request's options (a new challenge in the session), once per page. */
+  public String getPasskeyOptions() {
+    if (passkeyOptions == null) {
+      passkeyOptions =
+          ceremony.signInOptions(request(), secondFactorStep.waitingPasskeys(request()));
+    }
+    return passkeyOptions;
+  }
+
+  public String getCredentialId() {
+    return credentialId;
+  }
+
+  public void setCredentialId(String credentialId) {
+    this.credentialId = credentialId;
+  }
+
+  public String getUserHandle() {
+    return userHandle;
+  }
+
+  public void setUserHandle(String userHandle) {
+    this.userHandle = userHandle;
+  }
+
+  public String getAuthenticatorData() {
+    return authenticatorData;
+  }
+
+  public void setAuthenticatorData(String authenticatorData) {
+    this.authenticatorData = authenticatorData;
+  }
+
+  public String getClientData() {
+    return clientData;
+  }
+
+  public void setClientData(String clientData) {
+    this.clientData = clientData;
+  }
+
+  public String getSignature() {
+    return signature;
+  }
+
+  public void setSignature(String signature) {
+    this.signature = signature;
   }
 
   public void cancelCode() {

@@ -270,4 +270,46 @@ class SecondFactorIT {
     Element off = browser().get("login.xhtml").getElementById("code");
     assertThat(off).isNull();
   }
+
+  @Test
+  void aPlatformOperatorSetsUpAnAppAndMustThenPassItAtSignIn() {
+    String run = TestAccounts.run();
+    String email = "operator-" + run + "@kretanote.test";
+    TestAccounts.update(
+        "insert into user_account (tenant_id, email, display_name, password_hash, role, status,"
+            + " email_verified_at) values (NULL, ?, 'Platform operator', ?, 'OPERATOR', 'ACTIVE',"
+            + " now(6))",
+        email,
+        TestAccounts.passwordHash());
+    long id = TestAccounts.count("select id from user_account where email = ?", email);
+
+    WebClient operator = browser();
+    assertThat(signIn(operator, email, PASSWORD).location()).contains("/operator/");
+    Document page = operator.get("operator/security.xhtml");
+    assertThat(page.getElementById("security:status-off")).isNotNull();
+    assertThat(page.getElementById("passkeys")).as("passkeys are for members").isNull();
+    Document offer = operator.submit(page, "security", Map.of(), "start");
+    byte[] secret = Totp.fromBase32(offer.getElementById("secret").text());
+    Document done = operator.submit(offer, "security", Map.of("code", now(secret, 0)), "confirm");
+    assertThat(done.text()).contains("Second factor is on");
+    assertThat(done.select(".recovery-codes code")).hasSize(10);
+
+    byte[] stored = (byte[]) value("select secret from second_factor where user_id = ?", id);
+    assertThat(stored[0]).as("sealed with the platform key").isEqualTo((byte) 'P');
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(new String(secret, java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(value("select tenant_id from second_factor where user_id = ?", id)).isNull();
+
+    WebClient later = browser();
+    Document asked = signIn(later, email, PASSWORD);
+    assertThat(asked.getElementById("code")).as("the code is asked after the password").isNotNull();
+    Document notYet = later.get("operator/index.xhtml");
+    assertThat(notYet.getElementById("tenants")).as("password alone: no operations").isNull();
+    Document wrong =
+        later.submit(later.get("login.xhtml"), "code", Map.of("otp", other(secret)), "verify");
+    assertThat(wrong.text()).contains("That code is not valid");
+    Document in = later.submit(wrong, "code", Map.of("otp", now(secret, 1)), "verify");
+    assertThat(in.location()).contains("/operator/");
+    assertThat(later.get("operator/index.xhtml").getElementById("tenants")).isNotNull();
+  }
 }
