@@ -47,7 +47,8 @@ class AccountHygieneIT {
   @ArquillianResource URL base;
 
   @Test
-  void theCancelDeletionPageAnswers503WithRetryAfterWhenNoHashingPermitIsFree() throws Exception {
+  void finding04_theCancelDeletionPageAnswers503WithRetryAfterWhenNoHashingPermitIsFree()
+      throws Exception {
     int clients = 6;
     List<WebClient> browsers = new ArrayList<>();
     List<Document> forms = new ArrayList<>();
@@ -89,7 +90,7 @@ class AccountHygieneIT {
   }
 
   @Test
-  void signUpsNobodyConfirmedWithin48HoursArePurgedAndOthersStay() throws Exception {
+  void finding07_signUpsNobodyConfirmedWithin48HoursArePurgedAndOthersStay() throws Exception {
     String run = TestAccounts.run();
     long expired = unconfirmed("Expired " + run, 50, 50);
     long resent = unconfirmed("Signed up again " + run, 50, 1);
