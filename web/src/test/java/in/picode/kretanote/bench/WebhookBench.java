@@ -49,7 +49,12 @@ import org.HdrHistogram.Recorder;
  * db-password, rates (2000,4000), seconds (20), warmup (10), connections (64), duplicates (0.1),
  * statuses (0.3), phone-number-id (a new bench tenant's number when absent), verify (true; false
  * for a server that does not apply, which skips waiting for the apply and the lost/duplicated
- * counts).
+ * counts), phases ({@code all}; {@code apply} runs only the webhook phases, open loop at each rate
+ * and closed loop, each followed by the apply figures of {@link ApplyFigures}).
+ *
+ * <p>The last line is {@code RESULT WebhookBench key=value ...}: per rate the acknowledged rate,
+ * the apply rate and ack → visible p50/p99; the apply rate after the closed loop (a backlog, so the
+ * applier's capacity); lost and duplicated messages and status reports.
  */
 public final class WebhookBench {
 
@@ -66,7 +71,8 @@ public final class WebhookBench {
       double duplicates,
       double statuses,
       String phoneNumberId,
-      boolean verify) {
+      boolean verify,
+      String phases) {
 
     static Options parse(String[] args) {
       Map<String, String> a = new HashMap<>();
@@ -90,7 +96,8 @@ public final class WebhookBench {
           Double.parseDouble(a.getOrDefault("duplicates", "0.1")),
           Double.parseDouble(a.getOrDefault("statuses", "0.3")),
           a.get("phone-number-id"),
-          Boolean.parseBoolean(a.getOrDefault("verify", "true")));
+          Boolean.parseBoolean(a.getOrDefault("verify", "true")),
+          a.getOrDefault("phases", "all"));
     }
 
     private static String require(Map<String, String> a, String key) {
@@ -128,6 +135,8 @@ public final class WebhookBench {
   private final Options o;
   private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final List<Request> acknowledged = new ArrayList<>();
+  private final List<ApplyFigures.Ack> phaseAcks = new ArrayList<>();
+  private final Map<String, Object> result = new LinkedHashMap<>();
   private long tenantId;
   private String phoneNumberId;
 
@@ -162,11 +171,19 @@ public final class WebhookBench {
     openLoop("warm-up baseline", BASELINE, workload.next(warmRate * o.warmup()), warmRate, false);
     openLoop("warm-up webhook", WEBHOOK, workload.next(warmRate * o.warmup()), warmRate, true);
     awaitApplied(120);
+    synchronized (phaseAcks) {
+      phaseAcks.clear();
+    }
 
+    boolean all = !"apply".equals(o.phases());
     Phase ceiling =
-        closedLoop("HTTP ceiling (signature only, closed loop)", BASELINE, workload, false);
-    phases.add(ceiling);
-    for (int rate : o.rates()) {
+        all
+            ? closedLoop("HTTP ceiling (signature only, closed loop)", BASELINE, workload, false)
+            : null;
+    if (all) {
+      phases.add(ceiling);
+    }
+    for (int rate : all ? o.rates() : List.<Integer>of()) {
       phases.add(
           openLoop(
               "baseline open loop @" + rate + "/s",
@@ -186,10 +203,36 @@ public final class WebhookBench {
               true);
       phases.add(phase);
       backlogs.add(drain(phase.name(), 300));
+      ApplyFigures.Figures f = applyFigures(phase.name());
+      if (f != null) {
+        backlogs.add(f.line());
+        String key = "r" + rate + "_";
+        result.put(key + "acked_per_s", Math.round(phase.perSecond()));
+        result.put(key + "ack_p99_ms", round(phase.latency().getValueAtPercentile(99) / 1e6));
+        result.put(key + "apply_per_s", Math.round(f.applyPerSecond()));
+        result.put(key + "visible_p50_ms", Math.round(f.p50Millis()));
+        result.put(key + "visible_p99_ms", Math.round(f.p99Millis()));
+      }
     }
     Phase max = closedLoop("webhook closed loop (max)", WEBHOOK, workload, true);
     phases.add(max);
     backlogs.add(drain(max.name(), 600));
+    ApplyFigures.Figures f = applyFigures(max.name());
+    if (f != null) {
+      backlogs.add(f.line());
+      result.put("closed_acked_per_s", Math.round(max.perSecond()));
+      result.put("closed_apply_per_s", Math.round(f.applyPerSecond()));
+    }
+    if (!all) {
+      System.out.println();
+      phases.forEach(p -> System.out.println("  " + p.line()));
+      backlogs.forEach(b -> System.out.println("  " + b));
+      if (o.verify()) {
+        verify();
+      }
+      printResult();
+      return;
+    }
 
     List<Request> rows = workload.next((int) Math.min(200_000, Math.max(20_000, max.ok())));
     Phase dbSingle = jdbcPerRow(rows, o.connections());
@@ -203,9 +246,41 @@ public final class WebhookBench {
     backlogs.forEach(b -> System.out.println("  " + b));
     System.out.printf(
         "  webhook max / HTTP ceiling: %.0f%%%n", 100 * max.perSecond() / ceiling.perSecond());
+    result.put("ceiling_per_s", Math.round(ceiling.perSecond()));
     if (o.verify()) {
       verify();
     }
+    printResult();
+  }
+
+  private void printResult() {
+    StringBuilder line = new StringBuilder("RESULT WebhookBench");
+    result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+    System.out.println(line);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  /** The apply figures of the phase just drained, from the acknowledgements it recorded. */
+  private ApplyFigures.Figures applyFigures(String phase) throws SQLException {
+    List<ApplyFigures.Ack> acks;
+    synchronized (phaseAcks) {
+      acks = new ArrayList<>(phaseAcks);
+      phaseAcks.clear();
+    }
+    if (!o.verify()) {
+      return null;
+    }
+    try (Connection c = db()) {
+      return ApplyFigures.measure(c, phase, acks);
+    }
+  }
+
+  private static long nowMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   private void setUpTenant() throws SQLException {
@@ -260,6 +335,7 @@ public final class WebhookBench {
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     boolean[] acked = new boolean[requests.size()];
+    long[] ackedAt = new long[requests.size()];
     CountDownLatch done = new CountDownLatch(o.connections());
     long start = System.nanoTime() + 50_000_000L;
     for (int w = 0; w < o.connections(); w++) {
@@ -277,6 +353,7 @@ public final class WebhookBench {
                     recorder.recordValue(Math.max(0, System.nanoTime() - task[1]));
                     if (status == 200) {
                       ok.incrementAndGet();
+                      ackedAt[(int) task[0]] = nowMicros();
                       acked[(int) task[0]] = true;
                     } else {
                       failed.incrementAndGet();
@@ -311,6 +388,7 @@ public final class WebhookBench {
         for (int i = 0; i < requests.size(); i++) {
           if (acked[i]) {
             acknowledged.add(requests.get(i));
+            phaseAcks.add(new ApplyFigures.Ack(requests.get(i), ackedAt[i]));
           }
         }
       }
@@ -336,6 +414,7 @@ public final class WebhookBench {
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     boolean[] acked = new boolean[requests.size()];
+    long[] ackedAt = new long[requests.size()];
     long end = System.nanoTime() + o.seconds() * 1_000_000_000L;
     CountDownLatch done = new CountDownLatch(o.connections());
     long start = System.nanoTime();
@@ -353,6 +432,7 @@ public final class WebhookBench {
                     recorder.recordValue(System.nanoTime() - t);
                     if (status == 200) {
                       ok.incrementAndGet();
+                      ackedAt[i] = nowMicros();
                       acked[i] = true;
                     } else {
                       failed.incrementAndGet();
@@ -371,6 +451,7 @@ public final class WebhookBench {
       for (int i = 0; i < requests.size(); i++) {
         if (acked[i]) {
           acknowledged.add(requests.get(i));
+          phaseAcks.add(new ApplyFigures.Ack(requests.get(i), ackedAt[i]));
         }
       }
     }
@@ -512,9 +593,16 @@ public final class WebhookBench {
     long start = System.nanoTime();
     long backlog = pending();
     awaitApplied(maxSeconds);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // Draining a backlog is the applier at full speed: its capacity while nothing else arrives.
+    if (backlog >= 1000) {
+      result.put(
+          phase.replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "") + "_drain_per_s",
+          Math.round(backlog / seconds));
+    }
     return String.format(
-        "%s: apply backlog at the end %d events, all applied %.1f s later",
-        phase, backlog, (System.nanoTime() - start) / 1e9);
+        "%s: apply backlog at the end %d events, all applied %.1f s later (%.0f events/s)",
+        phase, backlog, seconds, backlog / seconds);
   }
 
   private void awaitApplied(int maxSeconds) throws Exception {
@@ -615,6 +703,11 @@ public final class WebhookBench {
       events.put("  lost status reports", lostStatuses);
       events.put("  duplicated status reports", statusRows - storedStatuses.size());
     }
+    result.put("lost_messages", events.get("  lost messages"));
+    result.put("duplicated_messages", events.get("  duplicated messages"));
+    result.put("lost_statuses", events.get("  lost status reports"));
+    result.put("duplicated_statuses", events.get("  duplicated status reports"));
+    result.put("unapplied_events", events.get("  of which not applied"));
     System.out.println("Verification after the server applied everything:");
     events.forEach((k, v) -> System.out.printf("  %-32s %d%n", k, v));
   }

@@ -8,8 +8,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The current tenant's contacts as WhatsApp webhooks name them: found or created by the identity
@@ -67,6 +73,37 @@ public class WhatsAppContacts {
       em.flush();
     }
     return contact.getId();
+  }
+
+  /**
+   * {@link #seen} for a whole batch of sightings, in their order, with the same result as calling
+   * it once per sighting (a key met again is updated again): the contacts already known by their
+   * identity are found with one query, only the others are looked up and created one by one.
+   * Returns their ids in the order of {@code sightings}.
+   */
+  public List<Long> seenAll(List<Sighting> sightings, Instant now) {
+    Set<String> keys = new LinkedHashSet<>();
+    sightings.forEach(s -> keys.add(s.key()));
+    Map<String, Contact> known = new HashMap<>();
+    if (!keys.isEmpty()) {
+      em.createNamedQuery(Contact.BY_IDENTITIES, Contact.class)
+          .setParameter("keys", keys)
+          .getResultList()
+          .forEach(c -> known.put(c.getIdentityKey(), c));
+    }
+    List<Long> ids = new ArrayList<>(sightings.size());
+    for (Sighting s : sightings) {
+      Contact contact = known.get(s.key());
+      if (contact != null) {
+        update(contact, s, now);
+        ids.add(contact.getId());
+      } else {
+        long id = seen(s, now);
+        known.put(s.key(), em.find(Contact.class, id));
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   /** Updates the contact {@code contactId}, found by {@link #seen} earlier in this transaction. */

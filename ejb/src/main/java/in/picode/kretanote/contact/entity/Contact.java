@@ -27,6 +27,9 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = Contact.BY_IDENTITY,
     query = "select c from Contact c where c.identityKey = :key")
 @NamedQuery(
+    name = Contact.BY_IDENTITIES,
+    query = "select c from Contact c where c.identityKey in :keys")
+@NamedQuery(
     name = Contact.BY_USER_ID,
     query = "select c from Contact c where c.userId = :userId order by c.id")
 @NamedQuery(
@@ -41,6 +44,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 public class Contact {
 
   public static final String BY_IDENTITY = "Contact.byIdentity";
+  public static final String BY_IDENTITIES = "Contact.byIdentities";
   public static final String BY_USER_ID = "Contact.byUserId";
   public static final String BY_WA_ID = "Contact.byWaId";
   public static final String BY_WA_ID_WITHOUT_USER_ID = "Contact.byWaIdWithoutUserId";

@@ -24,10 +24,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies routed webhook changes to the current tenant's contacts, conversations and messages, in
@@ -97,101 +101,152 @@ public class InboundChanges {
     }
   }
 
+  /**
+   * Applies a batch of messages changes in their order, with a constant number of statements per
+   * batch besides the rows written: the wamids already stored, the contacts, the conversations and
+   * the statuses' messages are read with one query each (see {@link WhatsAppContacts#seenAll},
+   * {@link MessageLog#recordAll}, {@link Deliveries#reportAll}). A change in which a customer moved
+   * to a new number ends a segment, so that the contacts after it find the contact under its new
+   * number as they would one by one.
+   */
   public void apply(List<RoutedChange> changes) {
     Instant now = Instant.now(clock);
-    Map<ContactKey, Long> contacts = new HashMap<>();
-    for (RoutedChange routed : changes) {
-      for (InboundContact contact : routed.change().contacts()) {
-        contact(contact.key(), Optional.of(contact), contacts, now);
-      }
-      for (InboundMessage message : routed.change().messages()) {
-        message(routed, message, contacts, now);
-      }
-      for (StatusUpdate status : routed.change().statuses()) {
-        status(routed, status, now);
+    int from = 0;
+    for (int i = 0; i < changes.size(); i++) {
+      if (changes.get(i).change().messages().stream().anyMatch(InboundChanges::movesNumber)) {
+        applySegment(changes.subList(from, i + 1), now);
+        from = i + 1;
       }
     }
+    applySegment(changes.subList(from, changes.size()), now);
   }
 
-  private void message(
-      RoutedChange routed, InboundMessage in, Map<ContactKey, Long> contacts, Instant now) {
-    if (log.contains(in.wamid())) {
+  private void applySegment(List<RoutedChange> changes, Instant now) {
+    if (changes.isEmpty()) {
       return;
     }
-    long contactId =
-        contacts.containsKey(in.sender())
-            ? contacts.get(in.sender())
-            : contact(in.sender(), routed.change().contact(in.sender()), contacts, now);
-    if (in.content() instanceof MessageContent.SystemNotice notice
-        && notice.kind().filter("user_changed_number"::equals).isPresent()
-        && notice.newWaId().isPresent()) {
-      // The customer moved to a new number: the contact (keyed by its user id, or by the old
-      // number) keeps its history and gets the new number.
-      whatsAppContacts.numberChanged(contactId, notice.newWaId().get(), now);
+    Set<String> wamids = new LinkedHashSet<>();
+    changes.forEach(r -> r.change().messages().forEach(m -> wamids.add(m.wamid())));
+    Set<String> skip = new HashSet<>(log.stored(wamids));
+    // Contacts in the order a one-by-one application meets them: each change's contacts, then the
+    // senders of its new messages that no contact named so far.
+    List<WhatsAppContacts.Sighting> sightings = new ArrayList<>();
+    List<ContactKey> keys = new ArrayList<>();
+    Set<ContactKey> named = new HashSet<>();
+    List<RoutedChange> owners = new ArrayList<>();
+    List<InboundMessage> fresh = new ArrayList<>();
+    for (RoutedChange routed : changes) {
+      for (InboundContact contact : routed.change().contacts()) {
+        sightings.add(sighting(contact.key(), Optional.of(contact)));
+        keys.add(contact.key());
+        named.add(contact.key());
+      }
+      for (InboundMessage message : routed.change().messages()) {
+        if (!skip.add(message.wamid())) {
+          continue; // stored already, or twice in this batch
+        }
+        owners.add(routed);
+        fresh.add(message);
+        if (named.add(message.sender())) {
+          sightings.add(sighting(message.sender(), routed.change().contact(message.sender())));
+          keys.add(message.sender());
+        }
+      }
     }
-    Instant writtenAt = MessageTexts.writtenAt(in.timestamp(), routed.receivedAt());
-    log.record(
-        new IncomingMessage(
-            routed.connectionId(),
-            contactId,
+    List<Long> ids = whatsAppContacts.seenAll(sightings, now);
+    Map<ContactKey, Long> contacts = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      contacts.put(keys.get(i), ids.get(i));
+    }
+    List<IncomingMessage> incoming = new ArrayList<>(fresh.size());
+    for (int i = 0; i < fresh.size(); i++) {
+      InboundMessage in = fresh.get(i);
+      long contactId = contacts.get(in.sender());
+      if (movesNumber(in)) {
+        // The customer moved to a new number: the contact (keyed by its user id, or by the old
+        // number) keeps its history and gets the new number.
+        MessageContent.SystemNotice notice = (MessageContent.SystemNotice) in.content();
+        whatsAppContacts.numberChanged(contactId, notice.newWaId().get(), now);
+      }
+      incoming.add(incoming(owners.get(i), in, contactId));
+    }
+    log.recordAll(incoming, now);
+    for (int i = 0; i < fresh.size(); i++) {
+      InboundMessage in = fresh.get(i);
+      if (in.content() instanceof MessageContent.Reaction reaction) {
+        log.react(
+            contacts.get(in.sender()),
+            reaction.messageId(),
+            reaction.emoji(),
             in.wamid(),
-            in.rawType(),
-            MessageTexts.text(in.content()).orElse(null),
-            in.contentJson(),
-            in.context().flatMap(c -> c.messageId()).orElse(null),
-            in.context().map(c -> c.forwarded() || c.frequentlyForwarded()).orElse(false),
-            writtenAt,
-            MessageTexts.opensWindow(in.type()),
-            MessageTexts.countsAsUnread(in.type()),
-            in.content() instanceof MessageContent.Media media
-                ? Optional.of(
-                    new IncomingMessage.File(
-                        media.mediaId(),
-                        media.mimeType().orElse(null),
-                        media.sha256().orElse(null),
-                        media.filename().orElse(null)))
-                : Optional.empty()),
-        now);
-    if (in.content() instanceof MessageContent.Reaction reaction) {
-      log.react(contactId, reaction.messageId(), reaction.emoji(), in.wamid(), writtenAt, now);
+            incoming.get(i).writtenAt(),
+            now);
+      }
     }
+    List<ReportedStatus> statuses = new ArrayList<>();
+    changes.forEach(r -> r.change().statuses().forEach(s -> statuses.add(reported(r, s))));
+    deliveries.reportAll(statuses, now);
   }
 
-  private void status(RoutedChange routed, StatusUpdate status, Instant now) {
-    deliveries.report(
-        new ReportedStatus(
-            routed.connectionId(),
-            status.wamid(),
-            status.rawStatus(),
-            status.status(),
-            status.timestamp(),
-            status.recipient().map(ContactKey::value).orElse(null),
-            status
-                .pricing()
-                .map(
-                    p ->
-                        new ReportedStatus.Pricing(
-                            p.category().orElse(null),
-                            p.type().orElse(null),
-                            p.pricingModel().orElse(null),
-                            p.billable().orElse(null))),
-            status.errors().stream()
-                .findFirst()
-                .map(
-                    e ->
-                        new ReportedStatus.Failure(
-                            e.code().isPresent() ? e.code().getAsInt() : null,
-                            e.title().orElse(null),
-                            e.details().or(e::message).orElse(null)))),
-        now);
+  private static boolean movesNumber(InboundMessage in) {
+    return in.content() instanceof MessageContent.SystemNotice notice
+        && notice.kind().filter("user_changed_number"::equals).isPresent()
+        && notice.newWaId().isPresent();
   }
 
-  /**
-   * The contact Meta means by {@code key}, found or created once per batch and updated with what
-   * Meta says now (see {@link WhatsAppContacts#seen}).
-   */
-  private long contact(
-      ContactKey key, Optional<InboundContact> info, Map<ContactKey, Long> cache, Instant now) {
+  private static IncomingMessage incoming(RoutedChange routed, InboundMessage in, long contactId) {
+    Instant writtenAt = MessageTexts.writtenAt(in.timestamp(), routed.receivedAt());
+    return new IncomingMessage(
+        routed.connectionId(),
+        contactId,
+        in.wamid(),
+        in.rawType(),
+        MessageTexts.text(in.content()).orElse(null),
+        in.contentJson(),
+        in.context().flatMap(c -> c.messageId()).orElse(null),
+        in.context().map(c -> c.forwarded() || c.frequentlyForwarded()).orElse(false),
+        writtenAt,
+        MessageTexts.opensWindow(in.type()),
+        MessageTexts.countsAsUnread(in.type()),
+        in.content() instanceof MessageContent.Media media
+            ? Optional.of(
+                new IncomingMessage.File(
+                    media.mediaId(),
+                    media.mimeType().orElse(null),
+                    media.sha256().orElse(null),
+                    media.filename().orElse(null)))
+            : Optional.empty());
+  }
+
+  private static ReportedStatus reported(RoutedChange routed, StatusUpdate status) {
+    return new ReportedStatus(
+        routed.connectionId(),
+        status.wamid(),
+        status.rawStatus(),
+        status.status(),
+        status.timestamp(),
+        status.recipient().map(ContactKey::value).orElse(null),
+        status
+            .pricing()
+            .map(
+                p ->
+                    new ReportedStatus.Pricing(
+                        p.category().orElse(null),
+                        p.type().orElse(null),
+                        p.pricingModel().orElse(null),
+                        p.billable().orElse(null))),
+        status.errors().stream()
+            .findFirst()
+            .map(
+                e ->
+                    new ReportedStatus.Failure(
+                        e.code().isPresent() ? e.code().getAsInt() : null,
+                        e.title().orElse(null),
+                        e.details().or(e::message).orElse(null))));
+  }
+
+  /** What Meta says about the person behind {@code key} (see {@link WhatsAppContacts#seen}). */
+  private static WhatsAppContacts.Sighting sighting(ContactKey key, Optional<InboundContact> info) {
     Optional<String> waId = info.flatMap(InboundContact::waId);
     Optional<String> userId = info.flatMap(InboundContact::userId);
     if (key.kind() == ContactKey.Kind.USER_ID) {
@@ -199,20 +254,11 @@ public class InboundChanges {
     } else {
       waId = Optional.of(key.value());
     }
-    WhatsAppContacts.Sighting sighting =
-        new WhatsAppContacts.Sighting(
-            key.kind() == ContactKey.Kind.USER_ID,
-            userId.orElse(null),
-            waId.orElse(null),
-            info.flatMap(InboundContact::profileName).orElse(null),
-            info.flatMap(InboundContact::username).orElse(null));
-    Long cached = cache.get(key);
-    if (cached != null) {
-      whatsAppContacts.seenAgain(cached, sighting, now);
-      return cached;
-    }
-    long id = whatsAppContacts.seen(sighting, now);
-    cache.put(key, id);
-    return id;
+    return new WhatsAppContacts.Sighting(
+        key.kind() == ContactKey.Kind.USER_ID,
+        userId.orElse(null),
+        waId.orElse(null),
+        info.flatMap(InboundContact::profileName).orElse(null),
+        info.flatMap(InboundContact::username).orElse(null));
   }
 }

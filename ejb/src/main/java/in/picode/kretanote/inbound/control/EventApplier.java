@@ -87,8 +87,23 @@ public final class EventApplier {
     }
   }
 
-  /** Outcomes of the events that were dealt with, and the errors of those to try again. */
-  public record Result(List<Outcome> outcomes, Map<Long, String> failures) {}
+  /**
+   * Outcomes of the events that were dealt with, the errors of those to try again, and the tenants
+   * each event was routed to (an event of an account shared by several tenants goes to each; an
+   * unroutable or rejected one to none). This is the one place where an event's tenants are known.
+   */
+  public record Result(
+      List<Outcome> outcomes, Map<Long, String> failures, Map<Long, Set<Long>> tenants) {
+
+    public Result(List<Outcome> outcomes, Map<Long, String> failures) {
+      this(outcomes, failures, Map.of());
+    }
+
+    /** The tenants event {@code eventId} was routed to. */
+    public Set<Long> tenantsOf(long eventId) {
+      return tenants.getOrDefault(eventId, Set.of());
+    }
+  }
 
   private final WebhookPayloadParser parser = new WebhookPayloadParser();
   private final Router router;
@@ -112,6 +127,7 @@ public final class EventApplier {
     Map<String, Optional<Route>> routes = new HashMap<>();
     Map<String, List<Route>> accountRoutes = new HashMap<>();
     Map<Long, TenantShare> byTenant = new LinkedHashMap<>();
+    Map<Long, Set<Long>> tenants = new HashMap<>();
     Map<Long, List<Issue>> issues = new LinkedHashMap<>();
     Map<Long, Boolean> unroutable = new HashMap<>();
     List<Outcome> rejected = new ArrayList<>();
@@ -155,6 +171,9 @@ public final class EventApplier {
                     Optional.of(change.wabaId()),
                     Optional.empty()));
           } else {
+            tenants
+                .computeIfAbsent(event.id(), e -> new LinkedHashSet<>())
+                .add(route.get().tenantId());
             byTenant
                 .computeIfAbsent(route.get().tenantId(), t -> new TenantShare())
                 .changes()
@@ -186,6 +205,9 @@ public final class EventApplier {
                     connectionsByTenant
                         .computeIfAbsent(r.tenantId(), t -> new ArrayList<>())
                         .add(r.connectionId()));
+            tenants
+                .computeIfAbsent(event.id(), e -> new LinkedHashSet<>())
+                .addAll(connectionsByTenant.keySet());
             connectionsByTenant.forEach(
                 (tenant, ids) ->
                     byTenant
@@ -221,7 +243,7 @@ public final class EventApplier {
           outcomes.add(
               new Outcome(id, notRouted ? State.UNROUTABLE : State.APPLIED, summary(found), found));
         });
-    return new Result(outcomes, failures);
+    return new Result(outcomes, failures, tenants);
   }
 
   private void applyForTenant(long tenant, TenantShare share, Map<Long, String> failures) {

@@ -284,11 +284,17 @@ public final class EventLog {
           state.setString(2, clip(o.reason(), REASON_MAX));
           state.setLong(3, o.eventId());
           state.setString(4, owner);
-          if (state.executeUpdate() == 0) {
+          state.addBatch();
+        }
+        // One round trip for the states, then one each for the issues of the events still ours.
+        int[] updated = state.executeBatch();
+        for (int k = 0; k < outcomes.size(); k++) {
+          if (updated[k] == 0) {
             continue;
           }
+          Outcome o = outcomes.get(k);
           clear.setLong(1, o.eventId());
-          clear.executeUpdate();
+          clear.addBatch();
           for (Issue i : o.issues()) {
             issue.setLong(1, o.eventId());
             issue.setString(2, i.kind().name());
@@ -300,6 +306,7 @@ public final class EventLog {
             issue.addBatch();
           }
         }
+        clear.executeBatch();
         issue.executeBatch();
         c.commit();
       } catch (SQLException e) {

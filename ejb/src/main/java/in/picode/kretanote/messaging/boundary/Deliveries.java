@@ -3,6 +3,7 @@ package in.picode.kretanote.messaging.boundary;
 import in.picode.kretanote.messaging.control.StatusOrder;
 import in.picode.kretanote.messaging.entity.DeliveryStatus;
 import in.picode.kretanote.messaging.entity.Direction;
+import in.picode.kretanote.messaging.entity.InboxChange;
 import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.MessageStatus;
 import in.picode.kretanote.messaging.entity.StatusReport;
@@ -13,8 +14,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Meta says about the current tenant's outgoing messages: accepted under a wamid, failed, and
@@ -63,51 +69,75 @@ public class Deliveries {
 
   /** Keeps a status webhook and moves the message it names, if it is ours and outgoing. */
   public void report(ReportedStatus status, Instant now) {
-    long same =
-        em.createNamedQuery(StatusReport.COUNT_SAME, Long.class)
-            .setParameter("wamid", status.wamid())
-            .setParameter("status", status.status())
-            .setParameter("at", status.occurredAt())
-            .getSingleResult();
-    Optional<ReportedStatus.Failure> failure = status.failure();
-    if (same == 0) {
-      StatusReport report =
-          new StatusReport(
-              status.connectionId(),
-              status.wamid(),
-              status.status(),
-              status.occurredAt(),
-              status.recipient(),
-              now);
-      status
-          .pricing()
-          .ifPresent(p -> report.pricing(p.category(), p.type(), p.model(), p.billable()));
-      failure.ifPresent(f -> report.error(f.code(), f.title(), f.details()));
-      em.persist(report);
-      em.flush();
-    }
-    Optional<Message> found =
-        em.createNamedQuery(Message.BY_WAMID, Message.class)
-            .setParameter("wamid", status.wamid())
-            .getResultStream()
-            .findFirst();
-    if (found.isEmpty() || found.get().getDirection() != Direction.OUTBOUND) {
+    reportAll(List.of(status), now);
+  }
+
+  /**
+   * {@link #report} for a batch of status webhooks, in their order, with the same result as one
+   * call each: the reports already stored and the messages they name are read with one query each,
+   * new reports are written without a flush per row, and each message moves up {@link StatusOrder}
+   * once per status.
+   */
+  public void reportAll(List<ReportedStatus> statuses, Instant now) {
+    if (statuses.isEmpty()) {
       return;
     }
-    Message message = found.get();
-    DeliveryStatus current = delivery(message.getStatus());
-    DeliveryStatus next = StatusOrder.advance(current, status.delivery());
-    if (next != current) {
-      message.deliveryStatus(
-          stored(next),
-          status.occurredAt(),
-          failure.map(ReportedStatus.Failure::code).orElse(null),
-          failure.map(ReportedStatus.Failure::title).orElse(null),
-          failure.map(ReportedStatus.Failure::details).orElse(null));
+    Set<String> wamids = new LinkedHashSet<>();
+    statuses.forEach(s -> wamids.add(s.wamid()));
+    Set<List<Object>> stored = new HashSet<>();
+    for (Object[] row :
+        em.createNamedQuery(StatusReport.KEYS_OF_WAMIDS, Object[].class)
+            .setParameter("wamids", wamids)
+            .getResultList()) {
+      stored.add(List.of(row[0], row[1], row[2]));
     }
-    status
-        .pricing()
-        .ifPresent(p -> message.pricing(p.category(), p.type(), p.model(), p.billable()));
+    Map<String, Message> messages = new HashMap<>();
+    em.createNamedQuery(Message.BY_WAMIDS, Message.class)
+        .setParameter("wamids", wamids)
+        .getResultList()
+        .forEach(m -> messages.put(m.getWamid(), m));
+    Set<Long> changed = new HashSet<>();
+    for (ReportedStatus status : statuses) {
+      Optional<ReportedStatus.Failure> failure = status.failure();
+      if (stored.add(List.of(status.wamid(), status.status(), status.occurredAt()))) {
+        StatusReport report =
+            new StatusReport(
+                status.connectionId(),
+                status.wamid(),
+                status.status(),
+                status.occurredAt(),
+                status.recipient(),
+                now);
+        status
+            .pricing()
+            .ifPresent(p -> report.pricing(p.category(), p.type(), p.model(), p.billable()));
+        failure.ifPresent(f -> report.error(f.code(), f.title(), f.details()));
+        em.persist(report);
+      }
+      Message message = messages.get(status.wamid());
+      if (message == null || message.getDirection() != Direction.OUTBOUND) {
+        continue;
+      }
+      DeliveryStatus current = delivery(message.getStatus());
+      DeliveryStatus next = StatusOrder.advance(current, status.delivery());
+      if (next != current) {
+        message.deliveryStatus(
+            stored(next),
+            status.occurredAt(),
+            failure.map(ReportedStatus.Failure::code).orElse(null),
+            failure.map(ReportedStatus.Failure::title).orElse(null),
+            failure.map(ReportedStatus.Failure::details).orElse(null));
+        changed.add(message.getConversationId());
+      }
+      status
+          .pricing()
+          .ifPresent(p -> message.pricing(p.category(), p.type(), p.model(), p.billable()));
+    }
+    if (!changed.isEmpty()) {
+      // The live inbox shows the new ticks (see InboxFeed).
+      em.persist(new InboxChange(changed, now));
+    }
+    em.flush();
   }
 
   /**

@@ -1,6 +1,7 @@
 package in.picode.kretanote.messaging.boundary;
 
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.messaging.entity.InboxChange;
 import in.picode.kretanote.messaging.entity.Media;
 import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.Reaction;
@@ -14,7 +15,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one writer of the current tenant's messages and conversations: a customer's message as a
@@ -24,6 +33,9 @@ import java.util.Optional;
  * <p>Every method joins the caller's transaction: the webhook applier stores a tenant's whole batch
  * in one, and a queued message commits with its outbox row. Nothing here looks up again what the
  * caller has looked up, so applying a webhook costs the statements it always did.
+ *
+ * <p>Every batch of stored messages also writes an {@link InboxChange} naming its conversations,
+ * for the live inbox ({@link InboxFeed}).
  *
  * <p>A stored customer message fires {@link CustomerMessageStored}, and its file {@link
  * MediaQueued}, inside that transaction.
@@ -47,58 +59,125 @@ public class MessageLog {
     return byWamid(wamid).isPresent();
   }
 
+  /** Which of {@code wamids} the tenant has already, with one query. */
+  public Set<String> stored(Collection<String> wamids) {
+    if (wamids.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> found = new HashSet<>();
+    em.createNamedQuery(Message.BY_WAMIDS, Message.class)
+        .setParameter("wamids", new LinkedHashSet<>(wamids))
+        .getResultList()
+        .forEach(m -> found.add(m.getWamid()));
+    return found;
+  }
+
   /**
    * Stores a customer's message (not {@linkplain #contains stored} yet) in the conversation with
    * its contact on its number, opened when it is the first; links the message it quotes, replies
    * and reactions that arrived before it; queues its file for download.
    */
   public long record(IncomingMessage in, Instant now) {
-    Conversation conversation = conversation(in.connectionId(), in.contactId(), now);
-    Message message =
-        Message.inbound(
-            conversation.getId(),
-            in.contactId(),
-            in.connectionId(),
-            in.wamid(),
-            in.type(),
-            in.text(),
-            in.payload(),
-            in.contextWamid(),
-            in.forwarded(),
-            in.writtenAt(),
-            now);
-    em.persist(message);
+    return recordAll(List.of(in), now).get(0);
+  }
+
+  /**
+   * {@link #record} for a batch of messages none of which is stored yet (distinct wamids), in their
+   * order, with the same result as one call each: conversations, quoted messages, earlier replies
+   * and reactions are read with one query each, and the rows are written in one flush. Returns the
+   * new messages' ids in the order of {@code messages}.
+   */
+  public List<Long> recordAll(List<IncomingMessage> messages, Instant now) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    Map<List<Long>, Conversation> conversations = conversations(messages, now);
+    List<Message> stored = new ArrayList<>(messages.size());
+    for (IncomingMessage in : messages) {
+      Message message =
+          Message.inbound(
+              conversations.get(List.of(in.connectionId(), in.contactId())).getId(),
+              in.contactId(),
+              in.connectionId(),
+              in.wamid(),
+              in.type(),
+              in.text(),
+              in.payload(),
+              in.contextWamid(),
+              in.forwarded(),
+              in.writtenAt(),
+              now);
+      em.persist(message);
+      stored.add(message);
+    }
     em.flush();
-    if (message.getContextWamid() != null) {
-      byWamid(message.getContextWamid()).ifPresent(quoted -> message.linkContext(quoted.getId()));
+    Map<String, Long> ids = new HashMap<>();
+    stored.forEach(m -> ids.put(m.getWamid(), m.getId()));
+    link(stored, ids);
+    List<Long> result = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      IncomingMessage in = messages.get(i);
+      Message message = stored.get(i);
+      if (in.file().isPresent()) {
+        IncomingMessage.File f = in.file().get();
+        em.persist(
+            new Media(message.getId(), f.mediaId(), f.mimeType(), f.sha256(), f.filename(), now));
+        mediaQueued.fire(new MediaQueued(Tenancy.require(), message.getId()));
+      }
+      Conversation conversation = conversations.get(List.of(in.connectionId(), in.contactId()));
+      conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
+      customerMessages.fire(
+          new CustomerMessageStored(
+              Tenancy.require(),
+              in.connectionId(),
+              in.contactId(),
+              conversation.getId(),
+              message.getId(),
+              message.getWamid(),
+              message.getType(),
+              message.getText(),
+              in.writtenAt()));
+      result.add(message.getId());
     }
-    em.createNamedQuery(Message.LINK_REPLIES)
-        .setParameter("id", message.getId())
-        .setParameter("wamid", message.getWamid())
-        .executeUpdate();
-    em.createNamedQuery(Reaction.ATTACH)
-        .setParameter("id", message.getId())
-        .setParameter("wamid", message.getWamid())
-        .executeUpdate();
-    if (in.file().isPresent()) {
-      IncomingMessage.File f = in.file().get();
-      em.persist(
-          new Media(message.getId(), f.mediaId(), f.mimeType(), f.sha256(), f.filename(), now));
-      mediaQueued.fire(new MediaQueued(Tenancy.require(), message.getId()));
+    em.persist(new InboxChange(changedConversations(conversations.values()), now));
+    return result;
+  }
+
+  private static Set<Long> changedConversations(Collection<Conversation> conversations) {
+    Set<Long> ids = new HashSet<>();
+    conversations.forEach(c -> ids.add(c.getId()));
+    return ids;
+  }
+
+  /** Quoted messages of the new ones, and earlier replies and reactions waiting for them. */
+  private void link(List<Message> stored, Map<String, Long> ids) {
+    Set<String> quoted = new HashSet<>();
+    stored.stream().map(Message::getContextWamid).filter(w -> w != null).forEach(quoted::add);
+    if (!quoted.isEmpty()) {
+      Map<String, Long> quotedIds = new HashMap<>();
+      em.createNamedQuery(Message.BY_WAMIDS, Message.class)
+          .setParameter("wamids", quoted)
+          .getResultList()
+          .forEach(m -> quotedIds.put(m.getWamid(), m.getId()));
+      for (Message m : stored) {
+        Long target = m.getContextWamid() == null ? null : quotedIds.get(m.getContextWamid());
+        if (target != null) {
+          m.linkContext(target);
+        }
+      }
     }
-    conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
-    customerMessages.fire(
-        new CustomerMessageStored(
-            Tenancy.require(),
-            in.connectionId(),
-            in.contactId(),
-            conversation.getId(),
-            message.getId(),
-            message.getWamid(),
-            message.getType(),
-            message.getText(),
-            in.writtenAt()));
-    return message.getId();
+    for (Message reply :
+        em.createNamedQuery(Message.UNLINKED_REPLIES, Message.class)
+            .setParameter("wamids", ids.keySet())
+            .getResultList()) {
+      reply.linkContext(ids.get(reply.getContextWamid()));
+    }
+    for (Reaction reaction :
+        em.createNamedQuery(Reaction.UNATTACHED, Reaction.class)
+            .setParameter("wamids", ids.keySet())
+            .getResultList()) {
+      reaction.attachTo(ids.get(reaction.getTargetWamid()));
+    }
   }
 
   /**
@@ -161,20 +240,36 @@ public class MessageLog {
     return created.getId();
   }
 
-  private Conversation conversation(long connectionId, long contactId, Instant now) {
-    Optional<Conversation> existing =
-        em.createNamedQuery(Conversation.BY_CONTACT, Conversation.class)
-            .setParameter("connection", connectionId)
-            .setParameter("contact", contactId)
-            .getResultStream()
-            .findFirst();
-    if (existing.isPresent()) {
-      return existing.get();
+  /** The conversations of the messages' contacts on their numbers, opened where there is none. */
+  private Map<List<Long>, Conversation> conversations(List<IncomingMessage> messages, Instant now) {
+    Map<Long, Set<Long>> contactsByConnection = new HashMap<>();
+    messages.forEach(
+        m ->
+            contactsByConnection
+                .computeIfAbsent(m.connectionId(), c -> new HashSet<>())
+                .add(m.contactId()));
+    Map<List<Long>, Conversation> found = new HashMap<>();
+    contactsByConnection.forEach(
+        (connection, contacts) ->
+            em.createNamedQuery(Conversation.BY_CONTACTS, Conversation.class)
+                .setParameter("connection", connection)
+                .setParameter("contacts", contacts)
+                .getResultList()
+                .forEach(c -> found.put(List.of(c.getConnectionId(), c.getContactId()), c)));
+    boolean opened = false;
+    for (IncomingMessage m : messages) {
+      List<Long> key = List.of(m.connectionId(), m.contactId());
+      if (!found.containsKey(key)) {
+        Conversation created = new Conversation(m.connectionId(), m.contactId(), now);
+        em.persist(created);
+        found.put(key, created);
+        opened = true;
+      }
     }
-    Conversation created = new Conversation(connectionId, contactId, now);
-    em.persist(created);
-    em.flush();
-    return created;
+    if (opened) {
+      em.flush();
+    }
+    return found;
   }
 
   private Optional<Message> byWamid(String wamid) {

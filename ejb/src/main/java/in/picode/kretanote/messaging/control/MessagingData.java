@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Messaging's tables in the privacy workflows: media, reaction, message_status, message,
- * conversation_note, conversation_label, conversation, label and canned_response. Messages,
- * statuses, reactions, notes and conversations age with the retention period; labels and canned
- * responses live as long as the tenant. A contact's export holds its conversations, messages, their
- * statuses, its reactions and its media (listed, not the files).
+ * Messaging's tables in the privacy workflows: media, inbox_change, reaction, message_status,
+ * message, conversation_note, conversation_label, conversation, label and canned_response.
+ * Messages, statuses, reactions, notes and conversations age with the retention period; labels and
+ * canned responses live as long as the tenant. A contact's export holds its conversations,
+ * messages, their statuses, its reactions and its media (listed, not the files).
  */
 @ApplicationScoped
 public class MessagingData implements TenantData {
@@ -28,6 +28,8 @@ public class MessagingData implements TenantData {
   private static final List<PurgeStep> STEPS =
       List.of(
           new MediaStep(),
+          // The live inbox's signals (conversation ids); the feed deletes them after a minute.
+          TableStep.aged("inbox_change", "created_at"),
           TableStep.aged("reaction", "reacted_at")
               .heldBy("contact_id")
               .onlyWhere("message_id IS NULL"),

@@ -34,9 +34,15 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = Conversation.BY_CONTACT,
     query =
         "select c from Conversation c where c.connectionId = :connection and c.contactId = :contact")
+@NamedQuery(
+    name = Conversation.BY_CONTACTS,
+    query =
+        "select c from Conversation c where c.connectionId = :connection"
+            + " and c.contactId in :contacts")
 public class Conversation {
 
   public static final String BY_CONTACT = "Conversation.byContact";
+  public static final String BY_CONTACTS = "Conversation.byContacts";
   public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
   public enum Status {

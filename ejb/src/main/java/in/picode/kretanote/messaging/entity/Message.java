@@ -28,11 +28,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 @NamedQuery(name = Message.BY_WAMID, query = "select m from Message m where m.wamid = :wamid")
+@NamedQuery(name = Message.BY_WAMIDS, query = "select m from Message m where m.wamid in :wamids")
 @NamedQuery(
-    name = Message.LINK_REPLIES,
+    name = Message.UNLINKED_REPLIES,
     query =
-        "update Message m set m.contextMessageId = :id"
-            + " where m.contextWamid = :wamid and m.contextMessageId is null")
+        "select m from Message m where m.contextWamid in :wamids and m.contextMessageId is null")
 @NamedQuery(
     name = Message.PAGE_OF_CONVERSATION,
     query =
@@ -41,7 +41,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 public class Message {
 
   public static final String BY_WAMID = "Message.byWamid";
-  public static final String LINK_REPLIES = "Message.linkReplies";
+  public static final String BY_WAMIDS = "Message.byWamids";
+  public static final String UNLINKED_REPLIES = "Message.unlinkedReplies";
   public static final String PAGE_OF_CONVERSATION = "Message.pageOfConversation";
   public static final int WAMID_MAX = 255;
   public static final int TYPE_MAX = 64;

@@ -29,17 +29,15 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = Reaction.BY_TARGET_AND_CONTACT,
     query = "select r from Reaction r where r.targetWamid = :wamid and r.contactId = :contact")
 @NamedQuery(
-    name = Reaction.ATTACH,
-    query =
-        "update Reaction r set r.messageId = :id"
-            + " where r.targetWamid = :wamid and r.messageId is null")
+    name = Reaction.UNATTACHED,
+    query = "select r from Reaction r where r.targetWamid in :wamids and r.messageId is null")
 @NamedQuery(
     name = Reaction.OF_MESSAGE,
     query = "select r from Reaction r where r.messageId = :message and r.emoji is not null")
 public class Reaction {
 
   public static final String BY_TARGET_AND_CONTACT = "Reaction.byTargetAndContact";
-  public static final String ATTACH = "Reaction.attach";
+  public static final String UNATTACHED = "Reaction.unattached";
   public static final String OF_MESSAGE = "Reaction.ofMessage";
   public static final int EMOJI_MAX = 64;
 

@@ -24,16 +24,14 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 @NamedQuery(
-    name = StatusReport.COUNT_SAME,
-    query =
-        "select count(s) from StatusReport s"
-            + " where s.wamid = :wamid and s.status = :status and s.occurredAt = :at")
+    name = StatusReport.KEYS_OF_WAMIDS,
+    query = "select s.wamid, s.status, s.occurredAt from StatusReport s where s.wamid in :wamids")
 @NamedQuery(
     name = StatusReport.OF_WAMID,
     query = "select s from StatusReport s where s.wamid = :wamid order by s.occurredAt, s.id")
 public class StatusReport {
 
-  public static final String COUNT_SAME = "StatusReport.countSame";
+  public static final String KEYS_OF_WAMIDS = "StatusReport.keysOfWamids";
   public static final String OF_WAMID = "StatusReport.ofWamid";
 
   @Id

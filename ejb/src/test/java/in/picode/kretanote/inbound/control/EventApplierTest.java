@@ -125,6 +125,20 @@ class EventApplierTest {
   }
 
   @Test
+  void theResultNamesTheTenantsEachEventWasRoutedTo() {
+    EventApplier.Result result =
+        applier()
+            .apply(
+                List.of(
+                    event(1, "statuses.json"),
+                    event(2, "template-status-update.json"),
+                    event(3, "not json".getBytes(StandardCharsets.UTF_8))));
+    assertThat(result.tenantsOf(1)).containsExactly(7L);
+    assertThat(result.tenantsOf(2)).as("an account shared by two tenants").containsExactly(7L, 8L);
+    assertThat(result.tenantsOf(3)).as("a rejected body goes nowhere").isEmpty();
+  }
+
+  @Test
   void anAccountNobodyConnectedIsUnroutable() {
     byte[] body =
         ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"555\",\"changes\":["
