@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -23,24 +24,30 @@ public class EventRoutes {
   @Resource(lookup = "jdbc/kretanote")
   DataSource dataSource;
 
-  /** Records that event {@code eventId} was routed to these tenants. */
-  public void record(long eventId, Set<Long> tenantIds) {
-    if (tenantIds.isEmpty()) {
+  /** Records the routes of a batch of applied events (event id to tenant ids) in one statement. */
+  public void record(Map<Long, Set<Long>> tenantsByEvent) {
+    if (tenantsByEvent.values().stream().allMatch(Set::isEmpty)) {
       return;
     }
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT IGNORE INTO webhook_event_route (tenant_id, event_id) VALUES (?, ?)")) {
-      for (long tenant : tenantIds) {
-        s.setLong(1, tenant);
-        s.setLong(2, eventId);
-        s.addBatch();
+      for (Map.Entry<Long, Set<Long>> event : tenantsByEvent.entrySet()) {
+        for (long tenant : event.getValue()) {
+          s.setLong(1, tenant);
+          s.setLong(2, event.getKey());
+          s.addBatch();
+        }
       }
       s.executeBatch();
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "Routes of webhook event " + eventId + " not recorded: " + e.getMessage(), e);
+          "Routes of webhook events "
+              + tenantsByEvent.keySet()
+              + " not recorded: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -57,12 +57,12 @@ public final class EventApplier {
   }
 
   /**
-   * Records which tenants an applied event was routed to, once per event; see {@code
-   * inbound.boundary.EventRoutes}.
+   * Records which tenants the applied events of a batch were routed to, once per batch (event id to
+   * tenant ids); see {@code inbound.boundary.EventRoutes}.
    */
   @FunctionalInterface
   public interface RouteRecorder {
-    void record(long eventId, Set<Long> tenantIds);
+    void record(Map<Long, Set<Long>> tenantsByEvent);
   }
 
   /** The fields routed by WABA id and applied; any other field is stored as NOT_APPLIED. */
@@ -112,7 +112,7 @@ public final class EventApplier {
   private final RouteRecorder routes;
 
   public EventApplier(Router router, AccountRouter accounts, TenantWork work) {
-    this(router, accounts, work, (event, tenants) -> {});
+    this(router, accounts, work, tenantsByEvent -> {});
   }
 
   public EventApplier(
@@ -269,7 +269,7 @@ public final class EventApplier {
     }
   }
 
-  /** One call per applied event with the tenants it was routed to. */
+  /** One call per batch with the tenants each applied event was routed to. */
   private void recordRoutes(Map<Long, TenantShare> byTenant, Map<Long, String> failures) {
     Map<Long, Set<Long>> tenantsByEvent = new LinkedHashMap<>();
     byTenant.forEach(
@@ -281,12 +281,10 @@ public final class EventApplier {
                         tenantsByEvent
                             .computeIfAbsent(id, e -> new LinkedHashSet<>())
                             .add(tenant)));
-    tenantsByEvent.forEach(
-        (eventId, tenants) -> {
-          if (!failures.containsKey(eventId)) {
-            routes.record(eventId, tenants);
-          }
-        });
+    tenantsByEvent.keySet().removeAll(failures.keySet());
+    if (!tenantsByEvent.isEmpty()) {
+      routes.record(tenantsByEvent);
+    }
   }
 
   static String notApplied(String field) {

@@ -191,7 +191,7 @@ class EventApplierTest {
   }
 
   @Test
-  void eachAppliedEventRecordsTheTenantsItWasRoutedToOnceAndAFailedOneNothing() {
+  void eachAppliedEventRecordsTheTenantsItWasRoutedToInOneCallPerBatchAndAFailedOneNothing() {
     java.util.Map<Long, java.util.Set<Long>> recorded = new java.util.LinkedHashMap<>();
     EventApplier recording =
         new EventApplier(
@@ -202,7 +202,10 @@ class EventApplierTest {
                 throw new IllegalStateException("poison");
               }
             },
-            (event, tenants) -> assertThat(recorded.put(event, tenants)).isNull());
+            batch -> {
+              assertThat(recorded).isEmpty();
+              recorded.putAll(batch);
+            });
     recording.apply(
         List.of(
             event(1, "all-message-types.json"),
