@@ -84,4 +84,15 @@ class PacingTest {
     assertThat(next.plus(Pacing.spacing(5).multipliedBy(4))).isEqualTo(end.plusSeconds(1));
     assertThat(next).isAfter(T.plus(Pacing.spacing(5)));
   }
+
+  @Test
+  void aNumbersLimitComesFromItsStoredRateThenTheOverrideThenMetasLevel() {
+    assertThat(Pacing.perSecond(null, 0, "STANDARD", 80, 1000)).isEqualTo(80);
+    assertThat(Pacing.perSecond(null, 0, null, 80, 1000)).isEqualTo(80);
+    assertThat(Pacing.perSecond(null, 0, "HIGH", 80, 1000)).isEqualTo(1000);
+    assertThat(Pacing.perSecond(null, 0, "high ", 80, 1000)).isEqualTo(1000);
+    assertThat(Pacing.perSecond(null, 250, "HIGH", 80, 1000)).as("override").isEqualTo(250);
+    assertThat(Pacing.perSecond(5, 250, "HIGH", 80, 1000)).as("stored rate").isEqualTo(5);
+    assertThat(Pacing.perSecond(null, 0, "HIGH", 80, 5000)).as("never above 1,000").isEqualTo(1000);
+  }
 }
