@@ -226,6 +226,16 @@ public class OutboxAttempts {
     deliveries.accepted(entry.getMessageId(), answer.wamid(), now);
   }
 
+  /** Meta's answer to one row. */
+  public record Answer(long outboxId, AcceptedMessage message, Instant at) {}
+
+  /** {@link #accepted} for several rows of this tenant in one transaction. */
+  public void acceptedAll(List<Answer> answers) {
+    for (Answer a : answers) {
+      accepted(a.outboxId(), a.message(), a.at());
+    }
+  }
+
   /** Meta refused or did not answer; returns whether the number must pause. */
   public AfterFailure failed(long outboxId, GraphException e, Instant now) {
     OutboxEntry entry = em.find(OutboxEntry.class, outboxId);

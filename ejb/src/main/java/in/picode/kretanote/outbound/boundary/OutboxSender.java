@@ -3,6 +3,7 @@ package in.picode.kretanote.outbound.boundary;
 import in.picode.kretanote.meta.boundary.AcceptedMessage;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.outbound.control.GroupCommit;
 import in.picode.kretanote.outbound.control.LaneWindow;
 import in.picode.kretanote.outbound.control.Pacing;
 import in.picode.kretanote.platform.control.Tenancy;
@@ -47,7 +48,6 @@ public class OutboxSender {
   @Inject OutboxClaims claims;
   @Inject OutboxAttempts attempts;
   @Inject GraphApi graph;
-
   @Inject SendLanes lanes;
 
   /** How often a lane looks for new replies while it has rows waiting. */
@@ -85,8 +85,7 @@ public class OutboxSender {
     try {
       int expired = claims.expireSending(now);
       if (expired > 0) {
-        LOG.log(
-            Level.WARNING, "{0} outbox row(s) were mid-send on a stopped server: UNKNOWN", expired);
+        LOG.log(Level.WARNING, "{0} outbox row(s) mid-send on a stopped server: UNKNOWN", expired);
       }
     } catch (jakarta.ejb.EJBException e) {
       LOG.log(Level.INFO, "Expiring stale SENDING rows deferred to the next round: {0}", e);
@@ -142,6 +141,7 @@ public class OutboxSender {
     LaneWindow<OutboxClaims.Queued> window = new LaneWindow<>(q -> q, maxInFlight);
     AtomicInteger sent = new AtomicInteger();
     AtomicBoolean paused = new AtomicBoolean();
+    Lane lane = new Lane(number, window, sent, paused, new GroupCommit<>(this::store));
     long start = System.nanoTime();
     long end = start + laneTime.toNanos();
     long idleSince = -1;
@@ -189,7 +189,7 @@ public class OutboxSender {
           window.awaitEnd(20);
           continue;
         }
-        dispatch(number, block, window, sent, paused);
+        dispatch(lane, block);
       }
     } finally {
       window.awaitIdle(Duration.ofSeconds(60).toMillis());
@@ -206,13 +206,33 @@ public class OutboxSender {
     return sent.get();
   }
 
-  /** The guard for each row, one block of slots, and the calls handed to the call pool. */
-  private void dispatch(
+  /** One number's lane: its rows, its counters and its answers' group commit. */
+  private record Lane(
       OutboxClaims.NumberKey number,
-      List<OutboxClaims.Queued> block,
       LaneWindow<OutboxClaims.Queued> window,
       AtomicInteger sent,
-      AtomicBoolean paused) {
+      AtomicBoolean paused,
+      GroupCommit<OutboxAttempts.Answer> answers) {}
+
+  /** Stores answers of one tenant in one transaction, or each alone when that fails. */
+  private void store(List<OutboxAttempts.Answer> batch) {
+    try {
+      attempts.acceptedAll(batch);
+    } catch (RuntimeException e) {
+      for (OutboxAttempts.Answer a : batch) {
+        try {
+          attempts.accepted(a.outboxId(), a.message(), a.at());
+        } catch (RuntimeException again) {
+          LOG.log(Level.WARNING, "Answer of row {0} not stored: {1}", a.outboxId(), again);
+        }
+      }
+    }
+  }
+
+  /** The guard for each row, one block of slots, and the calls handed to the call pool. */
+  private void dispatch(Lane lane, List<OutboxClaims.Queued> block) {
+    OutboxClaims.NumberKey number = lane.number();
+    LaneWindow<OutboxClaims.Queued> window = lane.window();
     List<OutboxClaims.Queued> ready = new ArrayList<>(block.size());
     List<OutboxAttempts.Prepared> prepared = new ArrayList<>(block.size());
     List<Optional<OutboxAttempts.Prepared>> guarded = null;
@@ -272,12 +292,12 @@ public class OutboxSender {
         // Not ours any more, or the number is paused or booked far ahead: the lane stops, and the
         // next round finds the number again when it is due.
         window.dropped(q);
-        paused.set(true);
+        lane.paused().set(true);
         continue;
       }
       OutboxAttempts.Prepared p = prepared.get(i);
       try {
-        lanes.calls().execute(() -> call(number, q, p, slot.get(), window, sent, paused));
+        lanes.calls().execute(() -> call(lane, q, p, slot.get()));
       } catch (RuntimeException e) {
         // The row is SENDING already: it turns UNKNOWN when its lease ends, never resent.
         LOG.log(Level.WARNING, "Call pool refused row {0}: {1}", q.claim().id(), e.toString());
@@ -296,24 +316,20 @@ public class OutboxSender {
 
   /** One call at its slot, on a thread of the call pool, and Meta's answer recorded. */
   private void call(
-      OutboxClaims.NumberKey number,
-      OutboxClaims.Queued q,
-      OutboxAttempts.Prepared p,
-      OutboxClaims.Slot slot,
-      LaneWindow<OutboxClaims.Queued> window,
-      AtomicInteger sent,
-      AtomicBoolean paused) {
+      Lane lane, OutboxClaims.Queued q, OutboxAttempts.Prepared p, OutboxClaims.Slot slot) {
+    LaneWindow<OutboxClaims.Queued> window = lane.window();
     long millis = -1;
     try {
       sleepUntil(slot.at());
+      window.awaitStart(slot.perSecond());
       Instant started = Instant.now();
       long typical = (long) window.latencyMillis();
       boolean pause =
           Tenancy.callAs(
-              number.tenantId(), () -> sendOne(q.claim(), p, slot, started, typical, sent));
+              lane.number().tenantId(), () -> sendOne(q.claim(), p, slot, started, typical, lane));
       millis = Duration.between(started, Instant.now()).toMillis();
       if (pause) {
-        paused.set(true);
+        lane.paused().set(true);
       }
     } catch (Exception e) {
       LOG.log(Level.WARNING, "Outbox row {0}: {1}", q.claim().id(), e.toString());
@@ -329,7 +345,7 @@ public class OutboxSender {
       OutboxClaims.Slot slot,
       Instant started,
       long typicalMillis,
-      AtomicInteger sent) {
+      Lane lane) {
     AcceptedMessage answer;
     try {
       answer = graph.sendMessage(p.token(), p.phoneNumberId(), p.request());
@@ -347,21 +363,16 @@ public class OutboxSender {
       return false;
     }
     Instant ended = Instant.now();
-    // Meta's answer first: if storing it fails, the row stays SENDING, turns UNKNOWN when its
-    // lease ends and is reconciled from the status webhooks, never resent.
-    attempts.accepted(claim.id(), answer, ended);
-    sent.incrementAndGet();
+    // Meta's answer first (with the answers of other calls of the number, in one transaction): if
+    // storing it fails, the row stays SENDING, turns UNKNOWN when its lease ends and is reconciled
+    // from the status webhooks, never resent.
+    lane.answers().submit(new OutboxAttempts.Answer(claim.id(), answer, ended));
+    lane.sent().incrementAndGet();
     late(claim, slot, started, ended, typicalMillis);
     return false;
   }
 
-  /**
-   * A call may reach Meta late, closer to the calls after it: when it started after its slot (a
-   * busy machine) or took longer than the number's calls usually take, the number's next slot moves
-   * so that no later call can start within a second of its estimated arrival (see {@link
-   * Pacing#notBefore}). Calls of one number take about the same time, so a steady latency shifts
-   * every arrival alike and moves nothing.
-   */
+  /** A call that may have reached Meta late pushes the number's next slot ({@link Pacing#late}). */
   private void late(
       OutboxClaims.Claim claim,
       OutboxClaims.Slot slot,
@@ -369,17 +380,10 @@ public class OutboxSender {
       Instant ended,
       long typicalMillis) {
     try {
-      Duration took = Duration.between(started, ended);
-      Duration beyond = took.minusMillis(typicalMillis);
-      Instant arrival = beyond.isNegative() ? started : started.plus(beyond);
-      Pacing.notBefore(slot.at(), arrival, slot.perSecond())
+      Pacing.late(slot.at(), started, ended, typicalMillis, slot.perSecond())
           .ifPresent(t -> claims.endedLate(claim.tenantId(), claim.connectionId(), t));
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Could not push the next slot of number {0}: {1}",
-          claim.connectionId(),
-          e.toString());
+      LOG.log(Level.WARNING, "Next slot of number {0} not pushed: {1}", claim.connectionId(), e);
     }
   }
 

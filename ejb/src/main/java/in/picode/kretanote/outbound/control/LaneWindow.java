@@ -34,6 +34,11 @@ public final class LaneWindow<T> {
   private final Deque<T> replies = new ArrayDeque<>();
   private final Deque<T> bulk = new ArrayDeque<>();
   private final Set<String> inFlight = new HashSet<>();
+  private final Deque<Long> starts = new ArrayDeque<>();
+
+  /** One second and the margin of {@link Pacing}: no more than the rate starts within it. */
+  static final long WINDOW = TimeUnit.MILLISECONDS.toNanos(1020);
+
   private final java.util.function.Function<T, Row> view;
   private final int maxInFlight;
   private int calls;
@@ -89,13 +94,14 @@ public final class LaneWindow<T> {
 
   /**
    * Calls this number may have in flight: its rate times the observed latency (the calls of one
-   * second that are still waiting for Meta), with a third more and two spare, at most the bound.
+   * second that are still waiting for Meta), with a third and half a call more, at most the bound.
+   * A number whose calls end well before its next slot sends one call at a time.
    */
   public int allowed(int perSecond) {
     lock.lock();
     try {
       double seconds = latencyMillis / 1000.0;
-      int wanted = (int) Math.ceil(perSecond * seconds * 1.33) + 2;
+      int wanted = (int) Math.ceil(perSecond * seconds * 1.33 + 0.5);
       return Math.max(1, Math.min(maxInFlight, wanted));
     } finally {
       lock.unlock();
@@ -131,6 +137,33 @@ public final class LaneWindow<T> {
         }
       }
       return picked;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits, when needed, so that no call of this lane starts within {@code 1 s + GAP} of the call
+   * {@code perSecond} calls before it: slots are spaced already, but threads that woke late for
+   * earlier slots would otherwise start close to the punctual ones after them.
+   */
+  public void awaitStart(int perSecond) {
+    lock.lock();
+    try {
+      while (true) {
+        long now = System.nanoTime();
+        while (!starts.isEmpty()
+            && (now - starts.peekFirst() >= WINDOW || starts.size() > perSecond)) {
+          starts.pollFirst();
+        }
+        if (starts.size() < perSecond) {
+          starts.addLast(now);
+          return;
+        }
+        ended.awaitNanos(starts.peekFirst() + WINDOW - now);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       lock.unlock();
     }

@@ -48,14 +48,15 @@ class LaneWindowTest {
     w.add(List.of(probe));
     w.take(1, 80);
     w.end(probe, 250);
-    // 80/s for 250 ms: 20 calls waiting for Meta, a third more and two spare.
-    assertThat(w.allowed(80)).isEqualTo(29);
+    // 80/s for 250 ms: 20 calls waiting for Meta, a third and half a call more.
+    assertThat(w.allowed(80)).isEqualTo(28);
+    assertThat(w.allowed(1)).as("one call at a time when calls end before the next slot").isOne();
     assertThat(w.allowed(1000)).isEqualTo(300);
     for (int i = 0; i < 40; i++) {
       w.add(List.of(bulk("c" + i, "m" + i)));
     }
-    assertThat(w.take(100, 80)).hasSize(29);
-    assertThat(w.inFlight()).isEqualTo(29);
+    assertThat(w.take(100, 80)).hasSize(28);
+    assertThat(w.inFlight()).isEqualTo(28);
     assertThat(w.take(100, 80)).isEmpty();
   }
 
@@ -70,5 +71,19 @@ class LaneWindowTest {
     assertThat(w.drain()).extracting(R::name).containsExactly("a2", "b1");
     assertThat(w.awaitIdle(10)).isTrue();
     assertThatThrownBy(() -> window(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void noMoreThanTheRateStartWithinASecondEvenWhenThreadsWakeLate() {
+    LaneWindow<R> w = window(10);
+    long first = System.nanoTime();
+    for (int i = 0; i < 4; i++) {
+      w.awaitStart(3);
+    }
+    long fourth = System.nanoTime() - first;
+    assertThat(fourth)
+        .as("the fourth start waits for the first to be a window old")
+        .isGreaterThanOrEqualTo(
+            LaneWindow.WINDOW - java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
   }
 }

@@ -95,4 +95,19 @@ class PacingTest {
     assertThat(Pacing.perSecond(5, 250, "HIGH", 80, 1000)).as("stored rate").isEqualTo(5);
     assertThat(Pacing.perSecond(null, 0, "HIGH", 80, 5000)).as("never above 1,000").isEqualTo(1000);
   }
+
+  @Test
+  void aSteadyLatencyMovesNoSlotButALateStartOrASlowCallDoes() {
+    Instant slot = Instant.parse("2026-01-01T00:00:00Z");
+    assertThat(Pacing.late(slot, slot, slot.plusMillis(250), 250, 80))
+        .as("as slow as the others")
+        .isEmpty();
+    assertThat(Pacing.late(slot, slot.plusMillis(5), slot.plusMillis(260), 250, 80)).isEmpty();
+    assertThat(Pacing.late(slot, slot.plusMillis(100), slot.plusMillis(350), 250, 80))
+        .as("started 100 ms after its slot")
+        .isPresent();
+    assertThat(Pacing.late(slot, slot, slot.plusMillis(900), 250, 80))
+        .as("650 ms slower than usual")
+        .hasValueSatisfying(t -> assertThat(t).isAfter(slot.plusMillis(600)));
+  }
 }
