@@ -53,8 +53,7 @@ public class OutboxSender {
   /** How often a lane looks for new replies while it has rows waiting. */
   private static final long CLAIM_EVERY = Duration.ofMillis(100).toNanos();
 
-  /** How often a lane reads its number's limit again. */
-  private static final long RATE_REFRESH = Duration.ofSeconds(5).toNanos();
+  private static final long RATE_REFRESH = Duration.ofSeconds(5).toNanos(); // reads the limit
 
   @Inject
   @ConfigProperty(name = "kretanote.outbound.lease", defaultValue = "PT2M")
@@ -183,8 +182,9 @@ public class OutboxSender {
           }
           continue;
         }
-        idleSince = -1;
-        List<OutboxClaims.Queued> block = window.take(Math.max(1, perSecond / 5), perSecond);
+        idleSince = -1; // blocks of at most 200 ms of slots and 50 rows, so a reply waits little
+        int most = Math.max(1, Math.min(50, perSecond / 5));
+        List<OutboxClaims.Queued> block = window.take(most, perSecond);
         if (block.isEmpty()) {
           window.awaitEnd(20);
           continue;
