@@ -654,6 +654,8 @@ final class GraphApi implements HttpHandler {
       state.sendRecord(pnid).refused();
       throw GraphError.of(130429);
     }
+    // The moment the throughput was counted is the send's time in the record.
+    long counted = SimState.epochMicros();
     Integer failure = failedStatus == null ? null : failedStatus.code();
     boolean template = out.template() != null;
     if (!template && !state.serviceWindowOpen(pnid, out.recipient())) {
@@ -667,7 +669,7 @@ final class GraphApi implements HttpHandler {
       failure = 131026;
     }
     String wamid = WebhookPayloads.newWamid();
-    state.sendRecord(pnid).accepted(SimState.epochMicros(), fingerprint(out.to(), body.toString()));
+    state.sendRecord(pnid).accepted(counted, fingerprint(out.to(), body.toString()));
     state.recordSent(
         new SimState.SentMessage(pnid, wamid, out.to(), out.type(), body, state.now()));
     Customer recipient = recipient(out);
