@@ -60,6 +60,7 @@ public class CampaignRunner {
   @Inject Sending sending;
   @Inject CampaignConversations conversations;
   @Inject RecipientRestrictions restrictions;
+  @Inject OutboxClaims outboxClaims;
 
   @Inject
   @ConfigProperty(name = "kretanote.campaign.batch", defaultValue = "200")
@@ -137,6 +138,11 @@ public class CampaignRunner {
     if (!c.isMaterialised()) {
       materialise(c, tenant, now);
     }
+    // Keep a few seconds of the number's rate waiting, so the sender never runs dry on a fast
+    // number (1,000/s) while a pause still holds few rows on a standard one.
+    int rate = outboxClaims.perSecond(new OutboxClaims.NumberKey(tenant, c.getConnectionId()));
+    int perRound = Math.max(batch, rate * 3);
+    int ahead = Math.max(maxAhead, rate * 5);
     long waiting =
         count(
             "select count(*) from outbox where tenant_id = ? and campaign_id = ?"
@@ -147,13 +153,13 @@ public class CampaignRunner {
         em.createNamedQuery(CampaignRecipient.NEXT_QUEUED, CampaignRecipient.class)
             .setParameter("campaign", c.getId())
             .setParameter("state", CampaignRecipient.State.QUEUED)
-            .setMaxResults(Math.max(1, batch))
+            .setMaxResults(Math.max(1, perRound))
             .getResultList();
     if (c.isMaterialised() && next.isEmpty() && waiting == 0) {
       c.completed(now);
       return List.of();
     }
-    int room = (int) Math.max(0, Math.min(batch, maxAhead - waiting));
+    int room = (int) Math.max(0, Math.min(perRound, ahead - waiting));
     return next.stream()
         .limit(room)
         .map(r -> new long[] {r.getId(), r.getContactId(), c.getConnectionId()})

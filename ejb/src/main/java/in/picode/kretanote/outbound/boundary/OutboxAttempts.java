@@ -50,6 +50,9 @@ public class OutboxAttempts {
 
   private static final System.Logger LOG = System.getLogger(OutboxAttempts.class.getName());
 
+  /** How long a message waits behind an earlier one to the same customer that is in flight. */
+  static final Duration AHEAD_WAIT = Duration.ofMillis(500);
+
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
@@ -80,14 +83,39 @@ public class OutboxAttempts {
   @ConfigProperty(name = "kretanote.outbound.pair-spacing", defaultValue = "PT6S")
   Duration pairSpacing;
 
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.unanswered-hold", defaultValue = "PT5S")
+  Duration unansweredHold;
+
   /** A row ready to go: where, with which token, what. */
   public record Prepared(String phoneNumberId, AccessToken token, JsonObject request) {}
 
-  /** What the sender does after a failure: nothing more, or hold the whole number back. */
-  public record AfterFailure(Instant pauseNumberUntil) {}
+  /**
+   * What the sender does after a failure: nothing more, or hold the whole number back ({@code
+   * throttled}: for Meta's throughput limits; else because Meta did not answer).
+   */
+  public record AfterFailure(Instant pauseNumberUntil, boolean throttled) {}
 
   /** The guard once more; a refusal now fails the message with its reason. */
   public Optional<Prepared> prepare(long outboxId, Instant now) {
+    return prepare(outboxId, now, new java.util.HashMap<>());
+  }
+
+  /**
+   * {@link #prepare} for a block of one number's rows in one transaction, the token read once; one
+   * entry per row, in order.
+   */
+  public List<Optional<Prepared>> prepareAll(List<Long> outboxIds, Instant now) {
+    java.util.Map<Long, Optional<AccessToken>> tokens = new java.util.HashMap<>();
+    List<Optional<Prepared>> out = new java.util.ArrayList<>(outboxIds.size());
+    for (long id : outboxIds) {
+      out.add(prepare(id, now, tokens));
+    }
+    return out;
+  }
+
+  private Optional<Prepared> prepare(
+      long outboxId, Instant now, java.util.Map<Long, Optional<AccessToken>> tokens) {
     OutboxEntry entry = em.find(OutboxEntry.class, outboxId);
     if (entry == null
         || (entry.getState() != OutboxEntry.State.QUEUED
@@ -112,6 +140,30 @@ public class OutboxAttempts {
     if (earlier != null) {
       entry.retryAt(
           earlier.plusMillis(1),
+          entry.getErrorCode(),
+          "Waiting for an earlier message to this customer",
+          false,
+          now);
+      return Optional.empty();
+    }
+    // An earlier message to this customer that is in flight or due (on another server, or in the
+    // other lane of this one) goes first: never two of one customer's messages in flight together.
+    long ahead =
+        em.createQuery(
+                "select count(o) from OutboxEntry o where o.connectionId = :c"
+                    + " and o.recipient = :r and o.id < :id and (o.state = :sending"
+                    + " or (o.state = :queued and o.nextAttemptAt <= :now))",
+                Long.class)
+            .setParameter("c", entry.getConnectionId())
+            .setParameter("r", entry.getRecipient())
+            .setParameter("id", entry.getId())
+            .setParameter("sending", OutboxEntry.State.SENDING)
+            .setParameter("queued", OutboxEntry.State.QUEUED)
+            .setParameter("now", now)
+            .getSingleResult();
+    if (ahead > 0) {
+      entry.retryAt(
+          now.plus(AHEAD_WAIT),
           entry.getErrorCode(),
           "Waiting for an earlier message to this customer",
           false,
@@ -150,7 +202,8 @@ public class OutboxAttempts {
     if (refusal.isEmpty()) {
       refusal = guard.check(conversation, entry.getCategory(), template, templateName, now);
     }
-    Optional<AccessToken> token = connections.token(entry.getConnectionId());
+    Optional<AccessToken> token =
+        tokens.computeIfAbsent(entry.getConnectionId(), connections::token);
     if (refusal.isEmpty() && token.isEmpty()) {
       refusal = Optional.of(RefusalCode.CONNECTION_NOT_CONNECTED.refuse("no access token"));
     }
@@ -173,6 +226,16 @@ public class OutboxAttempts {
     deliveries.accepted(entry.getMessageId(), answer.wamid(), now);
   }
 
+  /** Meta's answer to one row. */
+  public record Answer(long outboxId, AcceptedMessage message, Instant at) {}
+
+  /** {@link #accepted} for several rows of this tenant in one transaction. */
+  public void acceptedAll(List<Answer> answers) {
+    for (Answer a : answers) {
+      accepted(a.outboxId(), a.message(), a.at());
+    }
+  }
+
   /** Meta refused or did not answer; returns whether the number must pause. */
   public AfterFailure failed(long outboxId, GraphException e, Instant now) {
     OutboxEntry entry = em.find(OutboxEntry.class, outboxId);
@@ -183,7 +246,12 @@ public class OutboxAttempts {
     double jitter = ThreadLocalRandom.current().nextDouble();
     Instant pause = null;
     switch (d.action()) {
-      case UNKNOWN -> entry.unknown(d.reason(), now);
+      case UNKNOWN -> {
+        // Meta did not answer: the number's next calls would likely not be answered either, and
+        // each would end UNKNOWN too. Hold the number a moment instead of pouring its queue in.
+        entry.unknown(d.reason(), now);
+        pause = now.plus(unansweredHold);
+      }
       case RETRY -> {
         if (entry.getAttempts() + 1 >= maxAttempts) {
           giveUp(
@@ -220,7 +288,23 @@ public class OutboxAttempts {
       case FAIL -> giveUp(entry, code, why, now);
     }
     effect(entry, d.effect(), code, why, now);
-    return new AfterFailure(pause);
+    return new AfterFailure(pause, d.action() == SendErrors.Action.THROTTLE_NUMBER);
+  }
+
+  /** The request could not even be sent (the client refused it): a permanent failure. */
+  public void refusedLocally(long outboxId, String why, Instant now) {
+    failed(
+        outboxId,
+        new GraphException(
+            "send message",
+            400,
+            null,
+            null,
+            why,
+            null,
+            null,
+            in.picode.kretanote.meta.boundary.ErrorClass.PERMANENT),
+        now);
   }
 
   private void giveUp(OutboxEntry entry, Integer code, String why, Instant now) {

@@ -5,6 +5,7 @@ import in.picode.kretanote.platform.control.LeaseClaims;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sender's database claims, across all tenants, each in a short transaction of its own. Native
@@ -20,11 +22,12 @@ import java.util.Optional;
  * and lease columns, never message content, and every statement names the row by tenant and id.
  *
  * <ul>
- *   <li>{@link #claimDue}: {@code SELECT ... FOR UPDATE SKIP LOCKED} picks due rows nobody else is
- *       claiming, and a lease (owner + time) marks them as this server's.
- *   <li>{@link #takeSlot}: locks the number's {@code send_pace} row, takes its next slot and moves
- *       the row into SENDING in the same transaction: from here on the message may reach Meta, so
- *       it never goes back to the queue by itself.
+ *   <li>{@link #claimNumber}: {@code SELECT ... FOR UPDATE SKIP LOCKED} picks one number's due rows
+ *       nobody else is claiming (replies before campaign sends), and a lease (owner + time) marks
+ *       them as this server's.
+ *   <li>{@link #takeSlots}: locks the number's {@code send_pace} row, takes its next slots and
+ *       moves the rows into SENDING in the same transaction: from here on a message may reach Meta,
+ *       so it never goes back to the queue by itself.
  *   <li>{@link #expireSending}: a SENDING row whose lease ran out belongs to a server that died in
  *       the middle of a call; it becomes UNKNOWN (not resent).
  * </ul>
@@ -38,48 +41,140 @@ public class OutboxClaims {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
-  /** Due queued or retried rows with no running lease, by the due index (outbox_due_ix). */
-  static final LeaseClaims.Spec CLAIM =
-      new LeaseClaims.Spec(
-          "outbox",
-          "id, tenant_id, connection_id",
-          "state in ('QUEUED', 'RETRY') and next_attempt_at <= ?"
-              + " and (lease_until is null or lease_until < ?)",
-          "next_attempt_at, id",
-          "lease_owner = ?, lease_until = ?");
+  /** Due queued or retried rows of one number with no running lease (outbox_number_due_ix). */
+  static LeaseClaims.Spec claimOfNumber(boolean campaign) {
+    return new LeaseClaims.Spec(
+        "outbox",
+        "id, tenant_id, connection_id, recipient",
+        "tenant_id = ? and connection_id = ? and state in ('QUEUED', 'RETRY')"
+            + " and next_attempt_at <= ? and (lease_until is null or lease_until < ?)"
+            + (campaign ? " and campaign_id is not null" : " and campaign_id is null"),
+        "next_attempt_at, id",
+        "lease_owner = ?, lease_until = ?");
+  }
+
+  static final LeaseClaims.Spec REPLIES = claimOfNumber(false);
+  static final LeaseClaims.Spec CAMPAIGN = claimOfNumber(true);
 
   public record Claim(long id, long tenantId, long connectionId) {}
 
-  public List<Claim> claimDue(Instant now, Instant leaseUntil, String owner, int max) {
+  /** A claimed row with what the lane needs to keep one customer's messages in order. */
+  public record Queued(Claim claim, String recipient, boolean campaign)
+      implements in.picode.kretanote.outbound.control.LaneWindow.Row {}
+
+  /** A number: its tenant and connection. */
+  public record NumberKey(long tenantId, long connectionId) {}
+
+  /**
+   * The numbers that have due rows nobody holds, and are not paused: one index probe per number and
+   * state (outbox_number_due_ix), whatever the size of the queue.
+   */
+  public List<NumberKey> numbersWithDueWork(Instant now) {
+    String due =
+        "select 1 from outbox o where o.tenant_id = c.tenant_id and o.connection_id = c.id"
+            + " and o.state = '%s' and o.next_attempt_at <= ?"
+            + " and (o.lease_until is null or o.lease_until < ?)";
+    @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        LeaseClaims.claim(
-            em,
-            CLAIM,
-            List.of(Timestamp.from(now), Timestamp.from(now)),
-            max,
-            List.of(owner, Timestamp.from(leaseUntil)));
-    List<Claim> claims = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      claims.add(
-          new Claim(
-              ((Number) row[0]).longValue(),
-              ((Number) row[1]).longValue(),
-              ((Number) row[2]).longValue()));
-    }
-    return claims;
+        em.createNativeQuery(
+                "select c.tenant_id, c.id from whatsapp_connection c where (exists ("
+                    + due.formatted("QUEUED")
+                    + ") or exists ("
+                    + due.formatted("RETRY")
+                    + ")) and not exists (select 1 from send_pace p where p.tenant_id ="
+                    + " c.tenant_id and p.connection_id = c.id and p.paused_until > ?)")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, Timestamp.from(now))
+            .setParameter(3, Timestamp.from(now))
+            .setParameter(4, Timestamp.from(now))
+            .setParameter(5, Timestamp.from(now))
+            .setHint(ALLOW_NATIVE, "true")
+            .getResultList();
+    return rows.stream()
+        .map(r -> new NumberKey(((Number) r[0]).longValue(), ((Number) r[1]).longValue()))
+        .toList();
   }
 
   /**
-   * The next throughput slot of the number for this row, and the row moved to SENDING; empty when
-   * the row is no longer this server's (its lease ran out and another server took it).
+   * Claims up to {@code max} due rows of one number: conversation replies and single templates
+   * first, then campaign sends, each lane oldest first.
    */
+  public List<Queued> claimNumber(
+      NumberKey number, Instant now, Instant leaseUntil, String owner, int max, boolean campaign) {
+    List<Queued> out = new ArrayList<>();
+    for (LeaseClaims.Spec spec : campaign ? List.of(REPLIES, CAMPAIGN) : List.of(REPLIES)) {
+      if (out.size() >= max) {
+        break;
+      }
+      List<Object[]> rows =
+          LeaseClaims.claim(
+              em,
+              spec,
+              List.of(
+                  number.tenantId(),
+                  number.connectionId(),
+                  Timestamp.from(now),
+                  Timestamp.from(now)),
+              max - out.size(),
+              List.of(owner, Timestamp.from(leaseUntil)));
+      for (Object[] row : rows) {
+        out.add(
+            new Queued(
+                new Claim(
+                    ((Number) row[0]).longValue(),
+                    ((Number) row[1]).longValue(),
+                    ((Number) row[2]).longValue()),
+                (String) row[3],
+                spec == CAMPAIGN));
+      }
+    }
+    return out;
+  }
+
   /** A taken slot and the number's rate at that moment. */
   public record Slot(Instant at, int perSecond) {}
 
-  public Optional<Slot> takeSlot(
-      Claim claim,
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.default-per-second", defaultValue = "80")
+  int standardPerSecond;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.high-per-second", defaultValue = "1000")
+  int highPerSecond;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.per-second-override", defaultValue = "0")
+  int overridePerSecond;
+
+  /** The number's limit per second now (see {@link Pacing#perSecond}). */
+  public int perSecond(NumberKey number) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select c.throughput_level, p.per_second from whatsapp_connection c"
+                    + " left join send_pace p on p.tenant_id = c.tenant_id and p.connection_id = c.id"
+                    + " where c.tenant_id = ? and c.id = ?")
+            .setParameter(1, number.tenantId())
+            .setParameter(2, number.connectionId())
+            .setHint(ALLOW_NATIVE, "true")
+            .getResultList();
+    String level = rows.isEmpty() ? null : (String) rows.get(0)[0];
+    Integer stored =
+        rows.isEmpty() || rows.get(0)[1] == null ? null : ((Number) rows.get(0)[1]).intValue();
+    return Pacing.perSecond(stored, overridePerSecond, level, standardPerSecond, highPerSecond);
+  }
+
+  /**
+   * The next throughput slots of one number for these rows, in order, and each row moved to SENDING
+   * in the same transaction: from here on the message may reach Meta, so it never goes back to the
+   * queue by itself. One lock of the number's shared {@code send_pace} row for all of them, so the
+   * limit holds across servers. An empty slot: the row is no longer this server's, or the number is
+   * paused or booked beyond {@code maxWait} (then the row is given back, due at that time).
+   */
+  public List<Optional<Slot>> takeSlots(
+      NumberKey number,
+      List<Claim> rows,
       String owner,
-      int defaultPerSecond,
       Instant now,
       Duration lease,
       Duration maxWait) {
@@ -89,60 +184,74 @@ public class OutboxClaims {
     em.createNativeQuery(
             "insert into send_pace (tenant_id, connection_id, next_slot_at) values (?, ?, ?)"
                 + " on duplicate key update tenant_id = tenant_id")
-        .setParameter(1, claim.tenantId())
-        .setParameter(2, claim.connectionId())
+        .setParameter(1, number.tenantId())
+        .setParameter(2, number.connectionId())
         .setParameter(3, Timestamp.from(now))
         .setHint(ALLOW_NATIVE, "true")
         .executeUpdate();
     Object[] pace =
         (Object[])
             em.createNativeQuery(
-                    "select per_second, next_slot_at, paused_until from send_pace"
+                    "select next_slot_at, paused_until from send_pace"
                         + " where tenant_id = ? and connection_id = ? for update")
-                .setParameter(1, claim.tenantId())
-                .setParameter(2, claim.connectionId())
+                .setParameter(1, number.tenantId())
+                .setParameter(2, number.connectionId())
                 .setHint(ALLOW_NATIVE, "true")
                 .getSingleResult();
-    int perSecond = pace[0] == null ? defaultPerSecond : ((Number) pace[0]).intValue();
-    Instant slot = Pacing.slot(now, instant(pace[1]), instant(pace[2]));
-    if (slot.isAfter(now.plus(maxWait))) {
-      // The number is paused or booked far ahead: give the row back, due at that time.
-      em.createNativeQuery(
-              "update outbox set next_attempt_at = ?, lease_owner = null, lease_until = null"
-                  + " where tenant_id = ? and id = ? and lease_owner = ?"
-                  + " and state in ('QUEUED', 'RETRY')")
-          .setParameter(1, Timestamp.from(slot))
-          .setParameter(2, claim.tenantId())
-          .setParameter(3, claim.id())
-          .setParameter(4, owner)
-          .setHint(ALLOW_NATIVE, "true")
-          .executeUpdate();
-      return Optional.empty();
-    }
-    int moved =
+    int perSecond = perSecond(number);
+    Duration spacing = Pacing.spacing(perSecond);
+    Instant next = instant(pace[0]);
+    Instant paused = instant(pace[1]);
+    List<Optional<Slot>> slots = new ArrayList<>(rows.size());
+    boolean moved = false;
+    for (Claim claim : rows) {
+      Instant slot = Pacing.slot(now, next, paused);
+      if (slot.isAfter(now.plus(maxWait))) {
+        // The number is paused or booked far ahead: give the row back, due at that time.
         em.createNativeQuery(
-                "update outbox set state = 'SENDING', last_attempt_at = ?, lease_until = ?,"
-                    + " updated_at = ? where tenant_id = ? and id = ? and lease_owner = ?"
+                "update outbox set next_attempt_at = ?, lease_owner = null, lease_until = null"
+                    + " where tenant_id = ? and id = ? and lease_owner = ?"
                     + " and state in ('QUEUED', 'RETRY')")
             .setParameter(1, Timestamp.from(slot))
-            .setParameter(2, Timestamp.from(slot.plus(lease)))
-            .setParameter(3, Timestamp.from(now))
-            .setParameter(4, claim.tenantId())
-            .setParameter(5, claim.id())
-            .setParameter(6, owner)
+            .setParameter(2, claim.tenantId())
+            .setParameter(3, claim.id())
+            .setParameter(4, owner)
             .setHint(ALLOW_NATIVE, "true")
             .executeUpdate();
-    if (moved == 0) {
-      return Optional.empty();
+        slots.add(Optional.empty());
+        continue;
+      }
+      int taken =
+          em.createNativeQuery(
+                  "update outbox set state = 'SENDING', last_attempt_at = ?, lease_until = ?,"
+                      + " updated_at = ? where tenant_id = ? and id = ? and lease_owner = ?"
+                      + " and state in ('QUEUED', 'RETRY')")
+              .setParameter(1, Timestamp.from(slot))
+              .setParameter(2, Timestamp.from(slot.plus(lease)))
+              .setParameter(3, Timestamp.from(now))
+              .setParameter(4, claim.tenantId())
+              .setParameter(5, claim.id())
+              .setParameter(6, owner)
+              .setHint(ALLOW_NATIVE, "true")
+              .executeUpdate();
+      if (taken == 0) {
+        slots.add(Optional.empty());
+        continue;
+      }
+      next = slot.plus(spacing);
+      moved = true;
+      slots.add(Optional.of(new Slot(slot, perSecond)));
     }
-    em.createNativeQuery(
-            "update send_pace set next_slot_at = ? where tenant_id = ? and connection_id = ?")
-        .setParameter(1, Timestamp.from(slot.plus(Pacing.spacing(perSecond))))
-        .setParameter(2, claim.tenantId())
-        .setParameter(3, claim.connectionId())
-        .setHint(ALLOW_NATIVE, "true")
-        .executeUpdate();
-    return Optional.of(new Slot(slot, perSecond));
+    if (moved) {
+      em.createNativeQuery(
+              "update send_pace set next_slot_at = ? where tenant_id = ? and connection_id = ?")
+          .setParameter(1, Timestamp.from(next))
+          .setParameter(2, number.tenantId())
+          .setParameter(3, number.connectionId())
+          .setHint(ALLOW_NATIVE, "true")
+          .executeUpdate();
+    }
+    return slots;
   }
 
   /**
@@ -162,10 +271,14 @@ public class OutboxClaims {
         .executeUpdate();
   }
 
-  /** Holds the whole number back until {@code until} (Meta's throughput errors). */
-  public void pauseNumber(long tenantId, long connectionId, Instant until) {
+  /**
+   * Holds the whole number back until {@code until}: Meta's throughput errors ({@code throttled}
+   * counts them), or a call Meta did not answer.
+   */
+  public void pauseNumber(long tenantId, long connectionId, Instant until, boolean throttled) {
     em.createNativeQuery(
-            "update send_pace set paused_until = ?, throttled = throttled + 1"
+            "update send_pace set paused_until = ?, throttled = throttled + "
+                + (throttled ? 1 : 0)
                 + " where tenant_id = ? and connection_id = ?"
                 + " and (paused_until is null or paused_until < ?)")
         .setParameter(1, Timestamp.from(until))
@@ -186,6 +299,13 @@ public class OutboxClaims {
         .setParameter(3, owner)
         .setHint(ALLOW_NATIVE, "true")
         .executeUpdate();
+  }
+
+  /** Gives claimed rows back untouched, in one transaction. */
+  public void releaseAll(List<Claim> rows, String owner) {
+    for (Claim c : rows) {
+      release(c, owner);
+    }
   }
 
   /** SENDING rows whose server died mid-call become UNKNOWN; returns how many. */

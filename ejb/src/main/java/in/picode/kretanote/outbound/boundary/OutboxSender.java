@@ -3,34 +3,38 @@ package in.picode.kretanote.outbound.boundary;
 import in.picode.kretanote.meta.boundary.AcceptedMessage;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.outbound.control.GroupCommit;
+import in.picode.kretanote.outbound.control.LaneWindow;
 import in.picode.kretanote.outbound.control.Pacing;
 import in.picode.kretanote.platform.control.Tenancy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Drains the outbox: claims due rows of all tenants ({@link OutboxClaims}), then sends each
- * number's rows in order on a thread of its own, each at the number's next throughput slot. Per
- * row: the guard once more, a slot (the row becomes SENDING), the call to Meta outside any
- * transaction, and Meta's answer recorded. Nothing here holds a transaction while waiting for Meta
- * or for a slot. Safe on any number of servers at once: the database claims decide who sends what.
+ * Drains the outbox, number by number: each round finds the numbers with due rows ({@link
+ * OutboxClaims#numbersWithDueWork}) and starts a lane for each that has none on this server ({@link
+ * SendLanes}); no round waits for a number, and a slow or paused number holds only its own rows. A
+ * lane claims its number's rows (replies and single templates before campaign sends), keeps several
+ * calls to Meta in flight (as many as the number's rate times the observed latency needs, bounded)
+ * and takes their slots in blocks from the number's shared {@code send_pace} row, so the rate is
+ * the number's limit whatever Meta's latency, on one server or several. Per row: the guard once
+ * more, a slot (the row becomes SENDING), the call to Meta outside any transaction on a thread of
+ * the bounded call pool, and Meta's answer recorded. One customer's messages are never in flight
+ * together. Safe on any number of servers at once: the database claims decide who sends what.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -44,24 +48,32 @@ public class OutboxSender {
   @Inject OutboxClaims claims;
   @Inject OutboxAttempts attempts;
   @Inject GraphApi graph;
+  @Inject SendLanes lanes;
 
-  @Resource ManagedExecutorService executor;
+  /** How often a lane looks for new replies while it has rows waiting. */
+  private static final long CLAIM_EVERY = Duration.ofMillis(100).toNanos();
 
-  @Inject
-  @ConfigProperty(name = "kretanote.outbound.batch-size", defaultValue = "200")
-  int batchSize;
+  private static final long RATE_REFRESH = Duration.ofSeconds(5).toNanos(); // reads the limit
 
   @Inject
   @ConfigProperty(name = "kretanote.outbound.lease", defaultValue = "PT2M")
   Duration lease;
 
   @Inject
-  @ConfigProperty(name = "kretanote.outbound.default-per-second", defaultValue = "80")
-  int defaultPerSecond;
-
-  @Inject
   @ConfigProperty(name = "kretanote.outbound.max-slot-wait", defaultValue = "PT5S")
   Duration maxSlotWait;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.max-in-flight", defaultValue = "400")
+  int maxInFlight;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.lane-time", defaultValue = "PT30S")
+  Duration laneTime;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.lane-linger", defaultValue = "PT3S")
+  Duration linger;
 
   /**
    * Housekeeping before a claim: SENDING rows of a stopped server become UNKNOWN. Two servers (or
@@ -72,36 +84,43 @@ public class OutboxSender {
     try {
       int expired = claims.expireSending(now);
       if (expired > 0) {
-        LOG.log(
-            Level.WARNING, "{0} outbox row(s) were mid-send on a stopped server: UNKNOWN", expired);
+        LOG.log(Level.WARNING, "{0} outbox row(s) mid-send on a stopped server: UNKNOWN", expired);
       }
     } catch (jakarta.ejb.EJBException e) {
       LOG.log(Level.INFO, "Expiring stale SENDING rows deferred to the next round: {0}", e);
     }
   }
 
-  /** One round; returns how many messages Meta accepted. */
+  /**
+   * One round that waits: starts the lanes of every number with due rows and waits until they ran
+   * out of due rows; returns how many messages Meta accepted in them (tests, tools).
+   */
   public int drainOnce() {
+    return round(true);
+  }
+
+  /** One round of the timer: starts the lanes that are not running and returns at once. */
+  public void tick() {
+    round(false);
+  }
+
+  private int round(boolean wait) {
     Instant now = Instant.now();
     expireStale(now);
-    List<OutboxClaims.Claim> batch = claims.claimDue(now, now.plus(lease), OWNER, batchSize);
-    if (batch.isEmpty()) {
+    List<Future<Integer>> started = new ArrayList<>();
+    for (OutboxClaims.NumberKey number : claims.numbersWithDueWork(now)) {
+      Future<Integer> f = lanes.start(number, () -> lane(number, wait));
+      if (f != null) {
+        started.add(f);
+      }
+    }
+    if (!wait) {
       return 0;
     }
-    Map<String, List<OutboxClaims.Claim>> byNumber = new LinkedHashMap<>();
-    for (OutboxClaims.Claim c : batch) {
-      byNumber
-          .computeIfAbsent(c.tenantId() + "/" + c.connectionId(), k -> new ArrayList<>())
-          .add(c);
-    }
-    AtomicInteger sent = new AtomicInteger();
-    List<Future<?>> running = new ArrayList<>();
-    for (List<OutboxClaims.Claim> rows : byNumber.values()) {
-      running.add(executor.submit(() -> sendNumber(rows, sent)));
-    }
-    for (Future<?> f : running) {
+    int sent = 0;
+    for (Future<Integer> f : started) {
       try {
-        f.get();
+        sent += f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -109,89 +128,262 @@ public class OutboxSender {
         LOG.log(Level.WARNING, "Sending for one number failed: {0}", e.getCause().toString());
       }
     }
+    return sent;
+  }
+
+  /**
+   * One number's lane: claims, picks, guards, books slots and hands the calls to the call pool
+   * until nothing is due (after lingering a little, for replies), the number pauses or the lane's
+   * time is up; gives back what it holds. Returns how many messages Meta accepted.
+   */
+  private int lane(OutboxClaims.NumberKey number, boolean untilIdle) {
+    LaneWindow<OutboxClaims.Queued> window = new LaneWindow<>(q -> q, maxInFlight);
+    AtomicInteger sent = new AtomicInteger();
+    AtomicBoolean paused = new AtomicBoolean();
+    Lane lane = new Lane(number, window, sent, paused, new GroupCommit<>(this::store));
+    long start = System.nanoTime();
+    long end = start + laneTime.toNanos();
+    long idleSince = -1;
+    long lastClaim = 0;
+    long lastRate = start;
+    int perSecond = claims.perSecond(number);
+    try {
+      while (!paused.get() && System.nanoTime() < end) {
+        long nowNanos = System.nanoTime();
+        if (nowNanos - lastRate > RATE_REFRESH) {
+          perSecond = claims.perSecond(number);
+          lastRate = nowNanos;
+        }
+        boolean empty = window.waitingReplies() + window.waitingBulk() == 0;
+        if (empty || nowNanos - lastClaim > CLAIM_EVERY) {
+          boolean campaign = window.waitingBulk() <= perSecond / 2;
+          Instant now = Instant.now();
+          window.add(
+              claims.claimNumber(
+                  number,
+                  now,
+                  now.plus(lease),
+                  OWNER,
+                  campaign ? perSecond + 1 : Math.max(1, perSecond / 5),
+                  campaign));
+          lastClaim = nowNanos;
+          empty = window.waitingReplies() + window.waitingBulk() == 0;
+        }
+        if (empty) {
+          if (window.inFlight() == 0) {
+            if (idleSince < 0) {
+              idleSince = nowNanos;
+            } else if (untilIdle || nowNanos - idleSince > linger.toNanos()) {
+              break;
+            }
+            window.awaitEnd(untilIdle ? 20 : 100);
+          } else {
+            window.awaitEnd(50);
+          }
+          continue;
+        }
+        idleSince = -1; // blocks of at most 200 ms of slots and 50 rows, so a reply waits little
+        int most = Math.max(1, Math.min(50, perSecond / 5));
+        List<OutboxClaims.Queued> block = window.take(most, perSecond);
+        if (block.isEmpty()) {
+          window.awaitEnd(20);
+          continue;
+        }
+        dispatch(lane, block);
+      }
+    } finally {
+      window.awaitIdle(Duration.ofSeconds(60).toMillis());
+      List<OutboxClaims.Claim> rest =
+          window.drain().stream().map(OutboxClaims.Queued::claim).toList();
+      if (!rest.isEmpty()) {
+        try {
+          claims.releaseAll(rest, OWNER);
+        } catch (RuntimeException e) {
+          LOG.log(Level.INFO, "Rows of number {0} left to their lease", number.connectionId());
+        }
+      }
+    }
     return sent.get();
   }
 
-  private void sendNumber(List<OutboxClaims.Claim> rows, AtomicInteger sent) {
-    for (int i = 0; i < rows.size(); i++) {
-      OutboxClaims.Claim claim = rows.get(i);
-      boolean stop;
-      try {
-        stop = Tenancy.callAs(claim.tenantId(), () -> sendOne(claim, sent));
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "Outbox row {0} not sent this round: {1}", claim.id(), e.toString());
-        claims.release(claim, OWNER);
-        stop = false;
-      }
-      if (stop) {
-        for (OutboxClaims.Claim rest : rows.subList(i + 1, rows.size())) {
-          claims.release(rest, OWNER);
+  /** One number's lane: its rows, its counters and its answers' group commit. */
+  private record Lane(
+      OutboxClaims.NumberKey number,
+      LaneWindow<OutboxClaims.Queued> window,
+      AtomicInteger sent,
+      AtomicBoolean paused,
+      GroupCommit<OutboxAttempts.Answer> answers) {}
+
+  /** Stores answers of one tenant in one transaction, or each alone when that fails. */
+  private void store(List<OutboxAttempts.Answer> batch) {
+    try {
+      attempts.acceptedAll(batch);
+    } catch (RuntimeException e) {
+      for (OutboxAttempts.Answer a : batch) {
+        try {
+          attempts.accepted(a.outboxId(), a.message(), a.at());
+        } catch (RuntimeException again) {
+          LOG.log(Level.WARNING, "Answer of row {0} not stored: {1}", a.outboxId(), again);
         }
-        return;
       }
     }
   }
 
-  /** Sends one row; true when the number must pause (the rest of its rows wait). */
-  private boolean sendOne(OutboxClaims.Claim claim, AtomicInteger sent) {
-    Optional<OutboxAttempts.Prepared> prepared = attempts.prepare(claim.id(), Instant.now());
-    if (prepared.isEmpty()) {
-      claims.release(claim, OWNER);
-      return false;
+  /** The guard for each row, one block of slots, and the calls handed to the call pool. */
+  private void dispatch(Lane lane, List<OutboxClaims.Queued> block) {
+    OutboxClaims.NumberKey number = lane.number();
+    LaneWindow<OutboxClaims.Queued> window = lane.window();
+    List<OutboxClaims.Queued> ready = new ArrayList<>(block.size());
+    List<OutboxAttempts.Prepared> prepared = new ArrayList<>(block.size());
+    List<Optional<OutboxAttempts.Prepared>> guarded = null;
+    try {
+      guarded =
+          Tenancy.callAs(
+              number.tenantId(),
+              () ->
+                  attempts.prepareAll(
+                      block.stream().map(q -> q.claim().id()).toList(), Instant.now()));
+    } catch (Exception e) {
+      LOG.log(Level.INFO, "Guarding a block failed, row by row now: {0}", e.toString());
     }
-    Optional<OutboxClaims.Slot> slot =
-        claims.takeSlot(claim, OWNER, defaultPerSecond, Instant.now(), lease, maxSlotWait);
-    if (slot.isEmpty()) {
-      claims.release(claim, OWNER);
-      return false;
+    for (int i = 0; i < block.size(); i++) {
+      OutboxClaims.Queued q = block.get(i);
+      Optional<OutboxAttempts.Prepared> p = guarded == null ? Optional.empty() : guarded.get(i);
+      if (guarded == null) {
+        try {
+          p =
+              Tenancy.callAs(
+                  number.tenantId(), () -> attempts.prepare(q.claim().id(), Instant.now()));
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "Outbox row {0} not sent now: {1}", q.claim().id(), e.toString());
+        }
+      }
+      if (p.isEmpty()) {
+        release(q.claim());
+        window.dropped(q);
+      } else {
+        ready.add(q);
+        prepared.add(p.get());
+      }
     }
-    sleepUntil(slot.get().at());
-    OutboxAttempts.Prepared p = prepared.get();
+    if (ready.isEmpty()) {
+      return;
+    }
+    List<Optional<OutboxClaims.Slot>> slots;
+    try {
+      slots =
+          claims.takeSlots(
+              number,
+              ready.stream().map(OutboxClaims.Queued::claim).toList(),
+              OWNER,
+              Instant.now(),
+              lease,
+              maxSlotWait);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "No slots for number {0}: {1}", number.connectionId(), e.toString());
+      ready.forEach(q -> release(q.claim()));
+      ready.forEach(window::dropped);
+      return;
+    }
+    for (int i = 0; i < ready.size(); i++) {
+      OutboxClaims.Queued q = ready.get(i);
+      Optional<OutboxClaims.Slot> slot = slots.get(i);
+      if (slot.isEmpty()) {
+        // Not ours any more, or the number is paused or booked far ahead: the lane stops, and the
+        // next round finds the number again when it is due.
+        window.dropped(q);
+        lane.paused().set(true);
+        continue;
+      }
+      OutboxAttempts.Prepared p = prepared.get(i);
+      try {
+        lanes.calls().execute(() -> call(lane, q, p, slot.get()));
+      } catch (RuntimeException e) {
+        // The row is SENDING already: it turns UNKNOWN when its lease ends, never resent.
+        LOG.log(Level.WARNING, "Call pool refused row {0}: {1}", q.claim().id(), e.toString());
+        window.dropped(q);
+      }
+    }
+  }
+
+  private void release(OutboxClaims.Claim claim) {
+    try {
+      claims.release(claim, OWNER);
+    } catch (RuntimeException e) {
+      LOG.log(Level.INFO, "Row {0} left to its lease: {1}", claim.id(), e.toString());
+    }
+  }
+
+  /** One call at its slot, on a thread of the call pool, and Meta's answer recorded. */
+  private void call(
+      Lane lane, OutboxClaims.Queued q, OutboxAttempts.Prepared p, OutboxClaims.Slot slot) {
+    LaneWindow<OutboxClaims.Queued> window = lane.window();
+    long millis = -1;
+    try {
+      sleepUntil(slot.at());
+      window.awaitStart(slot.perSecond());
+      Instant started = Instant.now();
+      long typical = (long) window.latencyMillis();
+      boolean pause =
+          Tenancy.callAs(
+              lane.number().tenantId(), () -> sendOne(q.claim(), p, slot, started, typical, lane));
+      millis = Duration.between(started, Instant.now()).toMillis();
+      if (pause) {
+        lane.paused().set(true);
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Outbox row {0}: {1}", q.claim().id(), e.toString());
+    } finally {
+      window.end(q, millis);
+    }
+  }
+
+  /** Sends one row at its slot; true when the number must pause (the rest of its rows wait). */
+  private boolean sendOne(
+      OutboxClaims.Claim claim,
+      OutboxAttempts.Prepared p,
+      OutboxClaims.Slot slot,
+      Instant started,
+      long typicalMillis,
+      Lane lane) {
     AcceptedMessage answer;
     try {
       answer = graph.sendMessage(p.token(), p.phoneNumberId(), p.request());
     } catch (GraphException e) {
-      late(claim, slot.get(), Instant.now());
+      late(claim, slot, started, Instant.now(), typicalMillis);
       OutboxAttempts.AfterFailure after = attempts.failed(claim.id(), e, Instant.now());
       if (after.pauseNumberUntil() != null) {
-        claims.pauseNumber(claim.tenantId(), claim.connectionId(), after.pauseNumberUntil());
+        claims.pauseNumber(
+            claim.tenantId(), claim.connectionId(), after.pauseNumberUntil(), after.throttled());
         return true;
       }
       return false;
     } catch (IllegalArgumentException e) {
-      attempts.failed(
-          claim.id(),
-          new GraphException(
-              "send message",
-              400,
-              null,
-              null,
-              e.getMessage(),
-              null,
-              null,
-              in.picode.kretanote.meta.boundary.ErrorClass.PERMANENT),
-          Instant.now());
+      attempts.refusedLocally(claim.id(), e.getMessage(), Instant.now());
       return false;
     }
     Instant ended = Instant.now();
-    // Meta's answer first: if storing it fails, the row stays SENDING, turns UNKNOWN when its
-    // lease ends and is reconciled from the status webhooks, never resent.
-    attempts.accepted(claim.id(), answer, ended);
-    sent.incrementAndGet();
-    late(claim, slot.get(), ended);
+    // Meta's answer first (with the answers of other calls of the number, in one transaction): if
+    // storing it fails, the row stays SENDING, turns UNKNOWN when its lease ends and is reconciled
+    // from the status webhooks, never resent.
+    lane.answers().submit(new OutboxAttempts.Answer(claim.id(), answer, ended));
+    lane.sent().incrementAndGet();
+    late(claim, slot, started, ended, typicalMillis);
     return false;
   }
 
-  private void late(OutboxClaims.Claim claim, OutboxClaims.Slot slot, Instant ended) {
+  /** A call that may have reached Meta late pushes the number's next slot ({@link Pacing#late}). */
+  private void late(
+      OutboxClaims.Claim claim,
+      OutboxClaims.Slot slot,
+      Instant started,
+      Instant ended,
+      long typicalMillis) {
     try {
-      Pacing.notBefore(slot.at(), ended, slot.perSecond())
+      Pacing.late(slot.at(), started, ended, typicalMillis, slot.perSecond())
           .ifPresent(t -> claims.endedLate(claim.tenantId(), claim.connectionId(), t));
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Could not push the next slot of number {0}: {1}",
-          claim.connectionId(),
-          e.toString());
+      LOG.log(Level.WARNING, "Next slot of number {0} not pushed: {1}", claim.connectionId(), e);
     }
   }
 

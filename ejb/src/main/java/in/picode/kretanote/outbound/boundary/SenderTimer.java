@@ -51,7 +51,7 @@ public class SenderTimer {
           "outbox-sender",
           Duration.ofSeconds(1),
           () -> {
-            sender.drainOnce();
+            sender.tick();
             if (ticks.incrementAndGet() % 10 == 0) {
               reconcile();
             }

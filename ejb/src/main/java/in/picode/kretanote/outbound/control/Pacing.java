@@ -41,6 +41,41 @@ public final class Pacing {
     return java.util.Optional.of(end.plusSeconds(1).minus(spacing.multipliedBy(perSecond - 1L)));
   }
 
+  /**
+   * A number's limit per second: the rate stored for the number ({@code send_pace.per_second}, set
+   * by an operator) first, then the configured override (0: none), then Meta's throughput level of
+   * the number ({@code HIGH}: {@code high}, up to 1,000/s; anything else: {@code standard}, 80/s).
+   */
+  public static int perSecond(
+      Integer stored, int override, String throughputLevel, int standard, int high) {
+    int rate;
+    if (stored != null) {
+      rate = stored;
+    } else if (override > 0) {
+      rate = override;
+    } else if (throughputLevel != null && throughputLevel.trim().equalsIgnoreCase("HIGH")) {
+      rate = high;
+    } else {
+      rate = standard;
+    }
+    return Math.max(1, Math.min(1000, rate));
+  }
+
+  /**
+   * A call may reach Meta late, closer to the calls after it: when it started after its slot (a
+   * busy machine) or took longer than the number's calls usually take ({@code typicalMillis}). Then
+   * the number's next slot moves so that no later call can start within a second of its estimated
+   * arrival (see {@link #notBefore}). Calls of one number take about the same time, so a steady
+   * latency shifts every arrival alike and moves nothing: that is what lets several calls of a
+   * number be in flight at once.
+   */
+  public static java.util.Optional<Instant> late(
+      Instant slot, Instant started, Instant ended, long typicalMillis, int perSecond) {
+    Duration beyond = Duration.between(started, ended).minusMillis(Math.max(0, typicalMillis));
+    Instant arrival = beyond.isNegative() ? started : started.plus(beyond);
+    return notBefore(slot, arrival, perSecond);
+  }
+
   /** The next slot: not before now, not before the number's next free slot or its pause. */
   public static Instant slot(Instant now, Instant nextFree, Instant pausedUntil) {
     Instant slot = now;

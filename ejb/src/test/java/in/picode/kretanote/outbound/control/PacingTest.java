@@ -84,4 +84,30 @@ class PacingTest {
     assertThat(next.plus(Pacing.spacing(5).multipliedBy(4))).isEqualTo(end.plusSeconds(1));
     assertThat(next).isAfter(T.plus(Pacing.spacing(5)));
   }
+
+  @Test
+  void aNumbersLimitComesFromItsStoredRateThenTheOverrideThenMetasLevel() {
+    assertThat(Pacing.perSecond(null, 0, "STANDARD", 80, 1000)).isEqualTo(80);
+    assertThat(Pacing.perSecond(null, 0, null, 80, 1000)).isEqualTo(80);
+    assertThat(Pacing.perSecond(null, 0, "HIGH", 80, 1000)).isEqualTo(1000);
+    assertThat(Pacing.perSecond(null, 0, "high ", 80, 1000)).isEqualTo(1000);
+    assertThat(Pacing.perSecond(null, 250, "HIGH", 80, 1000)).as("override").isEqualTo(250);
+    assertThat(Pacing.perSecond(5, 250, "HIGH", 80, 1000)).as("stored rate").isEqualTo(5);
+    assertThat(Pacing.perSecond(null, 0, "HIGH", 80, 5000)).as("never above 1,000").isEqualTo(1000);
+  }
+
+  @Test
+  void aSteadyLatencyMovesNoSlotButALateStartOrASlowCallDoes() {
+    Instant slot = Instant.parse("2026-01-01T00:00:00Z");
+    assertThat(Pacing.late(slot, slot, slot.plusMillis(250), 250, 80))
+        .as("as slow as the others")
+        .isEmpty();
+    assertThat(Pacing.late(slot, slot.plusMillis(5), slot.plusMillis(260), 250, 80)).isEmpty();
+    assertThat(Pacing.late(slot, slot.plusMillis(100), slot.plusMillis(350), 250, 80))
+        .as("started 100 ms after its slot")
+        .isPresent();
+    assertThat(Pacing.late(slot, slot, slot.plusMillis(900), 250, 80))
+        .as("650 ms slower than usual")
+        .hasValueSatisfying(t -> assertThat(t).isAfter(slot.plusMillis(600)));
+  }
 }

@@ -40,6 +40,8 @@ import java.util.List;
  * POST   /_sim/media-links               {host?, redirect?} where media download links point
  * GET    /_sim/sent/{pnid}               messages accepted from that number
  * GET    /_sim/calls                     the Graph call log
+ * POST   /_sim/latency                   {millis}: latency of every send from now on (0: none)
+ * GET    /_sim/send-record/{pnid}        accepted sends [epoch micros, fingerprint] and 130429 refusals
  * POST   /_sim/clock                     {advance_seconds}
  * POST   /_sim/reset                     forget everything
  * </pre>
@@ -106,6 +108,11 @@ final class ControlApi implements HttpHandler {
       }
       case "GET sent" -> sent(require(arg, "pnid"));
       case "GET calls" -> calls();
+      case "POST latency" -> {
+        sim.setSendLatency(Duration.ofMillis(body(r).getJsonNumber("millis").longValue()));
+        yield ok(Json.createObjectBuilder().add("millis", sim.sendLatencyMillis()));
+      }
+      case "GET send-record" -> sendRecord(require(arg, "pnid"));
       case "POST clock" -> {
         sim.advanceClock(Duration.ofSeconds(body(r).getJsonNumber("advance_seconds").longValue()));
         yield ok(Json.createObjectBuilder().add("now", sim.now().toString()));
@@ -264,6 +271,18 @@ final class ControlApi implements HttpHandler {
               .add("request", m.request()));
     }
     return ok(Json.createObjectBuilder().add("messages", array));
+  }
+
+  private Reply sendRecord(String pnid) {
+    SimState.SendRecord record = sim.sendRecord(pnid);
+    JsonArrayBuilder sends = Json.createArrayBuilder();
+    for (long[] s : record.acceptedSends()) {
+      sends.add(Json.createArrayBuilder().add(s[0]).add(Long.toHexString(s[1])));
+    }
+    return ok(
+        Json.createObjectBuilder()
+            .add("refused_throughput", record.refusedThroughput())
+            .add("accepted", sends));
   }
 
   private Reply calls() {

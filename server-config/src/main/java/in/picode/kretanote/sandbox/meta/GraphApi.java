@@ -107,6 +107,10 @@ final class GraphApi implements HttpHandler {
   }
 
   private Reply answer(Request r) {
+    long latency = sim.sendLatencyMillis();
+    if (latency > 0 && r.method().equals("POST") && r.fullPath().endsWith("/messages")) {
+      sleep(latency);
+    }
     Fault failedStatus = null;
     Optional<Fault> fault = sim.takeFault(r.method(), r.fullPath());
     if (fault.isPresent()) {
@@ -647,8 +651,11 @@ final class GraphApi implements HttpHandler {
     MessageRules.Outgoing out = MessageRules.validate(body, number.wabaId(), state);
     int limit = state.throughputOverrides.getOrDefault(pnid, sim.throughputPerSecond());
     if (!state.tryAcquireThroughput(pnid, limit)) {
+      state.sendRecord(pnid).refused();
       throw GraphError.of(130429);
     }
+    // The moment the throughput was counted is the send's time in the record.
+    long counted = SimState.epochMicros();
     Integer failure = failedStatus == null ? null : failedStatus.code();
     boolean template = out.template() != null;
     if (!template && !state.serviceWindowOpen(pnid, out.recipient())) {
@@ -662,6 +669,7 @@ final class GraphApi implements HttpHandler {
       failure = 131026;
     }
     String wamid = WebhookPayloads.newWamid();
+    state.sendRecord(pnid).accepted(counted, fingerprint(out.to(), body.toString()));
     state.recordSent(
         new SimState.SentMessage(pnid, wamid, out.to(), out.type(), body, state.now()));
     Customer recipient = recipient(out);
@@ -694,6 +702,12 @@ final class GraphApi implements HttpHandler {
                             .add("id", wamid)
                             .add("message_status", "accepted")))
             .build());
+  }
+
+  /** 64 bits of SHA-256 over recipient and request: equal for a message sent twice. */
+  private static long fingerprint(String to, String request) {
+    byte[] h = SimState.sha256Hex(to + "\n" + request).getBytes(StandardCharsets.US_ASCII);
+    return Long.parseUnsignedLong(new String(h, 0, 15, StandardCharsets.US_ASCII), 16);
   }
 
   private Customer recipient(MessageRules.Outgoing out) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -184,6 +185,7 @@ public final class MetaSimulator implements AutoCloseable {
   private final AtomicInteger templateIds = new AtomicInteger();
   private volatile URI callback;
   private volatile int throughputPerSecond;
+  private volatile long sendLatencyMillis;
   private volatile ServiceWindow serviceWindow;
   private volatile AutoStatuses autoStatuses;
   private volatile String mediaLinkHost;
@@ -203,7 +205,17 @@ public final class MetaSimulator implements AutoCloseable {
     this.serviceWindow = b.serviceWindow;
     this.autoStatuses = b.autoStatuses;
     this.sender = new WebhookSender(null, appSecret);
-    this.httpThreads = Executors.newFixedThreadPool(32, daemon("meta-sim-http"));
+    // Enough threads for a benchmark's calls in flight (1,000/s at 250 ms of injected latency).
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            1024,
+            1024,
+            30,
+            TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(),
+            daemon("meta-sim-http"));
+    pool.allowCoreThreadTimeOut(true);
+    this.httpThreads = pool;
     this.webhookThread = Executors.newSingleThreadScheduledExecutor(daemon("meta-sim-webhooks"));
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
     server.createContext("/", new GraphApi(this, state));
@@ -277,6 +289,26 @@ public final class MetaSimulator implements AutoCloseable {
 
   public URI callback() {
     return callback;
+  }
+
+  /**
+   * Latency of every {@code POST /{PNID}/messages} from now on (0: none): the call waits this long
+   * before Meta takes it, as a real Graph call spends its time on the way.
+   */
+  public void setSendLatency(Duration value) {
+    if (value.isNegative() || value.toMillis() > 60_000) {
+      throw new IllegalArgumentException("latency must be 0 to 60000 ms");
+    }
+    sendLatencyMillis = value.toMillis();
+  }
+
+  long sendLatencyMillis() {
+    return sendLatencyMillis;
+  }
+
+  /** Each number's record of accepted sends and throughput refusals (for benchmarks). */
+  public SimState.SendRecord sendRecord(String phoneNumberId) {
+    return state.sendRecord(phoneNumberId);
   }
 
   public void setThroughputPerSecond(int value) {
@@ -720,6 +752,7 @@ public final class MetaSimulator implements AutoCloseable {
   /** Forgets everything: numbers, tokens, templates, media, logs, faults, clock offset. */
   public void reset() {
     faults.clear();
+    sendLatencyMillis = 0;
     state.reset();
     setMediaLinks(null, false);
   }

@@ -208,6 +208,7 @@ public final class SimState {
   private final Map<String, Deque<Long>> sendTimes = new ConcurrentHashMap<>();
   private final Map<String, BoundedLog<SentMessage>> sent = new ConcurrentHashMap<>();
   private final Map<String, BoundedLog<MarkedRead>> reads = new ConcurrentHashMap<>();
+  private final Map<String, SendRecord> sendRecords = new ConcurrentHashMap<>();
   private final BoundedLog<Call> calls = new BoundedLog<>();
   private final BoundedLog<WebhookDelivery> deliveries = new BoundedLog<>();
 
@@ -226,6 +227,7 @@ public final class SimState {
             customers,
             lastCustomerMessage,
             sendTimes,
+            sendRecords,
             sent,
             reads)) {
       map.clear();
@@ -442,6 +444,46 @@ public final class SimState {
       ids.add(customer.userId());
     }
     return ids;
+  }
+
+  /**
+   * One number's record for benchmarks: when Meta took each send (epoch microseconds, on the
+   * simulator's wall clock, not its shifted clock) with a fingerprint of the request, and how many
+   * sends it refused with 130429 (throughput). Keeps the newest {@link #RECORD_LIMIT} sends.
+   */
+  public static final class SendRecord {
+    static final int RECORD_LIMIT = 500_000;
+    private final ArrayDeque<long[]> accepted = new ArrayDeque<>();
+    private long refusedThroughput;
+
+    synchronized void accepted(long epochMicros, long fingerprint) {
+      if (accepted.size() == RECORD_LIMIT) {
+        accepted.removeFirst();
+      }
+      accepted.addLast(new long[] {epochMicros, fingerprint});
+    }
+
+    synchronized void refused() {
+      refusedThroughput++;
+    }
+
+    /** {@code [epoch micros, fingerprint]} of each accepted send, oldest first. */
+    public synchronized List<long[]> acceptedSends() {
+      return List.copyOf(accepted);
+    }
+
+    public synchronized long refusedThroughput() {
+      return refusedThroughput;
+    }
+  }
+
+  SendRecord sendRecord(String pnid) {
+    return sendRecords.computeIfAbsent(pnid, k -> new SendRecord());
+  }
+
+  static long epochMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
   }
 
   private static final class BoundedLog<T> {

@@ -109,6 +109,30 @@ class SendingTest {
   }
 
   @Test
+  void injectedLatencyDelaysSendsAndTheRecordCountsEachAcceptedSendAndRefusal() {
+    sim.setSendLatency(java.time.Duration.ofMillis(150));
+    long started = System.nanoTime();
+    assertThat(send(text(CUSTOMER, "one")).status()).isEqualTo(200);
+    assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(150);
+    sim.setSendLatency(java.time.Duration.ZERO);
+    assertThat(send(text(CUSTOMER, "one")).status()).isEqualTo(200);
+    assertThat(send(text(CUSTOMER, "two")).status()).isEqualTo(200);
+    sim.setThroughput(PNID, 3);
+    assertThat(send(text(CUSTOMER, "three")).errorCode()).isEqualTo(130429);
+
+    SimState.SendRecord record = sim.sendRecord(PNID);
+    assertThat(record.acceptedSends()).hasSize(3);
+    assertThat(record.acceptedSends().get(0)[1])
+        .as("the same message twice has the same fingerprint")
+        .isEqualTo(record.acceptedSends().get(1)[1])
+        .isNotEqualTo(record.acceptedSends().get(2)[1]);
+    assertThat(record.acceptedSends().get(1)[0] - record.acceptedSends().get(0)[0])
+        .as("microseconds between the first two")
+        .isPositive();
+    assertThat(record.refusedThroughput()).isEqualTo(1);
+  }
+
+  @Test
   void textOf4096CharactersPassesAnd4097IsRefused() {
     assertThat(send(text(CUSTOMER, "a".repeat(4096))).status()).isEqualTo(200);
 

@@ -1,0 +1,68 @@
+package in.picode.kretanote.outbound.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * Stores items of many threads in few transactions: {@link #submit} returns once the item was
+ * flushed. The first thread to arrive flushes everything that waits, and goes on while more came
+ * meanwhile; the others wait for the flush that holds their item. So a number's answers from Meta
+ * are stored in one transaction per handful instead of one each, without a timer and without
+ * holding an answer back when nothing else arrives.
+ *
+ * @param <T> an item to store
+ */
+public final class GroupCommit<T> {
+
+  private static final class Batch<T> {
+    final List<T> items = new ArrayList<>();
+    final CountDownLatch done = new CountDownLatch(1);
+  }
+
+  private final Consumer<List<T>> flush;
+  private Batch<T> open = new Batch<>();
+  private boolean flushing;
+
+  /** {@code flush} stores a batch; it must not throw (its failures are its own to handle). */
+  public GroupCommit(Consumer<List<T>> flush) {
+    this.flush = flush;
+  }
+
+  /** Adds the item and returns once a flush has stored it. */
+  public void submit(T item) {
+    Batch<T> mine;
+    boolean lead;
+    synchronized (this) {
+      mine = open;
+      mine.items.add(item);
+      lead = !flushing;
+      flushing = true;
+    }
+    if (!lead) {
+      try {
+        mine.done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    while (true) {
+      Batch<T> batch;
+      synchronized (this) {
+        batch = open;
+        if (batch.items.isEmpty()) {
+          flushing = false;
+          return;
+        }
+        open = new Batch<>();
+      }
+      try {
+        flush.accept(batch.items);
+      } finally {
+        batch.done.countDown();
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package in.picode.kretanote.outbound.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+  @Test
+  void everyItemIsFlushedOnceBeforeItsSubmitReturnsAndManyShareAFlush() throws Exception {
+    List<Integer> stored = Collections.synchronizedList(new ArrayList<>());
+    List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<Integer> commit =
+        new GroupCommit<>(
+            items -> {
+              try {
+                Thread.sleep(5);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              stored.addAll(items);
+              batches.add(items.size());
+            });
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<Boolean>> done = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int n = i;
+      done.add(
+          pool.submit(
+              () -> {
+                commit.submit(n);
+                return stored.contains(n);
+              }));
+    }
+    for (Future<Boolean> f : done) {
+      assertThat(f.get()).as("stored when submit returned").isTrue();
+    }
+    pool.shutdown();
+    assertThat(stored).hasSize(400).doesNotHaveDuplicates();
+    assertThat(batches.size()).as("fewer flushes than items").isLessThan(400);
+  }
+
+  @Test
+  void aLoneItemIsFlushedAtOnce() {
+    List<String> stored = new ArrayList<>();
+    new GroupCommit<String>(stored::addAll).submit("one");
+    assertThat(stored).containsExactly("one");
+  }
+}
