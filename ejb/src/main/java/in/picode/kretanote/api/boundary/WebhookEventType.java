@@ -9,6 +9,7 @@ public enum WebhookEventType {
   MESSAGE_STATUS_CHANGED("message.status_changed"),
   CONTACT_CREATED("contact.created"),
   CONTACT_UPDATED("contact.updated"),
+  CONSENT_CHANGED("consent.changed"),
   CONVERSATION_ASSIGNED("conversation.assigned"),
   CONVERSATION_RESOLVED("conversation.resolved");
 

@@ -1,5 +1,6 @@
 package in.picode.kretanote.api.boundary;
 
+import in.picode.kretanote.contact.boundary.ConsentChanged;
 import in.picode.kretanote.contact.boundary.ContactChanged;
 import in.picode.kretanote.messaging.boundary.ConversationChanged;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
@@ -54,6 +55,17 @@ public class WebhookListener {
     outbox.emit(
         c.created() ? WebhookEventType.CONTACT_CREATED : WebhookEventType.CONTACT_UPDATED,
         Json.createObjectBuilder().add("contact_id", c.contactId()).build());
+  }
+
+  void onConsent(@Observes ConsentChanged c) {
+    outbox.emit(
+        WebhookEventType.CONSENT_CHANGED,
+        Json.createObjectBuilder()
+            .add("contact_id", c.contactId())
+            .add("category", c.category().name().toLowerCase(java.util.Locale.ROOT))
+            .add("granted", c.granted())
+            .add("source", c.source())
+            .build());
   }
 
   void onConversation(@Observes ConversationChanged c) {

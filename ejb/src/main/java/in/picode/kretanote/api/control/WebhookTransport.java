@@ -95,11 +95,24 @@ public final class WebhookTransport {
     } catch (NumberFormatException e) {
       throw new IOException("Not an HTTP status: " + parts[1]);
     }
-    for (int i = 0; i < 200 && !line(in).isEmpty(); i++) {
-      // headers are not needed
+    long length = -1;
+    for (int i = 0; i < 200; i++) {
+      String header = line(in);
+      if (header.isEmpty()) {
+        break;
+      }
+      if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        try {
+          length = Long.parseLong(header.substring(15).strip());
+        } catch (NumberFormatException e) {
+          length = -1;
+        }
+      }
     }
+    // Only an excerpt: with a length, no more than it (a kept-alive connection sends nothing
+    // after it); without one, until the receiver closes or the excerpt is full.
     ByteArrayOutputStream excerpt = new ByteArrayOutputStream();
-    byte[] buf = new byte[500];
+    byte[] buf = new byte[(int) (length < 0 ? 500 : Math.min(length, 500))];
     try {
       int n = in.readNBytes(buf, 0, buf.length);
       excerpt.write(buf, 0, n);

@@ -68,7 +68,9 @@ public class ContactsResource {
   @Context HttpServletRequest request;
 
   @GET
-  @Operation(summary = "Contacts, newest first, a page at a time (cursor)")
+  @Operation(
+      operationId = "listContacts",
+      summary = "Contacts, newest first, a page at a time (cursor)")
   public Response list(
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
@@ -92,7 +94,9 @@ public class ContactsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One contact with its tags; the ETag is for If-Match on updates")
+  @Operation(
+      operationId = "getContacts",
+      summary = "One contact with its tags; the ETag is for If-Match on updates")
   public Response get(@PathParam("id") String id) {
     Api.caller(request, Scope.CONTACTS_READ);
     Contact c = find(id);
@@ -102,7 +106,9 @@ public class ContactsResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Creates a contact by its international phone number, with name and tags")
+  @Operation(
+      operationId = "createContacts",
+      summary = "Creates a contact by its international phone number, with name and tags")
   public Response create(@HeaderParam("Idempotency-Key") String key, InputStream entity) {
     Api.caller(request, Scope.CONTACTS_WRITE);
     JsonInput in = JsonInput.read(entity, maxBytes, CREATE_FIELDS);
@@ -128,7 +134,9 @@ public class ContactsResource {
   @PATCH
   @Path("{id}")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Changes name and/or tags; needs If-Match with the contact's ETag")
+  @Operation(
+      operationId = "updateContacts",
+      summary = "Changes name and/or tags; needs If-Match with the contact's ETag")
   public Response update(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream entity) {
     Api.caller(request, Scope.CONTACTS_WRITE);
@@ -150,7 +158,9 @@ public class ContactsResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Erases the contact and everything KretaNote holds about it (GDPR erasure)")
+  @Operation(
+      operationId = "eraseContacts",
+      summary = "Erases the contact and everything KretaNote holds about it (GDPR erasure)")
   public Response erase(@PathParam("id") String id) {
     ApiCaller caller = Api.caller(request, Scope.CONTACTS_WRITE);
     Contact c = find(id);
@@ -175,7 +185,7 @@ public class ContactsResource {
 
   @PUT
   @Path("{id}/tags/{tag}")
-  @Operation(summary = "Adds a tag")
+  @Operation(operationId = "tagContacts", summary = "Adds a tag")
   public Response tag(@PathParam("id") String id, @PathParam("tag") String tag) {
     Api.caller(request, Scope.CONTACTS_WRITE);
     Contact c = find(id);
@@ -193,7 +203,7 @@ public class ContactsResource {
 
   @DELETE
   @Path("{id}/tags/{tag}")
-  @Operation(summary = "Removes a tag")
+  @Operation(operationId = "untagContacts", summary = "Removes a tag")
   public Response untag(@PathParam("id") String id, @PathParam("tag") String tag) {
     Api.caller(request, Scope.CONTACTS_WRITE);
     Contact c = find(id);
@@ -203,7 +213,9 @@ public class ContactsResource {
 
   @GET
   @Path("{id}/consents")
-  @Operation(summary = "Consent per category and the ledger of changes with their evidence")
+  @Operation(
+      operationId = "consentContacts",
+      summary = "Consent per category and the ledger of changes with their evidence")
   public Response consent(@PathParam("id") String id) {
     Api.caller(request, Scope.CONTACTS_READ);
     Contact c = find(id);
@@ -245,7 +257,9 @@ public class ContactsResource {
   @POST
   @Path("{id}/consents")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Records a consent change with its evidence")
+  @Operation(
+      operationId = "recordConsentContacts",
+      summary = "Records a consent change with its evidence")
   public Response recordConsent(@PathParam("id") String id, InputStream entity) {
     ApiCaller caller = Api.caller(request, Scope.CONTACTS_WRITE);
     Contact c = find(id);

@@ -52,7 +52,9 @@ public class ConversationsResource {
   @Context HttpServletRequest request;
 
   @GET
-  @Operation(summary = "Conversations by last activity, with the inbox's filters (cursor paging)")
+  @Operation(
+      operationId = "listConversations",
+      summary = "Conversations by last activity, with the inbox's filters (cursor paging)")
   public Response list(
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
@@ -83,7 +85,9 @@ public class ConversationsResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One conversation with its contact, assignee and labels")
+  @Operation(
+      operationId = "getConversations",
+      summary = "One conversation with its contact, assignee and labels")
   public Response get(@PathParam("id") String id) {
     Api.caller(request, Scope.CONVERSATIONS_READ);
     ConversationDetail d =
@@ -115,7 +119,9 @@ public class ConversationsResource {
 
   @GET
   @Path("{id}/messages")
-  @Operation(summary = "A conversation's messages, newest page first, oldest first within a page")
+  @Operation(
+      operationId = "messagesConversations",
+      summary = "A conversation's messages, newest page first, oldest first within a page")
   public Response messages(
       @PathParam("id") String id,
       @QueryParam("limit") Integer limit,
@@ -158,7 +164,9 @@ public class ConversationsResource {
   @POST
   @Path("{id}/assign")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Assigns to a team member ({\"user_id\": n}) or unassigns (null)")
+  @Operation(
+      operationId = "assignConversations",
+      summary = "Assigns to a team member ({\"user_id\": n}) or unassigns (null)")
   public Response assign(@PathParam("id") String id, InputStream entity) {
     ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
     long conversation = Api.id(id, "conversation");
@@ -180,7 +188,7 @@ public class ConversationsResource {
 
   @POST
   @Path("{id}/resolve")
-  @Operation(summary = "Resolves (closes) the conversation")
+  @Operation(operationId = "resolveConversations", summary = "Resolves (closes) the conversation")
   public Response resolve(@PathParam("id") String id) {
     ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
     try {
@@ -193,7 +201,9 @@ public class ConversationsResource {
 
   @GET
   @Path("{id}/notes")
-  @Operation(summary = "The conversation's private notes, oldest first")
+  @Operation(
+      operationId = "notesConversations",
+      summary = "The conversation's private notes, oldest first")
   public Response notes(@PathParam("id") String id) {
     Api.caller(request, Scope.CONVERSATIONS_READ);
     JsonArrayBuilder data = Json.createArrayBuilder();
@@ -216,7 +226,9 @@ public class ConversationsResource {
 
   @PUT
   @Path("{id}/labels/{label}")
-  @Operation(summary = "Puts a label on the conversation (creating the label if needed)")
+  @Operation(
+      operationId = "labelConversations",
+      summary = "Puts a label on the conversation (creating the label if needed)")
   public Response label(@PathParam("id") String id, @PathParam("label") String label) {
     Api.caller(request, Scope.CONVERSATIONS_WRITE);
     try {
@@ -231,7 +243,7 @@ public class ConversationsResource {
 
   @DELETE
   @Path("{id}/labels/{label}")
-  @Operation(summary = "Takes a label off the conversation")
+  @Operation(operationId = "unlabelConversations", summary = "Takes a label off the conversation")
   public Response unlabel(@PathParam("id") String id, @PathParam("label") String label) {
     Api.caller(request, Scope.CONVERSATIONS_WRITE);
     try {
@@ -245,7 +257,9 @@ public class ConversationsResource {
   @POST
   @Path("{id}/snooze")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Snoozes until a time ({\"until\": \"2026-12-24T08:00:00Z\"})")
+  @Operation(
+      operationId = "snoozeConversations",
+      summary = "Snoozes until a time ({\"until\": \"2026-12-24T08:00:00Z\"})")
   public Response snooze(@PathParam("id") String id, InputStream entity) {
     ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
     long conversation = Api.id(id, "conversation");

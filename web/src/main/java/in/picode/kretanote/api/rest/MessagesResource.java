@@ -66,6 +66,7 @@ public class MessagesResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(
+      operationId = "sendMessages",
       summary = "Sends a text or a template (Idempotency-Key required; dry_run=true only checks)")
   public Response send(
       @HeaderParam("Idempotency-Key") String key,
@@ -131,7 +132,9 @@ public class MessagesResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Where a sent message stands: status, Meta's error code, reason in words")
+  @Operation(
+      operationId = "outcomeMessages",
+      summary = "Where a sent message stands: status, Meta's error code, reason in words")
   public Response outcome(@PathParam("id") String id) {
     Api.caller(request, Scope.MESSAGES_SEND);
     Outcome o =

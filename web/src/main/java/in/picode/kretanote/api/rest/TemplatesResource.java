@@ -32,7 +32,9 @@ public class TemplatesResource {
   @Context HttpServletRequest request;
 
   @GET
-  @Operation(summary = "Templates of all numbers: name, language, category, status, components")
+  @Operation(
+      operationId = "listTemplates",
+      summary = "Templates of all numbers: name, language, category, status, components")
   public Response list() {
     Api.caller(request, Scope.TEMPLATES_READ);
     JsonArrayBuilder data = Json.createArrayBuilder();

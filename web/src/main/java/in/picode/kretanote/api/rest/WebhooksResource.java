@@ -48,7 +48,7 @@ public class WebhooksResource {
   @Context HttpServletRequest request;
 
   @GET
-  @Operation(summary = "The business's webhook subscriptions")
+  @Operation(operationId = "listWebhooks", summary = "The business's webhook subscriptions")
   public Response list() {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     JsonArrayBuilder data = Json.createArrayBuilder();
@@ -58,7 +58,9 @@ public class WebhooksResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Subscribes a URL to event types; the answer holds the signing secret once")
+  @Operation(
+      operationId = "createWebhooks",
+      summary = "Subscribes a URL to event types; the answer holds the signing secret once")
   public Response create(InputStream entity) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     JsonInput in = JsonInput.read(entity, maxBytes, Set.of("url", "events"));
@@ -82,7 +84,9 @@ public class WebhooksResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Deletes a subscription and its delivery log")
+  @Operation(
+      operationId = "deleteWebhooks",
+      summary = "Deletes a subscription and its delivery log")
   public Response delete(@PathParam("id") String id) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     if (!subscriptions.delete(Api.id(id, "subscription"))) {
@@ -93,7 +97,7 @@ public class WebhooksResource {
 
   @POST
   @Path("{id}/enable")
-  @Operation(summary = "Enables a disabled subscription again")
+  @Operation(operationId = "enableWebhooks", summary = "Enables a disabled subscription again")
   public Response enable(@PathParam("id") String id) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     long sid = Api.id(id, "subscription");
@@ -105,7 +109,9 @@ public class WebhooksResource {
 
   @GET
   @Path("{id}/deliveries")
-  @Operation(summary = "The delivery log: status, attempts, response code, latency, excerpt")
+  @Operation(
+      operationId = "deliveriesWebhooks",
+      summary = "The delivery log: status, attempts, response code, latency, excerpt")
   public Response deliveries(
       @PathParam("id") String id,
       @QueryParam("limit") Integer limit,
@@ -130,7 +136,7 @@ public class WebhooksResource {
 
   @POST
   @Path("{id}/deliveries/{delivery}/redeliver")
-  @Operation(summary = "Sends a delivery again now")
+  @Operation(operationId = "redeliverWebhooks", summary = "Sends a delivery again now")
   public Response redeliver(@PathParam("id") String id, @PathParam("delivery") String delivery) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     long sid = Api.id(id, "subscription");
