@@ -55,7 +55,10 @@ public final class WebDeployments {
     war.addAsLibraries(
         Maven.resolver()
             .loadPomFromFile(web.resolve("pom.xml").toFile())
-            .resolve("org.primefaces:primefaces:jar:jakarta:?", "io.nayuki:qrcodegen:?")
+            .resolve(
+                "org.primefaces:primefaces:jar:jakarta:?",
+                "io.nayuki:qrcodegen:?",
+                "org.webjars:swagger-ui:?")
             .withoutTransitivity()
             .asFile());
     return war;

@@ -53,11 +53,6 @@ public class ApiKeyFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
-    if (path.equals("/api/v1/openapi") || path.equals("/api/v1/openapi/")) {
-      chain.doFilter(req, res);
-      return;
-    }
     String header = req.getHeader("Authorization");
     String token =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)

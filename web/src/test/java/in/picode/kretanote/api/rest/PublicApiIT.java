@@ -696,6 +696,10 @@ class PublicApiIT {
     assertThat(page.select("script[src*=swagger-ui-bundle.js]").attr("nonce")).isNotBlank();
     assertThat(page.html()).doesNotContain("cdn").doesNotContain("unpkg");
     String bundle = page.select("script[src*=swagger-ui-bundle.js]").attr("abs:src");
+    ApiClient.Answer served =
+        ApiClient.send(java.net.http.HttpRequest.newBuilder(URI.create(bundle)).GET());
+    assertThat(served.status()).isEqualTo(200);
+    assertThat(served.type()).contains("javascript");
     // In Chromium, under the page's Content-Security-Policy: Swagger UI draws the endpoints.
     Browser browser = Browser.start(1280, 900);
     try {
@@ -714,8 +718,13 @@ class PublicApiIT {
             browser
                 .driver()
                 .executeScript(
-                    "return [typeof SwaggerUIBundle, document.getElementById('swagger-ui')"
-                        + ".innerHTML.substring(0, 400), String(window.kretanoteSwaggerError)];");
+                    "return [typeof SwaggerUIBundle, typeof define, typeof exports, typeof module,"
+                        + " document.getElementById('swagger-ui').innerHTML.substring(0, 400),"
+                        + " String(window.kretanoteSwaggerError),"
+                        + " JSON.stringify(performance.getEntriesByType('resource')"
+                        + ".filter(function (r) { return r.name.indexOf('swagger') >= 0; })"
+                        + ".map(function (r) { return [r.name, r.responseStatus, r.transferSize]; })),"
+                        + " document.documentElement.outerHTML.substring(0, 3000)];");
         throw new AssertionError(
             "Swagger UI did not draw: "
                 + state
@@ -731,9 +740,6 @@ class PublicApiIT {
     } finally {
       browser.quit();
     }
-    assertThat(
-            ApiClient.send(java.net.http.HttpRequest.newBuilder(URI.create(bundle)).GET()).status())
-        .isEqualTo(200);
   }
 
   /** HMAC-SHA256 after RFC 2104, on plain SHA-256: independent of the server's javax.crypto use. */
