@@ -546,7 +546,7 @@ class PublicApiIT {
             "webhooks",
             "{\"url\":\"http://127.0.0.1:"
                 + RECEIVER_PORT
-                + "/hook\",\"events\":[\"contact.created\",\"consent.changed\"]}");
+                + "/hook\",\"events\":[\"contact.created\",\"consent.changed\",\"message.received\"]}");
     assertThat(subscribed.status()).isEqualTo(201);
     String secret = subscribed.json().getString("secret");
     long subscription = subscribed.json().getJsonNumber("id").longValue();
@@ -591,6 +591,23 @@ class PublicApiIT {
     String ct = consent.getHeader("KretaNote-Signature");
     assertThat(ct.substring(ct.indexOf("v1=") + 3))
         .isEqualTo(hmacSha256Hex(secret, ct.substring(2, ct.indexOf(',')) + "." + consentBody));
+
+    // A customer writes: the new contact and the message arrive, each signed.
+    ApiClient.customerWrites(base, a, ApiClient.phone(), "Is my parcel on its way?");
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest r = receiver.takeRequest(20, TimeUnit.SECONDS);
+      assertThat(r).as("inbound webhook " + (i + 1)).isNotNull();
+      String b = r.getBody().readUtf8();
+      String sig = r.getHeader("KretaNote-Signature");
+      assertThat(sig.substring(sig.indexOf("v1=") + 3))
+          .isEqualTo(hmacSha256Hex(secret, sig.substring(2, sig.indexOf(',')) + "." + b));
+      bodies.add(b);
+    }
+    assertThat(String.join("\n", bodies))
+        .contains("\"type\":\"contact.created\"")
+        .contains("\"type\":\"message.received\"")
+        .contains("Is my parcel on its way?");
 
     // A receiver that always fails: retries with growing delays, then the subscription is off.
     for (int i = 0; i < 20; i++) {
