@@ -36,10 +36,29 @@ public final class WebDeployments {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Resource bundles of the pages (web/src/main/resources), next to their classes.
+    Path resources = web.resolve("src/main/resources");
+    if (Files.isDirectory(resources)) {
+      try (Stream<Path> files = Files.walk(resources)) {
+        files
+            .filter(Files::isRegularFile)
+            // The tests bring their own configuration file (Webhooks.app).
+            .filter(f -> !f.endsWith("microprofile-config.properties"))
+            .forEach(
+                f ->
+                    war.addAsResource(
+                        f.toFile(), resources.relativize(f).toString().replace('\\', '/')));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     war.addAsLibraries(
         Maven.resolver()
             .loadPomFromFile(web.resolve("pom.xml").toFile())
-            .resolve("org.primefaces:primefaces:jar:jakarta:?", "io.nayuki:qrcodegen:?")
+            .resolve(
+                "org.primefaces:primefaces:jar:jakarta:?",
+                "io.nayuki:qrcodegen:?",
+                "org.webjars:swagger-ui:?")
             .withoutTransitivity()
             .asFile());
     return war;

@@ -4,8 +4,11 @@ import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactConsent;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -27,6 +30,8 @@ public class Consents {
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
+
+  @Inject Event<ConsentChanged> changes;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -57,6 +62,8 @@ public class Consents {
       em.persist(new ContactConsent(contactId, category, granted, source.name(), now));
     }
     em.persist(new ConsentEvent(contactId, category, granted, source, actor, evidence, now));
+    changes.fire(
+        new ConsentChanged(Tenancy.require(), contactId, category, granted, source.name()));
     return true;
   }
 

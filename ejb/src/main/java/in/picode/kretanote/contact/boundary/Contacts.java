@@ -1,13 +1,16 @@
 package in.picode.kretanote.contact.boundary;
 
+import in.picode.kretanote.contact.control.PhoneNumbers;
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +39,8 @@ public class Contacts {
 
   @Inject AuditLog audit;
 
+  @Inject Event<ContactChanged> changes;
+
   private final Clock clock = Clock.systemUTC();
 
   /** Filters of the contacts list; null or blank means "any". */
@@ -45,7 +50,33 @@ public class Contacts {
     Contact c = new Contact(userId, waId, profileName, Instant.now(clock));
     em.persist(c);
     em.flush();
+    changes.fire(new ContactChanged(Tenancy.require(), c.getId(), true));
     return c;
+  }
+
+  /**
+   * A contact by its phone number (E.164, with or without +, spaces or dashes) and name, as the API
+   * creates one; a number that is not international, or one a contact already has, is refused.
+   */
+  public Contact createByPhone(String phone, String name) {
+    String waId;
+    try {
+      waId = PhoneNumbers.normalise(phone);
+    } catch (IllegalArgumentException e) {
+      throw new ContactChangeRefusedException(e.getMessage());
+    }
+    if (findByIdentity(waId).isPresent()
+        || !em.createNamedQuery(Contact.BY_WA_ID, Contact.class)
+            .setParameter("waId", waId)
+            .getResultList()
+            .isEmpty()) {
+      throw new ContactChangeRefusedException("A contact with this phone number already exists.");
+    }
+    if (name != null && name.length() > Contact.NAME_MAX) {
+      throw new ContactChangeRefusedException(
+          "The name is longer than " + Contact.NAME_MAX + " characters.");
+    }
+    return create(null, waId, name);
   }
 
   public Optional<Contact> find(long id) {
@@ -167,6 +198,7 @@ public class Contacts {
   public Contact rename(long id, String name) {
     Contact c = get(id);
     c.rename(name, Instant.now(clock));
+    changes.fire(new ContactChanged(Tenancy.require(), id, false));
     return c;
   }
 

@@ -1,10 +1,13 @@
 package in.picode.kretanote.contact.boundary;
 
 import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -31,6 +34,8 @@ public class WhatsAppContacts {
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
+
+  @Inject Event<ContactChanged> changes;
 
   /**
    * What a webhook says about a person. The key is the user id when {@code byUserId}, else the
@@ -71,6 +76,7 @@ public class WhatsAppContacts {
     update(contact, s, now);
     if (contact.getId() == null) {
       em.flush();
+      changes.fire(new ContactChanged(Tenancy.require(), contact.getId(), true));
     }
     return contact.getId();
   }

@@ -45,10 +45,12 @@ public class Conversations {
 
   @Inject AuditLog audit;
 
+  @Inject jakarta.enterprise.event.Event<ConversationChanged> changes;
+
   private final Clock clock = Clock.systemUTC();
 
   /** Who acts, for the audit log. */
-  public record Actor(long userId, String email, String address) {}
+  public record Actor(Long userId, String email, String address) {}
 
   public Optional<ConversationDetail> find(long id) {
     Conversation c = em.find(Conversation.class, id);
@@ -204,6 +206,9 @@ public class Conversations {
       throw new ConversationChangeRefusedException("This person is not an active team member.");
     }
     c.assign(userId);
+    changes.fire(
+        new ConversationChanged(
+            Tenancy.require(), conversationId, ConversationChanged.Kind.ASSIGNED, userId));
     audit.record(
         actor.userId(),
         actor.email(),
@@ -214,6 +219,9 @@ public class Conversations {
 
   public void close(long conversationId, Actor actor) {
     get(conversationId).close(Instant.now(clock));
+    changes.fire(
+        new ConversationChanged(
+            Tenancy.require(), conversationId, ConversationChanged.Kind.RESOLVED, null));
     audit.record(
         actor.userId(),
         actor.email(),

@@ -7,10 +7,13 @@ import in.picode.kretanote.messaging.entity.InboxChange;
 import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.MessageStatus;
 import in.picode.kretanote.messaging.entity.StatusReport;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -39,10 +42,25 @@ public class Deliveries {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  @Inject Event<MessageStatusChanged> changes;
+
+  private void changed(Message m, Instant at) {
+    changes.fire(
+        new MessageStatusChanged(
+            Tenancy.require(),
+            m.getId(),
+            m.getConversationId(),
+            m.getStatus().name(),
+            m.getErrorCode(),
+            m.getErrorDetails(),
+            at));
+  }
+
   /** Meta took the message as {@code wamid}; statuses that overtook the answer apply now. */
   public void accepted(long messageId, String wamid, Instant now) {
     Message message = em.find(Message.class, messageId);
     message.accepted(wamid, now);
+    changed(message, now);
     DeliveryStatus current = DeliveryStatus.SENT;
     for (StatusReport r :
         em.createNamedQuery(StatusReport.OF_WAMID, StatusReport.class)
@@ -52,6 +70,7 @@ public class Deliveries {
       if (next != current) {
         current = next;
         message.deliveryStatus(stored(next), r.getOccurredAt(), r.getErrorCode(), null, null);
+        changed(message, r.getOccurredAt());
       }
     }
   }
@@ -64,6 +83,7 @@ public class Deliveries {
     Message message = em.find(Message.class, messageId);
     if (message != null) {
       message.sendFailed(code, title, details, now);
+      changed(message, now);
     }
   }
 
@@ -128,6 +148,7 @@ public class Deliveries {
             failure.map(ReportedStatus.Failure::title).orElse(null),
             failure.map(ReportedStatus.Failure::details).orElse(null));
         changed.add(message.getConversationId());
+        changed(message, status.occurredAt());
       }
       status
           .pricing()

@@ -21,6 +21,11 @@ public record SendResult(Long messageId, boolean duplicate, Refusal refusal) {
     return refusal == null;
   }
 
+  /** The refusal's machine code ({@code WINDOW_CLOSED} …); null when it was queued. */
+  public String refusalCode() {
+    return refusal == null ? null : refusal.code().name();
+  }
+
   /** Why the send was refused, in plain words for the agent; null when it was queued. */
   public String refusalReason() {
     return refusal == null ? null : refusal.reason();

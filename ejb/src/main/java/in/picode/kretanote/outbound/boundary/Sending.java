@@ -161,6 +161,42 @@ public class Sending {
     return queue(conversationId, idempotencyKey, fingerprint, media, null, false, null, false);
   }
 
+  /**
+   * What a text send would do, writing nothing: empty when it would be queued, else the refusal (or
+   * the message the key already holds).
+   */
+  public Optional<SendResult> dryRunText(long conversationId, String idempotencyKey, String text) {
+    return dryRun(conversationId, idempotencyKey, () -> new OutgoingContent.Text(text, false));
+  }
+
+  /** What a template send would do, writing nothing; see {@link #dryRunText}. */
+  public Optional<SendResult> dryRunTemplate(
+      long conversationId,
+      String idempotencyKey,
+      String name,
+      String language,
+      List<String> header,
+      List<String> body,
+      Map<Integer, List<String>> buttons) {
+    return dryRun(
+        conversationId,
+        idempotencyKey,
+        () -> new OutgoingContent.Template(name, language, header, body, buttons));
+  }
+
+  private Optional<SendResult> dryRun(
+      long conversationId, String key, Supplier<OutgoingContent> source) {
+    OutgoingContent content;
+    try {
+      content = source.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Optional.of(SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(e.getMessage())));
+    }
+    String fingerprint = SendChecks.fingerprint(content, null);
+    return Optional.ofNullable(
+        queue(conversationId, key, fingerprint, content, null, false, null, true));
+  }
+
   private SendResult submit(long conversationId, String key, Supplier<OutgoingContent> source) {
     return submit(conversationId, key, source, null, false, null);
   }

@@ -43,6 +43,18 @@ public class RequestLimits {
     if (limit <= 0) {
       return Verdict.ALLOWED;
     }
+    Count count = count(bucket, window);
+    if (count.hits() <= limit) {
+      return Verdict.ALLOWED;
+    }
+    return new Verdict(false, count.resetSeconds());
+  }
+
+  /** Requests counted in the current window so far (this one included), and when it ends. */
+  public record Count(int hits, long resetSeconds) {}
+
+  /** Counts one request against {@code bucket}, for callers that report the remaining quota. */
+  public Count count(String bucket, Duration window) {
     String key = bucket.length() > BUCKET_MAX ? bucket.substring(0, BUCKET_MAX) : bucket;
     Instant now = Instant.now(clock);
     Timestamp ts = Timestamp.from(now);
@@ -73,10 +85,7 @@ public class RequestLimits {
           .executeUpdate();
     }
     int hits = ((Number) row[0]).intValue();
-    if (hits <= limit) {
-      return Verdict.ALLOWED;
-    }
     Instant ends = ((Timestamp) row[1]).toInstant().plus(window);
-    return new Verdict(false, Math.max(1, (Duration.between(now, ends).toMillis() + 999) / 1000));
+    return new Count(hits, Math.max(1, (Duration.between(now, ends).toMillis() + 999) / 1000));
   }
 }

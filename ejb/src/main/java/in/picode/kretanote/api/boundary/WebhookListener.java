@@ -1,0 +1,84 @@
+package in.picode.kretanote.api.boundary;
+
+import in.picode.kretanote.contact.boundary.ConsentChanged;
+import in.picode.kretanote.contact.boundary.ContactChanged;
+import in.picode.kretanote.messaging.boundary.ConversationChanged;
+import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
+import in.picode.kretanote.messaging.boundary.MessageStatusChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Turns the other features' events into webhook events. The observers are synchronous: they run in
+ * the transaction that fired the event, with its tenant bound, so the outbox row commits (or rolls
+ * back) with the change itself.
+ */
+@ApplicationScoped
+public class WebhookListener {
+
+  @Inject WebhookOutbox outbox;
+
+  void onCustomerMessage(@Observes CustomerMessageStored m) {
+    JsonObjectBuilder data =
+        Json.createObjectBuilder()
+            .add("message_id", m.messageId())
+            .add("conversation_id", m.conversationId())
+            .add("contact_id", m.contactId())
+            .add("type", m.type())
+            .add("received_at", m.writtenAt().toString());
+    if (m.text() != null) {
+      data.add("text", m.text());
+    }
+    outbox.emit(WebhookEventType.MESSAGE_RECEIVED, data.build());
+  }
+
+  void onStatus(@Observes MessageStatusChanged s) {
+    JsonObjectBuilder data =
+        Json.createObjectBuilder()
+            .add("message_id", s.messageId())
+            .add("conversation_id", s.conversationId())
+            .add("status", s.status())
+            .add("at", s.at().toString());
+    if (s.errorCode() != null) {
+      data.add("error_code", s.errorCode());
+    }
+    if (s.reason() != null) {
+      data.add("reason", s.reason());
+    }
+    outbox.emit(WebhookEventType.MESSAGE_STATUS_CHANGED, data.build());
+  }
+
+  void onContact(@Observes ContactChanged c) {
+    outbox.emit(
+        c.created() ? WebhookEventType.CONTACT_CREATED : WebhookEventType.CONTACT_UPDATED,
+        Json.createObjectBuilder().add("contact_id", c.contactId()).build());
+  }
+
+  void onConsent(@Observes ConsentChanged c) {
+    outbox.emit(
+        WebhookEventType.CONSENT_CHANGED,
+        Json.createObjectBuilder()
+            .add("contact_id", c.contactId())
+            .add("category", c.category().name().toLowerCase(java.util.Locale.ROOT))
+            .add("granted", c.granted())
+            .add("source", c.source())
+            .build());
+  }
+
+  void onConversation(@Observes ConversationChanged c) {
+    JsonObjectBuilder data = Json.createObjectBuilder().add("conversation_id", c.conversationId());
+    if (c.kind() == ConversationChanged.Kind.ASSIGNED) {
+      if (c.assigneeId() == null) {
+        data.addNull("assignee_id");
+      } else {
+        data.add("assignee_id", c.assigneeId());
+      }
+      outbox.emit(WebhookEventType.CONVERSATION_ASSIGNED, data.build());
+    } else {
+      outbox.emit(WebhookEventType.CONVERSATION_RESOLVED, data.build());
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package in.picode.kretanote.api.rest;
+
+import in.picode.kretanote.api.boundary.Scope;
+import in.picode.kretanote.outbound.boundary.Outcome;
+import in.picode.kretanote.outbound.boundary.SendOutcomes;
+import in.picode.kretanote.outbound.boundary.SendResult;
+import in.picode.kretanote.outbound.boundary.Sending;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/messages}: send a text or a template into a conversation through the same guard as
+ * the dashboard, with a required {@code Idempotency-Key}; 202 with the message id and its outcome
+ * link. {@code dry_run=true} answers the guard's decision in words and queues nothing.
+ */
+@Path("messages")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Messages")
+public class MessagesResource {
+
+  static final Set<String> FIELDS = Set.of("conversation_id", "type", "text", "template");
+  static final Set<String> TEMPLATE_FIELDS = Set.of("name", "language", "header", "body");
+  static final int TEXT_MAX = 4096;
+
+  @Inject Sending sending;
+  @Inject SendOutcomes outcomes;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.api.max-bytes", defaultValue = "262144")
+  long maxBytes;
+
+  @Context HttpServletRequest request;
+
+  private record Send(
+      long conversationId,
+      String type,
+      String text,
+      String name,
+      String language,
+      List<String> header,
+      List<String> body) {}
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "sendMessages",
+      summary = "Sends a text or a template (Idempotency-Key required; dry_run=true only checks)")
+  public Response send(
+      @HeaderParam("Idempotency-Key") String key,
+      @QueryParam("dry_run") String dryRun,
+      InputStream entity) {
+    Api.caller(request, Scope.MESSAGES_SEND);
+    boolean dry = "true".equals(dryRun);
+    if (dryRun != null && !dry && !"false".equals(dryRun)) {
+      throw ApiProblem.invalid("dry_run", "must be true or false");
+    }
+    if (key == null || key.isBlank()) {
+      throw new ApiProblem(
+          400,
+          "idempotency_key_missing",
+          "Idempotency-Key required",
+          "Send an Idempotency-Key header (1 to 100 printable characters) with every send.");
+    }
+    Send s = parse(entity);
+    if (dry) {
+      Optional<SendResult> decision =
+          "text".equals(s.type())
+              ? sending.dryRunText(s.conversationId(), key, s.text())
+              : sending.dryRunTemplate(
+                  s.conversationId(), key, s.name(), s.language(), s.header(), s.body(), Map.of());
+      JsonObjectBuilder b = Json.createObjectBuilder().add("dry_run", true);
+      if (decision.isEmpty()) {
+        b.add("decision", "would_send")
+            .add(
+                "detail",
+                "The message passes every check (account, number, 24-hour window, consent,"
+                    + " messaging limit, template values) and would be queued now.");
+      } else if (decision.get().isQueued()) {
+        b.add("decision", "already_sent")
+            .add("message_id", decision.get().messageId())
+            .add("detail", "This Idempotency-Key already holds this message; nothing new is sent.");
+      } else {
+        b.add("decision", "refused")
+            .add("code", decision.get().refusalCode())
+            .add("detail", decision.get().refusalReason());
+      }
+      return Response.ok(b.build().toString()).build();
+    }
+    SendResult result =
+        "text".equals(s.type())
+            ? sending.sendText(s.conversationId(), key, s.text())
+            : sending.sendTemplate(
+                s.conversationId(), key, s.name(), s.language(), s.header(), s.body(), Map.of());
+    if (!result.isQueued()) {
+      throw refusal(result);
+    }
+    String location = "messages/" + result.messageId();
+    return Response.accepted(
+            Json.createObjectBuilder()
+                .add("id", result.messageId())
+                .add("duplicate", result.duplicate())
+                .add("status", "PENDING")
+                .add("outcome", "/api/v1/" + location)
+                .build()
+                .toString())
+        .location(URI.create(location))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(
+      operationId = "outcomeMessages",
+      summary = "Where a sent message stands: status, Meta's error code, reason in words")
+  public Response outcome(@PathParam("id") String id) {
+    Api.caller(request, Scope.MESSAGES_SEND);
+    Outcome o =
+        outcomes.outcome(Api.id(id, "message")).orElseThrow(() -> ApiProblem.notFound("message"));
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("id", o.messageId())
+            .add("status", o.status().name())
+            .add("attempts", o.attempts());
+    ContactsResource.add(b, "wamid", o.wamid());
+    ContactsResource.add(b, "sending", o.sending() == null ? null : o.sending().name());
+    if (o.errorCode() == null) {
+      b.addNull("error_code");
+    } else {
+      b.add("error_code", o.errorCode());
+    }
+    ContactsResource.add(b, "refusal_code", o.refusalCode());
+    ContactsResource.add(b, "reason", o.reason());
+    return Response.ok(b.build().toString()).build();
+  }
+
+  private Send parse(InputStream entity) {
+    JsonInput in = JsonInput.read(entity, maxBytes, FIELDS);
+    Long conversation = in.number("conversation_id", true);
+    String type = in.string("type", true, 20);
+    String text = null;
+    String name = null;
+    String language = null;
+    List<String> header = List.of();
+    List<String> body = List.of();
+    if (type != null && !type.equals("text") && !type.equals("template")) {
+      in.error("/type", "must be text or template");
+    }
+    if ("text".equals(type)) {
+      text = in.string("text", true, TEXT_MAX);
+      if (in.has("template")) {
+        in.error("/template", "is only for type template");
+      }
+    } else if ("template".equals(type)) {
+      JsonObject t = in.object("template", true);
+      if (in.has("text")) {
+        in.error("/text", "is only for type text");
+      }
+      if (t != null) {
+        in.unknown(t, "/template", TEMPLATE_FIELDS);
+        name = in.string(t, "/template", "name", true, 512);
+        language = in.string(t, "/template", "language", true, 16);
+        header = in.strings(t, "/template", "header", 1, 1024);
+        body = in.strings(t, "/template", "body", 100, 1024);
+      }
+    }
+    in.done();
+    return new Send(conversation, type, text, name, language, header, body);
+  }
+
+  static ApiProblem refusal(SendResult r) {
+    String code = r.refusalCode();
+    int status =
+        switch (code) {
+          case "CONVERSATION_NOT_FOUND" -> 404;
+          case "IDEMPOTENCY_CONFLICT" -> 409;
+          case "UPLOADS_BUSY" -> 429;
+          default -> 422;
+        };
+    return new ApiProblem(status, code, "Send refused", r.refusalReason());
+  }
+}

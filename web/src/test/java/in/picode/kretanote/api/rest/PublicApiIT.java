@@ -1,0 +1,823 @@
+package in.picode.kretanote.api.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.picode.kretanote.testing.Browser;
+import in.picode.kretanote.testing.TestAccounts;
+import in.picode.kretanote.testing.WebClient;
+import in.picode.kretanote.testing.Webhooks;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The public API and outgoing webhooks over real HTTP, in one deployment: keys and scopes, revoked
+ * keys, other businesses' ids, idempotent sends and dry runs, bad input refused whole with field
+ * paths, cursor paging under inserts, the rate limit; signed webhooks to a real receiver (checked
+ * with an HMAC written here from SHA-256), retries with growing delays until the subscription is
+ * disabled, and loopback receivers refused outside the sandbox.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PublicApiIT {
+
+  static final int RATE = 40;
+  static final int MAX_BYTES = 65536;
+  static final int RECEIVER_PORT = freePort();
+  static final int FAILING_PORT = freePort();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Webhooks.app(
+        "public-api",
+        Map.of(
+            "kretanote.api.rate.per-minute",
+            Integer.toString(RATE),
+            "kretanote.api.max-bytes",
+            Integer.toString(MAX_BYTES),
+            "kretanote.webhooks.allowed-local-receivers",
+            "127.0.0.1:" + RECEIVER_PORT + ",127.0.0.1:" + FAILING_PORT,
+            "mp.openapi.scan.packages",
+            "in.picode.kretanote.api.rest",
+            "kretanote.webhooks.allow-private-addresses",
+            "false",
+            "kretanote.webhooks.retry-base",
+            "PT1S",
+            "kretanote.webhooks.retry-max",
+            "PT30S",
+            "kretanote.webhooks.disable-after",
+            "PT8S"));
+  }
+
+  @ArquillianResource URL base;
+
+  static MockWebServer receiver;
+  static MockWebServer failing;
+
+  @BeforeAll
+  static void receivers() throws IOException {
+    receiver = new MockWebServer();
+    receiver.start(RECEIVER_PORT);
+    failing = new MockWebServer();
+    failing.start(FAILING_PORT);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    receiver.shutdown();
+    failing.shutdown();
+  }
+
+  static final String ALL =
+      "contacts:read contacts:write conversations:read conversations:write messages:send"
+          + " templates:read webhooks:manage";
+
+  @Test
+  void scopesRevocationOtherBusinessesAndTheAuditLog() {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api A");
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api B");
+    ApiClient readOnly =
+        new ApiClient(base, ApiClient.key(a.id(), "reader", "contacts:read conversations:read"));
+    ApiClient full = new ApiClient(base, ApiClient.key(a.id(), "shop", ALL));
+    ApiClient stranger = new ApiClient(base, ApiClient.key(b.id(), "other shop", ALL));
+
+    ApiClient.Answer anonymous = new ApiClient(base, null).get("contacts");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.type()).startsWith("application/problem+json");
+    assertThat(anonymous.json().getString("code")).isEqualTo("unauthenticated");
+    assertThat(
+            new ApiClient(base, "kn_0000000000000000_" + "x".repeat(43)).get("contacts").status())
+        .isEqualTo(401);
+
+    String waId = ApiClient.phone();
+    long conversation = ApiClient.customerWrites(base, a, waId, "Hello shop");
+    ApiClient.Answer forbidden =
+        readOnly.send(
+            "messages",
+            "{\"conversation_id\":" + conversation + ",\"type\":\"text\",\"text\":\"Hi\"}",
+            "k-" + UUID.randomUUID());
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.type()).startsWith("application/problem+json");
+    assertThat(forbidden.json().getString("code")).isEqualTo("insufficient_scope");
+    assertThat(forbidden.json().getString("detail")).contains("messages:send");
+    assertThat(outbound(a, conversation)).isZero();
+    assertThat(readOnly.get("conversations/" + conversation).status()).isEqualTo(200);
+
+    // Another business's ids are simply not there.
+    ApiClient.Answer created =
+        full.post("contacts", "{\"phone\":\"+" + ApiClient.phone() + "\",\"name\":\"Bo\"}");
+    assertThat(created.status()).isEqualTo(201);
+    long contact = created.json().getJsonNumber("id").longValue();
+    assertThat(full.get("contacts/" + contact).status()).isEqualTo(200);
+    ApiClient.Answer notTheirs = stranger.get("contacts/" + contact);
+    assertThat(notTheirs.status()).isEqualTo(404);
+    assertThat(notTheirs.json().getString("code")).isEqualTo("not_found");
+    assertThat(stranger.get("conversations/" + conversation).status()).isEqualTo(404);
+    assertThat(stranger.get("conversations/" + conversation + "/messages").status()).isEqualTo(404);
+    assertThat(stranger.delete("contacts/" + contact).status()).isEqualTo(404);
+    ApiClient.Answer foreignSend =
+        stranger.send(
+            "messages",
+            "{\"conversation_id\":" + conversation + ",\"type\":\"text\",\"text\":\"Hi\"}",
+            "k-" + UUID.randomUUID());
+    assertThat(foreignSend.status()).isEqualTo(404);
+    assertThat(foreignSend.json().getString("code")).isEqualTo("CONVERSATION_NOT_FOUND");
+    assertThat(stranger.get("contacts").body()).doesNotContain("\"id\":" + contact + ",");
+    assertThat(outbound(a, conversation)).isZero();
+
+    // Revoked: refused at the very next call.
+    assertThat(full.get("contacts").status()).isEqualTo(200);
+    Webhooks.execute(
+        "UPDATE api_key SET revoked_at = NOW(6) WHERE tenant_id = ? AND name = 'shop'", a.id());
+    assertThat(full.get("contacts").status()).isEqualTo(401);
+
+    assertThat(
+            Webhooks.count(
+                "SELECT count(*) FROM audit_event WHERE tenant_id = ? AND action = 'api.call'"
+                    + " AND actor_email = 'API key \"shop\"' AND detail LIKE 'POST %/api/v1/contacts → 201'",
+                a.id()))
+        .isEqualTo(1);
+    assertThat(
+            Webhooks.count(
+                "SELECT count(*) FROM api_key WHERE tenant_id = ? AND name = 'reader'"
+                    + " AND last_used_at IS NOT NULL",
+                a.id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anOwnerCreatesAKeySeesItOnceAndRevokesIt() {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User owner = TestAccounts.owner("Keys", run);
+    WebClient web = WebClient.signedIn(base, owner);
+    Document page = web.get("app/settings/api-keys.xhtml");
+    assertThat(page.text()).contains("API keys").contains("No API keys yet.");
+
+    Document refused =
+        web.submit(page, "create", Map.of("name", "", "expiry", "yesterday"), "save");
+    assertThat(refused.text())
+        .contains("Give the key a name")
+        .contains("Choose at least one permission")
+        .contains("YYYY-MM-DD");
+    assertThat(Webhooks.count("SELECT count(*) FROM api_key WHERE tenant_id = ?", owner.tenantId()))
+        .isZero();
+
+    Document created =
+        web.submit(
+            refused,
+            "create",
+            Map.of("name", "Shop <b>sync</b>", "scopes", "contacts:read", "expiry", ""),
+            "save");
+    String token = created.getElementById("token").text();
+    assertThat(token).matches("kn_[0-9a-f]{16}_[A-Za-z0-9_-]{43}");
+    assertThat(created.html()).contains("Shop &lt;b&gt;sync&lt;/b&gt;");
+    assertThat(
+            Webhooks.string(
+                "SELECT hex(secret_sha256) FROM api_key WHERE tenant_id = ?", owner.tenantId()))
+        .doesNotContain(token.substring(20));
+    ApiClient api = new ApiClient(base, token);
+    assertThat(api.get("contacts").status()).isEqualTo(200);
+    assertThat(api.post("contacts", "{\"phone\":\"+4915112345678\"}").status()).isEqualTo(403);
+
+    Document again = web.get("app/settings/api-keys.xhtml");
+    assertThat(again.getElementById("token")).isNull();
+    assertThat(again.html()).doesNotContain(token);
+    assertThat(again.text()).doesNotContain("never");
+
+    Document revoked = web.submit(again, "list", Map.of(), "table:0:revoke");
+    assertThat(revoked.text()).contains("revoked");
+    assertThat(api.get("contacts").status()).isEqualTo(401);
+    assertThat(TestAccounts.auditActions(owner.tenantId()))
+        .contains("api.key.created", "api.key.revoked", "api.call");
+
+    TestAccounts.User agent =
+        TestAccounts.user(owner.tenantId(), "agent-" + run + "@example.com", "AGENT");
+    assertThat(WebClient.signedIn(base, agent).raw("app/settings/api-keys.xhtml").statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aSendIsIdempotentAndADryRunQueuesNothing() {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api sends");
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "erp", ALL));
+    long conversation = ApiClient.customerWrites(base, a, ApiClient.phone(), "Where is my order?");
+    String body =
+        "{\"conversation_id\":" + conversation + ",\"type\":\"text\",\"text\":\"On its way\"}";
+
+    ApiClient.Answer dry = api.send("messages?dry_run=true", body, "order-17");
+    assertThat(dry.status()).isEqualTo(200);
+    assertThat(dry.json().getString("decision")).isEqualTo("would_send");
+    ApiClient.Answer dryTemplate =
+        api.send(
+            "messages?dry_run=true",
+            "{\"conversation_id\":"
+                + conversation
+                + ",\"type\":\"template\",\"template\":{\"name\":\"no_such\",\"language\":\"en\"}}",
+            "order-17-t");
+    assertThat(dryTemplate.json().getString("decision")).isEqualTo("refused");
+    assertThat(dryTemplate.json().getString("code")).isEqualTo("TEMPLATE_UNKNOWN");
+    assertThat(dryTemplate.json().getString("detail")).contains("no_such");
+    assertThat(outbound(a, conversation)).isZero();
+
+    ApiClient.Answer first = api.send("messages", body, "order-17");
+    ApiClient.Answer again = api.send("messages", body, "order-17");
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(again.status()).isEqualTo(202);
+    long id = first.json().getJsonNumber("id").longValue();
+    assertThat(again.json().getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(first.json().getBoolean("duplicate")).isFalse();
+    assertThat(again.json().getBoolean("duplicate")).isTrue();
+    assertThat(first.json().getString("outcome")).isEqualTo("/api/v1/messages/" + id);
+    assertThat(outbound(a, conversation)).isEqualTo(1);
+    assertThat(
+            Webhooks.count(
+                "SELECT count(*) FROM outbox WHERE tenant_id = ? AND message_id = ?", a.id(), id))
+        .isEqualTo(1);
+
+    ApiClient.Answer conflict =
+        api.send(
+            "messages",
+            "{\"conversation_id\":" + conversation + ",\"type\":\"text\",\"text\":\"Other\"}",
+            "order-17");
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.json().getString("code")).isEqualTo("IDEMPOTENCY_CONFLICT");
+    ApiClient.Answer noKey = api.send("messages", body, null);
+    assertThat(noKey.status()).isEqualTo(400);
+    assertThat(noKey.json().getString("code")).isEqualTo("idempotency_key_missing");
+    ApiClient.Answer badKey = api.send("messages", body, "x".repeat(101));
+    assertThat(badKey.status()).isEqualTo(422);
+    assertThat(outbound(a, conversation)).isEqualTo(1);
+
+    ApiClient.Answer outcome = api.get("messages/" + id);
+    assertThat(outcome.status()).isEqualTo(200);
+    assertThat(outcome.json().getString("status")).isNotBlank();
+    assertThat(outcome.json().getJsonNumber("id").longValue()).isEqualTo(id);
+
+    // The conversation's work: messages, assign, label, snooze, resolve.
+    JsonObject messages = api.get("conversations/" + conversation + "/messages").json();
+    assertThat(messages.getJsonArray("data").toString())
+        .contains("Where is my order?")
+        .contains("On its way");
+    ApiClient.Answer nobody =
+        api.post("conversations/" + conversation + "/assign", "{\"user_id\":999999}");
+    assertThat(nobody.status()).isEqualTo(422);
+    assertThat(pointers(nobody)).containsExactly("/user_id");
+    assertThat(api.send("conversations/" + conversation + "/labels/vip", "", null).status())
+        .isEqualTo(405);
+    ApiClient.Answer labelled =
+        ApiClient.send(
+            api.request("conversations/" + conversation + "/labels/vip")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(labelled.json().getJsonArray("labels").getString(0)).isEqualTo("vip");
+    assertThat(
+            api.post(
+                    "conversations/" + conversation + "/snooze",
+                    "{\"until\":\"2020-01-01T00:00:00Z\"}")
+                .status())
+        .isEqualTo(422);
+    String tomorrow =
+        Instant.now()
+            .plus(Duration.ofDays(1))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString();
+    ApiClient.Answer snoozed =
+        api.post("conversations/" + conversation + "/snooze", "{\"until\":\"" + tomorrow + "\"}");
+    assertThat(snoozed.json().getString("snoozed_until")).isEqualTo(tomorrow);
+    ApiClient.Answer resolved = api.post("conversations/" + conversation + "/resolve", "");
+    assertThat(resolved.json().getString("status")).isEqualTo("CLOSED");
+    assertThat(api.get("conversations?state=closed").body())
+        .contains("\"id\":" + conversation + ",");
+    assertThat(api.get("conversations?state=open").body())
+        .doesNotContain("\"id\":" + conversation + ",");
+    assertThat(api.get("conversations?owner=mine").status()).isEqualTo(422);
+    assertThat(api.get("templates").status()).isEqualTo(200);
+  }
+
+  @Test
+  void badInputIsRefusedWholeWithTheFieldPath() {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api input");
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "import", ALL));
+    long before = contacts(a);
+
+    ApiClient.Answer malformed = api.post("contacts", "{\"phone\": \"+4915112345678\",");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.type()).startsWith("application/problem+json");
+    assertThat(malformed.json().getString("code")).isEqualTo("malformed_json");
+
+    ApiClient.Answer unknown =
+        api.post("contacts", "{\"phone\":\"+4915112345678\",\"nickname\":\"x\"}");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(pointers(unknown)).containsExactly("/nickname");
+    assertThat(unknown.json().getString("code")).isEqualTo("validation_failed");
+
+    ApiClient.Answer wrongType = api.post("contacts", "{\"phone\":4915112345678,\"tags\":\"vip\"}");
+    assertThat(pointers(wrongType)).containsExactlyInAnyOrder("/phone", "/tags");
+
+    ApiClient.Answer e164 = api.post("contacts", "{\"phone\":\"0151 123\",\"name\":\"Ana\"}");
+    assertThat(e164.status()).isEqualTo(422);
+    assertThat(pointers(e164)).containsExactly("/phone");
+    assertThat(e164.json().getString("detail")).contains("international phone number");
+
+    String phone = ApiClient.phone();
+    ApiClient.Answer badTag =
+        api.post(
+            "contacts",
+            "{\"phone\":\"+" + phone + "\",\"tags\":[\"vip\",\"" + "t".repeat(60) + "\"]}");
+    assertThat(badTag.status()).isEqualTo(422);
+    assertThat(pointers(badTag)).containsExactly("/tags/1");
+    assertThat(contacts(a)).isEqualTo(before);
+
+    String big = "{\"phone\":\"+" + phone + "\",\"name\":\"" + "x".repeat(MAX_BYTES) + "\"}";
+    ApiClient.Answer oversize = api.post("contacts", big);
+    assertThat(oversize.status()).isEqualTo(413);
+    assertThat(oversize.json().getString("code")).isEqualTo("body_too_large");
+
+    ApiClient.Answer template =
+        api.send(
+            "messages",
+            "{\"conversation_id\":1,\"type\":\"template\",\"template\":{\"name\":\"n\","
+                + "\"language\":\"en\",\"body\":[1],\"colour\":\"red\"}}",
+            "k-" + UUID.randomUUID());
+    assertThat(pointers(template))
+        .containsExactlyInAnyOrder("/template/body/0", "/template/colour");
+    assertThat(contacts(a)).isEqualTo(before);
+
+    // Updates need the ETag; a stale one changes nothing.
+    ApiClient.Answer created =
+        api.post("contacts", "{\"phone\":\"+" + phone + "\",\"name\":\"Ana\",\"tags\":[\"vip\"]}");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().getString("created_at")).endsWith("Z");
+    long id = created.json().getJsonNumber("id").longValue();
+    String other = ApiClient.phone();
+    String once = "{\"phone\":\"+" + other + "\",\"name\":\"Once\"}";
+    ApiClient.Answer one = api.send("contacts", once, "crm-contact-" + other);
+    ApiClient.Answer two =
+        api.send(
+            "contacts",
+            "{ \"name\": \"Once\", \"phone\": \"+" + other + "\" }",
+            "crm-contact-" + other);
+    assertThat(one.status()).isEqualTo(201);
+    assertThat(two.status()).isEqualTo(201);
+    assertThat(two.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(two.json().getJsonNumber("id")).isEqualTo(one.json().getJsonNumber("id"));
+    assertThat(
+            api.send(
+                    "contacts",
+                    "{\"phone\":\"+" + other + "\",\"name\":\"Twice\"}",
+                    "crm-contact-" + other)
+                .json()
+                .getString("code"))
+        .isEqualTo("IDEMPOTENCY_CONFLICT");
+    assertThat(contacts(a)).isEqualTo(before + 2);
+    ApiClient.Answer duplicate = api.post("contacts", "{\"phone\":\"00" + phone + "\"}");
+    assertThat(duplicate.status()).isEqualTo(409);
+    ApiClient.Answer read = api.get("contacts/" + id);
+    String etag = read.header("ETag");
+    assertThat(etag).isNotBlank();
+    assertThat(api.patch("contacts/" + id, "{\"name\":\"Ana B\"}", null).status()).isEqualTo(428);
+    assertThat(api.patch("contacts/" + id, "{\"name\":\"Ana B\"}", "\"stale\"").status())
+        .isEqualTo(412);
+    ApiClient.Answer halfBad =
+        api.patch("contacts/" + id, "{\"name\":\"Ana B\",\"tags\":[\"ok\",\"\"]}", etag);
+    assertThat(halfBad.status()).isEqualTo(422);
+    assertThat(pointers(halfBad)).containsExactly("/tags/1");
+    assertThat(api.get("contacts/" + id).json().getString("name")).isEqualTo("Ana");
+    ApiClient.Answer updated =
+        api.patch("contacts/" + id, "{\"name\":\"Ana B\",\"tags\":[\"gold\"]}", etag);
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.json().getString("name")).isEqualTo("Ana B");
+    assertThat(updated.json().getJsonArray("tags").getString(0)).isEqualTo("gold");
+    assertThat(updated.header("ETag")).isNotEqualTo(etag);
+
+    ApiClient.Answer consent =
+        api.post(
+            "contacts/" + id + "/consents",
+            "{\"category\":\"marketing\",\"granted\":true,\"evidence\":\"checkout box 2026-12\"}");
+    assertThat(consent.status()).isEqualTo(200);
+    JsonObject ledger = api.get("contacts/" + id + "/consents").json();
+    assertThat(ledger.getJsonObject("current").getBoolean("marketing")).isTrue();
+    assertThat(ledger.getJsonArray("ledger").getJsonObject(0).getString("evidence"))
+        .isEqualTo("checkout box 2026-12");
+
+    ApiClient.Answer erased = api.delete("contacts/" + id);
+    assertThat(erased.status()).isEqualTo(200);
+    assertThat(api.get("contacts/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void cursorPagesStayStableWhileContactsAreAdded() {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api pages");
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "crm", ALL));
+    List<Long> made = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      made.add(
+          api.post("contacts", "{\"phone\":\"+" + ApiClient.phone() + "\"}")
+              .json()
+              .getJsonNumber("id")
+              .longValue());
+    }
+    List<Long> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonObject page =
+          api.get("contacts?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      page.getJsonArray("data")
+          .forEach(v -> seen.add(v.asJsonObject().getJsonNumber("id").longValue()));
+      cursor =
+          page.get("next_cursor").getValueType() == JsonValue.ValueType.NULL
+              ? null
+              : page.getString("next_cursor");
+      if (pages++ == 0) {
+        // Two new contacts arrive while the client pages.
+        api.post("contacts", "{\"phone\":\"+" + ApiClient.phone() + "\"}");
+        api.post("contacts", "{\"phone\":\"+" + ApiClient.phone() + "\"}");
+      }
+    } while (cursor != null);
+    assertThat(seen).doesNotHaveDuplicates();
+    List<Long> newestFirst = new ArrayList<>(made);
+    java.util.Collections.reverse(newestFirst);
+    assertThat(seen).containsExactlyElementsOf(newestFirst);
+    assertThat(pages).isEqualTo(3);
+    assertThat(api.get("contacts?cursor=bm9wZQ").status()).isEqualTo(400);
+    assertThat(api.get("contacts?limit=0").status()).isEqualTo(422);
+  }
+
+  @Test
+  void aKeyOverItsRateLimitGets429() {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api rate");
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "busy", "contacts:read"));
+    ApiClient other = new ApiClient(base, ApiClient.key(a.id(), "calm", "contacts:read"));
+    ApiClient.Answer first = api.get("contacts");
+    assertThat(first.header("RateLimit-Policy")).isEqualTo("\"per-key\";q=" + RATE + ";w=60");
+    assertThat(first.header("RateLimit")).startsWith("\"per-key\";r=" + (RATE - 1) + ";t=");
+    int ok = 1;
+    ApiClient.Answer last = first;
+    for (int i = 0; i < RATE + 5 && last.status() != 429; i++) {
+      last = api.get("contacts");
+      if (last.status() == 200) {
+        ok++;
+      }
+    }
+    assertThat(ok).isEqualTo(RATE);
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.json().getString("code")).isEqualTo("rate_limited");
+    assertThat(last.header("Retry-After")).isNotBlank();
+    assertThat(other.get("contacts").status()).isEqualTo(200);
+  }
+
+  @Test
+  void webhooksAreSignedRetriedAndRefusedForLocalAddresses() throws Exception {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api hooks");
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "hooks", ALL));
+
+    ApiClient.Answer local =
+        api.post(
+            "webhooks",
+            "{\"url\":\"https://127.0.0.1:"
+                + freePort()
+                + "/hook\",\"events\":[\"contact.created\"]}");
+    assertThat(local.status()).isEqualTo(422);
+    assertThat(pointers(local)).containsExactly("/url");
+    assertThat(local.json().getString("detail")).contains("private or local address");
+    ApiClient.Answer plain =
+        api.post(
+            "webhooks",
+            "{\"url\":\"http://receiver.example/hook\",\"events\":[\"contact.created\"]}");
+    assertThat(plain.json().getString("detail")).contains("HTTPS");
+    assertThat(
+            api.post(
+                    "webhooks",
+                    "{\"url\":\"https://10.1.2.3/hook\",\"events\":[\"contact.created\"]}")
+                .status())
+        .isEqualTo(422);
+    assertThat(
+            api.post(
+                    "webhooks",
+                    "{\"url\":\"http://127.0.0.1:"
+                        + RECEIVER_PORT
+                        + "/hook\",\"events\":[\"contact.exploded\"]}")
+                .status())
+        .isEqualTo(422);
+
+    for (int i = 0; i < 5; i++) {
+      receiver.enqueue(new MockResponse().setResponseCode(200).setBody("ok"));
+    }
+    ApiClient.Answer subscribed =
+        api.post(
+            "webhooks",
+            "{\"url\":\"http://127.0.0.1:"
+                + RECEIVER_PORT
+                + "/hook\",\"events\":[\"contact.created\",\"consent.changed\",\"message.received\"]}");
+    assertThat(subscribed.status()).isEqualTo(201);
+    String secret = subscribed.json().getString("secret");
+    long subscription = subscribed.json().getJsonNumber("id").longValue();
+    assertThat(api.get("webhooks").body()).doesNotContain(secret);
+
+    ApiClient.Answer contact =
+        api.post("contacts", "{\"phone\":\"+" + ApiClient.phone() + "\",\"name\":\"Hook\"}");
+    long contactId = contact.json().getJsonNumber("id").longValue();
+    RecordedRequest hook = receiver.takeRequest(20, TimeUnit.SECONDS);
+    assertThat(hook).as("webhook received").isNotNull();
+    String body = hook.getBody().readUtf8();
+    String signature = hook.getHeader("KretaNote-Signature");
+    assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+    String t = signature.substring(2, signature.indexOf(','));
+    String v1 = signature.substring(signature.indexOf("v1=") + 3);
+    assertThat(v1).isEqualTo(hmacSha256Hex(secret, t + "." + body));
+    assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(t))).isLessThan(60);
+    assertThat(body)
+        .contains("\"type\":\"contact.created\"")
+        .contains("\"contact_id\":" + contactId);
+    assertThat(body).contains("\"id\":\"" + hook.getHeader("KretaNote-Event-Id") + "\"");
+    // Polled in the table: the key's rate limit (40 a minute here) is for the calls that matter.
+    await(
+        () ->
+            "DELIVERED"
+                .equals(
+                    Webhooks.string(
+                        "SELECT state FROM webhook_delivery WHERE subscription_id = ?",
+                        subscription)));
+    assertThat(api.get("webhooks/" + subscription + "/deliveries").body())
+        .contains("\"response_status\":200");
+    api.post(
+        "contacts/" + contactId + "/consents",
+        "{\"category\":\"marketing\",\"granted\":false,\"evidence\":\"unsubscribed in the shop\"}");
+    RecordedRequest consent = receiver.takeRequest(20, TimeUnit.SECONDS);
+    assertThat(consent).as("consent webhook").isNotNull();
+    String consentBody = consent.getBody().readUtf8();
+    assertThat(consentBody)
+        .contains("\"type\":\"consent.changed\"")
+        .contains("\"granted\":false")
+        .contains("\"source\":\"API\"");
+    String ct = consent.getHeader("KretaNote-Signature");
+    assertThat(ct.substring(ct.indexOf("v1=") + 3))
+        .isEqualTo(hmacSha256Hex(secret, ct.substring(2, ct.indexOf(',')) + "." + consentBody));
+
+    // A customer writes: the new contact and the message arrive, each signed.
+    ApiClient.customerWrites(base, a, ApiClient.phone(), "Is my parcel on its way?");
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest r = receiver.takeRequest(20, TimeUnit.SECONDS);
+      assertThat(r).as("inbound webhook " + (i + 1)).isNotNull();
+      String b = r.getBody().readUtf8();
+      String sig = r.getHeader("KretaNote-Signature");
+      assertThat(sig.substring(sig.indexOf("v1=") + 3))
+          .isEqualTo(hmacSha256Hex(secret, sig.substring(2, sig.indexOf(',')) + "." + b));
+      bodies.add(b);
+    }
+    assertThat(String.join("\n", bodies))
+        .contains("\"type\":\"contact.created\"")
+        .contains("\"type\":\"message.received\"")
+        .contains("Is my parcel on its way?");
+
+    // A receiver that always fails: retries with growing delays, then the subscription is off.
+    for (int i = 0; i < 20; i++) {
+      failing.enqueue(new MockResponse().setResponseCode(500).setBody("broken"));
+    }
+    long failingId =
+        api.post(
+                "webhooks",
+                "{\"url\":\"http://127.0.0.1:"
+                    + FAILING_PORT
+                    + "/hook\",\"events\":[\"contact.updated\"]}")
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    ApiClient.Answer read = api.get("contacts/" + contactId);
+    api.patch("contacts/" + contactId, "{\"name\":\"Renamed\"}", read.header("ETag"));
+    List<Long> arrivals = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      RecordedRequest r = failing.takeRequest(20, TimeUnit.SECONDS);
+      assertThat(r).as("attempt " + (i + 1)).isNotNull();
+      arrivals.add(System.nanoTime() / 1_000_000);
+    }
+    long gap1 = arrivals.get(1) - arrivals.get(0);
+    long gap3 = arrivals.get(3) - arrivals.get(2);
+    assertThat(gap1).isGreaterThanOrEqualTo(500);
+    assertThat(gap3).isGreaterThan(gap1 + 1000);
+    await(
+        () ->
+            "DISABLED"
+                .equals(
+                    Webhooks.string(
+                        "SELECT state FROM webhook_subscription WHERE id = ?", failingId)));
+    String log = api.get("webhooks/" + failingId + "/deliveries").body();
+    assertThat(log).contains("\"response_status\":500").contains("broken");
+    assertThat(
+            Webhooks.count(
+                "SELECT count(*) FROM notification WHERE tenant_id = ? AND kind = 'webhook-disabled'",
+                a.id()))
+        .isEqualTo(1);
+    // Another business sees none of it.
+    ApiClient stranger =
+        new ApiClient(base, ApiClient.key(Webhooks.tenantWithNumber("Api other").id(), "x", ALL));
+    assertThat(stranger.get("webhooks/" + failingId + "/deliveries").status()).isEqualTo(404);
+    assertThat(stranger.delete("webhooks/" + failingId).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theOpenApiDocumentIsValidAndDocumentsEveryEndpoint() throws Exception {
+    URI document = URI.create(base.toString()).resolve("/openapi");
+    ApiClient.Answer answer = ApiClient.send(java.net.http.HttpRequest.newBuilder(document).GET());
+    assertThat(answer.status()).isEqualTo(200);
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(answer.body(), null, options);
+    // Payara adds a vendor field "endpoints" (the URLs it serves); everything else must be clean.
+    assertThat(parsed.getMessages())
+        .as("problems of the document")
+        .allMatch(m -> m.equals("attribute endpoints is unexpected"));
+    OpenAPI api = parsed.getOpenAPI();
+    Set<String> documented = new TreeSet<>();
+    api.getPaths()
+        .forEach(
+            (path, item) -> {
+              int at = path.indexOf("/api/v1/");
+              if (at < 0) {
+                return;
+              }
+              item.readOperationsMap()
+                  .forEach(
+                      (method, operation) -> {
+                        documented.add(method.name() + " " + path.substring(at + 7));
+                        assertThat(operation.getSummary()).as(method + " " + path).isNotBlank();
+                      });
+            });
+    Set<String> endpoints = new TreeSet<>();
+    for (Class<?> c : new ApiV1().getClasses()) {
+      jakarta.ws.rs.Path root = c.getAnnotation(jakarta.ws.rs.Path.class);
+      if (root == null) {
+        continue;
+      }
+      for (Method m : c.getDeclaredMethods()) {
+        for (Annotation a : m.getAnnotations()) {
+          jakarta.ws.rs.HttpMethod verb =
+              a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
+          if (verb != null) {
+            jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+            endpoints.add(
+                verb.value() + " /" + root.value() + (sub == null ? "" : "/" + sub.value()));
+          }
+        }
+      }
+    }
+    assertThat(endpoints).hasSizeGreaterThan(20);
+    assertThat(documented).containsAll(endpoints);
+    assertThat(api.getComponents().getSecuritySchemes()).containsKey("apiKey");
+
+    // The reference page: Swagger UI from this server, no CDN.
+    TestAccounts.clearAddressThrottle();
+    TestAccounts.User owner =
+        TestAccounts.owner("Reference", UUID.randomUUID().toString().substring(0, 8));
+    Document page = WebClient.signedIn(base, owner).get("app/api-reference.xhtml");
+    assertThat(page.select("script[src*=swagger-ui-bundle.js]")).hasSize(1);
+    assertThat(page.select("script[src*=swagger-ui-bundle.js]").attr("nonce")).isNotBlank();
+    assertThat(page.html()).doesNotContain("cdn").doesNotContain("unpkg");
+    String bundle = page.select("script[src*=swagger-ui-bundle.js]").attr("abs:src");
+    ApiClient.Answer served =
+        ApiClient.send(java.net.http.HttpRequest.newBuilder(URI.create(bundle)).GET());
+    assertThat(served.status()).isEqualTo(200);
+    assertThat(served.type()).contains("javascript");
+    // In Chromium, under the page's Content-Security-Policy: Swagger UI draws the endpoints.
+    Browser browser = Browser.start(1280, 900);
+    try {
+      browser.open(base, "login.xhtml");
+      browser.driver().findElement(By.id("login:email")).sendKeys(owner.email());
+      browser.driver().findElement(By.id("login:password")).sendKeys(TestAccounts.PASSWORD);
+      browser.click("login:submit");
+      browser.waiting().until(ExpectedConditions.urlContains("/app/"));
+      browser.open(base, "app/api-reference.xhtml");
+      try {
+        browser
+            .waiting()
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        Object state =
+            browser
+                .driver()
+                .executeScript(
+                    "return [typeof SwaggerUIBundle, typeof define, typeof exports, typeof module,"
+                        + " document.getElementById('swagger-ui').innerHTML.substring(0, 400),"
+                        + " String(window.kretanoteSwaggerError),"
+                        + " JSON.stringify(performance.getEntriesByType('resource')"
+                        + ".filter(function (r) { return r.name.indexOf('swagger') >= 0; })"
+                        + ".map(function (r) { return [r.name, r.responseStatus, r.transferSize]; })),"
+                        + " document.documentElement.outerHTML.substring(0, 3000)];");
+        throw new AssertionError(
+            "Swagger UI did not draw: "
+                + state
+                + "; CSP: "
+                + WebClient.signedIn(base, owner)
+                    .raw("app/api-reference.xhtml")
+                    .headers()
+                    .allValues("Content-Security-Policy"),
+            e);
+      }
+      browser.waitForText("/contacts/{id}");
+      browser.screenshot("api-reference");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** HMAC-SHA256 after RFC 2104, on plain SHA-256: independent of the server's javax.crypto use. */
+  static String hmacSha256Hex(String key, String message) throws Exception {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    if (k.length > 64) {
+      k = MessageDigest.getInstance("SHA-256").digest(k);
+    }
+    byte[] block = new byte[64];
+    System.arraycopy(k, 0, block, 0, k.length);
+    byte[] ipad = new byte[64];
+    byte[] opad = new byte[64];
+    for (int i = 0; i < 64; i++) {
+      ipad[i] = (byte) (block[i] ^ 0x36);
+      opad[i] = (byte) (block[i] ^ 0x5c);
+    }
+    MessageDigest inner = MessageDigest.getInstance("SHA-256");
+    inner.update(ipad);
+    byte[] innerHash = inner.digest(message.getBytes(StandardCharsets.UTF_8));
+    MessageDigest outer = MessageDigest.getInstance("SHA-256");
+    outer.update(opad);
+    return HexFormat.of().formatHex(outer.digest(innerHash));
+  }
+
+  static List<String> pointers(ApiClient.Answer a) {
+    assertThat(a.type()).startsWith("application/problem+json");
+    List<String> out = new ArrayList<>();
+    if (a.json().containsKey("errors")) {
+      a.json().getJsonArray("errors").forEach(e -> out.add(e.asJsonObject().getString("pointer")));
+    }
+    return out;
+  }
+
+  static long outbound(Webhooks.Tenant t, long conversation) {
+    return Webhooks.count(
+        "SELECT count(*) FROM message WHERE tenant_id = ? AND conversation_id = ?"
+            + " AND direction = 'OUTBOUND'",
+        t.id(),
+        conversation);
+  }
+
+  static long contacts(Webhooks.Tenant t) {
+    return Webhooks.count("SELECT count(*) FROM contact WHERE tenant_id = ?", t.id());
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      Webhooks.pause(200);
+    }
+    throw new AssertionError("not reached within 45 s");
+  }
+}
