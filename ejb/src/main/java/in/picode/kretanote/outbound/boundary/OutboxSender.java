@@ -50,7 +50,6 @@ public class OutboxSender {
   @Inject GraphApi graph;
   @Inject SendLanes lanes;
 
-  /** How often a lane looks for new replies while it has rows waiting. */
   private static final long CLAIM_EVERY = Duration.ofMillis(100).toNanos();
 
   private static final long RATE_REFRESH = Duration.ofSeconds(5).toNanos(); // reads the limit
@@ -323,7 +322,8 @@ public class OutboxSender {
       sleepUntil(slot.at());
       window.awaitStart(slot.perSecond());
       Instant started = Instant.now();
-      long typical = (long) window.latencyMillis();
+      // One call at a time: a call may have reached Meta as late as it ended (typical 0).
+      long typical = window.allowed(slot.perSecond()) > 1 ? (long) window.latencyMillis() : 0;
       boolean pause =
           Tenancy.callAs(
               lane.number().tenantId(), () -> sendOne(q.claim(), p, slot, started, typical, lane));
