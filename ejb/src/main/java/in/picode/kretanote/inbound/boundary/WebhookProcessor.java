@@ -214,7 +214,7 @@ public class WebhookProcessor {
       return 0;
     }
     EventApplier.Result result = applier.apply(claimed);
-    // Per applied event, result.tenantsOf(outcome.eventId()) names the tenants it was routed to.
+    // The applier has recorded each applied event's tenants (EventRoutes), once per batch.
     log.finish(owner, result.outcomes());
     metrics.outcomes(result.outcomes());
     metrics.applyFailures(result.failures().size());
