@@ -6,6 +6,8 @@ import static in.picode.kretanote.testing.Webhooks.rows;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.TestAccounts;
+import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
 import in.picode.kretanote.testing.Webhooks.Tenant;
 import java.net.URI;
@@ -20,6 +22,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -298,5 +301,53 @@ class CoexistenceWebhooksIT {
     customerMessage(
         mine, waId, edit(waId, "wamid.y-edit." + run, now + 30, hers, "Table for ten"), 0);
     assertThat(message(mine, hers)).containsExactly("Table for two", null, "0", "0");
+  }
+
+  @Test
+  void theConversationPageShowsTheMarksAndHidesDeletedTextAndTheEditRows() {
+    TestAccounts.clearAddressThrottle();
+    Tenant tenant = Webhooks.tenantWithNumber("Page " + run);
+    TestAccounts.User owner =
+        TestAccounts.user(tenant.id(), "owner-page-" + run + "@example.com", "OWNER");
+    String waId = customer();
+    customerMessage(tenant, waId, text(waId, "wamid.p1." + run, now, "Before the edit"), 0);
+    customerMessage(tenant, waId, text(waId, "wamid.p2." + run, now + 1, "Secret regret"), 0);
+    customerMessage(
+        tenant,
+        waId,
+        edit(waId, "wamid.p3." + run, now + 10, "wamid.p1." + run, "After the edit"),
+        0);
+    customerMessage(tenant, waId, revoke(waId, "wamid.p4." + run, now + 20, "wamid.p2." + run), 0);
+    send(
+        tenant,
+        "smb_message_echoes",
+        "\"message_echoes\":[{\"from\":\"15550001111\",\"to\":\""
+            + waId
+            + "\",\"id\":\"wamid.p5."
+            + run
+            + "\",\"timestamp\":\""
+            + (now + 30)
+            + "\",\"type\":\"text\",\"text\":{\"body\":\"Typed on the phone\"}}]",
+        0);
+    long conversation = count("SELECT id FROM conversation WHERE tenant_id = ?", tenant.id());
+    WebClient browser = WebClient.signedIn(base, owner);
+    Document page = browser.get("app/conversation.xhtml?id=" + conversation);
+    assertThat(browser.lastResponse().statusCode()).isEqualTo(200);
+    assertThat(page.select(".bubble")).hasSize(3);
+    assertThat(page.select(".bubble.in .text").first().text()).isEqualTo("After the edit");
+    assertThat(page.select(".bubble.in .edited").text())
+        .contains("Edited")
+        .contains("Before the edit");
+    assertThat(page.select(".bubble.in .deleted em").text())
+        .isEqualTo("🚫 This message was deleted by the customer");
+    assertThat(page.select(".bubble.in > .text").eachText()).doesNotContain("Secret regret");
+    assertThat(page.select(".bubble.out .from-phone").text())
+        .contains("Sent from the WhatsApp Business app");
+    assertThat(page.select(".bubble.out .text").text()).isEqualTo("Typed on the phone");
+
+    preference(tenant, waId, "stop", now, 0);
+    long contact = contactId(tenant, waId);
+    assertThat(browser.get("app/contact.xhtml?id=" + contact).text())
+        .contains("The customer pressed \"Stop promotions\" in WhatsApp");
   }
 }
