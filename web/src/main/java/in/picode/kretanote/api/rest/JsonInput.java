@@ -38,6 +38,16 @@ final class JsonInput {
   }
 
   static JsonInput read(InputStream in, long max, Set<String> known) {
+    return parse(bytes(in, max), known);
+  }
+
+  /** Like {@link #read} but an empty body is no input at all (null). */
+  static JsonInput readOptional(InputStream in, long max, Set<String> known) {
+    byte[] bytes = bytes(in, max);
+    return bytes.length == 0 ? null : parse(bytes, known);
+  }
+
+  private static byte[] bytes(InputStream in, long max) {
     byte[] bytes;
     try {
       bytes = in == null ? new byte[0] : in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
@@ -52,6 +62,10 @@ final class JsonInput {
           "Body too large",
           "Request bodies may have at most " + max + " bytes.");
     }
+    return bytes;
+  }
+
+  private static JsonInput parse(byte[] bytes, Set<String> known) {
     if (bytes.length == 0) {
       throw new ApiProblem(
           400, "malformed_json", "Malformed JSON", "The body is empty; send a JSON object.");
