@@ -97,6 +97,7 @@ class PublicApiIT {
     receiver.start(RECEIVER_PORT);
     failing = new MockWebServer();
     failing.start(FAILING_PORT);
+    in.picode.kretanote.testing.ItMeta.start();
   }
 
   @AfterAll
@@ -779,6 +780,381 @@ class PublicApiIT {
     MessageDigest outer = MessageDigest.getInstance("SHA-256");
     outer.update(opad);
     return HexFormat.of().formatHex(outer.digest(innerHash));
+  }
+
+  @Test
+  void campaignsAreCreatedOnceStartedPausedAndReadThroughTheDashboardsRules() {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api campaigns");
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api campaigns other");
+    ApiClient writer =
+        new ApiClient(
+            base, ApiClient.key(a.id(), "crm", "contacts:write campaigns:read campaigns:write"));
+    ApiClient reader = new ApiClient(base, ApiClient.key(a.id(), "bi", "campaigns:read"));
+    ApiClient stranger =
+        new ApiClient(base, ApiClient.key(b.id(), "other", "campaigns:read campaigns:write"));
+    template(a, "spring_sale", "Hello {{1}}, our spring sale starts today.", "APPROVED");
+    template(a, "pending_one", "Hi", "PENDING");
+    assertThat(
+            writer
+                .post(
+                    "contacts", "{\"phone\":\"+" + ApiClient.phone() + "\",\"tags\":[\"spring\"]}")
+                .status())
+        .isEqualTo(201);
+    String body =
+        "{\"name\":\"Spring sale\",\"connection_id\":"
+            + a.connectionId()
+            + ",\"template\":{\"name\":\"spring_sale\",\"language\":\"en\"},"
+            + "\"values\":[\"friend\"],\"segment\":{\"tag\":\"spring\"}}";
+
+    ApiClient.Answer forbidden = reader.send("campaigns", body, "camp-1");
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.json().getString("code")).isEqualTo("insufficient_scope");
+    assertThat(campaigns(a)).isZero();
+
+    ApiClient.Answer first = writer.send("campaigns", body, "camp-1");
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    long id = first.json().getJsonNumber("id").longValue();
+    assertThat(first.json().getString("state")).isEqualTo("draft");
+    assertThat(first.json().getJsonObject("segment").getString("tag")).isEqualTo("spring");
+    assertThat(first.json().getJsonArray("values").getString(0)).isEqualTo("friend");
+    ApiClient.Answer again = writer.send("campaigns", body, "camp-1");
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(again.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(campaigns(a)).isEqualTo(1);
+    ApiClient.Answer conflict =
+        writer.send("campaigns", body.replace("Spring sale", "Autumn sale"), "camp-1");
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.json().getString("code")).isEqualTo("IDEMPOTENCY_CONFLICT");
+    assertThat(campaigns(a)).isEqualTo(1);
+
+    // Bad input: named fields, nothing created.
+    ApiClient.Answer unknown =
+        writer.send(
+            "campaigns",
+            body.replace("\"segment\":{", "\"colour\":1,\"segment\":{\"size\":2,")
+                .replace("\"connection_id\":" + a.connectionId(), "\"connection_id\":\"x\""),
+            "camp-2");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(pointers(unknown)).contains("/colour", "/segment/size", "/connection_id");
+    assertThat(writer.send("campaigns", "{\"name\":", "camp-3").json().getString("code"))
+        .isEqualTo("malformed_json");
+    ApiClient.Answer pending =
+        writer.send("campaigns", body.replace("spring_sale", "pending_one"), "camp-4");
+    assertThat(pending.status()).isEqualTo(422);
+    assertThat(pending.json().getString("code")).isEqualTo("campaign_refused");
+    assertThat(pending.json().getString("detail")).contains("not approved");
+    ApiClient.Answer nobody =
+        writer.send("campaigns", body.replace("\"spring\"}", "\"winter\"}"), "camp-5");
+    assertThat(nobody.status()).isEqualTo(422);
+    assertThat(nobody.json().getString("detail")).contains("winter");
+    ApiClient.Answer otherNumber =
+        writer.send(
+            "campaigns",
+            body.replace(
+                "\"connection_id\":" + a.connectionId(), "\"connection_id\":" + b.connectionId()),
+            "camp-6");
+    assertThat(otherNumber.status()).isEqualTo(422);
+    assertThat(campaigns(a)).isEqualTo(1);
+
+    // Another business sees no such campaign; a reader cannot start it.
+    assertThat(stranger.get("campaigns/" + id).status()).isEqualTo(404);
+    assertThat(stranger.post("campaigns/" + id + "/start", "").status()).isEqualTo(404);
+    assertThat(stranger.post("campaigns/" + id + "/pause", "").status()).isEqualTo(404);
+    assertThat(reader.post("campaigns/" + id + "/start", "").status()).isEqualTo(403);
+    assertThat(state(id)).isEqualTo("DRAFT");
+
+    ApiClient.Answer draftPause = writer.post("campaigns/" + id + "/pause", "");
+    assertThat(draftPause.status()).isEqualTo(409);
+    assertThat(draftPause.json().getString("code")).isEqualTo("campaign_state");
+    ApiClient.Answer started = writer.post("campaigns/" + id + "/start", "");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(started.json().getString("state")).isIn("scheduled", "running");
+    assertThat(writer.post("campaigns/" + id + "/start", "").status()).isEqualTo(409);
+    assertThat(writer.post("campaigns/" + id + "/pause", "{\"colour\":1}").status()).isEqualTo(422);
+    ApiClient.Answer paused =
+        writer.post("campaigns/" + id + "/pause", "{\"reason\":\"Stock ran out\"}");
+    assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+    assertThat(paused.json().getString("state")).isEqualTo("paused");
+    assertThat(paused.json().getString("pause_reason")).isEqualTo("Stock ran out");
+    assertThat(state(id)).isEqualTo("PAUSED");
+
+    ApiClient.Answer read = reader.get("campaigns/" + id);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().getString("state")).isEqualTo("paused");
+    JsonObject progress = read.json().getJsonObject("progress");
+    assertThat(progress.keySet())
+        .contains("total", "queued", "sent", "delivered", "read", "failed", "skipped");
+    assertThat(progress.getJsonNumber("total").longValue())
+        .isEqualTo(
+            Webhooks.count(
+                "SELECT count(*) FROM campaign_recipient WHERE tenant_id = ? AND campaign_id = ?",
+                a.id(),
+                id));
+  }
+
+  @Test
+  void templatesAreSubmittedToMetaOnceAndDeletedThere() {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User owner = TestAccounts.owner("Api templates", run);
+    WebClient web = WebClient.signedIn(base, owner);
+    assertThat(
+            web.submit(web.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate")
+                .text())
+        .contains("is connected");
+    long connection =
+        Webhooks.count("SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
+    String waba =
+        Webhooks.string(
+            "SELECT waba_id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
+    in.picode.kretanote.testing.SimulatorControl sim =
+        in.picode.kretanote.testing.SimulatorControl.fromTestJvm();
+    ApiClient writer =
+        new ApiClient(
+            base, ApiClient.key(owner.tenantId(), "cms", "templates:read templates:write"));
+    ApiClient reader = new ApiClient(base, ApiClient.key(owner.tenantId(), "bi", "templates:read"));
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api templates other " + run);
+    ApiClient stranger =
+        new ApiClient(base, ApiClient.key(b.id(), "other", "templates:read templates:write"));
+    String body =
+        "{\"connection_id\":"
+            + connection
+            + ",\"name\":\"order_shipped_"
+            + run.replace('-', '_')
+            + "\",\"language\":\"en_US\",\"category\":\"utility\","
+            + "\"header\":\"Your order\",\"body\":\"Hi {{1}}, order {{2}} has shipped.\","
+            + "\"examples\":[\"Ana\",\"A-17\"],"
+            + "\"buttons\":[{\"text\":\"Track it\",\"url\":\"https://example.com/t\"}]}";
+
+    assertThat(reader.send("templates", body, "tpl-1").status()).isEqualTo(403);
+    ApiClient.Answer bad =
+        writer.send(
+            "templates",
+            body.replace("\"Track it\"", "\"Track it\",\"colour\":1")
+                .replace("\"utility\"", "\"service\""),
+            "tpl-2");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(pointers(bad)).contains("/buttons/0/colour", "/category");
+    ApiClient.Answer gaps = writer.send("templates", body.replace("{{2}}", "{{3}}"), "tpl-3");
+    assertThat(gaps.status()).isEqualTo(422);
+    assertThat(gaps.json().getString("code")).isEqualTo("template_refused");
+    assertThat(gaps.json().getString("detail")).contains("without gaps");
+    assertThat(templateRows(owner.tenantId())).isZero();
+    assertThat(templateCalls(sim, waba, "POST")).as("nothing reached Meta").isZero();
+
+    ApiClient.Answer first = writer.send("templates", body, "tpl-1");
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().getString("status")).isEqualTo("PENDING");
+    long id = first.json().getJsonNumber("id").longValue();
+    ApiClient.Answer again = writer.send("templates", body, "tpl-1");
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(again.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(templateRows(owner.tenantId())).isEqualTo(1);
+    assertThat(templateCalls(sim, waba, "POST")).as("Meta got the template once").isEqualTo(1);
+    assertThat(writer.send("templates", body.replace("Ana", "Bo"), "tpl-1").status())
+        .isEqualTo(409);
+    assertThat(reader.get("templates").body()).contains("\"id\":" + id + ",");
+
+    assertThat(stranger.delete("templates/" + id).status()).isEqualTo(404);
+    assertThat(stranger.get("templates").body()).doesNotContain("\"id\":" + id + ",");
+    assertThat(reader.delete("templates/" + id).status()).isEqualTo(403);
+    assertThat(writer.delete("templates/abc").status()).isEqualTo(404);
+    assertThat(templateCalls(sim, waba, "DELETE")).isZero();
+    assertThat(writer.delete("templates/" + id).status()).isEqualTo(204);
+    assertThat(writer.delete("templates/" + id).status()).isEqualTo(204);
+    assertThat(templateCalls(sim, waba, "DELETE")).as("Meta got the delete once").isEqualTo(1);
+    assertThat(Webhooks.string("SELECT status FROM message_template WHERE id = ?", id))
+        .isEqualTo("DELETED");
+  }
+
+  @Test
+  void reactionsInteractiveMessagesAndFilesAreSentOnceAndMediaStaysWithItsBusiness() {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User owner = TestAccounts.owner("Api media", run);
+    WebClient web = WebClient.signedIn(base, owner);
+    assertThat(
+            web.submit(web.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate")
+                .text())
+        .contains("is connected");
+    Webhooks.Tenant a =
+        new Webhooks.Tenant(
+            owner.tenantId(),
+            Webhooks.count(
+                "SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId()),
+            Webhooks.string(
+                "SELECT phone_number_id FROM whatsapp_connection WHERE tenant_id = ?",
+                owner.tenantId()));
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "erp", ALL));
+    ApiClient reader =
+        new ApiClient(base, ApiClient.key(a.id(), "bi", "conversations:read contacts:read"));
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api media other " + run);
+    ApiClient stranger = new ApiClient(base, ApiClient.key(b.id(), "other", ALL));
+    long conversation = ApiClient.customerWrites(base, a, ApiClient.phone(), "Which size?");
+    long inbound =
+        Webhooks.count(
+            "SELECT id FROM message WHERE tenant_id = ? AND conversation_id = ?"
+                + " AND direction = 'INBOUND'",
+            a.id(),
+            conversation);
+
+    // A reaction, twice with one key: one message.
+    String reaction =
+        "{\"conversation_id\":"
+            + conversation
+            + ",\"type\":\"reaction\",\"reaction\":{\"message_id\":"
+            + inbound
+            + ",\"emoji\":\"\u2764\"}}";
+    assertThat(reader.send("messages", reaction, "r-1").status()).isEqualTo(403);
+    ApiClient.Answer reacted = api.send("messages", reaction, "r-1");
+    assertThat(reacted.status()).as(reacted.body()).isEqualTo(202);
+    ApiClient.Answer reactedAgain = api.send("messages", reaction, "r-1");
+    assertThat(reactedAgain.json().getBoolean("duplicate")).isTrue();
+    assertThat(reactedAgain.json().getJsonNumber("id"))
+        .isEqualTo(reacted.json().getJsonNumber("id"));
+    assertThat(outbound(a, conversation)).isEqualTo(1);
+    ApiClient.Answer elsewhere =
+        api.send("messages", reaction.replace(":" + inbound + ",", ":999999999,"), "r-2");
+    assertThat(elsewhere.status()).isEqualTo(422);
+    assertThat(elsewhere.json().getString("code")).isEqualTo("INVALID_MESSAGE");
+    assertThat(stranger.send("messages", reaction, "r-3").status()).isEqualTo(404);
+
+    // Reply buttons and a list.
+    String buttons =
+        "{\"conversation_id\":"
+            + conversation
+            + ",\"type\":\"interactive\",\"interactive\":{\"kind\":\"buttons\","
+            + "\"body\":\"Which size?\",\"choices\":[{\"id\":\"s\",\"title\":\"Small\"},"
+            + "{\"id\":\"m\",\"title\":\"Medium\"}]}}";
+    ApiClient.Answer sentButtons = api.send("messages", buttons, "b-1");
+    assertThat(sentButtons.status()).as(sentButtons.body()).isEqualTo(202);
+    assertThat(api.send("messages", buttons, "b-1").json().getBoolean("duplicate")).isTrue();
+    ApiClient.Answer tooMany =
+        api.send(
+            "messages",
+            buttons.replace(
+                "]}}", ",{\"id\":\"l\",\"title\":\"Large\"},{\"id\":\"x\",\"title\":\"XL\"}]}}"),
+            "b-2");
+    assertThat(tooMany.status()).isEqualTo(422);
+    assertThat(tooMany.json().getString("detail")).contains("1 to 3 buttons");
+    ApiClient.Answer unknown =
+        api.send(
+            "messages",
+            buttons
+                .replace("\"title\":\"Small\"", "\"title\":\"Small\",\"colour\":1")
+                .replace("\"kind\":\"buttons\"", "\"kind\":\"carousel\"")
+                .replace("\"type\":\"interactive\",", "\"type\":\"interactive\",\"text\":\"x\","),
+            "b-3");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(pointers(unknown))
+        .contains("/interactive/choices/0/colour", "/interactive/kind", "/text");
+    String list =
+        "{\"conversation_id\":"
+            + conversation
+            + ",\"type\":\"interactive\",\"interactive\":{\"kind\":\"list\","
+            + "\"body\":\"Pick a day\",\"button_text\":\"Days\",\"choices\":["
+            + "{\"id\":\"mon\",\"title\":\"Monday\",\"description\":\"9 to 5\"}]}}";
+    ApiClient.Answer sentList = api.send("messages", list, "l-1");
+    assertThat(sentList.status()).as(sentList.body()).isEqualTo(202);
+    assertThat(api.send("messages", list.replace(",\"button_text\":\"Days\"", ""), "l-2").status())
+        .isEqualTo(422);
+    assertThat(outbound(a, conversation)).isEqualTo(3);
+
+    // A file: uploaded to Meta once for one key; wrong input refused before any upload.
+    in.picode.kretanote.testing.SimulatorControl sim =
+        in.picode.kretanote.testing.SimulatorControl.fromTestJvm();
+    byte[] pdf =
+        "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    String path = "messages/media?conversation_id=" + conversation + "&filename=offer.pdf";
+    long uploadsBefore = uploads(sim, a.phoneNumberId());
+    ApiClient.Answer noScope = ApiClient.send(file(reader, path, "application/pdf", pdf, "f-1"));
+    assertThat(noScope.status()).isEqualTo(403);
+    ApiClient.Answer noName =
+        ApiClient.send(
+            file(api, "messages/media?conversation_id=x", "application/pdf", pdf, "f-1"));
+    assertThat(noName.status()).isEqualTo(422);
+    assertThat(pointers(noName)).contains("conversation_id", "filename");
+    ApiClient.Answer exe =
+        ApiClient.send(
+            file(
+                api,
+                "messages/media?conversation_id=" + conversation + "&filename=run.exe",
+                "application/x-msdownload",
+                pdf,
+                "f-2"));
+    assertThat(exe.status()).isEqualTo(422);
+    assertThat(exe.json().getString("detail")).contains("does not accept this type");
+    assertThat(uploads(sim, a.phoneNumberId())).isEqualTo(uploadsBefore);
+    ApiClient.Answer sentFile = ApiClient.send(file(api, path, "application/pdf", pdf, "f-1"));
+    assertThat(sentFile.status()).as(sentFile.body()).isEqualTo(202);
+    ApiClient.Answer sentAgain = ApiClient.send(file(api, path, "application/pdf", pdf, "f-1"));
+    assertThat(sentAgain.json().getBoolean("duplicate")).isTrue();
+    assertThat(sentAgain.json().getJsonNumber("id")).isEqualTo(sentFile.json().getJsonNumber("id"));
+    assertThat(uploads(sim, a.phoneNumberId())).isEqualTo(uploadsBefore + 1);
+    assertThat(outbound(a, conversation)).isEqualTo(4);
+    assertThat(
+            ApiClient.send(
+                    file(stranger, path.replace("offer", "other"), "application/pdf", pdf, "f-9"))
+                .status())
+        .isEqualTo(404);
+
+    // Media download: only the business's own, only with conversations:read.
+    assertThat(api.get("messages/media/999999999").status()).isEqualTo(404);
+    assertThat(api.get("messages/media/abc").status()).isEqualTo(404);
+    ApiClient writeOnly = new ApiClient(base, ApiClient.key(a.id(), "w", "messages:send"));
+    assertThat(writeOnly.get("messages/media/1").status()).isEqualTo(403);
+  }
+
+  static java.net.http.HttpRequest.Builder file(
+      ApiClient api, String path, String type, byte[] bytes, String key) {
+    return api.request(path)
+        .header("Content-Type", type)
+        .header("Idempotency-Key", key)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
+  }
+
+  static long uploads(in.picode.kretanote.testing.SimulatorControl sim, String phoneNumberId) {
+    return sim.calls().stream()
+        .map(JsonObject.class::cast)
+        .filter(c -> c.getString("method").equals("POST"))
+        .filter(c -> c.getString("path").endsWith(phoneNumberId + "/media"))
+        .count();
+  }
+
+  static long templateRows(long tenant) {
+    return Webhooks.count("SELECT count(*) FROM message_template WHERE tenant_id = ?", tenant);
+  }
+
+  static long templateCalls(
+      in.picode.kretanote.testing.SimulatorControl sim, String waba, String method) {
+    return sim.calls().stream()
+        .map(JsonObject.class::cast)
+        .filter(c -> c.getString("method").equals(method))
+        .filter(c -> c.getString("path").contains(waba + "/message_templates"))
+        .count();
+  }
+
+  static void template(Webhooks.Tenant t, String name, String text, String status) {
+    Webhooks.execute(
+        "INSERT INTO message_template (tenant_id, connection_id, waba_id, name, language,"
+            + " category, status, components, updated_at) VALUES (?, ?, ?, ?, 'en', 'MARKETING',"
+            + " ?, ?, NOW(6))",
+        t.id(),
+        t.connectionId(),
+        "waba-" + t.phoneNumberId(),
+        name,
+        status,
+        "[{\"type\":\"BODY\",\"text\":\"" + text + "\"}]");
+  }
+
+  static long campaigns(Webhooks.Tenant t) {
+    return Webhooks.count("SELECT count(*) FROM campaign WHERE tenant_id = ?", t.id());
+  }
+
+  static String state(long campaign) {
+    return Webhooks.string("SELECT state FROM campaign WHERE id = ?", campaign);
   }
 
   static List<String> pointers(ApiClient.Answer a) {
