@@ -50,6 +50,7 @@ public class MessageLog {
 
   @Inject Event<MediaQueued> mediaQueued;
   @Inject Event<CustomerMessageStored> customerMessages;
+  @Inject Event<ConversationChanged> conversationChanges;
 
   /** Where a queued message went. */
   public record Queued(long messageId, long connectionId, long contactId) {}
@@ -237,6 +238,7 @@ public class MessageLog {
     Conversation created = new Conversation(connectionId, contactId, now);
     em.persist(created);
     em.flush();
+    opened(created);
     return created.getId();
   }
 
@@ -256,20 +258,27 @@ public class MessageLog {
                 .setParameter("contacts", contacts)
                 .getResultList()
                 .forEach(c -> found.put(List.of(c.getConnectionId(), c.getContactId()), c)));
-    boolean opened = false;
+    List<Conversation> opened = new java.util.ArrayList<>();
     for (IncomingMessage m : messages) {
       List<Long> key = List.of(m.connectionId(), m.contactId());
       if (!found.containsKey(key)) {
         Conversation created = new Conversation(m.connectionId(), m.contactId(), now);
         em.persist(created);
         found.put(key, created);
-        opened = true;
+        opened.add(created);
       }
     }
-    if (opened) {
+    if (!opened.isEmpty()) {
       em.flush();
+      opened.forEach(this::opened);
     }
     return found;
+  }
+
+  private void opened(Conversation c) {
+    conversationChanges.fire(
+        new ConversationChanged(
+            Tenancy.require(), c.getId(), ConversationChanged.Kind.CREATED, null));
   }
 
   private Optional<Message> byWamid(String wamid) {

@@ -39,6 +39,8 @@ public class ApiV1 extends Application {
         ContactsResource.class,
         ConversationsResource.class,
         MessagesResource.class,
+        MessageMediaResource.class,
+        ContactFieldsResource.class,
         TemplatesResource.class,
         WebhooksResource.class,
         ApiProblemMapper.class,

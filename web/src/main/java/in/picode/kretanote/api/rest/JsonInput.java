@@ -13,7 +13,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -261,5 +263,44 @@ final class JsonInput {
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
+  }
+
+  /**
+   * An object of custom field values at {@code field}: field name to value (strings, numbers and
+   * booleans as text), null clearing it; absent is an empty map.
+   */
+  Map<String, String> fieldValues(String field, int maxEntries, int valueMax) {
+    JsonInput in = this;
+    if (!in.has(field)) {
+      return Map.of();
+    }
+    JsonObject o = in.object(field, false);
+    if (o == null) {
+      return Map.of();
+    }
+    if (o.size() > maxEntries) {
+      in.error("/" + field, "at most " + maxEntries + " fields at once");
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+      String pointer = "/" + field + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      JsonValue v = e.getValue();
+      String value =
+          switch (v.getValueType()) {
+            case NULL -> null;
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER, TRUE, FALSE -> v.toString();
+            default -> {
+              in.error(pointer, "must be a string, number, boolean or null");
+              yield null;
+            }
+          };
+      if (value != null && value.length() > valueMax) {
+        in.error(pointer, "must have at most " + valueMax + " characters");
+      }
+      out.put(e.getKey(), value);
+    }
+    return out;
   }
 }

@@ -62,6 +62,7 @@ class PublicApiIT {
   static final int MAX_BYTES = 65536;
   static final int RECEIVER_PORT = freePort();
   static final int FAILING_PORT = freePort();
+  static final int EVENTS_PORT = freePort();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -73,7 +74,12 @@ class PublicApiIT {
             "kretanote.api.max-bytes",
             Integer.toString(MAX_BYTES),
             "kretanote.webhooks.allowed-local-receivers",
-            "127.0.0.1:" + RECEIVER_PORT + ",127.0.0.1:" + FAILING_PORT,
+            "127.0.0.1:"
+                + RECEIVER_PORT
+                + ",127.0.0.1:"
+                + FAILING_PORT
+                + ",127.0.0.1:"
+                + EVENTS_PORT,
             "mp.openapi.scan.packages",
             "in.picode.kretanote.api.rest",
             "kretanote.webhooks.allow-private-addresses",
@@ -91,6 +97,9 @@ class PublicApiIT {
   static MockWebServer receiver;
   static MockWebServer failing;
 
+  /** Answers 200 to everything; tests read what it got by event type. */
+  static MockWebServer events;
+
   @BeforeAll
   static void receivers() throws IOException {
     receiver = new MockWebServer();
@@ -98,12 +107,23 @@ class PublicApiIT {
     failing = new MockWebServer();
     failing.start(FAILING_PORT);
     in.picode.kretanote.testing.ItMeta.start();
+    events = new MockWebServer();
+    events.setDispatcher(
+        new okhttp3.mockwebserver.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            eventsSeen.add(request.getBody().readUtf8());
+            return new MockResponse().setResponseCode(200).setBody("ok");
+          }
+        });
+    events.start(EVENTS_PORT);
   }
 
   @AfterAll
   static void stop() throws IOException {
     receiver.shutdown();
     failing.shutdown();
+    events.shutdown();
   }
 
   static final String ALL =
@@ -1016,7 +1036,10 @@ class PublicApiIT {
         .isEqualTo(reacted.json().getJsonNumber("id"));
     assertThat(outbound(a, conversation)).isEqualTo(1);
     ApiClient.Answer elsewhere =
-        api.send("messages", reaction.replace(":" + inbound + ",", ":999999999,"), "r-2");
+        api.send(
+            "messages",
+            reaction.replace("\"message_id\":" + inbound, "\"message_id\":999999999"),
+            "r-2");
     assertThat(elsewhere.status()).isEqualTo(422);
     assertThat(elsewhere.json().getString("code")).isEqualTo("INVALID_MESSAGE");
     assertThat(stranger.send("messages", reaction, "r-3").status()).isEqualTo(404);
@@ -1106,6 +1129,289 @@ class PublicApiIT {
     ApiClient writeOnly = new ApiClient(base, ApiClient.key(a.id(), "w", "messages:send"));
     assertThat(writeOnly.get("messages/media/1").status()).isEqualTo(403);
   }
+
+  @Test
+  void customFieldsAreReadAndWrittenByNameAndChangesAreOneContactUpdated() throws Exception {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api fields");
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api fields other");
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "crm", ALL));
+    ApiClient reader = new ApiClient(base, ApiClient.key(a.id(), "bi", "contacts:read"));
+    ApiClient stranger = new ApiClient(base, ApiClient.key(b.id(), "other", ALL));
+    Webhooks.execute(
+        "INSERT INTO custom_field (tenant_id, name, type, created_at) VALUES"
+            + " (?, 'Order total', 'NUMBER', NOW(6)), (?, 'Birthday', 'DATE', NOW(6))",
+        a.id(),
+        a.id());
+    Webhooks.execute(
+        "INSERT INTO custom_field (tenant_id, name, type, created_at) VALUES"
+            + " (?, 'Secret other', 'TEXT', NOW(6))",
+        b.id());
+    ApiClient.Answer subscribed =
+        api.post(
+            "webhooks",
+            "{\"url\":\"http://127.0.0.1:"
+                + EVENTS_PORT
+                + "/fields\",\"events\":[\"contact.created\",\"contact.updated\"]}");
+    assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+    long subscription = subscribed.json().getJsonNumber("id").longValue();
+
+    ApiClient.Answer defs = reader.get("contacts/fields");
+    assertThat(defs.status()).isEqualTo(200);
+    assertThat(defs.body()).contains("Order total").contains("\"number\"").contains("Birthday");
+    assertThat(defs.body()).doesNotContain("Secret other");
+
+    ApiClient.Answer created =
+        api.send(
+            "contacts",
+            "{\"phone\":\"+"
+                + ApiClient.phone()
+                + "\",\"tags\":[\"vip\",\"b2b\"],\"fields\":{\"order total\":\"12.50\"}}",
+            "c-fields-1");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().getJsonNumber("id").longValue();
+    assertThat(created.json().getJsonObject("fields").getString("Order total")).isEqualTo("12.5");
+    ApiClient.Answer got = reader.get("contacts/" + id);
+    assertThat(got.json().getJsonObject("fields").getString("Order total")).isEqualTo("12.5");
+    String etag = got.raw().headers().firstValue("ETag").orElseThrow();
+
+    // Bad values and unknown fields: refused by path, nothing applied.
+    ApiClient.Answer bad =
+        api.patch(
+            "contacts/" + id,
+            "{\"name\":\"Renamed\",\"fields\":{\"Birthday\":\"not a date\"}}",
+            etag);
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(pointers(bad)).containsExactly("/fields/Birthday");
+    ApiClient.Answer unknown =
+        api.patch("contacts/" + id, "{\"fields\":{\"Secret other\":\"x\"}}", etag);
+    assertThat(pointers(unknown)).containsExactly("/fields/Secret other");
+    ApiClient.Answer wrongType =
+        api.patch("contacts/" + id, "{\"fields\":{\"Birthday\":[1]}}", etag);
+    assertThat(pointers(wrongType)).containsExactly("/fields/Birthday");
+    assertThat(reader.get("contacts/" + id).json().getString("name", null)).isNotEqualTo("Renamed");
+    assertThat(reader.get("contacts/" + id).raw().headers().firstValue("ETag")).contains(etag);
+
+    ApiClient.Answer changed =
+        api.patch(
+            "contacts/" + id,
+            "{\"tags\":[\"vip\"],\"fields\":{\"Birthday\":\"1990-04-01\","
+                + "\"Order total\":null}}",
+            etag);
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.json().getJsonObject("fields").getString("Birthday"))
+        .isEqualTo("1990-04-01");
+    assertThat(changed.json().getJsonObject("fields").containsKey("Order total")).isFalse();
+    assertThat(changed.json().getJsonArray("tags").size()).isEqualTo(1);
+    assertThat(
+            api.patch("contacts/" + id, "{\"fields\":{\"Birthday\":\"1990-04-01\"}}", etag)
+                .status())
+        .as("the old ETag no longer matches")
+        .isEqualTo(412);
+    assertThat(stranger.patch("contacts/" + id, "{\"fields\":{}}", "*").status()).isEqualTo(404);
+    assertThat(reader.patch("contacts/" + id, "{\"fields\":{}}", "*").status()).isEqualTo(403);
+
+    // One contact.created for the creation with tags and a field, one contact.updated for the
+    // update of tags and fields, none for the refused ones.
+    await(
+        () ->
+            Webhooks.count(
+                    "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ?"
+                        + " AND subscription_id = ? AND state = 'DELIVERED'",
+                    a.id(),
+                    subscription)
+                >= 2);
+    assertThat(
+            Webhooks.rows(
+                "SELECT event_type FROM webhook_delivery WHERE tenant_id = ?"
+                    + " AND subscription_id = ? ORDER BY id",
+                a.id(),
+                subscription))
+        .containsExactly(List.of("contact.created"), List.of("contact.updated"));
+    // A tag added from the dashboard's boundary alone is a contact.updated as well.
+    ApiClient.Answer tagged = api.patch("contacts/" + id, "{\"tags\":[\"vip\",\"new\"]}", "*");
+    assertThat(tagged.status()).isEqualTo(200);
+    await(
+        () ->
+            Webhooks.count(
+                    "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ?"
+                        + " AND subscription_id = ? AND event_type = 'contact.updated'",
+                    a.id(),
+                    subscription)
+                == 2);
+  }
+
+  @Test
+  void theDeliveryLogShowsEachDeliveryAndSendsOneAgainAndNewEventsArrive() throws Exception {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User owner = TestAccounts.owner("Api log", run);
+    String pnid = "1077" + Math.abs(run.hashCode());
+    Webhooks.execute(
+        "INSERT INTO whatsapp_connection (tenant_id, waba_id, phone_number_id,"
+            + " display_phone_number, status, created_at, updated_at) VALUES"
+            + " (?, ?, ?, '15550001111', 'CONNECTED', NOW(6), NOW(6))",
+        owner.tenantId(),
+        "waba-" + pnid,
+        pnid);
+    Webhooks.Tenant a =
+        new Webhooks.Tenant(
+            owner.tenantId(),
+            Webhooks.count(
+                "SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId()),
+            pnid);
+    ApiClient api =
+        new ApiClient(
+            base,
+            ApiClient.key(a.id(), "hooks", ALL + " campaigns:read campaigns:write contacts:write"));
+    ApiClient.Answer subscribed =
+        api.post(
+            "webhooks",
+            "{\"url\":\"http://127.0.0.1:"
+                + EVENTS_PORT
+                + "/log-"
+                + run
+                + "\",\"events\":[\"contact.created\",\"conversation.created\","
+                + "\"campaign.finished\"]}");
+    assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+    long subscription = subscribed.json().getJsonNumber("id").longValue();
+
+    // conversation.created: a customer's first message opens one.
+    long conversation = ApiClient.customerWrites(base, a, ApiClient.phone(), "Hello");
+    await(() -> delivered(a, subscription, "conversation.created") == 1);
+    assertThat(
+            Webhooks.string(
+                "SELECT payload FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+                    + " AND event_type = 'conversation.created' ORDER BY id LIMIT 1",
+                a.id(),
+                subscription))
+        .contains("\"conversation_id\":" + conversation);
+
+    // campaign.finished: a campaign to one tagged contact runs to its end.
+    template(a, "log_note", "Hello {{1}}", "APPROVED");
+    ApiClient.Answer contact =
+        api.post("contacts", "{\"phone\":\"+" + ApiClient.phone() + "\",\"tags\":[\"log\"]}");
+    assertThat(contact.status()).isEqualTo(201);
+    ApiClient.Answer campaign =
+        api.send(
+            "campaigns",
+            "{\"name\":\"Log run\",\"connection_id\":"
+                + a.connectionId()
+                + ",\"template\":{\"name\":\"log_note\",\"language\":\"en\"},"
+                + "\"values\":[\"you\"],\"segment\":{\"tag\":\"log\"}}",
+            "log-c-1");
+    assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+    long campaignId = campaign.json().getJsonNumber("id").longValue();
+    assertThat(api.post("campaigns/" + campaignId + "/start", "").status()).isEqualTo(200);
+    await(() -> delivered(a, subscription, "campaign.finished") == 1);
+    assertThat(api.get("campaigns/" + campaignId).json().getString("state")).isEqualTo("completed");
+    assertThat(
+            Webhooks.string(
+                "SELECT payload FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+                    + " AND event_type = 'campaign.finished'",
+                a.id(),
+                subscription))
+        .contains("\"campaign_id\":" + campaignId)
+        .contains("\"state\":\"completed\"");
+
+    // The page: every delivery with its code, latency and the receiver's answer.
+    WebClient web = WebClient.signedIn(base, owner);
+    Document list = web.get("app/settings/webhooks.xhtml");
+    assertThat(list.text()).contains("Webhooks").contains("log-" + run).contains("active");
+    Document log = web.get("app/settings/webhooks.xhtml?subscription=" + subscription);
+    assertThat(log.text())
+        .contains("Delivery log")
+        .contains("conversation.created")
+        .contains("campaign.finished")
+        .contains("delivered")
+        .contains("200")
+        .contains(" ms")
+        .contains("ok");
+    long deliveryId =
+        Webhooks.count(
+            "SELECT id FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+                + " AND event_type = 'conversation.created' ORDER BY id LIMIT 1",
+            a.id(),
+            subscription);
+    String eventId =
+        Webhooks.string("SELECT event_id FROM webhook_delivery WHERE id = ?", deliveryId);
+    int row = -1;
+    org.jsoup.select.Elements events = log.select("[id$=:event]");
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).text().equals("conversation.created")) {
+        row = i;
+      }
+    }
+    assertThat(row).isNotNegative();
+    int before = events.size();
+    int receivedBefore = events(eventId);
+    Document again = web.submit(log, "deliveries", Map.of(), "table:" + row + ":again");
+    assertThat(again.text()).contains("Delivery " + deliveryId + " goes out again");
+    await(() -> events(eventId) == receivedBefore + 1);
+    assertThat(
+            Webhooks.count(
+                "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?",
+                a.id(),
+                subscription))
+        .as("sent again, not copied")
+        .isEqualTo(before);
+
+    // Another business's subscription is 404; an agent may not see the page.
+    TestAccounts.User stranger = TestAccounts.owner("Api log other", run);
+    assertThat(
+            WebClient.signedIn(base, stranger)
+                .raw("app/settings/webhooks.xhtml?subscription=" + subscription)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(WebClient.signedIn(base, stranger).get("app/settings/webhooks.xhtml").text())
+        .doesNotContain("log-" + run);
+    TestAccounts.User agent =
+        TestAccounts.user(owner.tenantId(), "agent-log-" + run + "@example.com", "AGENT");
+    assertThat(WebClient.signedIn(base, agent).raw("app/settings/webhooks.xhtml").statusCode())
+        .isEqualTo(403);
+
+    // At 390 px the log fits the screen: no sideways scrolling, the button is reachable.
+    Browser browser = Browser.start(390, 844);
+    try {
+      browser.open(base, "login.xhtml");
+      browser.driver().findElement(By.id("login:email")).sendKeys(owner.email());
+      browser.driver().findElement(By.id("login:password")).sendKeys(TestAccounts.PASSWORD);
+      browser.click("login:submit");
+      browser.waiting().until(ExpectedConditions.urlContains("/app/"));
+      browser.open(base, "app/settings/webhooks.xhtml?subscription=" + subscription);
+      browser.waitForText("Delivery log");
+      Object overflow =
+          browser
+              .driver()
+              .executeScript(
+                  "return document.documentElement.scrollWidth"
+                      + " - document.documentElement.clientWidth;");
+      assertThat(((Number) overflow).longValue())
+          .as("sideways overflow in px")
+          .isLessThanOrEqualTo(0);
+      assertThat(browser.driver().findElement(By.id("deliveries:table:0:again")).isDisplayed())
+          .isTrue();
+      browser.screenshot("webhook-delivery-log-390");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  static long delivered(Webhooks.Tenant t, long subscription, String type) {
+    return Webhooks.count(
+        "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+            + " AND event_type = ? AND state = 'DELIVERED'",
+        t.id(),
+        subscription,
+        type);
+  }
+
+  /** How many requests the events receiver got for this event id. */
+  static int events(String eventId) {
+    return (int) eventsSeen.stream().filter(b -> b.contains(eventId)).count();
+  }
+
+  static final java.util.List<String> eventsSeen =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   static java.net.http.HttpRequest.Builder file(
       ApiClient api, String path, String type, byte[] bytes, String key) {
