@@ -1385,8 +1385,18 @@ class PublicApiIT {
               .executeScript(
                   "return document.documentElement.scrollWidth"
                       + " - document.documentElement.clientWidth;");
+      Object wide =
+          browser
+              .driver()
+              .executeScript(
+                  "return Array.from(document.querySelectorAll('body *'))"
+                      + ".filter(function (e) { return e.getBoundingClientRect().right"
+                      + " > document.documentElement.clientWidth + 1; })"
+                      + ".slice(0, 8).map(function (e) { return e.tagName + '#' + e.id + '.'"
+                      + " + e.className + ' ' + Math.round(e.getBoundingClientRect().right); });");
+      browser.screenshot("webhook-delivery-log-390");
       assertThat(((Number) overflow).longValue())
-          .as("sideways overflow in px")
+          .as("sideways overflow in px; too wide: " + wide)
           .isLessThanOrEqualTo(0);
       assertThat(browser.driver().findElement(By.id("deliveries:table:0:again")).isDisplayed())
           .isTrue();
