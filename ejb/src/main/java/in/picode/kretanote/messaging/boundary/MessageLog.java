@@ -52,6 +52,7 @@ public class MessageLog {
 
   @Inject Event<MediaQueued> mediaQueued;
   @Inject Event<CustomerMessageStored> customerMessages;
+  @Inject Event<ConversationChanged> conversationChanges;
 
   /** Where a queued message went. */
   public record Queued(long messageId, long connectionId, long contactId) {}
@@ -334,6 +335,7 @@ public class MessageLog {
     Conversation created = new Conversation(connectionId, contactId, now);
     em.persist(created);
     em.flush();
+    opened(created);
     return created.getId();
   }
 
@@ -350,19 +352,26 @@ public class MessageLog {
                 .setParameter("contacts", contacts)
                 .getResultList()
                 .forEach(c -> found.put(List.of(c.getConnectionId(), c.getContactId()), c)));
-    boolean opened = false;
+    List<Conversation> opened = new ArrayList<>();
     for (List<Long> key : keys) {
       if (!found.containsKey(key)) {
         Conversation created = new Conversation(key.get(0), key.get(1), now);
         em.persist(created);
         found.put(key, created);
-        opened = true;
+        opened.add(created);
       }
     }
-    if (opened) {
+    if (!opened.isEmpty()) {
       em.flush();
+      opened.forEach(this::opened);
     }
     return found;
+  }
+
+  private void opened(Conversation c) {
+    conversationChanges.fire(
+        new ConversationChanged(
+            Tenancy.require(), c.getId(), ConversationChanged.Kind.CREATED, null));
   }
 
   private Optional<Message> byWamid(String wamid) {
