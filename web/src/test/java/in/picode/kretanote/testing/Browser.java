@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,7 +34,10 @@ public final class Browser {
 
   private Browser(ChromeDriver driver) {
     this.driver = driver;
+    // The live inbox re-renders parts of a page whenever a change is pushed, so an element found a
+    // moment ago can be replaced before it is read: every wait looks again instead of failing.
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    this.wait.ignoring(StaleElementReferenceException.class);
   }
 
   public static Browser start(int width, int height) {

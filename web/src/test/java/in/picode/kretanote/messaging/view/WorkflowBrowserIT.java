@@ -179,7 +179,9 @@ class WorkflowBrowserIT {
     wait.until(
         ExpectedConditions.attributeContains(
             By.cssSelector(".bubble.out .ticks"), "title", "Delivered"));
-    assertThat(driver.findElement(By.cssSelector(".bubble.out .ticks")).getText()).contains("✓✓");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".bubble.out .ticks"), "✓✓"));
     assertThat(sim.sent(live.phoneNumberId()).toString()).contains("table_reminder");
     browser.screenshot("template-reply");
   }
