@@ -125,6 +125,7 @@ else
   fail "KRETANOTE_OPERATOR_INITIAL_PASSWORD is not scrubbed by the entrypoint (SECRET_VARS, SECRET_TABLE)"
 fi
 # nginx logs no query string (the verify, reset and join links carry tokens there) nor Referer.
+# shellcheck disable=SC2016 # the $ names are nginx variables matched literally
 if grep -Eq '^[^#]*log_format[^;]*(\$request[^_]|\$request_uri|\$args|\$query_string|\$http_referer|combined)' server-config/nginx/kretanote.conf ||
   grep -Eq '^[^#]*access_log[^;]* combined' server-config/nginx/kretanote.conf; then
   fail "server-config/nginx/kretanote.conf logs query strings or Referer (tokens)"
