@@ -4,6 +4,7 @@ import in.picode.kretanote.api.entity.ApiIdempotency;
 import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,17 @@ public class ApiContacts {
    */
   public Created create(
       String key, byte[] requestSha256, String phone, String name, List<String> tags) {
+    return create(key, requestSha256, phone, name, tags, Map.of());
+  }
+
+  /** Like {@link #create(String, byte[], String, String, List)}, with custom field values. */
+  public Created create(
+      String key,
+      byte[] requestSha256,
+      String phone,
+      String name,
+      List<String> tags,
+      Map<String, String> fields) {
     if (key != null) {
       if (key.isBlank() || key.length() > 100 || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
         throw new ApiInputRefusedException(
@@ -56,6 +69,7 @@ public class ApiContacts {
       }
     }
     Contact c = create(phone, name, tags);
+    fields(c.getId(), fields);
     if (key != null) {
       em.persist(new ApiIdempotency(key, requestSha256, "contact", c.getId(), Instant.now()));
       em.flush();
@@ -79,6 +93,48 @@ public class ApiContacts {
    * Renames (when {@code name} is not null) and replaces the tags (when {@code tags} is not null).
    */
   public Contact update(long id, String name, List<String> tags) {
+    return update(id, name, tags, Map.of());
+  }
+
+  /**
+   * Like {@link #update(long, String, List)}, and sets the custom fields named in {@code fields}
+   * (by the field's name, any case; a null or blank value clears it), all or nothing.
+   */
+  public Contact update(long id, String name, List<String> tags, Map<String, String> fields) {
+    Contact c = update3(id, name, tags);
+    fields(id, fields);
+    return c;
+  }
+
+  /** The business's custom fields, in their order. */
+  public List<CustomField> fieldDefinitions() {
+    return contacts.fields();
+  }
+
+  private void fields(long contactId, Map<String, String> values) {
+    if (values == null || values.isEmpty()) {
+      return;
+    }
+    List<CustomField> defined = contacts.fields();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String pointer = "/fields/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      CustomField field =
+          defined.stream()
+              .filter(f -> f.getName().equalsIgnoreCase(e.getKey()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new ApiInputRefusedException(
+                          pointer, "no such custom field; define it in Settings first"));
+      try {
+        contacts.setField(contactId, field.getId(), e.getValue());
+      } catch (ContactChangeRefusedException x) {
+        throw new ApiInputRefusedException(pointer, x.getMessage());
+      }
+    }
+  }
+
+  private Contact update3(long id, String name, List<String> tags) {
     Contact c = contacts.get(id);
     if (name != null) {
       if (name.isBlank() || name.length() > Contact.NAME_MAX) {

@@ -10,8 +10,10 @@ public enum WebhookEventType {
   CONTACT_CREATED("contact.created"),
   CONTACT_UPDATED("contact.updated"),
   CONSENT_CHANGED("consent.changed"),
+  CONVERSATION_CREATED("conversation.created"),
   CONVERSATION_ASSIGNED("conversation.assigned"),
-  CONVERSATION_RESOLVED("conversation.resolved");
+  CONVERSATION_RESOLVED("conversation.resolved"),
+  CAMPAIGN_FINISHED("campaign.finished");
 
   private final String wire;
 

@@ -5,11 +5,14 @@ import in.picode.kretanote.contact.boundary.ContactChanged;
 import in.picode.kretanote.messaging.boundary.ConversationChanged;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
 import in.picode.kretanote.messaging.boundary.MessageStatusChanged;
+import in.picode.kretanote.outbound.boundary.CampaignFinished;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Turns the other features' events into webhook events. The observers are synchronous: they run in
@@ -20,6 +23,9 @@ import jakarta.json.JsonObjectBuilder;
 public class WebhookListener {
 
   @Inject WebhookOutbox outbox;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
 
   void onCustomerMessage(@Observes CustomerMessageStored m) {
     JsonObjectBuilder data =
@@ -51,7 +57,21 @@ public class WebhookListener {
     outbox.emit(WebhookEventType.MESSAGE_STATUS_CHANGED, data.build());
   }
 
+  /**
+   * One event per contact and transaction: an API update that renames, tags and sets fields, or a
+   * creation with tags, is one {@code contact.created} or {@code contact.updated}, not one per
+   * part.
+   */
   void onContact(@Observes ContactChanged c) {
+    String once = "webhook.contact:" + c.contactId();
+    if (transactions != null
+        && transactions.getTransactionKey() != null
+        && transactions.getResource(once) != null) {
+      return;
+    }
+    if (transactions != null && transactions.getTransactionKey() != null) {
+      transactions.putResource(once, Boolean.TRUE);
+    }
     outbox.emit(
         c.created() ? WebhookEventType.CONTACT_CREATED : WebhookEventType.CONTACT_UPDATED,
         Json.createObjectBuilder().add("contact_id", c.contactId()).build());
@@ -70,7 +90,9 @@ public class WebhookListener {
 
   void onConversation(@Observes ConversationChanged c) {
     JsonObjectBuilder data = Json.createObjectBuilder().add("conversation_id", c.conversationId());
-    if (c.kind() == ConversationChanged.Kind.ASSIGNED) {
+    if (c.kind() == ConversationChanged.Kind.CREATED) {
+      outbox.emit(WebhookEventType.CONVERSATION_CREATED, data.build());
+    } else if (c.kind() == ConversationChanged.Kind.ASSIGNED) {
       if (c.assigneeId() == null) {
         data.addNull("assignee_id");
       } else {
@@ -80,5 +102,16 @@ public class WebhookListener {
     } else {
       outbox.emit(WebhookEventType.CONVERSATION_RESOLVED, data.build());
     }
+  }
+
+  void onCampaignFinished(@Observes CampaignFinished f) {
+    outbox.emit(
+        WebhookEventType.CAMPAIGN_FINISHED,
+        Json.createObjectBuilder()
+            .add("campaign_id", f.campaignId())
+            .add("name", f.name())
+            .add("state", f.state().toLowerCase(java.util.Locale.ROOT))
+            .add("finished_at", f.finishedAt().toString())
+            .build());
   }
 }

@@ -232,15 +232,20 @@ public class Contacts {
     String t = refuseInvalid(() -> ContactTag.check(tag));
     if (!tags(contactId).contains(t)) {
       em.persist(new ContactTag(contactId, t));
+      changes.fire(new ContactChanged(Tenancy.require(), contactId, false));
     }
   }
 
   public void untag(long contactId, String tag) {
     get(contactId);
-    em.createNamedQuery(ContactTag.REMOVE)
-        .setParameter("contact", contactId)
-        .setParameter("tag", tag)
-        .executeUpdate();
+    int removed =
+        em.createNamedQuery(ContactTag.REMOVE)
+            .setParameter("contact", contactId)
+            .setParameter("tag", tag)
+            .executeUpdate();
+    if (removed > 0) {
+      changes.fire(new ContactChanged(Tenancy.require(), contactId, false));
+    }
   }
 
   public List<CustomField> fields() {
@@ -355,12 +360,19 @@ public class Contacts {
             .getResultStream()
             .filter(v -> v.getFieldId() == fieldId)
             .findFirst();
+    boolean changed;
     if (value == null) {
+      changed = existing.isPresent();
       existing.ifPresent(em::remove);
     } else if (existing.isPresent()) {
+      changed = !value.equals(existing.get().getValue());
       existing.get().setValue(value);
     } else {
+      changed = true;
       em.persist(new ContactFieldValue(contactId, fieldId, value));
+    }
+    if (changed) {
+      changes.fire(new ContactChanged(Tenancy.require(), contactId, false));
     }
   }
 

@@ -36,7 +36,9 @@ public class ConsentEvent {
     KEYWORD,
     META_131050,
     AGENT,
-    API
+    API,
+    /** The customer pressed "Stop promotions" or resumed them in WhatsApp (user_preferences). */
+    META_USER_PREFERENCE
   }
 
   @Id

@@ -7,6 +7,7 @@ import in.picode.kretanote.inbound.control.InboundContact;
 import in.picode.kretanote.inbound.control.InboundMessage;
 import in.picode.kretanote.inbound.control.MessageContent;
 import in.picode.kretanote.inbound.control.MessageTexts;
+import in.picode.kretanote.inbound.control.MessagesChange;
 import in.picode.kretanote.inbound.control.OtherChange;
 import in.picode.kretanote.inbound.control.RoutedAccountChange;
 import in.picode.kretanote.inbound.control.RoutedChange;
@@ -65,6 +66,7 @@ public class InboundChanges {
   @Inject Event<TemplateStatusChanged> templateStatuses;
   @Inject MessageLog log;
   @Inject Deliveries deliveries;
+  @Inject UserPreferences preferences;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -127,6 +129,7 @@ public class InboundChanges {
     }
     Set<String> wamids = new LinkedHashSet<>();
     changes.forEach(r -> r.change().messages().forEach(m -> wamids.add(m.wamid())));
+    changes.forEach(r -> r.change().echoes().forEach(m -> wamids.add(m.wamid())));
     Set<String> skip = new HashSet<>(log.stored(wamids));
     // Contacts in the order a one-by-one application meets them: each change's contacts, then the
     // senders of its new messages that no contact named so far.
@@ -135,11 +138,31 @@ public class InboundChanges {
     Set<ContactKey> named = new HashSet<>();
     List<RoutedChange> owners = new ArrayList<>();
     List<InboundMessage> fresh = new ArrayList<>();
+    List<RoutedChange> echoOwners = new ArrayList<>();
+    List<InboundMessage> echoes = new ArrayList<>();
     for (RoutedChange routed : changes) {
       for (InboundContact contact : routed.change().contacts()) {
         sightings.add(sighting(contact.key(), Optional.of(contact)));
         keys.add(contact.key());
         named.add(contact.key());
+      }
+      for (InboundMessage echo : routed.change().echoes()) {
+        if (!skip.add(echo.wamid())) {
+          continue;
+        }
+        echoOwners.add(routed);
+        echoes.add(echo);
+        if (named.add(echo.sender())) {
+          sightings.add(sighting(echo.sender(), routed.change().contact(echo.sender())));
+          keys.add(echo.sender());
+        }
+      }
+      for (MessagesChange.PreferenceUpdate preference : routed.change().preferences()) {
+        if (named.add(preference.contact())) {
+          sightings.add(
+              sighting(preference.contact(), routed.change().contact(preference.contact())));
+          keys.add(preference.contact());
+        }
       }
       for (InboundMessage message : routed.change().messages()) {
         if (!skip.add(message.wamid())) {
@@ -171,6 +194,29 @@ public class InboundChanges {
       incoming.add(incoming(owners.get(i), in, contactId));
     }
     log.recordAll(incoming, now);
+    List<MessageLog.Echo> sentFromPhone = new ArrayList<>(echoes.size());
+    for (int i = 0; i < echoes.size(); i++) {
+      InboundMessage echo = echoes.get(i);
+      sentFromPhone.add(
+          new MessageLog.Echo(
+              echoOwners.get(i).connectionId(),
+              contacts.get(echo.sender()),
+              echo.wamid(),
+              echo.rawType(),
+              MessageTexts.text(echo.content()).orElse(null),
+              echo.contentJson(),
+              MessageTexts.writtenAt(echo.timestamp(), echoOwners.get(i).receivedAt())));
+    }
+    List<Long> echoIds = log.recordEchoes(sentFromPhone, now);
+    for (int i = 0; i < echoIds.size(); i++) {
+      // statuses Meta reported before the echo arrived apply now
+      deliveries.accepted(echoIds.get(i), sentFromPhone.get(i).wamid(), now);
+    }
+    for (RoutedChange routed : changes) {
+      for (MessagesChange.PreferenceUpdate preference : routed.change().preferences()) {
+        preferences.apply(contacts.get(preference.contact()), preference, routed.eventId());
+      }
+    }
     for (int i = 0; i < fresh.size(); i++) {
       InboundMessage in = fresh.get(i);
       if (in.content() instanceof MessageContent.Reaction reaction) {
@@ -203,7 +249,7 @@ public class InboundChanges {
         in.rawType(),
         MessageTexts.text(in.content()).orElse(null),
         in.contentJson(),
-        in.context().flatMap(c -> c.messageId()).orElse(null),
+        amended(in).or(() -> in.context().flatMap(c -> c.messageId())).orElse(null),
         in.context().map(c -> c.forwarded() || c.frequentlyForwarded()).orElse(false),
         writtenAt,
         MessageTexts.opensWindow(in.type()),
@@ -216,6 +262,17 @@ public class InboundChanges {
                     media.sha256().orElse(null),
                     media.filename().orElse(null)))
             : Optional.empty());
+  }
+
+  /** The message an edit or a deletion changes, which is stored as the row's context. */
+  private static Optional<String> amended(InboundMessage in) {
+    if (in.content() instanceof MessageContent.Edit edit) {
+      return Optional.of(edit.originalWamid());
+    }
+    if (in.content() instanceof MessageContent.Revoke revoke) {
+      return Optional.of(revoke.originalWamid());
+    }
+    return Optional.empty();
   }
 
   private static ReportedStatus reported(RoutedChange routed, StatusUpdate status) {

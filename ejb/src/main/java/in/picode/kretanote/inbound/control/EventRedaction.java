@@ -21,8 +21,9 @@ import java.util.function.Predicate;
  *       (its contacts, messages and statuses all belong to that number); entries left without
  *       changes go.
  *   <li>{@link #withoutContact}: in the changes of the given phone number ids, the contact with the
- *       WhatsApp id, the messages from it and the statuses addressed to it go; a change left with
- *       no message, status or error goes.
+ *       WhatsApp id, the messages from it, the statuses addressed to it, the business's echoes to
+ *       it and its {@code user_preferences} go; a change left with no message, status or error
+ *       goes.
  * </ul>
  *
  * Both answer {@link Result#unchanged()} when the body holds nothing to remove, and {@link
@@ -128,7 +129,11 @@ public final class EventRedaction {
     boolean left = false;
     for (String[] part :
         new String[][] {
-          {"contacts", "wa_id"}, {"messages", "from"}, {"statuses", "recipient_id"}
+          {"contacts", "wa_id"},
+          {"messages", "from"},
+          {"statuses", "recipient_id"},
+          {"message_echoes", "to"},
+          {"user_preferences", "wa_id"}
         }) {
       if (!(value.get(part[0]) instanceof JsonArray items)) {
         continue;

@@ -132,4 +132,21 @@ public sealed interface MessageContent {
 
   /** Nothing typed to extract: request_welcome, unknown types and unknown interactive kinds. */
   record Opaque() implements MessageContent {}
+
+  /**
+   * The customer edited message {@code originalWamid}; {@code text} is the new body (or caption),
+   * empty when the edited message has none.
+   */
+  record Edit(String originalWamid, Optional<String> text) implements MessageContent {
+    public Edit {
+      Objects.requireNonNull(originalWamid, "originalWamid");
+    }
+  }
+
+  /** The customer deleted message {@code originalWamid} for everyone. */
+  record Revoke(String originalWamid) implements MessageContent {
+    public Revoke {
+      Objects.requireNonNull(originalWamid, "originalWamid");
+    }
+  }
 }

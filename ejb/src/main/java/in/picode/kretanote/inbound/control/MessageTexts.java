@@ -33,6 +33,8 @@ public final class MessageTexts {
       text = n.body();
     } else if (content instanceof MessageContent.ContactCards c) {
       text = String.join(", ", c.formattedNames());
+    } else if (content instanceof MessageContent.Edit e) {
+      text = e.text().orElse(null);
     }
     return Optional.ofNullable(text).filter(t -> !t.isBlank());
   }
@@ -47,11 +49,16 @@ public final class MessageTexts {
 
   /** A customer's own message opens the service window; a notice from WhatsApp does not. */
   public static boolean opensWindow(MessageType type) {
-    return type != MessageType.SYSTEM;
+    return type != MessageType.SYSTEM && !amends(type);
+  }
+
+  /** An edit or deletion changes an earlier message and is not one of its own. */
+  public static boolean amends(MessageType type) {
+    return type == MessageType.EDIT || type == MessageType.REVOKE;
   }
 
   /** What an agent should look at: not reactions and not WhatsApp's own notices. */
   public static boolean countsAsUnread(MessageType type) {
-    return type != MessageType.REACTION && type != MessageType.SYSTEM;
+    return type != MessageType.REACTION && type != MessageType.SYSTEM && !amends(type);
   }
 }

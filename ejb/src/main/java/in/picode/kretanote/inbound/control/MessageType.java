@@ -23,6 +23,10 @@ public enum MessageType {
   ORDER,
   SYSTEM,
   REQUEST_WELCOME,
+  /** The customer edited an earlier message ({@code edit.original_message_id}). */
+  EDIT,
+  /** The customer deleted an earlier message for everyone. */
+  REVOKE,
   UNSUPPORTED,
   UNKNOWN;
 

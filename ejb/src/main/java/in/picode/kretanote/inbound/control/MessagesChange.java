@@ -1,12 +1,16 @@
 package in.picode.kretanote.inbound.control;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A change of the {@code messages} field: customer messages and statuses of our messages for the
- * phone number {@code phoneNumberId}, which is what routes them to a tenant.
+ * phone number {@code phoneNumberId}, which is what routes them to a tenant. The fields {@code
+ * smb_message_echoes} ({@code echoes}: the business's own messages sent from the app, whose {@code
+ * sender} is the customer they went to) and {@code user_preferences} ({@code preferences}) have the
+ * same shape and routing and are read into this record too.
  */
 public record MessagesChange(
     String wabaId,
@@ -15,10 +19,57 @@ public record MessagesChange(
     List<InboundContact> contacts,
     List<InboundMessage> messages,
     List<StatusUpdate> statuses,
-    List<WebhookError> errors)
+    List<WebhookError> errors,
+    List<InboundMessage> echoes,
+    List<PreferenceUpdate> preferences)
     implements WebhookChange {
 
   public static final String FIELD = "messages";
+
+  /** Messages the business sent from the WhatsApp Business app on the same number. */
+  public static final String ECHOES_FIELD = "smb_message_echoes";
+
+  /** A customer stopped or resumed marketing messages in WhatsApp. */
+  public static final String PREFERENCES_FIELD = "user_preferences";
+
+  /**
+   * One {@code user_preferences[]} element: {@code category} such as {@code marketing_messages},
+   * {@code value} {@code stop} or {@code resume}.
+   */
+  public record PreferenceUpdate(
+      ContactKey contact,
+      String category,
+      String value,
+      Instant timestamp,
+      Optional<String> detail) {
+    public PreferenceUpdate {
+      Objects.requireNonNull(contact, "contact");
+      Objects.requireNonNull(category, "category");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(timestamp, "timestamp");
+    }
+  }
+
+  /** A change of the {@code messages} field, as before issue 20. */
+  public MessagesChange(
+      String wabaId,
+      String phoneNumberId,
+      Optional<String> displayPhoneNumber,
+      List<InboundContact> contacts,
+      List<InboundMessage> messages,
+      List<StatusUpdate> statuses,
+      List<WebhookError> errors) {
+    this(
+        wabaId,
+        phoneNumberId,
+        displayPhoneNumber,
+        contacts,
+        messages,
+        statuses,
+        errors,
+        List.of(),
+        List.of());
+  }
 
   public MessagesChange {
     Objects.requireNonNull(wabaId, "wabaId");
@@ -27,11 +78,16 @@ public record MessagesChange(
     messages = List.copyOf(messages);
     statuses = List.copyOf(statuses);
     errors = List.copyOf(errors);
+    echoes = List.copyOf(echoes);
+    preferences = List.copyOf(preferences);
   }
 
   @Override
   public String field() {
-    return FIELD;
+    if (!echoes.isEmpty()) {
+      return ECHOES_FIELD;
+    }
+    return preferences.isEmpty() ? FIELD : PREFERENCES_FIELD;
   }
 
   public Optional<InboundContact> contact(ContactKey key) {

@@ -124,7 +124,9 @@ public final class WebhookPayloadParser {
     if (value == null || value == JsonValue.NULL) {
       throw new Reject("missing \"value\"");
     }
-    if (MessagesChange.FIELD.equals(field)) {
+    if (MessagesChange.FIELD.equals(field)
+        || MessagesChange.ECHOES_FIELD.equals(field)
+        || MessagesChange.PREFERENCES_FIELD.equals(field)) {
       if (!(value instanceof JsonObject valueJson)) {
         throw new Reject("\"value\" must be an object, found " + kind(value));
       }
@@ -154,8 +156,20 @@ public final class WebhookPayloadParser {
     List<StatusUpdate> statuses =
         items(value, "statuses", path, result, WebhookPayloadParser::status);
     List<WebhookError> errors = items(value, "errors", path, result, WebhookPayloadParser::error);
+    List<InboundMessage> echoes =
+        items(value, "message_echoes", path, result, echo -> echo(echo, contacts));
+    List<MessagesChange.PreferenceUpdate> preferences =
+        items(value, "user_preferences", path, result, p -> preference(p, contacts));
     return new MessagesChange(
-        wabaId, phoneNumberId, displayNumber, contacts, messages, statuses, errors);
+        wabaId,
+        phoneNumberId,
+        displayNumber,
+        contacts,
+        messages,
+        statuses,
+        errors,
+        echoes,
+        preferences);
   }
 
   private interface ItemReader<T> {
@@ -209,12 +223,43 @@ public final class WebhookPayloadParser {
 
   private static InboundMessage message(Fields message, List<InboundContact> contacts)
       throws Reject {
+    return message(message, contacts, "from", "from_user_id");
+  }
+
+  /**
+   * A {@code smb_message_echoes[].message_echoes[]} element: shaped like a message, but {@code
+   * from} is the business's number and {@code to} the customer, who becomes the {@code sender} (the
+   * contact the message belongs to).
+   */
+  private static InboundMessage echo(Fields echo, List<InboundContact> contacts) throws Reject {
+    return message(echo, contacts, "to", "to_user_id");
+  }
+
+  /**
+   * A {@code user_preferences[]} element: {@code wa_id} (or {@code user_id}), {@code category}
+   * ({@code marketing_messages}), {@code value} ({@code stop}, {@code resume}), {@code timestamp}.
+   */
+  private static MessagesChange.PreferenceUpdate preference(
+      Fields preference, List<InboundContact> contacts) throws Reject {
+    ContactKey contact =
+        sender(preference.identity("wa_id"), preference.identity("user_id"), contacts);
+    return new MessagesChange.PreferenceUpdate(
+        contact,
+        preference.requiredId("category"),
+        preference.requiredId("value"),
+        preference.timestamp("timestamp"),
+        preference.string("detail"));
+  }
+
+  private static InboundMessage message(
+      Fields message, List<InboundContact> contacts, String fromKey, String fromUserKey)
+      throws Reject {
     String wamid = message.wamid("id");
     Instant timestamp = message.timestamp("timestamp");
     String rawType = message.requiredId("type");
     MessageType type = MessageType.fromWire(rawType);
-    Optional<String> from = message.identity("from");
-    Optional<String> fromUserId = message.identity("from_user_id");
+    Optional<String> from = message.identity(fromKey);
+    Optional<String> fromUserId = message.identity(fromUserKey);
     ContactKey sender = sender(from, fromUserId, contacts);
     Optional<Fields> contextJson = message.object("context");
     Optional<MessageContext> context =
@@ -299,8 +344,30 @@ public final class WebhookPayloadParser {
               message.json.get("unsupported") instanceof JsonObject unsupported
                   ? new Fields(unsupported).lenientString("type")
                   : Optional.empty());
+      case EDIT -> edit(message.requiredObject("edit"));
+      case REVOKE ->
+          new MessageContent.Revoke(message.requiredObject("revoke").wamid("original_message_id"));
       case REQUEST_WELCOME, UNKNOWN -> new MessageContent.Opaque();
     };
+  }
+
+  /**
+   * {@code "edit": {"original_message_id": ..., "message": {"type": "text", "text": {"body":
+   * ...}}}}: the new text is the edited message's body, or its caption for a media message.
+   */
+  private static MessageContent edit(Fields edit) throws Reject {
+    String original = edit.wamid("original_message_id");
+    Optional<String> text = Optional.empty();
+    Optional<Fields> message = edit.object("message");
+    if (message.isPresent()) {
+      Optional<String> type = message.get().string("type");
+      Optional<Fields> typed =
+          type.isPresent() ? message.get().object(type.get()) : Optional.empty();
+      if (typed.isPresent()) {
+        text = typed.get().string("body").or(() -> typed.get().lenientString("caption"));
+      }
+    }
+    return new MessageContent.Edit(original, text);
   }
 
   private static MessageContent media(Fields media) throws Reject {

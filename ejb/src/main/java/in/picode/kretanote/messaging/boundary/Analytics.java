@@ -81,7 +81,7 @@ public class Analytics {
             "SELECT DATE(created_at), SUM(direction = 'INBOUND'), SUM(direction = 'OUTBOUND'),"
                 + " COUNT(DISTINCT conversation_id) FROM message"
                 + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
-                + " AND type <> 'reaction' GROUP BY DATE(created_at)",
+                + " AND type NOT IN ('reaction', 'edit', 'revoke') GROUP BY DATE(created_at)",
             Tenancy.require(),
             start(from),
             end(to))) {

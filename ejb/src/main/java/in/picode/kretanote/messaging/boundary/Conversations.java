@@ -131,8 +131,8 @@ public class Conversations {
     }
     List<MessageView> views = new ArrayList<>();
     for (Message m : page) {
-      if ("reaction".equals(m.getType())) {
-        continue;
+      if ("reaction".equals(m.getType()) || MessageLog.isAmendment(m.getType())) {
+        continue; // shown on the message they belong to
       }
       Media file = media.get(m.getId());
       Message q = m.getContextMessageId() == null ? null : quoted.get(m.getContextMessageId());
@@ -153,13 +153,20 @@ public class Conversations {
               file == null ? null : file.getState().name(),
               file == null ? null : file.getMimeType(),
               where == null ? null : where[0],
-              where == null ? null : where[1]));
+              where == null ? null : where[1],
+              m.marks().isFromPhone(),
+              m.marks().getEditedAt() != null,
+              m.marks().getPreviousText(),
+              m.marks().getDeletedAt() != null));
     }
     Collections.reverse(views);
     return views;
   }
 
   private static String snippet(Message m) {
+    if (m.marks().getDeletedAt() != null) {
+      return "—";
+    }
     String t = m.getText() == null ? MessageView.describeType(m.getType()) : m.getText();
     return t.length() > 120 ? t.substring(0, 120) + "…" : t;
   }

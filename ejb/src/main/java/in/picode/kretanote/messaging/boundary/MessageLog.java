@@ -1,6 +1,7 @@
 package in.picode.kretanote.messaging.boundary;
 
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.messaging.entity.Direction;
 import in.picode.kretanote.messaging.entity.InboxChange;
 import in.picode.kretanote.messaging.entity.Media;
 import in.picode.kretanote.messaging.entity.Message;
@@ -17,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -50,6 +52,7 @@ public class MessageLog {
 
   @Inject Event<MediaQueued> mediaQueued;
   @Inject Event<CustomerMessageStored> customerMessages;
+  @Inject Event<ConversationChanged> conversationChanges;
 
   /** Where a queued message went. */
   public record Queued(long messageId, long connectionId, long contactId) {}
@@ -91,7 +94,9 @@ public class MessageLog {
     if (messages.isEmpty()) {
       return List.of();
     }
-    Map<List<Long>, Conversation> conversations = conversations(messages, now);
+    Map<List<Long>, Conversation> conversations =
+        conversations(
+            messages.stream().map(m -> List.of(m.connectionId(), m.contactId())).toList(), now);
     List<Message> stored = new ArrayList<>(messages.size());
     for (IncomingMessage in : messages) {
       Message message =
@@ -125,6 +130,10 @@ public class MessageLog {
         mediaQueued.fire(new MediaQueued(Tenancy.require(), message.getId()));
       }
       Conversation conversation = conversations.get(List.of(in.connectionId(), in.contactId()));
+      if (isAmendment(in.type())) {
+        result.add(message.getId()); // not a message of its own: nothing to read or answer
+        continue;
+      }
       conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
       customerMessages.fire(
           new CustomerMessageStored(
@@ -155,22 +164,35 @@ public class MessageLog {
     stored.stream().map(Message::getContextWamid).filter(w -> w != null).forEach(quoted::add);
     if (!quoted.isEmpty()) {
       Map<String, Long> quotedIds = new HashMap<>();
-      em.createNamedQuery(Message.BY_WAMIDS, Message.class)
-          .setParameter("wamids", quoted)
-          .getResultList()
-          .forEach(m -> quotedIds.put(m.getWamid(), m.getId()));
+      Map<Long, Message> targets = new HashMap<>();
+      for (Message m :
+          em.createNamedQuery(Message.BY_WAMIDS, Message.class)
+              .setParameter("wamids", quoted)
+              .getResultList()) {
+        quotedIds.put(m.getWamid(), m.getId());
+        targets.put(m.getId(), m);
+      }
       for (Message m : stored) {
         Long target = m.getContextWamid() == null ? null : quotedIds.get(m.getContextWamid());
         if (target != null) {
           m.linkContext(target);
+          amend(m, targets.get(target));
         }
       }
     }
-    for (Message reply :
-        em.createNamedQuery(Message.UNLINKED_REPLIES, Message.class)
-            .setParameter("wamids", ids.keySet())
-            .getResultList()) {
-      reply.linkContext(ids.get(reply.getContextWamid()));
+    Map<Long, Message> byId = new HashMap<>();
+    stored.forEach(m -> byId.put(m.getId(), m));
+    List<Message> waiting =
+        new ArrayList<>(
+            em.createNamedQuery(Message.UNLINKED_REPLIES, Message.class)
+                .setParameter("wamids", ids.keySet())
+                .getResultList());
+    // Edits that waited for their message apply in the order the customer made them.
+    waiting.sort(Comparator.comparing(Message::getCreatedAt));
+    for (Message reply : waiting) {
+      long target = ids.get(reply.getContextWamid());
+      reply.linkContext(target);
+      amend(reply, byId.get(target));
     }
     for (Reaction reaction :
         em.createNamedQuery(Reaction.UNATTACHED, Reaction.class)
@@ -206,6 +228,82 @@ public class MessageLog {
     em.flush();
   }
 
+  /** Whether a stored row of {@code type} changes another message instead of being one. */
+  public static boolean isAmendment(String type) {
+    return EDIT.equals(type) || REVOKE.equals(type);
+  }
+
+  /** The types of a customer's edit and deletion of an earlier message. */
+  public static final String EDIT = "edit";
+
+  public static final String REVOKE = "revoke";
+
+  /**
+   * Applies a customer's edit or deletion ({@code amendment}, whose context is the message it
+   * changes) to {@code target}: only to the same customer's own inbound message, never to an edit
+   * or deletion. An edit replaces the text and keeps the previous one; a deletion hides it.
+   */
+  private static void amend(Message amendment, Message target) {
+    if (target == null
+        || !isAmendment(amendment.getType())
+        || isAmendment(target.getType())
+        || target.getContactId() != amendment.getContactId()
+        || target.getDirection() != Direction.INBOUND) {
+      return;
+    }
+    if (EDIT.equals(amendment.getType())) {
+      target.edit(amendment.getText(), amendment.getCreatedAt());
+    } else {
+      target.marks().revoked(amendment.getCreatedAt());
+    }
+  }
+
+  /** A message the business sent from the WhatsApp Business app, as an echo webhook reported it. */
+  public record Echo(
+      long connectionId,
+      long contactId,
+      String wamid,
+      String type,
+      String text,
+      String payload,
+      Instant writtenAt) {}
+
+  /**
+   * Stores messages the business sent from the WhatsApp Business app on the same number (none
+   * {@linkplain #stored stored} yet, distinct wamids) as outbound messages SENT and marked as sent
+   * from the phone, in their conversations (opened when needed). Returns their ids in order.
+   */
+  public List<Long> recordEchoes(List<Echo> echoes, Instant now) {
+    if (echoes.isEmpty()) {
+      return List.of();
+    }
+    Map<List<Long>, Conversation> conversations =
+        conversations(
+            echoes.stream().map(e -> List.of(e.connectionId(), e.contactId())).toList(), now);
+    List<Message> stored = new ArrayList<>(echoes.size());
+    for (Echo e : echoes) {
+      Conversation conversation = conversations.get(List.of(e.connectionId(), e.contactId()));
+      Message message =
+          Message.outbound(
+                  conversation.getId(),
+                  e.contactId(),
+                  e.connectionId(),
+                  e.type(),
+                  e.text(),
+                  e.payload(),
+                  null,
+                  null,
+                  e.writtenAt())
+              .sentFromPhone(e.wamid(), now);
+      em.persist(message);
+      stored.add(message);
+      conversation.businessWrote(e.writtenAt());
+    }
+    em.flush();
+    em.persist(new InboxChange(changedConversations(conversations.values()), now));
+    return stored.stream().map(Message::getId).toList();
+  }
+
   /** Writes a PENDING message into the conversation, which counts it as the business's activity. */
   public Queued queue(long conversationId, OutgoingMessage out, Instant now) {
     Conversation conversation = em.find(Conversation.class, conversationId);
@@ -237,17 +335,15 @@ public class MessageLog {
     Conversation created = new Conversation(connectionId, contactId, now);
     em.persist(created);
     em.flush();
+    opened(created);
     return created.getId();
   }
 
   /** The conversations of the messages' contacts on their numbers, opened where there is none. */
-  private Map<List<Long>, Conversation> conversations(List<IncomingMessage> messages, Instant now) {
+  private Map<List<Long>, Conversation> conversations(List<List<Long>> keys, Instant now) {
     Map<Long, Set<Long>> contactsByConnection = new HashMap<>();
-    messages.forEach(
-        m ->
-            contactsByConnection
-                .computeIfAbsent(m.connectionId(), c -> new HashSet<>())
-                .add(m.contactId()));
+    keys.forEach(
+        k -> contactsByConnection.computeIfAbsent(k.get(0), c -> new HashSet<>()).add(k.get(1)));
     Map<List<Long>, Conversation> found = new HashMap<>();
     contactsByConnection.forEach(
         (connection, contacts) ->
@@ -256,20 +352,26 @@ public class MessageLog {
                 .setParameter("contacts", contacts)
                 .getResultList()
                 .forEach(c -> found.put(List.of(c.getConnectionId(), c.getContactId()), c)));
-    boolean opened = false;
-    for (IncomingMessage m : messages) {
-      List<Long> key = List.of(m.connectionId(), m.contactId());
+    List<Conversation> opened = new ArrayList<>();
+    for (List<Long> key : keys) {
       if (!found.containsKey(key)) {
-        Conversation created = new Conversation(m.connectionId(), m.contactId(), now);
+        Conversation created = new Conversation(key.get(0), key.get(1), now);
         em.persist(created);
         found.put(key, created);
-        opened = true;
+        opened.add(created);
       }
     }
-    if (opened) {
+    if (!opened.isEmpty()) {
       em.flush();
+      opened.forEach(this::opened);
     }
     return found;
+  }
+
+  private void opened(Conversation c) {
+    conversationChanges.fire(
+        new ConversationChanged(
+            Tenancy.require(), c.getId(), ConversationChanged.Kind.CREATED, null));
   }
 
   private Optional<Message> byWamid(String wamid) {

@@ -6,7 +6,11 @@ import java.util.List;
 
 /**
  * A message as the conversation page shows it. {@code text} is the customer's untrusted text and is
- * only ever rendered escaped; {@code quoted} is the start of the message it replies to.
+ * only ever rendered escaped; {@code quoted} is the start of the message it replies to. {@code
+ * fromPhone}: the business sent it from the WhatsApp Business app on the same number; {@code
+ * edited}: the customer edited it ({@code previousText} is the text before the latest edit, for
+ * agents); {@code deletedByCustomer}: the customer deleted it for everyone (the page hides the text
+ * by default).
  */
 public record MessageView(
     long id,
@@ -23,7 +27,11 @@ public record MessageView(
     String mediaState,
     String mediaMime,
     Double latitude,
-    Double longitude) {
+    Double longitude,
+    boolean fromPhone,
+    boolean edited,
+    String previousText,
+    boolean deletedByCustomer) {
 
   public boolean isInbound() {
     return "INBOUND".equals(direction);

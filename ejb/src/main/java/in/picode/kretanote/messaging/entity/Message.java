@@ -1,6 +1,7 @@
 package in.picode.kretanote.messaging.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -76,9 +77,7 @@ public class Message {
   @Column(nullable = false, updatable = false, length = TYPE_MAX)
   private String type;
 
-  @Lob
-  @Column(updatable = false)
-  private String text;
+  @Lob private String text;
 
   @Lob
   @Column(updatable = false)
@@ -125,6 +124,8 @@ public class Message {
 
   @Column(name = "received_at", nullable = false, updatable = false)
   private Instant receivedAt;
+
+  @Embedded private MessageMarks marks = MessageMarks.none();
 
   @Version private long version;
 
@@ -196,6 +197,28 @@ public class Message {
     m.createdAt = Objects.requireNonNull(now, "now");
     m.receivedAt = now;
     return m;
+  }
+
+  /** A new outbound message sent from the WhatsApp Business app on the same number. */
+  public Message sentFromPhone(String sentWamid, Instant receivedAt) {
+    this.wamid = requireWamid(sentWamid);
+    this.status = MessageStatus.SENT;
+    this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+    this.marks = MessageMarks.sentFromPhone();
+    return this;
+  }
+
+  /** The customer edited the text at {@code at}; see {@link MessageMarks}. */
+  public boolean edit(String newText, Instant at) {
+    if (!marks.edited(text, at)) {
+      return false;
+    }
+    this.text = newText == null ? null : clip(newText, TEXT_MAX);
+    return true;
+  }
+
+  public MessageMarks marks() {
+    return marks;
   }
 
   /** Meta accepted the send and named the message {@code wamid}. */

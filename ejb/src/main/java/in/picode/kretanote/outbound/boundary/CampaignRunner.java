@@ -58,6 +58,7 @@ public class CampaignRunner {
 
   @Resource SessionContext context;
   @Inject Sending sending;
+  @Inject jakarta.enterprise.event.Event<CampaignFinished> finished;
   @Inject CampaignConversations conversations;
   @Inject RecipientRestrictions restrictions;
   @Inject OutboxClaims outboxClaims;
@@ -157,6 +158,7 @@ public class CampaignRunner {
             .getResultList();
     if (c.isMaterialised() && next.isEmpty() && waiting == 0) {
       c.completed(now);
+      finished.fire(new CampaignFinished(tenant, c.getId(), c.getName(), c.getState().name(), now));
       return List.of();
     }
     int room = (int) Math.max(0, Math.min(perRound, ahead - waiting));

@@ -42,6 +42,7 @@ public class Campaigns {
   EntityManager em;
 
   @Inject Deliveries deliveries;
+  @Inject jakarta.enterprise.event.Event<CampaignFinished> finished;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -261,6 +262,8 @@ public class Campaigns {
       o.refused("CAMPAIGN_CANCELLED", why, now);
       deliveries.failed(o.getMessageId(), null, "CAMPAIGN_CANCELLED", why, now);
     }
+    finished.fire(
+        new CampaignFinished(Tenancy.require(), c.getId(), c.getName(), c.getState().name(), now));
     return c;
   }
 

@@ -2,46 +2,36 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.boundary.ConnectionFailures;
 import in.picode.kretanote.connection.control.ConnectionStore;
-import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.boundary.Consents;
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.messaging.boundary.Deliveries;
-import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.meta.boundary.AcceptedMessage;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.outbound.control.Pacing;
 import in.picode.kretanote.outbound.control.RecipientRestrictions;
-import in.picode.kretanote.outbound.control.Refusal;
-import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.SendErrors;
-import in.picode.kretanote.outbound.entity.Campaign;
-import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
-import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The sender's steps that touch one tenant's rows, each in its own transaction: prepare a claimed
- * row (the guard once more, the token), record Meta's answer, decide what a failure means (the
- * table in {@link SendErrors}), and reconcile rows whose answer never came.
+ * The sender's steps that touch one tenant's rows, each in its own transaction: record Meta's
+ * answer, decide what a failure means (the table in {@link SendErrors}), and reconcile rows whose
+ * answer never came. The guard right before the call is {@link OutboxGuards}.
  */
 @Stateless
 @TenantScoped
@@ -50,13 +40,9 @@ public class OutboxAttempts {
 
   private static final System.Logger LOG = System.getLogger(OutboxAttempts.class.getName());
 
-  /** How long a message waits behind an earlier one to the same customer that is in flight. */
-  static final Duration AHEAD_WAIT = Duration.ofMillis(500);
-
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
-  @Inject SendGuard guard;
   @Inject ConnectionStore connections;
   @Inject ConnectionFailures connectionFailures;
   @Inject Consents consents;
@@ -95,129 +81,6 @@ public class OutboxAttempts {
    * throttled}: for Meta's throughput limits; else because Meta did not answer).
    */
   public record AfterFailure(Instant pauseNumberUntil, boolean throttled) {}
-
-  /** The guard once more; a refusal now fails the message with its reason. */
-  public Optional<Prepared> prepare(long outboxId, Instant now) {
-    return prepare(outboxId, now, new java.util.HashMap<>());
-  }
-
-  /**
-   * {@link #prepare} for a block of one number's rows in one transaction, the token read once; one
-   * entry per row, in order.
-   */
-  public List<Optional<Prepared>> prepareAll(List<Long> outboxIds, Instant now) {
-    java.util.Map<Long, Optional<AccessToken>> tokens = new java.util.HashMap<>();
-    List<Optional<Prepared>> out = new java.util.ArrayList<>(outboxIds.size());
-    for (long id : outboxIds) {
-      out.add(prepare(id, now, tokens));
-    }
-    return out;
-  }
-
-  private Optional<Prepared> prepare(
-      long outboxId, Instant now, java.util.Map<Long, Optional<AccessToken>> tokens) {
-    OutboxEntry entry = em.find(OutboxEntry.class, outboxId);
-    if (entry == null
-        || (entry.getState() != OutboxEntry.State.QUEUED
-            && entry.getState() != OutboxEntry.State.RETRY)) {
-      return Optional.empty();
-    }
-    if (entry.getNextAttemptAt().isAfter(now)) {
-      return Optional.empty();
-    }
-    // One customer's messages go in order: while an earlier one waits for a retry, this one waits
-    // behind it.
-    Instant earlier =
-        em.createQuery(
-                "select max(o.nextAttemptAt) from OutboxEntry o where o.connectionId = :c"
-                    + " and o.recipient = :r and o.id < :id and o.state = :retry",
-                Instant.class)
-            .setParameter("c", entry.getConnectionId())
-            .setParameter("r", entry.getRecipient())
-            .setParameter("id", entry.getId())
-            .setParameter("retry", OutboxEntry.State.RETRY)
-            .getSingleResult();
-    if (earlier != null) {
-      entry.retryAt(
-          earlier.plusMillis(1),
-          entry.getErrorCode(),
-          "Waiting for an earlier message to this customer",
-          false,
-          now);
-      return Optional.empty();
-    }
-    // An earlier message to this customer that is in flight or due (on another server, or in the
-    // other lane of this one) goes first: never two of one customer's messages in flight together.
-    long ahead =
-        em.createQuery(
-                "select count(o) from OutboxEntry o where o.connectionId = :c"
-                    + " and o.recipient = :r and o.id < :id and (o.state = :sending"
-                    + " or (o.state = :queued and o.nextAttemptAt <= :now))",
-                Long.class)
-            .setParameter("c", entry.getConnectionId())
-            .setParameter("r", entry.getRecipient())
-            .setParameter("id", entry.getId())
-            .setParameter("sending", OutboxEntry.State.SENDING)
-            .setParameter("queued", OutboxEntry.State.QUEUED)
-            .setParameter("now", now)
-            .getSingleResult();
-    if (ahead > 0) {
-      entry.retryAt(
-          now.plus(AHEAD_WAIT),
-          entry.getErrorCode(),
-          "Waiting for an earlier message to this customer",
-          false,
-          now);
-      return Optional.empty();
-    }
-    Conversation conversation = em.find(Conversation.class, entry.getConversationId());
-    MessageTemplate template =
-        entry.getTemplateId() == null
-            ? null
-            : em.find(MessageTemplate.class, entry.getTemplateId());
-    String templateName =
-        entry.getKind() == OutboxEntry.Kind.TEMPLATE
-            ? template == null ? "(deleted)" : template.getName()
-            : null;
-    Optional<Refusal> refusal = Optional.empty();
-    if (entry.getCampaignId() != null) {
-      // A campaign's message waits while the campaign is paused (the pause held it already; this
-      // catches a row claimed in the same moment), and goes nowhere once it is cancelled or the
-      // customer objected to automated processing in the meantime.
-      Campaign campaign = em.find(Campaign.class, entry.getCampaignId());
-      if (campaign != null
-          && (campaign.getState() == Campaign.State.PAUSED
-              || campaign.getState() == Campaign.State.SCHEDULED)) {
-        entry.retryAt(
-            now.plus(CampaignRunner.HOLD), entry.getErrorCode(), CampaignRunner.HELD, false, now);
-        return Optional.empty();
-      }
-      if (campaign == null || campaign.getState() == Campaign.State.CANCELLED) {
-        refusal = Optional.of(RefusalCode.CAMPAIGN_CANCELLED.refuse());
-      } else if (!restrictions.automatedProcessingAllowed(
-          Tenancy.require(), entry.getContactId())) {
-        refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
-      }
-    }
-    if (refusal.isEmpty()) {
-      refusal = guard.check(conversation, entry.getCategory(), template, templateName, now);
-    }
-    Optional<AccessToken> token =
-        tokens.computeIfAbsent(entry.getConnectionId(), connections::token);
-    if (refusal.isEmpty() && token.isEmpty()) {
-      refusal = Optional.of(RefusalCode.CONNECTION_NOT_CONNECTED.refuse("no access token"));
-    }
-    if (refusal.isPresent()) {
-      entry.refused(refusal.get().code().name(), refusal.get().reason(), now);
-      deliveries.failed(
-          entry.getMessageId(), null, refusal.get().code().name(), refusal.get().reason(), now);
-      return Optional.empty();
-    }
-    WhatsAppConnection c = em.find(WhatsAppConnection.class, entry.getConnectionId());
-    try (var reader = Json.createReader(new StringReader(entry.getRequest()))) {
-      return Optional.of(new Prepared(c.getPhoneNumberId(), token.get(), reader.readObject()));
-    }
-  }
 
   /** Meta took the message: store its wamid, then catch up on statuses that overtook us. */
   public void accepted(long outboxId, AcceptedMessage answer, Instant now) {

@@ -107,16 +107,7 @@ public class OutboxClaims {
         break;
       }
       List<Object[]> rows =
-          LeaseClaims.claim(
-              em,
-              spec,
-              List.of(
-                  number.tenantId(),
-                  number.connectionId(),
-                  Timestamp.from(now),
-                  Timestamp.from(now)),
-              max - out.size(),
-              List.of(owner, Timestamp.from(leaseUntil)));
+          OutboxBatches.claimRows(em, spec, number, now, leaseUntil, owner, max - out.size());
       for (Object[] row : rows) {
         out.add(
             new Queued(
@@ -202,8 +193,10 @@ public class OutboxClaims {
     Duration spacing = Pacing.spacing(perSecond);
     Instant next = instant(pace[0]);
     Instant paused = instant(pace[1]);
-    List<Optional<Slot>> slots = new ArrayList<>(rows.size());
-    boolean moved = false;
+    // The slots in order, as if every row were still ours (a row that is not leaves a gap: never
+    // closer spacing); then all rows into SENDING with one statement, and one read of which were.
+    List<Instant> booked = new ArrayList<>(rows.size());
+    List<Claim> sending = new ArrayList<>(rows.size());
     for (Claim claim : rows) {
       Instant slot = Pacing.slot(now, next, paused);
       if (slot.isAfter(now.plus(maxWait))) {
@@ -218,29 +211,22 @@ public class OutboxClaims {
             .setParameter(4, owner)
             .setHint(ALLOW_NATIVE, "true")
             .executeUpdate();
-        slots.add(Optional.empty());
+        booked.add(null);
         continue;
       }
-      int taken =
-          em.createNativeQuery(
-                  "update outbox set state = 'SENDING', last_attempt_at = ?, lease_until = ?,"
-                      + " updated_at = ? where tenant_id = ? and id = ? and lease_owner = ?"
-                      + " and state in ('QUEUED', 'RETRY')")
-              .setParameter(1, Timestamp.from(slot))
-              .setParameter(2, Timestamp.from(slot.plus(lease)))
-              .setParameter(3, Timestamp.from(now))
-              .setParameter(4, claim.tenantId())
-              .setParameter(5, claim.id())
-              .setParameter(6, owner)
-              .setHint(ALLOW_NATIVE, "true")
-              .executeUpdate();
-      if (taken == 0) {
-        slots.add(Optional.empty());
-        continue;
-      }
+      booked.add(slot);
+      sending.add(claim);
       next = slot.plus(spacing);
-      moved = true;
-      slots.add(Optional.of(new Slot(slot, perSecond)));
+    }
+    java.util.Set<Long> taken =
+        OutboxBatches.toSending(em, number, sending, booked, owner, now, lease);
+    boolean moved = !taken.isEmpty();
+    List<Optional<Slot>> slots = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      slots.add(
+          booked.get(i) != null && taken.contains(rows.get(i).id())
+              ? Optional.of(new Slot(booked.get(i), perSecond))
+              : Optional.empty());
     }
     if (moved) {
       em.createNativeQuery(

@@ -47,11 +47,11 @@ public class OutboxSender {
 
   @Inject OutboxClaims claims;
   @Inject OutboxAttempts attempts;
+  @Inject OutboxGuards guards;
   @Inject GraphApi graph;
   @Inject SendLanes lanes;
 
   private static final long CLAIM_EVERY = Duration.ofMillis(100).toNanos();
-
   private static final long RATE_REFRESH = Duration.ofSeconds(5).toNanos(); // reads the limit
 
   @Inject
@@ -240,7 +240,7 @@ public class OutboxSender {
           Tenancy.callAs(
               number.tenantId(),
               () ->
-                  attempts.prepareAll(
+                  guards.prepareAll(
                       block.stream().map(q -> q.claim().id()).toList(), Instant.now()));
     } catch (Exception e) {
       LOG.log(Level.INFO, "Guarding a block failed, row by row now: {0}", e.toString());
@@ -252,7 +252,7 @@ public class OutboxSender {
         try {
           p =
               Tenancy.callAs(
-                  number.tenantId(), () -> attempts.prepare(q.claim().id(), Instant.now()));
+                  number.tenantId(), () -> guards.prepare(q.claim().id(), Instant.now()));
         } catch (Exception e) {
           LOG.log(Level.WARNING, "Outbox row {0} not sent now: {1}", q.claim().id(), e.toString());
         }

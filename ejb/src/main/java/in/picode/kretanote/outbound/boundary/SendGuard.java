@@ -21,7 +21,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,58 +53,120 @@ public class SendGuard {
       defaultValue = "false")
   boolean marketingRequiresOptIn;
 
+  /** The guard for one message (a person's send): the facts of its block of one, then the rules. */
   public Optional<Refusal> check(
       Conversation conversation,
       Category category,
       MessageTemplate template,
       String templateName,
       Instant now) {
+    return check(
+        facts(conversation == null ? List.of() : List.of(conversation), now),
+        conversation,
+        category,
+        template,
+        templateName,
+        now);
+  }
+
+  /**
+   * The facts of a block of messages read at once: what is the same for every row (the tenant's
+   * standing, the numbers) once, and the contacts and their consents with one {@code IN} query
+   * each. The messaging limit's counts are read when the first row needs them, once per number
+   * ({@code used}) and once for all of the block's contacts ({@code counted}).
+   */
+  public Facts facts(Collection<Conversation> conversations, Instant now) {
+    Facts f = new Facts(now);
+    Set<Long> contactIds = new HashSet<>();
+    for (Conversation c : conversations) {
+      f.connections.computeIfAbsent(
+          c.getConnectionId(), id -> Optional.ofNullable(em.find(WhatsAppConnection.class, id)));
+      contactIds.add(c.getContactId());
+    }
+    if (!contactIds.isEmpty()) {
+      em.createQuery("select c from Contact c where c.id in :ids", Contact.class)
+          .setParameter("ids", contactIds)
+          .getResultList()
+          .forEach(c -> f.contacts.put(c.getId(), c));
+      em.createQuery(
+              "select c from ContactConsent c where c.contactId in :ids", ContactConsent.class)
+          .setParameter("ids", contactIds)
+          .getResultList()
+          .forEach(
+              c -> f.consents.putIfAbsent(c.getContactId() + "|" + c.getCategory(), c.isGranted()));
+    }
+    f.contactIds.addAll(contactIds);
+    return f;
+  }
+
+  /** The guard for one message of a block whose {@link #facts} were read before. */
+  public Optional<Refusal> check(
+      Facts f,
+      Conversation conversation,
+      Category category,
+      MessageTemplate template,
+      String templateName,
+      Instant now) {
     WhatsAppConnection connection =
-        em.find(WhatsAppConnection.class, conversation.getConnectionId());
-    Contact contact = em.find(Contact.class, conversation.getContactId());
+        conversation == null
+            ? null
+            : f.connections
+                .computeIfAbsent(
+                    conversation.getConnectionId(),
+                    id -> Optional.ofNullable(em.find(WhatsAppConnection.class, id)))
+                .orElse(null);
+    Contact contact = conversation == null ? null : f.contacts.get(conversation.getContactId());
     if (connection == null || contact == null) {
       return Optional.of(RefusalCode.CONVERSATION_NOT_FOUND.refuse());
     }
-    Boolean consent =
-        em.createNamedQuery(ContactConsent.OF_CONTACT, ContactConsent.class)
-            .setParameter("contact", contact.getId())
-            .getResultStream()
-            .filter(c -> c.getCategory() == category)
-            .map(ContactConsent::isGranted)
-            .findFirst()
-            .orElse(null);
+    Boolean consent = f.consents.get(contact.getId() + "|" + category);
     boolean isTemplate = templateName != null;
     Integer limit = GuardRules.messagingLimit(connection.getMessagingLimit());
     long used = 0;
     boolean counted = false;
     if (isTemplate && limit != null && !conversation.isWindowOpen(now)) {
-      Instant since = now.minus(Duration.ofHours(24));
+      Instant since = f.now.minus(Duration.ofHours(24));
       used =
-          em.createQuery(
-                  "select count(distinct o.contactId) from OutboxEntry o where o.connectionId = :c"
-                      + " and o.kind = :template and o.createdAt > :since and o.state <> :refused",
-                  Long.class)
-              .setParameter("template", OutboxEntry.Kind.TEMPLATE)
-              .setParameter("refused", OutboxEntry.State.REFUSED)
-              .setParameter("c", connection.getId())
-              .setParameter("since", since)
-              .getSingleResult();
+          f.used.computeIfAbsent(
+              connection.getId(),
+              c ->
+                  em.createQuery(
+                          "select count(distinct o.contactId) from OutboxEntry o"
+                              + " where o.connectionId = :c and o.kind = :template"
+                              + " and o.createdAt > :since and o.state <> :refused",
+                          Long.class)
+                      .setParameter("template", OutboxEntry.Kind.TEMPLATE)
+                      .setParameter("refused", OutboxEntry.State.REFUSED)
+                      .setParameter("c", c)
+                      .setParameter("since", since)
+                      .getSingleResult());
       counted =
-          em.createQuery(
-                      "select count(o) from OutboxEntry o where o.connectionId = :c"
-                          + " and o.contactId = :contact and o.kind = :template"
-                          + " and o.createdAt > :since",
-                      Long.class)
-                  .setParameter("template", OutboxEntry.Kind.TEMPLATE)
-                  .setParameter("c", connection.getId())
-                  .setParameter("contact", contact.getId())
-                  .setParameter("since", since)
-                  .getSingleResult()
-              > 0;
+          f.counted
+              .computeIfAbsent(
+                  connection.getId(),
+                  c -> {
+                    Set<Long> ids = new HashSet<>(f.contactIds);
+                    ids.add(contact.getId());
+                    return new HashSet<>(
+                        em.createQuery(
+                                "select distinct o.contactId from OutboxEntry o"
+                                    + " where o.connectionId = :c and o.contactId in :ids"
+                                    + " and o.kind = :template and o.createdAt > :since",
+                                Long.class)
+                            .setParameter("template", OutboxEntry.Kind.TEMPLATE)
+                            .setParameter("c", c)
+                            .setParameter("ids", ids)
+                            .setParameter("since", since)
+                            .getResultList());
+                  })
+              .contains(contact.getId());
+    }
+    if (f.standing == null) {
+      f.standing = standing.of(Tenancy.require());
     }
     GuardInput input =
         new GuardInput(
-            standing.of(Tenancy.require()),
+            f.standing,
             connection.getStatus().name(),
             connection.getCanSendMessage(),
             conversation.isWindowOpen(now),
@@ -112,5 +180,24 @@ public class SendGuard {
             used,
             counted);
     return GuardRules.check(input);
+  }
+
+  /**
+   * What {@link #facts} read for a block: valid for one transaction and one moment ({@code now}),
+   * never kept between blocks, so every row is still guarded right before its slot.
+   */
+  public static final class Facts {
+    final Instant now;
+    TenantStanding.Standing standing;
+    final Map<Long, Optional<WhatsAppConnection>> connections = new HashMap<>();
+    final Map<Long, Contact> contacts = new HashMap<>();
+    final Map<String, Boolean> consents = new HashMap<>();
+    final Set<Long> contactIds = new HashSet<>();
+    final Map<Long, Long> used = new HashMap<>();
+    final Map<Long, Set<Long>> counted = new HashMap<>();
+
+    Facts(Instant now) {
+      this.now = now;
+    }
   }
 }

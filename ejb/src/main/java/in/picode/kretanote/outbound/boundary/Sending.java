@@ -67,6 +67,58 @@ public class Sending {
     return submit(conversationId, idempotencyKey, () -> content);
   }
 
+  /** A reply button or a list row: its id (answered back when chosen), title, description. */
+  public record Choice(String id, String title, String description) {}
+
+  /** Up to three reply buttons under a body (for callers outside this feature, like the API). */
+  public SendResult sendButtons(
+      long conversationId,
+      String idempotencyKey,
+      String body,
+      List<Choice> buttons,
+      String footer) {
+    return submit(
+        conversationId,
+        idempotencyKey,
+        () ->
+            new OutgoingContent.Buttons(
+                body,
+                buttons == null
+                    ? null
+                    : buttons.stream()
+                        .map(b -> new OutgoingContent.Button(b.id(), b.title()))
+                        .toList(),
+                footer));
+  }
+
+  /** A list message with one section of up to ten rows behind a button. */
+  public SendResult sendList(
+      long conversationId,
+      String idempotencyKey,
+      String body,
+      String buttonText,
+      List<Choice> rows,
+      String footer) {
+    return submit(
+        conversationId,
+        idempotencyKey,
+        () ->
+            new OutgoingContent.ListMessage(
+                body,
+                buttonText,
+                List.of(
+                    new OutgoingContent.Section(
+                        null,
+                        rows == null
+                            ? null
+                            : rows.stream()
+                                .map(
+                                    r ->
+                                        new OutgoingContent.Row(r.id(), r.title(), r.description()))
+                                .toList())),
+                footer));
+  }
+
   /** An emoji on one of the conversation's messages; an empty emoji removes the reaction. */
   public SendResult sendReaction(
       long conversationId, String idempotencyKey, long messageId, String emoji) {

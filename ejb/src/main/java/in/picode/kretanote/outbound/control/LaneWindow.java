@@ -37,7 +37,7 @@ public final class LaneWindow<T> {
   private final Deque<Long> starts = new ArrayDeque<>();
 
   /** One second and the margin of {@link Pacing}: no more than the rate starts within it. */
-  static final long WINDOW = TimeUnit.MILLISECONDS.toNanos(1020);
+  static final long WINDOW = (long) (TimeUnit.SECONDS.toNanos(1) * Pacing.MARGIN);
 
   private final java.util.function.Function<T, Row> view;
   private final int maxInFlight;

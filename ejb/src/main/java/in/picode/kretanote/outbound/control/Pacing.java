@@ -8,13 +8,17 @@ import java.time.Instant;
  * the number's shared {@code send_pace} row, so the number never exceeds its rate even with several
  * servers; and back-off with jitter after errors.
  *
- * <p>The spacing is 2 % wider than {@code 1 s / rate}: requests leave at their slot but reach Meta
- * a few milliseconds apart, and Meta counts in a sliding second; the margin keeps one slow request
- * followed by a fast one from making rate + 1 in any second. A number at 80 msg/s runs at ~78.
+ * <p>The spacing is 4 % wider than {@code 1 s / rate}: requests leave at their slot but reach Meta
+ * some milliseconds apart, and Meta counts in a sliding second; the margin keeps one slow request
+ * followed by a fast one from making rate + 1 in any second. With 2 % (20 ms of arrival jitter
+ * tolerated per second) a busy 2-core machine (load average 10 to 30) still had the simulator
+ * refuse a few calls with 130429 (3 of 800 in one {@code SendBench} run, and once in {@code
+ * OutboundIT}); 4 % tolerates 40 ms, and a number at 80 msg/s runs at ~77 (96 % of its limit, above
+ * the 95 % target).
  */
 public final class Pacing {
 
-  static final double MARGIN = 1.02;
+  static final double MARGIN = 1.04;
 
   private Pacing() {}
 

@@ -93,4 +93,20 @@ class EventRedactionTest {
             body(change(A, "4915111111111", "Anna", "x")), Set.of(A), "4915111111111");
     assertThat(r.empty()).isTrue();
   }
+
+  @Test
+  void erasingAContactRemovesTheBusinesssEchoesToItAndItsPreferences() {
+    String sheena = "16505551234";
+    for (String fixture : java.util.List.of("message-echoes.json", "user-preferences.json")) {
+      EventRedaction.Result r =
+          EventRedaction.withoutContact(Fixtures.bytes(fixture), Set.of("106540352242922"), sheena);
+      assertThat(r.empty()).as(fixture).isTrue();
+      assertThat(
+              EventRedaction.withoutContact(
+                      Fixtures.bytes(fixture), Set.of("106540352242922"), "4915000000000")
+                  .unchanged())
+          .as(fixture)
+          .isTrue();
+    }
+  }
 }

@@ -18,7 +18,10 @@ final class Fixtures {
           "statuses.json",
           "template-status-update.json",
           "quality-update.json",
-          "partly-broken.json");
+          "partly-broken.json",
+          "user-preferences.json",
+          "message-echoes.json",
+          "edit-revoke.json");
 
   private Fixtures() {}
 

@@ -76,7 +76,7 @@ class PacingTest {
 
   @Test
   void aCallThatEndedLatePushesTheNextSlot() {
-    // 5/s: spacing 204 ms, margin 20 ms.
+    // 5/s: spacing 208 ms, margin 40 ms.
     assertThat(Pacing.notBefore(T, T.plusMillis(15), 5)).isEmpty();
     Instant end = T.plusMillis(80);
     Instant next = Pacing.notBefore(T, end, 5).orElseThrow();

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "KretaNote API",
             version = "1",
             description =
-                "Contacts, conversations, messages, templates and webhooks of one business."
+                "Contacts, conversations, messages, templates, campaigns and webhooks of one business."
                     + " Errors are application/problem+json with a stable code; times are"
                     + " ISO-8601 UTC; lists page by an opaque cursor."),
     security = @SecurityRequirement(name = "apiKey"))
@@ -35,9 +35,12 @@ public class ApiV1 extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(
+        CampaignsResource.class,
         ContactsResource.class,
         ConversationsResource.class,
         MessagesResource.class,
+        MessageMediaResource.class,
+        ContactFieldsResource.class,
         TemplatesResource.class,
         WebhooksResource.class,
         ApiProblemMapper.class,

@@ -10,6 +10,7 @@ import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.contact.entity.Contact;
+import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.retention.boundary.DataSubjectRequests;
 import in.picode.kretanote.retention.boundary.Erasure;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
@@ -40,6 +41,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,8 +54,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Contacts")
 public class ContactsResource {
 
-  static final Set<String> CREATE_FIELDS = Set.of("phone", "name", "tags");
-  static final Set<String> UPDATE_FIELDS = Set.of("name", "tags");
+  static final Set<String> CREATE_FIELDS = Set.of("phone", "name", "tags", "fields");
+  static final Set<String> UPDATE_FIELDS = Set.of("name", "tags", "fields");
   static final Set<String> CONSENT_FIELDS = Set.of("category", "granted", "evidence");
 
   @Inject Contacts contacts;
@@ -100,7 +102,7 @@ public class ContactsResource {
   public Response get(@PathParam("id") String id) {
     Api.caller(request, Scope.CONTACTS_READ);
     Contact c = find(id);
-    String body = json(c, contacts.tags(c.getId())).toString();
+    String body = full(c).toString();
     return Response.ok(body).header("ETag", Api.etag(body)).build();
   }
 
@@ -115,15 +117,16 @@ public class ContactsResource {
     String phone = in.string("phone", true, 40);
     String name = in.string("name", false, Contact.NAME_MAX);
     List<String> tags = in.strings(in.root(), "", "tags", 50, 100);
+    Map<String, String> fields = in.fieldValues("fields", 50, CustomField.VALUE_MAX);
     in.done();
     ApiContacts.Created created;
     try {
-      created = writes.create(key, in.sha256(), phone, name, tags);
+      created = writes.create(key, in.sha256(), phone, name, tags, fields);
     } catch (ApiInputRefusedException e) {
       throw refused(e);
     }
     Contact c = created.contact();
-    String body = json(c, contacts.tags(c.getId())).toString();
+    String body = full(c).toString();
     return Response.created(URI.create("contacts/" + c.getId()))
         .entity(body)
         .header("ETag", Api.etag(body))
@@ -136,7 +139,9 @@ public class ContactsResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(
       operationId = "updateContacts",
-      summary = "Changes name and/or tags; needs If-Match with the contact's ETag")
+      summary =
+          "Changes name, tags and/or custom fields (by name; null clears one); needs If-Match"
+              + " with the contact's ETag")
   public Response update(
       @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream entity) {
     Api.caller(request, Scope.CONTACTS_WRITE);
@@ -144,15 +149,16 @@ public class ContactsResource {
     JsonInput in = JsonInput.read(entity, maxBytes, UPDATE_FIELDS);
     String name = in.string("name", false, Contact.NAME_MAX);
     List<String> tags = in.has("tags") ? in.strings(in.root(), "", "tags", 50, 100) : null;
+    Map<String, String> fields = in.fieldValues("fields", 50, CustomField.VALUE_MAX);
     in.done();
-    Api.ifMatch(ifMatch, Api.etag(json(current, contacts.tags(current.getId())).toString()));
+    Api.ifMatch(ifMatch, Api.etag(full(current).toString()));
     try {
-      writes.update(current.getId(), name, tags);
+      writes.update(current.getId(), name, tags, fields);
     } catch (ApiInputRefusedException e) {
       throw refused(e);
     }
     Contact c = find(id);
-    String body = json(c, contacts.tags(c.getId())).toString();
+    String body = full(c).toString();
     return Response.ok(body).header("ETag", Api.etag(body)).build();
   }
 
@@ -208,7 +214,7 @@ public class ContactsResource {
     Api.caller(request, Scope.CONTACTS_WRITE);
     Contact c = find(id);
     contacts.untag(c.getId(), tag);
-    return Response.ok(json(c, contacts.tags(c.getId())).toString()).build();
+    return Response.ok(full(c).toString()).build();
   }
 
   @GET
@@ -291,6 +297,14 @@ public class ContactsResource {
                 .build()
                 .toString())
         .build();
+  }
+
+  /** The contact with its tags and custom field values, as {@code get} answers it. */
+  private JsonObject full(Contact c) {
+    JsonObject base = json(c, contacts.tags(c.getId()));
+    JsonObjectBuilder fields = Json.createObjectBuilder();
+    contacts.fieldValues(c.getId()).forEach(fields::add);
+    return Json.createObjectBuilder(base).add("fields", fields).build();
   }
 
   private Contact find(String id) {

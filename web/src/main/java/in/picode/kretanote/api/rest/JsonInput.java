@@ -13,7 +13,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +40,16 @@ final class JsonInput {
   }
 
   static JsonInput read(InputStream in, long max, Set<String> known) {
+    return parse(bytes(in, max), known);
+  }
+
+  /** Like {@link #read} but an empty body is no input at all (null). */
+  static JsonInput readOptional(InputStream in, long max, Set<String> known) {
+    byte[] bytes = bytes(in, max);
+    return bytes.length == 0 ? null : parse(bytes, known);
+  }
+
+  private static byte[] bytes(InputStream in, long max) {
     byte[] bytes;
     try {
       bytes = in == null ? new byte[0] : in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
@@ -52,6 +64,10 @@ final class JsonInput {
           "Body too large",
           "Request bodies may have at most " + max + " bytes.");
     }
+    return bytes;
+  }
+
+  private static JsonInput parse(byte[] bytes, Set<String> known) {
     if (bytes.length == 0) {
       throw new ApiProblem(
           400, "malformed_json", "Malformed JSON", "The body is empty; send a JSON object.");
@@ -247,5 +263,44 @@ final class JsonInput {
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }
+  }
+
+  /**
+   * An object of custom field values at {@code field}: field name to value (strings, numbers and
+   * booleans as text), null clearing it; absent is an empty map.
+   */
+  Map<String, String> fieldValues(String field, int maxEntries, int valueMax) {
+    JsonInput in = this;
+    if (!in.has(field)) {
+      return Map.of();
+    }
+    JsonObject o = in.object(field, false);
+    if (o == null) {
+      return Map.of();
+    }
+    if (o.size() > maxEntries) {
+      in.error("/" + field, "at most " + maxEntries + " fields at once");
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+      String pointer = "/" + field + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      JsonValue v = e.getValue();
+      String value =
+          switch (v.getValueType()) {
+            case NULL -> null;
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER, TRUE, FALSE -> v.toString();
+            default -> {
+              in.error(pointer, "must be a string, number, boolean or null");
+              yield null;
+            }
+          };
+      if (value != null && value.length() > valueMax) {
+        in.error(pointer, "must have at most " + valueMax + " characters");
+      }
+      out.put(e.getKey(), value);
+    }
+    return out;
   }
 }

@@ -1,6 +1,7 @@
 package in.picode.kretanote.api.rest;
 
 import in.picode.kretanote.api.boundary.Scope;
+import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.outbound.boundary.Outcome;
 import in.picode.kretanote.outbound.boundary.SendOutcomes;
 import in.picode.kretanote.outbound.boundary.SendResult;
@@ -32,21 +33,29 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/messages}: send a text or a template into a conversation through the same guard as
- * the dashboard, with a required {@code Idempotency-Key}; 202 with the message id and its outcome
- * link. {@code dry_run=true} answers the guard's decision in words and queues nothing.
+ * {@code /api/v1/messages}: send a text, template, reaction, reply buttons, list or file into a
+ * conversation through the same guard as the dashboard, with a required {@code Idempotency-Key};
+ * 202 with the message id and its outcome link. {@code dry_run=true} answers the guard's decision
+ * in words and queues nothing.
  */
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Messages")
 public class MessagesResource {
 
-  static final Set<String> FIELDS = Set.of("conversation_id", "type", "text", "template");
+  static final Set<String> FIELDS =
+      Set.of("conversation_id", "type", "text", "template", "reaction", "interactive");
+  static final Set<String> REACTION_FIELDS = Set.of("message_id", "emoji");
+  static final Set<String> INTERACTIVE_FIELDS =
+      Set.of("kind", "body", "footer", "button_text", "choices");
+  static final Set<String> CHOICE_FIELDS = Set.of("id", "title", "description");
+  static final Set<String> TYPES = Set.of("text", "template", "reaction", "interactive");
   static final Set<String> TEMPLATE_FIELDS = Set.of("name", "language", "header", "body");
   static final int TEXT_MAX = 4096;
 
   @Inject Sending sending;
   @Inject SendOutcomes outcomes;
+  @Inject Conversations conversations;
 
   @Inject
   @ConfigProperty(name = "kretanote.api.max-bytes", defaultValue = "262144")
@@ -61,7 +70,13 @@ public class MessagesResource {
       String name,
       String language,
       List<String> header,
-      List<String> body) {}
+      List<String> body,
+      Long reactTo,
+      String emoji,
+      String kind,
+      String footer,
+      String buttonText,
+      List<Sending.Choice> choices) {}
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -85,6 +100,9 @@ public class MessagesResource {
           "Send an Idempotency-Key header (1 to 100 printable characters) with every send.");
     }
     Send s = parse(entity);
+    if (dry && !"text".equals(s.type()) && !"template".equals(s.type())) {
+      throw ApiProblem.invalid("dry_run", "is for text and template sends");
+    }
     if (dry) {
       Optional<SendResult> decision =
           "text".equals(s.type())
@@ -110,10 +128,30 @@ public class MessagesResource {
       return Response.ok(b.build().toString()).build();
     }
     SendResult result =
-        "text".equals(s.type())
-            ? sending.sendText(s.conversationId(), key, s.text())
-            : sending.sendTemplate(
-                s.conversationId(), key, s.name(), s.language(), s.header(), s.body(), Map.of());
+        switch (s.type()) {
+          case "text" -> sending.sendText(s.conversationId(), key, s.text());
+          case "reaction" -> {
+            // Another business's conversation is "no such conversation", as for every send,
+            // before the reaction's own check of its target.
+            if (conversations.find(s.conversationId()).isEmpty()) {
+              throw new ApiProblem(
+                  404, "CONVERSATION_NOT_FOUND", "Send refused", "No such conversation.");
+            }
+            yield sending.sendReaction(s.conversationId(), key, s.reactTo(), s.emoji());
+          }
+          case "interactive" ->
+              "list".equals(s.kind())
+                  ? sending.sendList(
+                      s.conversationId(), key, s.text(), s.buttonText(), s.choices(), s.footer())
+                  : sending.sendButtons(s.conversationId(), key, s.text(), s.choices(), s.footer());
+          default ->
+              sending.sendTemplate(
+                  s.conversationId(), key, s.name(), s.language(), s.header(), s.body(), Map.of());
+        };
+    return accepted(result);
+  }
+
+  static Response accepted(SendResult result) {
     if (!result.isQueued()) {
       throw refusal(result);
     }
@@ -165,19 +203,56 @@ public class MessagesResource {
     String language = null;
     List<String> header = List.of();
     List<String> body = List.of();
-    if (type != null && !type.equals("text") && !type.equals("template")) {
-      in.error("/type", "must be text or template");
+    Long reactTo = null;
+    String emoji = null;
+    String kind = null;
+    String footer = null;
+    String buttonText = null;
+    List<Sending.Choice> choices = List.of();
+    if (type != null && !TYPES.contains(type)) {
+      in.error("/type", "must be text, template, reaction or interactive");
+    }
+    for (String part : List.of("text", "template", "reaction", "interactive")) {
+      if (in.has(part) && type != null && TYPES.contains(type) && !part.equals(type)) {
+        in.error("/" + part, "is only for type " + part);
+      }
+    }
+    if ("reaction".equals(type)) {
+      JsonObject r = in.object("reaction", true);
+      if (r != null) {
+        in.unknown(r, "/reaction", REACTION_FIELDS);
+        if (!(r.get("message_id") instanceof jakarta.json.JsonNumber n) || !n.isIntegral()) {
+          in.error("/reaction/message_id", "must be a message id");
+        } else {
+          reactTo = n.longValue();
+        }
+        emoji = r.containsKey("emoji") ? in.string(r, "/reaction", "emoji", false, 16) : null;
+        if (emoji == null) {
+          emoji = "";
+        }
+      }
+    }
+    if ("interactive".equals(type)) {
+      JsonObject i = in.object("interactive", true);
+      if (i != null) {
+        in.unknown(i, "/interactive", INTERACTIVE_FIELDS);
+        kind = in.string(i, "/interactive", "kind", true, 10);
+        if (kind != null && !kind.equals("buttons") && !kind.equals("list")) {
+          in.error("/interactive/kind", "must be buttons or list");
+        }
+        text = in.string(i, "/interactive", "body", true, TEXT_MAX);
+        footer = in.string(i, "/interactive", "footer", false, 60);
+        buttonText = in.string(i, "/interactive", "button_text", "list".equals(kind), 20);
+        if ("buttons".equals(kind) && i.containsKey("button_text")) {
+          in.error("/interactive/button_text", "is only for kind list");
+        }
+        choices = choices(in, i);
+      }
     }
     if ("text".equals(type)) {
       text = in.string("text", true, TEXT_MAX);
-      if (in.has("template")) {
-        in.error("/template", "is only for type template");
-      }
     } else if ("template".equals(type)) {
       JsonObject t = in.object("template", true);
-      if (in.has("text")) {
-        in.error("/text", "is only for type text");
-      }
       if (t != null) {
         in.unknown(t, "/template", TEMPLATE_FIELDS);
         name = in.string(t, "/template", "name", true, 512);
@@ -187,7 +262,43 @@ public class MessagesResource {
       }
     }
     in.done();
-    return new Send(conversation, type, text, name, language, header, body);
+    return new Send(
+        conversation,
+        type,
+        text,
+        name,
+        language,
+        header,
+        body,
+        reactTo,
+        emoji,
+        kind,
+        footer,
+        buttonText,
+        choices);
+  }
+
+  private static List<Sending.Choice> choices(JsonInput in, JsonObject interactive) {
+    jakarta.json.JsonValue raw = interactive.get("choices");
+    if (!(raw instanceof jakarta.json.JsonArray array) || array.isEmpty() || array.size() > 10) {
+      in.error("/interactive/choices", "must be an array of 1 to 10 choices");
+      return List.of();
+    }
+    List<Sending.Choice> out = new java.util.ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String at = "/interactive/choices/" + i;
+      if (!(array.get(i) instanceof JsonObject c)) {
+        in.error(at, "must be an object");
+        continue;
+      }
+      in.unknown(c, at, CHOICE_FIELDS);
+      out.add(
+          new Sending.Choice(
+              in.string(c, at, "id", true, 200),
+              in.string(c, at, "title", true, 24),
+              in.string(c, at, "description", false, 72)));
+    }
+    return out;
   }
 
   static ApiProblem refusal(SendResult r) {

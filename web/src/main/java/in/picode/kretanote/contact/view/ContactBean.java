@@ -150,6 +150,13 @@ public class ContactBean implements Serializable {
               + ": "
               + evidence;
       case API -> "Recorded through the API" + (evidence.isEmpty() ? "" : ": " + evidence);
+      case META_USER_PREFERENCE ->
+          (e.isGranted()
+                  ? "The customer resumed promotions in WhatsApp"
+                  : "The customer pressed \"Stop promotions\" in WhatsApp")
+              + " ("
+              + evidence
+              + ")";
     };
   }
 

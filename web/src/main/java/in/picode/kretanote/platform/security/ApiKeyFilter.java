@@ -50,6 +50,11 @@ public class ApiKeyFilter extends HttpFilter {
   @ConfigProperty(name = "kretanote.api.max-bytes", defaultValue = "262144")
   long maxBytes;
 
+  /** Files sent through {@code /api/v1/messages/media} may be larger (WhatsApp allows 100 MB). */
+  @Inject
+  @ConfigProperty(name = "kretanote.api.media-max-bytes", defaultValue = "16777216")
+  long mediaMaxBytes;
+
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
@@ -97,13 +102,15 @@ public class ApiKeyFilter extends HttpFilter {
       }
       if (hasBody(req)) {
         long length = req.getContentLengthLong();
-        if (length > maxBytes) {
+        long max =
+            req.getRequestURI().endsWith("/api/v1/messages/media") ? mediaMaxBytes : maxBytes;
+        if (length > max) {
           problem(
               res,
               413,
               "body_too_large",
               "Body too large",
-              "Request bodies may have at most " + maxBytes + " bytes.");
+              "Request bodies may have at most " + max + " bytes.");
           return;
         }
         if (length < 0 && req.getHeader("Transfer-Encoding") != null) {

@@ -62,6 +62,7 @@ class PublicApiIT {
   static final int MAX_BYTES = 65536;
   static final int RECEIVER_PORT = freePort();
   static final int FAILING_PORT = freePort();
+  static final int EVENTS_PORT = freePort();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -73,7 +74,12 @@ class PublicApiIT {
             "kretanote.api.max-bytes",
             Integer.toString(MAX_BYTES),
             "kretanote.webhooks.allowed-local-receivers",
-            "127.0.0.1:" + RECEIVER_PORT + ",127.0.0.1:" + FAILING_PORT,
+            "127.0.0.1:"
+                + RECEIVER_PORT
+                + ",127.0.0.1:"
+                + FAILING_PORT
+                + ",127.0.0.1:"
+                + EVENTS_PORT,
             "mp.openapi.scan.packages",
             "in.picode.kretanote.api.rest",
             "kretanote.webhooks.allow-private-addresses",
@@ -91,18 +97,33 @@ class PublicApiIT {
   static MockWebServer receiver;
   static MockWebServer failing;
 
+  /** Answers 200 to everything; tests read what it got by event type. */
+  static MockWebServer events;
+
   @BeforeAll
   static void receivers() throws IOException {
     receiver = new MockWebServer();
     receiver.start(RECEIVER_PORT);
     failing = new MockWebServer();
     failing.start(FAILING_PORT);
+    in.picode.kretanote.testing.ItMeta.start();
+    events = new MockWebServer();
+    events.setDispatcher(
+        new okhttp3.mockwebserver.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            eventsSeen.add(request.getBody().readUtf8());
+            return new MockResponse().setResponseCode(200).setBody("ok");
+          }
+        });
+    events.start(EVENTS_PORT);
   }
 
   @AfterAll
   static void stop() throws IOException {
     receiver.shutdown();
     failing.shutdown();
+    events.shutdown();
   }
 
   static final String ALL =
@@ -779,6 +800,677 @@ class PublicApiIT {
     MessageDigest outer = MessageDigest.getInstance("SHA-256");
     outer.update(opad);
     return HexFormat.of().formatHex(outer.digest(innerHash));
+  }
+
+  @Test
+  void campaignsAreCreatedOnceStartedPausedAndReadThroughTheDashboardsRules() {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api campaigns");
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api campaigns other");
+    ApiClient writer =
+        new ApiClient(
+            base, ApiClient.key(a.id(), "crm", "contacts:write campaigns:read campaigns:write"));
+    ApiClient reader = new ApiClient(base, ApiClient.key(a.id(), "bi", "campaigns:read"));
+    ApiClient stranger =
+        new ApiClient(base, ApiClient.key(b.id(), "other", "campaigns:read campaigns:write"));
+    template(a, "spring_sale", "Hello {{1}}, our spring sale starts today.", "APPROVED");
+    template(a, "pending_one", "Hi", "PENDING");
+    assertThat(
+            writer
+                .post(
+                    "contacts", "{\"phone\":\"+" + ApiClient.phone() + "\",\"tags\":[\"spring\"]}")
+                .status())
+        .isEqualTo(201);
+    String body =
+        "{\"name\":\"Spring sale\",\"connection_id\":"
+            + a.connectionId()
+            + ",\"template\":{\"name\":\"spring_sale\",\"language\":\"en\"},"
+            + "\"values\":[\"friend\"],\"segment\":{\"tag\":\"spring\"}}";
+
+    ApiClient.Answer forbidden = reader.send("campaigns", body, "camp-1");
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.json().getString("code")).isEqualTo("insufficient_scope");
+    assertThat(campaigns(a)).isZero();
+
+    ApiClient.Answer first = writer.send("campaigns", body, "camp-1");
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    long id = first.json().getJsonNumber("id").longValue();
+    assertThat(first.json().getString("state")).isEqualTo("draft");
+    assertThat(first.json().getJsonObject("segment").getString("tag")).isEqualTo("spring");
+    assertThat(first.json().getJsonArray("values").getString(0)).isEqualTo("friend");
+    ApiClient.Answer again = writer.send("campaigns", body, "camp-1");
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(again.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(campaigns(a)).isEqualTo(1);
+    ApiClient.Answer conflict =
+        writer.send("campaigns", body.replace("Spring sale", "Autumn sale"), "camp-1");
+    assertThat(conflict.status()).isEqualTo(409);
+    assertThat(conflict.json().getString("code")).isEqualTo("IDEMPOTENCY_CONFLICT");
+    assertThat(campaigns(a)).isEqualTo(1);
+
+    // Bad input: named fields, nothing created.
+    ApiClient.Answer unknown =
+        writer.send(
+            "campaigns",
+            body.replace("\"segment\":{", "\"colour\":1,\"segment\":{\"size\":2,")
+                .replace("\"connection_id\":" + a.connectionId(), "\"connection_id\":\"x\""),
+            "camp-2");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(pointers(unknown)).contains("/colour", "/segment/size", "/connection_id");
+    assertThat(writer.send("campaigns", "{\"name\":", "camp-3").json().getString("code"))
+        .isEqualTo("malformed_json");
+    ApiClient.Answer pending =
+        writer.send("campaigns", body.replace("spring_sale", "pending_one"), "camp-4");
+    assertThat(pending.status()).isEqualTo(422);
+    assertThat(pending.json().getString("code")).isEqualTo("campaign_refused");
+    assertThat(pending.json().getString("detail")).contains("not approved");
+    ApiClient.Answer nobody =
+        writer.send("campaigns", body.replace("\"spring\"}", "\"winter\"}"), "camp-5");
+    assertThat(nobody.status()).isEqualTo(422);
+    assertThat(nobody.json().getString("detail")).contains("winter");
+    ApiClient.Answer otherNumber =
+        writer.send(
+            "campaigns",
+            body.replace(
+                "\"connection_id\":" + a.connectionId(), "\"connection_id\":" + b.connectionId()),
+            "camp-6");
+    assertThat(otherNumber.status()).isEqualTo(422);
+    assertThat(campaigns(a)).isEqualTo(1);
+
+    // Another business sees no such campaign; a reader cannot start it.
+    assertThat(stranger.get("campaigns/" + id).status()).isEqualTo(404);
+    assertThat(stranger.post("campaigns/" + id + "/start", "").status()).isEqualTo(404);
+    assertThat(stranger.post("campaigns/" + id + "/pause", "").status()).isEqualTo(404);
+    assertThat(reader.post("campaigns/" + id + "/start", "").status()).isEqualTo(403);
+    assertThat(state(id)).isEqualTo("DRAFT");
+
+    ApiClient.Answer draftPause = writer.post("campaigns/" + id + "/pause", "");
+    assertThat(draftPause.status()).isEqualTo(409);
+    assertThat(draftPause.json().getString("code")).isEqualTo("campaign_state");
+    ApiClient.Answer started = writer.post("campaigns/" + id + "/start", "");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(started.json().getString("state")).isIn("scheduled", "running");
+    assertThat(writer.post("campaigns/" + id + "/start", "").status()).isEqualTo(409);
+    assertThat(writer.post("campaigns/" + id + "/pause", "{\"colour\":1}").status()).isEqualTo(422);
+    ApiClient.Answer paused =
+        writer.post("campaigns/" + id + "/pause", "{\"reason\":\"Stock ran out\"}");
+    assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+    assertThat(paused.json().getString("state")).isEqualTo("paused");
+    assertThat(paused.json().getString("pause_reason")).isEqualTo("Stock ran out");
+    assertThat(state(id)).isEqualTo("PAUSED");
+
+    ApiClient.Answer read = reader.get("campaigns/" + id);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().getString("state")).isEqualTo("paused");
+    JsonObject progress = read.json().getJsonObject("progress");
+    assertThat(progress.keySet())
+        .contains("total", "queued", "sent", "delivered", "read", "failed", "skipped");
+    assertThat(progress.getJsonNumber("total").longValue())
+        .isEqualTo(
+            Webhooks.count(
+                "SELECT count(*) FROM campaign_recipient WHERE tenant_id = ? AND campaign_id = ?",
+                a.id(),
+                id));
+  }
+
+  @Test
+  void templatesAreSubmittedToMetaOnceAndDeletedThere() {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User owner = TestAccounts.owner("Api templates", run);
+    WebClient web = WebClient.signedIn(base, owner);
+    assertThat(
+            web.submit(web.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate")
+                .text())
+        .contains("is connected");
+    long connection =
+        Webhooks.count("SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
+    String waba =
+        Webhooks.string(
+            "SELECT waba_id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
+    in.picode.kretanote.testing.SimulatorControl sim =
+        in.picode.kretanote.testing.SimulatorControl.fromTestJvm();
+    ApiClient writer =
+        new ApiClient(
+            base, ApiClient.key(owner.tenantId(), "cms", "templates:read templates:write"));
+    ApiClient reader = new ApiClient(base, ApiClient.key(owner.tenantId(), "bi", "templates:read"));
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api templates other " + run);
+    ApiClient stranger =
+        new ApiClient(base, ApiClient.key(b.id(), "other", "templates:read templates:write"));
+    String body =
+        "{\"connection_id\":"
+            + connection
+            + ",\"name\":\"order_shipped_"
+            + run.replace('-', '_')
+            + "\",\"language\":\"en_US\",\"category\":\"utility\","
+            + "\"header\":\"Your order\",\"body\":\"Hi {{1}}, order {{2}} has shipped.\","
+            + "\"examples\":[\"Ana\",\"A-17\"],"
+            + "\"buttons\":[{\"text\":\"Track it\",\"url\":\"https://example.com/t\"}]}";
+
+    assertThat(reader.send("templates", body, "tpl-1").status()).isEqualTo(403);
+    ApiClient.Answer bad =
+        writer.send(
+            "templates",
+            body.replace("\"Track it\"", "\"Track it\",\"colour\":1")
+                .replace("\"utility\"", "\"service\""),
+            "tpl-2");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(pointers(bad)).contains("/buttons/0/colour", "/category");
+    ApiClient.Answer gaps = writer.send("templates", body.replace("{{2}}", "{{3}}"), "tpl-3");
+    assertThat(gaps.status()).isEqualTo(422);
+    assertThat(gaps.json().getString("code")).isEqualTo("template_refused");
+    assertThat(gaps.json().getString("detail")).contains("without gaps");
+    assertThat(templateRows(owner.tenantId())).isZero();
+    assertThat(templateCalls(sim, waba, "POST")).as("nothing reached Meta").isZero();
+
+    ApiClient.Answer first = writer.send("templates", body, "tpl-1");
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().getString("status")).isEqualTo("PENDING");
+    long id = first.json().getJsonNumber("id").longValue();
+    ApiClient.Answer again = writer.send("templates", body, "tpl-1");
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().getJsonNumber("id").longValue()).isEqualTo(id);
+    assertThat(again.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(templateRows(owner.tenantId())).isEqualTo(1);
+    assertThat(templateCalls(sim, waba, "POST")).as("Meta got the template once").isEqualTo(1);
+    assertThat(writer.send("templates", body.replace("Ana", "Bo"), "tpl-1").status())
+        .isEqualTo(409);
+    assertThat(reader.get("templates").body()).contains("\"id\":" + id + ",");
+
+    assertThat(stranger.delete("templates/" + id).status()).isEqualTo(404);
+    assertThat(stranger.get("templates").body()).doesNotContain("\"id\":" + id + ",");
+    assertThat(reader.delete("templates/" + id).status()).isEqualTo(403);
+    assertThat(writer.delete("templates/abc").status()).isEqualTo(404);
+    assertThat(templateCalls(sim, waba, "DELETE")).isZero();
+    assertThat(writer.delete("templates/" + id).status()).isEqualTo(204);
+    assertThat(writer.delete("templates/" + id).status()).isEqualTo(204);
+    assertThat(templateCalls(sim, waba, "DELETE")).as("Meta got the delete once").isEqualTo(1);
+    assertThat(Webhooks.string("SELECT status FROM message_template WHERE id = ?", id))
+        .isEqualTo("DELETED");
+  }
+
+  @Test
+  void reactionsInteractiveMessagesAndFilesAreSentOnceAndMediaStaysWithItsBusiness() {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User owner = TestAccounts.owner("Api media", run);
+    WebClient web = WebClient.signedIn(base, owner);
+    assertThat(
+            web.submit(web.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate")
+                .text())
+        .contains("is connected");
+    Webhooks.Tenant a =
+        new Webhooks.Tenant(
+            owner.tenantId(),
+            Webhooks.count(
+                "SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId()),
+            Webhooks.string(
+                "SELECT phone_number_id FROM whatsapp_connection WHERE tenant_id = ?",
+                owner.tenantId()));
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "erp", ALL));
+    ApiClient reader =
+        new ApiClient(base, ApiClient.key(a.id(), "bi", "conversations:read contacts:read"));
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api media other " + run);
+    ApiClient stranger = new ApiClient(base, ApiClient.key(b.id(), "other", ALL));
+    long conversation = ApiClient.customerWrites(base, a, ApiClient.phone(), "Which size?");
+    long inbound =
+        Webhooks.count(
+            "SELECT id FROM message WHERE tenant_id = ? AND conversation_id = ?"
+                + " AND direction = 'INBOUND'",
+            a.id(),
+            conversation);
+
+    // A reaction, twice with one key: one message.
+    String reaction =
+        "{\"conversation_id\":"
+            + conversation
+            + ",\"type\":\"reaction\",\"reaction\":{\"message_id\":"
+            + inbound
+            + ",\"emoji\":\"\u2764\"}}";
+    assertThat(reader.send("messages", reaction, "r-1").status()).isEqualTo(403);
+    ApiClient.Answer reacted = api.send("messages", reaction, "r-1");
+    assertThat(reacted.status()).as(reacted.body()).isEqualTo(202);
+    ApiClient.Answer reactedAgain = api.send("messages", reaction, "r-1");
+    assertThat(reactedAgain.json().getBoolean("duplicate")).isTrue();
+    assertThat(reactedAgain.json().getJsonNumber("id"))
+        .isEqualTo(reacted.json().getJsonNumber("id"));
+    assertThat(outbound(a, conversation)).isEqualTo(1);
+    ApiClient.Answer elsewhere =
+        api.send(
+            "messages",
+            reaction.replace("\"message_id\":" + inbound, "\"message_id\":999999999"),
+            "r-2");
+    assertThat(elsewhere.status()).isEqualTo(422);
+    assertThat(elsewhere.json().getString("code")).isEqualTo("INVALID_MESSAGE");
+    assertThat(stranger.send("messages", reaction, "r-3").status()).isEqualTo(404);
+
+    // Reply buttons and a list.
+    String buttons =
+        "{\"conversation_id\":"
+            + conversation
+            + ",\"type\":\"interactive\",\"interactive\":{\"kind\":\"buttons\","
+            + "\"body\":\"Which size?\",\"choices\":[{\"id\":\"s\",\"title\":\"Small\"},"
+            + "{\"id\":\"m\",\"title\":\"Medium\"}]}}";
+    ApiClient.Answer sentButtons = api.send("messages", buttons, "b-1");
+    assertThat(sentButtons.status()).as(sentButtons.body()).isEqualTo(202);
+    assertThat(api.send("messages", buttons, "b-1").json().getBoolean("duplicate")).isTrue();
+    ApiClient.Answer tooMany =
+        api.send(
+            "messages",
+            buttons.replace(
+                "]}}", ",{\"id\":\"l\",\"title\":\"Large\"},{\"id\":\"x\",\"title\":\"XL\"}]}}"),
+            "b-2");
+    assertThat(tooMany.status()).isEqualTo(422);
+    assertThat(tooMany.json().getString("detail")).contains("1 to 3 buttons");
+    ApiClient.Answer unknown =
+        api.send(
+            "messages",
+            buttons
+                .replace("\"title\":\"Small\"", "\"title\":\"Small\",\"colour\":1")
+                .replace("\"kind\":\"buttons\"", "\"kind\":\"carousel\"")
+                .replace("\"type\":\"interactive\",", "\"type\":\"interactive\",\"text\":\"x\","),
+            "b-3");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(pointers(unknown))
+        .contains("/interactive/choices/0/colour", "/interactive/kind", "/text");
+    String list =
+        "{\"conversation_id\":"
+            + conversation
+            + ",\"type\":\"interactive\",\"interactive\":{\"kind\":\"list\","
+            + "\"body\":\"Pick a day\",\"button_text\":\"Days\",\"choices\":["
+            + "{\"id\":\"mon\",\"title\":\"Monday\",\"description\":\"9 to 5\"}]}}";
+    ApiClient.Answer sentList = api.send("messages", list, "l-1");
+    assertThat(sentList.status()).as(sentList.body()).isEqualTo(202);
+    assertThat(api.send("messages", list.replace(",\"button_text\":\"Days\"", ""), "l-2").status())
+        .isEqualTo(422);
+    assertThat(outbound(a, conversation)).isEqualTo(3);
+
+    // A file: uploaded to Meta once for one key; wrong input refused before any upload.
+    in.picode.kretanote.testing.SimulatorControl sim =
+        in.picode.kretanote.testing.SimulatorControl.fromTestJvm();
+    byte[] pdf =
+        "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    String path = "messages/media?conversation_id=" + conversation + "&filename=offer.pdf";
+    long uploadsBefore = uploads(sim, a.phoneNumberId());
+    ApiClient.Answer noScope = ApiClient.send(file(reader, path, "application/pdf", pdf, "f-1"));
+    assertThat(noScope.status()).isEqualTo(403);
+    ApiClient.Answer noName =
+        ApiClient.send(
+            file(api, "messages/media?conversation_id=x", "application/pdf", pdf, "f-1"));
+    assertThat(noName.status()).isEqualTo(422);
+    assertThat(pointers(noName)).contains("conversation_id", "filename");
+    ApiClient.Answer exe =
+        ApiClient.send(
+            file(
+                api,
+                "messages/media?conversation_id=" + conversation + "&filename=run.exe",
+                "application/x-msdownload",
+                pdf,
+                "f-2"));
+    assertThat(exe.status()).isEqualTo(422);
+    assertThat(exe.json().getString("detail")).contains("does not accept this type");
+    assertThat(uploads(sim, a.phoneNumberId())).isEqualTo(uploadsBefore);
+    ApiClient.Answer sentFile = ApiClient.send(file(api, path, "application/pdf", pdf, "f-1"));
+    assertThat(sentFile.status()).as(sentFile.body()).isEqualTo(202);
+    ApiClient.Answer sentAgain = ApiClient.send(file(api, path, "application/pdf", pdf, "f-1"));
+    assertThat(sentAgain.json().getBoolean("duplicate")).isTrue();
+    assertThat(sentAgain.json().getJsonNumber("id")).isEqualTo(sentFile.json().getJsonNumber("id"));
+    assertThat(uploads(sim, a.phoneNumberId())).isEqualTo(uploadsBefore + 1);
+    assertThat(outbound(a, conversation)).isEqualTo(4);
+    assertThat(
+            ApiClient.send(
+                    file(stranger, path.replace("offer", "other"), "application/pdf", pdf, "f-9"))
+                .status())
+        .isEqualTo(404);
+
+    // Media download: only the business's own, only with conversations:read.
+    assertThat(api.get("messages/media/999999999").status()).isEqualTo(404);
+    assertThat(api.get("messages/media/abc").status()).isEqualTo(404);
+    ApiClient writeOnly = new ApiClient(base, ApiClient.key(a.id(), "w", "messages:send"));
+    assertThat(writeOnly.get("messages/media/1").status()).isEqualTo(403);
+  }
+
+  @Test
+  void customFieldsAreReadAndWrittenByNameAndChangesAreOneContactUpdated() throws Exception {
+    Webhooks.Tenant a = Webhooks.tenantWithNumber("Api fields");
+    Webhooks.Tenant b = Webhooks.tenantWithNumber("Api fields other");
+    ApiClient api = new ApiClient(base, ApiClient.key(a.id(), "crm", ALL));
+    ApiClient reader = new ApiClient(base, ApiClient.key(a.id(), "bi", "contacts:read"));
+    ApiClient stranger = new ApiClient(base, ApiClient.key(b.id(), "other", ALL));
+    Webhooks.execute(
+        "INSERT INTO custom_field (tenant_id, name, type, created_at) VALUES"
+            + " (?, 'Order total', 'NUMBER', NOW(6)), (?, 'Birthday', 'DATE', NOW(6))",
+        a.id(),
+        a.id());
+    Webhooks.execute(
+        "INSERT INTO custom_field (tenant_id, name, type, created_at) VALUES"
+            + " (?, 'Secret other', 'TEXT', NOW(6))",
+        b.id());
+    ApiClient.Answer subscribed =
+        api.post(
+            "webhooks",
+            "{\"url\":\"http://127.0.0.1:"
+                + EVENTS_PORT
+                + "/fields\",\"events\":[\"contact.created\",\"contact.updated\"]}");
+    assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+    long subscription = subscribed.json().getJsonNumber("id").longValue();
+
+    ApiClient.Answer defs = reader.get("contacts/fields");
+    assertThat(defs.status()).isEqualTo(200);
+    assertThat(defs.body()).contains("Order total").contains("\"number\"").contains("Birthday");
+    assertThat(defs.body()).doesNotContain("Secret other");
+
+    ApiClient.Answer created =
+        api.send(
+            "contacts",
+            "{\"phone\":\"+"
+                + ApiClient.phone()
+                + "\",\"tags\":[\"vip\",\"b2b\"],\"fields\":{\"order total\":\"12.50\"}}",
+            "c-fields-1");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().getJsonNumber("id").longValue();
+    assertThat(created.json().getJsonObject("fields").getString("Order total")).isEqualTo("12.5");
+    ApiClient.Answer got = reader.get("contacts/" + id);
+    assertThat(got.json().getJsonObject("fields").getString("Order total")).isEqualTo("12.5");
+    String etag = got.raw().headers().firstValue("ETag").orElseThrow();
+
+    // Bad values and unknown fields: refused by path, nothing applied.
+    ApiClient.Answer bad =
+        api.patch(
+            "contacts/" + id,
+            "{\"name\":\"Renamed\",\"fields\":{\"Birthday\":\"not a date\"}}",
+            etag);
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(pointers(bad)).containsExactly("/fields/Birthday");
+    ApiClient.Answer unknown =
+        api.patch("contacts/" + id, "{\"fields\":{\"Secret other\":\"x\"}}", etag);
+    assertThat(pointers(unknown)).containsExactly("/fields/Secret other");
+    ApiClient.Answer wrongType =
+        api.patch("contacts/" + id, "{\"fields\":{\"Birthday\":[1]}}", etag);
+    assertThat(pointers(wrongType)).containsExactly("/fields/Birthday");
+    assertThat(reader.get("contacts/" + id).json().getString("name", null)).isNotEqualTo("Renamed");
+    assertThat(reader.get("contacts/" + id).raw().headers().firstValue("ETag")).contains(etag);
+
+    ApiClient.Answer changed =
+        api.patch(
+            "contacts/" + id,
+            "{\"tags\":[\"vip\"],\"fields\":{\"Birthday\":\"1990-04-01\","
+                + "\"Order total\":null}}",
+            etag);
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.json().getJsonObject("fields").getString("Birthday"))
+        .isEqualTo("1990-04-01");
+    assertThat(changed.json().getJsonObject("fields").containsKey("Order total")).isFalse();
+    assertThat(changed.json().getJsonArray("tags").size()).isEqualTo(1);
+    assertThat(
+            api.patch("contacts/" + id, "{\"fields\":{\"Birthday\":\"1990-04-01\"}}", etag)
+                .status())
+        .as("the old ETag no longer matches")
+        .isEqualTo(412);
+    assertThat(stranger.patch("contacts/" + id, "{\"fields\":{}}", "*").status()).isEqualTo(404);
+    assertThat(reader.patch("contacts/" + id, "{\"fields\":{}}", "*").status()).isEqualTo(403);
+
+    // One contact.created for the creation with tags and a field, one contact.updated for the
+    // update of tags and fields, none for the refused ones.
+    await(
+        () ->
+            Webhooks.count(
+                    "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ?"
+                        + " AND subscription_id = ? AND state = 'DELIVERED'",
+                    a.id(),
+                    subscription)
+                >= 2);
+    assertThat(
+            Webhooks.rows(
+                "SELECT event_type FROM webhook_delivery WHERE tenant_id = ?"
+                    + " AND subscription_id = ? ORDER BY id",
+                a.id(),
+                subscription))
+        .containsExactly(List.of("contact.created"), List.of("contact.updated"));
+    // A tag added from the dashboard's boundary alone is a contact.updated as well.
+    ApiClient.Answer tagged = api.patch("contacts/" + id, "{\"tags\":[\"vip\",\"new\"]}", "*");
+    assertThat(tagged.status()).isEqualTo(200);
+    await(
+        () ->
+            Webhooks.count(
+                    "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ?"
+                        + " AND subscription_id = ? AND event_type = 'contact.updated'",
+                    a.id(),
+                    subscription)
+                == 2);
+  }
+
+  @Test
+  void theDeliveryLogShowsEachDeliveryAndSendsOneAgainAndNewEventsArrive() throws Exception {
+    TestAccounts.clearAddressThrottle();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TestAccounts.User owner = TestAccounts.owner("Api log", run);
+    String pnid = "1077" + Math.abs(run.hashCode());
+    Webhooks.execute(
+        "INSERT INTO whatsapp_connection (tenant_id, waba_id, phone_number_id,"
+            + " display_phone_number, status, created_at, updated_at) VALUES"
+            + " (?, ?, ?, '15550001111', 'CONNECTED', NOW(6), NOW(6))",
+        owner.tenantId(),
+        "waba-" + pnid,
+        pnid);
+    Webhooks.Tenant a =
+        new Webhooks.Tenant(
+            owner.tenantId(),
+            Webhooks.count(
+                "SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId()),
+            pnid);
+    ApiClient api =
+        new ApiClient(
+            base,
+            ApiClient.key(a.id(), "hooks", ALL + " campaigns:read campaigns:write contacts:write"));
+    ApiClient.Answer subscribed =
+        api.post(
+            "webhooks",
+            "{\"url\":\"http://127.0.0.1:"
+                + EVENTS_PORT
+                + "/log-"
+                + run
+                + "\",\"events\":[\"contact.created\",\"conversation.created\","
+                + "\"campaign.finished\"]}");
+    assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+    long subscription = subscribed.json().getJsonNumber("id").longValue();
+
+    // conversation.created: a customer's first message opens one.
+    long conversation = ApiClient.customerWrites(base, a, ApiClient.phone(), "Hello");
+    await(() -> delivered(a, subscription, "conversation.created") == 1);
+    assertThat(
+            Webhooks.string(
+                "SELECT payload FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+                    + " AND event_type = 'conversation.created' ORDER BY id LIMIT 1",
+                a.id(),
+                subscription))
+        .contains("\"conversation_id\":" + conversation);
+
+    // campaign.finished: a campaign to one tagged contact runs to its end.
+    template(a, "log_note", "Hello {{1}}", "APPROVED");
+    ApiClient.Answer contact =
+        api.post("contacts", "{\"phone\":\"+" + ApiClient.phone() + "\",\"tags\":[\"log\"]}");
+    assertThat(contact.status()).isEqualTo(201);
+    ApiClient.Answer campaign =
+        api.send(
+            "campaigns",
+            "{\"name\":\"Log run\",\"connection_id\":"
+                + a.connectionId()
+                + ",\"template\":{\"name\":\"log_note\",\"language\":\"en\"},"
+                + "\"values\":[\"you\"],\"segment\":{\"tag\":\"log\"}}",
+            "log-c-1");
+    assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+    long campaignId = campaign.json().getJsonNumber("id").longValue();
+    assertThat(api.post("campaigns/" + campaignId + "/start", "").status()).isEqualTo(200);
+    await(() -> delivered(a, subscription, "campaign.finished") == 1);
+    assertThat(api.get("campaigns/" + campaignId).json().getString("state")).isEqualTo("completed");
+    assertThat(
+            Webhooks.string(
+                "SELECT payload FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+                    + " AND event_type = 'campaign.finished'",
+                a.id(),
+                subscription))
+        .contains("\"campaign_id\":" + campaignId)
+        .contains("\"state\":\"completed\"");
+
+    // The page: every delivery with its code, latency and the receiver's answer.
+    WebClient web = WebClient.signedIn(base, owner);
+    Document list = web.get("app/settings/webhooks.xhtml");
+    assertThat(list.text()).contains("Webhooks").contains("log-" + run).contains("active");
+    Document log = web.get("app/settings/webhooks.xhtml?subscription=" + subscription);
+    assertThat(log.text())
+        .contains("Delivery log")
+        .contains("conversation.created")
+        .contains("campaign.finished")
+        .contains("delivered")
+        .contains("200")
+        .contains(" ms")
+        .contains("ok");
+    long deliveryId =
+        Webhooks.count(
+            "SELECT id FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+                + " AND event_type = 'conversation.created' ORDER BY id LIMIT 1",
+            a.id(),
+            subscription);
+    String eventId =
+        Webhooks.string("SELECT event_id FROM webhook_delivery WHERE id = ?", deliveryId);
+    int row = -1;
+    org.jsoup.select.Elements events = log.select("[id$=:event]");
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).text().equals("conversation.created")) {
+        row = i;
+      }
+    }
+    assertThat(row).isNotNegative();
+    int before = events.size();
+    int receivedBefore = events(eventId);
+    Document again = web.submit(log, "deliveries", Map.of(), "table:" + row + ":again");
+    assertThat(again.text()).contains("Delivery " + deliveryId + " goes out again");
+    await(() -> events(eventId) == receivedBefore + 1);
+    assertThat(
+            Webhooks.count(
+                "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?",
+                a.id(),
+                subscription))
+        .as("sent again, not copied")
+        .isEqualTo(before);
+
+    // Another business's subscription is 404; an agent may not see the page.
+    TestAccounts.User stranger = TestAccounts.owner("Api log other", run);
+    assertThat(
+            WebClient.signedIn(base, stranger)
+                .raw("app/settings/webhooks.xhtml?subscription=" + subscription)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(WebClient.signedIn(base, stranger).get("app/settings/webhooks.xhtml").text())
+        .doesNotContain("log-" + run);
+    TestAccounts.User agent =
+        TestAccounts.user(owner.tenantId(), "agent-log-" + run + "@example.com", "AGENT");
+    assertThat(WebClient.signedIn(base, agent).raw("app/settings/webhooks.xhtml").statusCode())
+        .isEqualTo(403);
+
+    // At 390 px the log fits the screen: no sideways scrolling, the button is reachable.
+    Browser browser = Browser.start(390, 844);
+    try {
+      browser.open(base, "login.xhtml");
+      browser.driver().findElement(By.id("login:email")).sendKeys(owner.email());
+      browser.driver().findElement(By.id("login:password")).sendKeys(TestAccounts.PASSWORD);
+      browser.click("login:submit");
+      browser.waiting().until(ExpectedConditions.urlContains("/app/"));
+      browser.open(base, "app/settings/webhooks.xhtml?subscription=" + subscription);
+      browser.waitForText("Delivery log");
+      Object overflow =
+          browser
+              .driver()
+              .executeScript(
+                  "return document.documentElement.scrollWidth"
+                      + " - document.documentElement.clientWidth;");
+      Object wide =
+          browser
+              .driver()
+              .executeScript(
+                  "return Array.from(document.querySelectorAll('body *'))"
+                      + ".filter(function (e) { return e.getBoundingClientRect().right"
+                      + " > document.documentElement.clientWidth + 1; })"
+                      + ".slice(0, 8).map(function (e) { return e.tagName + '#' + e.id + '.'"
+                      + " + e.className + ' ' + Math.round(e.getBoundingClientRect().right); });");
+      browser.screenshot("webhook-delivery-log-390");
+      assertThat(((Number) overflow).longValue())
+          .as("sideways overflow in px; too wide: " + wide)
+          .isLessThanOrEqualTo(0);
+      assertThat(browser.driver().findElement(By.id("deliveries:table:0:again")).isDisplayed())
+          .isTrue();
+      browser.screenshot("webhook-delivery-log-390");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  static long delivered(Webhooks.Tenant t, long subscription, String type) {
+    return Webhooks.count(
+        "SELECT count(*) FROM webhook_delivery WHERE tenant_id = ? AND subscription_id = ?"
+            + " AND event_type = ? AND state = 'DELIVERED'",
+        t.id(),
+        subscription,
+        type);
+  }
+
+  /** How many requests the events receiver got for this event id. */
+  static int events(String eventId) {
+    return (int) eventsSeen.stream().filter(b -> b.contains(eventId)).count();
+  }
+
+  static final java.util.List<String> eventsSeen =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  static java.net.http.HttpRequest.Builder file(
+      ApiClient api, String path, String type, byte[] bytes, String key) {
+    return api.request(path)
+        .header("Content-Type", type)
+        .header("Idempotency-Key", key)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
+  }
+
+  static long uploads(in.picode.kretanote.testing.SimulatorControl sim, String phoneNumberId) {
+    return sim.calls().stream()
+        .map(JsonObject.class::cast)
+        .filter(c -> c.getString("method").equals("POST"))
+        .filter(c -> c.getString("path").endsWith(phoneNumberId + "/media"))
+        .count();
+  }
+
+  static long templateRows(long tenant) {
+    return Webhooks.count("SELECT count(*) FROM message_template WHERE tenant_id = ?", tenant);
+  }
+
+  static long templateCalls(
+      in.picode.kretanote.testing.SimulatorControl sim, String waba, String method) {
+    return sim.calls().stream()
+        .map(JsonObject.class::cast)
+        .filter(c -> c.getString("method").equals(method))
+        .filter(c -> c.getString("path").contains(waba + "/message_templates"))
+        .count();
+  }
+
+  static void template(Webhooks.Tenant t, String name, String text, String status) {
+    Webhooks.execute(
+        "INSERT INTO message_template (tenant_id, connection_id, waba_id, name, language,"
+            + " category, status, components, updated_at) VALUES (?, ?, ?, ?, 'en', 'MARKETING',"
+            + " ?, ?, NOW(6))",
+        t.id(),
+        t.connectionId(),
+        "waba-" + t.phoneNumberId(),
+        name,
+        status,
+        "[{\"type\":\"BODY\",\"text\":\"" + text + "\"}]");
+  }
+
+  static long campaigns(Webhooks.Tenant t) {
+    return Webhooks.count("SELECT count(*) FROM campaign WHERE tenant_id = ?", t.id());
+  }
+
+  static String state(long campaign) {
+    return Webhooks.string("SELECT state FROM campaign WHERE id = ?", campaign);
   }
 
   static List<String> pointers(ApiClient.Answer a) {

@@ -1,0 +1,131 @@
+package in.picode.kretanote.outbound.boundary;
+
+import in.picode.kretanote.platform.control.LeaseClaims;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The statements of {@link OutboxClaims} that handle a whole block of one number's rows at once
+ * (one lease, one move into SENDING), in the caller's transaction. Native SQL on constant text; the
+ * rows are named by tenant and id.
+ */
+final class OutboxBatches {
+
+  private static final String ALLOW_NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+
+  private OutboxBatches() {}
+
+  /**
+   * Selects due rows with {@code FOR UPDATE SKIP LOCKED} and leases them in one statement, {@code
+   * tenant_id = ? and id in (...)}: the rows are locked by this transaction already and the primary
+   * key (or {@code outbox_tenant_id_uk}) names them, so the update touches no other row.
+   */
+  static List<Object[]> claimRows(
+      EntityManager em,
+      LeaseClaims.Spec spec,
+      OutboxClaims.NumberKey number,
+      Instant now,
+      Instant leaseUntil,
+      String owner,
+      int max) {
+    Query select = em.createNativeQuery(spec.selectSql()).setHint(ALLOW_NATIVE, "true");
+    select.setParameter(1, number.tenantId());
+    select.setParameter(2, number.connectionId());
+    select.setParameter(3, Timestamp.from(now));
+    select.setParameter(4, Timestamp.from(now));
+    select.setParameter(5, max);
+    List<Object[]> rows = new ArrayList<>();
+    for (Object r : select.getResultList()) {
+      rows.add((Object[]) r);
+    }
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    Query lease =
+        em.createNativeQuery(
+                "update outbox set lease_owner = ?, lease_until = ? where tenant_id = ? and id in ("
+                    + String.join(", ", Collections.nCopies(rows.size(), "?"))
+                    + ")")
+            .setHint(ALLOW_NATIVE, "true")
+            .setParameter(1, owner)
+            .setParameter(2, Timestamp.from(leaseUntil))
+            .setParameter(3, number.tenantId());
+    for (int i = 0; i < rows.size(); i++) {
+      lease.setParameter(4 + i, ((Number) rows.get(i)[0]).longValue());
+    }
+    lease.executeUpdate();
+    return rows;
+  }
+
+  /**
+   * Moves the rows that are still this server's into SENDING at their slots, in one statement
+   * ({@code CASE id} for each row's slot), and returns the ids that moved.
+   */
+  static java.util.Set<Long> toSending(
+      EntityManager em,
+      OutboxClaims.NumberKey number,
+      List<OutboxClaims.Claim> rows,
+      List<Instant> booked,
+      String owner,
+      Instant now,
+      Duration lease) {
+    java.util.Set<Long> taken = new java.util.HashSet<>();
+    if (rows.isEmpty()) {
+      return taken;
+    }
+    List<Instant> slots = booked.stream().filter(java.util.Objects::nonNull).toList();
+    String whens = String.join(" ", Collections.nCopies(rows.size(), "when ? then ?"));
+    String ids = String.join(", ", Collections.nCopies(rows.size(), "?"));
+    Query update =
+        em.createNativeQuery(
+                "update outbox set state = 'SENDING', last_attempt_at = case id "
+                    + whens
+                    + " end, lease_until = case id "
+                    + whens
+                    + " end, updated_at = ? where tenant_id = ? and lease_owner = ?"
+                    + " and state in ('QUEUED', 'RETRY') and id in ("
+                    + ids
+                    + ")")
+            .setHint(ALLOW_NATIVE, "true");
+    int p = 1;
+    for (int i = 0; i < rows.size(); i++) {
+      update.setParameter(p++, rows.get(i).id());
+      update.setParameter(p++, Timestamp.from(slots.get(i)));
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      update.setParameter(p++, rows.get(i).id());
+      update.setParameter(p++, Timestamp.from(slots.get(i).plus(lease)));
+    }
+    update.setParameter(p++, Timestamp.from(now));
+    update.setParameter(p++, number.tenantId());
+    update.setParameter(p++, owner);
+    for (OutboxClaims.Claim c : rows) {
+      update.setParameter(p++, c.id());
+    }
+    if (update.executeUpdate() == 0) {
+      return taken;
+    }
+    Query read =
+        em.createNativeQuery(
+                "select id from outbox where tenant_id = ? and lease_owner = ?"
+                    + " and state = 'SENDING' and id in ("
+                    + ids
+                    + ")")
+            .setHint(ALLOW_NATIVE, "true")
+            .setParameter(1, number.tenantId())
+            .setParameter(2, owner);
+    for (int i = 0; i < rows.size(); i++) {
+      read.setParameter(3 + i, rows.get(i).id());
+    }
+    for (Object id : read.getResultList()) {
+      taken.add(((Number) id).longValue());
+    }
+    return taken;
+  }
+}

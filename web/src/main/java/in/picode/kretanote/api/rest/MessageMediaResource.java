@@ -1,0 +1,146 @@
+package in.picode.kretanote.api.rest;
+
+import in.picode.kretanote.api.boundary.Scope;
+import in.picode.kretanote.messaging.boundary.MediaContent;
+import in.picode.kretanote.messaging.boundary.MediaFiles;
+import in.picode.kretanote.outbound.boundary.Attachment;
+import in.picode.kretanote.outbound.boundary.MediaUploads;
+import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/messages/media}: send a file into a conversation (uploaded to Meta once per
+ * Idempotency-Key, through the dashboard's {@link MediaUploads}), and download a received file of
+ * the business ({@link MediaFiles}); another business's media is 404.
+ */
+@Path("messages/media")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Media")
+public class MessageMediaResource {
+
+  @Inject MediaUploads uploads;
+  @Inject MediaFiles media;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.api.media-max-bytes", defaultValue = "16777216")
+  long mediaMaxBytes;
+
+  @Context HttpServletRequest request;
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "sendMediaMessages",
+      summary =
+          "Sends a file (the body, typed by Content-Type) into a conversation: image, video,"
+              + " audio, document or sticker within WhatsApp's size rules (Idempotency-Key"
+              + " required)")
+  public Response sendMedia(
+      @HeaderParam("Idempotency-Key") String key,
+      @HeaderParam("Content-Type") String contentType,
+      @QueryParam("conversation_id") String conversation,
+      @QueryParam("filename") String filename,
+      @QueryParam("caption") String caption,
+      InputStream entity) {
+    Api.caller(request, Scope.MESSAGES_SEND);
+    if (key == null || key.isBlank()) {
+      throw new ApiProblem(
+          400,
+          "idempotency_key_missing",
+          "Idempotency-Key required",
+          "Send an Idempotency-Key header (1 to 100 printable characters) with every send.");
+    }
+    List<ApiProblem.FieldError> errors = new java.util.ArrayList<>();
+    long conversationId = 0;
+    try {
+      conversationId = Long.parseLong(conversation == null ? "" : conversation);
+    } catch (NumberFormatException e) {
+      errors.add(new ApiProblem.FieldError("conversation_id", "must be a conversation id"));
+    }
+    if (filename == null || filename.isBlank() || filename.length() > 240) {
+      errors.add(new ApiProblem.FieldError("filename", "must have 1 to 240 characters"));
+    }
+    if (caption != null && caption.length() > 1024) {
+      errors.add(new ApiProblem.FieldError("caption", "must have at most 1024 characters"));
+    }
+    if (contentType == null || contentType.isBlank()) {
+      errors.add(new ApiProblem.FieldError("Content-Type", "must name the file's type"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+    byte[] bytes;
+    try {
+      bytes = entity.readNBytes((int) Math.min(mediaMaxBytes + 1, Integer.MAX_VALUE));
+    } catch (java.io.IOException e) {
+      throw new ApiProblem(
+          400, "unreadable_body", "Unreadable body", "The body could not be read.");
+    }
+    if (bytes.length > mediaMaxBytes) {
+      throw new ApiProblem(
+          413,
+          "body_too_large",
+          "Body too large",
+          "A file may have at most " + mediaMaxBytes + " bytes.");
+    }
+    if (bytes.length == 0) {
+      throw ApiProblem.invalid("body", "is empty; send the file's bytes");
+    }
+    String type = contentType.split(";", 2)[0].strip();
+    try {
+      return MessagesResource.accepted(
+          uploads.send(
+              conversationId,
+              key,
+              Attachment.of(
+                  bytes, filename, type, caption == null || caption.isBlank() ? null : caption)));
+    } catch (OutboundRefusedException e) {
+      throw new ApiProblem(422, "send_refused", "Send refused", e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(
+      operationId = "downloadMedia",
+      summary = "The file of one of the business's received media, as it was sent")
+  public Response download(@PathParam("id") String id) {
+    Api.caller(request, Scope.CONVERSATIONS_READ);
+    MediaContent file =
+        media.open(Api.id(id, "media")).orElseThrow(() -> ApiProblem.notFound("media"));
+    jakarta.ws.rs.core.StreamingOutput out =
+        o -> {
+          try (MediaContent f = file) {
+            f.content().transferTo(o);
+          }
+        };
+    Response.ResponseBuilder r = Response.ok(out, file.mimeType());
+    if (file.size() >= 0) {
+      r.header("Content-Length", file.size());
+    }
+    if (file.filename() != null) {
+      r.header(
+          "Content-Disposition",
+          "attachment; filename=\"" + file.filename().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+    }
+    return r.header("X-Content-Type-Options", "nosniff").build();
+  }
+}
