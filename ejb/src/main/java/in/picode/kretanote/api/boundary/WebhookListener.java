@@ -99,7 +99,7 @@ public class WebhookListener {
         data.add("assignee_id", c.assigneeId());
       }
       outbox.emit(WebhookEventType.CONVERSATION_ASSIGNED, data.build());
-    } else {
+    } else if (c.kind() == ConversationChanged.Kind.RESOLVED) {
       outbox.emit(WebhookEventType.CONVERSATION_RESOLVED, data.build());
     }
   }

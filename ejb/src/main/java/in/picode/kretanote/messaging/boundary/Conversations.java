@@ -11,6 +11,7 @@ import in.picode.kretanote.messaging.entity.Reaction;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.platform.control.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -54,7 +55,7 @@ public class Conversations {
 
   public Optional<ConversationDetail> find(long id) {
     Conversation c = em.find(Conversation.class, id);
-    if (c == null) {
+    if (c == null || !visible(c)) {
       return Optional.empty();
     }
     Contact contact = em.find(Contact.class, c.getContactId());
@@ -63,10 +64,15 @@ public class Conversations {
 
   private Conversation get(long id) {
     Conversation c = em.find(Conversation.class, id);
-    if (c == null) {
+    if (c == null || !visible(c)) {
       throw new ConversationNotFoundException(id);
     }
     return c;
+  }
+
+  /** Whether the current user may see it (an agent restricted to their teams, see Visibility). */
+  static boolean visible(Conversation c) {
+    return Visibility.permits(c.getTeamId(), c.getAssigneeId());
   }
 
   /**
@@ -215,7 +221,11 @@ public class Conversations {
     c.assign(userId);
     changes.fire(
         new ConversationChanged(
-            Tenancy.require(), conversationId, ConversationChanged.Kind.ASSIGNED, userId));
+            Tenancy.require(),
+            conversationId,
+            ConversationChanged.Kind.ASSIGNED,
+            userId,
+            actor.userId()));
     audit.record(
         actor.userId(),
         actor.email(),
@@ -238,7 +248,14 @@ public class Conversations {
   }
 
   public void reopen(long conversationId, Actor actor) {
-    get(conversationId).reopen(Instant.now(clock));
+    Conversation c = get(conversationId);
+    boolean wasClosed = c.getStatus() == Conversation.Status.CLOSED;
+    c.reopen(Instant.now(clock));
+    if (wasClosed) {
+      changes.fire(
+          new ConversationChanged(
+              Tenancy.require(), conversationId, ConversationChanged.Kind.REOPENED, null));
+    }
     audit.record(
         actor.userId(),
         actor.email(),

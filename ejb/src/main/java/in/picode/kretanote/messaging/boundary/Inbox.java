@@ -3,6 +3,7 @@ package in.picode.kretanote.messaging.boundary;
 import in.picode.kretanote.messaging.control.InboxQuery;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.platform.control.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -51,6 +52,22 @@ public class Inbox {
 
   public List<InboxRow> page(
       long userId, Owner owner, State state, Long labelId, String search, Cursor after, int max) {
+    return page(userId, owner, state, labelId, null, search, after, max);
+  }
+
+  /**
+   * A page of the conversations of the teams {@code teams} (null: any team or none). An agent
+   * restricted to their teams ({@link Visibility}) sees only those and their own, whatever asked.
+   */
+  public List<InboxRow> page(
+      long userId,
+      Owner owner,
+      State state,
+      Long labelId,
+      List<Long> teams,
+      String search,
+      Cursor after,
+      int max) {
     List<Long> within = search == null || search.isBlank() ? null : searchMatches(search);
     if (within != null && within.isEmpty()) {
       return List.of();
@@ -64,6 +81,7 @@ public class Inbox {
             labelId,
             search,
             within,
+            new InboxQuery.Teams(teams, Visibility.current().orElse(null)),
             after,
             Instant.now(clock),
             max);

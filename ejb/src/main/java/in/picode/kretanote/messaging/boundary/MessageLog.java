@@ -134,7 +134,13 @@ public class MessageLog {
         result.add(message.getId()); // not a message of its own: nothing to read or answer
         continue;
       }
+      boolean wasClosed = conversation.getStatus() == Conversation.Status.CLOSED;
       conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
+      if (wasClosed && conversation.getStatus() == Conversation.Status.OPEN) {
+        conversationChanges.fire(
+            new ConversationChanged(
+                Tenancy.require(), conversation.getId(), ConversationChanged.Kind.REOPENED, null));
+      }
       customerMessages.fire(
           new CustomerMessageStored(
               Tenancy.require(),

@@ -3,6 +3,7 @@ package in.picode.kretanote.messaging.control;
 import in.picode.kretanote.messaging.boundary.Inbox.Cursor;
 import in.picode.kretanote.messaging.boundary.Inbox.Owner;
 import in.picode.kretanote.messaging.boundary.Inbox.State;
+import in.picode.kretanote.platform.control.Visibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +52,40 @@ public final class InboxQuery {
       Cursor after,
       Instant now,
       int max) {
+    return page(
+        tenantId, userId, owner, state, labelId, search, within, Teams.ANY, after, now, max);
+  }
+
+  /**
+   * Which teams' conversations a page lists: {@code only} those of these teams (null: any), and
+   * what a restricted agent may see ({@code scope}, null: everything).
+   */
+  public record Teams(List<Long> only, Visibility.Scope scope) {
+    public static final Teams ANY = new Teams(null, null);
+  }
+
+  public static Sql page(
+      long tenantId,
+      long userId,
+      Owner owner,
+      State state,
+      Long labelId,
+      String search,
+      List<Long> within,
+      Teams teams,
+      Cursor after,
+      Instant now,
+      int max) {
     List<Object> p = new ArrayList<>();
     // A search's few matching ids are read by primary key and sorted; a list is read in order
-    // from the index that leads with its filters.
+    // from the index that leads with its filters (one team's list from the team index).
     String index =
         within != null
             ? "PRIMARY"
             : owner == Owner.ALL
-                ? (state == State.ANY ? "conversation_activity_ix" : "conversation_inbox_ix")
+                ? (teams.only() != null && teams.only().size() == 1 && state != State.ANY
+                    ? "conversation_team_ix"
+                    : state == State.ANY ? "conversation_activity_ix" : "conversation_inbox_ix")
                 : "conversation_assignee_ix";
     StringBuilder sql =
         new StringBuilder(
@@ -93,6 +120,7 @@ public final class InboxQuery {
       case CLOSED -> sql.append(" AND c.status = 'CLOSED'");
       case ANY -> {}
     }
+    teams(teams, sql, p);
     if (labelId != null) {
       sql.append(
           " AND EXISTS (SELECT 1 FROM conversation_label cl WHERE cl.tenant_id = c.tenant_id"
@@ -140,6 +168,27 @@ public final class InboxQuery {
     sql.append(" ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?");
     p.add(Math.min(Math.max(max, 1), 100));
     return new Sql(sql.toString(), List.copyOf(p));
+  }
+
+  private static void teams(Teams teams, StringBuilder sql, List<Object> p) {
+    if (teams.only() != null) {
+      sql.append(" AND c.team_id IN (");
+      in(teams.only(), sql, p);
+    }
+    if (teams.scope() != null) {
+      sql.append(" AND (c.assignee_id = ? OR c.team_id IN (");
+      p.add(teams.scope().userId());
+      in(List.copyOf(teams.scope().teamIds()), sql, p);
+      sql.append(")");
+    }
+  }
+
+  private static void in(List<Long> ids, StringBuilder sql, List<Object> p) {
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+      p.add(ids.get(i));
+    }
+    sql.append(ids.isEmpty() ? "NULL)" : ")");
   }
 
   /**

@@ -88,6 +88,9 @@ public class Conversation {
   @Column(name = "snoozed_until")
   private Instant snoozedUntil;
 
+  @Column(name = "team_id")
+  private Long teamId;
+
   @Version private long version;
 
   protected Conversation() {}
@@ -174,6 +177,11 @@ public class Conversation {
     this.assigneeId = userId;
   }
 
+  /** {@code teamId} of the same tenant (the composite foreign key checks it), or null. */
+  public void moveToTeam(Long teamId) {
+    this.teamId = teamId;
+  }
+
   public void markRead() {
     this.unreadCount = 0;
   }
@@ -233,5 +241,9 @@ public class Conversation {
 
   public Instant getSnoozedUntil() {
     return snoozedUntil;
+  }
+
+  public Long getTeamId() {
+    return teamId;
   }
 }

@@ -11,6 +11,7 @@ import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.platform.control.Visibility;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -59,7 +60,8 @@ public class ReadReceipts {
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public Receipt receipt(long conversationId) {
     Conversation conversation = em.find(Conversation.class, conversationId);
-    if (conversation == null) {
+    if (conversation == null
+        || !Visibility.permits(conversation.getTeamId(), conversation.getAssigneeId())) {
       return refused(RefusalCode.CONVERSATION_NOT_FOUND.refuse());
     }
     WhatsAppConnection c = em.find(WhatsAppConnection.class, conversation.getConnectionId());

@@ -9,6 +9,7 @@ import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.control.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +55,8 @@ public class SendTargets {
   /** The conversation, the quoted message and the template of one send. */
   public Target of(long conversationId, OutgoingContent content, Long quotedMessageId) {
     Conversation conversation = em.find(Conversation.class, conversationId);
-    if (conversation == null) {
+    if (conversation == null
+        || !Visibility.permits(conversation.getTeamId(), conversation.getAssigneeId())) {
       return Target.refused(RefusalCode.CONVERSATION_NOT_FOUND.refuse());
     }
     String contextWamid = null;

@@ -8,6 +8,7 @@ import in.picode.kretanote.messaging.boundary.Inbox.State;
 import in.picode.kretanote.messaging.boundary.InboxRow;
 import in.picode.kretanote.messaging.entity.Label;
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.routing.view.TeamFilter;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ public class InboxBean implements Serializable {
   @Inject transient Inbox inbox;
   @Inject transient Conversations conversations;
   @Inject CurrentUser currentUser;
+  @Inject TeamFilter teamFilter;
 
   private Owner owner = Owner.ALL;
   private State state = State.OPEN;
@@ -102,7 +104,15 @@ public class InboxBean implements Serializable {
 
   private void load() {
     List<InboxRow> page =
-        inbox.page(currentUser.getUserId(), owner, state, labelId, search, current, PAGE + 1);
+        inbox.page(
+            currentUser.getUserId(),
+            owner,
+            state,
+            labelId,
+            teamFilter.teamIds(),
+            search,
+            current,
+            PAGE + 1);
     more = page.size() > PAGE;
     rows = more ? page.subList(0, PAGE) : page;
   }

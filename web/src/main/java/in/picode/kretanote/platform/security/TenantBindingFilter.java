@@ -1,6 +1,8 @@
 package in.picode.kretanote.platform.security;
 
 import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.control.Visibility;
+import in.picode.kretanote.routing.boundary.RoutingSettings;
 import in.picode.kretanote.tenant.boundary.SignIns;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -32,6 +34,7 @@ public class TenantBindingFilter extends HttpFilter {
   private static final String ENROL_PAGE = "/app/account-security.xhtml";
 
   @Inject SignIns signIns;
+  @Inject RoutingSettings routing;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -56,9 +59,24 @@ public class TenantBindingFilter extends HttpFilter {
     }
     Tenancy.bind(id);
     try {
+      bindVisibility(req, session);
       chain.doFilter(req, res);
     } finally {
+      Visibility.clear();
       Tenancy.clear();
+    }
+  }
+
+  /**
+   * An agent of a business that restricts agents to their teams sees only those conversations (and
+   * their own) in every inbox and conversation query of this request; managers see all.
+   */
+  private void bindVisibility(HttpServletRequest req, HttpSession session) {
+    if (req.isUserInRole("OWNER") || req.isUserInRole("ADMIN")) {
+      return;
+    }
+    if (session.getAttribute(SessionKeys.USER_ID) instanceof Long user) {
+      Visibility.bind(routing.visibility(user, false).orElse(null));
     }
   }
 

@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.routing.boundary.Presence;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -15,9 +17,14 @@ import java.io.IOException;
 public class LogoutBean {
 
   @Inject FacesContext faces;
+  @Inject Presence presence;
+  @Inject CurrentUser user;
 
   public void logout() throws ServletException, IOException {
     ExternalContext ec = faces.getExternalContext();
+    if (!user.isOperator()) {
+      presence.signedOut(user.getUserId()); // Offline at once, not after the idle time
+    }
     ((HttpServletRequest) ec.getRequest()).logout();
     ec.invalidateSession();
     ec.redirect(ec.getRequestContextPath() + "/login.xhtml?signedOut=true");

@@ -1,0 +1,52 @@
+package in.picode.kretanote.routing.view;
+
+import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.routing.boundary.Presence;
+import in.picode.kretanote.routing.boundary.RoutingRefusedException;
+import in.picode.kretanote.routing.entity.Availability;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The header's Online / Busy / Offline switch. Rendering the header and its one-minute poll tell
+ * the server the dashboard is open, so an agent who closes it counts as Offline after the idle
+ * time.
+ */
+@Named
+@RequestScoped
+public class AvailabilityBean {
+
+  @Inject Presence presence;
+  @Inject CurrentUser user;
+
+  private Availability availability;
+
+  public Availability getAvailability() {
+    if (availability == null) {
+      availability = presence.seen(user.getUserId());
+    }
+    return availability;
+  }
+
+  public void setAvailability(Availability availability) {
+    this.availability = availability;
+  }
+
+  public void change() {
+    Availability chosen = availability;
+    if (PageMessages.attempt(
+        RoutingRefusedException.class, () -> presence.set(user.getUserId(), chosen))) {
+      availability = chosen;
+    }
+  }
+
+  public void heartbeat() {
+    availability = presence.seen(user.getUserId());
+  }
+
+  public Availability[] getChoices() {
+    return Availability.values();
+  }
+}
