@@ -7,6 +7,8 @@ import in.picode.kretanote.platform.control.Visibility;
 import in.picode.kretanote.routing.entity.AssignmentMode;
 import in.picode.kretanote.routing.entity.Team;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -113,6 +115,19 @@ public class RoutingSettings {
     return Optional.of(
         new Visibility.Scope(
             userId, new HashSet<>(Teams.teamIdsOf(em, Tenancy.require(), userId))));
+  }
+
+  /**
+   * Binds {@link #visibility} for the rest of the caller's request (the web filter calls it after
+   * binding the tenant, and {@link #unbindVisibility} in its finally block).
+   */
+  public void bindVisibility(long userId, boolean manager) {
+    Visibility.bind(visibility(userId, manager).orElse(null));
+  }
+
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void unbindVisibility() {
+    Visibility.clear();
   }
 
   /**

@@ -1,7 +1,6 @@
 package in.picode.kretanote.platform.security;
 
 import in.picode.kretanote.platform.control.Tenancy;
-import in.picode.kretanote.platform.control.Visibility;
 import in.picode.kretanote.routing.boundary.RoutingSettings;
 import in.picode.kretanote.tenant.boundary.SignIns;
 import jakarta.inject.Inject;
@@ -58,25 +57,21 @@ public class TenantBindingFilter extends HttpFilter {
       return;
     }
     Tenancy.bind(id);
+    boolean agent = !req.isUserInRole("OWNER") && !req.isUserInRole("ADMIN");
     try {
-      bindVisibility(req, session);
+      if (agent && session.getAttribute(SessionKeys.USER_ID) instanceof Long user) {
+        // Restricted to their teams' conversations when the business says so.
+        routing.bindVisibility(user, false);
+      }
       chain.doFilter(req, res);
     } finally {
-      Visibility.clear();
-      Tenancy.clear();
-    }
-  }
-
-  /**
-   * An agent of a business that restricts agents to their teams sees only those conversations (and
-   * their own) in every inbox and conversation query of this request; managers see all.
-   */
-  private void bindVisibility(HttpServletRequest req, HttpSession session) {
-    if (req.isUserInRole("OWNER") || req.isUserInRole("ADMIN")) {
-      return;
-    }
-    if (session.getAttribute(SessionKeys.USER_ID) instanceof Long user) {
-      Visibility.bind(routing.visibility(user, false).orElse(null));
+      try {
+        if (agent) {
+          routing.unbindVisibility();
+        }
+      } finally {
+        Tenancy.clear();
+      }
     }
   }
 

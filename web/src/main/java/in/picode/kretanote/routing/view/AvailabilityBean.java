@@ -10,9 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The header's Online / Busy / Offline switch. Rendering the header and its one-minute poll tell
- * the server the dashboard is open, so an agent who closes it counts as Offline after the idle
- * time.
+ * The header's Online / Busy / Offline switch. Its one-minute poll tells the server the dashboard
+ * is open, so an agent who closes it counts as Offline after the idle time.
  */
 @Named
 @RequestScoped
@@ -23,9 +22,10 @@ public class AvailabilityBean {
 
   private Availability availability;
 
+  /** Read only: rendering a page (a GET) changes nothing; the poll says the dashboard is open. */
   public Availability getAvailability() {
     if (availability == null) {
-      availability = presence.seen(user.getUserId());
+      availability = presence.availability(user.getUserId());
     }
     return availability;
   }
