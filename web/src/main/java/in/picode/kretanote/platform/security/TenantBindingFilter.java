@@ -57,7 +57,11 @@ public class TenantBindingFilter extends HttpFilter {
       return;
     }
     Tenancy.bind(id);
-    boolean agent = !req.isUserInRole("OWNER") && !req.isUserInRole("ADMIN");
+    // Static resources read no conversations: no query for them.
+    boolean agent =
+        !req.getRequestURI().contains("/jakarta.faces.resource/")
+            && !req.isUserInRole("OWNER")
+            && !req.isUserInRole("ADMIN");
     try {
       if (agent && session.getAttribute(SessionKeys.USER_ID) instanceof Long user) {
         // Restricted to their teams' conversations when the business says so.
