@@ -364,7 +364,9 @@ public class Conversations {
             Conversation.class)
         .setParameter("contact", contactId)
         .setMaxResults(50)
-        .getResultList();
+        .getResultStream()
+        .filter(Conversations::visible)
+        .toList();
   }
 
   /**
