@@ -51,6 +51,19 @@ public class Inbox {
 
   public List<InboxRow> page(
       long userId, Owner owner, State state, Long labelId, String search, Cursor after, int max) {
+    return page(userId, owner, state, labelId, null, search, after, max);
+  }
+
+  /** As above, only the conversations on the number {@code connectionId} when not null. */
+  public List<InboxRow> page(
+      long userId,
+      Owner owner,
+      State state,
+      Long labelId,
+      Long connectionId,
+      String search,
+      Cursor after,
+      int max) {
     List<Long> within = search == null || search.isBlank() ? null : searchMatches(search);
     if (within != null && within.isEmpty()) {
       return List.of();
@@ -62,6 +75,7 @@ public class Inbox {
             owner,
             state,
             labelId,
+            connectionId,
             search,
             within,
             after,

@@ -51,6 +51,22 @@ public final class InboxQuery {
       Cursor after,
       Instant now,
       int max) {
+    return page(tenantId, userId, owner, state, labelId, null, search, within, after, now, max);
+  }
+
+  /** As above, only the conversations on the number {@code connectionId} when not null. */
+  public static Sql page(
+      long tenantId,
+      long userId,
+      Owner owner,
+      State state,
+      Long labelId,
+      Long connectionId,
+      String search,
+      List<Long> within,
+      Cursor after,
+      Instant now,
+      int max) {
     List<Object> p = new ArrayList<>();
     // A search's few matching ids are read by primary key and sorted; a list is read in order
     // from the index that leads with its filters.
@@ -98,6 +114,10 @@ public final class InboxQuery {
           " AND EXISTS (SELECT 1 FROM conversation_label cl WHERE cl.tenant_id = c.tenant_id"
               + " AND cl.conversation_id = c.id AND cl.label_id = ?)");
       p.add(labelId);
+    }
+    if (connectionId != null) {
+      sql.append(" AND c.connection_id = ?");
+      p.add(connectionId);
     }
     String q = search == null ? "" : search.strip();
     if (within != null) {
