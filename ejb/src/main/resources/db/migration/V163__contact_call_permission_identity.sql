@@ -1,8 +1,6 @@
 -- Issue 20 items 4 and 7: the customer's latest answer to a call permission request
 -- (call_permission_reply: accept/reject, permanent or until a time), the latest
--- customer_identity_changed notice (shown as a warning on the contact), and number changes that
--- could not be applied because the new number already belongs to another contact of the tenant
--- (kept for a person to merge; nothing is moved).
+-- customer_identity_changed notice (shown as a warning on the contact).
 ALTER TABLE contact
   ADD COLUMN call_permission            VARCHAR(10)   NULL,
   ADD COLUMN call_permission_permanent  BOOLEAN       NOT NULL DEFAULT FALSE,
@@ -10,20 +8,3 @@ ALTER TABLE contact
   ADD COLUMN call_permission_at         DATETIME(6)   NULL,
   ADD COLUMN identity_changed_at        DATETIME(6)   NULL,
   ADD COLUMN identity_notice            VARCHAR(500)  NULL;
-
-CREATE TABLE contact_number_conflict (
-  id                BIGINT        NOT NULL AUTO_INCREMENT,
-  tenant_id         BIGINT        NOT NULL,
-  contact_id        BIGINT        NOT NULL,
-  other_contact_id  BIGINT        NOT NULL,
-  new_wa_id         VARCHAR(32)   NOT NULL,
-  event_id          BIGINT        NOT NULL,
-  created_at        DATETIME(6)   NOT NULL,
-  PRIMARY KEY (id),
-  UNIQUE KEY contact_number_conflict_uk (tenant_id, contact_id, new_wa_id),
-  KEY contact_number_conflict_other_ix (tenant_id, other_contact_id),
-  CONSTRAINT contact_number_conflict_contact_fk
-    FOREIGN KEY (tenant_id, contact_id) REFERENCES contact (tenant_id, id),
-  CONSTRAINT contact_number_conflict_other_fk
-    FOREIGN KEY (tenant_id, other_contact_id) REFERENCES contact (tenant_id, id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
