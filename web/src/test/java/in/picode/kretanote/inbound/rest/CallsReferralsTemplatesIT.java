@@ -73,11 +73,25 @@ class CallsReferralsTemplatesIT {
             + " ".repeat(pad));
   }
 
+  /**
+   * Account-level changes are routed by a numeric WABA id (as Meta's are): the tenant's connection
+   * gets one.
+   */
+  private static String waba(Tenant tenant) {
+    String waba = "77" + tenant.phoneNumberId();
+    Webhooks.execute(
+        "UPDATE whatsapp_connection SET waba_id = ? WHERE tenant_id = ? AND id = ?",
+        waba,
+        tenant.id(),
+        tenant.connectionId());
+    return waba;
+  }
+
   /** Posts one account-level change of {@code field} for the tenant's WABA. */
   private byte[] sendAccount(Tenant tenant, String field, String value, int pad) {
     return postApplied(
-        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"waba-"
-            + tenant.phoneNumberId()
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\""
+            + waba(tenant)
             + "\",\"time\":"
             + now
             + ",\"changes\":[{\"value\":"
@@ -331,7 +345,7 @@ class CallsReferralsTemplatesIT {
             + " 'APPROVED', ?, NOW(6))",
         tenant.id(),
         tenant.connectionId(),
-        "waba-" + tenant.phoneNumberId(),
+        waba(tenant),
         metaId,
         name,
         category,
