@@ -209,6 +209,51 @@ public final class SimulatorControl {
             .build());
   }
 
+  // --- issue 20: inbound shapes the simulator emits (see the README's simulator list) ---
+
+  /** A call event: connect, terminate (with status, duration) or RINGING/ACCEPTED/REJECTED. */
+  public String call(String pnid, JsonObject call) {
+    return post("_sim/calls/" + pnid, call).getString("id");
+  }
+
+  /** A customer's {@code call_permission_reply}: accept or reject. */
+  public String permissionReply(String pnid, String waId, String response, boolean permanent) {
+    return post(
+            "_sim/permission-replies/" + pnid,
+            Json.createObjectBuilder()
+                .add("wa_id", waId)
+                .add("response", response)
+                .add("permanent", permanent)
+                .build())
+        .getString("id");
+  }
+
+  /** A customer's message from a Click-to-WhatsApp ad ({@code referral} fields as Meta's). */
+  public String referral(String pnid, String waId, String text, JsonObject referral) {
+    return post(
+            "_sim/referrals/" + pnid,
+            Json.createObjectBuilder()
+                .add("wa_id", waId)
+                .add("text", text)
+                .add("referral", referral)
+                .build())
+        .getString("id");
+  }
+
+  /** A system message: user_changed_number (with the new number) or customer_identity_changed. */
+  public String systemMessage(String pnid, String waId, String type, String newWaId) {
+    var b = Json.createObjectBuilder().add("wa_id", waId).add("type", type);
+    if (newWaId != null) {
+      b.add("new_wa_id", newWaId);
+    }
+    return post("_sim/system-messages/" + pnid, b.build()).getString("id");
+  }
+
+  /** A template quality, category or components update ({@code kind} and the field's keys). */
+  public void templateUpdate(String waba, JsonObject update) {
+    post("_sim/template-updates/" + waba, update);
+  }
+
   private JsonObject post(String path, JsonObject body) {
     return read(
         send(

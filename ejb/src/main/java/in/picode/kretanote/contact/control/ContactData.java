@@ -23,6 +23,8 @@ public class ContactData implements TenantData {
 
   private static final List<PurgeStep> STEPS =
       List.of(
+          // Number changes waiting for a person to merge (issue 20) name two contacts.
+          TableStep.whole("contact_number_conflict"),
           TableStep.whole("contact_field_value"),
           TableStep.whole("custom_field"),
           TableStep.whole("contact_tag"),
@@ -54,7 +56,16 @@ public class ContactData implements TenantData {
   @Override
   public PurgeBatch erase(Connection c, DataSubject who, int batch) throws SQLException {
     List<Long> keys = List.of(who.tenantId(), who.contactId());
-    PurgeBatch erased = Sql.deleteOfContact(c, who, List.of("contact_field_value", "contact_tag"));
+    PurgeBatch erased =
+        PurgeBatch.of(
+            "contact_number_conflict",
+            Sql.update(
+                c,
+                "DELETE FROM contact_number_conflict WHERE tenant_id = ? AND (contact_id = ?"
+                    + " OR other_contact_id = ?)",
+                List.of(who.tenantId(), who.contactId(), who.contactId())));
+    erased =
+        erased.plus(Sql.deleteOfContact(c, who, List.of("contact_field_value", "contact_tag")));
     return erased.plus(
         PurgeBatch.of(
             "contact", Sql.update(c, "DELETE FROM contact WHERE tenant_id = ? AND id = ?", keys)));

@@ -95,9 +95,81 @@ public class Contact {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The customer's latest answer to a call permission request: ACCEPT or REJECT (issue 20). */
+  @Column(name = "call_permission", length = 10)
+  private String callPermission;
+
+  @Column(name = "call_permission_permanent", nullable = false)
+  private boolean callPermissionPermanent;
+
+  @Column(name = "call_permission_expires_at")
+  private Instant callPermissionExpiresAt;
+
+  @Column(name = "call_permission_at")
+  private Instant callPermissionAt;
+
+  /** Meta said the customer's identity (security code) changed: shown as a warning. */
+  @Column(name = "identity_changed_at")
+  private Instant identityChangedAt;
+
+  @Column(name = "identity_notice", length = 500)
+  private String identityNotice;
+
   @Version private long version;
 
   protected Contact() {}
+
+  /**
+   * A call permission answer given at {@code at}; an older answer than the one stored changes
+   * nothing (webhooks arrive out of order). Returns whether it changed.
+   */
+  public boolean callPermission(
+      boolean accepted, boolean permanent, Instant expiresAt, Instant at) {
+    if (callPermissionAt != null && !at.isAfter(callPermissionAt)) {
+      return false;
+    }
+    callPermission = accepted ? "ACCEPT" : "REJECT";
+    callPermissionPermanent = accepted && permanent;
+    callPermissionExpiresAt = accepted && !permanent ? expiresAt : null;
+    callPermissionAt = at;
+    updatedAt = at;
+    return true;
+  }
+
+  /** Meta's customer_identity_changed notice at {@code at}; a replay changes nothing. */
+  public boolean identityChanged(String notice, Instant at) {
+    if (identityChangedAt != null && !at.isAfter(identityChangedAt)) {
+      return false;
+    }
+    identityChangedAt = at;
+    identityNotice =
+        notice == null ? null : notice.length() > 500 ? notice.substring(0, 500) : notice;
+    return true;
+  }
+
+  public String getCallPermission() {
+    return callPermission;
+  }
+
+  public boolean isCallPermissionPermanent() {
+    return callPermissionPermanent;
+  }
+
+  public Instant getCallPermissionExpiresAt() {
+    return callPermissionExpiresAt;
+  }
+
+  public Instant getCallPermissionAt() {
+    return callPermissionAt;
+  }
+
+  public Instant getIdentityChangedAt() {
+    return identityChangedAt;
+  }
+
+  public String getIdentityNotice() {
+    return identityNotice;
+  }
 
   /** A contact known by its business-scoped user id and/or WhatsApp id; at least one is needed. */
   public Contact(String userId, String waId, String profileName, Instant now) {

@@ -12,6 +12,7 @@ import in.picode.kretanote.inbound.control.OtherChange;
 import in.picode.kretanote.inbound.control.RoutedAccountChange;
 import in.picode.kretanote.inbound.control.RoutedChange;
 import in.picode.kretanote.inbound.control.StatusUpdate;
+import in.picode.kretanote.inbound.control.TemplateUpdate;
 import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.messaging.boundary.IncomingMessage;
 import in.picode.kretanote.messaging.boundary.MessageLog;
@@ -67,6 +68,8 @@ public class InboundChanges {
   @Inject MessageLog log;
   @Inject Deliveries deliveries;
   @Inject UserPreferences preferences;
+  @Inject InboundSignals signals;
+  @Inject Event<TemplateChanged> templateChanges;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -96,6 +99,10 @@ public class InboundChanges {
                             t.reason().orElse(null),
                             change.valueJson(),
                             routed.eventId())));
+      } else if (TemplateUpdate.handles(change.field())) {
+        TemplateUpdate.read(change.field(), change.valueJson())
+            .update()
+            .ifPresent(u -> templateChanges.fire(templateChanged(routed, u)));
       } else if (AccountUpdates.handles(change.field())) {
         accounts.apply(
             routed.connectionIds(), change.field(), change.valueJson(), routed.eventId());
@@ -157,6 +164,12 @@ public class InboundChanges {
           keys.add(echo.sender());
         }
       }
+      for (MessagesChange.CallEvent call : routed.change().calls()) {
+        if (named.add(call.customer())) {
+          sightings.add(sighting(call.customer(), routed.change().contact(call.customer())));
+          keys.add(call.customer());
+        }
+      }
       for (MessagesChange.PreferenceUpdate preference : routed.change().preferences()) {
         if (named.add(preference.contact())) {
           sightings.add(
@@ -185,15 +198,13 @@ public class InboundChanges {
     for (int i = 0; i < fresh.size(); i++) {
       InboundMessage in = fresh.get(i);
       long contactId = contacts.get(in.sender());
-      if (movesNumber(in)) {
-        // The customer moved to a new number: the contact (keyed by its user id, or by the old
-        // number) keeps its history and gets the new number.
-        MessageContent.SystemNotice notice = (MessageContent.SystemNotice) in.content();
-        whatsAppContacts.numberChanged(contactId, notice.newWaId().get(), now);
-      }
+      // A number change moves the contact (keyed by its user id, or by the old number) with its
+      // history, unless another contact has the new number; an identity change warns.
+      signals.system(contactId, in, owners.get(i).eventId(), now);
       incoming.add(incoming(owners.get(i), in, contactId));
     }
     log.recordAll(incoming, now);
+    signals.apply(changes, contacts, now);
     List<MessageLog.Echo> sentFromPhone = new ArrayList<>(echoes.size());
     for (int i = 0; i < echoes.size(); i++) {
       InboundMessage echo = echoes.get(i);
@@ -232,6 +243,36 @@ public class InboundChanges {
     List<ReportedStatus> statuses = new ArrayList<>();
     changes.forEach(r -> r.change().statuses().forEach(s -> statuses.add(reported(r, s))));
     deliveries.reportAll(statuses, now);
+  }
+
+  private static TemplateChanged templateChanged(RoutedAccountChange routed, TemplateUpdate u) {
+    TemplateChanged.Kind kind =
+        switch (u.field()) {
+          case TemplateUpdate.QUALITY_FIELD -> TemplateChanged.Kind.QUALITY;
+          case TemplateUpdate.CATEGORY_FIELD -> TemplateChanged.Kind.CATEGORY;
+          default -> TemplateChanged.Kind.COMPONENTS;
+        };
+    return new TemplateChanged(
+        Tenancy.require(),
+        routed.connectionIds().get(0),
+        routed.change().wabaId(),
+        kind,
+        u.templateId().orElse(null),
+        u.name().orElse(null),
+        u.language().orElse(null),
+        u.quality().orElse(null),
+        u.previousQuality().orElse(null),
+        u.newCategory().orElse(null),
+        u.previousCategory().orElse(null),
+        u.categoryPending(),
+        u.body().orElse(null),
+        u.title().orElse(null),
+        u.footer().orElse(null),
+        u.buttons().stream()
+            .map(b -> new TemplateChanged.Button(b.get(0), b.get(1), b.get(2), b.get(3)))
+            .toList(),
+        routed.receivedAt(),
+        routed.eventId());
   }
 
   private static boolean movesNumber(InboundMessage in) {

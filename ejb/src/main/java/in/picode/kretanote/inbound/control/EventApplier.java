@@ -71,7 +71,10 @@ public final class EventApplier {
           "account_update",
           OtherChange.QUALITY_FIELD,
           "phone_number_name_update",
-          OtherChange.TEMPLATE_STATUS_FIELD);
+          OtherChange.TEMPLATE_STATUS_FIELD,
+          TemplateUpdate.QUALITY_FIELD,
+          TemplateUpdate.CATEGORY_FIELD,
+          TemplateUpdate.COMPONENTS_FIELD);
 
   /** One tenant's share of a batch. */
   private record TenantShare(List<RoutedChange> changes, List<RoutedAccountChange> accounts) {
@@ -181,6 +184,19 @@ public final class EventApplier {
                     new RoutedChange(
                         event.id(), route.get().connectionId(), change, event.receivedAt()));
           }
+        } else if (changes.get(i) instanceof OtherChange other
+            && TemplateUpdate.handles(other.field())
+            && TemplateUpdate.read(other.field(), other.valueJson()).refusal().isPresent()) {
+          found.add(
+              new Issue(
+                  Issue.Kind.REJECTED,
+                  path,
+                  other.field()
+                      + " "
+                      + TemplateUpdate.read(other.field(), other.valueJson()).refusal().get(),
+                  Optional.empty(),
+                  Optional.of(other.wabaId()),
+                  Optional.empty()));
         } else if (changes.get(i) instanceof OtherChange other
             && ACCOUNT_FIELDS.contains(other.field())) {
           List<Route> owners = accountRoutes.computeIfAbsent(other.wabaId(), accounts::route);

@@ -21,8 +21,105 @@ public record MessagesChange(
     List<StatusUpdate> statuses,
     List<WebhookError> errors,
     List<InboundMessage> echoes,
-    List<PreferenceUpdate> preferences)
+    List<PreferenceUpdate> preferences,
+    List<CallEvent> calls,
+    List<Referral> referrals,
+    List<CallPermission> permissions)
     implements WebhookChange {
+
+  /** WhatsApp calls: connect, terminate and call statuses, routed by number like messages. */
+  public static final String CALLS_FIELD = "calls";
+
+  /**
+   * One event of a call ({@code calls[]} or a {@code statuses[]} element of type {@code call}):
+   * {@code event} is connect, terminate or the status (RINGING, ACCEPTED, REJECTED); {@code
+   * direction} USER_INITIATED or BUSINESS_INITIATED; {@code status} of a terminate COMPLETED or
+   * FAILED; {@code duration} in seconds.
+   */
+  public record CallEvent(
+      String callId,
+      ContactKey customer,
+      String event,
+      Optional<String> direction,
+      Optional<String> status,
+      Instant timestamp,
+      Optional<Instant> startTime,
+      Optional<Instant> endTime,
+      Optional<Integer> duration) {
+    public CallEvent {
+      Objects.requireNonNull(callId, "callId");
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(event, "event");
+      Objects.requireNonNull(timestamp, "timestamp");
+    }
+  }
+
+  /**
+   * A message's {@code referral} (Click-to-WhatsApp ad or post): every field optional as Meta sends
+   * it.
+   */
+  public record Referral(
+      String wamid,
+      ContactKey customer,
+      Optional<String> sourceType,
+      Optional<String> sourceId,
+      Optional<String> sourceUrl,
+      Optional<String> headline,
+      Optional<String> body,
+      Optional<String> mediaType,
+      Optional<String> mediaUrl,
+      Optional<String> thumbnailUrl,
+      Optional<String> ctwaClid) {
+    public Referral {
+      Objects.requireNonNull(wamid, "wamid");
+      Objects.requireNonNull(customer, "customer");
+    }
+  }
+
+  /**
+   * An interactive {@code call_permission_reply}: {@code response} accept or reject, permanent or
+   * until {@code expiresAt}.
+   */
+  public record CallPermission(
+      String wamid,
+      ContactKey customer,
+      String response,
+      boolean permanent,
+      Optional<Instant> expiresAt,
+      Instant timestamp) {
+    public CallPermission {
+      Objects.requireNonNull(wamid, "wamid");
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(response, "response");
+      Objects.requireNonNull(timestamp, "timestamp");
+    }
+  }
+
+  /** A change with echoes and preferences, as in the first round of issue 20. */
+  public MessagesChange(
+      String wabaId,
+      String phoneNumberId,
+      Optional<String> displayPhoneNumber,
+      List<InboundContact> contacts,
+      List<InboundMessage> messages,
+      List<StatusUpdate> statuses,
+      List<WebhookError> errors,
+      List<InboundMessage> echoes,
+      List<PreferenceUpdate> preferences) {
+    this(
+        wabaId,
+        phoneNumberId,
+        displayPhoneNumber,
+        contacts,
+        messages,
+        statuses,
+        errors,
+        echoes,
+        preferences,
+        List.of(),
+        List.of(),
+        List.of());
+  }
 
   public static final String FIELD = "messages";
 
@@ -68,6 +165,9 @@ public record MessagesChange(
         statuses,
         errors,
         List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
         List.of());
   }
 
@@ -80,10 +180,16 @@ public record MessagesChange(
     errors = List.copyOf(errors);
     echoes = List.copyOf(echoes);
     preferences = List.copyOf(preferences);
+    calls = List.copyOf(calls);
+    referrals = List.copyOf(referrals);
+    permissions = List.copyOf(permissions);
   }
 
   @Override
   public String field() {
+    if (!calls.isEmpty()) {
+      return CALLS_FIELD;
+    }
     if (!echoes.isEmpty()) {
       return ECHOES_FIELD;
     }

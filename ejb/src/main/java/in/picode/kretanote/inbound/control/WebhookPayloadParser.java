@@ -126,11 +126,18 @@ public final class WebhookPayloadParser {
     }
     if (MessagesChange.FIELD.equals(field)
         || MessagesChange.ECHOES_FIELD.equals(field)
-        || MessagesChange.PREFERENCES_FIELD.equals(field)) {
+        || MessagesChange.PREFERENCES_FIELD.equals(field)
+        || MessagesChange.CALLS_FIELD.equals(field)) {
       if (!(value instanceof JsonObject valueJson)) {
         throw new Reject("\"value\" must be an object, found " + kind(value));
       }
-      result.changes.add(messages(wabaId, valueJson, path + ".value", result));
+      result.changes.add(
+          messages(
+              wabaId,
+              valueJson,
+              path + ".value",
+              result,
+              MessagesChange.CALLS_FIELD.equals(field)));
     } else {
       result.changes.add(
           new OtherChange(
@@ -142,8 +149,8 @@ public final class WebhookPayloadParser {
     }
   }
 
-  private static MessagesChange messages(String wabaId, JsonObject json, String path, Result result)
-      throws Reject {
+  private static MessagesChange messages(
+      String wabaId, JsonObject json, String path, Result result, boolean calls) throws Reject {
     Fields value = new Fields(json);
     Fields metadata = value.requiredObject("metadata");
     String phoneNumberId = metadata.requiredId("phone_number_id");
@@ -153,8 +160,17 @@ public final class WebhookPayloadParser {
         items(value, "contacts", path, result, WebhookPayloadParser::contact);
     List<InboundMessage> messages =
         items(value, "messages", path, result, message -> message(message, contacts));
+    // A calls change's statuses are the calls' (type "call", id a wacid), not messages'.
     List<StatusUpdate> statuses =
-        items(value, "statuses", path, result, WebhookPayloadParser::status);
+        calls ? List.of() : items(value, "statuses", path, result, WebhookPayloadParser::status);
+    List<MessagesChange.CallEvent> callEvents = new ArrayList<>();
+    if (calls) {
+      callEvents.addAll(items(value, "calls", path, result, c -> call(c, contacts)));
+      callEvents.addAll(items(value, "statuses", path, result, c -> callStatus(c, contacts)));
+    }
+    List<MessagesChange.Referral> referrals = new ArrayList<>();
+    List<MessagesChange.CallPermission> permissions = new ArrayList<>();
+    messageExtras(value, contacts, path, result, referrals, permissions);
     List<WebhookError> errors = items(value, "errors", path, result, WebhookPayloadParser::error);
     List<InboundMessage> echoes =
         items(value, "message_echoes", path, result, echo -> echo(echo, contacts));
@@ -169,7 +185,141 @@ public final class WebhookPayloadParser {
         statuses,
         errors,
         echoes,
-        preferences);
+        preferences,
+        callEvents,
+        referrals,
+        permissions);
+  }
+
+  /**
+   * A {@code calls[]} element (Meta's calls webhook reference: {@code id} the wacid, {@code event}
+   * connect or terminate, {@code direction} USER_INITIATED or BUSINESS_INITIATED, {@code from},
+   * {@code to}, {@code timestamp}; a terminate adds {@code status}, {@code start_time}, {@code
+   * end_time}, {@code duration}). The customer is {@code from} of a call they made, {@code to} of
+   * one the business made.
+   */
+  private static MessagesChange.CallEvent call(Fields call, List<InboundContact> contacts)
+      throws Reject {
+    String id = call.requiredId("id");
+    if (id.length() > 128) {
+      throw new Reject("\"id\" is longer than 128 characters");
+    }
+    Optional<String> direction = call.string("direction");
+    boolean business = direction.map(d -> d.equalsIgnoreCase("BUSINESS_INITIATED")).orElse(false);
+    ContactKey customer =
+        business
+            ? sender(call.identity("to"), call.identity("to_user_id"), contacts)
+            : sender(call.identity("from"), call.identity("from_user_id"), contacts);
+    return new MessagesChange.CallEvent(
+        id,
+        customer,
+        call.requiredId("event"),
+        direction,
+        call.string("status"),
+        call.timestamp("timestamp"),
+        call.optionalTimestamp("start_time"),
+        call.optionalTimestamp("end_time"),
+        call.integer("duration", 0, 31_536_000).stream().boxed().findFirst());
+  }
+
+  /**
+   * A calls change's {@code statuses[]} element: {@code type} call, {@code id} the wacid of a call
+   * the business made, {@code status} RINGING, ACCEPTED or REJECTED, {@code recipient_id}.
+   */
+  private static MessagesChange.CallEvent callStatus(Fields status, List<InboundContact> contacts)
+      throws Reject {
+    String id = status.requiredId("id");
+    if (id.length() > 128) {
+      throw new Reject("\"id\" is longer than 128 characters");
+    }
+    return new MessagesChange.CallEvent(
+        id,
+        sender(status.identity("recipient_id"), status.identity("recipient_user_id"), contacts),
+        status.requiredId("status"),
+        Optional.of("BUSINESS_INITIATED"),
+        Optional.empty(),
+        status.timestamp("timestamp"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * The parts of messages KretaNote acts on besides the message itself: a {@code referral}
+   * (Click-to-WhatsApp; Meta's messages webhook reference: {@code source_url}, {@code source_id},
+   * {@code source_type}, {@code headline}, {@code body}, {@code media_type}, {@code image_url} or
+   * {@code video_url}, {@code thumbnail_url}, {@code ctwa_clid}), and an interactive {@code
+   * call_permission_reply} ({@code response} accept/reject, {@code is_permanent}, {@code
+   * expiration_timestamp}). A message that is itself malformed was rejected already and is skipped
+   * here; a malformed referral or reply is rejected on its own path, the message still stored.
+   */
+  private static void messageExtras(
+      Fields value,
+      List<InboundContact> contacts,
+      String path,
+      Result result,
+      List<MessagesChange.Referral> referrals,
+      List<MessagesChange.CallPermission> permissions) {
+    if (!(value.json.get("messages") instanceof JsonArray array)) {
+      return;
+    }
+    for (int k = 0; k < array.size(); k++) {
+      if (!(array.get(k) instanceof JsonObject json)) {
+        continue;
+      }
+      Fields message = new Fields(json);
+      String wamid;
+      ContactKey customer;
+      Instant at;
+      try {
+        wamid = message.wamid("id");
+        at = message.timestamp("timestamp");
+        customer = sender(message.identity("from"), message.identity("from_user_id"), contacts);
+      } catch (Reject e) {
+        continue;
+      }
+      String itemPath = path + ".messages[" + k + "]";
+      if (json.containsKey("referral")) {
+        try {
+          Fields r = message.requiredObject("referral");
+          referrals.add(
+              new MessagesChange.Referral(
+                  wamid,
+                  customer,
+                  r.lenientString("source_type"),
+                  r.lenientString("source_id"),
+                  r.lenientString("source_url"),
+                  r.lenientString("headline"),
+                  r.lenientString("body"),
+                  r.lenientString("media_type"),
+                  r.lenientString("image_url").or(() -> r.lenientString("video_url")),
+                  r.lenientString("thumbnail_url"),
+                  r.lenientString("ctwa_clid")));
+        } catch (Reject e) {
+          result.reject(itemPath + ".referral", e.getMessage(), json.get("referral"));
+        }
+      }
+      if (json.get("interactive") instanceof JsonObject interactive
+          && "call_permission_reply".equals(interactive.getString("type", ""))) {
+        try {
+          Fields reply = new Fields(interactive).requiredObject("call_permission_reply");
+          String response = reply.requiredId("response").toLowerCase(java.util.Locale.ROOT);
+          if (!response.equals("accept") && !response.equals("reject")) {
+            throw new Reject("\"response\" must be accept or reject, is " + response);
+          }
+          permissions.add(
+              new MessagesChange.CallPermission(
+                  wamid,
+                  customer,
+                  response,
+                  reply.bool("is_permanent").orElse(false),
+                  reply.optionalTimestamp("expiration_timestamp"),
+                  at));
+        } catch (Reject e) {
+          result.reject(itemPath + ".interactive", e.getMessage(), interactive);
+        }
+      }
+    }
   }
 
   private interface ItemReader<T> {

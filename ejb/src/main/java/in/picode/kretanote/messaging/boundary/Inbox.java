@@ -52,18 +52,20 @@ public class Inbox {
 
   public List<InboxRow> page(
       long userId, Owner owner, State state, Long labelId, String search, Cursor after, int max) {
-    return page(userId, owner, state, labelId, null, search, after, max);
+    return page(userId, owner, state, labelId, null, null, search, after, max);
   }
 
   /**
-   * A page of the conversations of the teams {@code teams} (null: any team or none). An agent
-   * restricted to their teams ({@link Visibility}) sees only those and their own, whatever asked.
+   * A page of the conversations on the number {@code connectionId} (null: any) of the teams {@code
+   * teams} (null: any team or none). An agent restricted to their teams ({@link Visibility}) sees
+   * only those and their own, whatever asked.
    */
   public List<InboxRow> page(
       long userId,
       Owner owner,
       State state,
       Long labelId,
+      Long connectionId,
       List<Long> teams,
       String search,
       Cursor after,
@@ -79,6 +81,7 @@ public class Inbox {
             owner,
             state,
             labelId,
+            connectionId,
             search,
             within,
             new InboxQuery.Teams(teams, Visibility.current().orElse(null)),

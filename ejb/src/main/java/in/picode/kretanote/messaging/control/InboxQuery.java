@@ -53,7 +53,7 @@ public final class InboxQuery {
       Instant now,
       int max) {
     return page(
-        tenantId, userId, owner, state, labelId, search, within, Teams.ANY, after, now, max);
+        tenantId, userId, owner, state, labelId, null, search, within, Teams.ANY, after, now, max);
   }
 
   /**
@@ -64,12 +64,14 @@ public final class InboxQuery {
     public static final Teams ANY = new Teams(null, null);
   }
 
+  /** As above, only the conversations on the number {@code connectionId} when not null. */
   public static Sql page(
       long tenantId,
       long userId,
       Owner owner,
       State state,
       Long labelId,
+      Long connectionId,
       String search,
       List<Long> within,
       Teams teams,
@@ -126,6 +128,10 @@ public final class InboxQuery {
           " AND EXISTS (SELECT 1 FROM conversation_label cl WHERE cl.tenant_id = c.tenant_id"
               + " AND cl.conversation_id = c.id AND cl.label_id = ?)");
       p.add(labelId);
+    }
+    if (connectionId != null) {
+      sql.append(" AND c.connection_id = ?");
+      p.add(connectionId);
     }
     String q = search == null ? "" : search.strip();
     if (within != null) {

@@ -16,11 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Messaging's tables in the privacy workflows: media, inbox_change, reaction, message_status,
- * message, conversation_note, conversation_label, conversation, label and canned_response.
- * Messages, statuses, reactions, notes and conversations age with the retention period; labels and
- * canned responses live as long as the tenant. A contact's export holds its conversations,
- * messages, their statuses, its reactions and its media (listed, not the files).
+ * Messaging's tables in the privacy workflows: media, inbox_change, reaction, call_log,
+ * message_referral, message_status, message, conversation_note, conversation_label, conversation,
+ * label and canned_response. Messages, statuses, reactions, notes and conversations age with the
+ * retention period; labels and canned responses live as long as the tenant. A contact's export
+ * holds its conversations, messages, their statuses, its reactions and its media (listed, not the
+ * files).
  */
 @ApplicationScoped
 public class MessagingData implements TenantData {
@@ -33,6 +34,10 @@ public class MessagingData implements TenantData {
           TableStep.aged("reaction", "reacted_at")
               .heldBy("contact_id")
               .onlyWhere("message_id IS NULL"),
+          // Issue 20: calls and ad referrals age like messages and go before the conversations
+          // they name.
+          TableStep.aged("call_log", "started_at").heldBy("contact_id"),
+          TableStep.aged("message_referral", "created_at").heldBy("contact_id"),
           TableStep.aged("message_status", "occurred_at")
               .onlyWhere(
                   "NOT EXISTS (SELECT 1 FROM message k WHERE k.tenant_id = message_status.tenant_id"
@@ -86,6 +91,16 @@ public class MessagingData implements TenantData {
             "SELECT s.* FROM message_status s JOIN message m ON m.tenant_id = s.tenant_id"
                 + " AND m.wamid = s.wamid WHERE m.tenant_id = ? AND m.contact_id = ?"
                 + " ORDER BY s.occurred_at, s.id",
+            who),
+        ExportSection.query(
+            c,
+            "calls",
+            "SELECT * FROM call_log WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            who),
+        ExportSection.query(
+            c,
+            "referrals",
+            "SELECT * FROM message_referral WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
             who),
         ExportSection.query(
             c,
@@ -151,6 +166,16 @@ public class MessagingData implements TenantData {
                       c,
                       "DELETE FROM message_status WHERE tenant_id = ? AND recipient = ?",
                       List.of(tenant, who.waId()))));
+    }
+    for (String own : List.of("call_log", "message_referral")) {
+      erased =
+          erased.plus(
+              PurgeBatch.of(
+                  own,
+                  Sql.update(
+                      c,
+                      "DELETE FROM " + own + " WHERE tenant_id = ? AND contact_id = ?",
+                      List.of(tenant, who.contactId()))));
     }
     // Private notes and labels hang on the contact's conversations.
     for (String child : List.of("conversation_note", "conversation_label")) {

@@ -2,6 +2,7 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.meta.boundary.AccessToken;
@@ -200,7 +201,13 @@ public class OutboxGuards {
       }
     }
     if (refusal.isEmpty()) {
-      refusal = guard.check(facts, conversation, entry.getCategory(), template, templateName, now);
+      // A template's category as Meta says now (template_category_update may have moved it
+      // since the message was queued): consent and pricing follow the new category.
+      Category category =
+          template != null && entry.getKind() == OutboxEntry.Kind.TEMPLATE
+              ? template.getCategory()
+              : entry.getCategory();
+      refusal = guard.check(facts, conversation, category, template, templateName, now);
     }
     Optional<AccessToken> token =
         tokens.computeIfAbsent(entry.getConnectionId(), connections::token);

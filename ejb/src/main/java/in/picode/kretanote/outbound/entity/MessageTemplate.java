@@ -87,9 +87,82 @@ public class MessageTemplate {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** Meta's quality score (message_template_quality_update): GREEN, YELLOW, RED or UNKNOWN. */
+  @Column(length = 10)
+  private String quality;
+
+  @Column(name = "quality_at")
+  private Instant qualityAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "previous_category", length = 16)
+  private Category previousCategory;
+
+  @Column(name = "category_changed_at")
+  private Instant categoryChangedAt;
+
+  @Column(name = "components_synced_at")
+  private Instant componentsSyncedAt;
+
   @Version private long version;
 
   protected MessageTemplate() {}
+
+  /** A quality score reported at {@code at}; an older report than the stored one is ignored. */
+  public boolean quality(String score, Instant at) {
+    if (score == null || (qualityAt != null && at.isBefore(qualityAt))) {
+      return false;
+    }
+    String upper = score.strip().toUpperCase(java.util.Locale.ROOT);
+    boolean changed = !upper.equals(quality);
+    quality = upper.length() > 10 ? upper.substring(0, 10) : upper;
+    qualityAt = at;
+    updatedAt = at;
+    return changed;
+  }
+
+  /** Meta moved the template to {@code newCategory} (template_category_update). */
+  public boolean recategorised(Category newCategory, Instant at) {
+    if (newCategory == null || newCategory == Category.SERVICE || newCategory == category) {
+      return false;
+    }
+    previousCategory = category;
+    category = newCategory;
+    categoryChangedAt = at;
+    updatedAt = at;
+    return true;
+  }
+
+  /** The template was edited at Meta (message_template_components_update). */
+  public boolean componentsChanged(String newComponents, Instant at) {
+    if (newComponents == null || newComponents.equals(components)) {
+      return false;
+    }
+    components = newComponents;
+    componentsSyncedAt = at;
+    updatedAt = at;
+    return true;
+  }
+
+  public String getQuality() {
+    return quality;
+  }
+
+  public Instant getQualityAt() {
+    return qualityAt;
+  }
+
+  public Category getPreviousCategory() {
+    return previousCategory;
+  }
+
+  public Instant getCategoryChangedAt() {
+    return categoryChangedAt;
+  }
+
+  public Instant getComponentsSyncedAt() {
+    return componentsSyncedAt;
+  }
 
   public MessageTemplate(
       long connectionId,

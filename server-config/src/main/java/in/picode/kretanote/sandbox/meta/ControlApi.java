@@ -100,6 +100,11 @@ final class ControlApi implements HttpHandler {
       }
       case "POST templates" -> template(require(arg, "waba id"), body(r));
       case "POST customers/messages" -> customerMessage(require(arg, "pnid"), body(r));
+      case "POST calls" -> call(require(arg, "pnid"), body(r));
+      case "POST permission-replies" -> permissionReply(require(arg, "pnid"), body(r));
+      case "POST referrals" -> referral(require(arg, "pnid"), body(r));
+      case "POST system-messages" -> systemMessage(require(arg, "pnid"), body(r));
+      case "POST template-updates" -> templateUpdate(require(arg, "waba id"), body(r));
       case "POST media" -> media(body(r));
       case "POST media-links" -> {
         JsonObject b = body(r);
@@ -252,6 +257,117 @@ final class ControlApi implements HttpHandler {
         };
     String id = sim.customerSends(pnid, message);
     return ok(Json.createObjectBuilder().add("id", id).add("media_id", mediaId));
+  }
+
+  // --- issue 20: inbound shapes (see InboundShapes) ---
+
+  /**
+   * {@code {"wa_id", "event": connect|terminate|RINGING|ACCEPTED|REJECTED, "call_id"?,
+   * "direction"?: USER_INITIATED|BUSINESS_INITIATED, "status"?, "duration"?}}; answers the call id.
+   */
+  private Reply call(String pnid, JsonObject b) {
+    String waId = b.getString("wa_id");
+    String callId = b.getString("call_id", "wacid." + SimState.randomDigits(24));
+    String event = b.getString("event");
+    java.time.Instant at = sim.now();
+    boolean status = !event.equals("connect") && !event.equals("terminate");
+    jakarta.json.JsonObjectBuilder item =
+        status
+            ? InboundShapes.callStatus(callId, event, waId, at)
+            : InboundShapes.call(
+                callId,
+                event,
+                b.getString("direction", "USER_INITIATED"),
+                waId,
+                sim.displayNumber(pnid),
+                at,
+                b.getString("status", null),
+                b.containsKey("duration") ? b.getInt("duration") : null);
+    sim.emitForNumber(
+        pnid, "calls", InboundShapes.callsValue(waId, b.getString("name", null), item, status));
+    return ok(Json.createObjectBuilder().add("id", callId));
+  }
+
+  /** {@code {"wa_id", "response": accept|reject, "permanent"?, "expiration_timestamp"?}}. */
+  private Reply permissionReply(String pnid, JsonObject b) {
+    String waId = b.getString("wa_id");
+    String wamid = WebhookPayloads.newWamid();
+    sim.emitForNumber(
+        pnid,
+        "messages",
+        InboundShapes.messagesValue(
+            waId,
+            b.getString("name", null),
+            InboundShapes.permissionReply(
+                waId,
+                wamid,
+                sim.now(),
+                b.getString("response"),
+                b.getBoolean("permanent", false),
+                b.containsKey("expiration_timestamp")
+                    ? b.getJsonNumber("expiration_timestamp").longValue()
+                    : null),
+            true));
+    return ok(Json.createObjectBuilder().add("id", wamid));
+  }
+
+  /** {@code {"wa_id", "text", "referral": {source_url, source_id, headline, ...}}}. */
+  private Reply referral(String pnid, JsonObject b) {
+    String waId = b.getString("wa_id");
+    String wamid = WebhookPayloads.newWamid();
+    sim.openServiceWindow(pnid, Customer.phone(waId, null), sim.now());
+    sim.emitForNumber(
+        pnid,
+        "messages",
+        InboundShapes.messagesValue(
+            waId,
+            b.getString("name", null),
+            InboundShapes.referred(
+                waId, wamid, sim.now(), b.getString("text", "Hi"), b.getJsonObject("referral")),
+            true));
+    return ok(Json.createObjectBuilder().add("id", wamid));
+  }
+
+  /**
+   * {@code {"wa_id", "type": user_changed_number|customer_identity_changed, "new_wa_id"?}}; system
+   * messages come without contacts, as Meta sends them.
+   */
+  private Reply systemMessage(String pnid, JsonObject b) {
+    String waId = b.getString("wa_id");
+    String wamid = WebhookPayloads.newWamid();
+    sim.emitForNumber(
+        pnid,
+        "messages",
+        InboundShapes.messagesValue(
+            waId,
+            null,
+            InboundShapes.system(
+                waId,
+                wamid,
+                sim.now(),
+                b.getString("type"),
+                b.getString("new_wa_id", null),
+                b.getString("name", null)),
+            false));
+    return ok(Json.createObjectBuilder().add("id", wamid));
+  }
+
+  /**
+   * {@code {"kind": quality|category|components, "message_template_name",
+   * "message_template_language", ...the field's own keys}}; the template id is the simulator's when
+   * it knows the template, else {@code message_template_id} from the body (or none).
+   */
+  private Reply templateUpdate(String waba, JsonObject b) {
+    String kind = b.getString("kind");
+    String id =
+        sim.templateId(
+                waba,
+                b.getString("message_template_name", ""),
+                b.getString("message_template_language", ""))
+            .orElse(null);
+    JsonObject value = InboundShapes.templateUpdate(id, b);
+    sim.emitForAccount(waba, InboundShapes.field(kind), value);
+    return ok(Json.createObjectBuilder().add("field", InboundShapes.field(kind)));
   }
 
   private Reply media(JsonObject b) {

@@ -653,6 +653,48 @@ public final class MetaSimulator implements AutoCloseable {
     return stamped.id();
   }
 
+  /**
+   * Posts one change of {@code field} for the number: {@code value} gets {@code messaging_product}
+   * and {@code metadata} as Meta adds them (issue 20's calls, referrals, system messages...).
+   */
+  public void emitForNumber(
+      String phoneNumberId, String field, jakarta.json.JsonObjectBuilder value) {
+    PhoneNumber number =
+        state.number(phoneNumberId).orElseThrow(() -> unknownNumber(phoneNumberId));
+    value
+        .add("messaging_product", "whatsapp")
+        .add(
+            "metadata",
+            jakarta.json.Json.createObjectBuilder()
+                .add("display_phone_number", number.displayPhoneNumber())
+                .add("phone_number_id", phoneNumberId));
+    deliverLater(
+        number.wabaId(),
+        WebhookPayloads.single(number.wabaId(), WebhookPayloads.change(field, value.build())),
+        Duration.ZERO);
+  }
+
+  /** Posts one account-level change (template updates) for the WABA. */
+  public void emitForAccount(String wabaId, String field, JsonObject value) {
+    deliverLater(
+        wabaId,
+        WebhookPayloads.single(wabaId, WebhookPayloads.change(field, value)),
+        Duration.ZERO);
+  }
+
+  /** The stored template's id, if the simulator knows the template. */
+  public Optional<String> templateId(String wabaId, String name, String language) {
+    return state.template(wabaId, name, language).map(SimState.Template::id);
+  }
+
+  /** The number's display phone number (for the business side of a call). */
+  public String displayNumber(String phoneNumberId) {
+    return state
+        .number(phoneNumberId)
+        .orElseThrow(() -> unknownNumber(phoneNumberId))
+        .displayPhoneNumber();
+  }
+
   /** Opens the 24-hour window without a webhook, as if the customer wrote at {@code at}. */
   public void openServiceWindow(String phoneNumberId, Customer customer, Instant at) {
     state.customerWrote(phoneNumberId, customer, at);

@@ -1,5 +1,7 @@
 package in.picode.kretanote.messaging.view;
 
+import in.picode.kretanote.connection.boundary.WhatsAppConnections;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Inbox;
 import in.picode.kretanote.messaging.boundary.Inbox.Cursor;
@@ -38,10 +40,13 @@ public class InboxBean implements Serializable {
   @Inject transient Conversations conversations;
   @Inject CurrentUser currentUser;
   @Inject TeamFilter teamFilter;
+  @Inject transient WhatsAppConnections connections;
 
   private Owner owner = Owner.ALL;
   private State state = State.OPEN;
   private Long labelId;
+  private Long connectionId;
+  private List<NumberOption> numbers = List.of();
   private String search;
   private List<InboxRow> rows = List.of();
   private final Deque<Cursor> previous = new ArrayDeque<>();
@@ -54,6 +59,7 @@ public class InboxBean implements Serializable {
   @PostConstruct
   void init() {
     labels = conversations.allLabels();
+    numbers = connections.list().stream().map(NumberOption::of).toList();
     seenUntil = inbox.latestActivity();
     load();
   }
@@ -109,6 +115,7 @@ public class InboxBean implements Serializable {
             owner,
             state,
             labelId,
+            connectionId,
             teamFilter.teamIds(),
             search,
             current,
@@ -155,6 +162,34 @@ public class InboxBean implements Serializable {
 
   public void setLabelId(Long labelId) {
     this.labelId = labelId;
+  }
+
+  /** One of the business's numbers in the filter: "+49 30 1234 (Shop name)". */
+  public record NumberOption(long id, String label) implements Serializable {
+    static NumberOption of(WhatsAppConnection c) {
+      String number =
+          c.getDisplayPhoneNumber() == null ? "#" + c.getId() : c.getDisplayPhoneNumber();
+      return new NumberOption(
+          c.getId(),
+          c.getVerifiedName() == null ? number : number + " (" + c.getVerifiedName() + ")");
+    }
+  }
+
+  public Long getConnectionId() {
+    return connectionId;
+  }
+
+  public void setConnectionId(Long connectionId) {
+    this.connectionId = connectionId;
+  }
+
+  /** The business's numbers; the filter shows when there are several. */
+  public List<NumberOption> getNumbers() {
+    return numbers;
+  }
+
+  public boolean isSeveralNumbers() {
+    return numbers.size() > 1;
   }
 
   public String getSearch() {
