@@ -73,6 +73,34 @@ public sealed interface OutgoingContent {
     }
   }
 
+  /**
+   * Media Meta fetches itself from {@code link} (checked by {@link MediaLinks} first); a document
+   * keeps its file name, audio takes no caption.
+   */
+  record MediaLink(MediaKind kind, String link, String caption, String filename)
+      implements OutgoingContent {
+    public MediaLink {
+      Objects.requireNonNull(kind, "kind");
+      link = required(link, "The media link");
+      if (caption != null && caption.isBlank()) {
+        caption = null;
+      }
+      if (caption != null && kind == MediaKind.AUDIO) {
+        throw new IllegalArgumentException("Audio messages take no caption");
+      }
+      limit(caption, CAPTION_MAX, "A caption");
+      limit(filename, 240, "A file name");
+    }
+
+    public String type() {
+      return kind.wire();
+    }
+
+    public String preview() {
+      return caption != null ? caption : filename != null ? filename : "[" + kind.wire() + "]";
+    }
+  }
+
   record Location(double latitude, double longitude, String name, String address)
       implements OutgoingContent {
     public Location {
