@@ -40,10 +40,14 @@ public class Sending {
   @Inject OutboxWriter writer;
   @Inject SendTargets targets;
 
-  /** In the sandbox a media link may be plain HTTP (a local file server). */
   @Inject
   @ConfigProperty(name = "kretanote.sandbox", defaultValue = "false")
   boolean sandbox;
+
+  /** Unset: as {@code kretanote.sandbox}. True lets media links be plain HTTP (a local server). */
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.media-links-allow-http")
+  Optional<Boolean> mediaLinksAllowHttp;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -95,7 +99,7 @@ public class Sending {
     Optional<String> problem =
         k.isEmpty()
             ? Optional.of("a media link is for an image, video, audio or document")
-            : MediaLinks.problem(link, sandbox);
+            : MediaLinks.problem(link, mediaLinksAllowHttp.orElse(sandbox));
     if (problem.isPresent()) {
       return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(problem.get()));
     }

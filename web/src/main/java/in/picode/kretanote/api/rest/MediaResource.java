@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and media not downloaded yet, is 404.
  */
 @Path("media")
-@Tag(name = "Media")
+@Tag(name = "Received media")
 public class MediaResource {
 
   @Inject MediaFiles media;

@@ -59,6 +59,7 @@ final class OpenApi31 {
           // replaced below
         }
         case "paths" -> out.add(k, paths(e.getValue().asJsonObject()));
+        case "tags" -> out.add(k, tags(e.getValue().asJsonArray()));
         default -> out.add(k, walk(e.getValue(), false));
       }
     }
@@ -69,6 +70,18 @@ final class OpenApi31 {
                 Json.createObjectBuilder()
                     .add("url", (contextPath == null ? "" : contextPath) + PREFIX)
                     .add("description", "This KretaNote server")));
+    return out.build();
+  }
+
+  /** Each tag once (Payara lists a tag again for every resource class that names it). */
+  private static JsonArray tags(JsonArray tags) {
+    JsonArrayBuilder out = Json.createArrayBuilder();
+    Set<String> seen = new java.util.HashSet<>();
+    for (JsonValue t : tags) {
+      if (!(t instanceof JsonObject o) || seen.add(o.getString("name", ""))) {
+        out.add(t);
+      }
+    }
     return out.build();
   }
 

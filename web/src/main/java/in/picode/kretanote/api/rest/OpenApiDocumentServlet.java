@@ -79,7 +79,7 @@ public class OpenApiDocumentServlet extends HttpServlet {
           http.send(
               HttpRequest.newBuilder(source)
                   .header("Accept", "application/json")
-                  .timeout(Duration.ofSeconds(20))
+                  .timeout(Duration.ofSeconds(180))
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
