@@ -299,6 +299,23 @@ public class Conversations {
     return note;
   }
 
+  /**
+   * A note written through the public API: its author is the API key ({@code keyId}, {@code
+   * keyName}), which the conversation page shows as "via API key ‹name›".
+   */
+  public ConversationNote addApiNote(long conversationId, String body, long keyId, String keyName) {
+    get(conversationId);
+    ConversationNote note;
+    try {
+      note = ConversationNote.byApiKey(conversationId, keyId, keyName, body, Instant.now(clock));
+    } catch (IllegalArgumentException e) {
+      throw new ConversationChangeRefusedException(e.getMessage());
+    }
+    em.persist(note);
+    em.flush();
+    return note;
+  }
+
   public List<Label> allLabels() {
     return em.createNamedQuery(Label.ALL, Label.class).getResultList();
   }

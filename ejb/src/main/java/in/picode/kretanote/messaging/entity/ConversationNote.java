@@ -38,8 +38,16 @@ public class ConversationNote {
   @Column(name = "conversation_id", nullable = false, updatable = false)
   private long conversationId;
 
-  @Column(name = "author_id", nullable = false, updatable = false)
-  private long authorId;
+  /** The team member who wrote it; null when an API key did. */
+  @Column(name = "author_id", updatable = false)
+  private Long authorId;
+
+  /** The API key that wrote it through the public API, by id and by its name at the time. */
+  @Column(name = "api_key_id", updatable = false)
+  private Long apiKeyId;
+
+  @Column(name = "api_key_name", updatable = false, length = 80)
+  private String apiKeyName;
 
   @Column(nullable = false, updatable = false)
   private String body;
@@ -50,6 +58,25 @@ public class ConversationNote {
   protected ConversationNote() {}
 
   public ConversationNote(long conversationId, long authorId, String body, Instant now) {
+    this(conversationId, Long.valueOf(authorId), null, null, body, now);
+  }
+
+  /** A note an API key wrote through the public API. */
+  public static ConversationNote byApiKey(
+      long conversationId, long apiKeyId, String apiKeyName, String body, Instant now) {
+    if (apiKeyName == null || apiKeyName.isBlank()) {
+      throw new IllegalArgumentException("An API key's note needs the key's name");
+    }
+    return new ConversationNote(conversationId, null, apiKeyId, apiKeyName, body, now);
+  }
+
+  private ConversationNote(
+      long conversationId,
+      Long authorId,
+      Long apiKeyId,
+      String apiKeyName,
+      String body,
+      Instant now) {
     if (body == null || body.isBlank()) {
       throw new IllegalArgumentException("A note cannot be empty");
     }
@@ -58,6 +85,8 @@ public class ConversationNote {
     }
     this.conversationId = conversationId;
     this.authorId = authorId;
+    this.apiKeyId = apiKeyId;
+    this.apiKeyName = apiKeyName;
     this.body = body.strip();
     this.createdAt = Objects.requireNonNull(now);
   }
@@ -70,8 +99,17 @@ public class ConversationNote {
     return conversationId;
   }
 
-  public long getAuthorId() {
+  public Long getAuthorId() {
     return authorId;
+  }
+
+  public Long getApiKeyId() {
+    return apiKeyId;
+  }
+
+  /** The name of the API key that wrote the note, or null when a person did. */
+  public String getApiKeyName() {
+    return apiKeyName;
   }
 
   public String getBody() {

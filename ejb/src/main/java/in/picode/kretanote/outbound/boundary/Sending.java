@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.control.MediaLinks;
 import in.picode.kretanote.outbound.control.OutgoingContent;
 import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the dashboard and the API call to queue WhatsApp messages into a conversation of the current
@@ -37,6 +39,15 @@ public class Sending {
   @Inject SendGuard guard;
   @Inject OutboxWriter writer;
   @Inject SendTargets targets;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.sandbox", defaultValue = "false")
+  boolean sandbox;
+
+  /** Unset: as {@code kretanote.sandbox}. True lets media links be plain HTTP (a local server). */
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.media-links-allow-http")
+  Optional<Boolean> mediaLinksAllowHttp;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -60,11 +71,42 @@ public class Sending {
   public SendResult send(long conversationId, String idempotencyKey, OutgoingContent content) {
     if (content instanceof OutgoingContent.Template
         || content instanceof OutgoingContent.Reaction
-        || content instanceof OutgoingContent.Media) {
+        || content instanceof OutgoingContent.Media
+        || content instanceof OutgoingContent.MediaLink) {
       return SendResult.refused(
           RefusalCode.INVALID_MESSAGE.refuse("use the template, reaction or media method"));
     }
     return submit(conversationId, idempotencyKey, () -> content);
+  }
+
+  /**
+   * A file Meta fetches from {@code link}; {@code kind} is {@code image}, {@code video}, {@code
+   * audio} or {@code document} (Meta's message types). The link is checked first ({@link
+   * MediaLinks}: HTTPS, plain HTTP only in the sandbox, no credentials, length), then the same key,
+   * guard and outbox as every send.
+   */
+  public SendResult sendMediaLink(
+      long conversationId,
+      String idempotencyKey,
+      String kind,
+      String link,
+      String caption,
+      String filename) {
+    Optional<OutgoingContent.MediaKind> k =
+        java.util.Arrays.stream(OutgoingContent.MediaKind.values())
+            .filter(m -> m.wire().equals(kind))
+            .findFirst();
+    Optional<String> problem =
+        k.isEmpty()
+            ? Optional.of("a media link is for an image, video, audio or document")
+            : MediaLinks.problem(link, mediaLinksAllowHttp.orElse(sandbox));
+    if (problem.isPresent()) {
+      return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(problem.get()));
+    }
+    return submit(
+        conversationId,
+        idempotencyKey,
+        () -> new OutgoingContent.MediaLink(k.get(), link, caption, filename));
   }
 
   /** A reply button or a list row: its id (answered back when chosen), title, description. */

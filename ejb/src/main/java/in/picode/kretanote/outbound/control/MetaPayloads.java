@@ -45,6 +45,16 @@ public final class MetaPayloads {
       }
       return o;
     }
+    if (content instanceof OutgoingContent.MediaLink m) {
+      JsonObjectBuilder o = Json.createObjectBuilder().add("link", m.link());
+      if (m.caption() != null) {
+        o.add("caption", m.caption());
+      }
+      if (m.filename() != null && m.kind() == OutgoingContent.MediaKind.DOCUMENT) {
+        o.add("filename", m.filename());
+      }
+      return o;
+    }
     if (content instanceof OutgoingContent.Location l) {
       JsonObjectBuilder o =
           Json.createObjectBuilder().add("latitude", l.latitude()).add("longitude", l.longitude());

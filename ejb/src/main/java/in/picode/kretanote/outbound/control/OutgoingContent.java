@@ -52,16 +52,8 @@ public sealed interface OutgoingContent {
   record Media(MediaKind kind, String mediaId, String caption, String filename)
       implements OutgoingContent {
     public Media {
-      Objects.requireNonNull(kind, "kind");
       mediaId = required(mediaId, "The media id");
-      if (caption != null && caption.isBlank()) {
-        caption = null;
-      }
-      if (caption != null && kind == MediaKind.AUDIO) {
-        throw new IllegalArgumentException("Audio messages take no caption");
-      }
-      limit(caption, CAPTION_MAX, "A caption");
-      limit(filename, 240, "A file name");
+      caption = checkedCaption(kind, caption, filename);
     }
 
     public String type() {
@@ -69,7 +61,27 @@ public sealed interface OutgoingContent {
     }
 
     public String preview() {
-      return caption != null ? caption : filename != null ? filename : "[" + kind.wire() + "]";
+      return mediaPreview(kind, caption, filename);
+    }
+  }
+
+  /**
+   * Media Meta fetches itself from {@code link} (checked by {@link MediaLinks} first); a document
+   * keeps its file name, audio takes no caption.
+   */
+  record MediaLink(MediaKind kind, String link, String caption, String filename)
+      implements OutgoingContent {
+    public MediaLink {
+      link = required(link, "The media link");
+      caption = checkedCaption(kind, caption, filename);
+    }
+
+    public String type() {
+      return kind.wire();
+    }
+
+    public String preview() {
+      return mediaPreview(kind, caption, filename);
     }
   }
 
@@ -222,6 +234,22 @@ public sealed interface OutgoingContent {
     public String preview() {
       return "[template " + name + "] " + String.join(" | ", body);
     }
+  }
+
+  /** A media message's caption: blank is none, audio takes none; caption and name within limits. */
+  private static String checkedCaption(MediaKind kind, String caption, String filename) {
+    Objects.requireNonNull(kind, "kind");
+    String c = caption != null && caption.isBlank() ? null : caption;
+    if (c != null && kind == MediaKind.AUDIO) {
+      throw new IllegalArgumentException("Audio messages take no caption");
+    }
+    limit(c, CAPTION_MAX, "A caption");
+    limit(filename, 240, "A file name");
+    return c;
+  }
+
+  private static String mediaPreview(MediaKind kind, String caption, String filename) {
+    return caption != null ? caption : filename != null ? filename : "[" + kind.wire() + "]";
   }
 
   private static String required(String value, String what) {

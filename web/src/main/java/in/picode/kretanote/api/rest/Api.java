@@ -2,7 +2,9 @@ package in.picode.kretanote.api.rest;
 
 import in.picode.kretanote.api.boundary.ApiCaller;
 import in.picode.kretanote.api.boundary.Scope;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,6 +73,18 @@ final class Api {
     }
   }
 
+  /** A send's {@code Idempotency-Key}: required (its form is the outbound feature's to check). */
+  static String idempotencyKey(String key) {
+    if (key == null || key.isBlank()) {
+      throw new ApiProblem(
+          400,
+          "idempotency_key_missing",
+          "Idempotency-Key required",
+          "Send an Idempotency-Key header (1 to 100 printable characters) with every send.");
+    }
+    return key;
+  }
+
   static ApiProblem badCursor() {
     return new ApiProblem(
         400, "invalid_cursor", "Invalid cursor", "The cursor is not one this API handed out.");
@@ -105,7 +119,19 @@ final class Api {
     }
   }
 
-  static void ifMatch(String ifMatch, String current) {
+  /** The response with the representation as its body and its {@link #etag} as ETag. */
+  static Response.ResponseBuilder tagged(
+      Response.ResponseBuilder response, JsonObject representation) {
+    String body = representation.toString();
+    return response.entity(body).header("ETag", etag(body));
+  }
+
+  /**
+   * A change's precondition: {@code If-Match} must name the ETag of the resource as it is now
+   * ({@code current}, as {@link #tagged} answered it) or be {@code *}; 428 without, 412 when stale.
+   */
+  static void ifMatch(String ifMatch, JsonObject current) {
+    String tag = etag(current.toString());
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ApiProblem(
           428,
@@ -113,7 +139,7 @@ final class Api {
           "If-Match required",
           "Send the ETag of the resource you change in If-Match.");
     }
-    if (!ifMatch.strip().equals("*") && !ifMatch.strip().equals(current)) {
+    if (!ifMatch.strip().equals("*") && !ifMatch.strip().equals(tag)) {
       throw new ApiProblem(
           412,
           "precondition_failed",

@@ -40,6 +40,7 @@ public class ApiV1 extends Application {
         ConversationsResource.class,
         MessagesResource.class,
         MessageMediaResource.class,
+        MediaResource.class,
         ContactFieldsResource.class,
         TemplatesResource.class,
         WebhooksResource.class,

@@ -86,13 +86,7 @@ public class CampaignsResource {
     if (s != null) {
       in.unknown(s, "/segment", SEGMENT_FIELDS);
       tag = in.string(s, "/segment", "tag", false, 100);
-      if (s.containsKey("marketing_consent")) {
-        switch (s.get("marketing_consent").getValueType()) {
-          case TRUE -> marketing = true;
-          case FALSE -> marketing = false;
-          default -> in.error("/segment/marketing_consent", "must be true or false");
-        }
-      }
+      marketing = Boolean.TRUE.equals(in.bool(s, "/segment", "marketing_consent", false));
     }
     in.done();
     ApiCampaigns.Created created;
@@ -163,6 +157,40 @@ public class CampaignsResource {
     }
     try {
       return Response.ok(json(campaigns.pause(campaign, reason), null).toString()).build();
+    } catch (OutboundRefusedException e) {
+      throw stateConflict(e);
+    }
+  }
+
+  @POST
+  @Path("{id}/resume")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "resumeCampaigns",
+      summary = "Resumes a paused campaign; any other state is refused (409 campaign_state)")
+  public Response resume(@PathParam("id") String id) {
+    Api.caller(request, Scope.CAMPAIGNS_WRITE);
+    long campaign = existing(id);
+    try {
+      return Response.ok(json(campaigns.resume(campaign), null).toString()).build();
+    } catch (OutboundRefusedException e) {
+      throw stateConflict(e);
+    }
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "cancelCampaigns",
+      summary =
+          "Cancels a campaign that has not finished: recipients not yet sent to are skipped;"
+              + " a finished or cancelled one is refused (409 campaign_state)")
+  public Response cancel(@PathParam("id") String id) {
+    Api.caller(request, Scope.CAMPAIGNS_WRITE);
+    long campaign = existing(id);
+    try {
+      return Response.ok(json(campaigns.cancel(campaign), null).toString()).build();
     } catch (OutboundRefusedException e) {
       throw stateConflict(e);
     }

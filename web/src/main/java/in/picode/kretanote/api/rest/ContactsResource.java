@@ -46,6 +46,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/contacts}: list, get, create, update, erase; tags; consent. */
@@ -73,6 +77,20 @@ public class ContactsResource {
   @Operation(
       operationId = "listContacts",
       summary = "Contacts, newest first, a page at a time (cursor)")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of contacts",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.ContactPage.class)))
+  @APIResponse(
+      responseCode = "default",
+      description = "A problem: bad input, missing scope, not found, refused",
+      content =
+          @Content(
+              mediaType = ApiProblem.TYPE,
+              schema = @Schema(implementation = ApiSchemas.Problem.class)))
   public Response list(
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
@@ -83,15 +101,7 @@ public class ContactsResource {
     int max = Api.limit(limit);
     List<Contact> page =
         contacts.search(new Contacts.Filter(query, tag, optedOut), Api.beforeId(cursor), max + 1);
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    page.stream().limit(max).forEach(c -> data.add(json(c, null)));
-    JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
-    if (page.size() > max) {
-      body.add("next_cursor", Api.cursor(Long.toString(page.get(max - 1).getId())));
-    } else {
-      body.addNull("next_cursor");
-    }
-    return Response.ok(body.build().toString()).build();
+    return Paging.page(page, max, c -> json(c, null), c -> Long.toString(c.getId()));
   }
 
   @GET
@@ -99,11 +109,23 @@ public class ContactsResource {
   @Operation(
       operationId = "getContacts",
       summary = "One contact with its tags; the ETag is for If-Match on updates")
+  @APIResponse(
+      responseCode = "200",
+      description = "The contact",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.Contact.class)))
+  @APIResponse(
+      responseCode = "default",
+      description = "A problem: bad input, missing scope, not found, refused",
+      content =
+          @Content(
+              mediaType = ApiProblem.TYPE,
+              schema = @Schema(implementation = ApiSchemas.Problem.class)))
   public Response get(@PathParam("id") String id) {
     Api.caller(request, Scope.CONTACTS_READ);
-    Contact c = find(id);
-    String body = full(c).toString();
-    return Response.ok(body).header("ETag", Api.etag(body)).build();
+    return Api.tagged(Response.ok(), full(find(id))).build();
   }
 
   @POST
@@ -111,7 +133,29 @@ public class ContactsResource {
   @Operation(
       operationId = "createContacts",
       summary = "Creates a contact by its international phone number, with name and tags")
-  public Response create(@HeaderParam("Idempotency-Key") String key, InputStream entity) {
+  @APIResponse(
+      responseCode = "201",
+      description = "Created (or, for a repeated Idempotency-Key, the contact it created)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.Contact.class)))
+  @APIResponse(
+      responseCode = "default",
+      description = "A problem: bad input, missing scope, not found, refused",
+      content =
+          @Content(
+              mediaType = ApiProblem.TYPE,
+              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+  public Response create(
+      @HeaderParam("Idempotency-Key") String key,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiSchemas.ContactInput.class)))
+          InputStream entity) {
     Api.caller(request, Scope.CONTACTS_WRITE);
     JsonInput in = JsonInput.read(entity, maxBytes, CREATE_FIELDS);
     String phone = in.string("phone", true, 40);
@@ -126,10 +170,7 @@ public class ContactsResource {
       throw refused(e);
     }
     Contact c = created.contact();
-    String body = full(c).toString();
-    return Response.created(URI.create("contacts/" + c.getId()))
-        .entity(body)
-        .header("ETag", Api.etag(body))
+    return Api.tagged(Response.created(URI.create("contacts/" + c.getId())), full(c))
         .header("Idempotent-Replayed", created.replayed() ? "true" : null)
         .build();
   }
@@ -151,15 +192,13 @@ public class ContactsResource {
     List<String> tags = in.has("tags") ? in.strings(in.root(), "", "tags", 50, 100) : null;
     Map<String, String> fields = in.fieldValues("fields", 50, CustomField.VALUE_MAX);
     in.done();
-    Api.ifMatch(ifMatch, Api.etag(full(current).toString()));
+    Api.ifMatch(ifMatch, full(current));
     try {
       writes.update(current.getId(), name, tags, fields);
     } catch (ApiInputRefusedException e) {
       throw refused(e);
     }
-    Contact c = find(id);
-    String body = full(c).toString();
-    return Response.ok(body).header("ETag", Api.etag(body)).build();
+    return Api.tagged(Response.ok(), full(find(id))).build();
   }
 
   @DELETE

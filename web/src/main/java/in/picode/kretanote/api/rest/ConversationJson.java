@@ -61,4 +61,32 @@ final class ConversationJson {
     r.labels().forEach(labels::add);
     return b.add("labels", labels);
   }
+
+  /** A message of a conversation as {@code GET /conversations/{id}/messages} lists it. */
+  static jakarta.json.JsonObject message(in.picode.kretanote.messaging.boundary.MessageView m) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("id", m.id())
+            .add("direction", m.direction())
+            .add("type", m.type());
+    ContactsResource.add(b, "text", m.text());
+    ContactsResource.add(b, "status", m.status());
+    ContactsResource.add(b, "created_at", Api.time(m.createdAt()));
+    if (m.errorCode() != null) {
+      b.add("error_code", m.errorCode());
+    }
+    return b.build();
+  }
+
+  /** A private note; its author is a team member ({@code author_id}) or an API key. */
+  static jakarta.json.JsonObject note(in.picode.kretanote.messaging.entity.ConversationNote n) {
+    JsonObjectBuilder b = Json.createObjectBuilder().add("id", n.getId());
+    if (n.getAuthorId() == null) {
+      b.addNull("author_id");
+    } else {
+      b.add("author_id", n.getAuthorId());
+    }
+    ContactsResource.add(b, "api_key", n.getApiKeyName());
+    return b.add("body", n.getBody()).add("created_at", Api.time(n.getCreatedAt())).build();
+  }
 }

@@ -10,6 +10,7 @@ import in.picode.kretanote.messaging.boundary.Inbox;
 import in.picode.kretanote.messaging.boundary.InboxRow;
 import in.picode.kretanote.messaging.boundary.MessageView;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.messaging.entity.ConversationNote;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -28,12 +29,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/conversations}: the inbox with its filters, one conversation, its messages. */
@@ -71,16 +78,8 @@ public class ConversationsResource {
     }
     List<InboxRow> rows =
         inbox.page(0, o, s, labelId, query, ConversationJson.after(cursor), max + 1);
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    rows.stream().limit(max).forEach(r -> data.add(ConversationJson.json(r)));
-    JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
-    if (rows.size() > max) {
-      InboxRow last = rows.get(max - 1);
-      body.add("next_cursor", Api.cursor(last.lastActivityAt() + "|" + last.id()));
-    } else {
-      body.addNull("next_cursor");
-    }
-    return Response.ok(body.build().toString()).build();
+    return Paging.page(
+        rows, max, r -> ConversationJson.json(r).build(), r -> r.lastActivityAt() + "|" + r.id());
   }
 
   @GET
@@ -129,36 +128,10 @@ public class ConversationsResource {
     Api.caller(request, Scope.CONVERSATIONS_READ);
     long conversation = Api.id(id, "conversation");
     int max = Api.limit(limit);
-    List<MessageView> page;
-    try {
-      page = conversations.messages(conversation, Api.beforeId(cursor), max + 1);
-    } catch (ConversationNotFoundException e) {
-      throw ApiProblem.notFound("conversation");
-    }
-    boolean more = page.size() > max;
-    List<MessageView> shown = more ? page.subList(1, page.size()) : page;
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    for (MessageView m : shown) {
-      JsonObjectBuilder b =
-          Json.createObjectBuilder()
-              .add("id", m.id())
-              .add("direction", m.direction())
-              .add("type", m.type());
-      ContactsResource.add(b, "text", m.text());
-      ContactsResource.add(b, "status", m.status());
-      ContactsResource.add(b, "created_at", Api.time(m.createdAt()));
-      if (m.errorCode() != null) {
-        b.add("error_code", m.errorCode());
-      }
-      data.add(b);
-    }
-    JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
-    if (more && !shown.isEmpty()) {
-      body.add("next_cursor", Api.cursor(Long.toString(shown.get(0).id())));
-    } else {
-      body.addNull("next_cursor");
-    }
-    return Response.ok(body.build().toString()).build();
+    List<MessageView> page =
+        inConversation(
+            null, () -> conversations.messages(conversation, Api.beforeId(cursor), max + 1));
+    return Paging.pageOldestFirst(page, max, ConversationJson::message, m -> Long.toString(m.id()));
   }
 
   @POST
@@ -176,13 +149,7 @@ public class ConversationsResource {
     }
     Long user = in.number("user_id", false);
     in.done();
-    try {
-      conversations.assign(conversation, user, actor(caller));
-    } catch (ConversationNotFoundException e) {
-      throw ApiProblem.notFound("conversation");
-    } catch (ConversationChangeRefusedException e) {
-      throw ApiProblem.invalid("/user_id", e.getMessage());
-    }
+    change("/user_id", () -> conversations.assign(conversation, user, actor(caller)));
     return get(id);
   }
 
@@ -191,11 +158,7 @@ public class ConversationsResource {
   @Operation(operationId = "resolveConversations", summary = "Resolves (closes) the conversation")
   public Response resolve(@PathParam("id") String id) {
     ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
-    try {
-      conversations.close(Api.id(id, "conversation"), actor(caller));
-    } catch (ConversationNotFoundException e) {
-      throw ApiProblem.notFound("conversation");
-    }
+    change(null, () -> conversations.close(Api.id(id, "conversation"), actor(caller)));
     return get(id);
   }
 
@@ -206,22 +169,57 @@ public class ConversationsResource {
       summary = "The conversation's private notes, oldest first")
   public Response notes(@PathParam("id") String id) {
     Api.caller(request, Scope.CONVERSATIONS_READ);
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    try {
-      conversations
-          .notes(Api.id(id, "conversation"))
-          .forEach(
-              n ->
-                  data.add(
-                      Json.createObjectBuilder()
-                          .add("id", n.getId())
-                          .add("author_id", n.getAuthorId())
-                          .add("body", n.getBody())
-                          .add("created_at", Api.time(n.getCreatedAt()))));
-    } catch (ConversationNotFoundException e) {
-      throw ApiProblem.notFound("conversation");
+    return Paging.all(
+        inConversation(null, () -> conversations.notes(Api.id(id, "conversation"))),
+        ConversationJson::note);
+  }
+
+  @POST
+  @Path("{id}/notes")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "addNoteConversations",
+      summary =
+          "Adds a private note ({\"body\": \"…\"}, never sent to the customer); its author is"
+              + " the API key")
+  @APIResponse(
+      responseCode = "201",
+      description = "The note",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.Note.class)))
+  @APIResponse(
+      responseCode = "default",
+      description = "A problem: bad input, missing scope, not found, refused",
+      content =
+          @Content(
+              mediaType = ApiProblem.TYPE,
+              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+  public Response addNote(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiSchemas.NoteInput.class)))
+          InputStream entity) {
+    ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
+    long conversation = Api.id(id, "conversation");
+    JsonInput in = JsonInput.read(entity, maxBytes, Set.of("body"));
+    String body = in.string("body", true, ConversationNote.BODY_MAX);
+    if (body != null && body.isBlank()) {
+      in.error("/body", "must not be blank");
     }
-    return Response.ok(Json.createObjectBuilder().add("data", data).build().toString()).build();
+    in.done();
+    ConversationNote note =
+        inConversation(
+            "/body",
+            () -> conversations.addApiNote(conversation, body, caller.keyId(), caller.keyName()));
+    return Response.created(URI.create("conversations/" + conversation + "/notes"))
+        .entity(ConversationJson.note(note).toString())
+        .build();
   }
 
   @PUT
@@ -231,13 +229,7 @@ public class ConversationsResource {
       summary = "Puts a label on the conversation (creating the label if needed)")
   public Response label(@PathParam("id") String id, @PathParam("label") String label) {
     Api.caller(request, Scope.CONVERSATIONS_WRITE);
-    try {
-      conversations.label(Api.id(id, "conversation"), label);
-    } catch (ConversationNotFoundException e) {
-      throw ApiProblem.notFound("conversation");
-    } catch (ConversationChangeRefusedException e) {
-      throw ApiProblem.invalid("label", e.getMessage());
-    }
+    change("label", () -> conversations.label(Api.id(id, "conversation"), label));
     return get(id);
   }
 
@@ -246,11 +238,7 @@ public class ConversationsResource {
   @Operation(operationId = "unlabelConversations", summary = "Takes a label off the conversation")
   public Response unlabel(@PathParam("id") String id, @PathParam("label") String label) {
     Api.caller(request, Scope.CONVERSATIONS_WRITE);
-    try {
-      conversations.unlabel(Api.id(id, "conversation"), label);
-    } catch (ConversationNotFoundException e) {
-      throw ApiProblem.notFound("conversation");
-    }
+    change(null, () -> conversations.unlabel(Api.id(id, "conversation"), label));
     return get(id);
   }
 
@@ -274,14 +262,32 @@ public class ConversationsResource {
       }
     }
     in.done();
+    Instant at = until;
+    change("/until", () -> conversations.snooze(conversation, at, actor(caller)));
+    return get(id);
+  }
+
+  /**
+   * Runs a read or change of one conversation: another business's (or an unknown) conversation is
+   * 404, a refused change 422 at {@code pointer}.
+   */
+  private static <T> T inConversation(String pointer, Supplier<T> work) {
     try {
-      conversations.snooze(conversation, until, actor(caller));
+      return work.get();
     } catch (ConversationNotFoundException e) {
       throw ApiProblem.notFound("conversation");
     } catch (ConversationChangeRefusedException e) {
-      throw ApiProblem.invalid("/until", e.getMessage());
+      throw ApiProblem.invalid(pointer == null ? "" : pointer, e.getMessage());
     }
-    return get(id);
+  }
+
+  private static void change(String pointer, Runnable work) {
+    inConversation(
+        pointer,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   private Conversations.Actor actor(ApiCaller caller) {

@@ -175,8 +175,12 @@ final class JsonInput {
   }
 
   Long number(String field, boolean required) {
-    JsonValue v = root.get(field);
-    String pointer = "/" + field;
+    return number(root, "", field, required);
+  }
+
+  Long number(JsonObject o, String prefix, String field, boolean required) {
+    JsonValue v = o.get(field);
+    String pointer = prefix + "/" + field;
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       if (required) {
         errors.add(new ApiProblem.FieldError(pointer, "is required"));
@@ -196,8 +200,12 @@ final class JsonInput {
   }
 
   Boolean bool(String field, boolean required) {
-    JsonValue v = root.get(field);
-    String pointer = "/" + field;
+    return bool(root, "", field, required);
+  }
+
+  Boolean bool(JsonObject o, String prefix, String field, boolean required) {
+    JsonValue v = o.get(field);
+    String pointer = prefix + "/" + field;
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       if (required) {
         errors.add(new ApiProblem.FieldError(pointer, "is required"));
@@ -241,6 +249,41 @@ final class JsonInput {
     }
     return out;
   }
+
+  /**
+   * An array of {@code min} to {@code max} objects at {@code field}, each with only {@code known}
+   * fields, with its pointer ({@code /buttons/0}); empty when absent (and {@code min} is 0).
+   */
+  List<Item> objects(
+      JsonObject o, String prefix, String field, int min, int max, Set<String> known) {
+    JsonValue v = o.get(field);
+    String pointer = prefix + "/" + field;
+    String size = min == max ? "" + max : min + " to " + max;
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      if (min > 0) {
+        errors.add(new ApiProblem.FieldError(pointer, "must be an array of " + size + " objects"));
+      }
+      return List.of();
+    }
+    if (!(v instanceof JsonArray array) || array.size() < min || array.size() > max) {
+      errors.add(new ApiProblem.FieldError(pointer, "must be an array of " + size + " objects"));
+      return List.of();
+    }
+    List<Item> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String at = pointer + "/" + i;
+      if (array.get(i) instanceof JsonObject item) {
+        unknown(item, at, known);
+        out.add(new Item(item, at));
+      } else {
+        errors.add(new ApiProblem.FieldError(at, "must be an object"));
+      }
+    }
+    return out;
+  }
+
+  /** One object of an array, with its JSON pointer. */
+  record Item(JsonObject object, String pointer) {}
 
   JsonObject object(String field, boolean required) {
     JsonValue v = root.get(field);

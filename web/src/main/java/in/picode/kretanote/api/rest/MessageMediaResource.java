@@ -1,7 +1,6 @@
 package in.picode.kretanote.api.rest;
 
 import in.picode.kretanote.api.boundary.Scope;
-import in.picode.kretanote.messaging.boundary.MediaContent;
 import in.picode.kretanote.messaging.boundary.MediaFiles;
 import in.picode.kretanote.outbound.boundary.Attachment;
 import in.picode.kretanote.outbound.boundary.MediaUploads;
@@ -27,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/messages/media}: send a file into a conversation (uploaded to Meta once per
- * Idempotency-Key, through the dashboard's {@link MediaUploads}), and download a received file of
- * the business ({@link MediaFiles}); another business's media is 404.
+ * Idempotency-Key, through the dashboard's {@link MediaUploads}); the download of a received file
+ * moved to {@link MediaResource} ({@code /api/v1/media/{id}}) and is still answered here.
  */
 @Path("messages/media")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,13 +59,7 @@ public class MessageMediaResource {
       @QueryParam("caption") String caption,
       InputStream entity) {
     Api.caller(request, Scope.MESSAGES_SEND);
-    if (key == null || key.isBlank()) {
-      throw new ApiProblem(
-          400,
-          "idempotency_key_missing",
-          "Idempotency-Key required",
-          "Send an Idempotency-Key header (1 to 100 printable characters) with every send.");
-    }
+    Api.idempotencyKey(key);
     List<ApiProblem.FieldError> errors = new java.util.ArrayList<>();
     long conversationId = 0;
     try {
@@ -119,28 +112,13 @@ public class MessageMediaResource {
   @GET
   @Path("{id}")
   @Produces(MediaType.WILDCARD)
+  @Deprecated
   @Operation(
       operationId = "downloadMedia",
-      summary = "The file of one of the business's received media, as it was sent")
-  public Response download(@PathParam("id") String id) {
+      summary = "Deprecated: the same as GET /media/{id}, kept for clients of the first version")
+  public Response download(
+      @PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
     Api.caller(request, Scope.CONVERSATIONS_READ);
-    MediaContent file =
-        media.open(Api.id(id, "media")).orElseThrow(() -> ApiProblem.notFound("media"));
-    jakarta.ws.rs.core.StreamingOutput out =
-        o -> {
-          try (MediaContent f = file) {
-            f.content().transferTo(o);
-          }
-        };
-    Response.ResponseBuilder r = Response.ok(out, file.mimeType());
-    if (file.size() >= 0) {
-      r.header("Content-Length", file.size());
-    }
-    if (file.filename() != null) {
-      r.header(
-          "Content-Disposition",
-          "attachment; filename=\"" + file.filename().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
-    }
-    return r.header("X-Content-Type-Options", "nosniff").build();
+    return MediaResource.file(media, id, ifNoneMatch);
   }
 }

@@ -30,6 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -43,15 +47,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Messages")
 public class MessagesResource {
 
+  static final List<String> MEDIA_TYPES = List.of("image", "video", "audio", "document");
   static final Set<String> FIELDS =
-      Set.of("conversation_id", "type", "text", "template", "reaction", "interactive");
+      Set.of(
+          "conversation_id",
+          "type",
+          "text",
+          "template",
+          "reaction",
+          "interactive",
+          "image",
+          "video",
+          "audio",
+          "document");
+  static final Set<String> MEDIA_FIELDS = Set.of("link", "caption", "filename");
   static final Set<String> REACTION_FIELDS = Set.of("message_id", "emoji");
   static final Set<String> INTERACTIVE_FIELDS =
       Set.of("kind", "body", "footer", "button_text", "choices");
   static final Set<String> CHOICE_FIELDS = Set.of("id", "title", "description");
-  static final Set<String> TYPES = Set.of("text", "template", "reaction", "interactive");
+  static final Set<String> TYPES =
+      Set.of("text", "template", "reaction", "interactive", "image", "video", "audio", "document");
   static final Set<String> TEMPLATE_FIELDS = Set.of("name", "language", "header", "body");
   static final int TEXT_MAX = 4096;
+
+  /** Longer links are refused by the outbound feature with its reason; this bounds the input. */
+  static final int LINK_MAX = 4096;
 
   @Inject Sending sending;
   @Inject SendOutcomes outcomes;
@@ -76,29 +96,48 @@ public class MessagesResource {
       String kind,
       String footer,
       String buttonText,
-      List<Sending.Choice> choices) {}
+      List<Sending.Choice> choices,
+      String link,
+      String filename) {}
 
   @POST
   @Consumes(MediaType.WILDCARD)
   @Operation(
       operationId = "sendMessages",
-      summary = "Sends a text or a template (Idempotency-Key required; dry_run=true only checks)")
+      summary =
+          "Sends a text, template, reaction, interactive message, or a file Meta fetches from an"
+              + " HTTPS link (type image, video, audio or document: {\"link\", \"caption\","
+              + " \"filename\"}); Idempotency-Key required; dry_run=true only checks")
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued; the outcome link tells where it stands",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.Accepted.class)))
+  @APIResponse(
+      responseCode = "default",
+      description = "A problem: bad input, missing scope, not found, refused",
+      content =
+          @Content(
+              mediaType = ApiProblem.TYPE,
+              schema = @Schema(implementation = ApiSchemas.Problem.class)))
   public Response send(
       @HeaderParam("Idempotency-Key") String key,
       @QueryParam("dry_run") String dryRun,
-      InputStream entity) {
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiSchemas.MessageInput.class)))
+          InputStream entity) {
     Api.caller(request, Scope.MESSAGES_SEND);
     boolean dry = "true".equals(dryRun);
     if (dryRun != null && !dry && !"false".equals(dryRun)) {
       throw ApiProblem.invalid("dry_run", "must be true or false");
     }
-    if (key == null || key.isBlank()) {
-      throw new ApiProblem(
-          400,
-          "idempotency_key_missing",
-          "Idempotency-Key required",
-          "Send an Idempotency-Key header (1 to 100 printable characters) with every send.");
-    }
+    Api.idempotencyKey(key);
     Send s = parse(entity);
     if (dry && !"text".equals(s.type()) && !"template".equals(s.type())) {
       throw ApiProblem.invalid("dry_run", "is for text and template sends");
@@ -130,6 +169,9 @@ public class MessagesResource {
     SendResult result =
         switch (s.type()) {
           case "text" -> sending.sendText(s.conversationId(), key, s.text());
+          case "image", "video", "audio", "document" ->
+              sending.sendMediaLink(
+                  s.conversationId(), key, s.type(), s.link(), s.text(), s.filename());
           case "reaction" -> {
             // Another business's conversation is "no such conversation", as for every send,
             // before the reaction's own check of its target.
@@ -173,6 +215,20 @@ public class MessagesResource {
   @Operation(
       operationId = "outcomeMessages",
       summary = "Where a sent message stands: status, Meta's error code, reason in words")
+  @APIResponse(
+      responseCode = "200",
+      description = "The outcome",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.Outcome.class)))
+  @APIResponse(
+      responseCode = "default",
+      description = "A problem: bad input, missing scope, not found, refused",
+      content =
+          @Content(
+              mediaType = ApiProblem.TYPE,
+              schema = @Schema(implementation = ApiSchemas.Problem.class)))
   public Response outcome(@PathParam("id") String id) {
     Api.caller(request, Scope.MESSAGES_SEND);
     Outcome o =
@@ -209,10 +265,17 @@ public class MessagesResource {
     String footer = null;
     String buttonText = null;
     List<Sending.Choice> choices = List.of();
+    String link = null;
+    String filename = null;
     if (type != null && !TYPES.contains(type)) {
-      in.error("/type", "must be text, template, reaction or interactive");
+      in.error(
+          "/type",
+          "must be text, template, reaction, interactive, image, video, audio or document");
     }
-    for (String part : List.of("text", "template", "reaction", "interactive")) {
+    for (String part : FIELDS) {
+      if (part.equals("conversation_id") || part.equals("type")) {
+        continue;
+      }
       if (in.has(part) && type != null && TYPES.contains(type) && !part.equals(type)) {
         in.error("/" + part, "is only for type " + part);
       }
@@ -221,11 +284,7 @@ public class MessagesResource {
       JsonObject r = in.object("reaction", true);
       if (r != null) {
         in.unknown(r, "/reaction", REACTION_FIELDS);
-        if (!(r.get("message_id") instanceof jakarta.json.JsonNumber n) || !n.isIntegral()) {
-          in.error("/reaction/message_id", "must be a message id");
-        } else {
-          reactTo = n.longValue();
-        }
+        reactTo = in.number(r, "/reaction", "message_id", true);
         emoji = r.containsKey("emoji") ? in.string(r, "/reaction", "emoji", false, 16) : null;
         if (emoji == null) {
           emoji = "";
@@ -247,6 +306,22 @@ public class MessagesResource {
           in.error("/interactive/button_text", "is only for kind list");
         }
         choices = choices(in, i);
+      }
+    }
+    if (MEDIA_TYPES.contains(type)) {
+      JsonObject m = in.object(type, true);
+      if (m != null) {
+        String at = "/" + type;
+        in.unknown(m, at, MEDIA_FIELDS);
+        link = in.string(m, at, "link", true, LINK_MAX);
+        text = in.string(m, at, "caption", false, 1024);
+        filename = in.string(m, at, "filename", false, 240);
+        if (text != null && "audio".equals(type)) {
+          in.error(at + "/caption", "audio takes no caption");
+        }
+        if (filename != null && !"document".equals(type)) {
+          in.error(at + "/filename", "is only for type document");
+        }
       }
     }
     if ("text".equals(type)) {
@@ -275,30 +350,20 @@ public class MessagesResource {
         kind,
         footer,
         buttonText,
-        choices);
+        choices,
+        link,
+        filename);
   }
 
   private static List<Sending.Choice> choices(JsonInput in, JsonObject interactive) {
-    jakarta.json.JsonValue raw = interactive.get("choices");
-    if (!(raw instanceof jakarta.json.JsonArray array) || array.isEmpty() || array.size() > 10) {
-      in.error("/interactive/choices", "must be an array of 1 to 10 choices");
-      return List.of();
-    }
-    List<Sending.Choice> out = new java.util.ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      String at = "/interactive/choices/" + i;
-      if (!(array.get(i) instanceof JsonObject c)) {
-        in.error(at, "must be an object");
-        continue;
-      }
-      in.unknown(c, at, CHOICE_FIELDS);
-      out.add(
-          new Sending.Choice(
-              in.string(c, at, "id", true, 200),
-              in.string(c, at, "title", true, 24),
-              in.string(c, at, "description", false, 72)));
-    }
-    return out;
+    return in.objects(interactive, "/interactive", "choices", 1, 10, CHOICE_FIELDS).stream()
+        .map(
+            c ->
+                new Sending.Choice(
+                    in.string(c.object(), c.pointer(), "id", true, 200),
+                    in.string(c.object(), c.pointer(), "title", true, 24),
+                    in.string(c.object(), c.pointer(), "description", false, 72)))
+        .toList();
   }
 
   static ApiProblem refusal(SendResult r) {

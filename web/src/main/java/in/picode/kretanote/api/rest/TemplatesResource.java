@@ -12,11 +12,9 @@ import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -116,26 +114,12 @@ public class TemplatesResource {
     List<String> examples = in.strings(in.root(), "", "examples", 100, 1024);
     String footer = in.string("footer", false, TemplateDraft.FOOTER_MAX);
     List<TemplateDraft.Button> buttons = new ArrayList<>();
-    JsonValue raw = in.root().get("buttons");
-    if (raw != null && raw != JsonValue.NULL) {
-      if (!(raw instanceof JsonArray array)) {
-        in.error("/buttons", "must be an array");
-      } else if (array.size() > TemplateDraft.BUTTONS_MAX) {
-        in.error("/buttons", "at most " + TemplateDraft.BUTTONS_MAX + " buttons");
-      } else {
-        for (int i = 0; i < array.size(); i++) {
-          String at = "/buttons/" + i;
-          if (!(array.get(i) instanceof JsonObject b)) {
-            in.error(at, "must be an object");
-            continue;
-          }
-          in.unknown(b, at, BUTTON_FIELDS);
-          buttons.add(
-              new TemplateDraft.Button(
-                  in.string(b, at, "text", true, TemplateDraft.BUTTON_TEXT_MAX),
-                  in.string(b, at, "url", false, TemplateDraft.URL_MAX)));
-        }
-      }
+    for (JsonInput.Item b :
+        in.objects(in.root(), "", "buttons", 0, TemplateDraft.BUTTONS_MAX, BUTTON_FIELDS)) {
+      buttons.add(
+          new TemplateDraft.Button(
+              in.string(b.object(), b.pointer(), "text", true, TemplateDraft.BUTTON_TEXT_MAX),
+              in.string(b.object(), b.pointer(), "url", false, TemplateDraft.URL_MAX)));
     }
     in.done();
     ApiTemplates.Created created;

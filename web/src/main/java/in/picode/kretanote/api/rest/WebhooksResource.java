@@ -51,9 +51,7 @@ public class WebhooksResource {
   @Operation(operationId = "listWebhooks", summary = "The business's webhook subscriptions")
   public Response list() {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    subscriptions.list().forEach(s -> data.add(json(s)));
-    return Response.ok(Json.createObjectBuilder().add("data", data).build().toString()).build();
+    return Paging.all(subscriptions.list(), s -> json(s).build());
   }
 
   @POST
@@ -123,15 +121,7 @@ public class WebhooksResource {
     }
     int max = Api.limit(limit);
     List<WebhookDelivery> page = subscriptions.deliveries(sid, Api.beforeId(cursor), max + 1);
-    JsonArrayBuilder data = Json.createArrayBuilder();
-    page.stream().limit(max).forEach(d -> data.add(json(d)));
-    JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
-    if (page.size() > max) {
-      body.add("next_cursor", Api.cursor(Long.toString(page.get(max - 1).getId())));
-    } else {
-      body.addNull("next_cursor");
-    }
-    return Response.ok(body.build().toString()).build();
+    return Paging.page(page, max, d -> json(d).build(), d -> Long.toString(d.getId()));
   }
 
   @POST

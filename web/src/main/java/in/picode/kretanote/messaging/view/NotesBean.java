@@ -45,9 +45,20 @@ public class NotesBean implements Serializable {
     }
   }
 
-  /** The note's author by name; someone who left the team is "a former team member". */
-  public String author(long userId) {
-    return conversation.author(userId);
+  /**
+   * The note's author by name (someone who left the team is "a former team member"), or "via API
+   * key ‹name›" for a note written through the public API.
+   */
+  public String author(ConversationNote n) {
+    if (n.getApiKeyName() != null) {
+      return java.text.MessageFormat.format(
+          java.util.ResourceBundle.getBundle(
+                  "in.picode.kretanote.messaging.view.ConversationTexts",
+                  jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale())
+              .getString("note.viaApiKey"),
+          n.getApiKeyName());
+    }
+    return conversation.author(n.getAuthorId());
   }
 
   public String getNote() {

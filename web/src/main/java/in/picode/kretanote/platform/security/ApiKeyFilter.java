@@ -58,6 +58,11 @@ public class ApiKeyFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    if ("GET".equals(req.getMethod()) && isDocument(req)) {
+      // The OpenAPI document describes the API and holds no data: public, like /openapi.
+      chain.doFilter(req, res);
+      return;
+    }
     String header = req.getHeader("Authorization");
     String token =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -165,5 +170,10 @@ public class ApiKeyFilter extends HttpFilter {
             .build()
             .toString();
     res.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean isDocument(HttpServletRequest req) {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    return path.equals("/api/v1/openapi.json") || path.equals("/api/v1/openapi.yaml");
   }
 }

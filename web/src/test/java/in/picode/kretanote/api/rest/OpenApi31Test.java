@@ -1,0 +1,117 @@
+package in.picode.kretanote.api.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class OpenApi31Test {
+
+  static final String GENERATED =
+      """
+      {"openapi":"3.0.3","endpoints":{"/kn":["/kn/api/v1/contacts"]},
+       "info":{"title":"KretaNote API","version":"1"},
+       "servers":[{"url":"http://localhost:8080/kn"}],
+       "paths":{
+        "/kn/api/v1/contacts/{id}":{"get":{"operationId":"getContacts","summary":"One",
+          "parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"},
+                         "example":"42"}],
+          "responses":{"200":{"description":"ok","content":{"application/json":{
+            "schema":{"$ref":"#/components/schemas/Contact"},"example":{"id":42}}}}}}},
+        "/kn/other/thing":{"get":{"responses":{"200":{"description":"ok"}}}}},
+       "components":{"schemas":{"Contact":{"type":"object","required":["id"],"properties":{
+         "id":{"type":"integer","format":"int64","example":42},
+         "name":{"type":"string","nullable":true,"example":"Ana"},
+         "owner":{"$ref":"#/components/schemas/Owner","nullable":true},
+         "score":{"type":"number","minimum":0,"exclusiveMinimum":true},
+         "tags":{"type":"array","items":{"type":"string","nullable":true}}}},
+         "Owner":{"type":"object","properties":{"id":{"type":"integer"}}}}}}
+      """;
+
+  @Test
+  void aGeneratedDocumentBecomesValidOpenApi31() {
+    JsonObject out =
+        OpenApi31.convert(Json.createReader(new StringReader(GENERATED)).readObject(), "/kn");
+    assertThat(out.getString("openapi")).isEqualTo("3.1.0");
+    assertThat(out.containsKey("endpoints")).isFalse();
+    assertThat(out.getJsonObject("paths").keySet()).containsExactly("/contacts/{id}");
+    assertThat(out.getJsonArray("servers").getJsonObject(0).getString("url"))
+        .isEqualTo("/kn/api/v1");
+    JsonObject props =
+        out.getJsonObject("components")
+            .getJsonObject("schemas")
+            .getJsonObject("Contact")
+            .getJsonObject("properties");
+    assertThat(props.getJsonObject("name").toString())
+        .isEqualTo("{\"type\":[\"string\",\"null\"],\"examples\":[\"Ana\"]}");
+    assertThat(props.getJsonObject("owner").toString())
+        .isEqualTo("{\"anyOf\":[{\"$ref\":\"#/components/schemas/Owner\"},{\"type\":\"null\"}]}");
+    assertThat(props.getJsonObject("score").toString())
+        .isEqualTo("{\"type\":\"number\",\"exclusiveMinimum\":0}");
+    assertThat(props.getJsonObject("tags").getJsonObject("items").toString())
+        .isEqualTo("{\"type\":[\"string\",\"null\"]}");
+    // Outside schemas, example stays what it is (parameters and media types keep it in 3.1).
+    JsonObject get =
+        out.getJsonObject("paths").getJsonObject("/contacts/{id}").getJsonObject("get");
+    assertThat(get.getJsonArray("parameters").getJsonObject(0).getString("example"))
+        .isEqualTo("42");
+
+    SwaggerParseResult parsed = parse(out.toString());
+    assertThat(parsed.getMessages()).isEmpty();
+    assertThat(parsed.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
+    SwaggerParseResult yaml = parse(OpenApi31.yaml(out));
+    assertThat(yaml.getMessages()).isEmpty();
+    assertThat(yaml.getOpenAPI()).isEqualTo(parsed.getOpenAPI());
+  }
+
+  @Test
+  void yamlQuotesEveryStringAndKeepsEmptyValues() {
+    JsonObject o =
+        Json.createObjectBuilder()
+            .add("a: b", "x\n'y' #z")
+            .add(
+                "list",
+                Json.createArrayBuilder()
+                    .add(1)
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("k", true)
+                            .add("e", Json.createArrayBuilder()))
+                    .add(Json.createArrayBuilder().add("q")))
+            .add("empty", Json.createObjectBuilder())
+            .addNull("n")
+            .build();
+    String yaml = OpenApi31.yaml(o);
+    assertThat(yaml)
+        .isEqualTo(
+            "\n\"a: b\": \"x\\n'y' #z\"\n\"list\":\n  - 1\n  - \"k\": true\n    \"e\": []\n"
+                + "  - - \"q\"\n\"empty\": {}\n\"n\": null\n");
+  }
+
+  /**
+   * The copy the contract test's client is generated from is valid OpenAPI 3.1, without message.
+   */
+  @Test
+  void theCheckedInDocumentIsValid() throws Exception {
+    Path copy = Path.of("src/test/resources/openapi/kretanote-api-v1.json");
+    SwaggerParseResult parsed = parse(Files.readString(copy));
+    assertThat(parsed.getMessages()).isEmpty();
+    assertThat(parsed.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
+    assertThat(parsed.getOpenAPI().getPaths())
+        .containsKeys("/contacts", "/messages", "/media/{id}");
+  }
+
+  static SwaggerParseResult parse(String document) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    return new OpenAPIV3Parser().readContents(document, null, options);
+  }
+}
