@@ -53,6 +53,7 @@ public class MessageLog {
   @Inject Event<MediaQueued> mediaQueued;
   @Inject Event<CustomerMessageStored> customerMessages;
   @Inject Event<ConversationChanged> conversationChanges;
+  @Inject Event<BusinessMessageQueued> businessMessages;
 
   /** Where a queued message went. */
   public record Queued(long messageId, long connectionId, long contactId) {}
@@ -145,7 +146,9 @@ public class MessageLog {
               message.getWamid(),
               message.getType(),
               message.getText(),
-              in.writtenAt()));
+              in.writtenAt(),
+              message.getPayload(),
+              message.getContextMessageId()));
       result.add(message.getId());
     }
     em.persist(new InboxChange(changedConversations(conversations.values()), now));
@@ -324,6 +327,8 @@ public class MessageLog {
     em.persist(message);
     em.flush();
     conversation.businessWrote(now);
+    businessMessages.fire(
+        new BusinessMessageQueued(Tenancy.require(), conversationId, message.getId(), now));
     return new Queued(message.getId(), conversation.getConnectionId(), conversation.getContactId());
   }
 
