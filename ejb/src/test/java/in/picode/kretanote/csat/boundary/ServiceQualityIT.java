@@ -86,7 +86,9 @@ class ServiceQualityIT {
   @Inject AgentNotifications notifications;
   @Inject RecordedEvents recorded;
 
-  final SimulatorControl sim = SimulatorControl.fromServerConfig();
+  static SimulatorControl sim() {
+    return SimulatorControl.fromServerConfig();
+  }
 
   record Line(SimulatedNumbers.Number number, String waId, long conversation) {
     long tenant() {
@@ -196,13 +198,13 @@ class ServiceQualityIT {
     approveTemplate(n, "csat_stop");
     Line line = customer(n, "STOP", Instant.now().minus(Duration.ofHours(26)));
     as(n.tenant(), () -> csatSettings.save(true, "Rate us", "csat_stop", "en_US", 30));
-    int before = sim.sent(n.pnid()).size();
+    int before = sim().sent(n.pnid()).size();
     close(line);
     CsatSurvey s = awaitValue(() -> surveysOf(line).stream().findFirst().orElse(null));
     assertThat(s.getState()).isEqualTo(CsatSurvey.State.REFUSED);
     assertThat(s.getRefusalCode()).isEqualTo("CONTACT_OPTED_OUT");
     assertThat(s.getMessageId()).isNull();
-    assertThat(sim.sent(n.pnid()).size()).isEqualTo(before);
+    assertThat(sim().sent(n.pnid()).size()).isEqualTo(before);
   }
 
   @Test
@@ -387,13 +389,13 @@ class ServiceQualityIT {
   }
 
   JsonObject sentRequest(String pnid, String wamid) {
-    for (JsonValue v : sim.sent(pnid)) {
+    for (JsonValue v : sim().sent(pnid)) {
       JsonObject o = v.asJsonObject();
       if (o.toString().contains(wamid)) {
         return o.getJsonObject("request");
       }
     }
-    throw new AssertionError("the simulator got no message " + wamid + ": " + sim.sent(pnid));
+    throw new AssertionError("the simulator got no message " + wamid + ": " + sim().sent(pnid));
   }
 
   void approveTemplate(SimulatedNumbers.Number n, String name) {
@@ -411,7 +413,7 @@ class ServiceQualityIT {
                             .add("type", "BODY")
                             .add("text", "How did we do? Reply with a number from 1 to 5."))
                     .build()));
-    sim.templateStatus(n.waba(), name, "en_US", "APPROVED");
+    sim().templateStatus(n.waba(), name, "en_US", "APPROVED");
     as(n.tenant(), () -> templates.sync(n.connectionId()));
   }
 
