@@ -12,6 +12,8 @@ import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,8 +54,10 @@ public class Surveys {
   /**
    * Asks the resolved conversation's customer for a rating, once per resolution; returns the round
    * (empty when surveys are off, the conversation is open again, already asked, or there is nothing
-   * to send outside the window).
+   * to send outside the window). A transaction of its own: it runs after the resolution's
+   * transaction completed.
    */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<CsatSurvey> ask(long conversationId) {
     CsatSetting s = settings.current();
     if (!s.isEnabled()) {
@@ -128,6 +132,7 @@ public class Surveys {
       Instant now = Instant.now(clock);
       em.createNamedQuery(CsatSurvey.AWAITING_COMMENT, CsatSurvey.class)
           .setParameter("conversation", m.conversationId())
+          .setParameter("answered", CsatSurvey.State.ANSWERED)
           .setParameter("now", now)
           .setMaxResults(1)
           .getResultStream()

@@ -37,7 +37,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = CsatSurvey.AWAITING_COMMENT,
     query =
         "select s from CsatSurvey s where s.conversationId = :conversation"
-            + " and s.state = in.picode.kretanote.csat.entity.CsatSurvey.State.ANSWERED"
+            + " and s.state = :answered"
             + " and s.commentText is null and s.commentUntil > :now order by s.answeredAt desc")
 public class CsatSurvey {
 

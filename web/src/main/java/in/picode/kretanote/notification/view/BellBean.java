@@ -23,7 +23,7 @@ public class BellBean implements Serializable {
   static final int SHOWN = 20;
 
   @Inject transient AgentNotifications notifications;
-  @Inject transient CurrentUser user;
+  @Inject CurrentUser user;
 
   private Map<AgentNotification.Kind, Boolean> mail;
 
