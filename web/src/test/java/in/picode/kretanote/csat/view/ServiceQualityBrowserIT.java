@@ -153,7 +153,8 @@ class ServiceQualityBrowserIT {
   }
 
   String awaitSurveyWamid() {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    // The sender drains the outbox in the background; a loaded machine needs a while.
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(deadline)) {
       List<List<String>> rows =
           Webhooks.rows(
@@ -165,7 +166,23 @@ class ServiceQualityBrowserIT {
       }
       Webhooks.pause(200);
     }
-    throw new AssertionError("the survey was not sent within 30 s");
+    throw new AssertionError(
+        "the survey was not sent within 120 s: "
+            + Webhooks.describe(
+                Webhooks.rows(
+                    "SELECT s.id, s.kind, s.state, s.message_id, s.refusal_code, o.state, o.outcome"
+                        + " FROM csat_survey s LEFT JOIN outbox o ON o.tenant_id = s.tenant_id"
+                        + " AND o.message_id = s.message_id WHERE s.tenant_id = ?",
+                    tenant.id()))
+            + " conversation "
+            + Webhooks.describe(
+                Webhooks.rows(
+                    "SELECT status, closed_at, window_expires_at FROM conversation WHERE tenant_id = ?",
+                    tenant.id()))
+            + " setting "
+            + Webhooks.describe(
+                Webhooks.rows(
+                    "SELECT enabled FROM csat_setting WHERE tenant_id = ?", tenant.id())));
   }
 
   void post(WebhookPayloads.Inbound message) {
