@@ -61,8 +61,8 @@ class ServiceQualityBrowserIT {
     TestAccounts.clearAddressThrottle();
     ItMeta.start();
     String run = TestAccounts.run();
-    tenant = Webhooks.tenantWithNumber("Rating Bakery " + run);
-    owner = TestAccounts.user(tenant.id(), "owner-csat-" + run + "@example.com", "OWNER");
+    long tenantId = TestAccounts.tenant("Rating Bakery " + run);
+    owner = TestAccounts.user(tenantId, "owner-csat-" + run + "@example.com", "OWNER");
     browser = Browser.start(1400, 900);
     driver = browser.driver();
   }
@@ -86,6 +86,19 @@ class ServiceQualityBrowserIT {
     driver.findElement(By.id("login:password")).sendKeys(PASSWORD);
     browser.click("login:submit");
     browser.waiting().until(ExpectedConditions.urlContains("/app/"));
+
+    // A number connected at the simulator, so the survey really goes out.
+    open("app/settings/whatsapp.xhtml");
+    browser.click("sandbox:simulate");
+    browser.waitForText("is connected");
+    long connection =
+        Webhooks.count("SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
+    tenant =
+        new Tenant(
+            owner.tenantId(),
+            connection,
+            Webhooks.string(
+                "SELECT phone_number_id FROM whatsapp_connection WHERE id = ?", connection));
 
     open("app/settings/csat.xhtml");
     browser.click("csat:enabled");
