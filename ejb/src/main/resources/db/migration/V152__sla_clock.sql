@@ -1,6 +1,7 @@
 -- The SLA state of one conversation, kept from messaging's events: when the customer started
--- waiting, by when an answer is due, when it came; resolution likewise. breached_* are set the
--- first time a target passes unmet (by the watch or when the late answer comes), for reports.
+-- waiting, by when an answer is due; resolution likewise. responses_breached counts answers that
+-- came late and resolution_breached a late resolution; an answer still missing past its due time
+-- counts as breached in reports. warned_due: the due time the assignee was warned about.
 CREATE TABLE sla_clock (
   id                  BIGINT       NOT NULL AUTO_INCREMENT,
   tenant_id           BIGINT       NOT NULL,
