@@ -165,6 +165,26 @@ public final class SimulatorControl {
         .getString("id");
   }
 
+  /**
+   * The customer {@code waId} picks a list row ({@code kind} {@code list_reply}) or a reply button
+   * ({@code button_reply}) of the message {@code contextWamid}; the simulator posts Meta's signed
+   * webhook. Returns the answer's wamid.
+   */
+  public String customerAnswers(
+      String pnid, String waId, String kind, String id, String title, String contextWamid) {
+    return post(
+            "_sim/customers/" + pnid + "/messages",
+            Json.createObjectBuilder()
+                .add("wa_id", waId)
+                .add("name", "Answering Customer")
+                .add(
+                    "interactive",
+                    Json.createObjectBuilder().add("type", kind).add("id", id).add("title", title))
+                .add("context_id", contextWamid)
+                .build())
+        .getString("id");
+  }
+
   public String media(byte[] bytes, String mimeType) {
     return post(
             "_sim/media",

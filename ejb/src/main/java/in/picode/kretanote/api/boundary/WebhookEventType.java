@@ -13,7 +13,8 @@ public enum WebhookEventType {
   CONVERSATION_CREATED("conversation.created"),
   CONVERSATION_ASSIGNED("conversation.assigned"),
   CONVERSATION_RESOLVED("conversation.resolved"),
-  CAMPAIGN_FINISHED("campaign.finished");
+  CAMPAIGN_FINISHED("campaign.finished"),
+  CSAT_RECEIVED("csat.received");
 
   private final String wire;
 

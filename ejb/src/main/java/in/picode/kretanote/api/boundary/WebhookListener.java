@@ -2,6 +2,7 @@ package in.picode.kretanote.api.boundary;
 
 import in.picode.kretanote.contact.boundary.ConsentChanged;
 import in.picode.kretanote.contact.boundary.ContactChanged;
+import in.picode.kretanote.csat.boundary.CsatReceived;
 import in.picode.kretanote.messaging.boundary.ConversationChanged;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
 import in.picode.kretanote.messaging.boundary.MessageStatusChanged;
@@ -113,5 +114,20 @@ public class WebhookListener {
             .add("state", f.state().toLowerCase(java.util.Locale.ROOT))
             .add("finished_at", f.finishedAt().toString())
             .build());
+  }
+
+  void onCsat(@Observes CsatReceived r) {
+    JsonObjectBuilder data =
+        Json.createObjectBuilder()
+            .add("survey_id", r.surveyId())
+            .add("conversation_id", r.conversationId())
+            .add("rating", r.rating())
+            .add("answered_at", r.answeredAt().toString());
+    if (r.assigneeId() == null) {
+      data.addNull("assignee_id");
+    } else {
+      data.add("assignee_id", r.assigneeId());
+    }
+    outbox.emit(WebhookEventType.CSAT_RECEIVED, data.build());
   }
 }

@@ -47,6 +47,7 @@ public class Conversations {
   @Inject AuditLog audit;
 
   @Inject jakarta.enterprise.event.Event<ConversationChanged> changes;
+  @Inject jakarta.enterprise.event.Event<NoteAdded> notes;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -296,6 +297,8 @@ public class Conversations {
     }
     em.persist(note);
     em.flush();
+    notes.fire(
+        new NoteAdded(Tenancy.require(), conversationId, note.getId(), actor.userId(), body));
     return note;
   }
 

@@ -8,6 +8,9 @@ import java.time.Instant;
  * join that transaction: what they change commits or rolls back with the message.
  *
  * @param text what the inbox shows ({@code null} for types without text)
+ * @param payload Meta's JSON object of the message's type (for an interactive reply the chosen
+ *     button or row with its id)
+ * @param contextMessageId the tenant's message it quotes or answers, when that message is stored
  */
 public record CustomerMessageStored(
     long tenantId,
@@ -18,4 +21,6 @@ public record CustomerMessageStored(
     String wamid,
     String type,
     String text,
-    Instant writtenAt) {}
+    Instant writtenAt,
+    String payload,
+    Long contextMessageId) {}

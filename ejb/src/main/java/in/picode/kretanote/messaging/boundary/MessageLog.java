@@ -53,6 +53,7 @@ public class MessageLog {
   @Inject Event<MediaQueued> mediaQueued;
   @Inject Event<CustomerMessageStored> customerMessages;
   @Inject Event<ConversationChanged> conversationChanges;
+  @Inject Event<BusinessMessageQueued> businessMessages;
 
   /** Where a queued message went. */
   public record Queued(long messageId, long connectionId, long contactId) {}
@@ -151,7 +152,9 @@ public class MessageLog {
               message.getWamid(),
               message.getType(),
               message.getText(),
-              in.writtenAt()));
+              in.writtenAt(),
+              message.getPayload(),
+              message.getContextMessageId()));
       result.add(message.getId());
     }
     em.persist(new InboxChange(changedConversations(conversations.values()), now));
@@ -330,6 +333,8 @@ public class MessageLog {
     em.persist(message);
     em.flush();
     conversation.businessWrote(now);
+    businessMessages.fire(
+        new BusinessMessageQueued(Tenancy.require(), conversationId, message.getId(), now));
     return new Queued(message.getId(), conversation.getConnectionId(), conversation.getContactId());
   }
 

@@ -35,7 +35,9 @@ import java.util.List;
  * POST   /_sim/customers/{pnid}/messages {text, wa_id?, user_id?, name?, username?}, or instead of
  *                                        text a media message: {type: image|document|audio|video|
  *                                        sticker, media: {base64, mime_type, caption?, filename?,
- *                                        voice?, animated?} or media: {id} of a POST /_sim/media}
+ *                                        voice?, animated?} or media: {id} of a POST /_sim/media},
+ *                                        or interactive: {type: list_reply|button_reply, id, title,
+ *                                        description?} with context_id (the message answered)
  * POST   /_sim/media                     {mime_type, base64}
  * POST   /_sim/media-links               {host?, redirect?} where media download links point
  * GET    /_sim/sent/{pnid}               messages accepted from that number
@@ -220,6 +222,9 @@ final class ControlApi implements HttpHandler {
             b.getString("user_id", null),
             b.getString("name", null),
             b.getString("username", null));
+    if (b.containsKey("interactive")) {
+      return ok(Json.createObjectBuilder().add("id", customerAnswers(pnid, customer, b)));
+    }
     if (!b.containsKey("media")) {
       String id = sim.customerWrites(pnid, customer, b.getString("text"));
       return ok(Json.createObjectBuilder().add("id", id));
@@ -373,6 +378,32 @@ final class ControlApi implements HttpHandler {
   private Reply media(JsonObject b) {
     byte[] bytes = Base64.getDecoder().decode(b.getString("base64"));
     return ok(Json.createObjectBuilder().add("id", sim.addMedia(bytes, b.getString("mime_type"))));
+  }
+
+  /**
+   * The customer taps a reply button or a list row of the message {@code context_id}: the webhook
+   * carries {@code interactive.button_reply} or {@code interactive.list_reply} with that context.
+   */
+  private String customerAnswers(String pnid, Customer customer, JsonObject b) {
+    JsonObject i = b.getJsonObject("interactive");
+    String kind = i.getString("type");
+    WebhookPayloads.Inbound answer =
+        switch (kind) {
+          case "list_reply" ->
+              WebhookPayloads.Inbound.listReply(
+                  customer,
+                  i.getString("id"),
+                  i.getString("title"),
+                  i.getString("description", null));
+          case "button_reply" ->
+              WebhookPayloads.Inbound.buttonReply(
+                  customer, i.getString("id"), i.getString("title"));
+          default ->
+              throw new IllegalArgumentException(
+                  "interactive.type must be list_reply or button_reply, is " + kind);
+        };
+    String context = b.getString("context_id", null);
+    return sim.customerSends(pnid, context == null ? answer : answer.replyTo(context));
   }
 
   private Reply sent(String pnid) {

@@ -114,6 +114,25 @@ class MetaSimulatorMainTest {
                   .status())
           .isEqualTo(400);
 
+      // A list row the customer picks, answering an earlier message: Meta's list_reply shape.
+      String picked =
+          control
+              .post(
+                  "/customers/901/messages",
+                  null,
+                  "{\"wa_id\":\"4915112345678\",\"interactive\":{\"type\":\"list_reply\","
+                      + "\"id\":\"csat-7-4\",\"title\":\"4\"},\"context_id\":\"wamid.ASKED\"}")
+              .json()
+              .getString("id");
+      JsonObject answer =
+          WebhookTest.value(receiver.next()).getJsonArray("messages").getJsonObject(0);
+      assertThat(answer.getString("id")).isEqualTo(picked);
+      assertThat(answer.getString("type")).isEqualTo("interactive");
+      assertThat(answer.getJsonObject("interactive").getString("type")).isEqualTo("list_reply");
+      assertThat(answer.getJsonObject("interactive").getJsonObject("list_reply").getString("id"))
+          .isEqualTo("csat-7-4");
+      assertThat(answer.getJsonObject("context").getString("id")).isEqualTo("wamid.ASKED");
+
       Answer reply = graph.post("/901/messages", token, send);
       assertThat(reply.status()).isEqualTo(200);
       List<String> statuses =

@@ -1,0 +1,136 @@
+package in.picode.kretanote.sla.boundary;
+
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.sla.control.SlaCalendar;
+import in.picode.kretanote.sla.entity.SlaClock;
+import in.picode.kretanote.sla.entity.SlaPolicy;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The current tenant's SLA clocks, moved by messaging's events ({@link SlaTrigger}) inside the
+ * transactions that fire them; times come from the injected {@link Clock}. A business without
+ * targets gets no clocks; a conversation gets one at its customer's first message after targets
+ * exist.
+ */
+@Stateless
+@TenantScoped
+public class SlaClocks {
+
+  @PersistenceContext(unitName = "kretanote")
+  EntityManager em;
+
+  @Inject SlaPolicies policies;
+  @Inject SlaCalendar calendar;
+  @Inject Clock clock;
+  @Inject Event<SlaWarning> warnings;
+
+  public void customerWrote(long conversationId) {
+    SlaPolicy p = policies.current();
+    if (!p.hasTargets()) {
+      return;
+    }
+    Instant now = Instant.now(clock);
+    Function<SlaClock.Target, Instant> due = due(p);
+    Optional<SlaClock> found = find(conversationId);
+    SlaClock c = found.orElseGet(() -> new SlaClock(conversationId, null, now, due));
+    c.customerWrote(now, due);
+    if (found.isEmpty()) {
+      em.persist(c);
+    }
+  }
+
+  public void businessReplied(long conversationId) {
+    find(conversationId).ifPresent(c -> c.businessReplied(Instant.now(clock)));
+  }
+
+  public void resolved(long conversationId) {
+    find(conversationId).ifPresent(c -> c.resolved(Instant.now(clock)));
+  }
+
+  public void assigned(long conversationId, Long userId) {
+    find(conversationId).ifPresent(c -> c.assigned(userId));
+  }
+
+  /**
+   * Marks the clock's current response due time as warned about and fires {@link SlaWarning}; false
+   * when there is nothing to warn about (answered meanwhile, or warned already).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean claimWarning(long clockId) {
+    SlaClock c = em.find(SlaClock.class, clockId);
+    if (c == null || !c.warn()) {
+      return false;
+    }
+    em.flush();
+    warnings.fire(
+        new SlaWarning(
+            Tenancy.require(),
+            c.getConversationId(),
+            c.getAssigneeId(),
+            "response",
+            c.getResponseDue()));
+    return true;
+  }
+
+  public Optional<SlaStatus> status(long conversationId) {
+    return find(conversationId).flatMap(c -> status(c, Instant.now(clock)));
+  }
+
+  /** The statuses of the inbox's conversations with one query; absent: nothing due. */
+  public Map<Long, SlaStatus> statuses(Collection<Long> conversationIds) {
+    Map<Long, SlaStatus> out = new HashMap<>();
+    if (conversationIds.isEmpty()) {
+      return out;
+    }
+    Instant now = Instant.now(clock);
+    em.createNamedQuery(SlaClock.OF_CONVERSATIONS, SlaClock.class)
+        .setParameter("conversations", conversationIds)
+        .getResultList()
+        .forEach(c -> status(c, now).ifPresent(s -> out.put(c.getConversationId(), s)));
+    return out;
+  }
+
+  private static Optional<SlaStatus> status(SlaClock c, Instant now) {
+    Instant due = c.nextDue();
+    if (due == null) {
+      return Optional.empty();
+    }
+    String what = due.equals(c.getResponseDue()) ? "response" : "resolution";
+    return Optional.of(new SlaStatus(due, what, now.isAfter(due), Duration.between(now, due)));
+  }
+
+  private Function<SlaClock.Target, Instant> due(SlaPolicy p) {
+    long tenant = Tenancy.require();
+    return t -> {
+      Duration d =
+          switch (t.kind()) {
+            case FIRST_RESPONSE -> p.firstResponse();
+            case NEXT_RESPONSE -> p.nextResponse();
+            case RESOLUTION -> p.resolution();
+          };
+      return d == null ? null : calendar.due(tenant, t.from(), d);
+    };
+  }
+
+  private Optional<SlaClock> find(long conversationId) {
+    return em.createNamedQuery(SlaClock.OF_CONVERSATION, SlaClock.class)
+        .setParameter("conversation", conversationId)
+        .getResultStream()
+        .findFirst();
+  }
+}

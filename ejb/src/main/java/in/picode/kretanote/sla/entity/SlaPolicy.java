@@ -1,0 +1,138 @@
+package in.picode.kretanote.sla.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * Service-level targets in minutes (null: no target of that kind). The business's policy has no
+ * team; the column is there for per-team policies after the teams feature merges.
+ */
+@Entity
+@Table(name = "sla_policy")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
+@NamedQuery(
+    name = SlaPolicy.OF_BUSINESS,
+    query = "select p from SlaPolicy p where p.teamId is null")
+public class SlaPolicy {
+
+  public static final String OF_BUSINESS = "SlaPolicy.ofBusiness";
+
+  /** 30 days: longer targets are not service levels. */
+  public static final int MINUTES_MAX = 43_200;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "team_id", updatable = false)
+  private Long teamId;
+
+  @Column(name = "first_response_minutes")
+  private Integer firstResponseMinutes;
+
+  @Column(name = "next_response_minutes")
+  private Integer nextResponseMinutes;
+
+  @Column(name = "resolution_minutes")
+  private Integer resolutionMinutes;
+
+  @Column(name = "business_hours", nullable = false)
+  private boolean businessHours;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected SlaPolicy() {}
+
+  /** A business without targets yet. */
+  public static SlaPolicy none(Instant now) {
+    SlaPolicy p = new SlaPolicy();
+    p.updatedAt = now;
+    return p;
+  }
+
+  /** Sets every target at once; refuses with every problem in one message. */
+  public void change(
+      Integer firstResponse,
+      Integer nextResponse,
+      Integer resolution,
+      boolean businessHours,
+      Instant now) {
+    StringBuilder problems = new StringBuilder();
+    check(firstResponse, "First response", problems);
+    check(nextResponse, "Next response", problems);
+    check(resolution, "Resolution", problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.toString().strip());
+    }
+    this.firstResponseMinutes = firstResponse;
+    this.nextResponseMinutes = nextResponse;
+    this.resolutionMinutes = resolution;
+    this.businessHours = businessHours;
+    this.updatedAt = now;
+  }
+
+  private static void check(Integer minutes, String what, StringBuilder problems) {
+    if (minutes != null && (minutes < 1 || minutes > MINUTES_MAX)) {
+      problems.append(what).append(" must be 1 to ").append(MINUTES_MAX).append(" minutes. ");
+    }
+  }
+
+  public boolean hasTargets() {
+    return firstResponseMinutes != null || nextResponseMinutes != null || resolutionMinutes != null;
+  }
+
+  public Duration firstResponse() {
+    return firstResponseMinutes == null ? null : Duration.ofMinutes(firstResponseMinutes);
+  }
+
+  public Duration nextResponse() {
+    return nextResponseMinutes == null ? null : Duration.ofMinutes(nextResponseMinutes);
+  }
+
+  public Duration resolution() {
+    return resolutionMinutes == null ? null : Duration.ofMinutes(resolutionMinutes);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getTeamId() {
+    return teamId;
+  }
+
+  public Integer getFirstResponseMinutes() {
+    return firstResponseMinutes;
+  }
+
+  public Integer getNextResponseMinutes() {
+    return nextResponseMinutes;
+  }
+
+  public Integer getResolutionMinutes() {
+    return resolutionMinutes;
+  }
+
+  public boolean isBusinessHours() {
+    return businessHours;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

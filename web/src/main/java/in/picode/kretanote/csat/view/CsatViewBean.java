@@ -1,0 +1,53 @@
+package in.picode.kretanote.csat.view;
+
+import in.picode.kretanote.csat.boundary.CsatReport;
+import in.picode.kretanote.csat.boundary.Surveys;
+import in.picode.kretanote.csat.entity.CsatSurvey;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The survey parts of other pages ({@code WEB-INF/includes/csat-*.xhtml}): a conversation's rounds
+ * and ratings, and the ratings per agent on Analytics. Read once per request.
+ */
+@Named
+@RequestScoped
+public class CsatViewBean {
+
+  @Inject Surveys surveys;
+  @Inject CsatReport report;
+
+  private final Map<Long, List<CsatSurvey>> byConversation = new HashMap<>();
+  private List<CsatReport.Row> agents;
+
+  public List<CsatSurvey> of(Long conversationId) {
+    if (conversationId == null) {
+      return List.of();
+    }
+    return byConversation.computeIfAbsent(conversationId, surveys::ofConversation);
+  }
+
+  /** Ratings per agent over the Analytics range (its first and last day). */
+  public List<CsatReport.Row> perAgent(List<LocalDate> range) {
+    if (agents == null) {
+      agents =
+          range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null
+              ? List.of()
+              : report.perAgent(range.get(0), range.get(1));
+    }
+    return agents;
+  }
+
+  /** "★★★★☆ 4 of 5". */
+  public String stars(Integer rating) {
+    if (rating == null) {
+      return "";
+    }
+    return "★".repeat(rating) + "☆".repeat(5 - rating) + " " + rating + " of 5";
+  }
+}
