@@ -1,7 +1,7 @@
 package in.picode.kretanote.platform.view;
 
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
-import in.picode.kretanote.tenant.boundary.UserPreferences;
+import in.picode.kretanote.tenant.boundary.AccountPreferences;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Model;
 import jakarta.inject.Inject;
@@ -12,7 +12,7 @@ import java.util.List;
 @Model
 public class PreferencesBean {
 
-  @Inject UserPreferences preferences;
+  @Inject AccountPreferences preferences;
   @Inject UserZone userZone;
   @Inject CurrentUser currentUser;
 
@@ -33,7 +33,7 @@ public class PreferencesBean {
   }
 
   public List<String> getZones() {
-    return List.copyOf(UserPreferences.zones());
+    return List.copyOf(AccountPreferences.zones());
   }
 
   public Instant getNow() {

@@ -1,7 +1,7 @@
 package in.picode.kretanote.platform.view;
 
 import in.picode.kretanote.platform.security.SessionKeys;
-import in.picode.kretanote.tenant.boundary.UserPreferences;
+import in.picode.kretanote.tenant.boundary.AccountPreferences;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.FacesContext;
@@ -27,7 +27,7 @@ public class UserZone implements Serializable {
   public static final ZoneId DEFAULT = ZoneId.of("UTC");
 
   // Transient like the house's other session-held beans; looked up again after the session moved.
-  @Inject transient UserPreferences preferences;
+  @Inject transient AccountPreferences preferences;
   @Inject transient HttpServletRequest request;
 
   private Long loadedFor;
@@ -72,9 +72,9 @@ public class UserZone implements Serializable {
     return zone().getId();
   }
 
-  private UserPreferences preferences() {
+  private AccountPreferences preferences() {
     if (preferences == null) {
-      preferences = CDI.current().select(UserPreferences.class).get();
+      preferences = CDI.current().select(AccountPreferences.class).get();
     }
     return preferences;
   }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * anything else is refused in words and changes nothing.
  */
 @Stateless
-public class UserPreferences {
+public class AccountPreferences {
 
   public static final String UNKNOWN_ZONE = "Choose a time zone from the list.";
 
