@@ -67,6 +67,11 @@ window.KretaNoteWorkplace = (function () {
 
   /** The remote command's oncomplete: the panes are the new conversation's. */
   api.opened = function (xhr, status, args) {
+    // PrimeFaces' CSP mode gives each form present at page load a hidden nonce input; the
+    // conversation's form arrived later by AJAX, so it gets one now (or its posts are refused).
+    if (window.PrimeFaces && PrimeFaces.csp && PrimeFaces.csp.NONCE_VALUE) {
+      PrimeFaces.csp.init(PrimeFaces.csp.NONCE_VALUE);
+    }
     var id = openId();
     if (api.pushing) {
       window.history.pushState({ c: id }, '', inboxUrl(id));
