@@ -81,4 +81,16 @@
       input.value = '';
     }
   });
+
+  // PrimeFaces' simple file upload marks its visible, focusable input aria-hidden, which hides it
+  // from screen readers; the input is the control here, so it is announced (with its label).
+  function announceFileInputs() {
+    document.querySelectorAll('#conv input[type=file][aria-hidden]').forEach(function (input) {
+      input.removeAttribute('aria-hidden');
+    });
+  }
+  document.addEventListener('DOMContentLoaded', announceFileInputs);
+  if (window.jQuery) {
+    window.jQuery(document).on('pfAjaxComplete', announceFileInputs);
+  }
 })();

@@ -41,6 +41,11 @@ public final class Browser {
   }
 
   public static Browser start(int width, int height) {
+    return start(width, height, Map.of());
+  }
+
+  /** As {@link #start(int, int)}, with environment variables for the browser (e.g. {@code TZ}). */
+  public static Browser start(int width, int height, Map<String, String> environment) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.createDirectories(DOWNLOADS);
@@ -68,6 +73,7 @@ public final class Browser {
             .usingDriverExecutable(
                 new File(System.getProperty("kretanote.it.chromedriver", "/usr/bin/chromedriver")))
             .usingAnyFreePort()
+            .withEnvironment(environment)
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     // Headless Chromium drops downloads unless told where to put them.
@@ -97,7 +103,9 @@ public final class Browser {
   public void screenshot(String name) {
     try {
       Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.createDirectories(target.getParent());
+      Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -111,6 +119,20 @@ public final class Browser {
     WebElement field = driver.findElement(By.id(id));
     field.clear();
     field.sendKeys(text);
+  }
+
+  /**
+   * Chooses {@code label} in the PrimeFaces select menu {@code id} as a user would: open, click.
+   */
+  public void choose(String id, String label) {
+    click(id);
+    String items = id.replace(":", "\\:") + "_items";
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(
+                    "#" + items + " li[data-label='" + label.replace("'", "\\'") + "']")))
+        .click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
   }
 
   public void waitForText(String text) {

@@ -12,10 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A person who signs in. Email is unique across the platform because sign-in asks for no tenant, so
@@ -100,9 +103,32 @@ public class UserAccount {
   @Column(name = "session_generation", nullable = false)
   private int sessionGeneration;
 
+  /** An IANA zone id; null until the browser reported one or the user chose one. */
+  @Column(name = "time_zone", length = TIME_ZONE_MAX)
+  private String timeZone;
+
   @Version private long version;
 
+  public static final int TIME_ZONE_MAX = 64;
+
   protected UserAccount() {}
+
+  /** The zone times are shown in for this user; empty when none was chosen or detected yet. */
+  public Optional<ZoneId> getTimeZone() {
+    try {
+      return timeZone == null ? Optional.empty() : Optional.of(ZoneId.of(timeZone));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public void changeTimeZone(ZoneId zone) {
+    String id = Objects.requireNonNull(zone, "zone").getId();
+    if (id.length() > TIME_ZONE_MAX) {
+      throw new IllegalArgumentException("Time zone id too long");
+    }
+    this.timeZone = id;
+  }
 
   public UserAccount(
       Long tenantId,

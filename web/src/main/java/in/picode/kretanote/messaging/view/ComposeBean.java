@@ -55,6 +55,17 @@ public class ComposeBean implements Serializable {
 
   private String caption;
 
+  /** Another conversation was opened in the same page (the inbox's centre pane): a fresh box. */
+  void reset() {
+    reply = null;
+    composeKey = newKey();
+    template = null;
+    templateValues = null;
+    templates = null;
+    caption = null;
+    attachment = null;
+  }
+
   /** Sends the compose box's text (inside the 24-hour window). */
   public void send() {
     if (reply == null || reply.isBlank()) {

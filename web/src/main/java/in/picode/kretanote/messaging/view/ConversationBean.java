@@ -11,6 +11,8 @@ import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.ReadReceipts;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Times;
+import in.picode.kretanote.platform.view.UserZone;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.faces.context.FacesContext;
@@ -21,7 +23,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public class ConversationBean implements Serializable {
   @Inject transient TeamMembers team;
   @Inject transient ReadReceipts receipts;
   @Inject CurrentUser currentUser;
+  @Inject UserZone userZone;
 
   private String id;
   private long conversationId;
@@ -63,11 +65,41 @@ public class ConversationBean implements Serializable {
   /** Counts the reloads of the head, so the notes know when to read theirs again. */
   private int headVersion;
 
+  /** The inbox's ?c=: a conversation only when one is asked for (an unknown one is not found). */
+  public void loadIfAsked() {
+    if (id != null && !id.isBlank()) {
+      load();
+    }
+  }
+
   public void load() {
     if (FacesContext.getCurrentInstance().isPostback()) {
       return;
     }
-    Long parsed = PageMessages.parseId(id);
+    read(id);
+  }
+
+  /**
+   * Opens another conversation in the same view (the inbox's centre pane, by AJAX): true when it
+   * exists in this tenant; otherwise the panes show none and nothing changed.
+   */
+  boolean open(String requested) {
+    id = requested;
+    detail = null;
+    conversationId = 0;
+    messages = new ArrayList<>();
+    newLabel = null;
+    snoozeUntil = null;
+    Long parsed = PageMessages.parseId(requested);
+    if (parsed == null || conversations.find(parsed).isEmpty()) {
+      return false;
+    }
+    read(requested);
+    return detail != null;
+  }
+
+  private void read(String requested) {
+    Long parsed = PageMessages.parseId(requested);
     detail = parsed == null ? null : conversations.find(parsed).orElse(null);
     if (detail == null) {
       PageMessages.notFound();
@@ -163,14 +195,15 @@ public class ConversationBean implements Serializable {
     change(c -> conversations.reopen(c, actor()), "Re-opened.");
   }
 
+  /** The date picker's time is read in the user's zone. */
   public void snooze() {
-    Instant until = snoozeUntil == null ? null : snoozeUntil.toInstant(ZoneOffset.UTC);
+    Instant until = snoozeUntil == null ? null : snoozeUntil.atZone(userZone.zone()).toInstant();
     change(c -> conversations.snooze(c, until, actor()), "Snoozed.");
   }
 
-  /** Snooze presets: "1h", "tomorrow" (09:00 UTC), "week" (7 days). */
+  /** Snooze presets: "1h", "tomorrow" (09:00 in the user's zone), "week" (7 days). */
   public void snoozeFor(String preset) {
-    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    LocalDateTime now = LocalDateTime.now(userZone.zone());
     snoozeUntil =
         switch (preset) {
           case "1h" -> now.plusHours(1);
@@ -214,7 +247,7 @@ public class ConversationBean implements Serializable {
     return headVersion;
   }
 
-  /** True when {@code index} starts a new UTC day in the list (a day separator goes before it). */
+  /** True when {@code index} starts a new day (in the user's zone) in the list: a separator. */
   public boolean startsDay(int index) {
     if (index == 0) {
       return true;
@@ -223,7 +256,17 @@ public class ConversationBean implements Serializable {
   }
 
   public LocalDate day(MessageView m) {
-    return m.createdAt().atZone(ZoneOffset.UTC).toLocalDate();
+    return m.createdAt().atZone(userZone.zone()).toLocalDate();
+  }
+
+  /** The day separator: "Today", "Yesterday" or the date. */
+  public String dayWords(MessageView m) {
+    LocalDate day = day(m);
+    LocalDate today = LocalDate.now(userZone.zone());
+    if (day.equals(today)) {
+      return "Today";
+    }
+    return day.equals(today.minusDays(1)) ? "Yesterday" : Times.date(day);
   }
 
   public String author(long userId) {

@@ -128,6 +128,11 @@ public class InboxBean implements Serializable {
     return rows;
   }
 
+  /** Conversations on this page with unread messages (shown next to the title). */
+  public long getUnreadConversations() {
+    return rows.stream().filter(r -> r.unread() > 0).count();
+  }
+
   public boolean isMore() {
     return more;
   }

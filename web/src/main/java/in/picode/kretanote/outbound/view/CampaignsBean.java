@@ -10,6 +10,7 @@ import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.UserZone;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
@@ -18,7 +19,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +38,7 @@ public class CampaignsBean implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient Campaigns campaigns;
+  @Inject UserZone userZone;
   @Inject transient Templates templates;
   @Inject transient WhatsAppConnections connections;
   @Inject transient Contacts contacts;
@@ -109,9 +110,10 @@ public class CampaignsBean implements Serializable {
       at =
           startAt == null || startAt.isBlank()
               ? null
-              : LocalDateTime.parse(startAt.strip()).toInstant(ZoneOffset.UTC);
+              : LocalDateTime.parse(startAt.strip()).atZone(userZone.zone()).toInstant();
     } catch (DateTimeParseException e) {
-      PageMessages.error("The start time must look like 2026-12-01T09:30 (UTC).");
+      PageMessages.error(
+          "The start time must look like 2026-12-01T09:30 (" + userZone.zone().getId() + ").");
       return;
     }
     List<String> list =

@@ -1,23 +1,22 @@
 package in.picode.kretanote.platform.view;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
- * How pages show points in time: UTC, to the second, said so on the page. Users do not have a time
- * zone setting yet; UTC is unambiguous across a tenant's team.
+ * Exact points in time for tables and logs (audit, keys, sign-ins): to the second, in the reader's
+ * zone, the zone said on the page ("2026-12-06 14:05:09 IST"). Lists and conversations use {@link
+ * When}'s relative times instead.
  */
 @Named
-@ApplicationScoped
+@RequestScoped
 public class Formats {
 
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  @Inject UserZone userZone;
 
   public String instant(Instant at) {
-    return at == null ? "" : UTC.format(at);
+    return Times.stamp(at, userZone.zone());
   }
 }

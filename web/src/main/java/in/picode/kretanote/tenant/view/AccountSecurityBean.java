@@ -14,9 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -31,8 +28,6 @@ public class AccountSecurityBean implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String FORM = "security";
   private static final String PASSKEYS = "passkeys";
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   private static final String OPTIONS = "kretanote.passkey.registrationOptions";
 
   @Inject SecondFactors secondFactors;
@@ -110,10 +105,6 @@ public class AccountSecurityBean implements Serializable {
   }
 
   /** A moment for the passkey list, in UTC to the minute; "never" when there is none. */
-  public String when(Instant at) {
-    return at == null ? "never" : WHEN.format(at);
-  }
-
   public List<Passkeys.View> getPasskeys() {
     return passkeyList;
   }

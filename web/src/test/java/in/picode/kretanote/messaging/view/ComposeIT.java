@@ -267,7 +267,7 @@ class ComposeIT {
         owner.submit(
             page,
             "conv",
-            Map.of("template", "table_reminder|en_US", "templateValues", "two"),
+            Map.of("template_input", "table_reminder|en_US", "templateValues", "two"),
             "sendTemplate");
     assertThat(refused.select("#conv\\:messages").text()).isNotBlank();
     assertThat(

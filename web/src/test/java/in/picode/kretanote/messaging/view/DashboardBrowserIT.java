@@ -35,7 +35,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -144,7 +143,8 @@ class DashboardBrowserIT {
   @Order(2)
   void theAgentWorksTheConversation() {
     driver.findElement(By.cssSelector(".inbox-row a")).click();
-    wait.until(ExpectedConditions.urlContains("conversation.xhtml"));
+    // The inbox opens the conversation beside the list (three panes) and says so in the address.
+    wait.until(ExpectedConditions.urlContains("inbox.xhtml?c="));
     waitForText("Reply window open");
     WebElement bubble = driver.findElement(By.cssSelector(".bubble.in .text"));
     assertThat(bubble.getText()).startsWith("<script>window.pwned = true;</script>Do you have");
@@ -157,8 +157,7 @@ class DashboardBrowserIT {
     click("conv:addNote");
     waitForText("Regular guest, prefers the terrace.");
 
-    new Select(driver.findElement(By.id("conv:assignee")))
-        .selectByVisibleText("Agent " + agent.email());
+    browser.choose("conv:assignee", "Agent " + agent.email());
     click("conv:assign");
     waitForText("Assigned.");
 

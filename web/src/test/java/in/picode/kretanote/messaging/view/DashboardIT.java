@@ -251,7 +251,7 @@ class DashboardIT {
     Business other = business("Other");
     page =
         browser.submit(
-            page, "conv", Map.of("assignee", String.valueOf(other.owner().id())), "assign");
+            page, "conv", Map.of("assignee_input", String.valueOf(other.owner().id())), "assign");
     assertThat(page.text()).contains("Value is not valid");
     assertThat(count("SELECT assignee_id FROM conversation WHERE id = ?", conversation))
         .as("another business's user cannot be assigned")

@@ -151,8 +151,7 @@ class WorkflowBrowserIT {
     browser.open(base, "app/conversation.xhtml?id=" + conversation);
     browser.waitForText("only lets an approved template");
     assertThat(driver.findElements(By.id("conv:reply"))).as("no free text box").isEmpty();
-    new Select(driver.findElement(By.id("conv:template")))
-        .selectByVisibleText("table_reminder (en_US)");
+    browser.choose("conv:template", "table_reminder (en_US)");
     browser.type("conv:templateValues", "Marta");
     browser.click("conv:sendTemplate");
     wait.until(d -> !d.findElement(By.id("conv:messages")).getText().isBlank());
