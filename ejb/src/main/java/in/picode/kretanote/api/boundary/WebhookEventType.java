@@ -13,7 +13,8 @@ public enum WebhookEventType {
   CONVERSATION_CREATED("conversation.created"),
   CONVERSATION_ASSIGNED("conversation.assigned"),
   CONVERSATION_RESOLVED("conversation.resolved"),
-  CAMPAIGN_FINISHED("campaign.finished");
+  CAMPAIGN_FINISHED("campaign.finished"),
+  AUTOMATION_FIRED("automation.fired");
 
   private final String wire;
 

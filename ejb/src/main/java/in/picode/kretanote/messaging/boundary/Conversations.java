@@ -46,6 +46,7 @@ public class Conversations {
   @Inject AuditLog audit;
 
   @Inject jakarta.enterprise.event.Event<ConversationChanged> changes;
+  @Inject jakarta.enterprise.event.Event<ConversationLabeled> labeled;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -157,7 +158,8 @@ public class Conversations {
               m.marks().isFromPhone(),
               m.marks().getEditedAt() != null,
               m.marks().getPreviousText(),
-              m.marks().getDeletedAt() != null));
+              m.marks().getDeletedAt() != null,
+              m.marks().isAutomatic()));
     }
     Collections.reverse(views);
     return views;
@@ -322,6 +324,7 @@ public class Conversations {
             .getSingleResult();
     if (present == 0) {
       em.persist(new ConversationLabel(conversationId, label.getId()));
+      labeled.fire(new ConversationLabeled(Tenancy.require(), conversationId, label.getName()));
     }
   }
 

@@ -88,6 +88,10 @@ public class Conversation {
   @Column(name = "snoozed_until")
   private Instant snoozedUntil;
 
+  /** A rule's mark (LOW, NORMAL, HIGH, URGENT), null when none was set. */
+  @Column(length = 8)
+  private String priority;
+
   @Version private long version;
 
   protected Conversation() {}
@@ -176,6 +180,14 @@ public class Conversation {
 
   public void markRead() {
     this.unreadCount = 0;
+  }
+
+  public void prioritize(String priority) {
+    this.priority = priority;
+  }
+
+  public String getPriority() {
+    return priority;
   }
 
   public boolean isSnoozed(Instant now) {

@@ -199,6 +199,11 @@ public class OutboxGuards {
         refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
       }
     }
+    if (refusal.isEmpty()
+        && entry.isAutomatic()
+        && !restrictions.automatedProcessingAllowed(Tenancy.require(), entry.getContactId())) {
+      refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
+    }
     if (refusal.isEmpty()) {
       refusal = guard.check(facts, conversation, entry.getCategory(), template, templateName, now);
     }
