@@ -20,17 +20,3 @@ CREATE TABLE business_hours (
   CONSTRAINT business_hours_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenant (id),
   CONSTRAINT business_hours_repeat_ck CHECK (repeat_minutes BETWEEN 1 AND 525600)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-
--- When the away or greeting message last went to a contact: the claim that keeps it from going
--- twice within the business's repeat interval, also when two servers handle two messages at once
--- (an UPDATE ... WHERE last_sent_at < cutoff, or the unique key on the first insert).
-CREATE TABLE auto_reply (
-  id            BIGINT        NOT NULL AUTO_INCREMENT,
-  tenant_id     BIGINT        NOT NULL,
-  contact_id    BIGINT        NOT NULL,
-  kind          VARCHAR(10)   NOT NULL,
-  last_sent_at  TIMESTAMP(6)  NOT NULL,
-  PRIMARY KEY (id),
-  UNIQUE KEY auto_reply_contact_uk (tenant_id, contact_id, kind),
-  CONSTRAINT auto_reply_kind_ck CHECK (kind IN ('AWAY', 'GREETING'))
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

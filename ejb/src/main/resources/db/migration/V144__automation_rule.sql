@@ -1,4 +1,5 @@
--- Issue 18 (automation): "when <event> and <conditions> then <actions>". definition is the
+-- Issue 18 (automation): "when <event> and <conditions> then <actions>". A macro (a named list
+-- of actions an agent runs with one click, event MACRO) is a row here too, without conditions. definition is the
 -- validated JSON {"conditions": [{"type", ...}], "actions": [{"type", ...}]}
 -- (automation.control.RuleDefinition checks every part against the registry before a save).
 -- position orders the rules of a tenant; paused_reason says why the rule stopped by itself
@@ -24,5 +25,5 @@ CREATE TABLE automation_rule (
   CONSTRAINT automation_rule_tenant_fk FOREIGN KEY (tenant_id) REFERENCES tenant (id),
   CONSTRAINT automation_rule_definition_ck CHECK (JSON_VALID(definition)),
   CONSTRAINT automation_rule_event_ck CHECK (event IN ('CONVERSATION_CREATED',
-    'CUSTOMER_MESSAGE', 'CONVERSATION_RESOLVED', 'MESSAGE_FAILED', 'LABEL_ADDED', 'NO_REPLY'))
+    'CUSTOMER_MESSAGE', 'CONVERSATION_RESOLVED', 'MESSAGE_FAILED', 'LABEL_ADDED', 'NO_REPLY', 'MACRO'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -2,7 +2,8 @@
 -- that caused them (a stored customer message, a new label...), then claimed by any server
 -- (FOR UPDATE SKIP LOCKED and a lease, platform.control.LeaseClaims) and handled in a transaction
 -- of their own: a crash between commit and handling loses nothing, a failure in a rule never rolls
--- back the customer's message.
+-- back the customer's message. fire_key makes the no-reply timer's claim: one firing per rule,
+-- conversation and unanswered customer message, whichever server scans first (INSERT IGNORE).
 CREATE TABLE automation_event (
   id               BIGINT         NOT NULL AUTO_INCREMENT,
   tenant_id        BIGINT         NOT NULL,
@@ -24,24 +25,4 @@ CREATE TABLE automation_event (
   UNIQUE KEY automation_event_fire_uk (tenant_id, rule_id, fire_key),
   KEY automation_event_due_ix (done_at, id),
   KEY automation_event_conversation_ix (tenant_id, conversation_id)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-
--- What each rule did: one row per rule and event (or per macro run): DONE with what changed,
--- NOTHING with why not (a condition, the guard's refusal), SKIPPED by the loop guard, PAUSED when
--- a target disappeared. On automation_event, fire_key makes the no-reply timer's claim: one
--- firing per rule, conversation and unanswered customer message, whichever server scans first.
-CREATE TABLE automation_run (
-  id               BIGINT         NOT NULL AUTO_INCREMENT,
-  tenant_id        BIGINT         NOT NULL,
-  rule_id          BIGINT         NULL,
-  macro_id         BIGINT         NULL,
-  conversation_id  BIGINT         NOT NULL,
-  event            VARCHAR(24)    NOT NULL,
-  outcome          VARCHAR(10)    NOT NULL,
-  detail           VARCHAR(2000)  NOT NULL,
-  created_at       TIMESTAMP(6)   NOT NULL,
-  PRIMARY KEY (id),
-  KEY automation_run_rule_ix (tenant_id, rule_id, conversation_id, created_at),
-  KEY automation_run_log_ix (tenant_id, id),
-  CONSTRAINT automation_run_outcome_ck CHECK (outcome IN ('DONE', 'NOTHING', 'SKIPPED', 'PAUSED'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

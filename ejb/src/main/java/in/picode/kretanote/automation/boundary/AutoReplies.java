@@ -1,10 +1,10 @@
 package in.picode.kretanote.automation.boundary;
 
 import in.picode.kretanote.automation.control.WeeklyHours;
-import in.picode.kretanote.automation.entity.AutoReply;
 import in.picode.kretanote.automation.entity.AutomationEvent;
 import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.BusinessHours;
+import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
@@ -24,8 +24,7 @@ import java.util.Optional;
  * The away message (a customer's first message of a conversation outside business hours) and the
  * greeting (the first message of a contact's first conversation ever). Each is sent through the
  * outbound boundary as an automatic message, so the guard decides; neither goes to a contact twice
- * within the business's repeat interval (the contact's mark is locked while deciding, so two
- * servers do not both send). What happened is written to the run log.
+ * within the business's repeat interval (read from the run log, where every outcome is written).
  */
 @Stateless
 @TenantScoped
@@ -37,6 +36,7 @@ public class AutoReplies {
 
   @Inject BusinessHoursSettings settings;
   @Inject Sending sending;
+  @Inject ConversationFacts facts;
 
   public void handle(AutomationEvent e, Conversation c, Instant now) {
     Optional<BusinessHours> saved = settings.find();
@@ -45,48 +45,49 @@ public class AutoReplies {
     }
     BusinessHours b = saved.get();
     if (b.isGreetingEnabled() && e.isFirstEver()) {
-      send(AutoReply.Kind.GREETING, b.getGreetingText(), b, e, c, now);
+      send(AutoReply.GREETING_MESSAGE, b.getGreetingText(), b, e, c, now);
     }
     if (b.isAwayEnabled()
         && e.isFirstMessage()
         && !WeeklyHours.stored(b.getTimeZone(), b.getWeek(), b.getHolidays())
             .isOpen(e.getOccurredAt())) {
-      send(AutoReply.Kind.AWAY, b.getAwayText(), b, e, c, now);
+      send(AutoReply.AWAY_MESSAGE, b.getAwayText(), b, e, c, now);
     }
   }
 
   private void send(
-      AutoReply.Kind kind,
+      AutoReply kind,
       String text,
       BusinessHours b,
       AutomationEvent e,
       Conversation c,
       Instant now) {
-    String what = kind == AutoReply.Kind.AWAY ? "away message" : "greeting message";
-    Optional<AutoReply> mark =
-        em.createNamedQuery(AutoReply.OF_CONTACT, AutoReply.class)
-            .setParameter("contact", c.getContactId())
-            .setParameter("kind", kind)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst();
+    String what = kind.words;
+    // The business's row is locked while deciding: two servers handling two messages of the same
+    // contact at once decide one after the other, and the second sees the first's run.
+    em.lock(b, LockModeType.PESSIMISTIC_WRITE);
+    Instant last =
+        em.createNamedQuery(AutomationRun.LAST_REPLY, Instant.class)
+            .setParameter("event", kind.name())
+            .setParameter("done", AutomationRun.Outcome.DONE)
+            .setParameter("conversations", facts.conversationIdsOf(c.getContactId()))
+            .getSingleResult();
     Instant again = now.minus(Duration.ofMinutes(b.getRepeatMinutes()));
-    if (mark.isPresent() && mark.get().getLastSentAt().isAfter(again)) {
+    if (last != null && last.isAfter(again)) {
       log(
           c,
           kind,
           AutomationRun.Outcome.NOTHING,
           what
               + " not sent: it went to this contact at "
-              + mark.get().getLastSentAt()
+              + last
               + ", within the "
               + b.getRepeatMinutes()
               + " min repeat interval",
           now);
       return;
     }
-    SendResult r =
-        sending.sendAutomated(c.getId(), kind.name().toLowerCase() + "-" + e.getId(), text, false);
+    SendResult r = sending.sendAutomated(c.getId(), kind.key + "-" + e.getId(), text, false);
     if (!r.isQueued()) {
       log(
           c,
@@ -96,21 +97,25 @@ public class AutoReplies {
           now);
       return;
     }
-    if (mark.isPresent()) {
-      mark.get().sent(now);
-    } else {
-      em.persist(new AutoReply(c.getContactId(), kind, now));
-    }
     log(c, kind, AutomationRun.Outcome.DONE, what + " sent", now);
   }
 
   private void log(
-      Conversation c,
-      AutoReply.Kind kind,
-      AutomationRun.Outcome outcome,
-      String detail,
-      Instant now) {
-    em.persist(
-        new AutomationRun(null, null, c.getId(), kind.name() + "_MESSAGE", outcome, detail, now));
+      Conversation c, AutoReply kind, AutomationRun.Outcome outcome, String detail, Instant now) {
+    em.persist(new AutomationRun(null, c.getId(), kind.name(), outcome, detail, now));
+  }
+
+  /** The two automatic replies, as the run log names them. */
+  enum AutoReply {
+    AWAY_MESSAGE("away message", "away"),
+    GREETING_MESSAGE("greeting message", "greeting");
+
+    final String words;
+    final String key;
+
+    AutoReply(String words, String key) {
+      this.words = words;
+      this.key = key;
+    }
   }
 }

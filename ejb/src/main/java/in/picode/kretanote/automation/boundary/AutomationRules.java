@@ -50,7 +50,8 @@ public class AutomationRules {
   }
 
   public Optional<AutomationRule> find(long id) {
-    return Optional.ofNullable(em.find(AutomationRule.class, id));
+    return Optional.ofNullable(em.find(AutomationRule.class, id))
+        .filter(r -> r.getEvent() != Trigger.MACRO);
   }
 
   /** Creates ({@code id} null) or changes a rule; refused with every problem, nothing saved. */
@@ -68,7 +69,7 @@ public class AutomationRules {
     if (n.isEmpty() || n.length() > AutomationRule.NAME_MAX) {
       problems.add("A rule's name has 1 to " + AutomationRule.NAME_MAX + " characters.");
     }
-    if (event == null) {
+    if (event == null || event == Trigger.MACRO) {
       problems.add("Choose the event that starts the rule.");
     } else if (event == Trigger.NO_REPLY
         && (waitMinutes == null || waitMinutes < 1 || waitMinutes > WAIT_MAX)) {

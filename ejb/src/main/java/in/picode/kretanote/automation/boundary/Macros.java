@@ -4,8 +4,9 @@ import in.picode.kretanote.automation.control.Definitions;
 import in.picode.kretanote.automation.control.Situation;
 import in.picode.kretanote.automation.control.SituationFacts;
 import in.picode.kretanote.automation.control.Steps;
+import in.picode.kretanote.automation.entity.AutomationRule;
 import in.picode.kretanote.automation.entity.AutomationRun;
-import in.picode.kretanote.automation.entity.Macro;
+import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.platform.control.TenantScoped;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /**
  * The current business's macros: named lists of actions (assign, labels, tags, canned response,
  * note, resolve, snooze) an agent runs on a conversation with one click, through the same action
- * classes as rules (sends go through the guard). Each run is logged like a rule's.
+ * classes as rules (sends go through the guard). Each run is logged like a rule's. A macro is an
+ * {@link AutomationRule} of event {@link Trigger#MACRO}, whose definition is its list of actions.
  */
 @Stateless
 @TenantScoped
@@ -38,18 +40,19 @@ public class Macros {
   @Inject SituationFacts situationFacts;
   @Inject Clock clock;
 
-  public List<Macro> all() {
-    return em.createNamedQuery(Macro.ALL, Macro.class).getResultList();
+  public List<AutomationRule> all() {
+    return em.createNamedQuery(AutomationRule.MACROS, AutomationRule.class).getResultList();
   }
 
-  public Optional<Macro> find(long id) {
-    return Optional.ofNullable(em.find(Macro.class, id));
+  public Optional<AutomationRule> find(long id) {
+    return Optional.ofNullable(em.find(AutomationRule.class, id))
+        .filter(r -> r.getEvent() == Trigger.MACRO);
   }
 
   /** Creates ({@code id} null) or changes a macro; refused with every problem, nothing saved. */
-  public Macro save(Long id, String name, String json) {
+  public AutomationRule save(Long id, String name, String json, long userId) {
     List<String> problems = new ArrayList<>();
-    Macro macro = id == null ? null : find(id).orElse(null);
+    AutomationRule macro = id == null ? null : find(id).orElse(null);
     if (id != null && macro == null) {
       throw new AutomationRefusedException("There is no such macro.");
     }
@@ -58,7 +61,11 @@ public class Macros {
       problems.add("A macro's name has 1 to 100 characters.");
     }
     Long clash =
-        em.createQuery("select count(m) from Macro m where m.name = :n and m.id <> :id", Long.class)
+        em.createQuery(
+                "select count(m) from AutomationRule m where m.event = :macro and m.name = :n"
+                    + " and m.id <> :id",
+                Long.class)
+            .setParameter("macro", Trigger.MACRO)
             .setParameter("n", n)
             .setParameter("id", id == null ? -1L : id)
             .getSingleResult();
@@ -69,12 +76,14 @@ public class Macros {
     if (!problems.isEmpty()) {
       throw new AutomationRefusedException(problems);
     }
+    Instant now = Instant.now(clock);
     if (macro == null) {
-      macro = new Macro(n, json.strip(), Instant.now(clock));
+      macro = new AutomationRule(0, now);
+      macro.define(n, Trigger.MACRO, null, json.strip(), userId, now);
       em.persist(macro);
       em.flush();
     } else {
-      macro.change(n, json.strip());
+      macro.define(n, Trigger.MACRO, null, json.strip(), userId, now);
     }
     return macro;
   }
@@ -86,13 +95,13 @@ public class Macros {
 
   /** Runs a macro on a conversation for an agent; returns what each action did. */
   public Steps.Result run(long macroId, long conversationId, long userId) {
-    Macro m =
+    AutomationRule m =
         find(macroId).orElseThrow(() -> new AutomationRefusedException("There is no such macro."));
     Conversation c =
         facts
             .find(conversationId)
             .orElseThrow(() -> new AutomationRefusedException("There is no such conversation."));
-    Definitions.Checked d = definitions.macro(m.getActions());
+    Definitions.Checked d = definitions.macro(m.getDefinition());
     if (!d.ok()) {
       throw new AutomationRefusedException(d.problems());
     }
@@ -113,7 +122,6 @@ public class Macros {
     Steps.Result r = steps.run(d.actions(), s);
     em.persist(
         new AutomationRun(
-            null,
             m.getId(),
             conversationId,
             "MACRO",

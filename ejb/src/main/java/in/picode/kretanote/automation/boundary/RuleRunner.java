@@ -137,6 +137,6 @@ public class RuleRunner {
       Instant now) {
     em.persist(
         new AutomationRun(
-            rule.getId(), null, e.getConversationId(), e.getKind().name(), outcome, detail, now));
+            rule.getId(), e.getConversationId(), e.getKind().name(), outcome, detail, now));
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The automation feature's tables in the privacy workflows: the run log and the event queue age
  * with the retention period (they name conversations, and an event carries a customer's text);
- * auto-reply marks, rules, macros and business hours live as long as the tenant. First of all
- * features: nothing references these tables, and they hold ids of others' rows without keys.
+ * rules, macros and business hours live as long as the tenant. First of all features: nothing
+ * references these tables, and they hold ids of others' rows without keys.
  */
 @ApplicationScoped
 public class AutomationData implements TenantData {
@@ -24,9 +24,7 @@ public class AutomationData implements TenantData {
       List.of(
           TableStep.aged("automation_run", "created_at"),
           TableStep.aged("automation_event", "occurred_at"),
-          TableStep.aged("auto_reply", "last_sent_at"),
           TableStep.whole("automation_rule"),
-          TableStep.whole("macro"),
           TableStep.whole("business_hours"));
 
   @Override
@@ -39,11 +37,11 @@ public class AutomationData implements TenantData {
     return STEPS;
   }
 
-  /** The contact's auto-reply marks, and the runs and events of the contact's conversations. */
+  /** The runs and events of the contact's conversations. */
   @Override
   public PurgeBatch erase(Connection c, DataSubject who, int batch) throws SQLException {
     List<Long> keys = List.of(who.tenantId(), who.tenantId(), who.contactId());
-    PurgeBatch erased = Sql.deleteOfContact(c, who, List.of("auto_reply"));
+    PurgeBatch erased = PurgeBatch.EMPTY;
     for (String table : List.of("automation_run", "automation_event")) {
       erased =
           erased.plus(

@@ -19,7 +19,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  * "When {@link #event} and conditions then actions": the conditions and actions are {@link
  * #definition}, JSON checked against the registry before every save. Rules of a tenant run in
  * {@link #position} order; a paused rule does nothing (with {@link #pausedReason} when it paused
- * itself because a label, template, canned response or agent it names disappeared).
+ * itself because a label, template, canned response or agent it names disappeared). A row of event
+ * {@link Trigger#MACRO} is a macro: its definition holds actions only, an agent runs it.
  */
 @Entity
 @Table(name = "automation_rule")
@@ -27,7 +28,14 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 @NamedQuery(
     name = AutomationRule.ALL,
-    query = "select r from AutomationRule r order by r.position, r.id")
+    query =
+        "select r from AutomationRule r where r.event <> in.picode.kretanote.automation.entity"
+            + ".Trigger.MACRO order by r.position, r.id")
+@NamedQuery(
+    name = AutomationRule.MACROS,
+    query =
+        "select r from AutomationRule r where r.event = in.picode.kretanote.automation.entity"
+            + ".Trigger.MACRO order by r.name")
 @NamedQuery(
     name = AutomationRule.ACTIVE_FOR,
     query =
@@ -36,6 +44,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 public class AutomationRule {
 
   public static final String ALL = "AutomationRule.all";
+  public static final String MACROS = "AutomationRule.macros";
   public static final String ACTIVE_FOR = "AutomationRule.activeFor";
   public static final int NAME_MAX = 100;
 

@@ -14,7 +14,10 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** One run of a rule (or a macro) on a conversation: what it did, or why it did nothing. */
+/**
+ * One run of a rule or macro ({@code ruleId}), or of the away or greeting message ({@code ruleId}
+ * null), on a conversation: what it did, or why it did nothing.
+ */
 @Entity
 @Table(name = "automation_run")
 @Multitenant(MultitenantType.SINGLE_TABLE)
@@ -24,6 +27,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = AutomationRun.OF_RULE,
     query = "select r from AutomationRun r where r.ruleId = :rule order by r.id desc")
 @NamedQuery(
+    name = AutomationRun.LAST_REPLY,
+    query =
+        "select max(r.createdAt) from AutomationRun r where r.ruleId is null and r.event = :event"
+            + " and r.outcome = :done and r.conversationId in :conversations")
+@NamedQuery(
     name = AutomationRun.RECENT_DONE,
     query =
         "select count(r) from AutomationRun r where r.ruleId = :rule"
@@ -32,6 +40,7 @@ public class AutomationRun {
 
   public static final String LATEST = "AutomationRun.latest";
   public static final String OF_RULE = "AutomationRun.ofRule";
+  public static final String LAST_REPLY = "AutomationRun.lastReply";
   public static final String RECENT_DONE = "AutomationRun.recentDone";
   public static final int DETAIL_MAX = 2000;
 
@@ -48,9 +57,6 @@ public class AutomationRun {
 
   @Column(name = "rule_id", updatable = false)
   private Long ruleId;
-
-  @Column(name = "macro_id", updatable = false)
-  private Long macroId;
 
   @Column(name = "conversation_id", nullable = false, updatable = false)
   private long conversationId;
@@ -71,15 +77,8 @@ public class AutomationRun {
   protected AutomationRun() {}
 
   public AutomationRun(
-      Long ruleId,
-      Long macroId,
-      long conversationId,
-      String event,
-      Outcome outcome,
-      String detail,
-      Instant now) {
+      Long ruleId, long conversationId, String event, Outcome outcome, String detail, Instant now) {
     this.ruleId = ruleId;
-    this.macroId = macroId;
     this.conversationId = conversationId;
     this.event = event;
     this.outcome = outcome;
@@ -94,10 +93,6 @@ public class AutomationRun {
 
   public Long getRuleId() {
     return ruleId;
-  }
-
-  public Long getMacroId() {
-    return macroId;
   }
 
   public long getConversationId() {

@@ -7,7 +7,9 @@ public enum Trigger {
   CONVERSATION_RESOLVED("Conversation resolved"),
   MESSAGE_FAILED("Message failed"),
   LABEL_ADDED("Label added"),
-  NO_REPLY("No reply from the team for N minutes");
+  NO_REPLY("No reply from the team for N minutes"),
+  /** Not an event: the row is a macro, run by an agent. */
+  MACRO("Macro");
 
   private final String words;
 

@@ -64,6 +64,14 @@ public class ConversationFacts {
             == 0;
   }
 
+  /** The ids of the contact's conversations on all the tenant's numbers. */
+  public List<Long> conversationIdsOf(long contactId) {
+    return em.createQuery(
+            "select c.id from Conversation c where c.contactId = :contact", Long.class)
+        .setParameter("contact", contactId)
+        .getResultList();
+  }
+
   /** The contact's conversations on all the tenant's numbers. */
   public long conversationsOf(long contactId) {
     return em.createQuery(

@@ -4,6 +4,7 @@ import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.Refusal;
@@ -200,7 +201,8 @@ public class OutboxGuards {
       }
     }
     if (refusal.isEmpty()
-        && entry.isAutomatic()
+        && entry.getCampaignId() == null
+        && isAutomatic(entry.getMessageId())
         && !restrictions.automatedProcessingAllowed(Tenancy.require(), entry.getContactId())) {
       refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
     }
@@ -223,5 +225,11 @@ public class OutboxGuards {
       return Optional.of(
           new OutboxAttempts.Prepared(c.getPhoneNumberId(), token.get(), reader.readObject()));
     }
+  }
+
+  /** A message an automation queued (away, greeting, rule, macro): marked so by messaging. */
+  private boolean isAutomatic(long messageId) {
+    Message m = em.find(Message.class, messageId);
+    return m != null && m.marks().isAutomatic();
   }
 }

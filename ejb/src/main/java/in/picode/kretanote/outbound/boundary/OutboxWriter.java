@@ -118,7 +118,7 @@ public class OutboxWriter {
                 d.contextMessageId(),
                 d.automatic()),
             now);
-    OutboxEntry entry =
+    em.persist(
         new OutboxEntry(
             queued.messageId(),
             queued.connectionId(),
@@ -132,11 +132,7 @@ public class OutboxWriter {
             d.templateId(),
             d.recipient(),
             d.payload(),
-            now);
-    if (d.automatic()) {
-      entry.automatic();
-    }
-    em.persist(entry);
+            now));
     em.flush();
     return queued.messageId();
   }

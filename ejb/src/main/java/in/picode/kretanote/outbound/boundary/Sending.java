@@ -327,9 +327,9 @@ public class Sending {
   /**
    * The one path of every send: the key, the conversation, the quoted message, the guard and a
    * template's values, then the message and outbox rows. With {@code checkOnly}, null when all
-   * checks pass and nothing is written. {@code here} joins the caller's transaction and marks the
-   * message automatic; {@code automation} also refuses a customer who objected to automated
-   * processing (and the sender asks again before the call).
+   * checks pass and nothing is written. {@code here} joins the caller's transaction; {@code
+   * automation} marks the message automatic and refuses a customer who objected to automated
+   * processing (the sender asks again before the call).
    */
   private SendResult queue(
       long conversationId,
@@ -367,7 +367,7 @@ public class Sending {
       return refusal.map(SendResult::refused).orElse(null);
     }
     OutboxWriter.Draft draft =
-        OutboxWriter.Draft.of(target, content, quotedMessageId, key, hash, campaignId, here);
+        OutboxWriter.Draft.of(target, content, quotedMessageId, key, hash, campaignId, automation);
     if (here) {
       return SendResult.queued(writer.writeHere(draft, now), false);
     }

@@ -93,10 +93,6 @@ public class OutboxEntry {
   @Column(name = "campaign_id", updatable = false)
   private Long campaignId;
 
-  /** Queued by an automation: the sender asks again whether automated processing is allowed. */
-  @Column(nullable = false, updatable = false)
-  private boolean automatic;
-
   @Column(name = "idempotency_key", nullable = false, updatable = false, length = KEY_MAX)
   private String idempotencyKey;
 
@@ -264,14 +260,6 @@ public class OutboxEntry {
 
   public Long getCampaignId() {
     return campaignId;
-  }
-
-  public void automatic() {
-    this.automatic = true;
-  }
-
-  public boolean isAutomatic() {
-    return automatic;
   }
 
   public String getIdempotencyKey() {
