@@ -25,10 +25,12 @@ import java.util.Optional;
  * greeting (the first message of a contact's first conversation ever). Each is sent through the
  * outbound boundary as an automatic message, so the guard decides; neither goes to a contact twice
  * within the business's repeat interval (read from the run log, where every outcome is written).
+ * Its own transaction, committed before the rules run: the send changes the conversation row, and a
+ * rule's action (in a transaction of its own) must not wait for that lock.
  */
 @Stateless
 @TenantScoped
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class AutoReplies {
 
   @PersistenceContext(unitName = "kretanote")

@@ -93,8 +93,8 @@ public class Macros {
         find(id).orElseThrow(() -> new AutomationRefusedException("There is no such macro.")));
   }
 
-  /** Runs a macro on a conversation for an agent; returns what each action did. */
-  public Steps.Result run(long macroId, long conversationId, long userId) {
+  /** Runs a macro on a conversation for an agent; returns what each action did, in words. */
+  public String run(long macroId, long conversationId, long userId) {
     AutomationRule m =
         find(macroId).orElseThrow(() -> new AutomationRefusedException("There is no such macro."));
     Conversation c =
@@ -128,6 +128,6 @@ public class Macros {
             r.done() > 0 ? AutomationRun.Outcome.DONE : AutomationRun.Outcome.NOTHING,
             r.text(),
             now));
-    return r;
+    return r.text();
   }
 }

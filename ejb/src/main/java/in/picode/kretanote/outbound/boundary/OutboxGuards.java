@@ -4,7 +4,6 @@ import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.messaging.boundary.Deliveries;
 import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.Refusal;
@@ -229,7 +228,9 @@ public class OutboxGuards {
 
   /** A message an automation queued (away, greeting, rule, macro): marked so by messaging. */
   private boolean isAutomatic(long messageId) {
-    Message m = em.find(Message.class, messageId);
-    return m != null && m.marks().isAutomatic();
+    return em.createQuery("select m.marks.automatic from Message m where m.id = :id", Boolean.class)
+        .setParameter("id", messageId)
+        .getResultStream()
+        .anyMatch(Boolean.TRUE::equals);
   }
 }

@@ -385,7 +385,7 @@ class AutomationIT {
                             + "},{\"type\":\"resolve\"}]",
                         b.agent())
                     .getId());
-    String result = as(b.tenant(), () -> macros.run(m, c, b.agent()).text());
+    String result = as(b.tenant(), () -> macros.run(m, c, b.agent()));
     assertThat(result).isEqualTo("add label 'Done'; send canned response /bye; resolve");
     await(() -> sentTexts(b, ana).contains("Glad we could help. Bye!"), "the canned text sent");
     assertThat(conversation(b, c).getStatus()).isEqualTo(Conversation.Status.CLOSED);

@@ -40,8 +40,7 @@ public class MacroMenuBean implements Serializable {
       return;
     }
     try {
-      PageMessages.info(
-          "Macro done: " + macros.run(macroId, conversation, user.getUserId()).text() + ".");
+      PageMessages.info("Macro done: " + macros.run(macroId, conversation, user.getUserId()) + ".");
     } catch (AutomationRefusedException e) {
       e.problems().forEach(PageMessages::error);
     }
