@@ -36,7 +36,9 @@ public class AutomationRules {
 
   public List<AutomationRule> all() {
     List<AutomationRule> rules =
-        em.createNamedQuery(AutomationRule.ALL, AutomationRule.class).getResultList();
+        em.createNamedQuery(AutomationRule.ALL, AutomationRule.class)
+            .setParameter("macro", Trigger.MACRO)
+            .getResultList();
     Instant now = Instant.now(clock);
     for (AutomationRule r : rules) {
       if (!r.isPaused()) {
@@ -95,7 +97,9 @@ public class AutomationRules {
   /** Moves a rule one place up (earlier) or down. */
   public void move(long id, boolean up) {
     List<AutomationRule> rules =
-        em.createNamedQuery(AutomationRule.ALL, AutomationRule.class).getResultList();
+        em.createNamedQuery(AutomationRule.ALL, AutomationRule.class)
+            .setParameter("macro", Trigger.MACRO)
+            .getResultList();
     for (int i = 0; i < rules.size(); i++) {
       rules.get(i).moveTo(i);
     }

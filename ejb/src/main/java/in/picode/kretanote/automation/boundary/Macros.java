@@ -41,7 +41,9 @@ public class Macros {
   @Inject Clock clock;
 
   public List<AutomationRule> all() {
-    return em.createNamedQuery(AutomationRule.MACROS, AutomationRule.class).getResultList();
+    return em.createNamedQuery(AutomationRule.MACROS, AutomationRule.class)
+        .setParameter("macro", Trigger.MACRO)
+        .getResultList();
   }
 
   public Optional<AutomationRule> find(long id) {

@@ -28,14 +28,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 @NamedQuery(
     name = AutomationRule.ALL,
-    query =
-        "select r from AutomationRule r where r.event <> in.picode.kretanote.automation.entity"
-            + ".Trigger.MACRO order by r.position, r.id")
+    query = "select r from AutomationRule r where r.event <> :macro order by r.position, r.id")
 @NamedQuery(
     name = AutomationRule.MACROS,
-    query =
-        "select r from AutomationRule r where r.event = in.picode.kretanote.automation.entity"
-            + ".Trigger.MACRO order by r.name")
+    query = "select r from AutomationRule r where r.event = :macro order by r.name")
 @NamedQuery(
     name = AutomationRule.ACTIVE_FOR,
     query =
