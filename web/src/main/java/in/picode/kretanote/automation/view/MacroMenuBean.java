@@ -5,6 +5,7 @@ import in.picode.kretanote.automation.boundary.Macros;
 import in.picode.kretanote.automation.entity.AutomationRule;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -33,16 +34,23 @@ public class MacroMenuBean implements Serializable {
     return all;
   }
 
-  public void run(long macroId, String conversationId) {
+  /**
+   * Runs the macro, then shows the conversation afresh (labels, assignee and state in its head
+   * changed), keeping the message of what was done.
+   */
+  public String run(long macroId, String conversationId) {
     Long conversation = PageMessages.parseId(conversationId);
     if (conversation == null) {
       PageMessages.error("There is no such conversation.");
-      return;
+      return null;
     }
     try {
       PageMessages.info("Macro done: " + macros.run(macroId, conversation, user.getUserId()) + ".");
     } catch (AutomationRefusedException e) {
       e.problems().forEach(PageMessages::error);
+      return null;
     }
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    return "/app/conversation?faces-redirect=true&id=" + conversation;
   }
 }

@@ -176,6 +176,7 @@ class AutomationBrowserIT {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$=':runMacro']")))
         .click();
     browser.waitForText("Macro done: add label 'Done'; resolve.");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conv:status"), "Closed"));
     browser.screenshot("automation-macro-run-" + width);
     assertThat(string("SELECT status FROM conversation WHERE id = ?", conversation))
         .isEqualTo("CLOSED");
