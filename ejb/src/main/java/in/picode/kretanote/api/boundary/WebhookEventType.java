@@ -14,7 +14,8 @@ public enum WebhookEventType {
   CONVERSATION_ASSIGNED("conversation.assigned"),
   CONVERSATION_RESOLVED("conversation.resolved"),
   CAMPAIGN_FINISHED("campaign.finished"),
-  CSAT_RECEIVED("csat.received");
+  CSAT_RECEIVED("csat.received"),
+  AUTOMATION_FIRED("automation.fired");
 
   private final String wire;
 

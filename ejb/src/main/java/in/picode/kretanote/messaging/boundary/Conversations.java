@@ -48,6 +48,7 @@ public class Conversations {
 
   @Inject jakarta.enterprise.event.Event<ConversationChanged> changes;
   @Inject jakarta.enterprise.event.Event<NoteAdded> notes;
+  @Inject jakarta.enterprise.event.Event<ConversationLabeled> labeled;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -164,7 +165,8 @@ public class Conversations {
               m.marks().isFromPhone(),
               m.marks().getEditedAt() != null,
               m.marks().getPreviousText(),
-              m.marks().getDeletedAt() != null));
+              m.marks().getDeletedAt() != null,
+              m.marks().isAutomatic()));
     }
     Collections.reverse(views);
     return views;
@@ -359,6 +361,7 @@ public class Conversations {
             .getSingleResult();
     if (present == 0) {
       em.persist(new ConversationLabel(conversationId, label.getId()));
+      labeled.fire(new ConversationLabeled(Tenancy.require(), conversationId, label.getName()));
     }
   }
 

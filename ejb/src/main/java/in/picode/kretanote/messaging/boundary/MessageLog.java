@@ -330,6 +330,9 @@ public class MessageLog {
             out.contextWamid(),
             out.contextMessageId(),
             now);
+    if (out.automatic()) {
+      message.automatic();
+    }
     em.persist(message);
     em.flush();
     conversation.businessWrote(now);

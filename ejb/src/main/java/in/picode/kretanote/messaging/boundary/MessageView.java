@@ -10,7 +10,7 @@ import java.util.List;
  * fromPhone}: the business sent it from the WhatsApp Business app on the same number; {@code
  * edited}: the customer edited it ({@code previousText} is the text before the latest edit, for
  * agents); {@code deletedByCustomer}: the customer deleted it for everyone (the page hides the text
- * by default).
+ * by default); {@code automatic}: KretaNote sent it by itself (away, greeting, a rule, a macro).
  */
 public record MessageView(
     long id,
@@ -31,7 +31,8 @@ public record MessageView(
     boolean fromPhone,
     boolean edited,
     String previousText,
-    boolean deletedByCustomer) {
+    boolean deletedByCustomer,
+    boolean automatic) {
 
   public boolean isInbound() {
     return "INBOUND".equals(direction);

@@ -91,6 +91,10 @@ public class Conversation {
   @Column(name = "team_id")
   private Long teamId;
 
+  /** A rule's mark (LOW, NORMAL, HIGH, URGENT), null when none was set. */
+  @Column(length = 8)
+  private String priority;
+
   @Version private long version;
 
   protected Conversation() {}
@@ -184,6 +188,14 @@ public class Conversation {
 
   public void markRead() {
     this.unreadCount = 0;
+  }
+
+  public void prioritize(String priority) {
+    this.priority = priority;
+  }
+
+  public String getPriority() {
+    return priority;
   }
 
   public boolean isSnoozed(Instant now) {

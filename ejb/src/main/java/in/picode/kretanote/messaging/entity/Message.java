@@ -199,6 +199,12 @@ public class Message {
     return m;
   }
 
+  /** A new outbound message KretaNote queues by itself; the history shows it as automatic. */
+  public Message automatic() {
+    this.marks = MessageMarks.automaticSend();
+    return this;
+  }
+
   /** A new outbound message sent from the WhatsApp Business app on the same number. */
   public Message sentFromPhone(String sentWamid, Instant receivedAt) {
     this.wamid = requireWamid(sentWamid);

@@ -25,6 +25,10 @@ public class MessageMarks {
   @Column(name = "deleted_at")
   private Instant deletedAt;
 
+  /** KretaNote sent it by itself (away, greeting, a rule or a macro), not a person. */
+  @Column(nullable = false, updatable = false)
+  private boolean automatic;
+
   protected MessageMarks() {}
 
   static MessageMarks sentFromPhone() {
@@ -35,6 +39,16 @@ public class MessageMarks {
 
   static MessageMarks none() {
     return new MessageMarks();
+  }
+
+  static MessageMarks automaticSend() {
+    MessageMarks marks = new MessageMarks();
+    marks.automatic = true;
+    return marks;
+  }
+
+  public boolean isAutomatic() {
+    return automatic;
   }
 
   /**

@@ -200,6 +200,12 @@ public class OutboxGuards {
         refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
       }
     }
+    if (refusal.isEmpty()
+        && entry.getCampaignId() == null
+        && isAutomatic(entry.getMessageId())
+        && !restrictions.automatedProcessingAllowed(Tenancy.require(), entry.getContactId())) {
+      refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
+    }
     if (refusal.isEmpty()) {
       // A template's category as Meta says now (template_category_update may have moved it
       // since the message was queued): consent and pricing follow the new category.
@@ -225,5 +231,13 @@ public class OutboxGuards {
       return Optional.of(
           new OutboxAttempts.Prepared(c.getPhoneNumberId(), token.get(), reader.readObject()));
     }
+  }
+
+  /** A message an automation queued (away, greeting, rule, macro): marked so by messaging. */
+  private boolean isAutomatic(long messageId) {
+    return em.createQuery("select m.marks.automatic from Message m where m.id = :id", Boolean.class)
+        .setParameter("id", messageId)
+        .getResultStream()
+        .anyMatch(Boolean.TRUE::equals);
   }
 }

@@ -47,7 +47,8 @@ public class OutboxWriter {
       String recipient,
       String idempotencyKey,
       byte[] requestSha256,
-      Long campaignId) {
+      Long campaignId,
+      boolean automatic) {
 
     /** A checked send's draft: Meta's payload to the contact's WhatsApp id, else its user id. */
     static Draft of(
@@ -56,7 +57,8 @@ public class OutboxWriter {
         Long quotedMessageId,
         String key,
         byte[] hash,
-        Long campaignId) {
+        Long campaignId,
+        boolean automatic) {
       Contact contact = target.contact();
       String to = contact.getWaId() != null ? contact.getWaId() : contact.getUserId();
       return new Draft(
@@ -72,7 +74,8 @@ public class OutboxWriter {
           contact.getIdentityKey(),
           key,
           hash,
-          campaignId);
+          campaignId,
+          automatic);
     }
   }
 
@@ -108,7 +111,12 @@ public class OutboxWriter {
         log.queue(
             d.conversationId(),
             new OutgoingMessage(
-                d.type(), d.preview(), d.payload(), d.contextWamid(), d.contextMessageId()),
+                d.type(),
+                d.preview(),
+                d.payload(),
+                d.contextWamid(),
+                d.contextMessageId(),
+                d.automatic()),
             now);
     em.persist(
         new OutboxEntry(

@@ -2,11 +2,13 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.outbound.control.MediaLinks;
 import in.picode.kretanote.outbound.control.OutgoingContent;
+import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.SendTargets;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -39,6 +41,7 @@ public class Sending {
   @Inject SendGuard guard;
   @Inject OutboxWriter writer;
   @Inject SendTargets targets;
+  @Inject RecipientRestrictions restrictions;
 
   @Inject
   @ConfigProperty(name = "kretanote.sandbox", defaultValue = "false")
@@ -229,6 +232,55 @@ public class Sending {
   }
 
   /**
+   * A text an automation sends (an away or greeting message, a rule's or a macro's send), joined to
+   * the caller's transaction and marked automatic: the same guard as a person's send, and refused
+   * too when the customer objected to automated processing. With {@code checkOnly} nothing is
+   * written and the result is null when the text would be queued (a dry run).
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public SendResult sendAutomated(
+      long conversationId, String idempotencyKey, String text, boolean checkOnly) {
+    return automated(
+        conversationId, idempotencyKey, () -> new OutgoingContent.Text(text, false), checkOnly);
+  }
+
+  /** An approved template an automation sends; see {@link #sendAutomated}. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public SendResult sendAutomatedTemplate(
+      long conversationId,
+      String idempotencyKey,
+      String name,
+      String language,
+      List<String> body,
+      boolean checkOnly) {
+    return automated(
+        conversationId,
+        idempotencyKey,
+        () -> new OutgoingContent.Template(name, language, List.of(), body, Map.of()),
+        checkOnly);
+  }
+
+  private SendResult automated(
+      long conversationId, String key, Supplier<OutgoingContent> source, boolean checkOnly) {
+    OutgoingContent content;
+    try {
+      content = source.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(e.getMessage()));
+    }
+    return queue(
+        conversationId,
+        key,
+        SendChecks.fingerprint(content, null),
+        content,
+        null,
+        true,
+        null,
+        checkOnly,
+        true);
+  }
+
+  /**
    * Before a file is uploaded ({@link MediaUploads}): settled when the key already holds a message
    * or the guard refuses, so a repeated or refused file costs no upload; else the number to upload
    * to. {@code fingerprint} is {@link SendChecks#mediaFingerprint}.
@@ -237,7 +289,7 @@ public class Sending {
     OutgoingContent.Media probe =
         new OutgoingContent.Media(OutgoingContent.MediaKind.DOCUMENT, "-", null, "-");
     SendResult settled =
-        queue(conversationId, idempotencyKey, fingerprint, probe, null, false, null, true);
+        queue(conversationId, idempotencyKey, fingerprint, probe, null, false, null, true, false);
     if (settled != null) {
       return UploadTarget.settled(settled);
     }
@@ -252,7 +304,8 @@ public class Sending {
   /** Queues a file {@link MediaUploads} uploaded, under the fingerprint it checked before. */
   public SendResult sendUploaded(
       long conversationId, String idempotencyKey, String fingerprint, OutgoingContent.Media media) {
-    return queue(conversationId, idempotencyKey, fingerprint, media, null, false, null, false);
+    return queue(
+        conversationId, idempotencyKey, fingerprint, media, null, false, null, false, false);
   }
 
   /**
@@ -288,7 +341,7 @@ public class Sending {
     }
     String fingerprint = SendChecks.fingerprint(content, null);
     return Optional.ofNullable(
-        queue(conversationId, key, fingerprint, content, null, false, null, true));
+        queue(conversationId, key, fingerprint, content, null, false, null, true, false));
   }
 
   private SendResult submit(long conversationId, String key, Supplier<OutgoingContent> source) {
@@ -310,13 +363,15 @@ public class Sending {
     }
     String fingerprint = SendChecks.fingerprint(content, quotedMessageId);
     return queue(
-        conversationId, key, fingerprint, content, quotedMessageId, here, campaignId, false);
+        conversationId, key, fingerprint, content, quotedMessageId, here, campaignId, false, false);
   }
 
   /**
    * The one path of every send: the key, the conversation, the quoted message, the guard and a
    * template's values, then the message and outbox rows. With {@code checkOnly}, null when all
-   * checks pass and nothing is written.
+   * checks pass and nothing is written. {@code here} joins the caller's transaction; {@code
+   * automation} marks the message automatic and refuses a customer who objected to automated
+   * processing (the sender asks again before the call).
    */
   private SendResult queue(
       long conversationId,
@@ -326,7 +381,8 @@ public class Sending {
       Long quotedMessageId,
       boolean here,
       Long campaignId,
-      boolean checkOnly) {
+      boolean checkOnly,
+      boolean automation) {
     byte[] hash = SendChecks.requestHash(conversationId, fingerprint);
     Optional<SendResult> settled = settled(key, hash);
     if (settled.isPresent()) {
@@ -343,11 +399,17 @@ public class Sending {
     if (refusal.isEmpty() && content instanceof OutgoingContent.Template t) {
       refusal = SendChecks.templateProblem(template.getComponents(), t);
     }
+    if (refusal.isEmpty()
+        && automation
+        && !restrictions.automatedProcessingAllowed(
+            Tenancy.require(), target.conversation().getContactId())) {
+      refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
+    }
     if (refusal.isPresent() || checkOnly) {
       return refusal.map(SendResult::refused).orElse(null);
     }
     OutboxWriter.Draft draft =
-        OutboxWriter.Draft.of(target, content, quotedMessageId, key, hash, campaignId);
+        OutboxWriter.Draft.of(target, content, quotedMessageId, key, hash, campaignId, automation);
     if (here) {
       return SendResult.queued(writer.writeHere(draft, now), false);
     }

@@ -1,0 +1,42 @@
+package in.picode.kretanote.automation.control;
+
+import in.picode.kretanote.messaging.boundary.Conversations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** Puts an existing label on the conversation. */
+@ApplicationScoped
+public class AddLabelAction implements Action {
+
+  @Inject Conversations conversations;
+  @Inject References references;
+
+  @Override
+  public String type() {
+    return "add_label";
+  }
+
+  @Override
+  public String words() {
+    return "Add label";
+  }
+
+  @Override
+  public boolean forMacros() {
+    return true;
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    references.label(Params.require(p, "label", "The label", 40, out), out);
+  }
+
+  @Override
+  public String run(JsonObject p, Situation s) {
+    String label = Params.text(p, "label");
+    return Changes.apply(
+        s, "add label '" + label + "'", () -> conversations.label(s.conversationId(), label));
+  }
+}

@@ -1,0 +1,41 @@
+package in.picode.kretanote.automation.control;
+
+import in.picode.kretanote.contact.boundary.Contacts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** Tags the conversation's contact. */
+@ApplicationScoped
+public class AddTagAction implements Action {
+
+  @Inject Contacts contacts;
+
+  @Override
+  public String type() {
+    return "add_tag";
+  }
+
+  @Override
+  public String words() {
+    return "Add contact tag";
+  }
+
+  @Override
+  public boolean forMacros() {
+    return true;
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    Params.require(p, "tag", "The tag", 40, out);
+  }
+
+  @Override
+  public String run(JsonObject p, Situation s) {
+    String tag = Params.text(p, "tag");
+    return Changes.apply(
+        s, "add tag '" + tag + "'", () -> contacts.tag(s.conversation().getContactId(), tag));
+  }
+}

@@ -1,0 +1,44 @@
+package in.picode.kretanote.automation.control;
+
+import in.picode.kretanote.messaging.boundary.Conversations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** Assigns the conversation to an active agent ({@code userId}), or to nobody without one. */
+@ApplicationScoped
+public class AssignAction implements Action {
+
+  @Inject Conversations conversations;
+  @Inject References references;
+
+  @Override
+  public String type() {
+    return "assign";
+  }
+
+  @Override
+  public String words() {
+    return "Assign to agent";
+  }
+
+  @Override
+  public boolean forMacros() {
+    return true;
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    references.agent(Params.number(p, "userId"), out);
+  }
+
+  @Override
+  public String run(JsonObject p, Situation s) {
+    Long user = Params.number(p, "userId");
+    return Changes.apply(
+        s,
+        user == null ? "unassign" : "assign to agent #" + user,
+        () -> conversations.assign(s.conversationId(), user, s.actor()));
+  }
+}

@@ -1,0 +1,46 @@
+package in.picode.kretanote.automation.control;
+
+import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
+import in.picode.kretanote.contact.boundary.ContactNotFoundException;
+import in.picode.kretanote.messaging.boundary.ConversationChangeRefusedException;
+import in.picode.kretanote.messaging.boundary.ConversationNotFoundException;
+import in.picode.kretanote.outbound.boundary.SendResult;
+
+/** Runs an action's change, or in a dry run only says it; the owner's refusal becomes the log's. */
+final class Changes {
+
+  private Changes() {}
+
+  static String apply(Situation s, String line, Runnable change) {
+    if (s.dry()) {
+      return "would " + line;
+    }
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ConversationChangeRefusedException
+            || t instanceof ConversationNotFoundException
+            || t instanceof ContactChangeRefusedException
+            || t instanceof ContactNotFoundException) {
+          throw new ActionRefusedException(line + ": " + t.getMessage());
+        }
+      }
+      throw e;
+    }
+    return line;
+  }
+
+  /** A send's outcome in the log; the guard's refusal (its reason) fails the action. */
+  static String sent(Situation s, String line, SendResult r) {
+    if (r != null && !r.isQueued()) {
+      throw new ActionRefusedException(
+          line
+              + " refused by the send guard ("
+              + r.refusal().code()
+              + "): "
+              + r.refusal().reason());
+    }
+    return s.dry() ? "would " + line : r.duplicate() ? line + " (already sent)" : line;
+  }
+}

@@ -1,0 +1,36 @@
+package in.picode.kretanote.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** The conversation is on one of the business's WhatsApp numbers ({@code connectionId}). */
+@ApplicationScoped
+public class ChannelCondition implements Condition {
+
+  @Override
+  public String type() {
+    return "channel";
+  }
+
+  @Override
+  public String words() {
+    return "On WhatsApp number";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    Params.requireNumber(p, "connectionId", "The number", out);
+  }
+
+  @Override
+  public boolean test(JsonObject p, Situation s) {
+    Long c = Params.number(p, "connectionId");
+    return c != null && c == s.conversation().getConnectionId();
+  }
+
+  @Override
+  public String describe(JsonObject p) {
+    return "on number #" + Params.number(p, "connectionId");
+  }
+}

@@ -1,0 +1,41 @@
+package in.picode.kretanote.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** The contact has (or, with {@code present} false, has not) a tag. */
+@ApplicationScoped
+public class ContactTagCondition implements Condition {
+
+  @Override
+  public String type() {
+    return "contact_tag";
+  }
+
+  @Override
+  public String words() {
+    return "Contact has tag";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    Params.require(p, "tag", "The tag", 40, out);
+  }
+
+  @Override
+  public boolean test(JsonObject p, Situation s) {
+    String tag = Params.text(p, "tag");
+    boolean has = s.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag));
+    return has == Params.flag(p, "present", true);
+  }
+
+  @Override
+  public String describe(JsonObject p) {
+    return "contact "
+        + (Params.flag(p, "present", true) ? "has" : "lacks")
+        + " tag '"
+        + Params.text(p, "tag")
+        + "'";
+  }
+}

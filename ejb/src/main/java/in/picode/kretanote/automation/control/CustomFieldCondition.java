@@ -1,0 +1,51 @@
+package in.picode.kretanote.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/** A custom field of the contact has a value (compared whatever the capitals); blank: empty. */
+@ApplicationScoped
+public class CustomFieldCondition implements Condition {
+
+  @Inject References references;
+
+  @Override
+  public String type() {
+    return "custom_field";
+  }
+
+  @Override
+  public String words() {
+    return "Custom field equals";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    references.field(Params.require(p, "field", "The field", 60, out), out);
+    String v = Params.text(p, "value");
+    if (v != null && v.length() > 500) {
+      out.add("The value has more than 500 characters.");
+    }
+  }
+
+  @Override
+  public boolean test(JsonObject p, Situation s) {
+    String field = Params.text(p, "field");
+    String wanted = Params.text(p, "value");
+    String value = null;
+    for (Map.Entry<String, String> e : s.fields().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(field)) {
+        value = e.getValue();
+      }
+    }
+    return wanted == null ? value == null || value.isBlank() : wanted.equalsIgnoreCase(value);
+  }
+
+  @Override
+  public String describe(JsonObject p) {
+    return "field '" + Params.text(p, "field") + "' is '" + Params.text(p, "value") + "'";
+  }
+}

@@ -1,0 +1,38 @@
+package in.picode.kretanote.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * The customer's message is (or, with {@code first} false, is not) the first since the conversation
+ * was opened or re-opened.
+ */
+@ApplicationScoped
+public class FirstMessageCondition implements Condition {
+
+  @Override
+  public String type() {
+    return "first_message";
+  }
+
+  @Override
+  public String words() {
+    return "First message of the conversation";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    // first defaults to true; nothing else to check
+  }
+
+  @Override
+  public boolean test(JsonObject p, Situation s) {
+    return s.firstMessage() == Params.flag(p, "first", true);
+  }
+
+  @Override
+  public String describe(JsonObject p) {
+    return Params.flag(p, "first", true) ? "first message" : "not the first message";
+  }
+}

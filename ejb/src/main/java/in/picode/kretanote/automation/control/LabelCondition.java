@@ -1,0 +1,44 @@
+package in.picode.kretanote.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** The conversation carries (or, with {@code present} false, does not carry) a label. */
+@ApplicationScoped
+public class LabelCondition implements Condition {
+
+  @Inject References references;
+
+  @Override
+  public String type() {
+    return "label";
+  }
+
+  @Override
+  public String words() {
+    return "Conversation has label";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    references.label(Params.require(p, "label", "The label", 40, out), out);
+  }
+
+  @Override
+  public boolean test(JsonObject p, Situation s) {
+    String label = Params.text(p, "label");
+    boolean has = s.labels().stream().anyMatch(l -> l.equalsIgnoreCase(label));
+    return has == Params.flag(p, "present", true);
+  }
+
+  @Override
+  public String describe(JsonObject p) {
+    return "conversation "
+        + (Params.flag(p, "present", true) ? "has" : "lacks")
+        + " label '"
+        + Params.text(p, "label")
+        + "'";
+  }
+}

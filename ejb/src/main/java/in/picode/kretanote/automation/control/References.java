@@ -1,0 +1,79 @@
+package in.picode.kretanote.automation.control;
+
+import in.picode.kretanote.contact.boundary.Contacts;
+import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.messaging.boundary.CannedResponses;
+import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.messaging.entity.CannedResponse;
+import in.picode.kretanote.messaging.entity.Label;
+import in.picode.kretanote.outbound.boundary.Templates;
+import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.tenant.boundary.TeamMembers;
+import in.picode.kretanote.tenant.entity.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether the labels, custom fields, canned responses, templates and agents a rule or macro names
+ * still exist in the current tenant: asked on save (refused when not) and before each run (the rule
+ * pauses itself with the reason when one disappeared). Another tenant's id finds nothing.
+ */
+@ApplicationScoped
+public class References {
+
+  @Inject Conversations conversations;
+  @Inject Contacts contacts;
+  @Inject CannedResponses canned;
+  @Inject Templates templates;
+  @Inject TeamMembers team;
+
+  public void label(String name, List<String> out) {
+    if (name != null
+        && conversations.allLabels().stream()
+            .map(Label::getName)
+            .noneMatch(n -> n.equalsIgnoreCase(name))) {
+      out.add("label '" + name + "' no longer exists");
+    }
+  }
+
+  public Optional<CustomField> field(String name, List<String> out) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    Optional<CustomField> f =
+        contacts.fields().stream().filter(x -> x.getName().equalsIgnoreCase(name)).findFirst();
+    if (f.isEmpty()) {
+      out.add("custom field '" + name + "' no longer exists");
+    }
+    return f;
+  }
+
+  public Optional<CannedResponse> canned(Long id, List<String> out) {
+    Optional<CannedResponse> c = id == null ? Optional.empty() : canned.find(id);
+    if (id != null && c.isEmpty()) {
+      out.add("canned response #" + id + " no longer exists");
+    }
+    return c;
+  }
+
+  public Optional<MessageTemplate> template(Long id, List<String> out) {
+    Optional<MessageTemplate> t = id == null ? Optional.empty() : templates.find(id);
+    if (id != null && t.isEmpty()) {
+      out.add("template #" + id + " no longer exists");
+    }
+    return t;
+  }
+
+  public Optional<UserAccount> agent(Long id, List<String> out) {
+    Optional<UserAccount> u =
+        id == null
+            ? Optional.empty()
+            : team.find(id).filter(a -> a.getStatus() == UserAccount.Status.ACTIVE);
+    if (id != null && u.isEmpty()) {
+      out.add("agent #" + id + " no longer exists or is disabled");
+    }
+    return u;
+  }
+}

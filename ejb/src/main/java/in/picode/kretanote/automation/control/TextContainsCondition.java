@@ -1,0 +1,61 @@
+package in.picode.kretanote.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The customer's text contains any (or, with {@code all}, every) of the comma-separated keywords,
+ * whatever the capitals. Keywords, not regular expressions: a business's pattern never runs away on
+ * a customer's text.
+ */
+@ApplicationScoped
+public class TextContainsCondition implements Condition {
+
+  @Override
+  public String type() {
+    return "text_contains";
+  }
+
+  @Override
+  public String words() {
+    return "Text contains keywords";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    String k = Params.require(p, "keywords", "The keywords", 500, out);
+    if (k != null && keywords(p).isEmpty()) {
+      out.add("The keywords are empty.");
+    }
+  }
+
+  @Override
+  public boolean test(JsonObject p, Situation s) {
+    if (s.text() == null) {
+      return false;
+    }
+    String text = s.text().toLowerCase(Locale.ROOT);
+    List<String> k = keywords(p);
+    return Params.flag(p, "all", false)
+        ? k.stream().allMatch(text::contains)
+        : k.stream().anyMatch(text::contains);
+  }
+
+  @Override
+  public String describe(JsonObject p) {
+    return "text contains " + (Params.flag(p, "all", false) ? "all of " : "") + keywords(p);
+  }
+
+  static List<String> keywords(JsonObject p) {
+    String k = Params.text(p, "keywords");
+    return k == null
+        ? List.of()
+        : Arrays.stream(k.split(","))
+            .map(w -> w.strip().toLowerCase(Locale.ROOT))
+            .filter(w -> !w.isEmpty())
+            .toList();
+  }
+}

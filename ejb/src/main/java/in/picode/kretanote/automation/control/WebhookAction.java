@@ -1,0 +1,54 @@
+package in.picode.kretanote.automation.control;
+
+import in.picode.kretanote.api.boundary.WebhookEventType;
+import in.picode.kretanote.api.boundary.WebhookOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * Calls the business's outgoing webhooks: an {@code automation.fired} event into the API feature's
+ * webhook outbox (delivered, signed and retried by it) to every subscription that asked for it.
+ */
+@ApplicationScoped
+public class WebhookAction implements Action {
+
+  @Inject WebhookOutbox outbox;
+
+  @Override
+  public String type() {
+    return "webhook";
+  }
+
+  @Override
+  public String words() {
+    return "Call outgoing webhook";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    String tag = Params.text(p, "tag");
+    if (tag != null && tag.length() > 100) {
+      out.add("The webhook tag has more than 100 characters.");
+    }
+  }
+
+  @Override
+  public String run(JsonObject p, Situation s) {
+    if (s.dry()) {
+      return "would call the webhooks";
+    }
+    JsonObject data =
+        Json.createObjectBuilder()
+            .add("conversation_id", s.conversationId())
+            .add("contact_id", s.conversation().getContactId())
+            .add("source", s.source())
+            .add("event", s.event() == null ? "macro" : s.event().name().toLowerCase())
+            .add("tag", Params.text(p, "tag") == null ? "" : Params.text(p, "tag"))
+            .build();
+    int n = outbox.emit(WebhookEventType.AUTOMATION_FIRED, data);
+    return "call the webhooks (" + n + " subscription(s))";
+  }
+}

@@ -1,0 +1,173 @@
+package in.picode.kretanote.automation.view;
+
+import in.picode.kretanote.automation.boundary.AutomationRefusedException;
+import in.picode.kretanote.automation.boundary.BusinessHoursSettings;
+import in.picode.kretanote.platform.view.PageMessages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Settings → Business hours: the week (several intervals a day), the time zone, holidays, and the
+ * away and greeting messages. A save with mistakes shows all of them and keeps what was saved.
+ */
+@Named
+@ViewScoped
+public class BusinessHoursBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient BusinessHoursSettings settings;
+
+  /** One day of the week on the form. */
+  public static class Day implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final DayOfWeek day;
+    private String hours;
+
+    Day(DayOfWeek day, String hours) {
+      this.day = day;
+      this.hours = hours;
+    }
+
+    public String getName() {
+      return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+
+    public String getId() {
+      return day.name().toLowerCase(Locale.ROOT);
+    }
+
+    public String getHours() {
+      return hours;
+    }
+
+    public void setHours(String hours) {
+      this.hours = hours;
+    }
+  }
+
+  private final List<Day> days = new ArrayList<>();
+  private String timeZone;
+  private String holidays;
+  private boolean awayEnabled;
+  private String awayText;
+  private boolean greetingEnabled;
+  private String greetingText;
+  private int repeatMinutes;
+
+  @PostConstruct
+  void load() {
+    BusinessHoursSettings.Form f = settings.form();
+    days.clear();
+    f.days().forEach((d, h) -> days.add(new Day(d, h)));
+    timeZone = f.timeZone();
+    holidays = f.holidays();
+    awayEnabled = f.awayEnabled();
+    awayText = f.awayText();
+    greetingEnabled = f.greetingEnabled();
+    greetingText = f.greetingText();
+    repeatMinutes = f.repeatMinutes();
+  }
+
+  public void save() {
+    Map<DayOfWeek, String> week = new EnumMap<>(DayOfWeek.class);
+    days.forEach(d -> week.put(d.day, d.hours));
+    try {
+      settings.save(
+          new BusinessHoursSettings.Form(
+              timeZone,
+              week,
+              holidays,
+              awayEnabled,
+              awayText,
+              greetingEnabled,
+              greetingText,
+              repeatMinutes));
+      PageMessages.info("Business hours saved.");
+      load();
+    } catch (AutomationRefusedException e) {
+      e.problems().forEach(PageMessages::error);
+    }
+  }
+
+  /** Time zones whose name contains what was typed (at most 30). */
+  public List<String> completeZone(String query) {
+    String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    return ZoneId.getAvailableZoneIds().stream()
+        .filter(z -> z.toLowerCase(Locale.ROOT).contains(q))
+        .sorted()
+        .limit(30)
+        .toList();
+  }
+
+  public List<Day> getDays() {
+    return days;
+  }
+
+  public String getTimeZone() {
+    return timeZone;
+  }
+
+  public void setTimeZone(String timeZone) {
+    this.timeZone = timeZone;
+  }
+
+  public String getHolidays() {
+    return holidays;
+  }
+
+  public void setHolidays(String holidays) {
+    this.holidays = holidays;
+  }
+
+  public boolean isAwayEnabled() {
+    return awayEnabled;
+  }
+
+  public void setAwayEnabled(boolean awayEnabled) {
+    this.awayEnabled = awayEnabled;
+  }
+
+  public String getAwayText() {
+    return awayText;
+  }
+
+  public void setAwayText(String awayText) {
+    this.awayText = awayText;
+  }
+
+  public boolean isGreetingEnabled() {
+    return greetingEnabled;
+  }
+
+  public void setGreetingEnabled(boolean greetingEnabled) {
+    this.greetingEnabled = greetingEnabled;
+  }
+
+  public String getGreetingText() {
+    return greetingText;
+  }
+
+  public void setGreetingText(String greetingText) {
+    this.greetingText = greetingText;
+  }
+
+  public int getRepeatMinutes() {
+    return repeatMinutes;
+  }
+
+  public void setRepeatMinutes(int repeatMinutes) {
+    this.repeatMinutes = repeatMinutes;
+  }
+}

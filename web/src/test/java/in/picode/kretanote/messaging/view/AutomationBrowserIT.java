@@ -1,0 +1,196 @@
+package in.picode.kretanote.messaging.view;
+
+import static in.picode.kretanote.testing.TestAccounts.PASSWORD;
+import static in.picode.kretanote.testing.Webhooks.count;
+import static in.picode.kretanote.testing.Webhooks.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.picode.kretanote.testing.Browser;
+import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.TestAccounts;
+import in.picode.kretanote.testing.TestAccounts.User;
+import in.picode.kretanote.testing.WebClient;
+import in.picode.kretanote.testing.Webhooks;
+import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 18 in a real browser, wide (1400 px) and on a phone (390 px): a manager sets business hours
+ * (a mistake first: every problem is shown at once), creates a keyword rule and dry-runs it,
+ * creates a macro; an agent runs the macro from the conversation page. Screenshots in {@code
+ * web/target/screenshots/automation-*}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AutomationBrowserIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Webhooks.app("automation-browser", Map.of());
+  }
+
+  @ArquillianResource URL base;
+
+  Browser browser;
+
+  @BeforeAll
+  static void simulator() {
+    TestAccounts.clearAddressThrottle();
+    ItMeta.start();
+  }
+
+  @AfterEach
+  void quit() {
+    if (browser != null) {
+      browser.quit();
+    }
+    TestAccounts.clearAddressThrottle();
+  }
+
+  @Test
+  void onAWideScreen() {
+    walk(1400);
+  }
+
+  @Test
+  void onAPhone() {
+    walk(390);
+  }
+
+  void walk(int width) {
+    String run = TestAccounts.run() + width;
+    User owner = TestAccounts.owner("AutomationBrowser", run);
+    User agent = TestAccounts.user(owner.tenantId(), "agent-auto-" + run + "@example.com", "AGENT");
+    WebClient ownerClient = WebClient.signedIn(base, owner);
+    Document connected =
+        ownerClient.submit(
+            ownerClient.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
+    assertThat(connected.text()).contains("is connected");
+    long connection =
+        count("SELECT id FROM whatsapp_connection WHERE tenant_id = ?", owner.tenantId());
+    Webhooks.Tenant live =
+        new Webhooks.Tenant(
+            owner.tenantId(),
+            connection,
+            string("SELECT phone_number_id FROM whatsapp_connection WHERE id = ?", connection));
+    Webhooks.execute(
+        "INSERT INTO label (tenant_id, name, created_at) VALUES (?, 'Refund', NOW(6)),"
+            + " (?, 'Done', NOW(6))",
+        owner.tenantId(),
+        owner.tenantId());
+    String customer = "4917" + (10_000_000L + ThreadLocalRandom.current().nextLong(89_999_999L));
+    Inbound.text(base, live, customer, "Rui Costa", "I would like a refund for order 77");
+    long conversation = Inbound.conversationOf(live, customer);
+
+    browser = Browser.start(width, 1000);
+    WebDriver driver = browser.driver();
+    WebDriverWait wait = browser.waiting();
+    signIn(owner.email(), wait);
+
+    // Business hours: two mistakes at once, then a good week.
+    browser.open(base, "app/settings/business-hours.xhtml");
+    browser.type("hours:zone_input", "Mars/Olympus");
+    day(driver, 0).clear();
+    day(driver, 0).sendKeys("09:00-12:00, 11:00-13:00");
+    browser.click("hours:save");
+    browser.waitForText("Unknown time zone 'Mars/Olympus'");
+    browser.waitForText("Monday: 09:00-12:00 and 11:00-13:00 overlap.");
+    browser.screenshot("automation-hours-errors-" + width);
+    browser.type("hours:zone_input", "Europe/Lisbon");
+    day(driver, 0).clear();
+    day(driver, 0).sendKeys("09:00-12:00, 13:00-17:00");
+    browser.click("hours:save");
+    browser.waitForText("Business hours saved.");
+    assertThat(string("SELECT week FROM business_hours WHERE tenant_id = ?", owner.tenantId()))
+        .startsWith("MON 09:00-12:00,13:00-17:00;TUE 09:00-17:00");
+    browser.screenshot("automation-hours-" + width);
+
+    // A rule: customer message containing "refund" → label Refund; dry run first.
+    browser.open(base, "app/settings/automation.xhtml");
+    browser.type("editor:name", "Refunds");
+    new Select(driver.findElement(By.id("editor:newCondition"))).selectByValue("text_contains");
+    browser.click("editor:addCondition");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[id='editor:conditions'] input[id$=':value']")));
+    driver
+        .findElement(By.cssSelector("[id='editor:conditions'] input[id$=':value']"))
+        .sendKeys("refund");
+    driver
+        .findElement(By.cssSelector("[id='editor:actions'] input[id$=':value']"))
+        .sendKeys("Refund");
+    browser.click("editor:dryRun");
+    browser.waitForText("would add label 'Refund'");
+    browser.screenshot("automation-dry-run-" + width);
+    browser.click("editor:save");
+    browser.waitForText("Rule \"Refunds\" saved.");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM automation_rule WHERE tenant_id = ?"
+                    + " AND event = 'CUSTOMER_MESSAGE' AND paused = FALSE",
+                owner.tenantId()))
+        .isEqualTo(1);
+    assertThat(
+            count("SELECT COUNT(*) FROM conversation_label WHERE tenant_id = ?", owner.tenantId()))
+        .as("the dry run changed nothing")
+        .isZero();
+    browser.screenshot("automation-rules-" + width);
+
+    // A macro: label Done and resolve.
+    browser.open(base, "app/settings/macros.xhtml");
+    browser.type("editor:name", "Wrap up");
+    driver
+        .findElement(By.cssSelector("[id='editor:actions'] input[id$=':value']"))
+        .sendKeys("Done");
+    new Select(driver.findElement(By.id("editor:newAction"))).selectByValue("resolve");
+    browser.click("editor:addAction");
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("[id='editor:actions'] input[id$=':value']"), 2));
+    browser.click("editor:save");
+    browser.waitForText("Macro \"Wrap up\" saved.");
+    browser.screenshot("automation-macros-" + width);
+
+    // The agent runs it on the conversation.
+    driver.manage().deleteAllCookies();
+    signIn(agent.email(), wait);
+    browser.open(base, "app/conversation.xhtml?id=" + conversation);
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("details.macros summary")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$=':runMacro']")))
+        .click();
+    browser.waitForText("Macro done: add label 'Done'; resolve.");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conv:status"), "Closed"));
+    browser.screenshot("automation-macro-run-" + width);
+    assertThat(string("SELECT status FROM conversation WHERE id = ?", conversation))
+        .isEqualTo("CLOSED");
+  }
+
+  private void signIn(String email, WebDriverWait wait) {
+    browser.open(base, "login.xhtml");
+    browser.type("login:email", email);
+    browser.type("login:password", PASSWORD);
+    browser.click("login:submit");
+    wait.until(ExpectedConditions.urlContains("/app/"));
+  }
+
+  private static org.openqa.selenium.WebElement day(WebDriver driver, int index) {
+    return driver.findElement(By.cssSelector("input[id$=':" + index + ":day']"));
+  }
+}
