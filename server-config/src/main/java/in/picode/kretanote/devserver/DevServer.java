@@ -99,10 +99,7 @@ public final class DevServer {
               + " pays, 4000 0000 0000 0341 is declined.%n"
               + "                  Plain HTTP on loopback only, session cookie without Secure:"
               + " a local sandbox, not for real users.%n%n",
-          sandbox.metaUrl(),
-          sandbox.metaUrl(),
-          Sandbox.OPERATOR_EMAIL,
-          sandbox.operatorPassword());
+          sandbox.metaUrl(), sandbox.metaUrl(), Sandbox.OPERATOR_EMAIL, sandbox.operatorPassword());
     }
     stopped.await();
   }

@@ -28,7 +28,8 @@ class SandboxMailTest {
       GreenMailUtil.sendTextEmail("zoe@example.com", from, "You are invited", "i", smtp(mail));
       assertThat(subjects(Sandbox.unseen(mail.getReceivedMessages(), printed)))
           .containsExactly("You are invited");
-      GreenMailUtil.sendTextEmail("owner@example.com", from, "Reset your password", "r", smtp(mail));
+      GreenMailUtil.sendTextEmail(
+          "owner@example.com", from, "Reset your password", "r", smtp(mail));
       assertThat(subjects(Sandbox.unseen(mail.getReceivedMessages(), printed)))
           .containsExactly("Reset your password");
       assertThat(Sandbox.unseen(mail.getReceivedMessages(), printed)).isEmpty();

@@ -20,11 +20,11 @@ import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sandbox mode only ({@code kretanote.sandbox=true}, set by the run command): when no plan exists
- * at all, creates two demo plans, so a newcomer can choose a plan on Settings → Billing and pay with
- * the payment simulator's 4242 card. A real installation never gets them (its operators define
- * plans), and an installation that has any plan, even an inactive one, is left alone. {@code
- * kretanote.sandbox.demo-plans=false} switches it off.
+ * Sandbox mode only ({@code kretanote.sandbox=true}, set by the run command): creates the demo
+ * plans {@code starter} and {@code growth} where no plan of that code exists, so a newcomer can
+ * choose a plan on Settings → Billing and pay with the payment simulator's 4242 card. A plan of
+ * that code is never changed (an operator may reprice or retire it). A real installation never gets
+ * them; {@code kretanote.sandbox.demo-plans=false} switches them off.
  */
 @Singleton
 @Startup
@@ -70,20 +70,22 @@ public class SandboxPlans {
       return false;
     }
     try {
-      if (!plans.all().isEmpty()) {
-        return true;
+      if (plans.find("starter").isEmpty()) {
+        plans.create(
+            "starter",
+            "Starter (demo)",
+            new PlanVersion.Prices(
+                "EUR", 2900, 29000, 2, 900, 10, 1000, 800, "Shared inbox,Templates,Campaigns"));
+        LOG.log(Level.INFO, "Sandbox: created the demo plan 'starter'");
       }
-      plans.create(
-          "starter",
-          "Starter (demo)",
-          new PlanVersion.Prices(
-              "EUR", 2900, 29000, 2, 900, 10, 1000, 800, "Shared inbox,Templates,Campaigns"));
-      plans.create(
-          "growth",
-          "Growth (demo)",
-          new PlanVersion.Prices(
-              "EUR", 9900, 99000, 5, 700, 50, 10000, 600, "Everything in Starter,API,Webhooks"));
-      LOG.log(Level.INFO, "Sandbox: created the demo plans 'starter' and 'growth'");
+      if (plans.find("growth").isEmpty()) {
+        plans.create(
+            "growth",
+            "Growth (demo)",
+            new PlanVersion.Prices(
+                "EUR", 9900, 99000, 5, 700, 50, 10000, 600, "Everything in Starter,API,Webhooks"));
+        LOG.log(Level.INFO, "Sandbox: created the demo plan 'growth'");
+      }
       return true;
     } catch (RuntimeException e) {
       // Another server created them a moment earlier (unique code), or the database is not ready.

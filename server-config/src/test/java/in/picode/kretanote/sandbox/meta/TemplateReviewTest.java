@@ -55,17 +55,15 @@ class TemplateReviewTest {
           .build();
 
   static JsonObject change(Received r) {
-    return r.json()
-        .getJsonArray("entry")
-        .getJsonObject(0)
-        .getJsonArray("changes")
-        .getJsonObject(0);
+    return r.json().getJsonArray("entry").getJsonObject(0).getJsonArray("changes").getJsonObject(0);
   }
 
   @Test
   void aTemplateIsApprovedAfterTheDelayAndARejectNameIsRejectedWithTheReason() throws Exception {
     String id = sim.addTemplate(WABA, "order_ready", "de", "UTILITY", "PENDING", BODY);
-    assertThat(sim.templates(WABA)).extracting(SimState.Template::status).containsExactly("PENDING");
+    assertThat(sim.templates(WABA))
+        .extracting(SimState.Template::status)
+        .containsExactly("PENDING");
     receiver.assertQuietFor(150);
     Received approved = receiver.next();
     assertThat(approved.signedWith(SECRET)).isTrue();

@@ -222,6 +222,10 @@ public class ContactBean implements Serializable {
     this.id = id;
   }
 
+  public long getContactId() {
+    return contactId;
+  }
+
   public Contact getContact() {
     return contact;
   }
