@@ -2,6 +2,7 @@ package in.picode.kretanote.onboarding.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.sandbox.meta.MetaSimulator;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
@@ -64,7 +65,7 @@ class FirstHourIT {
     TestAccounts.update(
         "insert into message_template (tenant_id, connection_id, waba_id, name, language,"
             + " category, status, components, updated_at)"
-            + " select tenant_id, id, waba_id, ?, 'en_US', 'MARKETING', 'APPROVED',"
+            + " select tenant_id, id, waba_id, ?, 'en_US', 'UTILITY', 'APPROVED',"
             + " '[{\"type\":\"BODY\",\"text\":\"Hi {{1}}.\"}]', now(6)"
             + " from whatsapp_connection where tenant_id = ?",
         name, tenant);
@@ -175,9 +176,9 @@ class FirstHourIT {
     assertThat(created.text()).contains("DRAFT");
     Document started = owner.submit(created, "list", Map.of(), "table:0:start");
     assertThat(started.text()).contains("Campaign started.");
-    assertThat(started.getElementById("list:poll"))
+    assertThat(started.select("[id^=list:poll]"))
         .as("the list polls while a campaign is scheduled or running")
-        .isNotNull();
+        .isNotEmpty();
     await(
         () ->
             "COMPLETED"
@@ -218,7 +219,7 @@ class FirstHourIT {
     assertThat(
             TestAccounts.count(
                 "select count(*) from message where tenant_id = ? and contact_id = ?"
-                    + " and type = 'template'",
+                    + " and direction = 'OUTBOUND'",
                 tenant,
                 contact))
         .isOne();
@@ -244,14 +245,21 @@ class FirstHourIT {
 
     connect(owner, tenant);
     Document settings = owner.get("app/settings/whatsapp.xhtml");
-    Document simulated = owner.submit(settings, "manage", Map.of(), "rows:0:simulateCustomer");
-    assertThat(simulated.text()).contains("A simulated customer wrote to this number");
-    await(
-        () ->
-            TestAccounts.count(
-                    "select count(*) from message where tenant_id = ? and direction = 'INBOUND'",
-                    tenant)
-                > 0);
+    MetaSimulator sim = ItMeta.start();
+    URI before = sim.callback();
+    sim.setCallback(URI.create(base.toString()).resolve("webhooks/whatsapp"));
+    try {
+      Document simulated = owner.submit(settings, "manage", Map.of(), "rows:0:simulateCustomer");
+      assertThat(simulated.text()).contains("A simulated customer wrote to this number");
+      await(
+          () ->
+              TestAccounts.count(
+                      "select count(*) from message where tenant_id = ? and direction = 'INBOUND'",
+                      tenant)
+                  > 0);
+    } finally {
+      sim.setCallback(before);
+    }
   }
 
   @Test
