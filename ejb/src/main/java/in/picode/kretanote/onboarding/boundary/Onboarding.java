@@ -3,7 +3,6 @@ package in.picode.kretanote.onboarding.boundary;
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.boundary.Contacts;
-import in.picode.kretanote.onboarding.control.Checklist;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.platform.control.BusinessHoursStatus;
 import in.picode.kretanote.platform.control.Tenancy;

@@ -1,7 +1,7 @@
 package in.picode.kretanote.onboarding.view;
 
+import in.picode.kretanote.onboarding.boundary.Checklist;
 import in.picode.kretanote.onboarding.boundary.Onboarding;
-import in.picode.kretanote.onboarding.control.Checklist;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

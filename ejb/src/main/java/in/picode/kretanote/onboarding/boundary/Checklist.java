@@ -1,4 +1,4 @@
-package in.picode.kretanote.onboarding.control;
+package in.picode.kretanote.onboarding.boundary;
 
 import java.util.List;
 
