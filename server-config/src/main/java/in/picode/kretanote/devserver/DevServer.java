@@ -92,9 +92,14 @@ public final class DevServer {
               + " customer write:%n"
               + "                  curl -d '{\"text\":\"Hello\",\"wa_id\":\"4915112345678\","
               + "\"name\":\"Ana\"}' %s/_sim/customers/<phone number id>/messages%n"
+              + "                  Templates are approved by the simulator after a few seconds"
+              + " (names starting with reject_ are rejected).%n"
+              + "  Operator:       %s  password %s  (sign in at /login.xhtml)%n"
+              + "  Billing:        demo plans 'starter' and 'growth'; card 4242 4242 4242 4242"
+              + " pays, 4000 0000 0000 0341 is declined.%n"
               + "                  Plain HTTP on loopback only, session cookie without Secure:"
               + " a local sandbox, not for real users.%n%n",
-          sandbox.metaUrl(), sandbox.metaUrl());
+          sandbox.metaUrl(), sandbox.metaUrl(), Sandbox.OPERATOR_EMAIL, sandbox.operatorPassword());
     }
     stopped.await();
   }

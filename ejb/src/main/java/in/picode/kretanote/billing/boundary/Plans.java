@@ -71,8 +71,11 @@ public class Plans {
 
   /** The plan and its current prices, or a clear refusal when there is no such plan. */
   public Offer offer(String code) {
+    if (code == null || code.isBlank()) {
+      throw new BillingRefusedException("Choose a plan.");
+    }
     Plan plan =
-        find(code == null ? "" : code.strip())
+        find(code.strip())
             .orElseThrow(() -> new BillingRefusedException("There is no plan '" + code + "'."));
     PlanVersion current =
         em.createNamedQuery(PlanVersion.LATEST_OF, PlanVersion.class)

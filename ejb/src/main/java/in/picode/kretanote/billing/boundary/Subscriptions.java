@@ -83,6 +83,10 @@ public class Subscriptions {
     }
     Plans.Offer offer = forSale(planCode);
     Tenant tenant = em.find(Tenant.class, Tenancy.require());
+    if (tenant.getLegalName() == null || tenant.getCountry() == null) {
+      throw new BillingRefusedException(
+          "Enter the billing details first: they are printed on the invoices.");
+    }
     Instant now = clock.instant();
     Instant trialEnd = tenant.getCreatedAt().plus(settings.trialLength());
     Subscription s;

@@ -119,6 +119,28 @@ public class WhatsAppConnections {
     return connect(sandbox.simulatedSignup(), actor);
   }
 
+  /** The customer the sandbox's "Simulate a customer message" button writes as. */
+  public static final String SIMULATED_CUSTOMER = "4915100000001";
+
+  /**
+   * Sandbox mode: a simulated customer ({@link #SIMULATED_CUSTOMER}) writes to one of this tenant's
+   * live numbers; the message arrives through the webhook as a real one would.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void simulateCustomerMessage(long connectionId) {
+    Tenancy.require();
+    WhatsAppConnection c =
+        store
+            .find(connectionId)
+            .filter(x -> x.getStatus() == WhatsAppConnection.Status.CONNECTED)
+            .orElseThrow(() -> new ConnectionNotFoundException(connectionId));
+    sandbox.customerWrites(
+        c.getPhoneNumberId(),
+        SIMULATED_CUSTOMER,
+        "Ana (simulated)",
+        "Hello! I would like to know whether my order has shipped.");
+  }
+
   private WhatsAppConnection connect(long tenant, SignupRequest request, Actor actor) {
     String pnid = request.phoneNumberId();
     String waba = request.wabaId();

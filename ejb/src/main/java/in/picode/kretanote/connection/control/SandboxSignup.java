@@ -83,6 +83,39 @@ public class SandboxSignup {
     }
   }
 
+  /**
+   * Sandbox mode only: a simulated customer writes {@code text} to the number, through the
+   * simulator's {@code POST /_sim/customers/{pnid}/messages}; the message then arrives as Meta's
+   * webhook, like a real one.
+   */
+  public void customerWrites(String phoneNumberId, String waId, String name, String text) {
+    if (!sandbox) {
+      throw new IllegalStateException("Simulated customers exist only in sandbox mode");
+    }
+    JsonObject request =
+        Json.createObjectBuilder().add("text", text).add("wa_id", waId).add("name", name).build();
+    String base = graphUrl.endsWith("/") ? graphUrl : graphUrl + "/";
+    Client http =
+        ClientBuilder.newBuilder()
+            .connectTimeout(3, TimeUnit.SECONDS)
+            .readTimeout(10, TimeUnit.SECONDS)
+            .build();
+    try (Response r =
+        http.target(base + "_sim/customers/" + phoneNumberId + "/messages")
+            .request(MediaType.APPLICATION_JSON_TYPE)
+            .post(Entity.entity(request.toString(), MediaType.APPLICATION_JSON))) {
+      if (r.getStatus() != 200) {
+        throw new IllegalStateException(
+            "The Meta simulator did not take the customer's message (HTTP " + r.getStatus() + ")");
+      }
+    } catch (ProcessingException e) {
+      throw new IllegalStateException(
+          "The Meta simulator does not answer at " + base + "; is the sandbox running?");
+    } finally {
+      http.close();
+    }
+  }
+
   private static String digits(int n) {
     StringBuilder s = new StringBuilder(n);
     for (int i = 0; i < n; i++) {

@@ -104,7 +104,7 @@ public class ContactImports {
     CsvCheck checked = check(bytes, mapping);
     if (!checked.ok()) {
       throw new ContactChangeRefusedException(
-          checked.problems().size() + " rows have problems; nothing was imported.");
+          rowsHaveProblems(checked.problems().size()) + "; nothing was imported.");
     }
     Instant now = Instant.now(clock);
     Map<String, Contact> existing = existing(checked.rows());
@@ -231,5 +231,10 @@ public class ContactImports {
 
   private ContactCsv csv() {
     return new ContactCsv(maxBytes, maxRows);
+  }
+
+  /** "1 row has problems", "3 rows have problems". */
+  public static String rowsHaveProblems(int rows) {
+    return rows == 1 ? "1 row has problems" : rows + " rows have problems";
   }
 }

@@ -48,12 +48,14 @@ public class ConsentData implements TenantData {
         ExportSection.query(
             c,
             "consent_event",
-            "SELECT * FROM consent_event WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            "SELECT category, granted, source, actor, evidence AS note, occurred_at"
+                + " FROM consent_event WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
             who),
         ExportSection.query(
             c,
             "contact_consent",
-            "SELECT * FROM contact_consent WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            "SELECT category, granted, source, changed_at"
+                + " FROM contact_consent WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
             who));
   }
 

@@ -48,9 +48,29 @@ public class ContactData implements TenantData {
 
   @Override
   public List<ExportSection> export(Connection c, DataSubject who) throws SQLException {
+    // Readable fields for the person who asked, not the table's internals (tenant id, version).
     return List.of(
         ExportSection.query(
-            c, "contact", "SELECT * FROM contact WHERE tenant_id = ? AND id = ?", who));
+            c,
+            "contact",
+            "SELECT id, display_name AS name, profile_name AS whatsapp_profile_name,"
+                + " wa_id AS whatsapp_number, username AS whatsapp_username, phone, email,"
+                + " opted_out, automation_opt_out AS objected_to_automated_processing,"
+                + " legal_hold, created_at, updated_at"
+                + " FROM contact WHERE tenant_id = ? AND id = ?",
+            who),
+        ExportSection.query(
+            c,
+            "tags",
+            "SELECT tag FROM contact_tag WHERE tenant_id = ? AND contact_id = ? ORDER BY tag",
+            who),
+        ExportSection.query(
+            c,
+            "fields",
+            "SELECT f.name AS field, v.value FROM contact_field_value v JOIN custom_field f"
+                + " ON f.tenant_id = v.tenant_id AND f.id = v.field_id"
+                + " WHERE v.tenant_id = ? AND v.contact_id = ? ORDER BY f.name",
+            who));
   }
 
   @Override

@@ -74,21 +74,28 @@ public class MessagingData implements TenantData {
 
   @Override
   public List<ExportSection> export(Connection c, DataSubject who) throws SQLException {
+    // Readable fields, not the tables' internals: no tenant id, version, raw JSON payloads or
+    // Meta's error details; ids stay where they link sections (a message's conversation).
     return List.of(
         ExportSection.query(
             c,
             "conversations",
-            "SELECT * FROM conversation WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            "SELECT id, status, opened_at, closed_at, snoozed_until, last_activity_at"
+                + " FROM conversation WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
             who),
         ExportSection.query(
             c,
             "messages",
-            "SELECT * FROM message WHERE tenant_id = ? AND contact_id = ? ORDER BY created_at, id",
+            "SELECT id, conversation_id, direction, type, text, status, error_code, error_title,"
+                + " forwarded, from_phone AS sent_from_phone, edited_at, previous_text,"
+                + " deleted_at AS deleted_by_customer_at, created_at"
+                + " FROM message WHERE tenant_id = ? AND contact_id = ? ORDER BY created_at, id",
             who),
         ExportSection.query(
             c,
             "message_statuses",
-            "SELECT s.* FROM message_status s JOIN message m ON m.tenant_id = s.tenant_id"
+            "SELECT m.id AS message_id, s.status, s.occurred_at, s.error_code, s.error_title"
+                + " FROM message_status s JOIN message m ON m.tenant_id = s.tenant_id"
                 + " AND m.wamid = s.wamid WHERE m.tenant_id = ? AND m.contact_id = ?"
                 + " ORDER BY s.occurred_at, s.id",
             who),
@@ -105,15 +112,32 @@ public class MessagingData implements TenantData {
         ExportSection.query(
             c,
             "reactions",
-            "SELECT * FROM reaction WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            "SELECT message_id, emoji, reacted_at"
+                + " FROM reaction WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
             who),
         ExportSection.query(
             c,
             "media",
-            "SELECT d.id, d.message_id, d.media_id, d.mime_type, d.sha256, d.size_bytes,"
-                + " d.state, d.created_at FROM media d JOIN message m ON m.tenant_id ="
+            "SELECT d.message_id, d.mime_type, d.filename, d.size_bytes, d.sha256, d.state,"
+                + " d.created_at FROM media d JOIN message m ON m.tenant_id ="
                 + " d.tenant_id AND m.id = d.message_id WHERE d.tenant_id = ? AND m.contact_id = ?"
                 + " ORDER BY d.id",
+            who),
+        ExportSection.query(
+            c,
+            "labels",
+            "SELECT cl.conversation_id, l.name AS label FROM conversation_label cl"
+                + " JOIN label l ON l.tenant_id = cl.tenant_id AND l.id = cl.label_id"
+                + " JOIN conversation v ON v.tenant_id = cl.tenant_id AND v.id = cl.conversation_id"
+                + " WHERE cl.tenant_id = ? AND v.contact_id = ? ORDER BY cl.conversation_id, l.name",
+            who),
+        ExportSection.query(
+            c,
+            "notes",
+            "SELECT n.conversation_id, n.body AS note, n.created_at AS written_at"
+                + " FROM conversation_note n JOIN conversation v ON v.tenant_id = n.tenant_id"
+                + " AND v.id = n.conversation_id WHERE n.tenant_id = ? AND v.contact_id = ?"
+                + " ORDER BY n.id",
             who));
   }
 

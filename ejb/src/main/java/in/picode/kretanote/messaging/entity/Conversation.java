@@ -167,7 +167,11 @@ public class Conversation {
    * time (the inbox compares with the clock, no timer needed) or when the customer writes.
    */
   public void snooze(Instant until, Instant now) {
-    if (until == null || !until.isAfter(now)) {
+    if (until == null) {
+      throw new IllegalArgumentException(
+          "Choose the date and time to snooze until, like 2026-12-24 09:00");
+    }
+    if (!until.isAfter(now)) {
       throw new IllegalArgumentException("Snooze until a time in the future");
     }
     if (status == Status.CLOSED) {

@@ -4,9 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,29 +47,58 @@ public record TemplateDraft(
   public JsonArray components() {
     JsonArrayBuilder out = Json.createArrayBuilder();
     if (header != null) {
-      if (header.length() > HEADER_MAX) {
-        throw new IllegalArgumentException("The header has at most " + HEADER_MAX + " characters.");
-      }
-      if (PLACEHOLDER.matcher(header).find()) {
-        throw new IllegalArgumentException("The header cannot have placeholders here.");
-      }
-      out.add(
-          Json.createObjectBuilder()
-              .add("type", "HEADER")
-              .add("format", "TEXT")
-              .add("text", header));
+      out.add(headerComponent());
     }
     out.add(bodyComponent());
     if (footer != null) {
-      if (footer.length() > FOOTER_MAX) {
-        throw new IllegalArgumentException("The footer has at most " + FOOTER_MAX + " characters.");
-      }
-      out.add(Json.createObjectBuilder().add("type", "FOOTER").add("text", footer));
+      out.add(footerComponent());
     }
     if (!buttons.isEmpty()) {
       out.add(Json.createObjectBuilder().add("type", "BUTTONS").add("buttons", buttonArray()));
     }
     return out.build();
+  }
+
+  /**
+   * Every problem of the draft at once, by the form's field ({@code header}, {@code body}, {@code
+   * footer}, {@code buttons}), so the form can show them all next to their fields; empty when
+   * {@link #components()} succeeds.
+   */
+  public Map<String, String> problems() {
+    Map<String, String> out = new LinkedHashMap<>();
+    check(out, "header", () -> header == null ? null : headerComponent());
+    check(out, "body", this::bodyComponent);
+    check(out, "footer", () -> footer == null ? null : footerComponent());
+    check(out, "buttons", this::buttonArray);
+    return out;
+  }
+
+  private static void check(Map<String, String> out, String field, Supplier<?> part) {
+    try {
+      part.get();
+    } catch (IllegalArgumentException e) {
+      out.put(field, e.getMessage());
+    }
+  }
+
+  private JsonObjectBuilder headerComponent() {
+    if (header.length() > HEADER_MAX) {
+      throw new IllegalArgumentException("The header has at most " + HEADER_MAX + " characters.");
+    }
+    if (PLACEHOLDER.matcher(header).find()) {
+      throw new IllegalArgumentException("The header cannot have placeholders here.");
+    }
+    return Json.createObjectBuilder()
+        .add("type", "HEADER")
+        .add("format", "TEXT")
+        .add("text", header);
+  }
+
+  private JsonObjectBuilder footerComponent() {
+    if (footer.length() > FOOTER_MAX) {
+      throw new IllegalArgumentException("The footer has at most " + FOOTER_MAX + " characters.");
+    }
+    return Json.createObjectBuilder().add("type", "FOOTER").add("text", footer);
   }
 
   private JsonObjectBuilder bodyComponent() {

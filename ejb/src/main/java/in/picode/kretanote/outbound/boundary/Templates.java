@@ -20,7 +20,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -84,6 +86,26 @@ public class Templates {
       throw new OutboundRefusedException(e.getMessage());
     }
     return create(connectionId, name, language, category, components);
+  }
+
+  /**
+   * Everything wrong with a template form at once, by field ({@code name}, {@code language}, {@code
+   * category} and the draft's fields), so the page shows all of it before anything is sent.
+   */
+  public static Map<String, String> problems(
+      String name, String language, Category category, TemplateDraft draft) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (name == null || !NAME.matcher(name).matches()) {
+      out.put("name", "A template name has lowercase letters, digits and underscores only.");
+    }
+    if (language == null || !LANGUAGE.matcher(language).matches()) {
+      out.put("language", "A language code such as en or en_US is needed.");
+    }
+    if (category == null || category == Category.SERVICE) {
+      out.put("category", "A template is MARKETING, UTILITY or AUTHENTICATION.");
+    }
+    out.putAll(draft.problems());
+    return out;
   }
 
   /**

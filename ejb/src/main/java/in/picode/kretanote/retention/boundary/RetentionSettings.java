@@ -6,12 +6,14 @@ import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
 public class RetentionSettings {
 
   public static final int REASON_MAX = 500;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Resource(lookup = "jdbc/kretanote")
   DataSource ds;
@@ -116,6 +119,39 @@ public class RetentionSettings {
         on ? "LEGAL_HOLD_ON" : "LEGAL_HOLD_OFF",
         on ? "tenant-wide legal hold: " + limit(r, 440) : "tenant-wide legal hold lifted",
         who.clientAddress());
+  }
+
+  /**
+   * The token of the business's public privacy page ({@code /privacy.xhtml?business=<token>}), made
+   * on first use: 32 random bytes, URL-safe. The page shows only the business's name and the period
+   * above, so any member may see the link.
+   */
+  public String publicPageToken() {
+    long tenant = Tenancy.require();
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    try (Connection c = ds.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO retention_setting (tenant_id, public_page_token, updated_at)"
+                    + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE public_page_token ="
+                    + " COALESCE(public_page_token, VALUES(public_page_token))");
+        PreparedStatement read =
+            c.prepareStatement(
+                "SELECT public_page_token FROM retention_setting WHERE tenant_id = ?")) {
+      insert.setLong(1, tenant);
+      insert.setString(2, fresh);
+      insert.setTimestamp(3, Timestamp.from(Instant.now()));
+      insert.executeUpdate();
+      read.setLong(1, tenant);
+      try (ResultSet rs = read.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void requireOwnerOrAdmin(Requester who) {

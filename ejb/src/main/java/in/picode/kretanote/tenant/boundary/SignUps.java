@@ -16,14 +16,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,18 +77,22 @@ public class SignUps {
   private final Clock clock = Clock.systemUTC();
 
   public void signUp(SignUpForm form) {
+    Map<String, String> problems = new TreeMap<>(SignUps::formOrder);
     validator.validate(form).stream()
-        .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
-        .ifPresent(
-            v -> {
-              throw refusal(v);
-            });
-    refuseMarkup("companyName", form.companyName(), Subject.BUSINESS_NAME);
-    refuseMarkup("ownerName", form.ownerName(), Subject.PERSON_NAME);
-    refuseMarkup("legalName", form.legalName(), Subject.BUSINESS_NAME);
-    Optional<String> weak = PasswordPolicy.violation(form.password(), form.email());
-    if (weak.isPresent()) {
-      throw new SignUpRefusedException("password", weak.get());
+        .sorted(Comparator.comparing(v -> v.getMessage()))
+        .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+    markup(problems, "companyName", form.companyName(), Subject.BUSINESS_NAME);
+    markup(problems, "ownerName", form.ownerName(), Subject.PERSON_NAME);
+    markup(problems, "legalName", form.legalName(), Subject.BUSINESS_NAME);
+    PasswordPolicy.violation(form.password(), form.email())
+        .ifPresent(weak -> problems.putIfAbsent("password", weak));
+    if (form.hasBillingDetails()) {
+      validator.validate(form.billingDetails()).stream()
+          .sorted(Comparator.comparing(v -> v.getMessage()))
+          .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      throw new SignUpRefusedException(problems);
     }
     String email = UserAccount.normalizeEmail(form.email());
     // Hashed on every path, so the time taken does not tell whether the address has an account.
@@ -121,13 +127,15 @@ public class SignUps {
       owner = new UserAccount(tenant.getId(), email, form.ownerName(), hash, Role.OWNER, now);
       em.persist(owner);
     }
-    tenant.billingProfile(
-        form.legalName().strip(),
-        form.addressLine().strip(),
-        form.postalCode() == null ? null : form.postalCode().strip(),
-        form.city().strip(),
-        form.country(),
-        form.taxId());
+    if (form.hasBillingDetails()) {
+      tenant.billingProfile(
+          form.legalName().strip(),
+          form.addressLine().strip(),
+          form.postalCode() == null ? null : form.postalCode().strip(),
+          form.city().strip(),
+          form.country(),
+          form.taxId());
+    }
     em.flush();
     Duration validity =
         verificationValidity.compareTo(unverifiedExpiry) < 0
@@ -159,11 +167,32 @@ public class SignUps {
     return usableToken(token, false).isPresent();
   }
 
-  private static void refuseMarkup(String field, String value, Subject subject) {
+  private static void markup(
+      Map<String, String> problems, String field, String value, Subject subject) {
     if (PlainText.hasMarkup(value)) {
-      throw new SignUpRefusedException(field, PlainText.refusal(subject));
+      problems.putIfAbsent(field, PlainText.refusal(subject));
     }
   }
+
+  /** The form's order, so the problems read top to bottom. */
+  private static int formOrder(String a, String b) {
+    return Integer.compare(FIELDS.indexOf(a), FIELDS.indexOf(b)) != 0
+        ? Integer.compare(FIELDS.indexOf(a), FIELDS.indexOf(b))
+        : a.compareTo(b);
+  }
+
+  private static final List<String> FIELDS =
+      List.of(
+          "companyName",
+          "ownerName",
+          "email",
+          "password",
+          "legalName",
+          "addressLine",
+          "postalCode",
+          "city",
+          "country",
+          "taxId");
 
   /**
    * Confirms the address behind a verification link, given the password chosen at sign-up. A wrong
@@ -224,9 +253,5 @@ public class SignUps {
               user.getDisplayName(),
               null));
     }
-  }
-
-  private static SignUpRefusedException refusal(ConstraintViolation<SignUpForm> v) {
-    return new SignUpRefusedException(v.getPropertyPath().toString(), v.getMessage());
   }
 }

@@ -1,14 +1,22 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.platform.control.PlainText;
+import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.entity.Tenant;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The platform's list of tenants. Not tenant-scoped: sign-up creates tenants and platform operators
@@ -19,6 +27,8 @@ public class Tenants {
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
+
+  @Inject Validator validator;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -36,6 +46,39 @@ public class Tenants {
   /** The tenant the current request or job works for, if any (the page header shows its name). */
   public Optional<Tenant> current() {
     return Tenancy.current().flatMap(this::find);
+  }
+
+  /** The current tenant's invoice details, once given (empty until a plan is first chosen). */
+  public Optional<BillingDetails> billingDetails() {
+    return current().filter(t -> t.getLegalName() != null).map(BillingDetails::of);
+  }
+
+  /**
+   * Saves the current tenant's invoice details; every problem is refused at once, by field, and
+   * nothing is saved then.
+   */
+  public BillingDetails saveBillingDetails(BillingDetails details) {
+    Map<String, String> problems = new TreeMap<>();
+    validator.validate(details).stream()
+        .sorted(Comparator.comparing(v -> v.getMessage()))
+        .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+    if (PlainText.hasMarkup(details.legalName())) {
+      problems.putIfAbsent("legalName", PlainText.refusal(Subject.BUSINESS_NAME));
+    }
+    if (!problems.isEmpty()) {
+      throw new BillingDetailsRefusedException(problems);
+    }
+    Tenant t = em.find(Tenant.class, Tenancy.require(), LockModeType.PESSIMISTIC_WRITE);
+    t.billingProfile(
+        details.legalName().strip(),
+        details.addressLine().strip(),
+        details.postalCode() == null || details.postalCode().isBlank()
+            ? null
+            : details.postalCode().strip(),
+        details.city().strip(),
+        details.country(),
+        details.taxId());
+    return BillingDetails.of(t);
   }
 
   public List<Tenant> all() {

@@ -10,4 +10,10 @@ class ContactImportsTest {
   void likePatternsTreatWildcardsAsText() {
     assertThat(Contacts.likeEscape("50%_off!")).isEqualTo("50!%!_off!!");
   }
+
+  @Test
+  void oneBadRowIsOneRowNotOneRows() {
+    assertThat(ContactImports.rowsHaveProblems(1)).isEqualTo("1 row has problems");
+    assertThat(ContactImports.rowsHaveProblems(3)).isEqualTo("3 rows have problems");
+  }
 }

@@ -65,4 +65,13 @@ class ConversationTest {
     assertThat(c.getStatus()).isEqualTo(Conversation.Status.OPEN);
     assertThat(c.getClosedAt()).isNull();
   }
+
+  @Test
+  void aSnoozeWithoutATimeAsksForADateNotForTheFuture() {
+    Conversation c = new Conversation(1, 2, T);
+    // What the date picker hands over when the text typed is not a date.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.snooze(null, T))
+        .hasMessageContaining("Choose the date and time")
+        .hasMessageNotContaining("future");
+  }
 }

@@ -3,6 +3,7 @@ package in.picode.kretanote.outbound.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import in.picode.kretanote.contact.entity.Category;
 import jakarta.json.JsonArray;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,21 @@ class TemplateDraftTest {
           .as(url)
           .hasMessageContaining("starts with https://");
     }
+  }
+
+  @Test
+  void anEmptyFormNamesEveryProblemAtOnceByField() {
+    TemplateDraft empty =
+        new TemplateDraft(
+            "x".repeat(61),
+            "",
+            List.of(),
+            "y".repeat(61),
+            List.of(new TemplateDraft.Button("Go", "http://plain")));
+    assertThat(Templates.problems("", "", null, empty))
+        .containsOnlyKeys("name", "language", "category", "header", "body", "footer", "buttons")
+        .containsEntry("body", "The body text is needed.")
+        .containsEntry("header", "The header has at most 60 characters.");
+    assertThat(Templates.problems("order_update", "en_US", Category.UTILITY, body("Hi"))).isEmpty();
   }
 }

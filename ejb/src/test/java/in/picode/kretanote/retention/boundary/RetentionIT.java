@@ -493,8 +493,52 @@ class RetentionIT {
     a.message(neighbour, now.minus(Duration.ofDays(1)), "the neighbour's secret");
     b.message(b.contact, now.minus(Duration.ofDays(1)), "another tenant's secret");
 
+    long conversation =
+        count(
+            "SELECT id FROM conversation WHERE tenant_id = ? AND contact_id = ? LIMIT 1",
+            a.tenant,
+            a.contact);
+    insert(
+        "INSERT INTO contact_tag (tenant_id, contact_id, tag) VALUES (?, ?, 'vip-export')",
+        a.tenant,
+        a.contact);
+    long label =
+        insert(
+            "INSERT INTO label (tenant_id, name, created_at) VALUES (?, 'label-export', NOW(6))",
+            a.tenant);
+    insert(
+        "INSERT INTO conversation_label (tenant_id, conversation_id, label_id) VALUES (?, ?, ?)",
+        a.tenant,
+        conversation,
+        label);
+    insert(
+        "INSERT INTO conversation_note (tenant_id, conversation_id, author_id, body, created_at)"
+            + " VALUES (?, ?, ?, 'note-export: prefers mornings', NOW(6))",
+        a.tenant,
+        conversation,
+        a.owner);
     byte[] zip = a.call(() -> dsr.export(a.contact, a.admin()));
     Map<String, String> files = unzip(zip);
+    // Tags, labels and notes are data about the person too.
+    assertThat(files).containsKeys("tags.csv", "labels.csv", "notes.csv");
+    assertThat(files.get("tags.csv")).contains("vip-export");
+    assertThat(files.get("labels.csv")).contains("label-export");
+    assertThat(files.get("notes.csv")).contains("note-export: prefers mornings");
+    // Readable fields, not the tables' internals.
+    for (String csv : files.keySet()) {
+      if (csv.endsWith(".csv")) {
+        String header = files.get(csv).lines().findFirst().orElse("");
+        assertThat(header)
+            .as(csv)
+            .doesNotContain("tenant_id")
+            .doesNotContain("version")
+            .doesNotContain("payload")
+            .doesNotContain("identity_key");
+      }
+    }
+    assertThat(files.get("contact.csv").lines().findFirst().orElseThrow())
+        .contains("name")
+        .contains("whatsapp_number");
 
     assertThat(files)
         .containsKeys(
@@ -519,8 +563,9 @@ class RetentionIT {
     assertThat(all).contains("mine, first").contains("mine, \"\"quoted\"\", second");
     assertThat(all).doesNotContain("neighbour").doesNotContain("another tenant's secret");
     for (JsonValue m : json.getJsonArray("messages")) {
-      assertThat(m.asJsonObject().getJsonNumber("contact_id").longValue()).isEqualTo(a.contact);
-      assertThat(m.asJsonObject().getJsonNumber("tenant_id").longValue()).isEqualTo(a.tenant);
+      assertThat(m.asJsonObject().getJsonNumber("conversation_id").longValue())
+          .isEqualTo(conversation);
+      assertThat(m.asJsonObject()).doesNotContainKeys("tenant_id", "payload", "version");
     }
     assertThat(
             count(

@@ -32,6 +32,9 @@ import java.util.List;
  * DELETE /_sim/subscriptions/{waba}      unsubscribe the app
  * POST   /_sim/subscriptions/{waba}      {override_callback_uri}: this WABA's webhooks go there
  * POST   /_sim/templates/{waba}          {name, language, status, reason?}
+ * POST   /_sim/review                    {delay_ms?, reject_pattern?, reason?}: how new templates are
+ *                                        reviewed (sandbox: approved after 5 s, reject_.* rejected)
+ * GET    /_sim/review                    the review settings
  * POST   /_sim/customers/{pnid}/messages {text, wa_id?, user_id?, name?, username?}, or instead of
  *                                        text a media message: {type: image|document|audio|video|
  *                                        sticker, media: {base64, mime_type, caption?, filename?,
@@ -101,6 +104,21 @@ final class ControlApi implements HttpHandler {
         yield ok(Json.createObjectBuilder().add("success", true));
       }
       case "POST templates" -> template(require(arg, "waba id"), body(r));
+      case "GET review" -> review();
+      case "POST review" -> {
+        JsonObject b = body(r);
+        TemplateReview now = sim.templateReview();
+        sim.setTemplateReview(
+            TemplateReview.of(
+                b.containsKey("delay_ms")
+                    ? b.getJsonNumber("delay_ms").longValue()
+                    : now.delay().toMillis(),
+                b.containsKey("reject_pattern")
+                    ? b.getString("reject_pattern", null)
+                    : now.reject() == null ? null : now.reject().pattern(),
+                b.getString("reason", now.reason())));
+        yield review();
+      }
       case "POST customers/messages" -> customerMessage(require(arg, "pnid"), body(r));
       case "POST calls" -> call(require(arg, "pnid"), body(r));
       case "POST permission-replies" -> permissionReply(require(arg, "pnid"), body(r));
@@ -130,6 +148,18 @@ final class ControlApi implements HttpHandler {
       }
       default -> problem(404, "unknown control path " + r.method() + " " + r.fullPath());
     };
+  }
+
+  private Reply review() {
+    TemplateReview t = sim.templateReview();
+    JsonObjectBuilder out =
+        Json.createObjectBuilder().add("delay_ms", t.delay().toMillis()).add("reason", t.reason());
+    if (t.reject() == null) {
+      out.addNull("reject_pattern");
+    } else {
+      out.add("reject_pattern", t.reject().pattern());
+    }
+    return ok(out);
   }
 
   private Reply faults() {

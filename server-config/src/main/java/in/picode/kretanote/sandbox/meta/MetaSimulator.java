@@ -74,6 +74,7 @@ public final class MetaSimulator implements AutoCloseable {
     private Duration statusDelay = Duration.ofMillis(100);
     private int webhookRetries = 2;
     private boolean autoApproveTemplates;
+    private TemplateReview templateReview;
     private Consumer<String> tokenListener = token -> {};
 
     private Builder() {}
@@ -160,6 +161,17 @@ public final class MetaSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Reviews created templates as Meta does, after {@code review.delay()}: a name matching {@code
+     * review.reject()} is REJECTED with {@code review.reason()}, any other APPROVED; each decision
+     * arrives as a {@code message_template_status_update} webhook. Implies auto-approval.
+     */
+    public Builder templateReview(TemplateReview review) {
+      templateReview = java.util.Objects.requireNonNull(review);
+      autoApproveTemplates = true;
+      return this;
+    }
+
     public MetaSimulator start() throws IOException {
       if (appSecret == null || appSecret.isEmpty()) {
         throw new IllegalArgumentException("an app secret is required");
@@ -177,6 +189,7 @@ public final class MetaSimulator implements AutoCloseable {
   private final Duration statusDelay;
   private final int webhookRetries;
   private final boolean autoApproveTemplates;
+  private volatile TemplateReview templateReview;
   private final Consumer<String> tokenListener;
   private final WebhookSender sender;
   private final HttpServer server;
@@ -199,6 +212,10 @@ public final class MetaSimulator implements AutoCloseable {
     this.statusDelay = b.statusDelay;
     this.webhookRetries = b.webhookRetries;
     this.autoApproveTemplates = b.autoApproveTemplates;
+    this.templateReview =
+        b.templateReview != null
+            ? b.templateReview
+            : new TemplateReview(b.statusDelay, null, TemplateReview.DEFAULT_REASON);
     this.tokenListener = b.tokenListener;
     this.callback = b.callback;
     this.throughputPerSecond = b.throughputPerSecond;
@@ -539,9 +556,17 @@ public final class MetaSimulator implements AutoCloseable {
           new SimState.Template(id, wabaId, name, language, category, status, null, components);
       state.templates.put(id, t);
       if (autoApproveTemplates && status.equals("PENDING")) {
+        TemplateReview review = templateReview;
+        boolean rejected = review.rejects(name);
         webhookThread.schedule(
-            () -> setTemplateStatus(wabaId, name, language, "APPROVED", null),
-            statusDelay.toMillis(),
+            () ->
+                setTemplateStatus(
+                    wabaId,
+                    name,
+                    language,
+                    rejected ? "REJECTED" : "APPROVED",
+                    rejected ? review.reason() : null),
+            review.delay().toMillis(),
             TimeUnit.MILLISECONDS);
       }
       return t;
@@ -574,6 +599,15 @@ public final class MetaSimulator implements AutoCloseable {
         WebhookPayloads.single(
             wabaId, WebhookPayloads.templateStatusUpdate(t.id(), name, language, upper, reason)),
         Duration.ZERO);
+  }
+
+  /** How created templates are reviewed from now on (control call {@code POST /_sim/review}). */
+  public void setTemplateReview(TemplateReview review) {
+    templateReview = java.util.Objects.requireNonNull(review);
+  }
+
+  public TemplateReview templateReview() {
+    return templateReview;
   }
 
   public List<SimState.Template> templates(String wabaId) {

@@ -11,6 +11,7 @@ import in.picode.kretanote.billing.entity.BillingInterval;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.Subscription;
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -34,6 +35,7 @@ public class BillingBean implements Serializable {
   @Inject transient Plans plans;
   @Inject transient BillingRun run;
   @Inject CurrentUser currentUser;
+  @Inject BillingDetailsBean details;
 
   private Subscription subscription;
   private List<Plans.Offer> offers;
@@ -57,7 +59,23 @@ public class BillingBean implements Serializable {
     }
   }
 
+  /**
+   * Chooses the plan, with the invoice details of the same form: a missing plan and every wrong
+   * detail are shown together, and no plan is chosen until both are right.
+   */
   public void choose() {
+    boolean planGiven = planCode != null && !planCode.isBlank();
+    if (!planGiven) {
+      PageMessages.error(
+          "choose",
+          "plan",
+          offers.isEmpty()
+              ? "No plan is on sale yet; the platform operator defines them."
+              : "Choose a plan.");
+    }
+    if (!details.save("choose") || !planGiven) {
+      return;
+    }
     act(
         () -> subscriptions.choosePlan(planCode, interval, seats, currentUser.getUserId()),
         "Your plan is chosen; the free trial runs until the date shown.");

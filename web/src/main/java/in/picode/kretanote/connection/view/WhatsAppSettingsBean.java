@@ -172,6 +172,23 @@ public class WhatsAppSettingsBean implements Serializable {
     return reload();
   }
 
+  /** Sandbox mode: a simulated customer writes to the number, so the inbox can be tried. */
+  public String simulateCustomer(long id) {
+    if (!settings.sandbox()) {
+      error("Simulated customers exist only in sandbox mode.");
+      return reload();
+    }
+    try {
+      connections.simulateCustomerMessage(id);
+      info("A simulated customer wrote to this number: open the Inbox to answer.");
+    } catch (ConnectionNotFoundException e) {
+      error("That number is not connected to this account.");
+    } catch (IllegalStateException e) {
+      error(e.getMessage());
+    }
+    return reload();
+  }
+
   public String retry(long id) {
     try {
       report(connections.retry(id, actor()));

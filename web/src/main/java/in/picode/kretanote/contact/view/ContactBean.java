@@ -110,13 +110,17 @@ public class ContactBean implements Serializable {
   /** Records a marketing consent change the customer gave outside WhatsApp. */
   public void recordConsent() {
     String note = consentNote == null ? "" : consentNote.strip();
+    boolean ok = true;
     if (consentGranted == null) {
       PageMessages.error("Choose whether the customer opted in or out.");
-      return;
+      ok = false;
     }
     if (note.isEmpty() || note.length() > NOTE_MAX) {
       PageMessages.error(
           "Say how the customer told you (1 to " + NOTE_MAX + " characters), for the record.");
+      ok = false;
+    }
+    if (!ok) {
       return;
     }
     try {
@@ -220,6 +224,10 @@ public class ContactBean implements Serializable {
 
   public void setId(String id) {
     this.id = id;
+  }
+
+  public long getContactId() {
+    return contactId;
   }
 
   public Contact getContact() {

@@ -84,8 +84,8 @@ public class ContactImportBean implements Serializable {
         PageMessages.info(checked.rows().size() + " contacts are ready to import.");
       } else {
         PageMessages.error(
-            checked.problems().size()
-                + " rows have problems. Fix them in the file and upload it"
+            ContactImports.rowsHaveProblems(checked.problems().size())
+                + ". Fix them in the file and upload it"
                 + " again; nothing was imported.");
       }
     } catch (ContactChangeRefusedException e) {

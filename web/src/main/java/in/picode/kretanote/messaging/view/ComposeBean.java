@@ -1,6 +1,7 @@
 package in.picode.kretanote.messaging.view;
 
 import in.picode.kretanote.messaging.boundary.CannedResponses;
+import in.picode.kretanote.messaging.boundary.MessageView;
 import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.outbound.boundary.Attachment;
 import in.picode.kretanote.outbound.boundary.MediaUploads;
@@ -41,6 +42,8 @@ public class ComposeBean implements Serializable {
   @Inject transient MediaUploads uploads;
   @Inject transient Templates templateCatalog;
   @Inject transient CannedResponses canned;
+
+  private Long sendingId;
 
   private String reply;
   private String composeKey = newKey();
@@ -155,8 +158,32 @@ public class ComposeBean implements Serializable {
     }
     composeKey = newKey();
     conversation.reload();
-    PageMessages.info(result.duplicate() ? "Already sent." : "Sending…");
+    if (result.duplicate()) {
+      PageMessages.info("Already sent.");
+    } else {
+      sendingId = result.messageId();
+    }
     return true;
+  }
+
+  /**
+   * "Sending…" under the history while the message just sent still waits for Meta. It is part of
+   * the history the poll and the live inbox redraw, so it goes as soon as the message shows Sent,
+   * Delivered or Read (a page message stayed until the next post).
+   */
+  public boolean isSending() {
+    return stillSending(sendingId, conversation.getMessages());
+  }
+
+  static boolean stillSending(Long id, List<MessageView> shown) {
+    if (id == null) {
+      return false;
+    }
+    return shown.stream()
+        .filter(m -> m.id() == id)
+        .findFirst()
+        .map(m -> "PENDING".equals(m.status()))
+        .orElse(false);
   }
 
   private static String newKey() {

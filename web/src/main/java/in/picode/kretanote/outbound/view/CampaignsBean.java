@@ -100,12 +100,22 @@ public class CampaignsBean implements Serializable {
       PageMessages.error("Only an owner or admin can create campaigns.");
       return;
     }
+    // Every field is checked before anything is refused, so the form shows all its errors at once.
+    boolean ok = true;
+    if (name == null || name.isBlank()) {
+      PageMessages.error("create", "name", "Give the campaign a name.");
+      ok = false;
+    } else if (name.strip().length() > Campaign.NAME_MAX) {
+      PageMessages.error(
+          "create", "name", "The name has at most " + Campaign.NAME_MAX + " characters.");
+      ok = false;
+    }
     String[] parts = template == null ? new String[0] : template.split("\\|", 3);
     if (parts.length != 3 || PageMessages.parseId(parts[0]) == null) {
-      PageMessages.error("Pick a template.");
-      return;
+      PageMessages.error("create", "template", "Pick a template.");
+      ok = false;
     }
-    Instant at;
+    Instant at = null;
     try {
       at =
           startAt == null || startAt.isBlank()
@@ -113,9 +123,13 @@ public class CampaignsBean implements Serializable {
               : LocalDateTime.parse(startAt.strip()).atZone(userZone.zone()).toInstant();
     } catch (DateTimeParseException e) {
       PageMessages.error(
-          "The start time must look like 2026-12-01T09:30 (" + userZone.zone().getId() + ").");
+          "create", "startAt", "The start time must look like 2026-12-01T09:30 (" + userZone.zone().getId() + ").");
+      ok = false;
+    }
+    if (!ok) {
       return;
     }
+    Instant startsAt = at;
     List<String> list =
         values == null || values.isBlank()
             ? List.of()
@@ -130,12 +144,12 @@ public class CampaignsBean implements Serializable {
             tag == null || tag.isBlank() ? null : tag,
             marketingConsent);
     Campaign created = act(() -> campaigns.create(draft, user.getUserId()), null);
-    if (created != null && at != null) {
-      act(() -> campaigns.start(created.getId(), at), null);
+    if (created != null && startsAt != null) {
+      act(() -> campaigns.start(created.getId(), startsAt), null);
     }
     if (created != null) {
       PageMessages.info(
-          at == null
+          startsAt == null
               ? "Campaign created as a draft: start it from the list."
               : "Campaign scheduled.");
       name = null;
@@ -143,6 +157,18 @@ public class CampaignsBean implements Serializable {
       startAt = null;
     }
     refresh();
+  }
+
+  /** The Refresh button and the page's poll read the list again. */
+  public void reload() {
+    refresh();
+  }
+
+  /** While a campaign is scheduled or running the list polls, so its state and counts move. */
+  public boolean isMoving() {
+    return rows.stream()
+        .map(r -> r.campaign().getState())
+        .anyMatch(s -> s == Campaign.State.SCHEDULED || s == Campaign.State.RUNNING);
   }
 
   public void start(long id) {

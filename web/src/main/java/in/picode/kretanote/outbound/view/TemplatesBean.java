@@ -15,7 +15,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Message templates per WhatsApp number: the list with each template's status in words (what the
@@ -107,10 +109,6 @@ public class TemplatesBean implements Serializable {
       PageMessages.error(MANAGERS_ONLY);
       return;
     }
-    if (connection == null) {
-      PageMessages.error("Pick the WhatsApp number the template is for.");
-      return;
-    }
     List<TemplateDraft.Button> buttons = new ArrayList<>();
     for (int i = 0; i < buttonTexts.length; i++) {
       if (notBlank(buttonTexts[i]) || notBlank(buttonUrls[i])) {
@@ -124,6 +122,18 @@ public class TemplatesBean implements Serializable {
     TemplateDraft draft = new TemplateDraft(header, body, values, footer, buttons);
     String n = name == null ? null : name.strip();
     String l = language == null ? null : language.strip();
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (connection == null) {
+      problems.put("connection", "Pick the WhatsApp number the template is for.");
+    }
+    problems.putAll(Templates.problems(n, l, category, draft));
+    if (!problems.isEmpty()) {
+      // The buttons' problem goes next to the first button, where the fieldset starts.
+      problems.forEach(
+          (field, text) ->
+              PageMessages.error("create", "buttons".equals(field) ? "button0" : field, text));
+      return;
+    }
     if (PageMessages.attempt(
         OutboundRefusedException.class,
         () -> templates.create(connection, n, l, category, draft))) {

@@ -3,7 +3,9 @@ package in.picode.kretanote.platform.view;
 import in.picode.kretanote.billing.boundary.Plans;
 import in.picode.kretanote.billing.entity.PlanVersion;
 import in.picode.kretanote.retention.boundary.PrivacyConfig;
+import in.picode.kretanote.retention.boundary.PublicPrivacyPages;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -29,6 +32,9 @@ public class PublicPagesBean {
   @Inject SecurityContext security;
   @Inject Plans plans;
   @Inject PrivacyConfig privacy;
+  @Inject PublicPrivacyPages businessPages;
+
+  private Optional<PublicPrivacyPages.Page> businessPage;
 
   /** One plan as the pricing page shows it. */
   public record PlanRow(
@@ -118,6 +124,44 @@ public class PublicPagesBean {
 
   public String getContact() {
     return text("kretanote.privacy.contact", "privacy@kretanote.example");
+  }
+
+  /**
+   * The policy's first words: "Example Ltd runs KretaNote." names the operator, but when the
+   * operator is KretaNote itself (the default) that sentence would say "KretaNote runs KretaNote."
+   */
+  public String getIntro() {
+    return intro(getOperator());
+  }
+
+  static String intro(String operator) {
+    String who = operator == null ? "" : operator.strip();
+    return who.isEmpty() || who.equalsIgnoreCase("KretaNote")
+        ? "This policy says what KretaNote keeps,"
+        : who + " runs KretaNote. This policy says what we keep,";
+  }
+
+  /**
+   * The business whose customers' page this is ({@code ?business=<token>}, the link on its privacy
+   * settings), with the period it chose; empty for the plain policy or an unknown token.
+   */
+  public PublicPrivacyPages.Page getBusinessPage() {
+    if (businessPage == null) {
+      String token =
+          FacesContext.getCurrentInstance()
+              .getExternalContext()
+              .getRequestParameterMap()
+              .get("business");
+      businessPage = token == null ? Optional.empty() : businessPages.find(token);
+    }
+    return businessPage.orElse(null);
+  }
+
+  public boolean isBusinessAsked() {
+    return FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .getRequestParameterMap()
+        .containsKey("business");
   }
 
   public String getOperator() {

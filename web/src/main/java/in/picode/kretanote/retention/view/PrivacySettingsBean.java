@@ -10,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Settings → Privacy: the retention period and the tenant-wide legal hold (OWNER, ADMIN). */
 @Named
@@ -24,10 +25,17 @@ public class PrivacySettingsBean implements Serializable {
   private RetentionSettings.View view;
   private Integer days;
   private String holdReason;
+  private String publicPageUrl;
+
+  @Inject
+  @ConfigProperty(name = "kretanote.public-url", defaultValue = "http://localhost:8080")
+  transient String publicUrl;
 
   @PostConstruct
   void load() {
     view = settings.current();
+    publicPageUrl =
+        publicUrl.replaceAll("/+$", "") + "/privacy.xhtml?business=" + settings.publicPageToken();
     days = view.retentionDays();
     holdReason = view.legalHoldReason();
   }
@@ -58,6 +66,11 @@ public class PrivacySettingsBean implements Serializable {
       return;
     }
     load();
+  }
+
+  /** The page to link customers to: the policy with this business's period. */
+  public String getPublicPageUrl() {
+    return publicPageUrl;
   }
 
   public RetentionSettings.View getView() {

@@ -10,9 +10,6 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** The sign-up form; a refusal is shown next to the field it concerns. */
 @Named
@@ -26,33 +23,21 @@ public class SignUpBean {
   private String ownerName;
   private String email;
   private String password;
-  private String legalName;
-  private String addressLine;
-  private String postalCode;
-  private String city;
-  private String country;
-  private String taxId;
   private boolean done;
 
   public void submit() {
     try {
       signUps.signUp(
           new SignUpForm(
-              companyName,
-              ownerName,
-              email,
-              password,
-              legalName,
-              addressLine,
-              postalCode,
-              city,
-              country,
-              taxId));
+              companyName, ownerName, email, password, null, null, null, null, null, null));
       done = true;
     } catch (SignUpRefusedException e) {
-      faces.addMessage(
-          "signup:" + e.field(),
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      e.problems()
+          .forEach(
+              (field, text) ->
+                  faces.addMessage(
+                      "signup:" + field,
+                      new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null)));
     } catch (HashingBusyException e) {
       Busy.show(e);
     } catch (EJBException e) {
@@ -65,15 +50,6 @@ public class SignUpBean {
     } finally {
       password = null;
     }
-  }
-
-  /** Countries by display name, for the select list. */
-  public Map<String, String> getCountries() {
-    Map<String, String> m = new TreeMap<>();
-    for (String code : Locale.getISOCountries()) {
-      m.put(new Locale("", code).getDisplayCountry(Locale.ENGLISH), code);
-    }
-    return m;
   }
 
   public boolean isDone() {
@@ -110,53 +86,5 @@ public class SignUpBean {
 
   public void setPassword(String v) {
     password = v;
-  }
-
-  public String getLegalName() {
-    return legalName;
-  }
-
-  public void setLegalName(String v) {
-    legalName = v;
-  }
-
-  public String getAddressLine() {
-    return addressLine;
-  }
-
-  public void setAddressLine(String v) {
-    addressLine = v;
-  }
-
-  public String getPostalCode() {
-    return postalCode;
-  }
-
-  public void setPostalCode(String v) {
-    postalCode = v;
-  }
-
-  public String getCity() {
-    return city;
-  }
-
-  public void setCity(String v) {
-    city = v;
-  }
-
-  public String getCountry() {
-    return country;
-  }
-
-  public void setCountry(String v) {
-    country = v;
-  }
-
-  public String getTaxId() {
-    return taxId;
-  }
-
-  public void setTaxId(String v) {
-    taxId = v;
   }
 }

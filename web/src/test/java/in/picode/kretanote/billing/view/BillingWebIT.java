@@ -180,16 +180,33 @@ class BillingWebIT {
     WebClient browser = WebClient.signedIn(base, owner.email(), PASSWORD);
     Document page = browser.get("app/settings/billing.xhtml");
     assertThat(page.text()).contains("Choose a plan");
-    Document absurd =
+    // The billing details are asked here, with the plan, not at sign-up: all missing ones at once.
+    Document noDetails =
         browser.submit(
-            page, "choose", Map.of("plan", code, "interval", "MONTH", "seats", "5000"), "start");
+            page, "choose", Map.of("plan", code, "interval", "MONTH", "seats", "3"), "start");
+    assertThat(noDetails.text())
+        .contains("Enter the legal name for invoices.")
+        .contains("Enter the billing address.")
+        .contains("Enter the city.")
+        .contains("Choose the country.")
+        .doesNotContain("TRIAL");
+    Map<String, String> details =
+        Map.of(
+            "legalName", "Billing " + run + " GmbH",
+            "addressLine", "Hauptstraße 1",
+            "postalCode", "10115",
+            "city", "Berlin",
+            "country", "DE");
+    Map<String, String> absurdForm = new java.util.HashMap<>(details);
+    absurdForm.putAll(Map.of("plan", code, "interval", "MONTH", "seats", "5000"));
+    Document absurd = browser.submit(page, "choose", absurdForm, "start");
     assertThat(absurd.text()).contains("allows at most 25 seats; you asked for 5000");
+    Document again = browser.get("app/settings/billing.xhtml");
+    assertThat(again.getElementById("choose:legalName").val())
+        .isEqualTo("Billing " + run + " GmbH");
     Document chosen =
         browser.submit(
-            browser.get("app/settings/billing.xhtml"),
-            "choose",
-            Map.of("plan", code, "interval", "MONTH", "seats", "3"),
-            "start");
+            again, "choose", Map.of("plan", code, "interval", "MONTH", "seats", "3"), "start");
     assertThat(chosen.getElementById("status").text())
         .contains("Growth " + run)
         .contains("3 seats")

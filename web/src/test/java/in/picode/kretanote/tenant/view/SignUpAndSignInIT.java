@@ -131,9 +131,21 @@ class SignUpAndSignInIT {
     assertThat(
             submitSignUp(browser, form("x".repeat(201), "long-" + run + "@example.com", PASSWORD)))
         .contains("at most 200 characters");
-    Map<String, String> noCountry = form(company, "nocountry-" + run + "@example.com", PASSWORD);
-    noCountry.put("country", "");
-    assertThat(submitSignUp(browser, noCountry)).contains("Choose the country");
+    // An empty form names every missing field at once, and asks no billing address (that comes
+    // with the choice of a plan).
+    Map<String, String> empty = new HashMap<>();
+    empty.put("companyName", "");
+    empty.put("ownerName", "");
+    empty.put("email", "");
+    empty.put("password", "");
+    Document all = browser.submit(browser.get("signup.xhtml"), "signup", empty, "submit");
+    assertThat(all.text())
+        .contains("Enter your company's name.")
+        .contains("Enter your name.")
+        .contains("Enter your email address.")
+        .contains("at least 12 characters")
+        .doesNotContain("billing address.");
+    assertThat(all.select("#signup\\:legalName, #signup\\:country")).isEmpty();
 
     String email = "dup-" + run + "@example.com";
     assertThat(submitSignUp(browser, form(company + " first", email, PASSWORD)))
