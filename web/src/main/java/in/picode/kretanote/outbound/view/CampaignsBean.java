@@ -123,7 +123,9 @@ public class CampaignsBean implements Serializable {
               : LocalDateTime.parse(startAt.strip()).atZone(userZone.zone()).toInstant();
     } catch (DateTimeParseException e) {
       PageMessages.error(
-          "create", "startAt", "The start time must look like 2026-12-01T09:30 (" + userZone.zone().getId() + ").");
+          "create",
+          "startAt",
+          "The start time must look like 2026-12-01T09:30 (" + userZone.zone().getId() + ").");
       ok = false;
     }
     if (!ok) {

@@ -29,6 +29,7 @@ class ComposeBeanTest {
         false,
         false,
         null,
+        false,
         false);
   }
 
