@@ -28,6 +28,7 @@ public class AutomationChoices {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  @Inject in.picode.kretanote.routing.boundary.Teams teams;
   @Inject Registry registry;
   @Inject TeamMembers team;
   @Inject Conversations conversations;
@@ -56,6 +57,7 @@ public class AutomationChoices {
     team.members().stream()
         .filter(u -> u.getStatus() == UserAccount.Status.ACTIVE)
         .forEach(u -> out.add("Agent " + u.getDisplayName() + " — " + u.getId()));
+    teams.all().forEach(t -> out.add("Team " + t.team().getName() + " — " + t.team().getId()));
     conversations.allLabels().forEach(l -> out.add("Label " + l.getName()));
     contacts.fields().forEach(f -> out.add("Field " + f.getName()));
     canned.all().forEach(c -> out.add("Canned /" + c.getShortcut() + " — " + c.getId()));

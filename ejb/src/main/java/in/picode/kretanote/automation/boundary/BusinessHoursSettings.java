@@ -111,6 +111,19 @@ public class BusinessHoursSettings {
         .orElse(true);
   }
 
+  /**
+   * When {@code working} of open time has passed after {@code start} (service levels counted in
+   * business hours); every hour counts until hours are saved.
+   */
+  public Instant afterOpenTime(Instant start, java.time.Duration working) {
+    return find()
+        .map(
+            b ->
+                WeeklyHours.stored(b.getTimeZone(), b.getWeek(), b.getHolidays())
+                    .afterOpenTime(start, working))
+        .orElse(start.plus(working));
+  }
+
   private static String text(boolean enabled, String text, String what, List<String> problems) {
     String t = text == null || text.isBlank() ? null : text.strip();
     if (enabled && t == null) {

@@ -8,6 +8,8 @@ import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.messaging.entity.Label;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.routing.boundary.Teams;
+import in.picode.kretanote.routing.entity.Team;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether the labels, custom fields, canned responses, templates and agents a rule or macro names
- * still exist in the current tenant: asked on save (refused when not) and before each run (the rule
- * pauses itself with the reason when one disappeared). Another tenant's id finds nothing.
+ * Whether the labels, custom fields, canned responses, templates, teams and agents a rule or macro
+ * names still exist in the current tenant: asked on save (refused when not) and before each run
+ * (the rule pauses itself with the reason when one disappeared). Another tenant's id finds nothing.
  */
 @ApplicationScoped
 public class References {
@@ -28,6 +30,7 @@ public class References {
   @Inject CannedResponses canned;
   @Inject Templates templates;
   @Inject TeamMembers team;
+  @Inject Teams teams;
 
   public void label(String name, List<String> out) {
     if (name != null
@@ -75,5 +78,13 @@ public class References {
       out.add("agent #" + id + " no longer exists or is disabled");
     }
     return u;
+  }
+
+  public Optional<Team> team(Long id, List<String> out) {
+    Optional<Team> t = id == null ? Optional.empty() : teams.find(id);
+    if (id != null && t.isEmpty()) {
+      out.add("team #" + id + " no longer exists");
+    }
+    return t;
   }
 }

@@ -166,6 +166,45 @@ public final class WeeklyHours {
         .anyMatch(i -> i.start() <= minute && minute < i.end());
   }
 
+  /**
+   * The instant when {@code working} of open time has passed after {@code start} (service-level
+   * targets "in business hours"): closed hours, closed days and holidays do not count. A week with
+   * no open hours at all counts every hour.
+   */
+  public Instant afterOpenTime(Instant start, java.time.Duration working) {
+    long left = working.toSeconds();
+    if (left <= 0 || week.values().stream().allMatch(List::isEmpty)) {
+      return start.plus(working);
+    }
+    LocalDate day = start.atZone(zone).toLocalDate();
+    // Two years of days is far beyond any target; holidays cannot close more than that.
+    for (int i = 0; i < 731; i++, day = day.plusDays(1)) {
+      if (holidays.contains(day)) {
+        continue;
+      }
+      for (Interval open : week.get(day.getDayOfWeek())) {
+        Instant to = at(day, open.end());
+        if (!to.isAfter(start)) {
+          continue;
+        }
+        Instant from = at(day, open.start());
+        Instant counted = from.isBefore(start) ? start : from;
+        long available = java.time.Duration.between(counted, to).toSeconds();
+        if (available >= left) {
+          return counted.plusSeconds(left);
+        }
+        left -= available;
+      }
+    }
+    return start.plus(working);
+  }
+
+  private Instant at(LocalDate day, int minute) {
+    return minute >= 1440
+        ? day.plusDays(1).atStartOfDay(zone).toInstant()
+        : day.atTime(minute / 60, minute % 60).atZone(zone).toInstant();
+  }
+
   public ZoneId zone() {
     return zone;
   }

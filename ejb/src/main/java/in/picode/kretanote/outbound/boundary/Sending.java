@@ -2,22 +2,14 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.outbound.control.MediaLinks;
 import in.picode.kretanote.outbound.control.OutgoingContent;
-import in.picode.kretanote.outbound.control.RecipientRestrictions;
-import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.SendTargets;
-import in.picode.kretanote.outbound.entity.MessageTemplate;
-import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TenantScoped
 public class Sending {
 
-  @Inject SendGuard guard;
-  @Inject OutboxWriter writer;
+  @Inject SendQueue sendQueue;
   @Inject SendTargets targets;
-  @Inject RecipientRestrictions restrictions;
 
   @Inject
   @ConfigProperty(name = "kretanote.sandbox", defaultValue = "false")
@@ -51,8 +41,6 @@ public class Sending {
   @Inject
   @ConfigProperty(name = "kretanote.outbound.media-links-allow-http")
   Optional<Boolean> mediaLinksAllowHttp;
-
-  private final Clock clock = Clock.systemUTC();
 
   public SendResult sendText(long conversationId, String idempotencyKey, String text) {
     return submit(conversationId, idempotencyKey, () -> new OutgoingContent.Text(text, false));
@@ -366,13 +354,6 @@ public class Sending {
         conversationId, key, fingerprint, content, quotedMessageId, here, campaignId, false, false);
   }
 
-  /**
-   * The one path of every send: the key, the conversation, the quoted message, the guard and a
-   * template's values, then the message and outbox rows. With {@code checkOnly}, null when all
-   * checks pass and nothing is written. {@code here} joins the caller's transaction; {@code
-   * automation} marks the message automatic and refuses a customer who objected to automated
-   * processing (the sender asks again before the call).
-   */
   private SendResult queue(
       long conversationId,
       String key,
@@ -383,59 +364,15 @@ public class Sending {
       Long campaignId,
       boolean checkOnly,
       boolean automation) {
-    byte[] hash = SendChecks.requestHash(conversationId, fingerprint);
-    Optional<SendResult> settled = settled(key, hash);
-    if (settled.isPresent()) {
-      return settled.get();
-    }
-    Instant now = Instant.now(clock);
-    SendTargets.Target target = targets.of(conversationId, content, quotedMessageId);
-    if (target.refusal() != null) {
-      return SendResult.refused(target.refusal());
-    }
-    MessageTemplate template = target.template();
-    Optional<Refusal> refusal =
-        guard.check(target.conversation(), target.category(), template, target.templateName(), now);
-    if (refusal.isEmpty() && content instanceof OutgoingContent.Template t) {
-      refusal = SendChecks.templateProblem(template.getComponents(), t);
-    }
-    if (refusal.isEmpty()
-        && automation
-        && !restrictions.automatedProcessingAllowed(
-            Tenancy.require(), target.conversation().getContactId())) {
-      refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
-    }
-    if (refusal.isPresent() || checkOnly) {
-      return refusal.map(SendResult::refused).orElse(null);
-    }
-    OutboxWriter.Draft draft =
-        OutboxWriter.Draft.of(target, content, quotedMessageId, key, hash, campaignId, automation);
-    if (here) {
-      return SendResult.queued(writer.writeHere(draft, now), false);
-    }
-    try {
-      return SendResult.queued(writer.writeNew(draft, now), false);
-    } catch (EJBException e) {
-      // Another request with the same key won the race (unique key); answer with its message,
-      // read afresh (this transaction's snapshot predates the winner's commit).
-      return writer
-          .holderOf(key)
-          .map(h -> answer(h.requestSha256(), h.messageId(), hash))
-          .orElseThrow(() -> e);
-    }
-  }
-
-  /** The answer when the key already holds a message, or a refusal of the key itself. */
-  private Optional<SendResult> settled(String key, byte[] hash) {
-    Optional<Refusal> bad = SendChecks.keyProblem(key);
-    return bad.isPresent()
-        ? bad.map(SendResult::refused)
-        : targets.holderOf(key).map(o -> answer(o.getRequestSha256(), o.getMessageId(), hash));
-  }
-
-  private static SendResult answer(byte[] heldHash, long heldMessageId, byte[] hash) {
-    return Arrays.equals(heldHash, hash)
-        ? SendResult.queued(heldMessageId, true)
-        : SendResult.refused(RefusalCode.IDEMPOTENCY_CONFLICT.refuse());
+    return sendQueue.queue(
+        conversationId,
+        key,
+        fingerprint,
+        content,
+        quotedMessageId,
+        here,
+        campaignId,
+        checkOnly,
+        automation);
   }
 }

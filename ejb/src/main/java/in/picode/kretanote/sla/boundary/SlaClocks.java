@@ -36,6 +36,7 @@ public class SlaClocks {
 
   @Inject SlaPolicies policies;
   @Inject SlaCalendar calendar;
+  @Inject in.picode.kretanote.automation.boundary.BusinessHoursSettings hours;
   @Inject Clock clock;
   @Inject Event<SlaWarning> warnings;
 
@@ -123,7 +124,12 @@ public class SlaClocks {
             case NEXT_RESPONSE -> p.nextResponse();
             case RESOLUTION -> p.resolution();
           };
-      return d == null ? null : calendar.due(tenant, t.from(), d);
+      if (d == null) {
+        return null;
+      }
+      return p.isBusinessHours()
+          ? hours.afterOpenTime(t.from(), d)
+          : calendar.due(tenant, t.from(), d);
     };
   }
 

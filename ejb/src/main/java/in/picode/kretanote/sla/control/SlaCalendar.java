@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The hours an SLA counts in. Targets "in business hours" need the business's opening hours, which
- * the automation feature is building; until it provides an implementation, {@link AroundTheClock}
- * (24×7) is the only one, and a policy's business-hours flag counts every hour.
+ * The hours an SLA counts in when a policy counts every hour ({@link AroundTheClock}, 24×7). A
+ * policy "in business hours" counts the business's open hours instead (automation's {@code
+ * BusinessHoursSettings.afterOpenTime}, see {@code SlaClocks}).
  */
 public interface SlaCalendar {
 

@@ -18,6 +18,11 @@ import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Labels;
 import in.picode.kretanote.messaging.boundary.MessageView;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.routing.boundary.Actor;
+import in.picode.kretanote.routing.boundary.Presence;
+import in.picode.kretanote.routing.boundary.Teams;
+import in.picode.kretanote.routing.entity.AssignmentMode;
+import in.picode.kretanote.routing.entity.Availability;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.MovableClock;
 import jakarta.inject.Inject;
@@ -57,6 +62,8 @@ class AutomationIT {
   @Inject Conversations conversations;
   @Inject Labels labels;
   @Inject CannedResponses canned;
+  @Inject Teams teams;
+  @Inject Presence presence;
 
   Conversations.Actor actor(Business b) {
     return new Conversations.Actor(b.agent(), "agent@example.test", null);
@@ -397,5 +404,69 @@ class AutomationIT {
     Business other = fixture.business("macro-other");
     assertThatThrownBy(() -> as(other.tenant(), () -> macros.run(m, c, other.agent())))
         .isInstanceOf(AutomationRefusedException.class);
+  }
+
+  @Test
+  void aRuleAssignsToATeamWhoseRoundRobinPicksTheAgent() {
+    Business b = fixture.business("team-rule");
+    long owner =
+        AutomationFixture.insert(
+            "INSERT INTO user_account (tenant_id, email, display_name, password_hash, role,"
+                + " status) VALUES (?, ?, 'Owner Olu', 'x', 'OWNER', 'ACTIVE')",
+            b.tenant(),
+            "owner-" + java.util.UUID.randomUUID() + "@example.test");
+    Actor manager = new Actor(owner, "owner@example.test", null);
+    long sales =
+        as(
+            b.tenant(),
+            () -> {
+              long id = teams.create("Sales", null, List.of(b.agent()), manager).getId();
+              teams.route(id, AssignmentMode.ROUND_ROBIN, 10, manager);
+              presence.set(b.agent(), Availability.ONLINE);
+              return id;
+            });
+    long r =
+        rule(
+            b,
+            "Prices to Sales",
+            Trigger.CUSTOMER_MESSAGE,
+            null,
+            "{\"conditions\":[{\"type\":\"team\"},"
+                + "{\"type\":\"text_contains\",\"keywords\":\"price\"}],"
+                + "\"actions\":[{\"type\":\"assign_team\",\"teamId\":"
+                + sales
+                + "}]}");
+    long asks =
+        fixture.customerWrites(b, AutomationFixture.newWaId(), "Price list?", Instant.now());
+    await(
+        () -> {
+          Conversation c = conversation(b, asks);
+          return Long.valueOf(sales).equals(c.getTeamId())
+              && Long.valueOf(b.agent()).equals(c.getAssigneeId());
+        },
+        "the rule moves the conversation to Sales and its round robin assigns the agent");
+    assertThat(runs(b, r)).containsExactly("DONE assign to team Sales");
+    assertThat(
+            strings(
+                "SELECT reason FROM assignment_history WHERE tenant_id = ? AND conversation_id = ?"
+                    + " ORDER BY id",
+                b.tenant(),
+                asks))
+        .anySatisfy(reason -> assertThat(reason).contains("Sales").contains("Prices to Sales"));
+
+    as(b.tenant(), () -> teams.delete(sales, manager));
+    assertThatThrownBy(
+            () ->
+                rule(
+                    b,
+                    "To a gone team",
+                    Trigger.CUSTOMER_MESSAGE,
+                    null,
+                    "{\"actions\":[{\"type\":\"assign_team\",\"teamId\":" + sales + "}]}"))
+        .isInstanceOfSatisfying(
+            AutomationRefusedException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly("Action 1: team #" + sales + " no longer exists"));
   }
 }

@@ -58,4 +58,25 @@ class WeeklyHoursTest {
     assertThat(again.dayText(DayOfWeek.MONDAY)).isEqualTo("08:00-12:00, 13:00-17:00");
     assertThat(again.holidayText()).isEqualTo("2027-01-01");
   }
+
+  @Test
+  void countsOnlyOpenTimeTowardsATarget() {
+    WeeklyHours h =
+        WeeklyHours.parse("Europe/Berlin", days("09:00-12:00, 13:00-17:30", ""), "2026-12-28")
+            .hours();
+    java.time.Duration hour = java.time.Duration.ofHours(1);
+    // Monday 2026-12-07 11:30 Berlin (10:30 UTC): 30 min to 12:00, lunch, then 13:00 + 30 min.
+    assertThat(h.afterOpenTime(Instant.parse("2026-12-07T10:30:00Z"), hour))
+        .isEqualTo(Instant.parse("2026-12-07T12:30:00Z"));
+    // Monday 17:00 Berlin: 30 min that day, then closed until next Monday 09:00, plus 30 min.
+    assertThat(h.afterOpenTime(Instant.parse("2026-12-07T16:00:00Z"), hour))
+        .isEqualTo(Instant.parse("2026-12-14T08:30:00Z"));
+    // Sunday night: the first open minute is Monday 09:00; the holiday Monday 28th is skipped.
+    assertThat(h.afterOpenTime(Instant.parse("2026-12-27T22:00:00Z"), hour))
+        .isEqualTo(Instant.parse("2027-01-04T09:00:00Z"));
+    WeeklyHours never = WeeklyHours.parse("UTC", days("", ""), "").hours();
+    assertThat(never.afterOpenTime(Instant.parse("2026-12-07T09:30:00Z"), hour))
+        .as("no open hours at all: every hour counts")
+        .isEqualTo(Instant.parse("2026-12-07T10:30:00Z"));
+  }
 }

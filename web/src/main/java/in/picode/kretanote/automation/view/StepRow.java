@@ -31,6 +31,8 @@ public class StepRow implements Serializable {
           Map.entry("channel", "WhatsApp number (connection) id"),
           Map.entry("first_message", "yes or no"),
           Map.entry("assign", "agent number, blank for nobody"),
+          Map.entry("team", "team number, blank for no team"),
+          Map.entry("assign_team", "team number"),
           Map.entry("add_label", "label"),
           Map.entry("remove_label", "label"),
           Map.entry("add_tag", "tag"),
@@ -71,6 +73,11 @@ public class StepRow implements Serializable {
           o.add("userId", v);
         }
       }
+      case "team", "assign_team" -> {
+        if (!v.isEmpty()) {
+          o.add("teamId", v);
+        }
+      }
       case "business_hours" -> o.add("inside", !v.equalsIgnoreCase("outside"));
       case "channel" -> o.add("connectionId", v);
       case "first_message" -> o.add("first", !v.equalsIgnoreCase("no"));
@@ -108,6 +115,7 @@ public class StepRow implements Serializable {
           case "label" -> (flag(step, "present") ? "" : "!") + text(step, "label");
           case "custom_field", "set_field" -> text(step, "field") + "=" + text(step, "value");
           case "assignee", "assign" -> text(step, "userId");
+          case "team", "assign_team" -> text(step, "teamId");
           case "business_hours" -> flag(step, "inside") ? "inside" : "outside";
           case "channel" -> text(step, "connectionId");
           case "first_message" -> flag(step, "first") ? "yes" : "no";

@@ -1,0 +1,67 @@
+package in.picode.kretanote.automation.control;
+
+import in.picode.kretanote.platform.control.Tenancy;
+import in.picode.kretanote.routing.boundary.Assignments;
+import in.picode.kretanote.routing.boundary.RoutingRefusedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts the conversation into a team ({@code teamId}); the team's assignment mode then picks the
+ * agent (routing's {@link Assignments#assignToTeam}), and the move is in the conversation's
+ * assignment history with the rule or macro as its reason.
+ */
+@ApplicationScoped
+public class AssignTeamAction implements Action {
+
+  @Inject Assignments assignments;
+  @Inject References references;
+
+  @Override
+  public String type() {
+    return "assign_team";
+  }
+
+  @Override
+  public String words() {
+    return "Assign to team";
+  }
+
+  @Override
+  public boolean forMacros() {
+    return true;
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    Long team = Params.number(p, "teamId");
+    if (team == null) {
+      out.add("choose a team");
+      return;
+    }
+    references.team(team, out);
+  }
+
+  @Override
+  public String run(JsonObject p, Situation s) {
+    Long team = Params.number(p, "teamId");
+    List<String> problems = new ArrayList<>();
+    String name = references.team(team, problems).map(t -> t.getName()).orElse("#" + team);
+    String line = "assign to team " + name;
+    if (!problems.isEmpty()) {
+      throw new ActionRefusedException(line + ": " + problems.get(0));
+    }
+    if (s.dry()) {
+      return "would " + line;
+    }
+    try {
+      assignments.assignToTeam(Tenancy.require(), s.conversationId(), team, s.source());
+    } catch (RoutingRefusedException e) {
+      throw new ActionRefusedException(line + ": " + e.getMessage());
+    }
+    return line;
+  }
+}

@@ -1,0 +1,40 @@
+package in.picode.kretanote.automation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Objects;
+
+/** The conversation is in team {@code teamId}, or in no team (no {@code teamId}). */
+@ApplicationScoped
+public class TeamCondition implements Condition {
+
+  @Inject References references;
+
+  @Override
+  public String type() {
+    return "team";
+  }
+
+  @Override
+  public String words() {
+    return "In team";
+  }
+
+  @Override
+  public void check(JsonObject p, List<String> out) {
+    references.team(Params.number(p, "teamId"), out);
+  }
+
+  @Override
+  public boolean test(JsonObject p, Situation s) {
+    return Objects.equals(Params.number(p, "teamId"), s.conversation().getTeamId());
+  }
+
+  @Override
+  public String describe(JsonObject p) {
+    Long t = Params.number(p, "teamId");
+    return t == null ? "in no team" : "in team #" + t;
+  }
+}
