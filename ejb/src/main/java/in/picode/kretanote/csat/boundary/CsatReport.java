@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Ratings of the current tenant over UTC days (both ends included), answered in the range: average
- * and count per group. The group is a column of {@code csat_survey} joined to its name, so "per
- * team" is one more {@link Grouping} once the teams feature fills {@code team_id}.
+ * and count per group: the agent or the team the conversation had when it was resolved (a column of
+ * {@code csat_survey} joined to its name).
  */
 @Stateless
 @TenantScoped
@@ -31,7 +31,11 @@ public class CsatReport {
     AGENT(
         "s.assignee_id",
         "LEFT JOIN user_account g ON g.tenant_id = s.tenant_id AND g.id = s.assignee_id",
-        "g.display_name");
+        "g.display_name"),
+    TEAM(
+        "s.team_id",
+        "LEFT JOIN team g ON g.tenant_id = s.tenant_id AND g.id = s.team_id",
+        "g.name");
 
     final String column;
     final String join;
@@ -49,6 +53,10 @@ public class CsatReport {
 
   public List<Row> perAgent(LocalDate from, LocalDate to) {
     return grouped(Grouping.AGENT, from, to);
+  }
+
+  public List<Row> perTeam(LocalDate from, LocalDate to) {
+    return grouped(Grouping.TEAM, from, to);
   }
 
   public List<Row> grouped(Grouping g, LocalDate from, LocalDate to) {

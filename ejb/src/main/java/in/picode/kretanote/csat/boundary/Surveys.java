@@ -85,7 +85,8 @@ public class Surveys {
       return Optional.empty();
     }
     CsatSurvey survey =
-        CsatSurvey.open(conversationId, earlier.size() + 1, c.getAssigneeId(), kind, now);
+        CsatSurvey.open(
+            conversationId, earlier.size() + 1, c.getAssigneeId(), c.getTeamId(), kind, now);
     em.persist(survey);
     em.flush();
     String key = "csat-" + survey.getId();

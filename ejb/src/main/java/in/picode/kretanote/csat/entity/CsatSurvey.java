@@ -123,10 +123,15 @@ public class CsatSurvey {
     this.askedAt = Objects.requireNonNull(at);
   }
 
-  /** A new round, written before the survey is sent so that its rows can name it. */
+  /**
+   * A new round, written before the survey is sent so that its rows can name it; the agent and team
+   * the conversation had when it was resolved are the ones rated.
+   */
   public static CsatSurvey open(
-      long conversationId, int sequenceNo, Long assigneeId, Kind kind, Instant at) {
-    return new CsatSurvey(conversationId, sequenceNo, assigneeId, kind, State.ASKED, at);
+      long conversationId, int sequenceNo, Long assigneeId, Long teamId, Kind kind, Instant at) {
+    CsatSurvey s = new CsatSurvey(conversationId, sequenceNo, assigneeId, kind, State.ASKED, at);
+    s.teamId = teamId;
+    return s;
   }
 
   /** The survey message was queued. */

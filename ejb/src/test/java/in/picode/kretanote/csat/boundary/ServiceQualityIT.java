@@ -160,6 +160,10 @@ class ServiceQualityIT {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("Agent Smith", 1L, 5.0),
             org.assertj.core.groups.Tuple.tuple(null, 1L, 2.0));
+    assertThat(as(n.tenant(), () -> csatReport.perTeam(today, today)))
+        .as("neither conversation is in a team")
+        .extracting(CsatReport.Row::name, CsatReport.Row::ratings, CsatReport.Row::average)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(null, 2L, 3.5));
   }
 
   @Test

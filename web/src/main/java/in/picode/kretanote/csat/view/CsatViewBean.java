@@ -24,6 +24,7 @@ public class CsatViewBean {
 
   private final Map<Long, List<CsatSurvey>> byConversation = new HashMap<>();
   private List<CsatReport.Row> agents;
+  private List<CsatReport.Row> teams;
 
   public List<CsatSurvey> of(Long conversationId) {
     if (conversationId == null) {
@@ -41,6 +42,17 @@ public class CsatViewBean {
               : report.perAgent(range.get(0), range.get(1));
     }
     return agents;
+  }
+
+  /** Ratings per team (the conversation's team when it was resolved) over the Analytics range. */
+  public List<CsatReport.Row> perTeam(List<LocalDate> range) {
+    if (teams == null) {
+      teams =
+          range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null
+              ? List.of()
+              : report.perTeam(range.get(0), range.get(1));
+    }
+    return teams;
   }
 
   /** "★★★★☆ 4 of 5". */
