@@ -102,12 +102,16 @@ public class MessagingData implements TenantData {
         ExportSection.query(
             c,
             "calls",
-            "SELECT * FROM call_log WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            "SELECT conversation_id, call_id, direction, state, started_at, answered_at, ended_at,"
+                + " duration_seconds FROM call_log WHERE tenant_id = ? AND contact_id = ?"
+                + " ORDER BY id",
             who),
         ExportSection.query(
             c,
             "referrals",
-            "SELECT * FROM message_referral WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
+            "SELECT conversation_id, wamid AS message, source_type, source_id, source_url, headline,"
+                + " body, media_type, media_url, ctwa_clid, created_at AS received_at"
+                + " FROM message_referral WHERE tenant_id = ? AND contact_id = ? ORDER BY id",
             who),
         ExportSection.query(
             c,
