@@ -4,7 +4,7 @@ import static in.picode.kretanote.testing.SimulatedNumbers.as;
 
 import in.picode.kretanote.inbound.boundary.InboundChanges;
 import in.picode.kretanote.inbound.control.RoutedChange;
-import in.picode.kretanote.inbound.control.WebhookPayloadParser;
+import in.picode.kretanote.testing.InboundWebhooks;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.SimulatedNumbers;
 import in.picode.kretanote.testing.SimulatorControl;
@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,50 +63,11 @@ public class AutomationFixture {
             .add("type", "text")
             .add("text", Json.createObjectBuilder().add("body", text))
             .build();
-    JsonObject value =
-        Json.createObjectBuilder()
-            .add("messaging_product", "whatsapp")
-            .add(
-                "metadata",
-                Json.createObjectBuilder()
-                    .add("display_phone_number", "15550001111")
-                    .add("phone_number_id", b.pnid()))
-            .add(
-                "contacts",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("profile", Json.createObjectBuilder().add("name", "Ana"))
-                            .add("wa_id", waId)))
-            .add("messages", Json.createArrayBuilder().add(message))
-            .build();
-    byte[] body =
-        Json.createObjectBuilder()
-            .add("object", "whatsapp_business_account")
-            .add(
-                "entry",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("id", "1")
-                            .add(
-                                "changes",
-                                Json.createArrayBuilder()
-                                    .add(
-                                        Json.createObjectBuilder()
-                                            .add("field", "messages")
-                                            .add("value", value)))))
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
+    JsonObject value = InboundWebhooks.customerMessage(b.pnid(), waId, "Ana", message);
     as(
         b.tenant(),
         () -> {
-          List<RoutedChange> routed =
-              new WebhookPayloadParser()
-                  .parse(body).messageChanges().stream()
-                      .map(c -> new RoutedChange(0L, b.connectionId(), c, Instant.now()))
-                      .toList();
+          List<RoutedChange> routed = InboundWebhooks.routed(b.connectionId(), value);
           inbound.apply(routed);
           return null;
         });

@@ -8,7 +8,6 @@ import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.csat.entity.CsatSurvey;
 import in.picode.kretanote.inbound.boundary.InboundChanges;
 import in.picode.kretanote.inbound.control.RoutedChange;
-import in.picode.kretanote.inbound.control.WebhookPayloadParser;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.notification.boundary.AgentNotifications;
 import in.picode.kretanote.notification.entity.AgentNotification;
@@ -20,6 +19,7 @@ import in.picode.kretanote.sla.boundary.SlaPolicies;
 import in.picode.kretanote.sla.boundary.SlaReport;
 import in.picode.kretanote.sla.boundary.SlaStatus;
 import in.picode.kretanote.sla.boundary.SlaWarnings;
+import in.picode.kretanote.testing.InboundWebhooks;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.MovableClock;
@@ -30,7 +30,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -468,50 +467,11 @@ class ServiceQualityIT {
           "context", Json.createObjectBuilder().add("from", "15550001111").add("id", context));
     }
     JsonObject value =
-        Json.createObjectBuilder()
-            .add("messaging_product", "whatsapp")
-            .add(
-                "metadata",
-                Json.createObjectBuilder()
-                    .add("display_phone_number", "15550001111")
-                    .add("phone_number_id", line.number().pnid()))
-            .add(
-                "contacts",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("profile", Json.createObjectBuilder().add("name", "Ana"))
-                            .add("wa_id", line.waId())))
-            .add("messages", Json.createArrayBuilder().add(message))
-            .build();
-    byte[] body =
-        Json.createObjectBuilder()
-            .add("object", "whatsapp_business_account")
-            .add(
-                "entry",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("id", "1")
-                            .add(
-                                "changes",
-                                Json.createArrayBuilder()
-                                    .add(
-                                        Json.createObjectBuilder()
-                                            .add("field", "messages")
-                                            .add("value", value)))))
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
+        InboundWebhooks.customerMessage(line.number().pnid(), line.waId(), "Ana", message.build());
     as(
         line.tenant(),
         () -> {
-          List<RoutedChange> routed =
-              new WebhookPayloadParser()
-                  .parse(body).messageChanges().stream()
-                      .map(
-                          c -> new RoutedChange(0L, line.number().connectionId(), c, Instant.now()))
-                      .toList();
+          List<RoutedChange> routed = InboundWebhooks.routed(line.number().connectionId(), value);
           inbound.apply(routed);
           return null;
         });

@@ -12,13 +12,13 @@ import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.inbound.boundary.InboundChanges;
 import in.picode.kretanote.inbound.boundary.TemplateStatusChanged;
 import in.picode.kretanote.inbound.control.RoutedChange;
-import in.picode.kretanote.inbound.control.WebhookPayloadParser;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.entity.MessageStatus;
 import in.picode.kretanote.outbound.control.OutgoingContent;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.testing.InboundWebhooks;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.SimulatedNumbers;
@@ -29,7 +29,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -836,23 +835,7 @@ class OutboundIT {
             .add("type", "text")
             .add("text", Json.createObjectBuilder().add("body", text))
             .build();
-    JsonObject value =
-        Json.createObjectBuilder()
-            .add("messaging_product", "whatsapp")
-            .add(
-                "metadata",
-                Json.createObjectBuilder()
-                    .add("display_phone_number", "15550001111")
-                    .add("phone_number_id", pnid))
-            .add(
-                "contacts",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("profile", Json.createObjectBuilder().add("name", "Ana"))
-                            .add("wa_id", waId)))
-            .add("messages", Json.createArrayBuilder().add(message))
-            .build();
+    JsonObject value = InboundWebhooks.customerMessage(pnid, waId, "Ana", message);
     apply(tenant, connectionId, value);
   }
 
@@ -879,33 +862,10 @@ class OutboundIT {
   }
 
   void apply(long tenant, long connectionId, JsonObject value) {
-    byte[] body =
-        Json.createObjectBuilder()
-            .add("object", "whatsapp_business_account")
-            .add(
-                "entry",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("id", "1")
-                            .add(
-                                "changes",
-                                Json.createArrayBuilder()
-                                    .add(
-                                        Json.createObjectBuilder()
-                                            .add("field", "messages")
-                                            .add("value", value)))))
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
     as(
         tenant,
         () -> {
-          List<RoutedChange> routed =
-              new WebhookPayloadParser()
-                  .parse(body).messageChanges().stream()
-                      .map(c -> new RoutedChange(0L, connectionId, c, Instant.now()))
-                      .toList();
+          List<RoutedChange> routed = InboundWebhooks.routed(connectionId, value);
           inbound.apply(routed);
           return null;
         });

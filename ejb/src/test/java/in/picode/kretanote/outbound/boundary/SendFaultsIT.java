@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.Deployments;
 import in.picode.kretanote.inbound.boundary.InboundChanges;
-import in.picode.kretanote.inbound.control.RoutedChange;
-import in.picode.kretanote.inbound.control.WebhookPayloadParser;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.testing.InboundWebhooks;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.SimulatedNumbers;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -310,50 +308,11 @@ class SendFaultsIT {
             .add("type", "text")
             .add("text", Json.createObjectBuilder().add("body", "Hello"))
             .build();
-    JsonObject value =
-        Json.createObjectBuilder()
-            .add("messaging_product", "whatsapp")
-            .add(
-                "metadata",
-                Json.createObjectBuilder()
-                    .add("display_phone_number", "15550001111")
-                    .add("phone_number_id", n.pnid()))
-            .add(
-                "contacts",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("profile", Json.createObjectBuilder().add("name", "Ana"))
-                            .add("wa_id", waId)))
-            .add("messages", Json.createArrayBuilder().add(message))
-            .build();
-    byte[] body =
-        Json.createObjectBuilder()
-            .add("object", "whatsapp_business_account")
-            .add(
-                "entry",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("id", "1")
-                            .add(
-                                "changes",
-                                Json.createArrayBuilder()
-                                    .add(
-                                        Json.createObjectBuilder()
-                                            .add("field", "messages")
-                                            .add("value", value)))))
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
+    JsonObject value = InboundWebhooks.customerMessage(n.pnid(), waId, "Ana", message);
     as(
         n.tenant(),
         () -> {
-          inbound.apply(
-              new WebhookPayloadParser()
-                  .parse(body).messageChanges().stream()
-                      .map(c -> new RoutedChange(0L, n.connectionId(), c, Instant.now()))
-                      .toList());
+          inbound.apply(InboundWebhooks.routed(n.connectionId(), value));
           return null;
         });
   }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import in.picode.kretanote.Deployments;
 import in.picode.kretanote.inbound.boundary.InboundChanges;
 import in.picode.kretanote.inbound.control.RoutedChange;
-import in.picode.kretanote.inbound.control.WebhookPayloadParser;
 import in.picode.kretanote.messaging.boundary.ConversationNotFoundException;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Inbox;
@@ -17,13 +16,13 @@ import in.picode.kretanote.routing.entity.AssignmentMode;
 import in.picode.kretanote.routing.entity.AssignmentRecord;
 import in.picode.kretanote.routing.entity.Availability;
 import in.picode.kretanote.routing.entity.Team;
+import in.picode.kretanote.testing.InboundWebhooks;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.SimulatedNumbers;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -531,50 +530,11 @@ class RoutingIT {
             .add("type", "text")
             .add("text", Json.createObjectBuilder().add("body", text))
             .build();
-    JsonObject value =
-        Json.createObjectBuilder()
-            .add("messaging_product", "whatsapp")
-            .add(
-                "metadata",
-                Json.createObjectBuilder()
-                    .add("display_phone_number", "15550001111")
-                    .add("phone_number_id", b.pnid))
-            .add(
-                "contacts",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("profile", Json.createObjectBuilder().add("name", "Customer"))
-                            .add("wa_id", waId)))
-            .add("messages", Json.createArrayBuilder().add(message))
-            .build();
-    byte[] body =
-        Json.createObjectBuilder()
-            .add("object", "whatsapp_business_account")
-            .add(
-                "entry",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("id", "1")
-                            .add(
-                                "changes",
-                                Json.createArrayBuilder()
-                                    .add(
-                                        Json.createObjectBuilder()
-                                            .add("field", "messages")
-                                            .add("value", value)))))
-            .build()
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
+    JsonObject value = InboundWebhooks.customerMessage(b.pnid, waId, "Customer", message);
     as(
         b.tenant,
         () -> {
-          List<RoutedChange> routed =
-              new WebhookPayloadParser()
-                  .parse(body).messageChanges().stream()
-                      .map(c -> new RoutedChange(0L, b.connectionId, c, Instant.now()))
-                      .toList();
+          List<RoutedChange> routed = InboundWebhooks.routed(b.connectionId, value);
           inbound.apply(routed);
           return null;
         });
