@@ -6,15 +6,9 @@ import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -26,8 +20,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -676,54 +668,14 @@ class PublicApiIT {
   }
 
   @Test
-  void theOpenApiDocumentIsValidAndDocumentsEveryEndpoint() throws Exception {
+  void theReferencePageShowsTheApisOwnDocumentFromThisServer() throws Exception {
+    // The document itself (OpenAPI 3.1, valid, every endpoint with a summary, the checked-in copy
+    // the generated client is built from) is checked by PublicApiContractIT; Payara's own 3.0
+    // document at /openapi stays served for tools that read it.
     URI document = URI.create(base.toString()).resolve("/openapi");
     ApiClient.Answer answer = ApiClient.send(java.net.http.HttpRequest.newBuilder(document).GET());
     assertThat(answer.status()).isEqualTo(200);
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(answer.body(), null, options);
-    // Payara adds a vendor field "endpoints" (the URLs it serves); everything else must be clean.
-    assertThat(parsed.getMessages())
-        .as("problems of the document")
-        .allMatch(m -> m.equals("attribute endpoints is unexpected"));
-    OpenAPI api = parsed.getOpenAPI();
-    Set<String> documented = new TreeSet<>();
-    api.getPaths()
-        .forEach(
-            (path, item) -> {
-              int at = path.indexOf("/api/v1/");
-              if (at < 0) {
-                return;
-              }
-              item.readOperationsMap()
-                  .forEach(
-                      (method, operation) -> {
-                        documented.add(method.name() + " " + path.substring(at + 7));
-                        assertThat(operation.getSummary()).as(method + " " + path).isNotBlank();
-                      });
-            });
-    Set<String> endpoints = new TreeSet<>();
-    for (Class<?> c : new ApiV1().getClasses()) {
-      jakarta.ws.rs.Path root = c.getAnnotation(jakarta.ws.rs.Path.class);
-      if (root == null) {
-        continue;
-      }
-      for (Method m : c.getDeclaredMethods()) {
-        for (Annotation a : m.getAnnotations()) {
-          jakarta.ws.rs.HttpMethod verb =
-              a.annotationType().getAnnotation(jakarta.ws.rs.HttpMethod.class);
-          if (verb != null) {
-            jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
-            endpoints.add(
-                verb.value() + " /" + root.value() + (sub == null ? "" : "/" + sub.value()));
-          }
-        }
-      }
-    }
-    assertThat(endpoints).hasSizeGreaterThan(20);
-    assertThat(documented).containsAll(endpoints);
-    assertThat(api.getComponents().getSecuritySchemes()).containsKey("apiKey");
+    assertThat(answer.body()).contains("/api/v1/messages");
 
     // The reference page: Swagger UI from this server, no CDN.
     TestAccounts.clearAddressThrottle();
