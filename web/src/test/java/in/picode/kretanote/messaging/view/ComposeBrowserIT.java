@@ -215,7 +215,7 @@ class ComposeBrowserIT {
     click("conv:sendFile");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("#conv\\:messages"), "Sending"));
+            By.cssSelector("#conv\\:history"), "Our terrace tonight"));
     awaitWamid(
         "SELECT wamid FROM message WHERE conversation_id = ? AND direction = 'OUTBOUND'"
             + " AND type = 'image'",

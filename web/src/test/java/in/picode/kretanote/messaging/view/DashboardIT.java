@@ -287,7 +287,10 @@ class DashboardIT {
         .isEqualTo("OPEN");
     Document analytics = browser.get("app/analytics.xhtml");
     assertThat(analytics.text()).contains("Delivery funnel").doesNotContain("Meta cost");
-    assertThat(analytics.select("nav.sidebar").text()).contains("Inbox").doesNotContain("Team");
+    assertThat(analytics.select("nav.sidebar").text()).contains("Inbox");
+    assertThat(analytics.select("nav.sidebar a[href*=settings/team.xhtml]"))
+        .as("an agent sees no link to the members page (only Teams, read-only)")
+        .isEmpty();
     browser.get("app/settings/team.xhtml");
     assertThat(browser.lastResponse().statusCode()).as("an agent has no team admin").isEqualTo(403);
     Document contacts = browser.get("app/contacts.xhtml");
