@@ -69,7 +69,25 @@ window.KretaNoteWorkplace = (function () {
   api.opened = function (xhr, status, args) {
     // PrimeFaces' CSP mode gives each form present at page load a hidden nonce input; the
     // conversation's form arrived later by AJAX, so it gets one now (or its posts are refused).
+    // PrimeFaces only counts a form as a Faces form (and gives it the nonce) when the view state is
+    // one of its own inputs, which a form that arrived by AJAX may lack: it gets a copy of the
+    // page's view state first (every form of the page shares it).
     if (window.PrimeFaces && PrimeFaces.csp && PrimeFaces.csp.NONCE_VALUE) {
+      var state = document.querySelector('input[name="' + PrimeFaces.VIEW_STATE + '"]');
+      if (state) {
+        Array.prototype.forEach.call(document.querySelectorAll('form[method="post"]'), function (f) {
+          var own = Array.prototype.some.call(f.children, function (c) {
+            return c.name === state.name;
+          });
+          if (!own) {
+            var copy = document.createElement('input');
+            copy.type = 'hidden';
+            copy.name = state.name;
+            copy.value = state.value;
+            f.appendChild(copy);
+          }
+        });
+      }
       PrimeFaces.csp.init(PrimeFaces.csp.NONCE_VALUE);
     }
     var id = openId();
