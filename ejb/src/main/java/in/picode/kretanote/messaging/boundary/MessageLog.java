@@ -136,11 +136,7 @@ public class MessageLog {
         continue;
       }
       boolean wasClosed = conversation.getStatus() == Conversation.Status.CLOSED;
-      if (wasClosed && answersAfterClose(message, conversation)) {
-        conversation.customerAnsweredWhileClosed(in.writtenAt(), in.opensWindow());
-      } else {
-        conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
-      }
+      conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
       if (wasClosed && conversation.getStatus() == Conversation.Status.OPEN) {
         conversationChanges.fire(
             new ConversationChanged(
@@ -163,25 +159,6 @@ public class MessageLog {
     }
     em.persist(new InboxChange(changedConversations(conversations.values()), now));
     return result;
-  }
-
-  /**
-   * Whether {@code message} is a customer's choice (a list row or a reply button) answering a
-   * message the business sent after it closed {@code conversation} (a satisfaction survey, say):
-   * such an answer does not re-open it. Any other message, or a choice answering a question asked
-   * before the close, does.
-   */
-  private boolean answersAfterClose(Message message, Conversation conversation) {
-    if (!"interactive".equals(message.getType()) && !"button".equals(message.getType())) {
-      return false;
-    }
-    if (message.getContextMessageId() == null || conversation.getClosedAt() == null) {
-      return false;
-    }
-    Message asked = em.find(Message.class, message.getContextMessageId());
-    return asked != null
-        && asked.getConversationId() == conversation.getId()
-        && !asked.getCreatedAt().isBefore(conversation.getClosedAt());
   }
 
   private static Set<Long> changedConversations(Collection<Conversation> conversations) {

@@ -134,22 +134,6 @@ public class Conversation {
     }
   }
 
-  /**
-   * The customer chose an answer (a list row or a button) to a message the business sent after it
-   * closed the conversation, such as a satisfaction survey: the window and the activity move, but
-   * the conversation stays closed and nobody has to read it.
-   */
-  public void customerAnsweredWhileClosed(Instant writtenAt, boolean opensWindow) {
-    if (opensWindow
-        && (lastCustomerMessageAt == null || writtenAt.isAfter(lastCustomerMessageAt))) {
-      lastCustomerMessageAt = writtenAt;
-      windowExpiresAt = writtenAt.plus(SERVICE_WINDOW);
-    }
-    if (writtenAt.isAfter(lastActivityAt)) {
-      lastActivityAt = writtenAt;
-    }
-  }
-
   /** The business wrote (an agent, a campaign, an automatic confirmation). */
   public void businessWrote(Instant now) {
     if (now.isAfter(lastActivityAt)) {

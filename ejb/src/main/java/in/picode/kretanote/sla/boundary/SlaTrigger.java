@@ -10,24 +10,16 @@ import jakarta.inject.Inject;
 /**
  * Moves the SLA clocks from messaging's events, inside the transactions that fire them (with the
  * tenant bound): a customer's message starts a wait, the business's next message ends it, a
- * resolution stops the clock, an assignment names whose clock it is. Reactions, WhatsApp's own
- * notices and messages into a conversation that stays closed start no wait.
+ * resolution stops the clock, an assignment names whose clock it is. Reactions and WhatsApp's own
+ * notices start no wait.
  */
 @ApplicationScoped
 public class SlaTrigger {
 
   @Inject SlaClocks clocks;
-  @Inject in.picode.kretanote.messaging.boundary.ConversationRouting conversations;
 
   void customerWrote(@Observes CustomerMessageStored m) {
-    // A closed conversation waits for nobody: a customer's answer to a survey sent after the
-    // resolution leaves it closed (messaging), and starts no clock either.
-    if (!"reaction".equals(m.type())
-        && !"system".equals(m.type())
-        && conversations
-            .find(m.conversationId())
-            .map(in.picode.kretanote.messaging.boundary.ConversationRouting.Routed::open)
-            .orElse(false)) {
+    if (!"reaction".equals(m.type()) && !"system".equals(m.type())) {
       clocks.customerWrote(m.conversationId());
     }
   }
