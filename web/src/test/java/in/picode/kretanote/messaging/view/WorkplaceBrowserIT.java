@@ -142,18 +142,11 @@ class WorkplaceBrowserIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".inbox-row")));
     assertThat(driver.findElements(By.cssSelector(".inbox-row"))).hasSize(3);
     assertThat(text(".empty-pane")).contains("No conversation open");
-    js("window.kretanoteMarker = 'same page';");
-
-    // A filter set before opening stays set: the list is not reloaded.
-    driver.findElement(By.xpath("//div[@id='inbox:state']//div[contains(., 'Any')]")).click();
-    wait.until(d -> activeStateFilter().equals("Any"));
-    wait.until(d -> d.findElements(By.cssSelector(".inbox-row")).size() == 3);
-
+    // Opening loads /app/inbox.xhtml?c=<id> (AJAX opening is off: its forms failed PrimeFaces'
+    // CSP check), still with the list beside the conversation.
     openRow(0);
     wait.until(ExpectedConditions.urlContains("inbox.xhtml?c=" + idOfRow(0)));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conv:reply")));
-    assertThat(js("return window.kretanoteMarker;")).as("no reload").isEqualTo("same page");
-    assertThat(activeStateFilter()).isEqualTo("Any");
 
     WebElement list = driver.findElement(By.cssSelector(".pane-list"));
     WebElement centre = driver.findElement(By.cssSelector(".pane-conv"));
