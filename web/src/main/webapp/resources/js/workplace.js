@@ -54,14 +54,9 @@ window.KretaNoteWorkplace = (function () {
     workplace().classList.toggle('showing-conversation', showing);
   }
 
-  var AJAX_OPEN = false;
-
   /** Opens conversation {@code id} in the centre and right panes; push: add a history entry. */
   api.open = function (id, push) {
-    // Opening beside the list by AJAX is off: PrimeFaces' CSP check refused the posts of a
-    // conversation form that arrived by AJAX (assign, notes). A page load shows the same three
-    // panes with every form able to post.
-    if (AJAX_OPEN !== true || !isInbox() || typeof window.kretaNoteOpen !== 'function') {
+    if (!isInbox() || typeof window.kretaNoteOpen !== 'function') {
       window.location.href = inboxUrl(id);
       return;
     }
