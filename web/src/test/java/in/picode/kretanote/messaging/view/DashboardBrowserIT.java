@@ -141,9 +141,6 @@ class DashboardBrowserIT {
 
   @Test
   @Order(2)
-  @org.junit.jupiter.api.Disabled(
-      "Known defect since the three-pane merge: posts from the inbox page's conversation form are"
-          + " refused by PrimeFaces' CSP check (nonce mismatch); see the closing note of 2026-12-06.")
   void theAgentWorksTheConversation() {
     driver.findElement(By.cssSelector(".inbox-row a")).click();
     // The inbox opens the conversation beside the list (three panes) and says so in the address.
@@ -236,9 +233,6 @@ class DashboardBrowserIT {
 
   @Test
   @Order(5)
-  @org.junit.jupiter.api.Disabled(
-      "Known defect since the three-pane merge: posts from the inbox page's conversation form are"
-          + " refused by PrimeFaces' CSP check (nonce mismatch); see the closing note of 2026-12-06.")
   void finding02_aHostileAgentNameStoredEarlierDoesNotBreakOrRedirectAnalytics() {
     // Stored straight in the database, as it could be before names refused markup.
     String hostile = "</script><meta http-equiv=refresh content=\"0;url=/x\">";

@@ -203,9 +203,6 @@ class WorkplaceBrowserIT {
 
   @Test
   @Order(4)
-  @org.junit.jupiter.api.Disabled(
-      "Known defect: 'a' (assign to me) on the inbox page is refused by PrimeFaces' CSP check"
-          + " (nonce mismatch) in this test; j/k/arrows/? pass. See the closing note of 2026-12-06.")
   void keyboardShortcutsMoveAssignReplyAndResolve() {
     String first = idOfRow(0);
     press("j");
