@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @SuppressWarnings({"unused", "checkstyle:MemberName"})
 final class ApiSchemas {
 
+  /** Payara documents {@code long} as {@code number}; a client needs {@code integer int64}. */
+  static final String INT64 = "int64";
+
   private ApiSchemas() {}
 
   @Schema(name = "Problem", description = "An RFC 9457 problem (application/problem+json)")
@@ -35,7 +38,10 @@ final class ApiSchemas {
     @Schema(required = true, example = "There is no such contact.")
     public String detail;
 
-    @Schema(description = "For bad input: one entry per field")
+    @Schema(
+        type = SchemaType.ARRAY,
+        implementation = FieldError.class,
+        description = "For bad input: one entry per field")
     public List<FieldError> errors;
   }
 
@@ -69,7 +75,7 @@ final class ApiSchemas {
 
   @Schema(name = "Contact")
   static final class Contact {
-    @Schema(required = true, example = "42")
+    @Schema(required = true, type = SchemaType.INTEGER, format = INT64, example = "42")
     public long id;
 
     @Schema(required = true, nullable = true, example = "+4917612345678")
@@ -87,7 +93,7 @@ final class ApiSchemas {
     @Schema(required = true)
     public boolean opted_out;
 
-    @Schema(description = "Absent in lists")
+    @Schema(type = SchemaType.ARRAY, implementation = String.class, description = "Absent in lists")
     public List<String> tags;
 
     @Schema(
@@ -104,7 +110,7 @@ final class ApiSchemas {
 
   @Schema(name = "ContactPage", description = "A page of contacts, newest first")
   static final class ContactPage {
-    @Schema(required = true)
+    @Schema(required = true, type = SchemaType.ARRAY, implementation = Contact.class)
     public List<Contact> data;
 
     @Schema(
@@ -122,10 +128,15 @@ final class ApiSchemas {
     @Schema(required = true, example = "en")
     public String language;
 
-    @Schema(description = "Values of a TEXT header's placeholders")
+    @Schema(
+        type = SchemaType.ARRAY,
+        implementation = String.class,
+        description = "Values of a TEXT header's placeholders")
     public List<String> header;
 
     @Schema(
+        type = SchemaType.ARRAY,
+        implementation = String.class,
         description = "Values of the body's placeholders, in order",
         example = "[\"Ana\", \"4711\"]")
     public List<String> body;
@@ -148,7 +159,11 @@ final class ApiSchemas {
 
   @Schema(name = "Reaction")
   static final class Reaction {
-    @Schema(required = true, description = "A message of the conversation")
+    @Schema(
+        required = true,
+        type = SchemaType.INTEGER,
+        format = INT64,
+        description = "A message of the conversation")
     public long message_id;
 
     @Schema(description = "One emoji; empty removes the reaction", example = "👍")
@@ -182,7 +197,7 @@ final class ApiSchemas {
     @Schema(description = "Lists only: the button that opens the list")
     public String button_text;
 
-    @Schema(required = true)
+    @Schema(required = true, type = SchemaType.ARRAY, implementation = Choice.class)
     public List<Choice> choices;
   }
 
@@ -190,7 +205,7 @@ final class ApiSchemas {
       name = "MessageInput",
       description = "A message into a conversation: the object named by type carries it")
   static final class MessageInput {
-    @Schema(required = true, example = "42")
+    @Schema(required = true, type = SchemaType.INTEGER, format = INT64, example = "42")
     public long conversation_id;
 
     @Schema(
@@ -222,7 +237,7 @@ final class ApiSchemas {
 
   @Schema(name = "Accepted", description = "A send queued (or the one this key already queued)")
   static final class Accepted {
-    @Schema(required = true, example = "1234")
+    @Schema(required = true, type = SchemaType.INTEGER, format = INT64, example = "1234")
     public long id;
 
     @Schema(required = true, description = "True when this Idempotency-Key already held it")
@@ -237,7 +252,7 @@ final class ApiSchemas {
 
   @Schema(name = "Outcome", description = "Where a sent message stands")
   static final class Outcome {
-    @Schema(required = true)
+    @Schema(required = true, type = SchemaType.INTEGER, format = INT64)
     public long id;
 
     @Schema(
@@ -273,10 +288,15 @@ final class ApiSchemas {
 
   @Schema(name = "Note", description = "A private note; never sent to the customer")
   static final class Note {
-    @Schema(required = true)
+    @Schema(required = true, type = SchemaType.INTEGER, format = INT64)
     public long id;
 
-    @Schema(required = true, nullable = true, description = "The team member who wrote it")
+    @Schema(
+        required = true,
+        nullable = true,
+        type = SchemaType.INTEGER,
+        format = INT64,
+        description = "The team member who wrote it")
     public Long author_id;
 
     @Schema(required = true, nullable = true, description = "The API key that wrote it")

@@ -3,9 +3,13 @@ package in.picode.kretanote.api.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -24,13 +28,26 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 "Contacts, conversations, messages, templates, campaigns and webhooks of one business."
                     + " Errors are application/problem+json with a stable code; times are"
                     + " ISO-8601 UTC; lists page by an opaque cursor."),
-    security = @SecurityRequirement(name = "apiKey"))
+    security = @SecurityRequirement(name = "apiKey"),
+    components =
+        @Components(
+            responses =
+                @APIResponse(
+                    name = "Problem",
+                    description = "A problem: bad input, missing scope, not found, refused",
+                    content =
+                        @Content(
+                            mediaType = ApiProblem.TYPE,
+                            schema = @Schema(implementation = ApiSchemas.Problem.class)))))
 @SecurityScheme(
     securitySchemeName = "apiKey",
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     description = "An API key from Settings → API keys")
 public class ApiV1 extends Application {
+
+  /** The problem+json answer, documented once: {@code @APIResponse(ref = PROBLEM)}. */
+  static final String PROBLEM = "#/components/responses/Problem";
 
   @Override
   public Set<Class<?>> getClasses() {

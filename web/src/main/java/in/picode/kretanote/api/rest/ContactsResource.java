@@ -84,13 +84,7 @@ public class ContactsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.ContactPage.class)))
-  @APIResponse(
-      responseCode = "default",
-      description = "A problem: bad input, missing scope, not found, refused",
-      content =
-          @Content(
-              mediaType = ApiProblem.TYPE,
-              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response list(
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
@@ -116,13 +110,7 @@ public class ContactsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.Contact.class)))
-  @APIResponse(
-      responseCode = "default",
-      description = "A problem: bad input, missing scope, not found, refused",
-      content =
-          @Content(
-              mediaType = ApiProblem.TYPE,
-              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response get(@PathParam("id") String id) {
     Api.caller(request, Scope.CONTACTS_READ);
     return Api.tagged(Response.ok(), full(find(id))).build();
@@ -140,13 +128,7 @@ public class ContactsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.Contact.class)))
-  @APIResponse(
-      responseCode = "default",
-      description = "A problem: bad input, missing scope, not found, refused",
-      content =
-          @Content(
-              mediaType = ApiProblem.TYPE,
-              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response create(
       @HeaderParam("Idempotency-Key") String key,
       @RequestBody(
@@ -183,8 +165,25 @@ public class ContactsResource {
       summary =
           "Changes name, tags and/or custom fields (by name; null clears one); needs If-Match"
               + " with the contact's ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The contact as it is now, with its new ETag",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.Contact.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response update(
-      @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream entity) {
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema =
+                          @Schema(implementation = ApiConversationSchemas.ContactChanges.class)))
+          InputStream entity) {
     Api.caller(request, Scope.CONTACTS_WRITE);
     Contact current = find(id);
     JsonInput in = JsonInput.read(entity, maxBytes, UPDATE_FIELDS);

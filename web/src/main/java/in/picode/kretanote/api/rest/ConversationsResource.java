@@ -37,8 +37,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,12 +64,22 @@ public class ConversationsResource {
   @Operation(
       operationId = "listConversations",
       summary = "Conversations by last activity, with the inbox's filters (cursor paging)")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of conversations",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.ConversationPage.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response list(
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor,
       @QueryParam("state") String state,
       @QueryParam("owner") String owner,
-      @QueryParam("label_id") Long labelId,
+      @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = ApiSchemas.INT64))
+          @QueryParam("label_id")
+          Long labelId,
       @QueryParam("q") String query) {
     Api.caller(request, Scope.CONVERSATIONS_READ);
     int max = Api.limit(limit);
@@ -87,6 +99,14 @@ public class ConversationsResource {
   @Operation(
       operationId = "getConversations",
       summary = "One conversation with its contact, assignee and labels")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conversation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.Conversation.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response get(@PathParam("id") String id) {
     Api.caller(request, Scope.CONVERSATIONS_READ);
     ConversationDetail d =
@@ -121,6 +141,14 @@ public class ConversationsResource {
   @Operation(
       operationId = "messagesConversations",
       summary = "A conversation's messages, newest page first, oldest first within a page")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of messages",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.MessagePage.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response messages(
       @PathParam("id") String id,
       @QueryParam("limit") Integer limit,
@@ -189,13 +217,7 @@ public class ConversationsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.Note.class)))
-  @APIResponse(
-      responseCode = "default",
-      description = "A problem: bad input, missing scope, not found, refused",
-      content =
-          @Content(
-              mediaType = ApiProblem.TYPE,
-              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response addNote(
       @PathParam("id") String id,
       @RequestBody(

@@ -30,8 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -114,17 +116,18 @@ public class MessagesResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ApiSchemas.Accepted.class)))
+              schema = @Schema(implementation = ApiConversationSchemas.SendAnswer.class)))
   @APIResponse(
-      responseCode = "default",
-      description = "A problem: bad input, missing scope, not found, refused",
+      responseCode = "200",
+      description = "dry_run=true: what would happen; nothing is queued",
       content =
           @Content(
-              mediaType = ApiProblem.TYPE,
-              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.SendAnswer.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response send(
       @HeaderParam("Idempotency-Key") String key,
-      @QueryParam("dry_run") String dryRun,
+      @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("dry_run") String dryRun,
       @RequestBody(
               required = true,
               content =
@@ -222,13 +225,7 @@ public class MessagesResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ApiSchemas.Outcome.class)))
-  @APIResponse(
-      responseCode = "default",
-      description = "A problem: bad input, missing scope, not found, refused",
-      content =
-          @Content(
-              mediaType = ApiProblem.TYPE,
-              schema = @Schema(implementation = ApiSchemas.Problem.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response outcome(@PathParam("id") String id) {
     Api.caller(request, Scope.MESSAGES_SEND);
     Outcome o =

@@ -18,6 +18,13 @@ import java.util.Set;
  * type array with {@code "null"}, {@code example} becomes {@code examples}, boolean {@code
  * exclusiveMinimum}/{@code exclusiveMaximum} become numbers; root fields that are not OpenAPI's
  * (Payara's {@code endpoints}) are dropped. Plain functions, tested without a container.
+ *
+ * <p>Where Payara writes something wrong, and only there, it is repaired (a generated client reads
+ * the document literally): the defaults Payara writes into every schema built from a class ({@code
+ * maxProperties: 0} would forbid every property) are dropped; a request or response schema Payara
+ * inlined as a copy of a component becomes a {@code $ref} to it (else clients get one model class
+ * per operation); the {@code *}{@code /*} body Payara adds next to a documented JSON body goes; and
+ * an example written as a string for a number or an array becomes that number or array.
  */
 final class OpenApi31 {
 
@@ -43,6 +50,19 @@ final class OpenApi31 {
           "tags",
           "externalDocs");
 
+  /** Payara's defaults in every schema it builds from a class: they say nothing, or worse. */
+  private static final Map<String, JsonValue> DEFAULTS =
+      Map.of(
+          "minLength", Json.createValue(0),
+          "minProperties", Json.createValue(0),
+          "maxProperties", Json.createValue(0),
+          "uniqueItems", JsonValue.FALSE,
+          "readOnly", JsonValue.FALSE,
+          "writeOnly", JsonValue.FALSE,
+          "deprecated", JsonValue.FALSE);
+
+  private static final String ANY = "*/*";
+
   private OpenApi31() {}
 
   /** The 3.1 document of {@code generated} (3.0), served at {@code <contextPath>/api/v1}. */
@@ -58,8 +78,10 @@ final class OpenApi31 {
         case "servers" -> {
           // replaced below
         }
-        case "paths" -> out.add(k, paths(e.getValue().asJsonObject()));
+        case "paths" -> out.add(k, paths(e.getValue().asJsonObject(), components(generated)));
         case "tags" -> out.add(k, tags(e.getValue().asJsonArray()));
+        case "components" ->
+            out.add(k, referenced(walk(e.getValue(), false), components(generated), false));
         default -> out.add(k, walk(e.getValue(), false));
       }
     }
@@ -85,7 +107,17 @@ final class OpenApi31 {
     return out.build();
   }
 
-  private static JsonObject paths(JsonObject paths) {
+  /** The converted component schemas by their converted content, to find inlined copies. */
+  private static Map<JsonValue, String> components(JsonObject generated) {
+    Map<JsonValue, String> byContent = new java.util.HashMap<>();
+    JsonValue schemas = generated.getOrDefault("components", JsonValue.EMPTY_JSON_OBJECT);
+    if (schemas instanceof JsonObject c && c.get("schemas") instanceof JsonObject s) {
+      s.forEach((name, schema) -> byContent.putIfAbsent(walk(schema, true), name));
+    }
+    return byContent;
+  }
+
+  private static JsonObject paths(JsonObject paths, Map<JsonValue, String> components) {
     JsonObjectBuilder out = Json.createObjectBuilder();
     paths.keySet().stream()
         .sorted()
@@ -93,9 +125,43 @@ final class OpenApi31 {
             path -> {
               int at = path.indexOf(PREFIX + "/");
               if (at >= 0) {
-                out.add(path.substring(at + PREFIX.length()), walk(paths.get(path), false));
+                out.add(
+                    path.substring(at + PREFIX.length()),
+                    referenced(walk(paths.get(path), false), components, false));
               }
             });
+    return out.build();
+  }
+
+  /**
+   * {@code v} with each schema below it that is a copy of a component (a media type's schema, an
+   * array's items, a property) replaced by a {@code $ref}, and without the {@code *}{@code /*} body
+   * next to a documented one. {@code properties}: {@code v} is a schema's properties.
+   */
+  private static JsonValue referenced(
+      JsonValue v, Map<JsonValue, String> components, boolean properties) {
+    if (v instanceof JsonArray a) {
+      JsonArrayBuilder out = Json.createArrayBuilder();
+      a.forEach(item -> out.add(referenced(item, components, false)));
+      return out.build();
+    }
+    if (!(v instanceof JsonObject o)) {
+      return v;
+    }
+    JsonObjectBuilder out = Json.createObjectBuilder();
+    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+      String k = e.getKey();
+      if (k.equals(ANY) && o.size() > 1 && o.containsKey("application/json")) {
+        continue;
+      }
+      boolean slot = properties || k.equals("schema") || k.equals("items");
+      String component = slot ? components.get(e.getValue()) : null;
+      if (component != null) {
+        out.add(k, Json.createObjectBuilder().add("$ref", "#/components/schemas/" + component));
+      } else {
+        out.add(k, referenced(e.getValue(), components, k.equals("properties")));
+      }
+    }
     return out.build();
   }
 
@@ -123,6 +189,8 @@ final class OpenApi31 {
         JsonArrayBuilder l = Json.createArrayBuilder();
         list.forEach(member -> l.add(walk(member, true)));
         out.add(k, l);
+      } else if (schema && value.equals(DEFAULTS.get(k))) {
+        // Payara's default: says nothing
       } else if (schema && (k.equals("nullable") || k.equals("example"))) {
         // below
       } else if (schema
@@ -140,8 +208,11 @@ final class OpenApi31 {
   }
 
   private static void schemaChanges(JsonObject o, JsonObjectBuilder out) {
+    JsonValue type = integer(o.get("type"), o.get("format"));
+    if (type != null) {
+      out.add("type", type);
+    }
     if (o.get("nullable") == JsonValue.TRUE) {
-      JsonValue type = o.get("type");
       if (type instanceof JsonString t) {
         out.add("type", Json.createArrayBuilder().add(t.getString()).add("null"));
       } else if (o.containsKey("$ref")) {
@@ -154,10 +225,56 @@ final class OpenApi31 {
       }
     }
     if (o.containsKey("example") && !o.containsKey("examples")) {
-      out.add("examples", Json.createArrayBuilder().add(o.get("example")));
+      out.add("examples", Json.createArrayBuilder().add(typed(o.get("type"), o.get("example"))));
     }
     exclusive(o, out, "exclusiveMinimum", "minimum");
     exclusive(o, out, "exclusiveMaximum", "maximum");
+  }
+
+  /**
+   * Payara writes {@code number} for Java's {@code long} even with {@code format: int64}: with an
+   * integer format the type is {@code integer}, as a client must read it (a {@code number} becomes
+   * a {@code BigDecimal}).
+   */
+  private static JsonValue integer(JsonValue type, JsonValue format) {
+    boolean whole =
+        format instanceof JsonString f
+            && (f.getString().equals("int64") || f.getString().equals("int32"));
+    if (!whole) {
+      return type;
+    }
+    if (type instanceof JsonString t && t.getString().equals("number")) {
+      return Json.createValue("integer");
+    }
+    if (type instanceof JsonArray types && types.contains(Json.createValue("number"))) {
+      JsonArrayBuilder b = Json.createArrayBuilder();
+      types.forEach(
+          t -> b.add(t.equals(Json.createValue("number")) ? Json.createValue("integer") : t));
+      return b.build();
+    }
+    return type;
+  }
+
+  /** An example Payara wrote as a string, as the number or array its schema's type says. */
+  private static JsonValue typed(JsonValue type, JsonValue example) {
+    if (!(type instanceof JsonString t) || !(example instanceof JsonString e)) {
+      return example;
+    }
+    String raw = e.getString().strip();
+    try {
+      return switch (t.getString()) {
+        case "integer" -> Json.createValue(Long.parseLong(raw));
+        case "number" -> Json.createValue(new java.math.BigDecimal(raw));
+        case "array" -> {
+          try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(raw))) {
+            yield r.readArray();
+          }
+        }
+        default -> example;
+      };
+    } catch (NumberFormatException | jakarta.json.JsonException e2) {
+      return example;
+    }
   }
 
   private static void exclusive(JsonObject o, JsonObjectBuilder out, String flag, String bound) {

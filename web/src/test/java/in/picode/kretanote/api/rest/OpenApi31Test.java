@@ -72,6 +72,77 @@ class OpenApi31Test {
     assertThat(yaml.getOpenAPI()).isEqualTo(parsed.getOpenAPI());
   }
 
+  /** Payara's 3.0 output as it really comes: defaults in every schema, components inlined. */
+  static final String CONTACT =
+      """
+      {"type":"object","minLength":0,"maxProperties":0,"minProperties":0,"uniqueItems":false,
+       "readOnly":false,"writeOnly":false,"deprecated":false,"required":["id"],"properties":{
+        "id":{"type":"number","format":"int64","example":"42","minLength":0,"readOnly":false},
+        "assignee_id":{"type":"number","format":"int64","nullable":true},
+        "score":{"type":"number","example":"1.5"},
+        "tags":{"type":"array","items":{"type":"string"},"example":"[\\"vip\\"]"}}}
+      """;
+
+  static final String PAYARA =
+      """
+      {"openapi":"3.0.3","info":{"title":"KretaNote API","version":"1"},
+       "paths":{"/kn/api/v1/contacts":{
+        "get":{"responses":{"200":{"description":"ok","content":{"application/json":{
+          "schema":{"type":"object","maxProperties":0,"properties":{
+            "data":{"type":"array","items":%1$s}}}}}}}},
+        "post":{"requestBody":{"content":{"*/*":{"schema":{"type":"object"}},
+          "application/json":{"schema":%1$s}}},
+          "responses":{"201":{"description":"ok"}}}}},
+       "components":{"schemas":{"Contact":%1$s,
+         "ContactPage":{"type":"object","maxProperties":0,"properties":{
+           "data":{"type":"array","items":%1$s}}}}}}
+      """
+          .formatted(CONTACT);
+
+  @Test
+  void whatPayaraGetsWrongIsRepaired() {
+    JsonObject out =
+        OpenApi31.convert(Json.createReader(new StringReader(PAYARA)).readObject(), "/kn");
+    JsonObject schemas = out.getJsonObject("components").getJsonObject("schemas");
+    JsonObject contact = schemas.getJsonObject("Contact");
+    assertThat(contact.keySet()).containsExactlyInAnyOrder("type", "required", "properties");
+    JsonObject props = contact.getJsonObject("properties");
+    assertThat(props.getJsonObject("id").toString())
+        .isEqualTo("{\"type\":\"integer\",\"format\":\"int64\",\"examples\":[42]}");
+    assertThat(props.getJsonObject("assignee_id").getJsonArray("type").toString())
+        .isEqualTo("[\"integer\",\"null\"]");
+    assertThat(props.getJsonObject("score").toString())
+        .as("a number without an integer format stays a number")
+        .isEqualTo("{\"type\":\"number\",\"examples\":[1.5]}");
+    assertThat(props.getJsonObject("tags").getJsonArray("examples").toString())
+        .isEqualTo("[[\"vip\"]]");
+    String ref = "{\"$ref\":\"#/components/schemas/";
+    assertThat(
+            schemas
+                .getJsonObject("ContactPage")
+                .getJsonObject("properties")
+                .getJsonObject("data")
+                .getJsonObject("items")
+                .toString())
+        .isEqualTo(ref + "Contact\"}");
+    JsonObject contacts = out.getJsonObject("paths").getJsonObject("/contacts");
+    assertThat(
+            contacts
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .getJsonObject("200")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("schema")
+                .toString())
+        .isEqualTo(ref + "ContactPage\"}");
+    JsonObject body = contacts.getJsonObject("post").getJsonObject("requestBody");
+    assertThat(body.getJsonObject("content").keySet()).containsExactly("application/json");
+    assertThat(body.getJsonObject("content").getJsonObject("application/json").toString())
+        .isEqualTo("{\"schema\":" + ref + "Contact\"}}");
+    assertThat(parse(out.toString()).getMessages()).isEmpty();
+  }
+
   @Test
   void yamlQuotesEveryStringAndKeepsEmptyValues() {
     JsonObject o =

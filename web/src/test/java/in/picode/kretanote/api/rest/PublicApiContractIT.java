@@ -94,6 +94,11 @@ class PublicApiContractIT {
   record Business(TestAccounts.User owner, Webhooks.Tenant tenant, String waba) {}
 
   Business connected(String label) {
+    return connected(base, label);
+  }
+
+  /** Also for {@link GeneratedClientIT}, on its own deployment. */
+  static Business connected(URL base, String label) {
     TestAccounts.clearAddressThrottle();
     TestAccounts.User owner =
         TestAccounts.owner(label, UUID.randomUUID().toString().substring(0, 8));
