@@ -6,6 +6,8 @@ import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,16 +41,36 @@ public class AutomationRules {
         em.createNamedQuery(AutomationRule.ALL, AutomationRule.class)
             .setParameter("macro", Trigger.MACRO)
             .getResultList();
+    pauseBroken(rules);
+    return rules;
+  }
+
+  /**
+   * Pauses, with the reason, every active rule that names something that no longer exists; in a
+   * transaction of its own, run when another feature deleted a label, team, template or canned
+   * response ({@link TargetWatch}). Returns how many it paused.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int pauseBroken() {
+    return pauseBroken(
+        em.createNamedQuery(AutomationRule.ALL, AutomationRule.class)
+            .setParameter("macro", Trigger.MACRO)
+            .getResultList());
+  }
+
+  private int pauseBroken(List<AutomationRule> rules) {
     Instant now = Instant.now(clock);
+    int paused = 0;
     for (AutomationRule r : rules) {
       if (!r.isPaused()) {
         Definitions.Checked d = definitions.rule(r.getDefinition());
         if (!d.ok()) {
           r.pause("Paused: " + d.problems().get(0), now);
+          paused++;
         }
       }
     }
-    return rules;
+    return paused;
   }
 
   public Optional<AutomationRule> find(long id) {

@@ -27,8 +27,9 @@ import java.util.Optional;
  * Handles one queued event of the current tenant: the away and greeting messages first, then every
  * active rule of the event's kind in order. Each rule run is logged: what it did, or why it did
  * nothing (a condition, the guard's refusal), SKIPPED by the loop guard (the rule already acted on
- * this conversation within the last minute, so a rule that triggers itself stops), or PAUSED when a
- * label, template, canned response or agent it names no longer exists.
+ * this conversation within the last minute, so a rule that triggers itself stops; {@link LoopGuard}
+ * makes that hold across servers), or PAUSED when a label, template, canned response or agent it
+ * names no longer exists.
  */
 @Stateless
 @TenantScoped
@@ -44,6 +45,7 @@ public class RuleRunner {
   @Inject Definitions definitions;
   @Inject Steps steps;
   @Inject SituationFacts situationFacts;
+  @Inject LoopGuard loopGuard;
   @Inject Clock clock;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -105,7 +107,19 @@ public class RuleRunner {
       log(rule, e, AutomationRun.Outcome.NOTHING, unmet.get(), now);
       return;
     }
+    if (!loopGuard.claim(rule.getId(), c.getId(), now)) {
+      log(
+          rule,
+          e,
+          AutomationRun.Outcome.SKIPPED,
+          "loop guard: the rule is acting on this conversation already (another server)",
+          now);
+      return;
+    }
     Steps.Result r = steps.run(d.actions(), s);
+    if (r.done() == 0) {
+      loopGuard.release(rule.getId(), c.getId(), now);
+    }
     log(
         rule,
         e,

@@ -24,6 +24,7 @@ public class AutomationData implements TenantData {
       List.of(
           TableStep.aged("automation_run", "created_at"),
           TableStep.aged("automation_event", "occurred_at"),
+          TableStep.aged("automation_slot", "created_at"),
           TableStep.whole("automation_rule"),
           TableStep.whole("business_hours"));
 
@@ -42,7 +43,7 @@ public class AutomationData implements TenantData {
   public PurgeBatch erase(Connection c, DataSubject who, int batch) throws SQLException {
     List<Long> keys = List.of(who.tenantId(), who.tenantId(), who.contactId());
     PurgeBatch erased = PurgeBatch.EMPTY;
-    for (String table : List.of("automation_run", "automation_event")) {
+    for (String table : List.of("automation_run", "automation_event", "automation_slot")) {
       erased =
           erased.plus(
               PurgeBatch.of(

@@ -62,7 +62,11 @@ public class References {
   }
 
   public Optional<MessageTemplate> template(Long id, List<String> out) {
-    Optional<MessageTemplate> t = id == null ? Optional.empty() : templates.find(id);
+    // A template deleted at Meta keeps its row, as DELETED, for the history.
+    Optional<MessageTemplate> t =
+        id == null
+            ? Optional.empty()
+            : templates.find(id).filter(x -> !"DELETED".equals(x.getStatus()));
     if (id != null && t.isEmpty()) {
       out.add("template #" + id + " no longer exists");
     }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.csat.boundary;
 
+import in.picode.kretanote.messaging.boundary.ClosedConversationAnswer;
 import in.picode.kretanote.messaging.boundary.ConversationChanged;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
 import in.picode.kretanote.platform.control.Tenancy;
@@ -12,7 +13,9 @@ import java.lang.System.Logger.Level;
 /**
  * Connects surveys to messaging's events. A resolution is surveyed after it committed, in a
  * transaction of its own (a failed survey never undoes a resolution); a customer's message is read
- * for a rating inside the transaction that stores it, so a rating commits with its message.
+ * for a rating inside the transaction that stores it, so a rating commits with its message, and
+ * before that, a message into a resolved conversation is told whether it is such a rating (which
+ * leaves the conversation resolved).
  */
 @ApplicationScoped
 public class SurveyTrigger {
@@ -33,6 +36,13 @@ public class SurveyTrigger {
           "Survey of conversation {0} failed: {1}",
           change.conversationId(),
           e.getClass().getSimpleName());
+    }
+  }
+
+  /** A rating answers KretaNote's own question: it does not re-open the resolved conversation. */
+  void closedAnswer(@Observes ClosedConversationAnswer a) {
+    if (surveys.answersSurvey(a)) {
+      a.keepClosed();
     }
   }
 

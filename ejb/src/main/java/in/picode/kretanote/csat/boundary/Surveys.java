@@ -3,6 +3,7 @@ package in.picode.kretanote.csat.boundary;
 import in.picode.kretanote.csat.control.CsatReplies;
 import in.picode.kretanote.csat.entity.CsatSetting;
 import in.picode.kretanote.csat.entity.CsatSurvey;
+import in.picode.kretanote.messaging.boundary.ClosedConversationAnswer;
 import in.picode.kretanote.messaging.boundary.ConversationDetail;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
@@ -122,6 +123,17 @@ public class Surveys {
   }
 
   /**
+   * Whether a customer's message into the resolved conversation is a choice answering one of its
+   * surveys (the same match as {@link #customerWrote} uses to store the rating, answered already or
+   * not): such an answer leaves the conversation resolved; any other message re-opens it.
+   */
+  public boolean answersSurvey(ClosedConversationAnswer m) {
+    return CsatReplies.parse(m.type(), m.payload())
+        .flatMap(choice -> target(m.conversationId(), m.contextMessageId(), choice))
+        .isPresent();
+  }
+
+  /**
    * A customer's message: a rating when it answers one of this tenant's surveys, else maybe the
    * comment on a rating just given. Joins the transaction that stored the message.
    */
@@ -143,7 +155,7 @@ public class Surveys {
   }
 
   private void answer(CustomerMessageStored m, CsatReplies.Choice choice) {
-    Optional<CsatSurvey> target = target(m, choice);
+    Optional<CsatSurvey> target = target(m.conversationId(), m.contextMessageId(), choice);
     if (target.isEmpty()) {
       LOG.log(
           Level.INFO,
@@ -179,24 +191,25 @@ public class Surveys {
    * button replies); the row id's survey must be that one. Without a stored context, a row id of
    * this tenant's survey in the same conversation.
    */
-  private Optional<CsatSurvey> target(CustomerMessageStored m, CsatReplies.Choice choice) {
+  private Optional<CsatSurvey> target(
+      long conversationId, Long contextMessageId, CsatReplies.Choice choice) {
     Optional<CsatSurvey> byContext =
-        m.contextMessageId() == null
+        contextMessageId == null
             ? Optional.empty()
             : em.createNamedQuery(CsatSurvey.BY_MESSAGE, CsatSurvey.class)
-                .setParameter("message", m.contextMessageId())
+                .setParameter("message", contextMessageId)
                 .getResultStream()
                 .findFirst();
     if (byContext.isPresent()) {
       return choice.surveyId().isEmpty() || choice.surveyId().get().equals(byContext.get().getId())
-          ? byContext.filter(s -> s.getConversationId() == m.conversationId())
+          ? byContext.filter(s -> s.getConversationId() == conversationId)
           : Optional.empty();
     }
-    if (m.contextMessageId() != null || choice.surveyId().isEmpty()) {
+    if (contextMessageId != null || choice.surveyId().isEmpty()) {
       return Optional.empty();
     }
     return Optional.ofNullable(em.find(CsatSurvey.class, choice.surveyId().get()))
-        .filter(s -> s.getConversationId() == m.conversationId());
+        .filter(s -> s.getConversationId() == conversationId);
   }
 
   public List<CsatSurvey> ofConversation(long conversationId) {

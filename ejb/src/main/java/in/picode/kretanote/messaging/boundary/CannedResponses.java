@@ -3,8 +3,11 @@ package in.picode.kretanote.messaging.boundary;
 import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.ReferenceDeleted;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +32,7 @@ public class CannedResponses {
   EntityManager em;
 
   @Inject AuditLog audit;
+  @Inject Event<ReferenceDeleted> deleted;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -91,6 +95,7 @@ public class CannedResponses {
   public CannedResponse delete(long id, Actor actor) {
     CannedResponse c = get(id);
     em.remove(c);
+    deleted.fire(new ReferenceDeleted(Tenancy.require(), "canned response", id, c.getShortcut()));
     record(actor, "canned_response.deleted", c);
     return c;
   }

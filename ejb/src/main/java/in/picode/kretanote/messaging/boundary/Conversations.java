@@ -205,6 +205,7 @@ public class Conversations {
   }
 
   public List<String> labels(long conversationId) {
+    get(conversationId);
     return em.createNamedQuery(ConversationLabel.OF_CONVERSATION, Label.class)
         .setParameter("conversation", conversationId)
         .getResultStream()

@@ -172,19 +172,18 @@ public class Inbox {
   }
 
   /**
-   * How many conversations had activity after {@code since}: a range read of the (tenant, last
+   * How many conversations had activity after {@code since}, of those the current user may see (an
+   * agent restricted to their teams counts only theirs): a range read of the (tenant, last
    * activity) index, what the inbox polls.
    */
   public long changedSince(Instant since) {
-    Object n =
-        em.createNativeQuery(
-                "SELECT COUNT(*) FROM conversation FORCE INDEX (conversation_activity_ix)"
-                    + " WHERE tenant_id = ? AND last_activity_at > ?")
-            .setParameter(1, Tenancy.require())
-            .setParameter(2, Timestamp.from(since))
-            .setHint(ALLOW_NATIVE, "true")
-            .getSingleResult();
-    return number(n);
+    InboxQuery.Sql sql =
+        InboxQuery.changedSince(Tenancy.require(), since, Visibility.current().orElse(null));
+    jakarta.persistence.Query q = em.createNativeQuery(sql.sql()).setHint(ALLOW_NATIVE, "true");
+    for (int i = 0; i < sql.params().size(); i++) {
+      q.setParameter(i + 1, sql.params().get(i));
+    }
+    return number(q.getSingleResult());
   }
 
   /** The latest activity of the tenant's conversations (the poll's starting point). */

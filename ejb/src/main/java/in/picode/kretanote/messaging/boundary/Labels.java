@@ -4,8 +4,11 @@ import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.entity.ConversationLabel;
 import in.picode.kretanote.messaging.entity.Label;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.ReferenceDeleted;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +33,7 @@ public class Labels {
   EntityManager em;
 
   @Inject AuditLog audit;
+  @Inject Event<ReferenceDeleted> deleted;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -86,6 +90,7 @@ public class Labels {
     long carried = count(id);
     em.createNamedQuery(ConversationLabel.REMOVE_LABEL).setParameter("label", id).executeUpdate();
     em.remove(label);
+    deleted.fire(new ReferenceDeleted(Tenancy.require(), "label", id, label.getName()));
     audit.record(
         actor.userId(),
         actor.email(),

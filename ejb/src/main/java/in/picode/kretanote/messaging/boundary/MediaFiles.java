@@ -2,9 +2,12 @@ package in.picode.kretanote.messaging.boundary;
 
 import in.picode.kretanote.crypto.boundary.TokenVault;
 import in.picode.kretanote.messaging.control.MediaFolder;
+import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.messaging.entity.Media;
+import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.platform.control.Visibility;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -77,7 +80,7 @@ public class MediaFiles {
    * media for this tenant, it is not downloaded (yet), or its file is missing (logged).
    */
   public Optional<MediaContent> open(long mediaId) {
-    Media m = em.find(Media.class, mediaId);
+    Media m = visible(em.find(Media.class, mediaId));
     if (m == null || m.getState() != Media.State.DOWNLOADED || m.getFilePath() == null) {
       return Optional.empty();
     }
@@ -119,7 +122,7 @@ public class MediaFiles {
 
   /** The state of one of the current tenant's media files. */
   public Optional<MediaView> find(long mediaId) {
-    return Optional.ofNullable(em.find(Media.class, mediaId)).map(MediaView::of);
+    return Optional.ofNullable(visible(em.find(Media.class, mediaId))).map(MediaView::of);
   }
 
   /** The media file of one of the current tenant's messages, if it has one. */
@@ -128,6 +131,7 @@ public class MediaFiles {
         .setParameter("message", messageId)
         .getResultStream()
         .findFirst()
+        .map(this::visible)
         .map(MediaView::of);
   }
 
@@ -136,8 +140,22 @@ public class MediaFiles {
    * reconnected the number); false when there is no such failed media.
    */
   public boolean retry(long mediaId) {
-    Media m = em.find(Media.class, mediaId);
+    Media m = visible(em.find(Media.class, mediaId));
     return m != null && m.retry(Instant.now(clock));
+  }
+
+  /**
+   * The media when the current user may see its conversation (an agent restricted to their teams
+   * sees only theirs), else null: another team's media id finds nothing, as its conversation's id.
+   */
+  private Media visible(Media m) {
+    if (m == null || Visibility.current().isEmpty()) {
+      return m;
+    }
+    Message message = em.find(Message.class, m.getMessageId());
+    Conversation c =
+        message == null ? null : em.find(Conversation.class, message.getConversationId());
+    return c != null && Conversations.visible(c) ? m : null;
   }
 
   /**

@@ -1,7 +1,7 @@
 package in.picode.kretanote.messaging.boundary;
 
+import in.picode.kretanote.messaging.control.Amendments;
 import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.messaging.entity.Direction;
 import in.picode.kretanote.messaging.entity.InboxChange;
 import in.picode.kretanote.messaging.entity.Media;
 import in.picode.kretanote.messaging.entity.Message;
@@ -54,6 +54,7 @@ public class MessageLog {
   @Inject Event<CustomerMessageStored> customerMessages;
   @Inject Event<ConversationChanged> conversationChanges;
   @Inject Event<BusinessMessageQueued> businessMessages;
+  @Inject Event<ClosedConversationAnswer> closedAnswers;
 
   /** Where a queued message went. */
   public record Queued(long messageId, long connectionId, long contactId) {}
@@ -136,7 +137,11 @@ public class MessageLog {
         continue;
       }
       boolean wasClosed = conversation.getStatus() == Conversation.Status.CLOSED;
-      conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
+      if (wasClosed && keptClosed(conversation, message)) {
+        conversation.customerAnsweredWhileClosed(in.writtenAt(), in.opensWindow());
+      } else {
+        conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
+      }
       if (wasClosed && conversation.getStatus() == Conversation.Status.OPEN) {
         conversationChanges.fire(
             new ConversationChanged(
@@ -159,6 +164,15 @@ public class MessageLog {
     }
     em.persist(new InboxChange(changedConversations(conversations.values()), now));
     return result;
+  }
+
+  /** Whether the feature that asked it takes the message as an answer that keeps it resolved. */
+  private boolean keptClosed(Conversation c, Message m) {
+    var answer =
+        new ClosedConversationAnswer(
+            Tenancy.require(), c.getId(), m.getType(), m.getPayload(), m.getContextMessageId());
+    closedAnswers.fire(answer);
+    return answer.keepsClosed();
   }
 
   private static Set<Long> changedConversations(Collection<Conversation> conversations) {
@@ -185,7 +199,7 @@ public class MessageLog {
         Long target = m.getContextWamid() == null ? null : quotedIds.get(m.getContextWamid());
         if (target != null) {
           m.linkContext(target);
-          amend(m, targets.get(target));
+          Amendments.apply(m, targets.get(target));
         }
       }
     }
@@ -201,7 +215,7 @@ public class MessageLog {
     for (Message reply : waiting) {
       long target = ids.get(reply.getContextWamid());
       reply.linkContext(target);
-      amend(reply, byId.get(target));
+      Amendments.apply(reply, byId.get(target));
     }
     for (Reaction reaction :
         em.createNamedQuery(Reaction.UNATTACHED, Reaction.class)
@@ -239,33 +253,13 @@ public class MessageLog {
 
   /** Whether a stored row of {@code type} changes another message instead of being one. */
   public static boolean isAmendment(String type) {
-    return EDIT.equals(type) || REVOKE.equals(type);
+    return Amendments.isAmendment(type);
   }
 
   /** The types of a customer's edit and deletion of an earlier message. */
-  public static final String EDIT = "edit";
+  public static final String EDIT = Amendments.EDIT;
 
-  public static final String REVOKE = "revoke";
-
-  /**
-   * Applies a customer's edit or deletion ({@code amendment}, whose context is the message it
-   * changes) to {@code target}: only to the same customer's own inbound message, never to an edit
-   * or deletion. An edit replaces the text and keeps the previous one; a deletion hides it.
-   */
-  private static void amend(Message amendment, Message target) {
-    if (target == null
-        || !isAmendment(amendment.getType())
-        || isAmendment(target.getType())
-        || target.getContactId() != amendment.getContactId()
-        || target.getDirection() != Direction.INBOUND) {
-      return;
-    }
-    if (EDIT.equals(amendment.getType())) {
-      target.edit(amendment.getText(), amendment.getCreatedAt());
-    } else {
-      target.marks().revoked(amendment.getCreatedAt());
-    }
-  }
+  public static final String REVOKE = Amendments.REVOKE;
 
   /** A message the business sent from the WhatsApp Business app, as an echo webhook reported it. */
   public record Echo(

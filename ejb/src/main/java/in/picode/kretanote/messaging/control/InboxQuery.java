@@ -176,6 +176,20 @@ public final class InboxQuery {
     return new Sql(sql.toString(), List.copyOf(p));
   }
 
+  /**
+   * How many of the tenant's conversations changed after {@code since}, of those a restricted agent
+   * may see ({@code scope}, null: all), for the inbox's "anything new?" poll.
+   */
+  public static Sql changedSince(long tenantId, Instant since, Visibility.Scope scope) {
+    List<Object> p = new ArrayList<>(List.of(tenantId, java.sql.Timestamp.from(since)));
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT COUNT(*) FROM conversation c FORCE INDEX (conversation_activity_ix)"
+                + " WHERE c.tenant_id = ? AND c.last_activity_at > ?");
+    teams(new Teams(null, scope), sql, p);
+    return new Sql(sql.toString(), List.copyOf(p));
+  }
+
   private static void teams(Teams teams, StringBuilder sql, List<Object> p) {
     if (teams.only() != null) {
       sql.append(" AND c.team_id IN (");

@@ -134,6 +134,22 @@ public class Conversation {
     }
   }
 
+  /**
+   * The customer answered a question the business asked after it closed the conversation (a
+   * satisfaction survey): the window and the activity move, the conversation stays closed and
+   * nobody has to read it.
+   */
+  public void customerAnsweredWhileClosed(Instant writtenAt, boolean opensWindow) {
+    if (opensWindow
+        && (lastCustomerMessageAt == null || writtenAt.isAfter(lastCustomerMessageAt))) {
+      lastCustomerMessageAt = writtenAt;
+      windowExpiresAt = writtenAt.plus(SERVICE_WINDOW);
+    }
+    if (writtenAt.isAfter(lastActivityAt)) {
+      lastActivityAt = writtenAt;
+    }
+  }
+
   /** The business wrote (an agent, a campaign, an automatic confirmation). */
   public void businessWrote(Instant now) {
     if (now.isAfter(lastActivityAt)) {

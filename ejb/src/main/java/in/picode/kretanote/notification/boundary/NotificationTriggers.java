@@ -18,8 +18,9 @@ import java.util.Objects;
 /**
  * Turns other features' events into agents' notifications, inside the transactions that fire them
  * (with the tenant bound), so a notification commits with its cause: messaging's assignment change
- * ("assigned to you"), a private note's mentions, and the SLA warning. An assignment to nobody, a
- * mention of oneself and a warning about an unassigned conversation notify nobody.
+ * ("assigned to you"), a private note's mentions, and the SLA warning. An assignment to nobody, an
+ * agent taking a conversation themselves, a mention of oneself and a warning about an unassigned
+ * conversation notify nobody.
  */
 @ApplicationScoped
 public class NotificationTriggers {
@@ -31,7 +32,9 @@ public class NotificationTriggers {
   @Inject TeamMembers members;
 
   void assigned(@Observes ConversationChanged c) {
-    if (c.kind() != ConversationChanged.Kind.ASSIGNED || c.assigneeId() == null) {
+    if (c.kind() != ConversationChanged.Kind.ASSIGNED
+        || c.assigneeId() == null
+        || c.assigneeId().equals(c.actorId())) {
       return;
     }
     notifications.notify(

@@ -7,10 +7,13 @@ import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.TemplateInfo;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.ReferenceDeleted;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -46,6 +49,7 @@ public class Templates {
   EntityManager em;
 
   @Inject TemplateRows rows;
+  @Inject Event<ReferenceDeleted> deleted;
   @Inject GraphApi graph;
 
   private final Clock clock = Clock.systemUTC();
@@ -167,7 +171,10 @@ public class Templates {
     } catch (GraphException e) {
       throw refused("Meta did not delete the template.", e);
     }
-    return rows.deleted(connectionId, name, Instant.now(clock));
+    int removed = rows.deleted(connectionId, name, Instant.now(clock));
+    // No transaction here: observers after commit hear it at once.
+    deleted.fire(new ReferenceDeleted(Tenancy.require(), "template", 0, name));
+    return removed;
   }
 
   /**

@@ -2,11 +2,13 @@ package in.picode.kretanote.routing.boundary;
 
 import in.picode.kretanote.messaging.boundary.ConversationRouting;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.ReferenceDeleted;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.routing.entity.AssignmentMode;
 import in.picode.kretanote.routing.entity.Team;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +42,7 @@ public class Teams {
   @Inject ConversationRouting conversations;
   @Inject Presence presence;
   @Inject AuditLog audit;
+  @Inject Event<ReferenceDeleted> deleted;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -204,6 +207,7 @@ public class Teams {
     int moved = conversations.leaveTeam(teamId);
     em.remove(team);
     em.flush();
+    deleted.fire(new ReferenceDeleted(Tenancy.require(), "team", teamId, team.getName()));
     audit.record(
         actor.userId(),
         actor.email(),

@@ -1,5 +1,6 @@
 package in.picode.kretanote.sla.boundary;
 
+import in.picode.kretanote.messaging.boundary.ConversationRouting;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.sla.control.SlaCalendar;
@@ -35,24 +36,43 @@ public class SlaClocks {
   EntityManager em;
 
   @Inject SlaPolicies policies;
+  @Inject ConversationRouting conversations;
   @Inject SlaCalendar calendar;
   @Inject in.picode.kretanote.automation.boundary.BusinessHoursSettings hours;
   @Inject Clock clock;
   @Inject Event<SlaWarning> warnings;
 
   public void customerWrote(long conversationId) {
-    SlaPolicy p = policies.current();
+    Long team =
+        conversations.find(conversationId).map(ConversationRouting.Routed::teamId).orElse(null);
+    SlaPolicy p = policies.forTeam(team);
     if (!p.hasTargets()) {
       return;
     }
     Instant now = Instant.now(clock);
     Function<SlaClock.Target, Instant> due = due(p);
     Optional<SlaClock> found = find(conversationId);
-    SlaClock c = found.orElseGet(() -> new SlaClock(conversationId, null, now, due));
+    SlaClock c =
+        found.orElseGet(
+            () -> {
+              SlaClock fresh = new SlaClock(conversationId, null, now, due);
+              fresh.movedToTeam(team, due);
+              return fresh;
+            });
     c.customerWrote(now, due);
     if (found.isEmpty()) {
       em.persist(c);
     }
+  }
+
+  /**
+   * The conversation moved to team {@code teamId} (null: none): its open waits are held to that
+   * team's policy from now on (due times counted from when each wait started).
+   */
+  public void movedToTeam(long conversationId, Long teamId) {
+    find(conversationId)
+        .filter(c -> !java.util.Objects.equals(c.getTeamId(), teamId))
+        .ifPresent(c -> c.movedToTeam(teamId, due(policies.forTeam(teamId))));
   }
 
   public void businessReplied(long conversationId) {

@@ -161,6 +161,29 @@ public class SlaClock {
     this.assigneeId = userId;
   }
 
+  /**
+   * The conversation moved to team {@code teamId} (null: none), whose policy {@code due} stands
+   * for: the open waits are due as that policy says, counted from when they started.
+   */
+  public void movedToTeam(Long teamId, Function<Target, Instant> due) {
+    this.teamId = teamId;
+    if (resolvedAt != null) {
+      return;
+    }
+    resolutionDue = due.apply(new Target(Target.Kind.RESOLUTION, openedAt));
+    if (waitingSince != null) {
+      Instant before = responseDue;
+      responseDue =
+          due.apply(
+              new Target(
+                  firstResponded ? Target.Kind.NEXT_RESPONSE : Target.Kind.FIRST_RESPONSE,
+                  waitingSince));
+      if (!Objects.equals(before, responseDue)) {
+        warnedDue = null;
+      }
+    }
+  }
+
   /** The earliest open due time (an answer or the resolution), null when nothing is due. */
   public Instant nextDue() {
     if (resolvedAt != null) {

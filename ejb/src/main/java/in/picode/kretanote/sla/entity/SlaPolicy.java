@@ -16,7 +16,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * Service-level targets in minutes (null: no target of that kind). The business's policy has no
- * team; the column is there for per-team policies after the teams feature merges.
+ * team; a team may have its own, which then replaces the business's for the team's conversations.
  */
 @Entity
 @Table(name = "sla_policy")
@@ -25,9 +25,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @NamedQuery(
     name = SlaPolicy.OF_BUSINESS,
     query = "select p from SlaPolicy p where p.teamId is null")
+@NamedQuery(name = SlaPolicy.OF_TEAM, query = "select p from SlaPolicy p where p.teamId = :team")
 public class SlaPolicy {
 
   public static final String OF_BUSINESS = "SlaPolicy.ofBusiness";
+  public static final String OF_TEAM = "SlaPolicy.ofTeam";
 
   /** 30 days: longer targets are not service levels. */
   public static final int MINUTES_MAX = 43_200;
@@ -62,6 +64,13 @@ public class SlaPolicy {
   public static SlaPolicy none(Instant now) {
     SlaPolicy p = new SlaPolicy();
     p.updatedAt = now;
+    return p;
+  }
+
+  /** A team's own policy, without targets yet. */
+  public static SlaPolicy ofTeam(long teamId, Instant now) {
+    SlaPolicy p = none(now);
+    p.teamId = teamId;
     return p;
   }
 

@@ -64,6 +64,7 @@ class AutomationIT {
   @Inject CannedResponses canned;
   @Inject Teams teams;
   @Inject Presence presence;
+  @Inject LoopGuard loopGuard;
 
   Conversations.Actor actor(Business b) {
     return new Conversations.Actor(b.agent(), "agent@example.test", null);
@@ -186,6 +187,63 @@ class AutomationIT {
   }
 
   @Test
+  void theLoopGuardHoldsWhenTwoServersEvaluateARuleAtOnce() throws Exception {
+    Business b = fixture.business("loop-two");
+    label(b, "Refund");
+    long r =
+        rule(
+            b,
+            "Refunds",
+            Trigger.CUSTOMER_MESSAGE,
+            null,
+            "{\"conditions\":[{\"type\":\"text_contains\",\"keywords\":\"refund\"}],"
+                + "\"actions\":[{\"type\":\"add_label\",\"label\":\"Refund\"}]}");
+    String waId = AutomationFixture.newWaId();
+    long c = fixture.customerWrites(b, waId, "hello", Instant.now());
+    await(() -> runs(b, r).size() == 1, "the rule looked at the first message");
+    // Not at the end of a minute: the other server's claim and this run share the minute's slot.
+    long second = Instant.now().getEpochSecond() % 60;
+    if (second >= 45) {
+      Thread.sleep((61 - second) * 1000);
+    }
+    // The other server evaluates the rule for this conversation right now: it claimed the slot and
+    // has not written its run yet, so the run log says nothing.
+    assertThat(as(b.tenant(), () -> loopGuard.claim(r, c, Instant.now()))).isTrue();
+    fixture.customerWrites(b, waId, "refund please", Instant.now());
+    await(() -> runs(b, r).size() == 2, "the rule looked at the second message");
+    awaitQuiet(b);
+    assertThat(runs(b, r))
+        .containsExactly(
+            "NOTHING condition not met: text contains [refund]",
+            "SKIPPED loop guard: the rule is acting on this conversation already (another server)");
+    assertThat(as(b.tenant(), () -> conversations.labels(c))).as("acted once: not here").isEmpty();
+
+    // Two evaluations of another conversation at the same moment: one takes the slot.
+    long other = fixture.customerWrites(b, AutomationFixture.newWaId(), "hi", Instant.now());
+    Instant now = Instant.now();
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        claims.add(
+            two.submit(
+                () -> {
+                  together.await();
+                  return as(b.tenant(), () -> loopGuard.claim(r, other, now));
+                }));
+      }
+      assertThat(
+              List.of(
+                  claims.get(0).get(1, java.util.concurrent.TimeUnit.MINUTES),
+                  claims.get(1).get(1, java.util.concurrent.TimeUnit.MINUTES)))
+          .containsExactlyInAnyOrder(true, false);
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  @Test
   void aDryRunReportsTheRightConversationsAndChangesNothing() {
     Business b = fixture.business("dry");
     label(b, "Refund");
@@ -286,13 +344,13 @@ class AutomationIT {
             "{\"actions\":[{\"type\":\"add_label\",\"label\":\"VIP\"}]}");
     long vip = as(b.tenant(), () -> labels.all().get(0).label().getId());
     as(b.tenant(), () -> labels.delete(vip, actor(b)));
-    long c = fixture.customerWrites(b, AutomationFixture.newWaId(), "Hi", Instant.now());
-    awaitQuiet(b);
     AutomationRule paused = as(b.tenant(), () -> rules.find(r).orElseThrow());
-    assertThat(paused.isPaused()).isTrue();
+    assertThat(paused.isPaused()).as("paused when the label was deleted").isTrue();
     assertThat(paused.getPausedReason())
         .isEqualTo("Paused: Action 1: label 'VIP' no longer exists");
-    assertThat(runs(b, r)).containsExactly("PAUSED Paused: Action 1: label 'VIP' no longer exists");
+    long c = fixture.customerWrites(b, AutomationFixture.newWaId(), "Hi", Instant.now());
+    awaitQuiet(b);
+    assertThat(runs(b, r)).as("a paused rule does not run").isEmpty();
     assertThat(as(b.tenant(), () -> conversations.labels(c))).isEmpty();
     assertThatThrownBy(
             () ->
@@ -455,6 +513,10 @@ class AutomationIT {
         .anySatisfy(reason -> assertThat(reason).contains("Sales").contains("Prices to Sales"));
 
     as(b.tenant(), () -> teams.delete(sales, manager));
+    AutomationRule orphan = as(b.tenant(), () -> rules.find(r).orElseThrow());
+    assertThat(orphan.isPaused()).as("paused when the team was deleted").isTrue();
+    assertThat(orphan.getPausedReason())
+        .isEqualTo("Paused: Action 1: team #" + sales + " no longer exists");
     assertThatThrownBy(
             () ->
                 rule(

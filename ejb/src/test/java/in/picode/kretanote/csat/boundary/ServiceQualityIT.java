@@ -2,6 +2,7 @@ package in.picode.kretanote.csat.boundary;
 
 import static in.picode.kretanote.testing.SimulatedNumbers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import in.picode.kretanote.Deployments;
 import in.picode.kretanote.contact.entity.Category;
@@ -9,6 +10,7 @@ import in.picode.kretanote.csat.entity.CsatSurvey;
 import in.picode.kretanote.inbound.boundary.InboundChanges;
 import in.picode.kretanote.inbound.control.RoutedChange;
 import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.notification.boundary.AgentNotifications;
 import in.picode.kretanote.notification.entity.AgentNotification;
 import in.picode.kretanote.outbound.boundary.SendOutcomes;
@@ -16,6 +18,7 @@ import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.sla.boundary.SlaClocks;
 import in.picode.kretanote.sla.boundary.SlaPolicies;
+import in.picode.kretanote.sla.boundary.SlaRefusedException;
 import in.picode.kretanote.sla.boundary.SlaReport;
 import in.picode.kretanote.sla.boundary.SlaStatus;
 import in.picode.kretanote.sla.boundary.SlaWarnings;
@@ -79,6 +82,8 @@ class ServiceQualityIT {
   @Inject Surveys surveys;
   @Inject CsatReport csatReport;
   @Inject SlaPolicies slaPolicies;
+  @Inject in.picode.kretanote.routing.boundary.Teams teams;
+  @Inject in.picode.kretanote.routing.boundary.Assignments assignments;
   @Inject SlaClocks slaClocks;
   @Inject SlaReport slaReport;
   @Inject SlaWarnings slaWarnings;
@@ -139,6 +144,10 @@ class ServiceQualityIT {
     assertThat(survey(first).getRating()).isEqualTo(5);
     assertThat(survey(first).getAssigneeId()).isEqualTo(agent);
     assertThat(survey(second).getRating()).isEqualTo(2);
+    assertThat(conversationStatus(first))
+        .as("a rating answers KretaNote's own question: the conversation stays resolved")
+        .isEqualTo(Conversation.Status.CLOSED);
+    assertThat(conversationStatus(second)).isEqualTo(Conversation.Status.CLOSED);
 
     // Meta delivers the same reply again, and a second answer to an answered survey comes in.
     replay(first, reply1, s1.getId(), 5, wamid1);
@@ -151,6 +160,9 @@ class ServiceQualityIT {
     // The customer's next text is the comment.
     text(first, "Quick and friendly, thanks!", Instant.now());
     assertThat(survey(first).getCommentText()).isEqualTo("Quick and friendly, thanks!");
+    assertThat(conversationStatus(first))
+        .as("any other message of the customer re-opens it")
+        .isEqualTo(Conversation.Status.OPEN);
 
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<CsatReport.Row> rows = as(n.tenant(), () -> csatReport.perAgent(today, today));
@@ -274,6 +286,62 @@ class ServiceQualityIT {
     assertThat(row.responseBreachPercent()).isEqualTo(50);
   }
 
+  @Test
+  void aTeamsOwnTargetsReplaceTheBusinesssForItsConversations() {
+    SimulatedNumbers.Number n = numbers.connect("Sla", "Team", "+1 555 0711");
+    long owner = user(n.tenant(), "Sla Owner", "sla-owner");
+    updateRole(owner, "OWNER");
+    in.picode.kretanote.routing.boundary.Actor manager =
+        new in.picode.kretanote.routing.boundary.Actor(owner, "owner@example.com", null);
+    long vip = as(n.tenant(), () -> teams.create("VIP", null, List.of(), manager).getId());
+    as(n.tenant(), () -> slaPolicies.save(60, 60, 600, false));
+    as(n.tenant(), () -> slaPolicies.saveForTeam(vip, 5, 5, 120, false));
+    assertThatThrownBy(
+            () -> as(n.tenant(), () -> slaPolicies.saveForTeam(vip + 1000, 5, 5, 5, false)))
+        .isInstanceOf(SlaRefusedException.class)
+        .hasMessage("That team does not exist.");
+    assertThatThrownBy(() -> as(n.tenant(), () -> slaPolicies.saveForTeam(vip, 0, 5, 5, false)))
+        .isInstanceOf(SlaRefusedException.class);
+    assertThat(
+            as(n.tenant(), () -> slaPolicies.ofTeam(vip)).orElseThrow().getFirstResponseMinutes())
+        .as("nothing half-saved")
+        .isEqualTo(5);
+
+    Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    MovableClock.set(t0);
+    Line plain = customer(n, "Hello?", Instant.now());
+    Line important = customer(n, "Hello, VIP here", Instant.now());
+    assertThat(status(important).left()).isEqualTo(Duration.ofMinutes(60));
+    as(
+        n.tenant(),
+        () -> {
+          assignments.assignToTeam(n.tenant(), important.conversation(), vip, "VIP customer");
+          return null;
+        });
+    assertThat(status(important).left())
+        .as("the team's first-response target, counted from the customer's message")
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(status(plain).left()).isEqualTo(Duration.ofMinutes(60));
+    MovableClock.set(t0.plus(Duration.ofMinutes(6)));
+    assertThat(status(important).breached()).isTrue();
+    assertThat(status(plain).breached()).isFalse();
+
+    // Deleting the team deletes its targets.
+    as(n.tenant(), () -> teams.delete(vip, manager));
+    assertThat(as(n.tenant(), () -> slaPolicies.ofTeam(vip))).isEmpty();
+  }
+
+  static void updateRole(long userId, String role) {
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s = c.prepareStatement("update user_account set role = ? where id = ?")) {
+      s.setString(1, role);
+      s.setLong(2, userId);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   // --- mentions and the bell ---
 
   @Test
@@ -320,6 +388,17 @@ class ServiceQualityIT {
           return null;
         });
     assertThat(as(n.tenant(), () -> notifications.unread(ana))).isEqualTo(2);
+    // Bob takes the second conversation himself: nothing to tell him.
+    as(
+        n.tenant(),
+        () -> {
+          conversations.assign(
+              two.conversation(),
+              bob,
+              new Conversations.Actor(bob, "bell-bob@example.com", "192.0.2.1"));
+          return null;
+        });
+    assertThat(as(n.tenant(), () -> notifications.unread(bob))).isZero();
     List<AgentNotification> latest = as(n.tenant(), () -> notifications.latest(ana, 10));
     assertThat(latest)
         .extracting(AgentNotification::getKind)
@@ -353,6 +432,12 @@ class ServiceQualityIT {
             n.tenant(),
             waId);
     return new Line(n, waId, conversation);
+  }
+
+  Conversation.Status conversationStatus(Line line) {
+    return as(
+        line.tenant(),
+        () -> conversations.find(line.conversation()).orElseThrow().conversation().getStatus());
   }
 
   void close(Line line) {

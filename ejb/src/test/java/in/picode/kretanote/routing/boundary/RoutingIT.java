@@ -11,6 +11,7 @@ import in.picode.kretanote.messaging.boundary.ConversationNotFoundException;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.Inbox;
 import in.picode.kretanote.messaging.boundary.InboxRow;
+import in.picode.kretanote.messaging.boundary.MediaFiles;
 import in.picode.kretanote.platform.control.Visibility;
 import in.picode.kretanote.routing.entity.AssignmentMode;
 import in.picode.kretanote.routing.entity.AssignmentRecord;
@@ -73,6 +74,7 @@ class RoutingIT {
   @Inject RoutingSettings settings;
   @Inject Conversations conversations;
   @Inject Inbox inbox;
+  @Inject MediaFiles media;
 
   static final AtomicLong WA = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -260,10 +262,18 @@ class RoutingIT {
     Team sales = as(b.tenant, () -> teams.create("Sales", null, List.of(ana), b.actor));
     Team support = as(b.tenant, () -> teams.create("Support", null, List.of(ben), b.actor));
     customerWrites(b, newWaId(), "Price?");
-    customerWrites(b, newWaId(), "Broken!");
+    String supportCustomer = newWaId();
+    customerWrites(b, supportCustomer, "Broken!");
     List<Long> ids = conversationIds(b.tenant);
     long salesConversation = ids.get(0);
     long supportConversation = ids.get(1);
+    customerSendsPhoto(b, supportCustomer);
+    long photo =
+        count(
+            "SELECT id FROM message WHERE tenant_id = ? AND conversation_id = ? AND type = 'image'",
+            b.tenant,
+            supportConversation);
+    long photoMedia = as(b.tenant, () -> media.ofMessage(photo)).orElseThrow().id();
     as(
         b.tenant,
         () -> {
@@ -313,6 +323,14 @@ class RoutingIT {
       assertThatThrownBy(() -> as(b.tenant, () -> assignments.history(supportConversation)))
           .isInstanceOf(ConversationNotFoundException.class);
       assertThat(as(b.tenant, () -> conversations.find(salesConversation))).isPresent();
+      assertThatThrownBy(() -> as(b.tenant, () -> conversations.labels(supportConversation)))
+          .isInstanceOf(ConversationNotFoundException.class);
+      assertThat(as(b.tenant, () -> media.ofMessage(photo))).as("media by message id").isEmpty();
+      assertThat(as(b.tenant, () -> media.find(photoMedia))).isEmpty();
+      assertThat(as(b.tenant, () -> media.open(photoMedia))).isEmpty();
+      assertThat(as(b.tenant, () -> inbox.changedSince(Instant.EPOCH)))
+          .as("the poll counts only her team's conversations")
+          .isEqualTo(1);
     } finally {
       Visibility.clear();
     }
@@ -331,6 +349,8 @@ class RoutingIT {
                     null,
                     50));
     assertThat(all).extracting(InboxRow::id).containsExactly(supportConversation);
+    assertThat(as(b.tenant, () -> inbox.changedSince(Instant.EPOCH))).isEqualTo(2);
+    assertThat(as(b.tenant, () -> media.find(photoMedia))).isPresent();
   }
 
   @Test
@@ -518,6 +538,29 @@ class RoutingIT {
 
   static String newWaId() {
     return "49152" + String.format("%07d", WA.incrementAndGet() % 10_000_000);
+  }
+
+  /** A customer's photo as the webhook delivers it (its download is queued). */
+  void customerSendsPhoto(Biz b, String waId) {
+    JsonObject message =
+        Json.createObjectBuilder()
+            .add("from", waId)
+            .add("id", "wamid.RT" + UUID.randomUUID().toString().replace("-", ""))
+            .add("timestamp", Long.toString(Instant.now().getEpochSecond()))
+            .add("type", "image")
+            .add(
+                "image",
+                Json.createObjectBuilder()
+                    .add("id", "media-" + UUID.randomUUID())
+                    .add("mime_type", "image/jpeg"))
+            .build();
+    JsonObject value = InboundWebhooks.customerMessage(b.pnid, waId, "Customer", message);
+    as(
+        b.tenant,
+        () -> {
+          inbound.apply(InboundWebhooks.routed(b.connectionId, value));
+          return null;
+        });
   }
 
   /** A customer's message as the webhook delivers it, applied in a transaction of its own. */

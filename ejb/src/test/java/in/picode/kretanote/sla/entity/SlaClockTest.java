@@ -1,5 +1,6 @@
 package in.picode.kretanote.sla.entity;
 
+import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -55,5 +56,24 @@ class SlaClockTest {
     c.customerWrote(T0.plus(Duration.ofMinutes(70)), DUE);
     assertThat(c.getResolutionDue()).isEqualTo(T0.plus(Duration.ofMinutes(130)));
     assertThat(c.getResponseDue()).isEqualTo(T0.plus(Duration.ofMinutes(80)));
+  }
+
+  @Test
+  void aMoveToATeamRetimesTheOpenWaitsByItsTargetsFromWhenTheyStarted() {
+    Function<SlaClock.Target, Instant> team =
+        t -> t.from().plus(t.kind() == SlaClock.Target.Kind.RESOLUTION ? 30 : 2, MINUTES);
+    SlaClock c = new SlaClock(1, null, T0, DUE);
+    c.customerWrote(T0, DUE);
+    assertThat(c.warn()).isTrue();
+    c.movedToTeam(7L, team);
+    assertThat(c.getTeamId()).isEqualTo(7L);
+    assertThat(c.getResponseDue()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+    assertThat(c.getResolutionDue()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+    assertThat(c.warn()).as("a new due time is warned about again").isTrue();
+    // Resolved: nothing is due any more, whichever team it moves to.
+    c.resolved(T0.plus(Duration.ofMinutes(40)));
+    c.movedToTeam(null, DUE);
+    assertThat(c.nextDue()).isNull();
+    assertThat(c.isResolutionBreached()).isTrue();
   }
 }
