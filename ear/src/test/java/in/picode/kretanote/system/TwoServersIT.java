@@ -115,6 +115,8 @@ class TwoServersIT {
             "kretanote.security.secure-cookie=false",
             // Long enough that the guesser is still waiting when it tries the right password.
             "kretanote.security.sign-in.first-delay=PT1M",
+            // The seeded agents send no dashboard heartbeat: they stay Online for the whole run.
+            "kretanote.routing.idle-minutes=600",
             ""));
     ExecutorService starts = Executors.newFixedThreadPool(2);
     try {
@@ -308,6 +310,174 @@ class TwoServersIT {
                 tenant))
         .isEqualTo(bodies.size());
     assertThat(count("select count(*) from webhook_event where state <> 'APPLIED'")).isZero();
+  }
+
+  /**
+   * Issue 18: round robin over three agents of a team, with customers' first messages posted
+   * concurrently to both servers directly (not through nginx), so both servers' automation put the
+   * new conversations into the team and both servers' routing assign them at once. Every
+   * conversation gets exactly one agent and one automatic assignment line, and the three agents'
+   * shares differ by at most one.
+   */
+  @Test
+  @Order(1)
+  void roundRobinOverThreeAgentsOnTwoServersAssignsEvenlyAndEachConversationOnce()
+      throws Exception {
+    String number = "106540352249999";
+    long business;
+    long team;
+    List<Long> agents = new ArrayList<>();
+    try (Connection c = db.connect()) {
+      business =
+          insert(c, "INSERT INTO tenant (name, status) VALUES ('Two servers routing', 'ACTIVE')");
+      insert(
+          c,
+          "INSERT INTO whatsapp_connection (tenant_id, waba_id, phone_number_id,"
+              + " display_phone_number, status, created_at, updated_at) VALUES ("
+              + business
+              + ", '102290129349999', '"
+              + number
+              + "', '15550009999', 'CONNECTED', NOW(6), NOW(6))");
+      for (String name : List.of("Ana", "Ben", "Chloe")) {
+        agents.add(
+            insert(
+                c,
+                "INSERT INTO user_account (tenant_id, email, display_name, password_hash, role,"
+                    + " status, email_verified_at) SELECT "
+                    + business
+                    + ", '"
+                    + name.toLowerCase()
+                    + "@routing.two.kretanote.test', '"
+                    + name
+                    + "', password_hash, 'AGENT', 'ACTIVE', NOW(6) FROM user_account"
+                    + " WHERE email = '"
+                    + OPERATOR
+                    + "'"));
+      }
+      team =
+          insert(
+              c,
+              "INSERT INTO team (tenant_id, name, assignment_mode, capacity, created_at) VALUES ("
+                  + business
+                  + ", 'Support', 'ROUND_ROBIN', 100, NOW(6))");
+      for (long agent : agents) {
+        try (Statement s = c.createStatement()) {
+          s.executeUpdate(
+              "INSERT INTO team_member (tenant_id, team_id, user_id) VALUES ("
+                  + business
+                  + ", "
+                  + team
+                  + ", "
+                  + agent
+                  + ")");
+          s.executeUpdate(
+              "INSERT INTO agent_presence (tenant_id, user_id, status, changed_at, last_seen_at)"
+                  + " VALUES ("
+                  + business
+                  + ", "
+                  + agent
+                  + ", 'ONLINE', NOW(6), NOW(6))");
+        }
+      }
+      insert(
+          c,
+          "INSERT INTO automation_rule (tenant_id, name, position, event, definition,"
+              + " updated_by, created_at, updated_at) VALUES ("
+              + business
+              + ", 'Everything to Support', 1, 'CONVERSATION_CREATED',"
+              + " '{\"conditions\": [], \"actions\": [{\"type\": \"assign_team\", \"teamId\": "
+              + team
+              + "}]}', "
+              + agents.get(0)
+              + ", NOW(6), NOW(6))");
+    }
+
+    int conversations = 30;
+    List<WebhookSender> direct = new ArrayList<>();
+    for (KretaNoteServer server : servers.values()) {
+      direct.add(new WebhookSender(server.httpUrl().resolve("/webhooks/whatsapp"), APP_SECRET));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Boolean>> posts = new ArrayList<>();
+      for (int i = 0; i < conversations; i++) {
+        Customer customer = Customer.phone("4917300" + i, "Routed " + i);
+        byte[] body =
+            MetaJson.bytes(
+                WebhookPayloads.single(
+                    "102290129349999",
+                    new WebhookPayloads.Messages(number, "15550009999")
+                        .add(Inbound.text(customer, "hello " + i))
+                        .change()));
+        WebhookSender server = direct.get(i % direct.size());
+        posts.add(
+            pool.submit(
+                () -> server.sendBytes(body, WebhookSender.Signing.CORRECT).acknowledged()));
+      }
+      for (Future<Boolean> f : posts) {
+        assertThat(f.get(2, TimeUnit.MINUTES)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    Instant deadline = Instant.now().plusSeconds(180);
+    while (count(
+                "select count(*) from conversation where tenant_id = ? and assignee_id is not null",
+                business)
+            < conversations
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(1000);
+    }
+    // A second look after both servers' timers ran again: nothing moves any more.
+    Thread.sleep(3000);
+    assertThat(count("select count(*) from conversation where tenant_id = ?", business))
+        .isEqualTo(conversations);
+    assertThat(
+            count(
+                "select count(*) from conversation where tenant_id = ? and team_id = ?"
+                    + " and assignee_id is not null",
+                business,
+                team))
+        .as("every conversation in the team and assigned")
+        .isEqualTo(conversations);
+    assertThat(count("select count(*) from routing_wait where tenant_id = ?", business)).isZero();
+
+    Map<Long, Long> perConversation = new HashMap<>();
+    Map<Long, Long> perAgent = new HashMap<>();
+    try (Connection c = db.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select h.conversation_id, h.assignee_id, c.assignee_id"
+                    + " from assignment_history h join conversation c"
+                    + " on c.tenant_id = h.tenant_id and c.id = h.conversation_id"
+                    + " where h.tenant_id = ? and h.reason like 'round robin%'")) {
+      s.setLong(1, business);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          perConversation.merge(r.getLong(1), 1L, Long::sum);
+          assertThat(r.getLong(2)).as("history names the assignee").isEqualTo(r.getLong(3));
+          perAgent.merge(r.getLong(2), 1L, Long::sum);
+        }
+      }
+    }
+    assertThat(perConversation).hasSize(conversations);
+    assertThat(perConversation.values()).as("one automatic assignment each").containsOnly(1L);
+    assertThat(
+            count(
+                "select count(*) from assignment_history where tenant_id = ?"
+                    + " and assignee_id is not null",
+                business))
+        .as("no other assignment")
+        .isEqualTo(conversations);
+    System.out.printf("two servers, round robin: per agent %s%n", perAgent);
+    assertThat(perAgent.keySet()).containsExactlyInAnyOrderElementsOf(agents);
+    assertThat(Collections.max(perAgent.values()) - Collections.min(perAgent.values()))
+        .as("shares of %s", perAgent)
+        .isLessThanOrEqualTo(1L);
+    // Every webhook stored its message once.
+    assertThat(count("select count(*) from message where tenant_id = ?", business))
+        .isEqualTo(conversations);
   }
 
   @Test
