@@ -209,6 +209,8 @@ class LanguagesBrowserIT {
   }
 
   void signIn(User user) {
+    // A fresh session each time, whatever the test before left behind.
+    driver.manage().deleteAllCookies();
     open("login.xhtml");
     driver.findElement(By.id("login:email")).sendKeys(user.email());
     driver.findElement(By.id("login:password")).sendKeys(PASSWORD);

@@ -45,6 +45,9 @@ class BundlesTest {
   static final Path WEBAPP = Path.of("src/main/webapp");
   static final Path JAVA = Path.of("src/main/java");
 
+  /** The ejb module's texts (the mails), checked the same way. */
+  static final Path EJB_RESOURCES = Path.of("../ejb/src/main/resources");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
   private static final Pattern LOAD_BUNDLE =
       Pattern.compile("<f:loadBundle\\b([^>]*)/?>", Pattern.DOTALL);
@@ -55,7 +58,7 @@ class BundlesTest {
   @Test
   void everyBundleIsCompleteInEveryLanguage() {
     List<String> problems = new ArrayList<>();
-    for (Path base : bases(RESOURCES)) {
+    for (Path base : bases(RESOURCES, EJB_RESOURCES)) {
       problems.addAll(localeProblems(base));
     }
     assertThat(problems).isEmpty();
@@ -90,9 +93,12 @@ class BundlesTest {
           bundle.resolve("DemoTexts_" + locale + ".properties"), "a.b=Hola {0}\nc.d=Adiós\n");
     }
     Files.writeString(bundle.resolve("DemoTexts_ar.properties"), "a.b=مرحبا\n");
+    Files.writeString(
+        bundle.resolve("DemoTexts_es.properties"), "a.b=Hola {0}, qu'tal\nc.d=Adiós\n");
     List<String> problems = localeProblems(bundle.resolve("DemoTexts.properties"));
     assertThat(problems)
         .anyMatch(p -> p.contains("DemoTexts_ar") && p.contains("lacks c.d"))
+        .anyMatch(p -> p.contains("DemoTexts_es") && p.contains("apostrophe"))
         .anyMatch(
             p -> p.contains("DemoTexts_ar") && p.contains("a.b") && p.contains("placeholders"));
 
@@ -116,6 +122,7 @@ class BundlesTest {
             problems.add(name + ": empty value for " + k);
           }
         });
+    problems.addAll(apostrophes(name, english));
     if (LOCALE_FILES_PENDING.contains(name)) {
       return problems;
     }
@@ -127,6 +134,7 @@ class BundlesTest {
         continue;
       }
       Properties translated = load(file);
+      problems.addAll(apostrophes(label, translated));
       for (String key : english.stringPropertyNames()) {
         String value = translated.getProperty(key);
         if (value == null) {
@@ -148,6 +156,21 @@ class BundlesTest {
         if (!english.containsKey(key)) {
           problems.add(label + ": has " + key + ", which English lacks");
         }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * A text with placeholders is a MessageFormat pattern: a lone apostrophe there would swallow the
+   * rest of the text (it is written {@code ''}).
+   */
+  static List<String> apostrophes(String label, Properties texts) {
+    List<String> problems = new ArrayList<>();
+    for (String key : texts.stringPropertyNames()) {
+      String value = texts.getProperty(key);
+      if (!placeholders(value).isEmpty() && value.replace("''", "").contains("'")) {
+        problems.add(label + ": " + key + " has a lone apostrophe (write '' in a pattern)");
       }
     }
     return problems;
@@ -263,8 +286,12 @@ class BundlesTest {
     return found;
   }
 
-  static List<Path> bases(Path root) {
-    return files(root, "Texts.properties");
+  static List<Path> bases(Path... roots) {
+    List<Path> bases = new ArrayList<>();
+    for (Path root : roots) {
+      bases.addAll(files(root, "Texts.properties"));
+    }
+    return bases;
   }
 
   private static List<Path> files(Path root, String suffix) {
