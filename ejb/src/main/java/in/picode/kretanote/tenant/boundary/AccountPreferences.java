@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.platform.control.Languages;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -12,15 +13,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A signed-in user's own preferences (today: the time zone times are shown in). The user id always
- * comes from the session, never from a page, so each user reads and changes only their own row;
- * operators have one too. A zone is an IANA region id such as {@code Asia/Kolkata} or {@code UTC};
- * anything else is refused in words and changes nothing.
+ * A signed-in user's own preferences: the time zone times are shown in and the language pages and
+ * emails are written in. The user id always comes from the session, never from a page, so each user
+ * reads and changes only their own row; operators have one too. A zone is an IANA region id such as
+ * {@code Asia/Kolkata} or {@code UTC}; anything else is refused in words and changes nothing.
  */
 @Stateless
 public class AccountPreferences {
 
   public static final String UNKNOWN_ZONE = "Choose a time zone from the list.";
+  public static final String UNKNOWN_LANGUAGE = "Choose a language from the list.";
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -39,6 +41,29 @@ public class AccountPreferences {
     }
     user.changeTimeZone(parsed);
     return parsed;
+  }
+
+  /** The language the user chose; empty while the browser's language decides. */
+  public Optional<String> language(long userId) {
+    UserAccount user = em.find(UserAccount.class, userId);
+    return user == null ? Optional.empty() : user.getLanguage().flatMap(Languages::offered);
+  }
+
+  /**
+   * The user's choice on the preferences page: an offered tag, or blank to follow the browser.
+   * Returns the stored tag (empty for the browser's).
+   */
+  public Optional<String> changeLanguage(long userId, String tag) {
+    Optional<String> chosen = Languages.offered(tag);
+    if (chosen.isEmpty() && tag != null && !tag.isBlank()) {
+      throw AccountChangeRefusedException.page(UNKNOWN_LANGUAGE);
+    }
+    UserAccount user = em.find(UserAccount.class, userId);
+    if (user == null) {
+      throw AccountChangeRefusedException.page("Nobody is signed in.");
+    }
+    user.changeLanguage(chosen.orElse(null));
+    return chosen;
   }
 
   /**

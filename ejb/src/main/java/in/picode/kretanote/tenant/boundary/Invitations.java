@@ -116,7 +116,9 @@ public class Invitations {
               actor.getDisplayName(),
               token,
               tenant.getName(),
-              validity));
+              validity,
+              // The invitee has no language yet: the inviter's is the best guess.
+              actor.getLanguage().orElse("en")));
     }
     audit.record(
         actor.getId(),

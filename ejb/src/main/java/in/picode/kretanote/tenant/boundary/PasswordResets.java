@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.control.Languages;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.control.PasswordHashing;
 import in.picode.kretanote.tenant.control.PasswordPolicy;
@@ -58,6 +59,14 @@ public class PasswordResets {
    * to it within the interval. Returns nothing either way: the page says the same to everyone.
    */
   public void request(String email, String clientAddress) {
+    request(email, clientAddress, "en");
+  }
+
+  /**
+   * As {@link #request(String, String)}; the mail is in the account's language, else in {@code
+   * pageLanguage} (the forgotten-password page's).
+   */
+  public void request(String email, String clientAddress, String pageLanguage) {
     Optional<UserAccount> found = account(email);
     if (found.isEmpty() || found.get().getStatus() == UserAccount.Status.DISABLED) {
       return;
@@ -91,7 +100,8 @@ public class PasswordResets {
             user.getDisplayName(),
             token,
             null,
-            validity));
+            validity,
+            user.getLanguage().or(() -> Languages.offered(pageLanguage)).orElse("en")));
     record(user, "PASSWORD_RESET_REQUESTED", null, clientAddress);
   }
 

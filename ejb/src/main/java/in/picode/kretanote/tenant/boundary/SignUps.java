@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.platform.boundary.RequestLimits;
+import in.picode.kretanote.platform.control.Languages;
 import in.picode.kretanote.platform.control.PlainText;
 import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.tenant.control.PasswordHashing;
@@ -77,6 +78,14 @@ public class SignUps {
   private final Clock clock = Clock.systemUTC();
 
   public void signUp(SignUpForm form) {
+    signUp(form, "en");
+  }
+
+  /**
+   * As {@link #signUp(SignUpForm)}, the confirmation mailed in {@code language} (the tag of the
+   * sign-up page's language; English when it is not offered).
+   */
+  public void signUp(SignUpForm form, String language) {
     Map<String, String> problems = new TreeMap<>(SignUps::formOrder);
     validator.validate(form).stream()
         .sorted(Comparator.comparing(v -> v.getMessage()))
@@ -159,7 +168,8 @@ public class SignUps {
             owner.getDisplayName(),
             token,
             tenant.getName(),
-            validity));
+            validity,
+            Languages.offered(language).orElse("en")));
   }
 
   /** Whether a verification link can still be used, so the page shows the form or the refusal. */

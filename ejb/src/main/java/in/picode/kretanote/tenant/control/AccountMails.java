@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.control;
 
+import in.picode.kretanote.platform.control.Languages;
 import in.picode.kretanote.tenant.boundary.AccountMailRequested;
 import in.picode.kretanote.tenant.boundary.AccountNoticeRequested;
 import jakarta.annotation.Resource;
@@ -17,6 +18,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,57 +51,58 @@ public class AccountMails {
     later.fireAsync(request);
   }
 
+  static final String BUNDLE = "in.picode.kretanote.tenant.control.MailTexts";
+
+  /** The mail texts in {@code locale}, English when the language has none (never the JVM's). */
+  static ResourceBundle bundle(Locale locale) {
+    return ResourceBundle.getBundle(
+        BUNDLE,
+        locale,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  static String text(Locale locale, String key, Object... args) {
+    return new MessageFormat(bundle(locale).getString(key), locale).format(args);
+  }
+
   void deliver(@ObservesAsync AccountMailRequested request) {
-    String validity = Durations.human(request.validity());
+    Locale locale = Languages.locale(request.language());
+    String validity = Durations.human(request.validity(), locale);
     String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
     String subject;
     String body;
     switch (request.purpose()) {
       case VERIFY_EMAIL -> {
-        subject = "Confirm your email for KretaNote";
+        subject = text(locale, "verify.subject");
         body =
-            "Hello "
-                + request.recipientName()
-                + ",\n\nplease confirm your email address to start using KretaNote for "
-                + request.tenantName()
-                + ":\n\n"
-                + base
-                + "verify.xhtml?token="
-                + request.token()
-                + "\n\nThe page asks for the password you chose when you signed up. The link works"
-                + " once and expires in "
-                + validity
-                + ". If you did not sign up, ignore this mail: without that password nobody can"
-                + " use the sign-up.\n";
+            text(
+                locale,
+                "verify.body",
+                request.recipientName(),
+                request.tenantName(),
+                base + "verify.xhtml?token=" + request.token(),
+                validity);
       }
       case RESET_PASSWORD -> {
-        subject = "Reset your KretaNote password";
+        subject = text(locale, "reset.subject");
         body =
-            "Hello "
-                + request.recipientName()
-                + ",\n\nsomeone (hopefully you) asked to reset your password:\n\n"
-                + base
-                + "reset.xhtml?token="
-                + request.token()
-                + "\n\nThe link works once and expires in "
-                + validity
-                + ". If you did not ask for it, ignore this mail; your password stays as it"
-                + " is.\n";
+            text(
+                locale,
+                "reset.body",
+                request.recipientName(),
+                base + "reset.xhtml?token=" + request.token(),
+                validity);
       }
       case INVITATION -> {
-        subject = "You are invited to " + oneLine(request.tenantName()) + " on KretaNote";
+        subject = text(locale, "invitation.subject", oneLine(request.tenantName()));
         body =
-            "Hello,\n\n"
-                + request.recipientName()
-                + " invited you to join "
-                + request.tenantName()
-                + " on KretaNote:\n\n"
-                + base
-                + "join.xhtml?token="
-                + request.token()
-                + "\n\nThe invitation works once and expires in "
-                + validity
-                + ". If you do not know the sender, ignore this mail.\n";
+            text(
+                locale,
+                "invitation.body",
+                request.recipientName(),
+                request.tenantName(),
+                base + "join.xhtml?token=" + request.token(),
+                validity);
       }
       default -> throw new IllegalArgumentException(request.purpose().name());
     }

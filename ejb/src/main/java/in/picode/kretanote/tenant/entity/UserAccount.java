@@ -107,9 +107,14 @@ public class UserAccount {
   @Column(name = "time_zone", length = TIME_ZONE_MAX)
   private String timeZone;
 
+  /** A BCP 47 tag among the offered languages; null while the browser's language decides. */
+  @Column(length = LANGUAGE_MAX)
+  private String language;
+
   @Version private long version;
 
   public static final int TIME_ZONE_MAX = 64;
+  public static final int LANGUAGE_MAX = 16;
 
   protected UserAccount() {}
 
@@ -128,6 +133,19 @@ public class UserAccount {
       throw new IllegalArgumentException("Time zone id too long");
     }
     this.timeZone = id;
+  }
+
+  /** The language chosen under Preferences; empty while the browser's language decides. */
+  public Optional<String> getLanguage() {
+    return Optional.ofNullable(language);
+  }
+
+  /** A tag among the offered languages (checked by the caller), or null to follow the browser. */
+  public void changeLanguage(String tag) {
+    if (tag != null && (tag.isBlank() || tag.length() > LANGUAGE_MAX)) {
+      throw new IllegalArgumentException("Language tag empty or too long");
+    }
+    this.language = tag;
   }
 
   public UserAccount(

@@ -31,4 +31,18 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.human(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void inTheRecipientsLanguage() {
+    assertThat(Durations.human(Duration.ofDays(7), java.util.Locale.forLanguageTag("es")))
+        .isEqualTo("7 días");
+    assertThat(Durations.human(Duration.ofDays(1), java.util.Locale.forLanguageTag("pt-BR")))
+        .isEqualTo("1 dia");
+    assertThat(Durations.human(Duration.ofHours(48), java.util.Locale.forLanguageTag("hi")))
+        .isEqualTo("2 दिन");
+    assertThat(Durations.human(Duration.ofDays(2), java.util.Locale.forLanguageTag("ar")))
+        .isEqualTo("يومين");
+    assertThat(Durations.human(Duration.ofMinutes(30), java.util.Locale.forLanguageTag("id")))
+        .isEqualTo("30 menit");
+  }
 }

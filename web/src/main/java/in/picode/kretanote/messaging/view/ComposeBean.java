@@ -11,6 +11,7 @@ import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,6 +32,8 @@ import org.primefaces.model.file.UploadedFile;
 @Named
 @ViewScoped
 public class ComposeBean implements Serializable {
+
+  static final String BUNDLE = "in.picode.kretanote.messaging.view.ConversationTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -72,11 +75,11 @@ public class ComposeBean implements Serializable {
   /** Sends the compose box's text (inside the 24-hour window). */
   public void send() {
     if (reply == null || reply.isBlank()) {
-      PageMessages.error("Write a message first.");
+      PageMessages.error(Texts.of(BUNDLE, "conv.msg.writeFirst"));
       return;
     }
     if (reply.length() > TEXT_MAX) {
-      PageMessages.error("A WhatsApp message holds at most 4,096 characters.");
+      PageMessages.error(Texts.of(BUNDLE, "conv.msg.tooLong"));
       return;
     }
     if (queued(() -> sending.sendText(conversation.conversationId(), composeKey, reply))) {
@@ -90,7 +93,7 @@ public class ComposeBean implements Serializable {
    */
   public void sendAttachment() {
     if (attachment == null || attachment.getSize() == 0) {
-      PageMessages.error("Choose a file to send.");
+      PageMessages.error(Texts.of(BUNDLE, "conv.msg.chooseFile"));
       return;
     }
     UploadedFile file = attachment;
@@ -122,7 +125,7 @@ public class ComposeBean implements Serializable {
   public void sendTemplate() {
     int bar = template == null ? -1 : template.lastIndexOf('|');
     if (bar <= 0) {
-      PageMessages.error("Choose a template first.");
+      PageMessages.error(Texts.of(BUNDLE, "conv.msg.chooseTemplate"));
       return;
     }
     String name = template.substring(0, bar);
@@ -159,7 +162,7 @@ public class ComposeBean implements Serializable {
     composeKey = newKey();
     conversation.reload();
     if (result.duplicate()) {
-      PageMessages.info("Already sent.");
+      PageMessages.info(Texts.of(BUNDLE, "conv.msg.alreadySent"));
     } else {
       sendingId = result.messageId();
     }

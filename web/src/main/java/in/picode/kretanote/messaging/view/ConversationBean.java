@@ -11,6 +11,7 @@ import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.ReadReceipts;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.Times;
 import in.picode.kretanote.platform.view.UserZone;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
@@ -40,6 +41,8 @@ import java.util.function.Consumer;
 @Named
 @ViewScoped
 public class ConversationBean implements Serializable {
+
+  static final String BUNDLE = "in.picode.kretanote.messaging.view.ConversationTexts";
 
   private static final long serialVersionUID = 1L;
   static final int PAGE = 50;
@@ -170,7 +173,7 @@ public class ConversationBean implements Serializable {
   }
 
   public void assign() {
-    change(c -> conversations.assign(c, assignee, actor()), "Assigned.");
+    change(c -> conversations.assign(c, assignee, actor()), Texts.of(BUNDLE, "conv.msg.assigned"));
   }
 
   public void assignToMe() {
@@ -179,26 +182,26 @@ public class ConversationBean implements Serializable {
   }
 
   public void addLabel() {
-    change(c -> conversations.label(c, newLabel), "Label added.");
+    change(c -> conversations.label(c, newLabel), Texts.of(BUNDLE, "conv.msg.labelAdded"));
     newLabel = null;
   }
 
   public void removeLabel(String name) {
-    change(c -> conversations.unlabel(c, name), "Label removed.");
+    change(c -> conversations.unlabel(c, name), Texts.of(BUNDLE, "conv.msg.labelRemoved"));
   }
 
   public void close() {
-    change(c -> conversations.close(c, actor()), "Closed.");
+    change(c -> conversations.close(c, actor()), Texts.of(BUNDLE, "conv.msg.closed"));
   }
 
   public void reopen() {
-    change(c -> conversations.reopen(c, actor()), "Re-opened.");
+    change(c -> conversations.reopen(c, actor()), Texts.of(BUNDLE, "conv.msg.reopened"));
   }
 
   /** The date picker's time is read in the user's zone. */
   public void snooze() {
     Instant until = snoozeUntil == null ? null : snoozeUntil.atZone(userZone.zone()).toInstant();
-    change(c -> conversations.snooze(c, until, actor()), "Snoozed.");
+    change(c -> conversations.snooze(c, until, actor()), Texts.of(BUNDLE, "conv.msg.snoozed"));
   }
 
   /** Snooze presets: "1h", "tomorrow" (09:00 in the user's zone), "week" (7 days). */
@@ -225,7 +228,7 @@ public class ConversationBean implements Serializable {
       PageMessages.error(e.getMessage());
       return false;
     } catch (ConversationNotFoundException e) {
-      PageMessages.error("This conversation does not exist any more.");
+      PageMessages.error(Texts.of(BUNDLE, "conv.msg.gone"));
       return false;
     }
     refreshHead();

@@ -2,6 +2,7 @@ package in.picode.kretanote.messaging.view;
 
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.entity.ConversationNote;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,7 +41,7 @@ public class NotesBean implements Serializable {
   public void addNote() {
     if (conversation.change(
         c -> conversations.addNote(c, note, conversation.actor()),
-        "Note saved (only your team sees it).")) {
+        Texts.of(ConversationBean.BUNDLE, "conv.msg.noteSaved"))) {
       note = null;
     }
   }

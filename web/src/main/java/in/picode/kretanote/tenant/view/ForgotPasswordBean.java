@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.PasswordResets;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.ejb.EJBException;
@@ -27,15 +28,15 @@ public class ForgotPasswordBean {
   public void submit() {
     String e = email == null ? "" : email.strip();
     if (e.isEmpty()) {
-      PageMessages.error("forgot", "email", "Enter your email address.");
+      PageMessages.error("forgot", "email", Texts.of(LoginBean.BUNDLE, "login.emailRequired"));
       return;
     }
     if (e.length() > UserAccount.EMAIL_MAX || !EMAIL.matcher(e).matches()) {
-      PageMessages.error("forgot", "email", "Enter a valid email address, like name@example.com.");
+      PageMessages.error("forgot", "email", Texts.of(LoginBean.BUNDLE, "forgot.invalidEmail"));
       return;
     }
     try {
-      resets.request(e, PageMessages.clientAddress());
+      resets.request(e, PageMessages.clientAddress(), Texts.locale().toLanguageTag());
       done = true;
     } catch (EJBException failure) {
       PageMessages.error("forgot", null, PageMessages.OUR_FAULT);

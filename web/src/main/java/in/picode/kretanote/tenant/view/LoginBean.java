@@ -5,6 +5,7 @@ import in.picode.kretanote.platform.security.PasskeyCeremony;
 import in.picode.kretanote.platform.security.PasskeyCredential;
 import in.picode.kretanote.platform.security.SecondFactorCredential;
 import in.picode.kretanote.platform.security.SecondFactorStep;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.PasskeyAnswer;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,22 +29,12 @@ import java.io.IOException;
 @RequestScoped
 public class LoginBean {
 
-  static final String FAILED =
-      "Email or password is incorrect, or there were too many tries: wait a little, then try"
-          + " again or reset your password.";
-
   @Inject SecurityContext security;
   @Inject FacesContext faces;
   @Inject SecondFactorStep secondFactorStep;
   @Inject PasskeyCeremony ceremony;
 
-  static final String CODE_REFUSED =
-      "That code is not valid, or too many wrong codes were tried: wait a moment, then type the"
-          + " current code from your authenticator app, or a recovery code.";
-  static final String CODE_EXPIRED = "Sign in again: the code was not entered in time.";
-
-  static final String PASSKEY_REFUSED =
-      "The passkey was not accepted. Try again, use another passkey, or type a code.";
+  static final String BUNDLE = "in.picode.kretanote.tenant.view.SignInTexts";
 
   private String email;
   private String passkeyOptions;
@@ -62,7 +53,7 @@ public class LoginBean {
     if (status == AuthenticationStatus.SEND_FAILURE && isCodeStep()) {
       return;
     }
-    finish(status, FAILED);
+    finish(status, Texts.of(BUNDLE, "login.failed"));
   }
 
   /** Sign-in's second step: the code from the authenticator app or a recovery code. */
@@ -70,7 +61,11 @@ public class LoginBean {
     boolean waiting = isCodeStep();
     AuthenticationStatus status = authenticate(new SecondFactorCredential(code));
     code = null;
-    finish(status, waiting && isCodeStep() ? CODE_REFUSED : CODE_EXPIRED);
+    finish(
+        status,
+        waiting && isCodeStep()
+            ? Texts.of(BUNDLE, "login.codeRefused")
+            : Texts.of(BUNDLE, "login.codeExpired"));
   }
 
   /** Sign-in's second step with a passkey: the browser's answer, in hidden fields. */
@@ -84,7 +79,11 @@ public class LoginBean {
             PasskeyCeremony.bytes(clientData),
             PasskeyCeremony.bytes(signature));
     AuthenticationStatus status = authenticate(new PasskeyCredential(answer));
-    finish(status, waiting && isCodeStep() ? PASSKEY_REFUSED : CODE_EXPIRED);
+    finish(
+        status,
+        waiting && isCodeStep()
+            ? Texts.of(BUNDLE, "login.passkeyRefused")
+            : Texts.of(BUNDLE, "login.codeExpired"));
   }
 
   /** Whether the waiting user has passkeys to offer. */

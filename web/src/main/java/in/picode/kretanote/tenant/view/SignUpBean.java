@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.view;
 
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.SignUpForm;
 import in.picode.kretanote.tenant.boundary.SignUpRefusedException;
@@ -16,6 +17,8 @@ import jakarta.inject.Named;
 @RequestScoped
 public class SignUpBean {
 
+  static final String BUNDLE = "in.picode.kretanote.tenant.view.SignInTexts";
+
   @Inject SignUps signUps;
   @Inject FacesContext faces;
 
@@ -29,7 +32,8 @@ public class SignUpBean {
     try {
       signUps.signUp(
           new SignUpForm(
-              companyName, ownerName, email, password, null, null, null, null, null, null));
+              companyName, ownerName, email, password, null, null, null, null, null, null),
+          Texts.locale().toLanguageTag());
       done = true;
     } catch (SignUpRefusedException e) {
       e.problems()
@@ -43,10 +47,7 @@ public class SignUpBean {
     } catch (EJBException e) {
       faces.addMessage(
           null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              "Sign-up failed on our side; nothing was saved. Please try again.",
-              null));
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.of(BUNDLE, "signup.failed"), null));
     } finally {
       password = null;
     }
