@@ -1,6 +1,7 @@
 package in.picode.kretanote.sla.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.sla.boundary.SlaPolicies;
 import in.picode.kretanote.sla.boundary.SlaRefusedException;
 import in.picode.kretanote.sla.entity.SlaPolicy;
@@ -39,7 +40,7 @@ public class SlaSettingsBean implements Serializable {
     if (PageMessages.attempt(
         SlaRefusedException.class,
         () -> policies.save(firstResponse, nextResponse, resolution, businessHours))) {
-      PageMessages.info("Saved.");
+      PageMessages.info(Texts.of(SlaViewBean.BUNDLE, "settings.saved"));
     }
   }
 
