@@ -91,7 +91,7 @@ public class AutomationBean implements Serializable {
   public void save() {
     try {
       rules.save(editing, name, event, waitMinutes, definition(), user.getUserId());
-      PageMessages.info("Rule \"" + name.strip() + "\" saved.");
+      PageMessages.info(AutomationLabels.text("automation.saved", name.strip()));
       startNew();
       load();
     } catch (AutomationRefusedException e) {
@@ -102,11 +102,7 @@ public class AutomationBean implements Serializable {
   public void dryRun() {
     try {
       dry = dryRuns.replay(event, waitMinutes, definition());
-      PageMessages.info(
-          "Dry run: the rule would have acted on "
-              + dry.size()
-              + " conversation(s) in the last"
-              + " 7 days. Nothing was changed or sent.");
+      PageMessages.info(AutomationLabels.text("automation.dryRunDone", dry.size()));
     } catch (AutomationRefusedException e) {
       dry = null;
       e.problems().forEach(PageMessages::error);
@@ -130,15 +126,15 @@ public class AutomationBean implements Serializable {
   }
 
   public void pause(long id) {
-    change(() -> rules.pause(id), "Rule paused.");
+    change(() -> rules.pause(id), AutomationLabels.text("automation.pausedDone"));
   }
 
   public void resume(long id) {
-    change(() -> rules.resume(id), "Rule resumed.");
+    change(() -> rules.resume(id), AutomationLabels.text("automation.resumedDone"));
   }
 
   public void delete(long id) {
-    change(() -> rules.delete(id), "Rule deleted.");
+    change(() -> rules.delete(id), AutomationLabels.text("automation.deletedDone"));
   }
 
   public void showRuns(Long ruleId) {
@@ -173,13 +169,17 @@ public class AutomationBean implements Serializable {
   /** The rule's name for a run row, or what else ran (away, greeting, macro). */
   public String source(AutomationRun r) {
     if (r.getRuleId() == null) {
-      return r.getEvent().startsWith("AWAY") ? "Away message" : "Greeting message";
+      return AutomationLabels.text(
+          r.getEvent().startsWith("AWAY") ? "source.away" : "source.greeting");
     }
     return all.stream()
         .filter(x -> x.getId().equals(r.getRuleId()))
         .map(AutomationRule::getName)
         .findFirst()
-        .orElse("MACRO".equals(r.getEvent()) ? "Macro #" + r.getRuleId() : "#" + r.getRuleId());
+        .orElse(
+            "MACRO".equals(r.getEvent())
+                ? AutomationLabels.text("source.macro", String.valueOf(r.getRuleId()))
+                : "#" + r.getRuleId());
   }
 
   public List<Trigger> getEvents() {
@@ -187,11 +187,11 @@ public class AutomationBean implements Serializable {
   }
 
   public Map<String, String> getConditionTypes() {
-    return choices.conditions();
+    return AutomationLabels.named(choices.conditions().keySet(), true);
   }
 
   public Map<String, String> getActionTypes() {
-    return choices.actions(false);
+    return AutomationLabels.named(choices.actions(false).keySet(), false);
   }
 
   public List<String> getReferences() {

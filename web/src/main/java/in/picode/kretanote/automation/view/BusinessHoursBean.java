@@ -3,6 +3,7 @@ package in.picode.kretanote.automation.view;
 import in.picode.kretanote.automation.boundary.AutomationRefusedException;
 import in.picode.kretanote.automation.boundary.BusinessHoursSettings;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,9 @@ public class BusinessHoursBean implements Serializable {
     }
 
     public String getName() {
-      return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+      Locale locale = Texts.locale();
+      String name = day.getDisplayName(TextStyle.FULL, locale);
+      return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 
     public String getId() {
@@ -94,7 +97,7 @@ public class BusinessHoursBean implements Serializable {
               greetingEnabled,
               greetingText,
               repeatMinutes));
-      PageMessages.info("Business hours saved.");
+      PageMessages.info(AutomationLabels.text("hours.saved"));
       load();
     } catch (AutomationRefusedException e) {
       e.problems().forEach(PageMessages::error);

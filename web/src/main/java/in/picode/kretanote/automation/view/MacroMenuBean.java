@@ -41,11 +41,13 @@ public class MacroMenuBean implements Serializable {
   public String run(long macroId, String conversationId) {
     Long conversation = PageMessages.parseId(conversationId);
     if (conversation == null) {
-      PageMessages.error("There is no such conversation.");
+      PageMessages.error(AutomationLabels.text("macros.noConversation"));
       return null;
     }
     try {
-      PageMessages.info("Macro done: " + macros.run(macroId, conversation, user.getUserId()) + ".");
+      PageMessages.info(
+          AutomationLabels.text(
+              "macros.done", macros.run(macroId, conversation, user.getUserId())));
     } catch (AutomationRefusedException e) {
       e.problems().forEach(PageMessages::error);
       return null;

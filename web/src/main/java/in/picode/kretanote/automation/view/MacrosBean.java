@@ -68,7 +68,7 @@ public class MacrosBean implements Serializable {
   public void save() {
     try {
       macros.save(editing, name, actions.toJson().toString(), user.getUserId());
-      PageMessages.info("Macro \"" + name.strip() + "\" saved.");
+      PageMessages.info(AutomationLabels.text("macros.saved", name.strip()));
       startNew();
       all = macros.all();
     } catch (AutomationRefusedException e) {
@@ -79,7 +79,7 @@ public class MacrosBean implements Serializable {
   public void delete(long id) {
     try {
       macros.delete(id);
-      PageMessages.info("Macro deleted.");
+      PageMessages.info(AutomationLabels.text("macros.deleted"));
     } catch (AutomationRefusedException e) {
       e.problems().forEach(PageMessages::error);
     }
@@ -93,7 +93,7 @@ public class MacrosBean implements Serializable {
   }
 
   public Map<String, String> getActionTypes() {
-    return choices.actions(true);
+    return AutomationLabels.named(choices.actions(true).keySet(), false);
   }
 
   public List<String> getReferences() {

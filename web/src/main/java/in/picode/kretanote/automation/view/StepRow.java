@@ -7,7 +7,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.Serializable;
-import java.util.Map;
 
 /**
  * One condition or action as the settings forms edit it: a type and one text value, turned into the
@@ -18,33 +17,6 @@ import java.util.Map;
 public class StepRow implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  /** What the value field means for each type, shown under the field. */
-  public static final Map<String, String> HINTS =
-      Map.ofEntries(
-          Map.entry("text_contains", "keywords, separated by commas"),
-          Map.entry("contact_tag", "tag (start with ! for: has not)"),
-          Map.entry("custom_field", "Field=value"),
-          Map.entry("label", "label (start with ! for: has not)"),
-          Map.entry("assignee", "agent number, blank for nobody"),
-          Map.entry("business_hours", "inside or outside"),
-          Map.entry("channel", "WhatsApp number (connection) id"),
-          Map.entry("first_message", "yes or no"),
-          Map.entry("assign", "agent number, blank for nobody"),
-          Map.entry("team", "team number, blank for no team"),
-          Map.entry("assign_team", "team number"),
-          Map.entry("add_label", "label"),
-          Map.entry("remove_label", "label"),
-          Map.entry("add_tag", "tag"),
-          Map.entry("remove_tag", "tag"),
-          Map.entry("set_field", "Field=value"),
-          Map.entry("send_canned", "canned response number"),
-          Map.entry("send_template", "template number: value 1 | value 2"),
-          Map.entry("add_note", "the note"),
-          Map.entry("resolve", "(nothing)"),
-          Map.entry("snooze", "minutes"),
-          Map.entry("priority", "LOW, NORMAL, HIGH or URGENT"),
-          Map.entry("webhook", "a tag for your receiver (optional)"));
 
   private String type;
   private String value;
@@ -157,7 +129,7 @@ public class StepRow implements Serializable {
   }
 
   public String getHint() {
-    return type == null ? "" : HINTS.getOrDefault(type, "");
+    return AutomationLabels.hint(type);
   }
 
   public String getType() {

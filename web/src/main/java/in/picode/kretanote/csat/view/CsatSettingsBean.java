@@ -4,6 +4,7 @@ import in.picode.kretanote.csat.boundary.CsatRefusedException;
 import in.picode.kretanote.csat.boundary.CsatSettings;
 import in.picode.kretanote.csat.entity.CsatSetting;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class CsatSettingsBean implements Serializable {
     if (PageMessages.attempt(
         CsatRefusedException.class,
         () -> settings.save(enabled, question, templateName, templateLanguage, commentMinutes))) {
-      PageMessages.info("Saved.");
+      PageMessages.info(Texts.of(CsatViewBean.BUNDLE, "settings.saved"));
     }
   }
 

@@ -3,13 +3,17 @@ package in.picode.kretanote.csat.view;
 import in.picode.kretanote.csat.boundary.CsatReport;
 import in.picode.kretanote.csat.boundary.Surveys;
 import in.picode.kretanote.csat.entity.CsatSurvey;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * The survey parts of other pages ({@code WEB-INF/includes/csat-*.xhtml}): a conversation's rounds
@@ -18,6 +22,9 @@ import java.util.Map;
 @Named
 @RequestScoped
 public class CsatViewBean {
+
+  /** The bundle of the survey pages and parts. */
+  public static final String BUNDLE = "in.picode.kretanote.csat.view.CsatTexts";
 
   @Inject Surveys surveys;
   @Inject CsatReport report;
@@ -57,9 +64,19 @@ public class CsatViewBean {
 
   /** "★★★★☆ 4 of 5". */
   public String stars(Integer rating) {
+    return stars(rating, Texts.locale());
+  }
+
+  /** {@link #stars(Integer)} in {@code locale}. */
+  static String stars(Integer rating, Locale locale) {
     if (rating == null) {
       return "";
     }
-    return "★".repeat(rating) + "☆".repeat(5 - rating) + " " + rating + " of 5";
+    return "★".repeat(rating)
+        + "☆".repeat(5 - rating)
+        + " "
+        + new MessageFormat(
+                ResourceBundle.getBundle(BUNDLE, locale).getString("conversation.stars"), locale)
+            .format(new Object[] {rating});
   }
 }

@@ -70,7 +70,7 @@ public class ConversationTeamBean implements Serializable {
         () ->
             assignments.moveToTeam(
                 id, to, new Actor(user.getUserId(), user.getEmail(), user.getClientAddress())))) {
-      PageMessages.info(to == null ? "Taken out of its team." : "Moved to the team.");
+      PageMessages.info(TeamsBean.text(to == null ? "team.takenOut" : "team.moved"));
     }
     refresh();
   }

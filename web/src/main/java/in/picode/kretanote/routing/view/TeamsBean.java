@@ -2,6 +2,7 @@ package in.picode.kretanote.routing.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.routing.boundary.Actor;
 import in.picode.kretanote.routing.boundary.Presence;
 import in.picode.kretanote.routing.boundary.RoutingRefusedException;
@@ -30,6 +31,9 @@ import java.util.stream.Collectors;
 public class TeamsBean implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The bundle of the routing pages and parts. */
+  static final String BUNDLE = "in.picode.kretanote.routing.view.RoutingTexts";
 
   @Inject transient Teams teams;
   @Inject transient Presence presence;
@@ -62,7 +66,7 @@ public class TeamsBean implements Serializable {
       return;
     }
     if (change(() -> teams.create(form.getName(), form.getDescription(), members(), actor()))) {
-      PageMessages.info("Team \"" + form.getName().strip() + "\" created.");
+      PageMessages.info(text("teams.created", form.getName().strip()));
       form.clear();
     }
     load();
@@ -94,7 +98,7 @@ public class TeamsBean implements Serializable {
                 form.getMode(),
                 form.getCapacity(),
                 actor()))) {
-      PageMessages.info("Team \"" + form.getName().strip() + "\" saved.");
+      PageMessages.info(text("teams.saved", form.getName().strip()));
       cancel();
     }
     load();
@@ -111,7 +115,7 @@ public class TeamsBean implements Serializable {
     }
     int[] moved = {0};
     if (change(() -> moved[0] = teams.delete(teamId, actor()))) {
-      PageMessages.info("Team deleted; " + moved[0] + " conversation(s) now have no team.");
+      PageMessages.info(text("teams.deleted", moved[0]));
       if (Long.valueOf(teamId).equals(editing)) {
         cancel();
       }
@@ -124,9 +128,14 @@ public class TeamsBean implements Serializable {
       return;
     }
     if (change(() -> settings.save(noTeamMode, noTeamCapacity, restrictAgents, actor()))) {
-      PageMessages.info("Routing settings saved.");
+      PageMessages.info(text("teams.settingsSaved"));
     }
     load();
+  }
+
+  /** A text of the routing pages' bundle, in the page's language. */
+  static String text(String key, Object... args) {
+    return Texts.of(BUNDLE, key, args);
   }
 
   /** Runs a change; every problem of a refusal becomes a message of its own. */

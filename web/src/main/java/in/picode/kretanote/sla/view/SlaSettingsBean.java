@@ -68,7 +68,7 @@ public class SlaSettingsBean implements Serializable {
             policies.saveForTeam(teamId, firstResponse, nextResponse, resolution, businessHours);
           }
         })) {
-      PageMessages.info("Saved.");
+      PageMessages.info(Texts.of(SlaViewBean.BUNDLE, "settings.saved"));
       teamHasOwn = teamId != null;
     }
   }
