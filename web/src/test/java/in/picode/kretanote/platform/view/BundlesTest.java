@@ -38,8 +38,7 @@ class BundlesTest {
    * shared plan): they are checked for everything but their locale files until those are merged.
    * The list empties at that merge; nothing may be added to it.
    */
-  static final Set<String> LOCALE_FILES_PENDING =
-      Set.of();
+  static final Set<String> LOCALE_FILES_PENDING = Set.of();
 
   static final Path RESOURCES = Path.of("src/main/resources");
   static final Path WEBAPP = Path.of("src/main/webapp");
