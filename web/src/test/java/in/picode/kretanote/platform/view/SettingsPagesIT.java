@@ -252,7 +252,7 @@ class SettingsPagesIT {
         Map.of(
             "name", "order_update",
             "language", "en_US",
-            "category", "UTILITY",
+            "category_input", "UTILITY",
             "header", "Your order",
             "body", "Hi {{1}}, your order {{2}} has shipped.",
             "examples", "Ana\nA-17",
