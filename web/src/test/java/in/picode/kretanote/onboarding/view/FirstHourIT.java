@@ -239,9 +239,10 @@ class FirstHourIT {
     long tenant = user.tenantId();
     WebClient owner = signIn(user);
     Document billing = owner.get("app/settings/billing.xhtml");
-    assertThat(billing.select("#choose\\:plan option").eachText())
+    assertThat(billing.select("#choose\\:plan_input option").eachText())
         .anySatisfy(t -> assertThat(t).startsWith("Starter (demo)"));
-    Document noPlan = owner.submit(billing, "choose", Map.of("plan", "", "seats", "1"), "start");
+    Document noPlan =
+        owner.submit(billing, "choose", Map.of("plan_input", "", "seats", "1"), "start");
     assertThat(noPlan.text()).contains("Choose a plan.").doesNotContain("'null'");
 
     connect(owner, tenant);
