@@ -37,7 +37,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -190,7 +189,7 @@ class WorkflowBrowserIT {
   void contactsAreImportedWithAColumnMapping() throws IOException {
     browser.open(base, "app/settings/custom-fields.xhtml");
     browser.type("create:name", "Customer number");
-    new Select(driver.findElement(By.id("create:type"))).selectByVisibleText("NUMBER");
+    browser.choose("create:type", "NUMBER");
     browser.click("create:save");
     browser.waitForText("Field \"Customer number\" defined.");
     browser.screenshot("custom-fields");
