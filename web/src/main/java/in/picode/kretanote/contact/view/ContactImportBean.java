@@ -55,7 +55,8 @@ public class ContactImportBean implements Serializable {
       return;
     }
     if (file.getSize() > imports.maxBytes()) {
-      PageMessages.error(Texts.of(T, "import.tooLarge", imports.maxBytes() / 1024));
+      PageMessages.error(
+          Texts.of(T, "import.tooLarge", String.valueOf(imports.maxBytes() / 1024)));
       return;
     }
     try (InputStream in = file.getInputStream()) {
