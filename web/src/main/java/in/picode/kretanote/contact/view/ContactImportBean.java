@@ -55,8 +55,7 @@ public class ContactImportBean implements Serializable {
       return;
     }
     if (file.getSize() > imports.maxBytes()) {
-      PageMessages.error(
-          Texts.of(T, "import.tooLarge", String.valueOf(imports.maxBytes() / 1024)));
+      PageMessages.error(Texts.of(T, "import.tooLarge", String.valueOf(imports.maxBytes() / 1024)));
       return;
     }
     try (InputStream in = file.getInputStream()) {
