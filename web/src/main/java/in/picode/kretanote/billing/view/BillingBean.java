@@ -12,6 +12,7 @@ import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.Subscription;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -28,6 +29,8 @@ import java.util.List;
 @Named
 @ViewScoped
 public class BillingBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.billing.view.BillingTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -69,36 +72,38 @@ public class BillingBean implements Serializable {
       PageMessages.error(
           "choose",
           "plan",
-          offers.isEmpty()
-              ? "No plan is on sale yet; the platform operator defines them."
-              : "Choose a plan.");
+          offers.isEmpty() ? Texts.of(T, "billing.noPlans") : Texts.of(T, "billing.error.plan"));
     }
     if (!details.save("choose") || !planGiven) {
       return;
     }
     act(
         () -> subscriptions.choosePlan(planCode, interval, seats, currentUser.getUserId()),
-        "Your plan is chosen; the free trial runs until the date shown.");
+        Texts.of(T, "billing.chosen"));
   }
 
   public void changePlan() {
-    act(() -> subscriptions.changePlan(planCode, currentUser.getUserId()), "Plan changed.");
+    act(
+        () -> subscriptions.changePlan(planCode, currentUser.getUserId()),
+        Texts.of(T, "billing.planChanged"));
   }
 
   public void changeSeats() {
-    act(() -> subscriptions.changeSeats(seats, currentUser.getUserId()), "Seats changed.");
+    act(
+        () -> subscriptions.changeSeats(seats, currentUser.getUserId()),
+        Texts.of(T, "billing.seatsChanged"));
   }
 
   public void cancel() {
     act(
         () -> subscriptions.cancelAtPeriodEnd(true, currentUser.getUserId()),
-        "Your subscription ends at the end of this period.");
+        Texts.of(T, "billing.cancelled"));
   }
 
   public void resume() {
     act(
         () -> subscriptions.cancelAtPeriodEnd(false, currentUser.getUserId()),
-        "Your subscription continues.");
+        Texts.of(T, "billing.resumed"));
   }
 
   /** Off to the provider's Checkout page to save a card. */
@@ -138,7 +143,7 @@ public class BillingBean implements Serializable {
   private static String cause(EJBException e) {
     return e.getCause() instanceof BillingRefusedException b
         ? b.getMessage()
-        : "That failed on our side; nothing was changed. Please try again.";
+        : Texts.of(T, "billing.ourFault");
   }
 
   private static void message(FacesMessage.Severity severity, String text) {

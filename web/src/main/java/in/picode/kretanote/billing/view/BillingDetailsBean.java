@@ -1,6 +1,7 @@
 package in.picode.kretanote.billing.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.BillingDetails;
 import in.picode.kretanote.tenant.boundary.BillingDetailsRefusedException;
 import in.picode.kretanote.tenant.boundary.Tenants;
@@ -9,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.text.Collator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,9 +70,10 @@ public class BillingDetailsBean implements Serializable {
 
   /** Countries by display name, for the select list. */
   public Map<String, String> getCountries() {
-    Map<String, String> m = new TreeMap<>();
+    Locale language = Texts.locale();
+    Map<String, String> m = new TreeMap<>(Collator.getInstance(language));
     for (String code : Locale.getISOCountries()) {
-      m.put(new Locale("", code).getDisplayCountry(Locale.ENGLISH), code);
+      m.put(new Locale("", code).getDisplayCountry(language), code);
     }
     return m;
   }

@@ -7,6 +7,7 @@ import in.picode.kretanote.billing.boundary.PaymentProviderException;
 import in.picode.kretanote.billing.boundary.ProviderEventLog;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.ProviderEvent;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,8 @@ import java.util.List;
 @RequestScoped
 public class OperatorInvoicesBean {
 
+  private static final String T = "in.picode.kretanote.billing.view.BillingTexts";
+
   @Inject BillingOperations operations;
   @Inject ProviderEventLog events;
 
@@ -40,7 +43,8 @@ public class OperatorInvoicesBean {
   public void credit(long tenantId, long invoiceId) {
     try {
       Invoice note = operations.creditNote(tenantId, invoiceId, reason);
-      message(FacesMessage.SEVERITY_INFO, "Credit note " + note.getDisplayNumber() + " issued.");
+      message(
+          FacesMessage.SEVERITY_INFO, Texts.of(T, "operator.credited", note.getDisplayNumber()));
       reason = null;
     } catch (BillingRefusedException | PaymentProviderException e) {
       message(FacesMessage.SEVERITY_ERROR, e.getMessage());
@@ -49,7 +53,7 @@ public class OperatorInvoicesBean {
           FacesMessage.SEVERITY_ERROR,
           e.getCause() instanceof BillingRefusedException b
               ? b.getMessage()
-              : "That failed on our side; nothing was changed.");
+              : Texts.of(T, "operator.ourFault"));
     }
     load();
   }

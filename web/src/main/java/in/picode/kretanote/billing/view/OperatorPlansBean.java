@@ -3,6 +3,7 @@ package in.picode.kretanote.billing.view;
 import in.picode.kretanote.billing.boundary.BillingRefusedException;
 import in.picode.kretanote.billing.boundary.Plans;
 import in.picode.kretanote.billing.entity.PlanVersion;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +20,8 @@ import java.util.List;
 @Named
 @RequestScoped
 public class OperatorPlansBean {
+
+  private static final String T = "in.picode.kretanote.billing.view.BillingTexts";
 
   @Inject Plans plans;
 
@@ -54,17 +57,19 @@ public class OperatorPlansBean {
               "");
       if (plans.find(code == null ? "" : code.strip()).isPresent()) {
         plans.reprice(code.strip(), prices);
-        message(FacesMessage.SEVERITY_INFO, "New prices saved for " + code + ".");
+        message(FacesMessage.SEVERITY_INFO, Texts.of(T, "operator.pricesSaved", code));
       } else {
         plans.create(code == null ? null : code.strip(), name, prices);
-        message(FacesMessage.SEVERITY_INFO, "Plan " + code + " created.");
+        message(FacesMessage.SEVERITY_INFO, Texts.of(T, "operator.planCreated", code));
       }
     } catch (IllegalArgumentException | BillingRefusedException e) {
       message(FacesMessage.SEVERITY_ERROR, e.getMessage());
     } catch (EJBException e) {
       message(
           FacesMessage.SEVERITY_ERROR,
-          e.getCause() instanceof BillingRefusedException b ? b.getMessage() : "That failed.");
+          e.getCause() instanceof BillingRefusedException b
+              ? b.getMessage()
+              : Texts.of(T, "operator.failed"));
     }
     load();
   }

@@ -11,6 +11,7 @@ import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Status;
 import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.security.SessionKeys;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -23,7 +24,6 @@ import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The WhatsApp settings page (OWNER only, see web.xml): connect a number through Meta's Embedded
@@ -36,10 +36,9 @@ import java.util.Locale;
 @ViewScoped
 public class WhatsAppSettingsBean implements Serializable {
 
+  private static final String T = "in.picode.kretanote.connection.view.WhatsAppTexts";
+
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
 
   @Inject transient WhatsAppConnections connections;
   @Inject transient SecurityContext security;
@@ -125,22 +124,26 @@ public class WhatsAppSettingsBean implements Serializable {
     String number =
         c.getDisplayPhoneNumber() != null
             ? c.getDisplayPhoneNumber()
-            : "Phone number id " + c.getPhoneNumberId();
+            : Texts.of(T, "whatsapp.phoneNumberId", c.getPhoneNumberId());
     return new Row(
         c.getId(),
         number,
         c.getVerifiedName(),
         c.getStatus(),
         switch (c.getStatus()) {
-          case CONNECTED -> "Connected";
-          case PENDING -> "Setting up";
-          case FAILED -> "Not finished";
-          case RECONNECT_NEEDED -> "Reconnect needed";
-          case DISCONNECTED -> "Disconnected";
+          case CONNECTED -> Texts.of(T, "whatsapp.status.connected");
+          case PENDING -> Texts.of(T, "whatsapp.status.pending");
+          case FAILED -> Texts.of(T, "whatsapp.status.failed");
+          case RECONNECT_NEEDED -> Texts.of(T, "whatsapp.status.reconnect");
+          case DISCONNECTED -> Texts.of(T, "whatsapp.status.disconnected");
         },
         c.getQualityRating(),
         c.getMessagingLimit(),
-        c.getLastCheckedAt() == null ? "not yet" : TIME.format(c.getLastCheckedAt()),
+        c.getLastCheckedAt() == null
+            ? Texts.of(T, "whatsapp.notYet")
+            : DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Texts.locale())
+                .withZone(ZoneOffset.UTC)
+                .format(c.getLastCheckedAt()),
         connections.whyCannotSend(c));
   }
 
@@ -150,7 +153,7 @@ public class WhatsAppSettingsBean implements Serializable {
       SignupRequest request = SignupRequest.of(code, wabaId, phoneNumberId, businessId);
       report(connections.connect(request, actor()));
     } catch (ConnectRefusedException e) {
-      error("The number was not connected. " + e.getMessage());
+      error(Texts.of(T, "whatsapp.notConnected", e.getMessage()));
     } finally {
       code = null;
     }
@@ -159,13 +162,13 @@ public class WhatsAppSettingsBean implements Serializable {
 
   public String connectSimulated() {
     if (!settings.sandbox()) {
-      error("Simulated numbers exist only in sandbox mode.");
+      error(Texts.of(T, "whatsapp.sandboxOnly.numbers"));
       return reload();
     }
     try {
       report(connections.connectSimulated(actor()));
     } catch (ConnectRefusedException e) {
-      error("The number was not connected. " + e.getMessage());
+      error(Texts.of(T, "whatsapp.notConnected", e.getMessage()));
     } catch (IllegalStateException e) {
       error(e.getMessage());
     }
@@ -175,14 +178,14 @@ public class WhatsAppSettingsBean implements Serializable {
   /** Sandbox mode: a simulated customer writes to the number, so the inbox can be tried. */
   public String simulateCustomer(long id) {
     if (!settings.sandbox()) {
-      error("Simulated customers exist only in sandbox mode.");
+      error(Texts.of(T, "whatsapp.sandboxOnly.customers"));
       return reload();
     }
     try {
       connections.simulateCustomerMessage(id);
-      info("A simulated customer wrote to this number: open the Inbox to answer.");
+      info(Texts.of(T, "whatsapp.simulatedCustomer"));
     } catch (ConnectionNotFoundException e) {
-      error("That number is not connected to this account.");
+      error(Texts.of(T, "whatsapp.notOurs"));
     } catch (IllegalStateException e) {
       error(e.getMessage());
     }
@@ -195,7 +198,7 @@ public class WhatsAppSettingsBean implements Serializable {
     } catch (ConnectRefusedException e) {
       error(e.getMessage());
     } catch (ConnectionNotFoundException e) {
-      error("That number is not connected to this account.");
+      error(Texts.of(T, "whatsapp.notOurs"));
     }
     return reload();
   }
@@ -214,12 +217,10 @@ public class WhatsAppSettingsBean implements Serializable {
     }
     try {
       WhatsAppConnections.Disconnected done = connections.disconnect(confirming, actor());
-      info(
-          "The number is disconnected and KretaNote's authorization for it is destroyed."
-              + " Conversations stay.");
+      info(Texts.of(T, "whatsapp.disconnected"));
       done.notes().forEach(this::warn);
     } catch (ConnectionNotFoundException e) {
-      error("That number is not connected to this account.");
+      error(Texts.of(T, "whatsapp.notOurs"));
     }
     confirming = null;
     return reload();
@@ -228,12 +229,15 @@ public class WhatsAppSettingsBean implements Serializable {
   private void report(WhatsAppConnection c) {
     if (c.getStatus() == Status.CONNECTED) {
       info(
-          (c.getDisplayPhoneNumber() == null ? "The number" : c.getDisplayPhoneNumber())
-              + " is connected. KretaNote can now send and receive its messages.");
+          c.getDisplayPhoneNumber() == null
+              ? Texts.of(T, "whatsapp.connected")
+              : Texts.of(T, "whatsapp.connectedNumber", c.getDisplayPhoneNumber()));
     } else {
       error(
-          "The number is not connected yet. "
-              + (c.getFailureReason() == null ? "" : c.getFailureReason()));
+          Texts.of(
+              T,
+              "whatsapp.notYetConnected",
+              c.getFailureReason() == null ? "" : c.getFailureReason()));
     }
   }
 

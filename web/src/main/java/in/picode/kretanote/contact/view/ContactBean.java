@@ -13,6 +13,7 @@ import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ import java.util.Map;
 @ViewScoped
 public class ContactBean implements Serializable {
 
+  private static final String T = "in.picode.kretanote.contact.view.ContactTexts";
+
   private static final long serialVersionUID = 1L;
 
   @Inject transient Contacts contacts;
@@ -45,7 +48,14 @@ public class ContactBean implements Serializable {
   static final int NOTE_MAX = 255;
 
   /** A category's current consent, as the page shows it. */
-  public record ConsentState(Category category, String state) implements Serializable {}
+  public record ConsentState(Category category, Boolean granted) implements Serializable {
+    /** Opted in, opted out or not recorded, in the page's language. */
+    public String state() {
+      return granted == null
+          ? Texts.of(T, "consent.notRecorded")
+          : Texts.of(T, granted ? "consent.optedIn" : "consent.optedOut");
+    }
+  }
 
   private String id;
   private long contactId;
@@ -87,24 +97,19 @@ public class ContactBean implements Serializable {
         CONSENT_CATEGORIES.stream()
             .map(
                 category ->
-                    new ConsentState(
-                        category,
-                        consents
-                            .consent(contactId, category)
-                            .map(granted -> granted ? "Opted in" : "Opted out")
-                            .orElse("Not recorded")))
+                    new ConsentState(category, consents.consent(contactId, category).orElse(null)))
             .toList();
   }
 
   /** The line under the name: opted out of everything, of marketing, or not. */
   public String getOptOutSummary() {
     if (contact.isOptedOut()) {
-      return "Opted out of all business messages";
+      return Texts.of(T, "contact.optOut.all");
     }
     return consentStates.stream()
-            .anyMatch(s -> s.category() == Category.MARKETING && "Opted out".equals(s.state()))
-        ? "Opted out of marketing"
-        : "Not opted out";
+            .anyMatch(s -> s.category() == Category.MARKETING && Boolean.FALSE.equals(s.granted()))
+        ? Texts.of(T, "contact.optOut.marketing")
+        : Texts.of(T, "contact.optOut.no");
   }
 
   /** Records a marketing consent change the customer gave outside WhatsApp. */
@@ -112,12 +117,11 @@ public class ContactBean implements Serializable {
     String note = consentNote == null ? "" : consentNote.strip();
     boolean ok = true;
     if (consentGranted == null) {
-      PageMessages.error("Choose whether the customer opted in or out.");
+      PageMessages.error(Texts.of(T, "contact.consent.choose"));
       ok = false;
     }
     if (note.isEmpty() || note.length() > NOTE_MAX) {
-      PageMessages.error(
-          "Say how the customer told you (1 to " + NOTE_MAX + " characters), for the record.");
+      PageMessages.error(Texts.of(T, "contact.consent.note", NOTE_MAX));
       ok = false;
     }
     if (!ok) {
@@ -133,11 +137,12 @@ public class ContactBean implements Serializable {
               currentUser.getEmail(),
               note);
       refresh();
-      PageMessages.info(changed ? "Consent recorded." : "Nothing changed: it was already so.");
+      PageMessages.info(
+          Texts.of(T, changed ? "contact.consent.recorded" : "contact.consent.unchanged"));
       consentGranted = null;
       consentNote = null;
     } catch (OutboundRefusedException e) {
-      PageMessages.error("This contact does not exist any more.");
+      PageMessages.error(Texts.of(T, "contact.gone"));
     }
   }
 
@@ -145,40 +150,43 @@ public class ContactBean implements Serializable {
   public String cause(ConsentEvent e) {
     String evidence = e.getEvidence() == null ? "" : e.getEvidence();
     return switch (e.getSource()) {
-      case KEYWORD -> "The customer wrote " + evidence.split(" ", 2)[0];
-      case META_131050 ->
-          "Meta refused a marketing message: the customer chose not to receive marketing (131050)";
+      case KEYWORD -> Texts.of(T, "contact.cause.keyword", evidence.split(" ", 2)[0]);
+      case META_131050 -> Texts.of(T, "contact.cause.meta131050");
       case AGENT ->
-          "Recorded by "
-              + (e.getActor() == null ? "a team member" : e.getActor())
-              + ": "
-              + evidence;
-      case API -> "Recorded through the API" + (evidence.isEmpty() ? "" : ": " + evidence);
+          Texts.of(
+              T,
+              "contact.cause.agent",
+              e.getActor() == null ? Texts.of(T, "contact.cause.teamMember") : e.getActor(),
+              evidence);
+      case API ->
+          evidence.isEmpty()
+              ? Texts.of(T, "contact.cause.api")
+              : Texts.of(T, "contact.cause.apiWith", evidence);
       case META_USER_PREFERENCE ->
-          (e.isGranted()
-                  ? "The customer resumed promotions in WhatsApp"
-                  : "The customer pressed \"Stop promotions\" in WhatsApp")
-              + " ("
-              + evidence
-              + ")";
+          Texts.of(
+              T,
+              e.isGranted() ? "contact.cause.resumedPromotions" : "contact.cause.stopPromotions",
+              evidence);
     };
   }
 
   public void addTag() {
-    act(() -> contacts.tag(contactId, newTag), "Tag added.");
+    act(() -> contacts.tag(contactId, newTag), Texts.of(T, "contact.tag.added"));
     newTag = null;
   }
 
   public void removeTag(String tag) {
-    act(() -> contacts.untag(contactId, tag), "Tag removed.");
+    act(() -> contacts.untag(contactId, tag), Texts.of(T, "contact.tag.removed"));
   }
 
   public void saveField() {
     if (fieldId == null) {
-      PageMessages.error("Choose a field.");
+      PageMessages.error(Texts.of(T, "contact.field.choose"));
       return;
     }
-    act(() -> contacts.setField(contactId, fieldId, fieldValue), "Saved.");
+    act(
+        () -> contacts.setField(contactId, fieldId, fieldValue),
+        Texts.of(T, "contact.field.saved"));
     fieldValue = null;
   }
 
@@ -190,7 +198,7 @@ public class ContactBean implements Serializable {
     } catch (ContactChangeRefusedException e) {
       PageMessages.error(e.getMessage());
     } catch (ContactNotFoundException e) {
-      PageMessages.error("This contact does not exist any more.");
+      PageMessages.error(Texts.of(T, "contact.gone"));
     }
   }
 

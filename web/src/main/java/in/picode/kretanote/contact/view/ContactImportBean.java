@@ -8,6 +8,7 @@ import in.picode.kretanote.contact.boundary.CsvCheck;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,8 @@ import java.util.Map;
 @ViewScoped
 public class ContactImportBean implements Serializable {
 
+  private static final String T = "in.picode.kretanote.contact.view.ContactTexts";
+
   private static final long serialVersionUID = 1L;
 
   @Inject transient ContactImports imports;
@@ -48,14 +51,11 @@ public class ContactImportBean implements Serializable {
   public void upload() {
     reset();
     if (file == null || file.getSize() == 0) {
-      PageMessages.error("Choose a CSV file.");
+      PageMessages.error(Texts.of(T, "import.chooseFile"));
       return;
     }
     if (file.getSize() > imports.maxBytes()) {
-      PageMessages.error(
-          "The file is larger than "
-              + (imports.maxBytes() / 1024)
-              + " KB; split it into smaller files.");
+      PageMessages.error(Texts.of(T, "import.tooLarge", String.valueOf(imports.maxBytes() / 1024)));
       return;
     }
     try (InputStream in = file.getInputStream()) {
@@ -68,13 +68,13 @@ public class ContactImportBean implements Serializable {
     } catch (ContactChangeRefusedException e) {
       PageMessages.error(e.getMessage());
     } catch (IOException e) {
-      PageMessages.error("The upload was interrupted. Please try again.");
+      PageMessages.error(Texts.of(T, "import.interrupted"));
     }
   }
 
   public void check() {
     if (bytes == null) {
-      PageMessages.error("Upload a file first.");
+      PageMessages.error(Texts.of(T, "import.uploadFirst"));
       return;
     }
     try {
@@ -96,7 +96,7 @@ public class ContactImportBean implements Serializable {
 
   public void importAll() {
     if (bytes == null) {
-      PageMessages.error("Upload a file first.");
+      PageMessages.error(Texts.of(T, "import.uploadFirst"));
       return;
     }
     try {
@@ -108,8 +108,7 @@ public class ContactImportBean implements Serializable {
               currentUser.getEmail(),
               currentUser.getClientAddress());
       progress = 100;
-      PageMessages.info(
-          "Imported: " + report.created() + " new contacts, " + report.updated() + " updated.");
+      PageMessages.info(Texts.of(T, "import.done", report.created(), report.updated()));
       bytes = null;
     } catch (ContactChangeRefusedException e) {
       PageMessages.error(e.getMessage());
@@ -128,11 +127,11 @@ public class ContactImportBean implements Serializable {
 
   public List<SelectItem> getTargets() {
     List<SelectItem> items = new ArrayList<>();
-    items.add(new SelectItem(CsvCheck.IGNORE, "(ignore)"));
-    items.add(new SelectItem(CsvCheck.PHONE, "Phone number"));
-    items.add(new SelectItem(CsvCheck.NAME, "Name"));
-    items.add(new SelectItem(CsvCheck.EMAIL, "Email"));
-    items.add(new SelectItem(CsvCheck.TAGS, "Tags (separated by ;)"));
+    items.add(new SelectItem(CsvCheck.IGNORE, Texts.of(T, "import.target.ignore")));
+    items.add(new SelectItem(CsvCheck.PHONE, Texts.of(T, "import.target.phone")));
+    items.add(new SelectItem(CsvCheck.NAME, Texts.of(T, "import.target.name")));
+    items.add(new SelectItem(CsvCheck.EMAIL, Texts.of(T, "import.target.email")));
+    items.add(new SelectItem(CsvCheck.TAGS, Texts.of(T, "import.target.tags")));
     for (CustomField f : contacts.fields()) {
       items.add(
           new SelectItem(

@@ -7,6 +7,7 @@ import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ import java.util.UUID;
 @Named
 @ViewScoped
 public class ContactTemplateBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.contact.view.ContactTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -61,7 +64,7 @@ public class ContactTemplateBean implements Serializable {
   public String send() {
     String[] parts = template == null ? new String[0] : template.split("\\|", 3);
     if (parts.length != 3 || PageMessages.parseId(parts[0]) == null) {
-      PageMessages.error("sendTemplate", "template", "Pick a template.");
+      PageMessages.error("sendTemplate", "template", Texts.of(T, "contact.template.pick"));
       return null;
     }
     List<String> list =

@@ -9,6 +9,7 @@ import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -27,6 +28,8 @@ import java.util.Set;
 @Named
 @ViewScoped
 public class ContactsBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.contact.view.ContactTexts";
 
   private static final long serialVersionUID = 1L;
   static final int PAGE = 50;
@@ -91,8 +94,10 @@ public class ContactsBean implements Serializable {
   /** Opted out of all business messages, or of marketing (STOP, Meta's 131050, recorded). */
   public String optOut(Contact c) {
     return c.isOptedOut()
-        ? "All business messages"
-        : marketingWithdrawn.contains(c.getId()) ? "Marketing" : "No";
+        ? Texts.of(T, "contacts.optOut.all")
+        : marketingWithdrawn.contains(c.getId())
+            ? Texts.of(T, "contacts.optOut.marketing")
+            : Texts.of(T, "contacts.optOut.no");
   }
 
   /**
@@ -101,7 +106,7 @@ public class ContactsBean implements Serializable {
    */
   public void export() throws IOException {
     if (!currentUser.isManager()) {
-      PageMessages.error("Only an owner or an admin can export contacts.");
+      PageMessages.error(Texts.of(T, "contacts.export.managersOnly"));
       return;
     }
     FacesContext faces = FacesContext.getCurrentInstance();
@@ -127,13 +132,13 @@ public class ContactsBean implements Serializable {
 
   public void defineField() {
     if (!currentUser.isManager()) {
-      PageMessages.error("Only an owner or an admin can define fields.");
+      PageMessages.error(Texts.of(T, "contacts.fields.managersOnly"));
       return;
     }
     try {
       contacts.defineField(fieldName, fieldType);
       fields = contacts.fields();
-      PageMessages.info("Field \"" + fieldName.strip() + "\" added.");
+      PageMessages.info(Texts.of(T, "contacts.fields.added", fieldName.strip()));
       fieldName = null;
     } catch (ContactChangeRefusedException e) {
       PageMessages.error(e.getMessage());

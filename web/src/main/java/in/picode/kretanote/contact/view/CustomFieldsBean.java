@@ -6,6 +6,7 @@ import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.RowChoice;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,8 @@ import java.util.Map;
 @Named
 @ViewScoped
 public class CustomFieldsBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.contact.view.ContactTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -72,7 +75,7 @@ public class CustomFieldsBean implements Serializable {
   public void create() {
     if (PageMessages.attempt(
         ContactChangeRefusedException.class, () -> contacts.defineField(name, type, actor()))) {
-      PageMessages.info("Field \"" + name.strip() + "\" defined.");
+      PageMessages.info(Texts.of(T, "fields.defined", name.strip()));
       name = null;
     }
     refresh();
@@ -82,7 +85,7 @@ public class CustomFieldsBean implements Serializable {
     long id = selected.field().getId();
     if (PageMessages.attempt(
         ContactChangeRefusedException.class, () -> contacts.renameField(id, newName, actor()))) {
-      PageMessages.info("Field renamed to \"" + newName.strip() + "\".");
+      PageMessages.info(Texts.of(T, "fields.renamed", newName.strip()));
       selected = null;
     }
     refresh();
@@ -93,7 +96,7 @@ public class CustomFieldsBean implements Serializable {
     long[] values = {0};
     if (PageMessages.attempt(
         ContactChangeRefusedException.class, () -> values[0] = contacts.deleteField(id, actor()))) {
-      PageMessages.info("Field deleted with its " + values[0] + " value(s).");
+      PageMessages.info(Texts.of(T, "fields.deleted", values[0]));
       selected = null;
     }
     refresh();

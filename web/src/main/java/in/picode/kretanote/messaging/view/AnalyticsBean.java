@@ -9,6 +9,7 @@ import in.picode.kretanote.platform.boundary.CsvCells;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageJson;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
 @ViewScoped
 public class AnalyticsBean implements Serializable {
 
+  private static final String T = "in.picode.kretanote.messaging.view.WorkspaceTexts";
+
   private static final long serialVersionUID = 1L;
 
   @Inject transient Analytics analytics;
@@ -58,7 +61,7 @@ public class AnalyticsBean implements Serializable {
 
   public void load() {
     if (range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null) {
-      PageMessages.error("Choose a start and an end date.");
+      PageMessages.error(Texts.of(T, "analytics.chooseRange"));
       return;
     }
     try {
@@ -88,20 +91,24 @@ public class AnalyticsBean implements Serializable {
         "line",
         labels,
         Json.createArrayBuilder()
-            .add(dataset("Conversations", conv, "#075e54"))
-            .add(dataset("Messages received", in, "#25d366"))
-            .add(dataset("Messages sent", out, "#34b7f1")));
+            .add(dataset(Texts.of(T, "analytics.conversations"), conv, "#075e54"))
+            .add(dataset(Texts.of(T, "analytics.received"), in, "#25d366"))
+            .add(dataset(Texts.of(T, "analytics.sent"), out, "#34b7f1")));
   }
 
   public String getFunnelChart() {
     Funnel f = funnel == null ? new Funnel(0, 0, 0, 0, 0) : funnel;
     return chart(
         "bar",
-        Json.createArrayBuilder().add("Sent").add("Delivered").add("Read").add("Replied"),
+        Json.createArrayBuilder()
+            .add(Texts.of(T, "analytics.funnel.sent"))
+            .add(Texts.of(T, "analytics.funnel.delivered"))
+            .add(Texts.of(T, "analytics.funnel.read"))
+            .add(Texts.of(T, "analytics.funnel.replied")),
         Json.createArrayBuilder()
             .add(
                 dataset(
-                    "Outbound messages",
+                    Texts.of(T, "analytics.outbound"),
                     Json.createArrayBuilder()
                         .add(f.sent())
                         .add(f.delivered())
@@ -123,8 +130,8 @@ public class AnalyticsBean implements Serializable {
         "bar",
         labels,
         Json.createArrayBuilder()
-            .add(dataset("First response (min)", first, "#25d366"))
-            .add(dataset("Resolution (min)", resolution, "#075e54")));
+            .add(dataset(Texts.of(T, "analytics.firstResponse"), first, "#25d366"))
+            .add(dataset(Texts.of(T, "analytics.resolution"), resolution, "#075e54")));
   }
 
   public String getCostChart() {
@@ -137,7 +144,8 @@ public class AnalyticsBean implements Serializable {
     return chart(
         "bar",
         labels,
-        Json.createArrayBuilder().add(dataset("Billable messages", counts, "#34b7f1")));
+        Json.createArrayBuilder()
+            .add(dataset(Texts.of(T, "analytics.billable"), counts, "#34b7f1")));
   }
 
   private static double minutes(Long seconds) {

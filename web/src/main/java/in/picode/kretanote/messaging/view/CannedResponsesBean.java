@@ -6,6 +6,7 @@ import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
 @Named
 @ViewScoped
 public class CannedResponsesBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.messaging.view.WorkspaceTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -58,25 +61,25 @@ public class CannedResponsesBean implements Serializable {
   public void save() {
     Actor actor = actor();
     if (editing == null) {
-      change(() -> canned.create(shortcut, body, actor), "Saved /%s.");
+      change(() -> canned.create(shortcut, body, actor), "canned.saved");
     } else {
       long id = editing;
-      change(() -> canned.update(id, shortcut, body, actor), "Changes to /%s saved.");
+      change(() -> canned.update(id, shortcut, body, actor), "canned.changed");
     }
   }
 
   public void delete(long responseId) {
-    change(() -> canned.delete(responseId, actor()), "Deleted /%s.");
+    change(() -> canned.delete(responseId, actor()), "canned.deleted");
   }
 
   /**
    * Runs one change; success leaves the form for a new response (unless another one is being
    * edited), a refusal goes next to its field.
    */
-  private void change(Supplier<CannedResponse> action, String done) {
+  private void change(Supplier<CannedResponse> action, String doneKey) {
     try {
       CannedResponse c = action.get();
-      PageMessages.info(String.format(done, c.getShortcut()));
+      PageMessages.info(Texts.of(T, doneKey, c.getShortcut()));
       if (editing == null || editing.equals(c.getId())) {
         cancel();
       }

@@ -6,6 +6,7 @@ import in.picode.kretanote.messaging.boundary.Labels;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.RowChoice;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import java.util.List;
 @Named
 @ViewScoped
 public class LabelsBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.messaging.view.WorkspaceTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -53,7 +56,7 @@ public class LabelsBean implements Serializable {
   public void create() {
     if (PageMessages.attempt(
         ConversationChangeRefusedException.class, () -> labels.create(name, actor()))) {
-      PageMessages.info("Label \"" + name.strip() + "\" created.");
+      PageMessages.info(Texts.of(T, "labels.created", name.strip()));
       name = null;
     }
     rows = labels.all();
@@ -63,7 +66,7 @@ public class LabelsBean implements Serializable {
     long id = selected.label().getId();
     if (PageMessages.attempt(
         ConversationChangeRefusedException.class, () -> labels.rename(id, newName, actor()))) {
-      PageMessages.info("Label renamed to \"" + newName.strip() + "\".");
+      PageMessages.info(Texts.of(T, "labels.renamed", newName.strip()));
       selected = null;
     }
     rows = labels.all();
@@ -74,7 +77,7 @@ public class LabelsBean implements Serializable {
     long[] carried = {0};
     if (PageMessages.attempt(
         ConversationChangeRefusedException.class, () -> carried[0] = labels.delete(id, actor()))) {
-      PageMessages.info("Label deleted and taken off " + carried[0] + " conversation(s).");
+      PageMessages.info(Texts.of(T, "labels.deleted", carried[0]));
       selected = null;
     }
     rows = labels.all();

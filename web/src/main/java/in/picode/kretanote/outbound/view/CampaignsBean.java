@@ -10,6 +10,7 @@ import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.UserZone;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -19,7 +20,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,6 +34,8 @@ import java.util.function.Supplier;
 @Named
 @ViewScoped
 public class CampaignsBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.outbound.view.OutboundTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -68,7 +70,7 @@ public class CampaignsBean implements Serializable {
   private String values;
   private String tag;
   private boolean marketingConsent;
-  private String startAt;
+  private LocalDateTime startAt;
 
   @PostConstruct
   void load() {
@@ -97,41 +99,29 @@ public class CampaignsBean implements Serializable {
 
   public void create() {
     if (!user.isManager()) {
-      PageMessages.error("Only an owner or admin can create campaigns.");
+      PageMessages.error(Texts.of(T, "campaigns.managersOnly.create"));
       return;
     }
     // Every field is checked before anything is refused, so the form shows all its errors at once.
     boolean ok = true;
     if (name == null || name.isBlank()) {
-      PageMessages.error("create", "name", "Give the campaign a name.");
+      PageMessages.error("create", "name", Texts.of(T, "campaigns.error.name"));
       ok = false;
     } else if (name.strip().length() > Campaign.NAME_MAX) {
       PageMessages.error(
-          "create", "name", "The name has at most " + Campaign.NAME_MAX + " characters.");
+          "create", "name", Texts.of(T, "campaigns.error.nameLength", Campaign.NAME_MAX));
       ok = false;
     }
     String[] parts = template == null ? new String[0] : template.split("\\|", 3);
     if (parts.length != 3 || PageMessages.parseId(parts[0]) == null) {
-      PageMessages.error("create", "template", "Pick a template.");
-      ok = false;
-    }
-    Instant at = null;
-    try {
-      at =
-          startAt == null || startAt.isBlank()
-              ? null
-              : LocalDateTime.parse(startAt.strip()).atZone(userZone.zone()).toInstant();
-    } catch (DateTimeParseException e) {
-      PageMessages.error(
-          "create",
-          "startAt",
-          "The start time must look like 2026-12-01T09:30 (" + userZone.zone().getId() + ").");
+      PageMessages.error("create", "template", Texts.of(T, "campaigns.error.template"));
       ok = false;
     }
     if (!ok) {
       return;
     }
-    Instant startsAt = at;
+    // The picker shows and takes the time in the user's zone; the campaign starts at that instant.
+    Instant startsAt = startAt == null ? null : startAt.atZone(userZone.zone()).toInstant();
     List<String> list =
         values == null || values.isBlank()
             ? List.of()
@@ -152,8 +142,8 @@ public class CampaignsBean implements Serializable {
     if (created != null) {
       PageMessages.info(
           startsAt == null
-              ? "Campaign created as a draft: start it from the list."
-              : "Campaign scheduled.");
+              ? Texts.of(T, "campaigns.created.draft")
+              : Texts.of(T, "campaigns.created.scheduled"));
       name = null;
       values = null;
       startAt = null;
@@ -174,24 +164,25 @@ public class CampaignsBean implements Serializable {
   }
 
   public void start(long id) {
-    manage(() -> campaigns.start(id, null), "Campaign started.");
+    manage(() -> campaigns.start(id, null), Texts.of(T, "campaigns.started"));
   }
 
   public void pause(long id) {
-    manage(() -> campaigns.pause(id, "Paused by " + user.getEmail()), "Campaign paused.");
+    manage(
+        () -> campaigns.pause(id, "Paused by " + user.getEmail()), Texts.of(T, "campaigns.paused"));
   }
 
   public void resume(long id) {
-    manage(() -> campaigns.resume(id), "Campaign resumed.");
+    manage(() -> campaigns.resume(id), Texts.of(T, "campaigns.resumed"));
   }
 
   public void cancel(long id) {
-    manage(() -> campaigns.cancel(id), "Campaign cancelled.");
+    manage(() -> campaigns.cancel(id), Texts.of(T, "campaigns.cancelled"));
   }
 
   private void manage(Supplier<Campaign> change, String done) {
     if (!user.isManager()) {
-      PageMessages.error("Only an owner or admin can change campaigns.");
+      PageMessages.error(Texts.of(T, "campaigns.managersOnly.change"));
       return;
     }
     act(change, done);
@@ -269,11 +260,11 @@ public class CampaignsBean implements Serializable {
     this.marketingConsent = marketingConsent;
   }
 
-  public String getStartAt() {
+  public LocalDateTime getStartAt() {
     return startAt;
   }
 
-  public void setStartAt(String startAt) {
+  public void setStartAt(LocalDateTime startAt) {
     this.startAt = startAt;
   }
 }

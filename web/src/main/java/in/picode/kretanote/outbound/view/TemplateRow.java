@@ -1,6 +1,7 @@
 package in.picode.kretanote.outbound.view;
 
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -19,6 +20,8 @@ import java.util.Locale;
  */
 public record TemplateRow(
     MessageTemplate template, String header, String body, String footer, String buttons) {
+
+  private static final String T = "in.picode.kretanote.outbound.view.OutboundTexts";
 
   public static TemplateRow of(MessageTemplate t) {
     String header = null;
@@ -66,28 +69,26 @@ public record TemplateRow(
   public String getStatusWords() {
     String status = template.getStatus();
     return switch (status) {
-      case "APPROVED" -> "Approved: ready to send.";
-      case "PENDING", "IN_APPEAL" -> "Waiting for Meta's review.";
+      case "APPROVED" -> Texts.of(T, "templates.status.approved");
+      case "PENDING", "IN_APPEAL" -> Texts.of(T, "templates.status.pending");
       case "REJECTED" ->
-          "Rejected by Meta"
-              + (template.getReason() == null ? "." : ": " + reason(template.getReason()) + ".");
-      case "PAUSED" ->
-          "Paused by Meta because customers reported or blocked it; it cannot be sent for now.";
-      case "DISABLED" ->
-          "Disabled by Meta after repeated pauses for low quality; create a new template.";
-      case "DELETED" -> "Deleted.";
+          template.getReason() == null
+              ? Texts.of(T, "templates.status.rejected")
+              : Texts.of(T, "templates.status.rejectedBecause", reason(template.getReason()));
+      case "PAUSED" -> Texts.of(T, "templates.status.paused");
+      case "DISABLED" -> Texts.of(T, "templates.status.disabled");
+      case "DELETED" -> Texts.of(T, "templates.status.deleted");
       default -> status.toLowerCase(Locale.ROOT).replace('_', ' ') + ".";
     };
   }
 
   static String reason(String reason) {
     return switch (reason.toUpperCase(Locale.ROOT)) {
-      case "ABUSIVE_CONTENT" -> "its content breaks WhatsApp's commerce or business policies";
-      case "INVALID_FORMAT" ->
-          "its format is invalid (placeholders, example values, length or characters)";
-      case "INCORRECT_CATEGORY", "TAG_CONTENT_MISMATCH" -> "the category does not fit the content";
-      case "PROMOTIONAL" -> "it promotes something, so it belongs in the MARKETING category";
-      case "SCAM" -> "Meta considers it misleading";
+      case "ABUSIVE_CONTENT" -> Texts.of(T, "templates.reason.abusive");
+      case "INVALID_FORMAT" -> Texts.of(T, "templates.reason.invalidFormat");
+      case "INCORRECT_CATEGORY", "TAG_CONTENT_MISMATCH" -> Texts.of(T, "templates.reason.category");
+      case "PROMOTIONAL" -> Texts.of(T, "templates.reason.promotional");
+      case "SCAM" -> Texts.of(T, "templates.reason.scam");
       default -> reason.toLowerCase(Locale.ROOT).replace('_', ' ');
     };
   }

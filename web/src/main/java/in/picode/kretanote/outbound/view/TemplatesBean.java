@@ -8,6 +8,7 @@ import in.picode.kretanote.outbound.boundary.TemplateDraft;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -29,8 +30,9 @@ import java.util.Map;
 @ViewScoped
 public class TemplatesBean implements Serializable {
 
+  private static final String T = "in.picode.kretanote.outbound.view.OutboundTexts";
+
   private static final long serialVersionUID = 1L;
-  private static final String MANAGERS_ONLY = "Only an owner or admin can change templates.";
 
   @Inject transient Templates templates;
   @Inject transient WhatsAppConnections connections;
@@ -89,24 +91,24 @@ public class TemplatesBean implements Serializable {
 
   public void sync() {
     if (!user.isManager()) {
-      PageMessages.error(MANAGERS_ONLY);
+      PageMessages.error(Texts.of(T, "templates.managersOnly"));
       return;
     }
     if (connection == null) {
-      PageMessages.error("Pick the WhatsApp number whose templates to sync.");
+      PageMessages.error(Texts.of(T, "templates.sync.pickNumber"));
       return;
     }
     int[] listed = {0};
     if (PageMessages.attempt(
         OutboundRefusedException.class, () -> listed[0] = templates.sync(connection))) {
-      PageMessages.info("Synced: Meta lists " + listed[0] + " template(s) for this number.");
+      PageMessages.info(Texts.of(T, "templates.synced", listed[0]));
     }
     refresh();
   }
 
   public void create() {
     if (!user.isManager()) {
-      PageMessages.error(MANAGERS_ONLY);
+      PageMessages.error(Texts.of(T, "templates.managersOnly"));
       return;
     }
     List<TemplateDraft.Button> buttons = new ArrayList<>();
@@ -124,7 +126,7 @@ public class TemplatesBean implements Serializable {
     String l = language == null ? null : language.strip();
     Map<String, String> problems = new LinkedHashMap<>();
     if (connection == null) {
-      problems.put("connection", "Pick the WhatsApp number the template is for.");
+      problems.put("connection", Texts.of(T, "templates.pickNumber"));
     }
     problems.putAll(Templates.problems(n, l, category, draft));
     if (!problems.isEmpty()) {
@@ -137,8 +139,7 @@ public class TemplatesBean implements Serializable {
     if (PageMessages.attempt(
         OutboundRefusedException.class,
         () -> templates.create(connection, n, l, category, draft))) {
-      PageMessages.info(
-          "Template " + n + " submitted to Meta: it stays PENDING until Meta has reviewed it.");
+      PageMessages.info(Texts.of(T, "templates.submitted", n));
       name = null;
       header = null;
       body = null;
@@ -152,12 +153,12 @@ public class TemplatesBean implements Serializable {
 
   public void confirmDelete() {
     if (!user.isManager() || pending == null) {
-      PageMessages.error(MANAGERS_ONLY);
+      PageMessages.error(Texts.of(T, "templates.managersOnly"));
       return;
     }
     long id = pending.template().getId();
     if (PageMessages.attempt(OutboundRefusedException.class, () -> templates.deleteById(id))) {
-      PageMessages.info("Template " + pending.template().getName() + " deleted at Meta.");
+      PageMessages.info(Texts.of(T, "templates.deleted", pending.template().getName()));
       pending = null;
     }
     refresh();

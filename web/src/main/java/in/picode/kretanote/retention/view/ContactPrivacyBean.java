@@ -2,6 +2,7 @@ package in.picode.kretanote.retention.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.retention.boundary.ContactPrivacy;
 import in.picode.kretanote.retention.boundary.DataSubjectRequests;
 import in.picode.kretanote.retention.boundary.Erasure;
@@ -27,6 +28,8 @@ import java.util.function.Supplier;
 @Named
 @ViewScoped
 public class ContactPrivacyBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.retention.view.PrivacyTexts";
 
   private static final long serialVersionUID = 1L;
   static final String ERASE_WORD = "ERASE";
@@ -103,24 +106,19 @@ public class ContactPrivacyBean implements Serializable {
     act(
         () -> {
           requests.correct(contactId, displayName, email, phone, Requesters.of(currentUser));
-          return "Contact data corrected.";
+          return Texts.of(T, "contactPrivacy.corrected");
         });
   }
 
   public void erase() {
     if (!ERASE_WORD.equals(eraseConfirmation == null ? null : eraseConfirmation.strip())) {
-      PageMessages.error("Type ERASE to confirm. Nothing was erased.");
+      PageMessages.error(Texts.of(T, "contactPrivacy.erase.confirmFirst"));
       return;
     }
     try {
       Erasure done = requests.erase(contactId, Requesters.of(currentUser));
       erased = true;
-      PageMessages.info(
-          "The contact was erased ("
-              + done.messages()
-              + " messages, "
-              + done.mediaFiles()
-              + " media files).");
+      PageMessages.info(Texts.of(T, "contactPrivacy.erased", done.messages(), done.mediaFiles()));
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());
     } catch (EJBException e) {
@@ -133,8 +131,8 @@ public class ContactPrivacyBean implements Serializable {
         () -> {
           requests.setAutomationOptOut(contactId, optOut, Requesters.of(currentUser));
           return optOut
-              ? "Campaigns, automations and bots leave this contact alone from now on."
-              : "Automated processing allowed again.";
+              ? Texts.of(T, "contactPrivacy.automation.off")
+              : Texts.of(T, "contactPrivacy.automation.on");
         });
   }
 
@@ -142,9 +140,7 @@ public class ContactPrivacyBean implements Serializable {
     act(
         () -> {
           requests.setLegalHold(contactId, on, Requesters.of(currentUser));
-          return on
-              ? "Legal hold set: this contact's messages are not purged."
-              : "Legal hold lifted.";
+          return on ? Texts.of(T, "contactPrivacy.hold.on") : Texts.of(T, "privacy.hold.lifted");
         });
   }
 

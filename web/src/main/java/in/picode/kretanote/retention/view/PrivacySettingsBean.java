@@ -2,6 +2,7 @@ package in.picode.kretanote.retention.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import in.picode.kretanote.retention.boundary.RetentionSettings;
 import jakarta.annotation.PostConstruct;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named
 @ViewScoped
 public class PrivacySettingsBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.retention.view.PrivacyTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -43,7 +46,7 @@ public class PrivacySettingsBean implements Serializable {
   public void savePeriod() {
     try {
       settings.setPeriod(days, Requesters.of(currentUser));
-      PageMessages.info("Messages are now kept " + days + " days.");
+      PageMessages.info(Texts.of(T, "privacy.saved", days));
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());
       return;
@@ -57,7 +60,7 @@ public class PrivacySettingsBean implements Serializable {
   public void hold(boolean on) {
     try {
       settings.setLegalHold(on, holdReason, Requesters.of(currentUser));
-      PageMessages.info(on ? "Legal hold is on: nothing is purged." : "Legal hold lifted.");
+      PageMessages.info(Texts.of(T, on ? "privacy.hold.on" : "privacy.hold.lifted"));
     } catch (PrivacyRefusedException e) {
       PageMessages.error(e.getMessage());
       return;

@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.entity.Role;
@@ -25,6 +26,8 @@ import java.util.function.Function;
 @Named
 @ViewScoped
 public class MemberBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.tenant.view.TeamTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -50,19 +53,21 @@ public class MemberBean implements Serializable {
   }
 
   public void saveRole() {
-    act(userId -> team.changeRole(currentUser.getUserId(), userId, role, address()), "Role saved.");
+    act(
+        userId -> team.changeRole(currentUser.getUserId(), userId, role, address()),
+        Texts.of(T, "member.roleSaved"));
   }
 
   public void disable() {
     act(
         userId -> team.disable(currentUser.getUserId(), userId, address()),
-        "Disabled: this person cannot sign in any more and was signed out.");
+        Texts.of(T, "member.disabled"));
   }
 
   public void enable() {
     act(
         userId -> team.enable(currentUser.getUserId(), userId, address()),
-        "Enabled: this person can sign in again.");
+        Texts.of(T, "member.enabled"));
   }
 
   private void act(Function<Long, UserAccount> change, String done) {

@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Invitations;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
@@ -20,6 +21,8 @@ import java.util.List;
 @Named
 @ViewScoped
 public class TeamBean implements Serializable {
+
+  private static final String T = "in.picode.kretanote.tenant.view.TeamTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -43,7 +46,7 @@ public class TeamBean implements Serializable {
       Invitation sent =
           invitations.invite(
               currentUser.getUserId(), inviteEmail, inviteRole, currentUser.getClientAddress());
-      PageMessages.info("Invitation sent to " + sent.getEmail() + ".");
+      PageMessages.info(Texts.of(T, "team.invited", sent.getEmail()));
       inviteEmail = null;
       inviteRole = Role.AGENT;
     } catch (AccountChangeRefusedException e) {
@@ -57,7 +60,7 @@ public class TeamBean implements Serializable {
   public void revoke(long invitationId) {
     try {
       invitations.revoke(currentUser.getUserId(), invitationId, currentUser.getClientAddress());
-      PageMessages.info("Invitation revoked; its link does not work any more.");
+      PageMessages.info(Texts.of(T, "team.revoked"));
     } catch (AccountChangeRefusedException e) {
       PageMessages.error("pending", null, e.getMessage());
     } catch (EJBException e) {

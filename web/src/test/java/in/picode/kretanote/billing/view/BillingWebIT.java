@@ -183,7 +183,10 @@ class BillingWebIT {
     // The billing details are asked here, with the plan, not at sign-up: all missing ones at once.
     Document noDetails =
         browser.submit(
-            page, "choose", Map.of("plan", code, "interval", "MONTH", "seats", "3"), "start");
+            page,
+            "choose",
+            Map.of("plan_input", code, "interval_input", "MONTH", "seats", "3"),
+            "start");
     assertThat(noDetails.text())
         .contains("Enter the legal name for invoices.")
         .contains("Enter the billing address.")
@@ -196,9 +199,9 @@ class BillingWebIT {
             "addressLine", "Hauptstraße 1",
             "postalCode", "10115",
             "city", "Berlin",
-            "country", "DE");
+            "country_input", "DE");
     Map<String, String> absurdForm = new java.util.HashMap<>(details);
-    absurdForm.putAll(Map.of("plan", code, "interval", "MONTH", "seats", "5000"));
+    absurdForm.putAll(Map.of("plan_input", code, "interval_input", "MONTH", "seats", "5000"));
     Document absurd = browser.submit(page, "choose", absurdForm, "start");
     assertThat(absurd.text()).contains("allows at most 25 seats; you asked for 5000");
     Document again = browser.get("app/settings/billing.xhtml");
@@ -206,7 +209,10 @@ class BillingWebIT {
         .isEqualTo("Billing " + run + " GmbH");
     Document chosen =
         browser.submit(
-            again, "choose", Map.of("plan", code, "interval", "MONTH", "seats", "3"), "start");
+            again,
+            "choose",
+            Map.of("plan_input", code, "interval_input", "MONTH", "seats", "3"),
+            "start");
     assertThat(chosen.getElementById("status").text())
         .contains("Growth " + run)
         .contains("3 seats")

@@ -175,14 +175,14 @@ class DashboardIT {
         .contains("MARKETING Opted out", "UTILITY Opted out", "AUTHENTICATION Not recorded");
     Document optedOut =
         browser.submit(
-            browser.get("app/contacts.xhtml"), "list", Map.of("optedOut", "true"), "search");
+            browser.get("app/contacts.xhtml"), "list", Map.of("optedOut_input", "true"), "search");
     assertThat(optedOut.select("tr:contains(Dora) .opt-out").text()).isEqualTo("Marketing");
 
     Document refused =
         browser.submit(
             page,
             "contact",
-            Map.of("consentGranted", "true", "consentNote", "  "),
+            Map.of("consentGranted_input", "true", "consentNote", "  "),
             "recordConsent");
     assertThat(refused.text()).contains("Say how the customer told you");
     assertThat(count("SELECT COUNT(*) FROM consent_event WHERE contact_id = ?", contact))
@@ -192,7 +192,8 @@ class DashboardIT {
         browser.submit(
             page,
             "contact",
-            Map.of("consentGranted", "true", "consentNote", "Asked for offers at the counter"),
+            Map.of(
+                "consentGranted_input", "true", "consentNote", "Asked for offers at the counter"),
             "recordConsent");
     assertThat(recorded.text())
         .contains("Consent recorded.")
@@ -200,7 +201,7 @@ class DashboardIT {
         .contains("Not opted out");
     Document optedIn =
         browser.submit(
-            browser.get("app/contacts.xhtml"), "list", Map.of("optedOut", "false"), "search");
+            browser.get("app/contacts.xhtml"), "list", Map.of("optedOut_input", "false"), "search");
     assertThat(optedIn.select("tr:contains(Dora) .opt-out").text()).isEqualTo("No");
     assertThat(
             rows(
@@ -416,7 +417,7 @@ class DashboardIT {
     WebClient ownerBrowser = WebClient.signedIn(base, a.owner());
     Document ownerList = ownerBrowser.get("app/contacts.xhtml");
     assertThat(ownerList.getElementById("list:export")).isNotNull();
-    ownerBrowser.submit(ownerList, "list", Map.of("tag", "vip"), "export");
+    ownerBrowser.submit(ownerList, "list", Map.of("tag_input", "vip"), "export");
     assertThat(ownerBrowser.lastResponse().headers().firstValue("Content-Type").orElse(""))
         .startsWith("text/csv");
     String csv = ownerBrowser.lastResponse().body();

@@ -37,7 +37,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -115,7 +114,7 @@ class WorkflowBrowserIT {
     browser.click("create:save");
     browser.waitForText("lowercase letters, digits and underscores only");
     browser.type("create:name", "table_reminder");
-    new Select(driver.findElement(By.id("create:category"))).selectByVisibleText("UTILITY");
+    browser.choose("create:category", "UTILITY");
     browser.type("create:footer", "Bistro Kreta");
     browser.type("create:button0", "I'm on my way");
     browser.click("create:save");
@@ -190,7 +189,7 @@ class WorkflowBrowserIT {
   void contactsAreImportedWithAColumnMapping() throws IOException {
     browser.open(base, "app/settings/custom-fields.xhtml");
     browser.type("create:name", "Customer number");
-    new Select(driver.findElement(By.id("create:type"))).selectByVisibleText("NUMBER");
+    browser.choose("create:type", "NUMBER");
     browser.click("create:save");
     browser.waitForText("Field \"Customer number\" defined.");
     browser.screenshot("custom-fields");
@@ -241,12 +240,12 @@ class WorkflowBrowserIT {
     driver.findElement(By.id("upload:file")).sendKeys(file.toAbsolutePath().toString());
     browser.click("upload:send");
     browser.waitForText("Columns of");
-    List<WebElement> selects = driver.findElements(By.cssSelector("#mapping select"));
-    assertThat(selects).hasSize(3);
-    assertThat(new Select(selects.get(0)).getFirstSelectedOption().getText()).isEqualTo("(ignore)");
-    new Select(selects.get(0)).selectByVisibleText("Phone number");
-    new Select(selects.get(1)).selectByVisibleText("Name");
-    new Select(selects.get(2)).selectByVisibleText("Customer number (NUMBER)");
+    assertThat(driver.findElements(By.cssSelector("#mapping .ui-selectonemenu"))).hasSize(3);
+    assertThat(driver.findElement(By.id("mapping:rows:0:target_label")).getText())
+        .isEqualTo("(ignore)");
+    browser.choose("mapping:rows:0:target", "Phone number");
+    browser.choose("mapping:rows:1:target", "Name");
+    browser.choose("mapping:rows:2:target", "Customer number (NUMBER)");
   }
 
   static Path csv(String content) throws IOException {

@@ -111,7 +111,7 @@ class FirstHourIT {
         owner.submit(
             owner.get("app/campaigns.xhtml"),
             "create",
-            Map.of("name", "", "template", "", "startAt", "tomorrow"),
+            Map.of("name", "", "template_input", "", "startAt_input", "tomorrow"),
             "save");
     assertThat(campaign.text())
         .contains("Give the campaign a name.")
@@ -166,11 +166,11 @@ class FirstHourIT {
             Map.of(
                 "name",
                 "Spring",
-                "template",
+                "template_input",
                 connection + "|hello_" + run + "|en_US",
                 "values",
                 "Ana",
-                "tag",
+                "tag_input",
                 "vip"),
             "save");
     assertThat(created.text()).contains("DRAFT");
@@ -214,7 +214,8 @@ class FirstHourIT {
             .findFirst()
             .orElseThrow();
     Document sent =
-        owner.submit(page, "sendTemplate", Map.of("template", choice, "values", "Ana"), "send");
+        owner.submit(
+            page, "sendTemplate", Map.of("template_input", choice, "values", "Ana"), "send");
     assertThat(sent.location()).contains("/app/conversation.xhtml");
     assertThat(
             TestAccounts.count(
@@ -225,7 +226,7 @@ class FirstHourIT {
         .isOne();
 
     Document list =
-        owner.submit(owner.get("app/contacts.xhtml"), "list", Map.of("tag", "vip"), "export");
+        owner.submit(owner.get("app/contacts.xhtml"), "list", Map.of("tag_input", "vip"), "export");
     String csv = owner.lastResponse().body();
     assertThat(list).isNotNull();
     assertThat(csv).contains(tagged).doesNotContain(other);
@@ -238,9 +239,10 @@ class FirstHourIT {
     long tenant = user.tenantId();
     WebClient owner = signIn(user);
     Document billing = owner.get("app/settings/billing.xhtml");
-    assertThat(billing.select("#choose\\:plan option").eachText())
+    assertThat(billing.select("#choose\\:plan_input option").eachText())
         .anySatisfy(t -> assertThat(t).startsWith("Starter (demo)"));
-    Document noPlan = owner.submit(billing, "choose", Map.of("plan", "", "seats", "1"), "start");
+    Document noPlan =
+        owner.submit(billing, "choose", Map.of("plan_input", "", "seats", "1"), "start");
     assertThat(noPlan.text()).contains("Choose a plan.").doesNotContain("'null'");
 
     connect(owner, tenant);

@@ -53,6 +53,9 @@ class CampaignPagesIT {
     String run = UUID.randomUUID().toString().substring(0, 8);
     TestAccounts.User user = TestAccounts.owner("Campaigns", run);
     long tenant = user.tenantId();
+    // The owner reads and enters times in India's zone (UTC+05:30), not the server's.
+    TestAccounts.update(
+        "update user_account set time_zone = 'Asia/Kolkata' where id = ?", user.id());
     WebClient owner = signIn(user);
     Document connected =
         owner.submit(owner.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
@@ -91,14 +94,30 @@ class CampaignPagesIT {
         owner.submit(
             page,
             "create",
-            Map.of("name", "Spring", "template", template, "values", "only one", "tag", "vip"),
+            Map.of(
+                "name",
+                "Spring",
+                "template_input",
+                template,
+                "values",
+                "only one",
+                "tag_input",
+                "vip"),
             "save");
     assertThat(refused.text()).contains("do not fit");
     Document noSegment =
         owner.submit(
             page,
             "create",
-            Map.of("name", "Spring", "template", template, "values", "Ana\nspring", "tag", ""),
+            Map.of(
+                "name",
+                "Spring",
+                "template_input",
+                template,
+                "values",
+                "Ana\nspring",
+                "tag_input",
+                ""),
             "save");
     assertThat(noSegment.text()).contains("segment is empty");
     assertThat(TestAccounts.count("select count(*) from campaign where tenant_id = ?", tenant))
@@ -111,11 +130,11 @@ class CampaignPagesIT {
             Map.of(
                 "name",
                 "Spring <b>sale</b>",
-                "template",
+                "template_input",
                 template,
                 "values",
                 "Ana\nthe spring sale",
-                "tag",
+                "tag_input",
                 "vip"),
             "save");
     assertThat(created.text()).contains("Campaign created as a draft").contains("DRAFT");
@@ -143,6 +162,44 @@ class CampaignPagesIT {
         .contains("Meta error 132001")
         .contains("does not exist in this language");
     assertThat(sim.sent(pnid)).isEmpty();
+
+    // A start time is picked in the owner's zone: 09:30 in Kolkata is 04:00 UTC. A time that is
+    // no time is refused with the expected shape, and nothing is created.
+    Document badTime =
+        owner.submit(
+            owner.get("app/campaigns.xhtml"),
+            "create",
+            Map.of("name", "Later", "template_input", template, "startAt_input", "next week"),
+            "save");
+    assertThat(badTime.text()).contains("The start time must look like 2026-12-01 09:30.");
+    assertThat(
+            TestAccounts.count(
+                "select count(*) from campaign where tenant_id = ? and name = 'Later'", tenant))
+        .isZero();
+    Document scheduled =
+        owner.submit(
+            owner.get("app/campaigns.xhtml"),
+            "create",
+            Map.of(
+                "name",
+                "Later",
+                "template_input",
+                template,
+                "values",
+                "Ana\nlater",
+                "tag_input",
+                "vip",
+                "startAt_input",
+                "2030-01-15 09:30"),
+            "save");
+    assertThat(scheduled.text()).contains("Campaign scheduled.").contains("SCHEDULED");
+    assertThat(
+            TestAccounts.count(
+                "select count(*) from campaign where tenant_id = ? and name = 'Later'"
+                    + " and state = 'SCHEDULED' and scheduled_at = '2030-01-15 04:00:00'",
+                tenant))
+        .isEqualTo(1);
+    assertThat(scheduled.select("tr:contains(Later)").text()).contains("starts 2030-01-15 09:30");
 
     // Another business, a malformed id, an agent of this business.
     TestAccounts.User other = TestAccounts.owner("Stranger", run);

@@ -157,23 +157,29 @@ class SettingsPagesIT {
     Document page = owner.get("app/settings/custom-fields.xhtml");
     assertThat(page.text()).contains("No custom fields yet.");
     Document created =
-        owner.submit(page, "create", Map.of("name", "Customer number", "type", "NUMBER"), "save");
+        owner.submit(
+            page, "create", Map.of("name", "Customer number", "type_input", "NUMBER"), "save");
     assertThat(created.text()).contains("Field \"Customer number\" defined.").contains("NUMBER");
     assertThat(
             owner
                 .submit(
-                    created, "create", Map.of("name", "customer NUMBER", "type", "TEXT"), "save")
+                    created,
+                    "create",
+                    Map.of("name", "customer NUMBER", "type_input", "TEXT"),
+                    "save")
                 .text())
         .contains("exists already");
     assertThat(
             owner
-                .submit(created, "create", Map.of("name", TOO_LONG, "type", "TEXT"), "save")
+                .submit(created, "create", Map.of("name", TOO_LONG, "type_input", "TEXT"), "save")
                 .text())
         .contains("A field name has 1 to 40 characters");
     assertThat(
-            owner.submit(created, "create", Map.of("name", "Odd", "type", "COLOUR"), "save").text())
+            owner
+                .submit(created, "create", Map.of("name", "Odd", "type_input", "COLOUR"), "save")
+                .text())
         .doesNotContain("Field \"Odd\" defined.");
-    owner.submit(created, "create", Map.of("name", "Birthday", "type", "DATE"), "save");
+    owner.submit(created, "create", Map.of("name", "Birthday", "type_input", "DATE"), "save");
     assertThat(fields(tenant)).containsExactly("Birthday", "Customer number");
 
     long number = id("select id from custom_field where tenant_id = ? and type = 'NUMBER'", tenant);
@@ -252,7 +258,7 @@ class SettingsPagesIT {
         Map.of(
             "name", "order_update",
             "language", "en_US",
-            "category", "UTILITY",
+            "category_input", "UTILITY",
             "header", "Your order",
             "body", "Hi {{1}}, your order {{2}} has shipped.",
             "examples", "Ana\nA-17",
