@@ -262,22 +262,31 @@ public class ConversationBean implements Serializable {
     return m.createdAt().atZone(userZone.zone()).toLocalDate();
   }
 
-  /** The day separator: "Today", "Yesterday" or the date. */
+  /** The day separator: "Today", "Yesterday" or the date, in the page's language. */
   public String dayWords(MessageView m) {
-    LocalDate day = day(m);
-    LocalDate today = LocalDate.now(userZone.zone());
-    if (day.equals(today)) {
-      return "Today";
-    }
-    return day.equals(today.minusDays(1)) ? "Yesterday" : Times.date(day);
+    return Times.day(day(m), LocalDate.now(userZone.zone()), Texts.locale());
   }
 
   public String author(long userId) {
     return names.getOrDefault(userId, "A former team member");
   }
 
+  /** The customer-service window's remaining time in words, or why it is closed. */
   public String window() {
-    return detail.windowWords(Instant.now());
+    Instant end = detail.conversation().getWindowExpiresAt();
+    Instant now = Instant.now();
+    if (end == null) {
+      return Texts.of(BUNDLE, "window.notYet");
+    }
+    if (!now.isBefore(end)) {
+      return Texts.of(BUNDLE, "window.closed");
+    }
+    java.time.Duration left = java.time.Duration.between(now, end);
+    return Texts.of(
+        BUNDLE,
+        "window.open",
+        String.valueOf(left.toHours()),
+        String.valueOf(left.toMinutesPart()));
   }
 
   public boolean isWindowOpen() {

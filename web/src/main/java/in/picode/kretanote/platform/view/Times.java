@@ -1,5 +1,6 @@
 package in.picode.kretanote.platform.view;
 
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * How a point in time reads on a page, in the reader's zone: relative within the day ("just now",
@@ -18,12 +20,9 @@ public final class Times {
 
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_MONTH =
-      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter FULL =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
+  private static final String DAY_MONTH = "d MMM";
+  private static final String DATE = "d MMM yyyy";
+  private static final String FULL = "EEE d MMM yyyy, HH:mm:ss";
 
   /** The zone's short name at that moment: IST, CET or CEST, BRT, UTC. */
   private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
@@ -31,9 +30,20 @@ public final class Times {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
 
+  /** The shell's bundle, which holds the words of relative times. */
+  static final String BUNDLE = "in.picode.kretanote.platform.view.AppTexts";
+
   private Times() {}
 
   public static String relative(Instant at, Instant now, ZoneId zone) {
+    return relative(at, now, zone, Locale.ENGLISH);
+  }
+
+  /**
+   * {@link #relative(Instant, Instant, ZoneId)} in the reader's language: the words from the
+   * shell's bundle, month names from the locale; digits stay Western (as WhatsApp shows them).
+   */
+  public static String relative(Instant at, Instant now, ZoneId zone, Locale locale) {
     if (at == null) {
       return "";
     }
@@ -42,20 +52,38 @@ public final class Times {
     Duration ago = Duration.between(at, now);
     if (local.toLocalDate().equals(today)) {
       if (!ago.isNegative() && ago.toSeconds() < 60) {
-        return "just now";
+        return words(locale, "time.justNow");
       }
       if (!ago.isNegative() && ago.toMinutes() < 60) {
-        return ago.toMinutes() + " min ago";
+        return MessageFormat.format(words(locale, "time.minutesAgo"), ago.toMinutes());
       }
       return CLOCK.format(local);
     }
     if (local.toLocalDate().equals(today.minusDays(1))) {
-      return "Yesterday";
+      return words(locale, "time.yesterday");
     }
     if (local.getYear() == today.getYear()) {
-      return DAY_MONTH.format(local);
+      return format(DAY_MONTH, locale).format(local);
     }
-    return DATE.format(local);
+    return format(DATE, locale).format(local);
+  }
+
+  /** "Today", "Yesterday" or the date of {@code day} seen from {@code today}, in {@code locale}. */
+  public static String day(LocalDate day, LocalDate today, Locale locale) {
+    if (day.equals(today)) {
+      return words(locale, "time.today");
+    }
+    return day.equals(today.minusDays(1))
+        ? words(locale, "time.yesterday")
+        : format(DATE, locale).format(day);
+  }
+
+  static String words(Locale locale, String key) {
+    return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+  }
+
+  private static DateTimeFormatter format(String pattern, Locale locale) {
+    return DateTimeFormatter.ofPattern(pattern, locale);
   }
 
   /** The exact moment: "Sun 6 Dec 2026, 14:05:09 IST (Asia/Kolkata)". */
@@ -64,7 +92,16 @@ public final class Times {
       return "";
     }
     ZonedDateTime local = at.atZone(zone);
-    return FULL.format(local) + " " + zoneWords(local);
+    return full(at, zone, Locale.ENGLISH);
+  }
+
+  /** {@link #full(Instant, ZoneId)} with day and month names in {@code locale}. */
+  public static String full(Instant at, ZoneId zone, Locale locale) {
+    if (at == null) {
+      return "";
+    }
+    ZonedDateTime local = at.atZone(zone);
+    return format(FULL, locale).format(local) + " " + zoneWords(local);
   }
 
   /** A compact exact stamp for tables: "2026-12-06 14:05:09 IST". */
@@ -77,11 +114,19 @@ public final class Times {
   }
 
   public static String date(Instant at, ZoneId zone) {
-    return at == null ? "" : DATE.format(at.atZone(zone));
+    return date(at, zone, Locale.ENGLISH);
+  }
+
+  public static String date(Instant at, ZoneId zone, Locale locale) {
+    return at == null ? "" : format(DATE, locale).format(at.atZone(zone));
   }
 
   public static String date(LocalDate day) {
-    return day == null ? "" : DATE.format(day);
+    return date(day, Locale.ENGLISH);
+  }
+
+  public static String date(LocalDate day, Locale locale) {
+    return day == null ? "" : format(DATE, locale).format(day);
   }
 
   public static String clock(Instant at, ZoneId zone) {

@@ -25,12 +25,14 @@ public class When {
   public String rel(Object at) {
     Instant i = instant(at);
     return at instanceof LocalDate d
-        ? Times.date(d)
-        : Times.relative(i, Instant.now(), userZone.zone());
+        ? Times.date(d, Texts.locale())
+        : Times.relative(i, Instant.now(), userZone.zone(), Texts.locale());
   }
 
   public String full(Object at) {
-    return at instanceof LocalDate d ? Times.date(d) : Times.full(instant(at), userZone.zone());
+    return at instanceof LocalDate d
+        ? Times.date(d, Texts.locale())
+        : Times.full(instant(at), userZone.zone(), Texts.locale());
   }
 
   public String stamp(Object at) {
@@ -38,7 +40,9 @@ public class When {
   }
 
   public String date(Object at) {
-    return at instanceof LocalDate d ? Times.date(d) : Times.date(instant(at), userZone.zone());
+    return at instanceof LocalDate d
+        ? Times.date(d, Texts.locale())
+        : Times.date(instant(at), userZone.zone(), Texts.locale());
   }
 
   public String clock(Object at) {

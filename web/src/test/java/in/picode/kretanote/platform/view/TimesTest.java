@@ -45,6 +45,29 @@ class TimesTest {
   }
 
   @Test
+  void relativeTimesAndDaysReadInTheReadersLanguage() {
+    java.util.Locale es = java.util.Locale.forLanguageTag("es");
+    java.util.Locale ar = java.util.Locale.forLanguageTag("ar");
+    java.util.Locale hi = java.util.Locale.forLanguageTag("hi");
+    assertThat(Times.relative(NOW.minusSeconds(20), NOW, INDIA, es)).isEqualTo("ahora mismo");
+    assertThat(Times.relative(NOW.minusSeconds(3 * 60 + 5), NOW, INDIA, es))
+        .isEqualTo("hace 3 min");
+    assertThat(Times.relative(NOW.minusSeconds(3 * 60 + 5), NOW, INDIA, hi))
+        .isEqualTo("3 मिनट पहले");
+    assertThat(Times.relative(Instant.parse("2026-12-05T20:00:00Z"), NOW, UTC, ar))
+        .isEqualTo("أمس");
+    assertThat(Times.relative(Instant.parse("2026-01-15T20:00:00Z"), NOW, INDIA, es))
+        .isEqualTo("16 ene");
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 6);
+    assertThat(Times.day(today, today, ar)).isEqualTo("اليوم");
+    assertThat(Times.day(today.minusDays(1), today, java.util.Locale.ENGLISH))
+        .isEqualTo("Yesterday");
+    assertThat(Times.day(java.time.LocalDate.of(2026, 3, 1), today, es)).isEqualTo("1 mar 2026");
+    assertThat(Times.full(Instant.parse("2026-01-15T20:00:00Z"), UTC, es))
+        .startsWith("jue 15 ene 2026, 20:00:00");
+  }
+
+  @Test
   void initialsAndColoursOfAvatars() {
     Avatars a = new Avatars();
     assertThat(a.initials("Ana Lima")).isEqualTo("AL");
