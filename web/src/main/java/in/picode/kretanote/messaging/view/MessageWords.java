@@ -1,5 +1,6 @@
 package in.picode.kretanote.messaging.view;
 
+import in.picode.kretanote.messaging.boundary.InboxRow;
 import in.picode.kretanote.platform.view.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -33,6 +34,22 @@ public class MessageWords {
   /** "Downloaded" for {@code DOWNLOADED}; empty for no or an unknown state. */
   public String mediaState(String state) {
     return mediaState(bundle(), state);
+  }
+
+  /** The inbox line's preview: the text, or the kind in words; "You: …" for the business's own. */
+  public String preview(InboxRow row) {
+    return preview(bundle(), row.lastDirection(), row.lastType(), row.lastText());
+  }
+
+  static String preview(ResourceBundle texts, String direction, String type, String text) {
+    if (type == null) {
+      return "";
+    }
+    String body = text != null && !text.isEmpty() ? text : type(texts, type);
+    return "OUTBOUND".equals(direction)
+        ? new MessageFormat(texts.getString("message.preview.you"), texts.getLocale())
+            .format(new Object[] {body})
+        : body;
   }
 
   static String type(ResourceBundle texts, String type) {

@@ -2,6 +2,7 @@ package in.picode.kretanote.messaging.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.messaging.boundary.InboxRow;
 import in.picode.kretanote.messaging.boundary.MessageView;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,26 @@ class MessageWordsTest {
     assertThat(MessageWords.status(AR, "READ")).isEqualTo("قُرئت");
     assertThat(MessageWords.mediaState(ES, "FAILED")).isEqualTo("Error al descargar");
     assertThat(MessageWords.type(AR, "unsupported")).isEqualTo("رسالة (unsupported)");
+  }
+
+  @Test
+  void theInboxPreviewReadsAsBeforeInEnglishAndFollowsThePageLanguage() {
+    for (String[] c :
+        new String[][] {
+          {"INBOUND", "text", "Hello"},
+          {"OUTBOUND", "text", "On my way"},
+          {"OUTBOUND", "image", null},
+          {"INBOUND", "audio", ""},
+          {"INBOUND", null, null}
+        }) {
+      InboxRow row =
+          new InboxRow(
+              1, "OPEN", false, 0, null, null, null, null, null, null, c[0], c[1], c[2], List.of());
+      assertThat(MessageWords.preview(EN, c[0], c[1], c[2])).isEqualTo(row.preview());
+    }
+    assertThat(MessageWords.preview(ES, "OUTBOUND", "image", null)).isEqualTo("Tú: 📷 Foto");
+    assertThat(MessageWords.preview(AR, "OUTBOUND", "text", "{0} it''s"))
+        .isEqualTo("أنت: {0} it''s");
   }
 
   private static MessageView view(String status, String mediaState) {
