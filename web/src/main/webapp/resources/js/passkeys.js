@@ -48,6 +48,12 @@ window.KretaNotePasskeys = (function () {
     });
   }
 
+  /** The alert box's text {@code name} (data-* from the page's bundle), else the English one. */
+  function words(form, name, english) {
+    var box = document.querySelector('#' + form + ' [role=alert]');
+    return (box && box.getAttribute('data-' + name)) || english;
+  }
+
   function showError(form, text) {
     var box = document.querySelector('#' + form + ' [role=alert]');
     if (box) {
@@ -58,7 +64,8 @@ window.KretaNotePasskeys = (function () {
 
   function supported(form) {
     if (!window.PublicKeyCredential || !navigator.credentials) {
-      showError(form, 'This browser cannot use passkeys here (it needs HTTPS or localhost).');
+      showError(form, words(form, 'unsupported',
+          'This browser cannot use passkeys here (it needs HTTPS or localhost).'));
       return false;
     }
     return true;
@@ -67,8 +74,9 @@ window.KretaNotePasskeys = (function () {
   function failed(form, e) {
     var cancelled = e && (e.name === 'NotAllowedError' || e.name === 'AbortError');
     showError(form, cancelled
-        ? 'The passkey request was cancelled or timed out. Try again.'
-        : 'The passkey could not be used: ' + (e && e.message ? e.message : e));
+        ? words(form, 'cancelled', 'The passkey request was cancelled or timed out. Try again.')
+        : words(form, 'failed', 'The passkey could not be used:') + ' '
+            + (e && e.message ? e.message : e));
   }
 
   /** Sign-in's second step: the button "Use a passkey" of form {@code form}. */

@@ -5,6 +5,7 @@ import in.picode.kretanote.messaging.boundary.CallLog;
 import in.picode.kretanote.messaging.boundary.Referrals;
 import in.picode.kretanote.messaging.entity.CallLogEntry;
 import in.picode.kretanote.messaging.entity.MessageReferral;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,6 +20,8 @@ import java.util.Map;
 @Named
 @RequestScoped
 public class ConversationSignalsBean {
+
+  private static final String TEXTS = "in.picode.kretanote.messaging.view.ConversationTexts";
 
   @Inject Referrals referrals;
   @Inject CallLog calls;
@@ -56,19 +59,22 @@ public class ConversationSignalsBean {
   /** "Missed", "Answered, 2 min 5 s" and so on. */
   public String outcome(CallLogEntry c) {
     return switch (c.getState()) {
-      case RINGING -> "Ringing";
-      case ANSWERED -> "In progress";
+      case RINGING -> Texts.of(TEXTS, "calls.ringing");
+      case ANSWERED -> Texts.of(TEXTS, "calls.inProgress");
       case ENDED ->
           c.getDurationSeconds() == null
-              ? "Answered"
-              : "Answered, " + duration(c.getDurationSeconds());
-      case MISSED -> "Missed";
-      case REJECTED -> "Declined";
-      case FAILED -> "Failed";
+              ? Texts.of(TEXTS, "calls.answered")
+              : Texts.of(TEXTS, "calls.answeredFor", duration(c.getDurationSeconds()));
+      case MISSED -> Texts.of(TEXTS, "calls.missed");
+      case REJECTED -> Texts.of(TEXTS, "calls.declined");
+      case FAILED -> Texts.of(TEXTS, "calls.failed");
     };
   }
 
   static String duration(int seconds) {
-    return seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
+    return seconds >= 60
+        ? Texts.of(
+            TEXTS, "calls.minSec", String.valueOf(seconds / 60), String.valueOf(seconds % 60))
+        : Texts.of(TEXTS, "calls.sec", String.valueOf(seconds));
   }
 }

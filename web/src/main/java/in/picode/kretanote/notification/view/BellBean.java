@@ -3,6 +3,7 @@ package in.picode.kretanote.notification.view;
 import in.picode.kretanote.notification.boundary.AgentNotifications;
 import in.picode.kretanote.notification.entity.AgentNotification;
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +19,8 @@ import java.util.Map;
 @Named
 @ViewScoped
 public class BellBean implements Serializable {
+
+  private static final String TEXTS = "in.picode.kretanote.platform.view.AppTexts";
 
   private static final long serialVersionUID = 1L;
   static final int SHOWN = 20;
@@ -62,9 +65,9 @@ public class BellBean implements Serializable {
 
   public String kindLabel(AgentNotification.Kind kind) {
     return switch (kind) {
-      case ASSIGNED -> "Assigned to me";
-      case MENTIONED -> "Mentioned";
-      case SLA_WARNING -> "SLA about to breach";
+      case ASSIGNED -> Texts.of(TEXTS, "bell.kind.assigned");
+      case MENTIONED -> Texts.of(TEXTS, "bell.kind.mentioned");
+      case SLA_WARNING -> Texts.of(TEXTS, "bell.kind.slaWarning");
     };
   }
 

@@ -10,12 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -28,6 +30,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Named
 @RequestScoped
 public class PublicPagesBean {
+
+  static final String TEXTS = "in.picode.kretanote.platform.view.PublicTexts";
 
   @Inject SecurityContext security;
   @Inject Plans plans;
@@ -105,7 +109,10 @@ public class PublicPagesBean {
   /** "about 6 months" for 180 days; whole months only when the days are a multiple of 30. */
   public String getRetentionWords() {
     int days = getRetentionDays();
-    return days % 30 == 0 ? (days / 30) + " months (" + days + " days)" : days + " days";
+    return days % 30 == 0
+        ? Texts.of(
+            TEXTS, "privacy.retention.months", String.valueOf(days / 30), String.valueOf(days))
+        : Texts.of(TEXTS, "privacy.retention.days", String.valueOf(days));
   }
 
   public long getDeletionGraceDays() {
@@ -131,14 +138,19 @@ public class PublicPagesBean {
    * operator is KretaNote itself (the default) that sentence would say "KretaNote runs KretaNote."
    */
   public String getIntro() {
-    return intro(getOperator());
+    return intro(getOperator(), Texts.locale());
   }
 
-  static String intro(String operator) {
+  /**
+   * The first words in {@code locale} (PublicTexts privacy.intro.plain / privacy.intro.operator).
+   */
+  static String intro(String operator, Locale locale) {
     String who = operator == null ? "" : operator.strip();
+    ResourceBundle texts = ResourceBundle.getBundle(TEXTS, locale);
     return who.isEmpty() || who.equalsIgnoreCase("KretaNote")
-        ? "This policy says what KretaNote keeps,"
-        : who + " runs KretaNote. This policy says what we keep,";
+        ? texts.getString("privacy.intro.plain")
+        : new MessageFormat(texts.getString("privacy.intro.operator"), locale)
+            .format(new Object[] {who});
   }
 
   /**

@@ -4,6 +4,7 @@ import in.picode.kretanote.platform.security.PasskeyCeremony;
 import in.picode.kretanote.platform.security.SecondFactorStep;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Passkeys;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
@@ -26,6 +27,7 @@ import java.util.List;
 public class AccountSecurityBean implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final String TEXTS = "in.picode.kretanote.tenant.view.SignInTexts";
   private static final String FORM = "security";
   private static final String PASSKEYS = "passkeys";
   private static final String OPTIONS = "kretanote.passkey.registrationOptions";
@@ -70,7 +72,7 @@ public class AccountSecurityBean implements Serializable {
           ceremony.party(request()),
           currentUser.getClientAddress());
       request().getSession().removeAttribute(SecondFactorStep.MUST_ENROL);
-      PageMessages.info("Passkey added. Sign-in now lets you use it instead of a code.");
+      PageMessages.info(Texts.of(TEXTS, "security.msg.passkeyAdded"));
       passkeyName = null;
     } catch (AccountChangeRefusedException e) {
       PageMessages.error(PASSKEYS, e.field(), e.getMessage());
@@ -84,7 +86,7 @@ public class AccountSecurityBean implements Serializable {
   public void removePasskey(long id) {
     try {
       passkeys.remove(currentUser.getUserId(), id, currentUser.getClientAddress());
-      PageMessages.info("Passkey removed; it no longer signs you in.");
+      PageMessages.info(Texts.of(TEXTS, "security.msg.passkeyRemoved"));
     } catch (AccountChangeRefusedException e) {
       PageMessages.error(PASSKEYS, e.field(), e.getMessage());
     } finally {
@@ -146,7 +148,7 @@ public class AccountSecurityBean implements Serializable {
           offer = null;
           request().getSession().removeAttribute(SecondFactorStep.MUST_ENROL);
           load();
-          PageMessages.info("Second factor is on. Keep the recovery codes below somewhere safe.");
+          PageMessages.info(Texts.of(TEXTS, "security.msg.on"));
         });
   }
 
@@ -157,7 +159,7 @@ public class AccountSecurityBean implements Serializable {
               secondFactors.newRecoveryCodes(
                   currentUser.getUserId(), code, currentUser.getClientAddress());
           load();
-          PageMessages.info("New recovery codes made; the old ones no longer work.");
+          PageMessages.info(Texts.of(TEXTS, "security.msg.renewed"));
         });
   }
 
@@ -167,7 +169,7 @@ public class AccountSecurityBean implements Serializable {
           secondFactors.disable(currentUser.getUserId(), code, currentUser.getClientAddress());
           shownCodes = List.of();
           load();
-          PageMessages.info("Second factor is off. Sign-in now asks for your password only.");
+          PageMessages.info(Texts.of(TEXTS, "security.msg.off"));
         });
   }
 
@@ -178,8 +180,8 @@ public class AccountSecurityBean implements Serializable {
           load();
           PageMessages.info(
               required
-                  ? "Everyone in the business now needs a second factor to work here."
-                  : "A second factor is now each person's choice.");
+                  ? Texts.of(TEXTS, "security.msg.required")
+                  : Texts.of(TEXTS, "security.msg.optional"));
         });
   }
 
