@@ -1,6 +1,6 @@
 package in.picode.kretanote.tenant.boundary;
 
-import in.picode.kretanote.platform.control.Languages;
+import in.picode.kretanote.platform.boundary.Languages;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
-import in.picode.kretanote.platform.control.Languages;
+import in.picode.kretanote.platform.boundary.Languages;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.control.PasswordHashing;
 import in.picode.kretanote.tenant.control.PasswordPolicy;

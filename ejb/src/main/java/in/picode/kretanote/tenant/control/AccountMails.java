@@ -1,6 +1,6 @@
 package in.picode.kretanote.tenant.control;
 
-import in.picode.kretanote.platform.control.Languages;
+import in.picode.kretanote.platform.boundary.Languages;
 import in.picode.kretanote.tenant.boundary.AccountMailRequested;
 import in.picode.kretanote.tenant.boundary.AccountNoticeRequested;
 import jakarta.annotation.Resource;

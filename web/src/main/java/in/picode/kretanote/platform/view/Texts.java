@@ -32,9 +32,17 @@ public final class Texts {
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
-  /** The language of the page being answered (English outside a Faces request). */
+  /**
+   * The language of the page being answered (English outside a Faces request, and where no Faces
+   * implementation is present at all: a bean's unit test).
+   */
   public static Locale locale() {
-    FacesContext faces = FacesContext.getCurrentInstance();
+    FacesContext faces;
+    try {
+      faces = FacesContext.getCurrentInstance();
+    } catch (LinkageError noFacesImplementation) {
+      return Locale.ENGLISH;
+    }
     if (faces == null) {
       return Locale.ENGLISH;
     }

@@ -1,6 +1,6 @@
 package in.picode.kretanote.platform.view;
 
-import in.picode.kretanote.platform.control.Languages;
+import in.picode.kretanote.platform.boundary.Languages;
 import in.picode.kretanote.platform.security.SessionKeys;
 import in.picode.kretanote.tenant.boundary.AccountPreferences;
 import jakarta.enterprise.context.SessionScoped;

@@ -1,4 +1,4 @@
-package in.picode.kretanote.platform.control;
+package in.picode.kretanote.platform.boundary;
 
 import java.util.LinkedHashMap;
 import java.util.List;
