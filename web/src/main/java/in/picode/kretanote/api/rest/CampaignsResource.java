@@ -31,6 +31,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -65,7 +69,23 @@ public class CampaignsResource {
       summary =
           "Creates a draft campaign: name, number, approved template with values, segment"
               + " (Idempotency-Key makes a repeat answer the same campaign)")
-  public Response create(@HeaderParam("Idempotency-Key") String key, InputStream entity) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The draft campaign (or the one this key already created)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.Campaign.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
+  public Response create(
+      @HeaderParam("Idempotency-Key") String key,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiCampaignSchemas.CampaignInput.class)))
+          InputStream entity) {
     Api.caller(request, Scope.CAMPAIGNS_WRITE);
     JsonInput in = JsonInput.read(entity, maxBytes, FIELDS);
     String name = in.string("name", true, Campaign.NAME_MAX);
@@ -113,6 +133,14 @@ public class CampaignsResource {
   @Operation(
       operationId = "getCampaigns",
       summary = "One campaign: state, template, segment, and its progress per recipient state")
+  @APIResponse(
+      responseCode = "200",
+      description = "The campaign with its progress",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.Campaign.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response get(@PathParam("id") String id) {
     Api.caller(request, Scope.CAMPAIGNS_READ);
     long campaign = Api.id(id, "campaign");
@@ -130,6 +158,14 @@ public class CampaignsResource {
   @Operation(
       operationId = "startCampaigns",
       summary = "Starts a draft campaign now; starting one already started is refused (409)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The started campaign",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.Campaign.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response start(@PathParam("id") String id) {
     Api.caller(request, Scope.CAMPAIGNS_WRITE);
     long campaign = existing(id);
@@ -146,7 +182,23 @@ public class CampaignsResource {
   @Operation(
       operationId = "pauseCampaigns",
       summary = "Pauses a running or scheduled campaign, with an optional reason")
-  public Response pause(@PathParam("id") String id, InputStream entity) {
+  @APIResponse(
+      responseCode = "200",
+      description = "The paused campaign",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.Campaign.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
+  public Response pause(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiCampaignSchemas.CampaignPause.class)))
+          InputStream entity) {
     Api.caller(request, Scope.CAMPAIGNS_WRITE);
     long campaign = existing(id);
     String reason = null;
@@ -168,6 +220,14 @@ public class CampaignsResource {
   @Operation(
       operationId = "resumeCampaigns",
       summary = "Resumes a paused campaign; any other state is refused (409 campaign_state)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The running campaign",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.Campaign.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response resume(@PathParam("id") String id) {
     Api.caller(request, Scope.CAMPAIGNS_WRITE);
     long campaign = existing(id);
@@ -186,6 +246,14 @@ public class CampaignsResource {
       summary =
           "Cancels a campaign that has not finished: recipients not yet sent to are skipped;"
               + " a finished or cancelled one is refused (409 campaign_state)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The cancelled campaign",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.Campaign.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response cancel(@PathParam("id") String id) {
     Api.caller(request, Scope.CAMPAIGNS_WRITE);
     long campaign = existing(id);

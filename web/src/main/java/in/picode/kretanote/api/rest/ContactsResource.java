@@ -42,7 +42,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -260,42 +259,18 @@ public class ContactsResource {
   @Operation(
       operationId = "consentContacts",
       summary = "Consent per category and the ledger of changes with their evidence")
+  @APIResponse(
+      responseCode = "200",
+      description = "Consent now and its ledger",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiWebhookSchemas.Consents.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response consent(@PathParam("id") String id) {
     Api.caller(request, Scope.CONTACTS_READ);
     Contact c = find(id);
-    JsonObjectBuilder current = Json.createObjectBuilder();
-    for (Category cat : Category.values()) {
-      Optional<Boolean> state = consents.consent(c.getId(), cat);
-      if (state.isPresent()) {
-        current.add(cat.name().toLowerCase(Locale.ROOT), state.get());
-      } else {
-        current.addNull(cat.name().toLowerCase(Locale.ROOT));
-      }
-    }
-    JsonArrayBuilder ledger = Json.createArrayBuilder();
-    for (ConsentEvent e : consents.ledger(c.getId())) {
-      JsonObjectBuilder row =
-          Json.createObjectBuilder()
-              .add("category", e.getCategory().name().toLowerCase(Locale.ROOT))
-              .add("granted", e.isGranted())
-              .add("source", e.getSource().name())
-              .add("at", Api.time(e.getOccurredAt()));
-      if (e.getActor() != null) {
-        row.add("actor", e.getActor());
-      }
-      if (e.getEvidence() != null) {
-        row.add("evidence", e.getEvidence());
-      }
-      ledger.add(row);
-    }
-    return Response.ok(
-            Json.createObjectBuilder()
-                .add("contact_id", c.getId())
-                .add("current", current)
-                .add("ledger", ledger)
-                .build()
-                .toString())
-        .build();
+    return Response.ok(ConsentJson.consents(consents, c.getId()).toString()).build();
   }
 
   @POST
@@ -304,7 +279,23 @@ public class ContactsResource {
   @Operation(
       operationId = "recordConsentContacts",
       summary = "Records a consent change with its evidence")
-  public Response recordConsent(@PathParam("id") String id, InputStream entity) {
+  @APIResponse(
+      responseCode = "200",
+      description = "The change recorded",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiWebhookSchemas.ConsentChange.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
+  public Response recordConsent(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiWebhookSchemas.ConsentInput.class)))
+          InputStream entity) {
     ApiCaller caller = Api.caller(request, Scope.CONTACTS_WRITE);
     Contact c = find(id);
     JsonInput in = JsonInput.read(entity, maxBytes, CONSENT_FIELDS);

@@ -168,7 +168,23 @@ public class ConversationsResource {
   @Operation(
       operationId = "assignConversations",
       summary = "Assigns to a team member ({\"user_id\": n}) or unassigns (null)")
-  public Response assign(@PathParam("id") String id, InputStream entity) {
+  @APIResponse(
+      responseCode = "200",
+      description = "The conversation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.Conversation.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
+  public Response assign(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiWebhookSchemas.AssignInput.class)))
+          InputStream entity) {
     ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
     long conversation = Api.id(id, "conversation");
     JsonInput in = JsonInput.read(entity, maxBytes, Set.of("user_id"));
@@ -184,6 +200,14 @@ public class ConversationsResource {
   @POST
   @Path("{id}/resolve")
   @Operation(operationId = "resolveConversations", summary = "Resolves (closes) the conversation")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conversation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.Conversation.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response resolve(@PathParam("id") String id) {
     ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
     change(null, () -> conversations.close(Api.id(id, "conversation"), actor(caller)));
@@ -195,6 +219,14 @@ public class ConversationsResource {
   @Operation(
       operationId = "notesConversations",
       summary = "The conversation's private notes, oldest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The notes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiWebhookSchemas.NoteList.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response notes(@PathParam("id") String id) {
     Api.caller(request, Scope.CONVERSATIONS_READ);
     return Paging.all(
@@ -249,6 +281,14 @@ public class ConversationsResource {
   @Operation(
       operationId = "labelConversations",
       summary = "Puts a label on the conversation (creating the label if needed)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conversation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.Conversation.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response label(@PathParam("id") String id, @PathParam("label") String label) {
     Api.caller(request, Scope.CONVERSATIONS_WRITE);
     change("label", () -> conversations.label(Api.id(id, "conversation"), label));
@@ -258,6 +298,14 @@ public class ConversationsResource {
   @DELETE
   @Path("{id}/labels/{label}")
   @Operation(operationId = "unlabelConversations", summary = "Takes a label off the conversation")
+  @APIResponse(
+      responseCode = "200",
+      description = "The conversation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.Conversation.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response unlabel(@PathParam("id") String id, @PathParam("label") String label) {
     Api.caller(request, Scope.CONVERSATIONS_WRITE);
     change(null, () -> conversations.unlabel(Api.id(id, "conversation"), label));
@@ -270,7 +318,23 @@ public class ConversationsResource {
   @Operation(
       operationId = "snoozeConversations",
       summary = "Snoozes until a time ({\"until\": \"2026-12-24T08:00:00Z\"})")
-  public Response snooze(@PathParam("id") String id, InputStream entity) {
+  @APIResponse(
+      responseCode = "200",
+      description = "The conversation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiConversationSchemas.Conversation.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
+  public Response snooze(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiWebhookSchemas.SnoozeInput.class)))
+          InputStream entity) {
     ApiCaller caller = Api.caller(request, Scope.CONVERSATIONS_WRITE);
     long conversation = Api.id(id, "conversation");
     JsonInput in = JsonInput.read(entity, maxBytes, Set.of("until"));

@@ -22,6 +22,9 @@ import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,6 +54,14 @@ public class MessageMediaResource {
           "Sends a file (the body, typed by Content-Type) into a conversation: image, video,"
               + " audio, document or sticker within WhatsApp's size rules (Idempotency-Key"
               + " required)")
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued; the outcome link tells where it stands",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiSchemas.Accepted.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response sendMedia(
       @HeaderParam("Idempotency-Key") String key,
       @HeaderParam("Content-Type") String contentType,

@@ -22,9 +22,10 @@ import java.util.Set;
  * <p>Where Payara writes something wrong, and only there, it is repaired (a generated client reads
  * the document literally): the defaults Payara writes into every schema built from a class ({@code
  * maxProperties: 0} would forbid every property) are dropped; a request or response schema Payara
- * inlined as a copy of a component becomes a {@code $ref} to it (else clients get one model class
- * per operation); the {@code *}{@code /*} body Payara adds next to a documented JSON body goes; and
- * an example written as a string for a number or an array becomes that number or array.
+ * inlined as a copy of a component (even one without the component's {@code required}, see {@code
+ * component}) becomes a {@code $ref} to it (else clients get one model class per operation); the
+ * {@code *}{@code /*} body Payara adds next to a documented JSON body goes; and an example written
+ * as a string for a number, a boolean or an array becomes that value.
  */
 final class OpenApi31 {
 
@@ -155,7 +156,7 @@ final class OpenApi31 {
         continue;
       }
       boolean slot = properties || k.equals("schema") || k.equals("items");
-      String component = slot ? components.get(e.getValue()) : null;
+      String component = slot ? component(e.getValue(), components) : null;
       if (component != null) {
         out.add(k, Json.createObjectBuilder().add("$ref", "#/components/schemas/" + component));
       } else {
@@ -163,6 +164,26 @@ final class OpenApi31 {
       }
     }
     return out.build();
+  }
+
+  /**
+   * The component {@code schema} is a copy of, or null. Payara drops the {@code required} list of
+   * the copy it inlines for a property annotated {@code required}: such a copy is one as well (the
+   * parent's own {@code required} says the property is required).
+   */
+  private static String component(JsonValue schema, Map<JsonValue, String> components) {
+    String name = components.get(schema);
+    if (name != null || !(schema instanceof JsonObject o) || o.containsKey("required")) {
+      return name;
+    }
+    for (Map.Entry<JsonValue, String> c : components.entrySet()) {
+      if (c.getKey() instanceof JsonObject k
+          && k.containsKey("required")
+          && Json.createObjectBuilder(k).remove("required").build().equals(o)) {
+        return c.getValue();
+      }
+    }
+    return null;
   }
 
   /** Copies {@code v}, converting it when it is a schema ({@code schema} true) and below it. */
@@ -255,7 +276,9 @@ final class OpenApi31 {
     return type;
   }
 
-  /** An example Payara wrote as a string, as the number or array its schema's type says. */
+  /**
+   * An example Payara wrote as a string, as the number, boolean or array its schema's type says.
+   */
   private static JsonValue typed(JsonValue type, JsonValue example) {
     if (!(type instanceof JsonString t) || !(example instanceof JsonString e)) {
       return example;
@@ -265,6 +288,8 @@ final class OpenApi31 {
       return switch (t.getString()) {
         case "integer" -> Json.createValue(Long.parseLong(raw));
         case "number" -> Json.createValue(new java.math.BigDecimal(raw));
+        case "boolean" ->
+            "true".equals(raw) ? JsonValue.TRUE : "false".equals(raw) ? JsonValue.FALSE : example;
         case "array" -> {
           try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(raw))) {
             yield r.readArray();

@@ -35,6 +35,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -73,6 +77,14 @@ public class TemplatesResource {
   @Operation(
       operationId = "listTemplates",
       summary = "Templates of all numbers: name, language, category, status, components")
+  @APIResponse(
+      responseCode = "200",
+      description = "The templates",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.TemplateList.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response list() {
     Api.caller(request, Scope.TEMPLATES_READ);
     JsonArrayBuilder data = Json.createArrayBuilder();
@@ -91,7 +103,23 @@ public class TemplatesResource {
       summary =
           "Submits a template to Meta for review (PENDING until Meta decides); the template"
               + " form's rules; an Idempotency-Key makes a repeat answer the same template")
-  public Response create(@HeaderParam("Idempotency-Key") String key, InputStream entity) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The submitted template (or the one this key already submitted)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiCampaignSchemas.Template.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
+  public Response create(
+      @HeaderParam("Idempotency-Key") String key,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiCampaignSchemas.TemplateInput.class)))
+          InputStream entity) {
     Api.caller(request, Scope.TEMPLATES_WRITE);
     JsonInput in = JsonInput.read(entity, maxBytes, FIELDS);
     Long connection = in.number("connection_id", true);
@@ -152,6 +180,8 @@ public class TemplatesResource {
       summary =
           "Deletes the template (every language of its name, as Meta does) at Meta and here;"
               + " deleting it again answers 204 and calls Meta no more")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response delete(@PathParam("id") String id) {
     Api.caller(request, Scope.TEMPLATES_WRITE);
     long template = Api.id(id, "template");

@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -49,6 +53,14 @@ public class WebhooksResource {
 
   @GET
   @Operation(operationId = "listWebhooks", summary = "The business's webhook subscriptions")
+  @APIResponse(
+      responseCode = "200",
+      description = "The subscriptions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiWebhookSchemas.WebhookList.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response list() {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     return Paging.all(subscriptions.list(), s -> json(s).build());
@@ -59,7 +71,22 @@ public class WebhooksResource {
   @Operation(
       operationId = "createWebhooks",
       summary = "Subscribes a URL to event types; the answer holds the signing secret once")
-  public Response create(InputStream entity) {
+  @APIResponse(
+      responseCode = "201",
+      description = "The subscription with its signing secret",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiWebhookSchemas.WebhookSubscription.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiWebhookSchemas.WebhookInput.class)))
+          InputStream entity) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     JsonInput in = JsonInput.read(entity, maxBytes, Set.of("url", "events"));
     String url = in.string("url", true, WebhookSubscription.URL_MAX);
@@ -85,6 +112,8 @@ public class WebhooksResource {
   @Operation(
       operationId = "deleteWebhooks",
       summary = "Deletes a subscription and its delivery log")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response delete(@PathParam("id") String id) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     if (!subscriptions.delete(Api.id(id, "subscription"))) {
@@ -96,6 +125,14 @@ public class WebhooksResource {
   @POST
   @Path("{id}/enable")
   @Operation(operationId = "enableWebhooks", summary = "Enables a disabled subscription again")
+  @APIResponse(
+      responseCode = "200",
+      description = "The enabled subscription",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiWebhookSchemas.WebhookSubscription.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response enable(@PathParam("id") String id) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     long sid = Api.id(id, "subscription");
@@ -110,6 +147,14 @@ public class WebhooksResource {
   @Operation(
       operationId = "deliveriesWebhooks",
       summary = "The delivery log: status, attempts, response code, latency, excerpt")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of deliveries",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiWebhookSchemas.WebhookDeliveryPage.class)))
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response deliveries(
       @PathParam("id") String id,
       @QueryParam("limit") Integer limit,
@@ -127,6 +172,8 @@ public class WebhooksResource {
   @POST
   @Path("{id}/deliveries/{delivery}/redeliver")
   @Operation(operationId = "redeliverWebhooks", summary = "Sends a delivery again now")
+  @APIResponse(responseCode = "202", description = "Queued to be sent again")
+  @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response redeliver(@PathParam("id") String id, @PathParam("delivery") String delivery) {
     Api.caller(request, Scope.WEBHOOKS_MANAGE);
     long sid = Api.id(id, "subscription");

@@ -8,6 +8,10 @@ import in.picode.kretanote.api.client.ApiResponse;
 import in.picode.kretanote.api.client.api.ContactsApi;
 import in.picode.kretanote.api.client.api.ConversationsApi;
 import in.picode.kretanote.api.client.api.MessagesApi;
+import in.picode.kretanote.api.client.model.ConsentChange;
+import in.picode.kretanote.api.client.model.ConsentEvent;
+import in.picode.kretanote.api.client.model.ConsentInput;
+import in.picode.kretanote.api.client.model.Consents;
 import in.picode.kretanote.api.client.model.Contact;
 import in.picode.kretanote.api.client.model.ContactChanges;
 import in.picode.kretanote.api.client.model.ContactInput;
@@ -159,6 +163,29 @@ class GeneratedClientIT {
     assertThat(missing.getCode()).isEqualTo("precondition_required");
     assertThat(contacts.getContacts(Long.toString(ana.getId())).getName())
         .isEqualTo("Ana Díaz Ruiz");
+
+    // Consent recorded with its evidence, read back typed: the state now and the ledger.
+    ConsentChange granted =
+        contacts.recordConsentContacts(
+            Long.toString(ana.getId()),
+            new ConsentInput()
+                .category(ConsentInput.CategoryEnum.MARKETING)
+                .granted(true)
+                .evidence("Checkout form, box ticked, order 4711"));
+    assertThat(granted.getContactId()).isEqualTo(ana.getId());
+    assertThat(granted.getCategory()).isEqualTo(ConsentChange.CategoryEnum.MARKETING);
+    assertThat(granted.getGranted()).isTrue();
+    assertThat(granted.getChanged()).isTrue();
+    Consents consent = contacts.consentContacts(Long.toString(ana.getId()));
+    assertThat(consent.getContactId()).isEqualTo(ana.getId());
+    assertThat(consent.getCurrent().getMarketing()).isTrue();
+    assertThat(consent.getCurrent().getUtility()).as("never asked").isNull();
+    ConsentEvent recorded = consent.getLedger().get(consent.getLedger().size() - 1);
+    assertThat(recorded.getCategory()).isEqualTo(ConsentEvent.CategoryEnum.MARKETING);
+    assertThat(recorded.getGranted()).isTrue();
+    assertThat(recorded.getSource()).isEqualTo(ConsentEvent.SourceEnum.API);
+    assertThat(recorded.getEvidence()).isEqualTo("Checkout form, box ticked, order 4711");
+    assertThat(recorded.getAt()).isNotNull();
 
     // Problems: another business's contact does not exist; bad input names the field.
     Problem notFound = problem(shop, () -> strangers.getContacts(Long.toString(ana.getId())), 404);

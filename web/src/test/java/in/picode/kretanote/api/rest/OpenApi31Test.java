@@ -80,6 +80,7 @@ class OpenApi31Test {
         "id":{"type":"number","format":"int64","example":"42","minLength":0,"readOnly":false},
         "assignee_id":{"type":"number","format":"int64","nullable":true},
         "score":{"type":"number","example":"1.5"},
+        "opted_out":{"type":"boolean","example":"true"},
         "tags":{"type":"array","items":{"type":"string"},"example":"[\\"vip\\"]"}}}
       """;
 
@@ -114,6 +115,8 @@ class OpenApi31Test {
     assertThat(props.getJsonObject("score").toString())
         .as("a number without an integer format stays a number")
         .isEqualTo("{\"type\":\"number\",\"examples\":[1.5]}");
+    assertThat(props.getJsonObject("opted_out").toString())
+        .isEqualTo("{\"type\":\"boolean\",\"examples\":[true]}");
     assertThat(props.getJsonObject("tags").getJsonArray("examples").toString())
         .isEqualTo("[[\"vip\"]]");
     String ref = "{\"$ref\":\"#/components/schemas/";
@@ -141,6 +144,32 @@ class OpenApi31Test {
     assertThat(body.getJsonObject("content").getJsonObject("application/json").toString())
         .isEqualTo("{\"schema\":" + ref + "Contact\"}}");
     assertThat(parse(out.toString()).getMessages()).isEmpty();
+  }
+
+  @Test
+  void aCopyWithoutTheComponentsRequiredListIsARefAndOtherObjectsStay() {
+    String generated =
+        """
+        {"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},
+         "components":{"schemas":{
+          "Pair":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}},
+          "Holder":{"type":"object","required":["pair"],"properties":{
+            "pair":{"type":"object","properties":{"name":{"type":"string"}}},
+            "other":{"type":"object","properties":{"name":{"type":"integer"}}},
+            "loose":{"type":"object","required":[],"properties":{"name":{"type":"string"}}}}}}}}
+        """;
+    JsonObject props =
+        OpenApi31.convert(Json.createReader(new StringReader(generated)).readObject(), "")
+            .getJsonObject("components")
+            .getJsonObject("schemas")
+            .getJsonObject("Holder")
+            .getJsonObject("properties");
+    assertThat(props.getJsonObject("pair").toString())
+        .isEqualTo("{\"$ref\":\"#/components/schemas/Pair\"}");
+    assertThat(props.getJsonObject("other").containsKey("$ref")).isFalse();
+    assertThat(props.getJsonObject("loose").containsKey("$ref"))
+        .as("a copy with a required list of its own is compared as it is")
+        .isFalse();
   }
 
   @Test
