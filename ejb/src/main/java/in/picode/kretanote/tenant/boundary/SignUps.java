@@ -1,7 +1,7 @@
 package in.picode.kretanote.tenant.boundary;
 
-import in.picode.kretanote.platform.boundary.RequestLimits;
 import in.picode.kretanote.platform.boundary.Languages;
+import in.picode.kretanote.platform.boundary.RequestLimits;
 import in.picode.kretanote.platform.control.PlainText;
 import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.tenant.control.PasswordHashing;
