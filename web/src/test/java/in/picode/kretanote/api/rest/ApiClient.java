@@ -22,7 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Calls of the public API as an integrator makes them, and keys put straight into the table. */
-final class ApiClient {
+public final class ApiClient {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -34,12 +34,12 @@ final class ApiClient {
   final URI base;
   final String token;
 
-  ApiClient(URL base, String token) {
+  public ApiClient(URL base, String token) {
     this.base = URI.create(base.toString()).resolve("api/v1/");
     this.token = token;
   }
 
-  record Answer(int status, String body, HttpResponse<String> raw) {
+  public record Answer(int status, String body, HttpResponse<String> raw) {
     JsonObject json() {
       try (JsonReader r = Json.createReader(new StringReader(body))) {
         return r.readObject();
@@ -56,7 +56,7 @@ final class ApiClient {
   }
 
   /** A key of {@code tenant} with these scopes, inserted as the dashboard stores it (hash only). */
-  static String key(long tenant, String name, String scopes) {
+  public static String key(long tenant, String name, String scopes) {
     byte[] id = new byte[8];
     byte[] secret = new byte[32];
     RANDOM.nextBytes(id);
@@ -83,7 +83,7 @@ final class ApiClient {
     return send(request(path).GET());
   }
 
-  Answer post(String path, String json) {
+  public Answer post(String path, String json) {
     return send(
         request(path)
             .header("Content-Type", "application/json")
