@@ -26,6 +26,7 @@ import in.picode.kretanote.api.client.model.Outcome;
 import in.picode.kretanote.api.client.model.Problem;
 import in.picode.kretanote.api.client.model.SendAnswer;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (simulated) Meta, conversations and their messages, problems mapped to the generated {@code
  * Problem}, and an update guarded by the contact's ETag. No hand-written HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class GeneratedClientIT {
 

@@ -6,6 +6,7 @@ import static in.picode.kretanote.api.rest.PublicApiIT.pointers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
@@ -38,7 +39,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -54,7 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 3.1 document (valid, every endpoint in it, the checked-in copy the client is generated from equal
  * to what the server serves).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class PublicApiContractIT {
 

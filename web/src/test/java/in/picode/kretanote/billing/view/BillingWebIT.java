@@ -9,6 +9,7 @@ import in.picode.kretanote.sandbox.meta.WebhookPayloads;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Inbound;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Messages;
 import in.picode.kretanote.sandbox.payments.PaymentSimulator;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * replayed, oversized and unknown-customer webhooks; other roles and tenants reach nothing; a
  * suspended tenant still receives WhatsApp messages.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class BillingWebIT {
 

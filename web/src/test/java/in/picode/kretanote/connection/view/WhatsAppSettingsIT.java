@@ -8,9 +8,10 @@ import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.ItMeta;
 import in.picode.kretanote.testing.Mailbox;
 import in.picode.kretanote.testing.ServerOutput;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * steps in plain words with a retry; disconnect after confirming. And the promise that no page, no
  * response and no line of the server log ever carries an access token.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class WhatsAppSettingsIT {
 
@@ -54,7 +54,7 @@ class WhatsAppSettingsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("whatsapp");
+    return Webhooks.app("whatsapp", Map.of());
   }
 
   static MetaSimulator meta;

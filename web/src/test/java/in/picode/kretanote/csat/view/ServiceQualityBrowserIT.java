@@ -10,6 +10,7 @@ import in.picode.kretanote.sandbox.meta.WebhookPayloads;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Messages;
 import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.Webhooks;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the SLA in the inbox, resolves the conversation, the customer picks "4" in the survey list, and
  * the rating shows on the conversation page. Screenshots land in {@code web/target/screenshots/}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class ServiceQualityBrowserIT {
 

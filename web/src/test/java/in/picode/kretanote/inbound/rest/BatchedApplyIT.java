@@ -12,6 +12,7 @@ import in.picode.kretanote.sandbox.meta.WebhookPayloads;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Inbound;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Messages;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Status;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.Webhooks;
 import in.picode.kretanote.testing.Webhooks.Tenant;
 import java.net.URI;
@@ -26,7 +27,6 @@ import java.util.Random;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * to the message it quotes in the same batch, statuses moved up only, and one event that fails in
  * the database isolated and retried while its batch-mates are applied.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class BatchedApplyIT {
 

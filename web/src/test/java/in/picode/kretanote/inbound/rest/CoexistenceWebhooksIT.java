@@ -6,6 +6,7 @@ import static in.picode.kretanote.testing.Webhooks.rows;
 import static in.picode.kretanote.testing.Webhooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
@@ -19,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deletions changing the message they name, each replayed and redelivered, and never across
  * tenants.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class CoexistenceWebhooksIT {
 

@@ -24,6 +24,7 @@ import in.picode.kretanote.sandbox.meta.WebhookPayloads.Messages;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Status;
 import in.picode.kretanote.sandbox.meta.WebhookSender;
 import in.picode.kretanote.testing.RawHttp;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
 import in.picode.kretanote.testing.Webhooks.Answer;
@@ -49,7 +50,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -62,7 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * entries, changes, messages and statuses per POST, redeliveries and any order. Each test proves
  * its point by looking in the database.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class WhatsAppWebhookIT {
 

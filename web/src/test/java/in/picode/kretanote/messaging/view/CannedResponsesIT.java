@@ -4,15 +4,15 @@ import static in.picode.kretanote.testing.TestAccounts.count;
 import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and change nothing; another business reaches none of them by id; an agent cannot open the page or
  * see its link.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class CannedResponsesIT {
 
@@ -34,7 +34,7 @@ class CannedResponsesIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("canned");
+    return Webhooks.app("canned", Map.of());
   }
 
   @ArquillianResource URL base;

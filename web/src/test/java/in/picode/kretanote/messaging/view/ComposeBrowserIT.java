@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -45,7 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * an emoji at the caret, and the message reaches the Meta simulator and the history with its emoji
  * intact; then an image is attached and sent. Screenshots land in {@code web/target/screenshots/}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeBrowserIT {

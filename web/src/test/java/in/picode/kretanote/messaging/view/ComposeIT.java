@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.sandbox.meta.MetaSimulator;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
@@ -32,7 +33,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * mislabelled image) or one sent after the window closed is refused in words with nothing uploaded
  * or sent, and a valid image is uploaded once and sent once even when the form is posted twice.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class ComposeIT {
 

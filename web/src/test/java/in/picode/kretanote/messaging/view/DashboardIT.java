@@ -10,6 +10,7 @@ import in.picode.kretanote.messaging.boundary.Inbox.Owner;
 import in.picode.kretanote.messaging.boundary.Inbox.State;
 import in.picode.kretanote.messaging.control.InboxQuery;
 import in.picode.kretanote.testing.ItDatabase;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The dashboard over plain HTTP (no JavaScript): hostile message text, another tenant's ids in the
  * URL, bad CSV files, snoozing, and the inbox query's plan and keyset pages against MariaDB.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class DashboardIT {
 

@@ -8,6 +8,7 @@ import in.picode.kretanote.sandbox.meta.MetaJson;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Messages;
 import in.picode.kretanote.testing.Browser;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.Webhooks;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * status in the open conversation, within a few seconds of the webhook's acknowledgement; the
  * browser of another tenant, open on its inbox at the same time, hears nothing.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveInboxBrowserIT {

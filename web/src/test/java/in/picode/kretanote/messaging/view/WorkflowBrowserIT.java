@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * bad file first, then a good one), and change the analytics range and download its CSV.
  * Screenshots land in {@code web/target/screenshots/}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowBrowserIT {
@@ -262,8 +262,13 @@ class WorkflowBrowserIT {
     LocalDate to = LocalDate.now(ZoneOffset.UTC);
     LocalDate from = to.minusDays(20);
     WebElement range = driver.findElement(By.id("analytics:range_input"));
-    range.clear();
-    range.sendKeys(from + " - " + to);
+    // The whole range in one go: typed key by key, the picker re-reads the field after each key
+    // and on a loaded machine sometimes left it empty.
+    driver.executeScript(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        range,
+        from + " - " + to);
     // The date picker's calendar opens on focus and may cover the button: press it by script.
     driver.executeScript("arguments[0].click();", driver.findElement(By.id("analytics:show")));
     wait.until(ExpectedConditions.stalenessOf(range));

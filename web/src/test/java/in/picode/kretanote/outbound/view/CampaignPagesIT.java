@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.sandbox.meta.MetaSimulator;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
@@ -15,7 +16,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * nothing created), starts it from the list and reads the per-recipient outcomes (failures with
  * Meta's code); an agent sees no form; another business gets 404 for the campaign's page.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class CampaignPagesIT {
 

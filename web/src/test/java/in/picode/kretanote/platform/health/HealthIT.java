@@ -2,28 +2,29 @@ package in.picode.kretanote.platform.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.SharedServer;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What a load balancer and an orchestrator see: readiness with the database, liveness. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class HealthIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("probes");
+    return Webhooks.app("probes", Map.of());
   }
 
   @ArquillianResource URL base;

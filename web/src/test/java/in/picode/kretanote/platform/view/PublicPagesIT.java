@@ -2,6 +2,7 @@ package in.picode.kretanote.platform.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * privacy policy whose figures are the configured ones the purges enforce (this deployment sets a
  * 90-day retention default and a 14-day deletion grace, and the page must say exactly that).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class PublicPagesIT {
 

@@ -6,16 +6,16 @@ import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.AccountPagesFixture;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * setting and legal hold, a contact's data-subject requests, account deletion with its
  * cancellation, and the operators' view of deletions and purges.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class PrivacyPagesIT {
 
@@ -37,7 +37,7 @@ class PrivacyPagesIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("privacy");
+    return Webhooks.app("privacy", Map.of());
   }
 
   @RegisterExtension static final AccountPagesFixture fixture = new AccountPagesFixture();

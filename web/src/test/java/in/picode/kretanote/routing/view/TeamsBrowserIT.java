@@ -4,6 +4,7 @@ import static in.picode.kretanote.testing.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.Browser;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.Webhooks;
@@ -11,7 +12,6 @@ import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  * (390 px) goes Online in the header, sees the team and themselves available, and gets no forms.
  * Screenshots land in {@code web/target/screenshots/}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamsBrowserIT {

@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * every 2 s: the cancel-deletion page answers a busy server like the other password pages, and
  * sign-ups nobody confirmed within 48 hours are purged while others stay.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class AccountHygieneIT {
 

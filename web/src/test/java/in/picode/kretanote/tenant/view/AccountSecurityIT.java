@@ -6,16 +6,16 @@ import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.AccountPagesFixture;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * in seconds come from arquillian.xml: a first sign-in delay of 4 s, reset links valid 10 s, and
  * the operator's email and initial password.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class AccountSecurityIT {
 
@@ -45,7 +45,7 @@ class AccountSecurityIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("security");
+    return Webhooks.app("security", Map.of());
   }
 
   @RegisterExtension static final AccountPagesFixture fixture = new AccountPagesFixture();

@@ -4,14 +4,15 @@ import static in.picode.kretanote.testing.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.Browser;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -32,13 +33,13 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * security page, sign out, sign in with password and passkey, all under the pages' CSP. Runs on
  * {@code localhost}, since a relying party id cannot be an IP address.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class PasskeyBrowserIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("passkey-browser");
+    return Webhooks.app("passkey-browser", Map.of());
   }
 
   @ArquillianResource URL base;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.tenant.control.PasskeyVerifier.Assertion;
 import in.picode.kretanote.tenant.control.SoftAuthenticator;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
 import java.util.Base64;
@@ -18,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answer for another origin, and another user's (another business's) passkey are refused, and so is
  * a cloned authenticator whose counter went back.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class PasskeyIT {
 
@@ -40,7 +40,7 @@ class PasskeyIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("passkey");
+    return Webhooks.app("passkey", Map.of());
   }
 
   @ArquillianResource URL base;

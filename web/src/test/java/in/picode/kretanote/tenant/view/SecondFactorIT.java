@@ -5,10 +5,11 @@ import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.tenant.control.Totp;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * recovery codes shown once, sign-in asking for a code after the password, a code or recovery code
  * that works only once, a business that requires a second factor, and the operator's recovery path.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class SecondFactorIT {
 
@@ -39,7 +39,7 @@ class SecondFactorIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("second-factor");
+    return Webhooks.app("second-factor", Map.of());
   }
 
   @ArquillianResource URL base;

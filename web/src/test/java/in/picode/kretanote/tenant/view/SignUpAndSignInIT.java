@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import in.picode.kretanote.testing.ItDatabase;
 import in.picode.kretanote.testing.Mailbox;
 import in.picode.kretanote.testing.RawHttp;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A business signs up, confirms its email from the received mail, signs in and sees its own
  * dashboard; bad input on the form gives a clear message and creates nothing.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class SignUpAndSignInIT {
 
@@ -43,7 +43,7 @@ class SignUpAndSignInIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("app");
+    return Webhooks.app("app", Map.of());
   }
 
   static Mailbox mailbox;

@@ -6,10 +6,11 @@ import static in.picode.kretanote.testing.TestAccounts.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.AccountPagesFixture;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
-import in.picode.kretanote.testing.WebDeployments;
+import in.picode.kretanote.testing.Webhooks;
 import java.net.URI;
 import java.net.URL;
 import java.util.HashSet;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * invitations through the real mail, joining, role changes, disabling, the audit trail, and what a
  * user of one business reaches with another business's ids (nothing).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class TeamIT {
 
@@ -41,7 +41,7 @@ class TeamIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return WebDeployments.app("team");
+    return Webhooks.app("team", Map.of());
   }
 
   @RegisterExtension static final AccountPagesFixture fixture = new AccountPagesFixture();
