@@ -1,26 +1,26 @@
 package in.picode.kretanote.automation.boundary;
 
+import in.picode.kretanote.platform.boundary.WordedRefusal;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /** A save refused with every problem found; nothing was written. */
 @ApplicationException(rollback = true)
-public class AutomationRefusedException extends RuntimeException {
+public class AutomationRefusedException extends WordedRefusal {
 
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
-
-  public AutomationRefusedException(List<String> problems) {
-    super(String.join(" ", problems));
-    this.problems = List.copyOf(problems);
+  public AutomationRefusedException(List<Wording> problems) {
+    super(problems);
   }
 
-  public AutomationRefusedException(String problem) {
+  public AutomationRefusedException(Wording problem) {
     this(List.of(problem));
   }
 
-  public List<String> problems() {
-    return problems;
+  /** A sentence not yet given a code: shown in English in every language. */
+  public AutomationRefusedException(String problem) {
+    this(Wording.unworded(problem));
   }
 }

@@ -4,6 +4,7 @@ import in.picode.kretanote.automation.control.Definitions;
 import in.picode.kretanote.automation.entity.AutomationRule;
 import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.Trigger;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -81,26 +82,26 @@ public class AutomationRules {
   /** Creates ({@code id} null) or changes a rule; refused with every problem, nothing saved. */
   public AutomationRule save(
       Long id, String name, Trigger event, Integer waitMinutes, String json, long userId) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     AutomationRule rule = null;
     if (id != null) {
       rule = find(id).orElse(null);
       if (rule == null) {
-        throw new AutomationRefusedException("There is no such rule.");
+        throw new AutomationRefusedException(AutomationWords.NO_SUCH_RULE.with());
       }
     }
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > AutomationRule.NAME_MAX) {
-      problems.add("A rule's name has 1 to " + AutomationRule.NAME_MAX + " characters.");
+      problems.add(AutomationWords.RULE_NAME.with(AutomationRule.NAME_MAX));
     }
     if (event == null || event == Trigger.MACRO) {
-      problems.add("Choose the event that starts the rule.");
+      problems.add(AutomationWords.RULE_EVENT.with());
     } else if (event == Trigger.NO_REPLY
         && (waitMinutes == null || waitMinutes < 1 || waitMinutes > WAIT_MAX)) {
-      problems.add("Wait 1 to " + WAIT_MAX + " minutes for a reply.");
+      problems.add(AutomationWords.RULE_WAIT.with(WAIT_MAX));
     }
     Definitions.Checked d = definitions.rule(json);
-    problems.addAll(d.problems());
+    problems.addAll(Wording.unworded(d.problems()));
     if (!problems.isEmpty()) {
       throw new AutomationRefusedException(problems);
     }
@@ -142,7 +143,7 @@ public class AutomationRules {
     AutomationRule r = get(id);
     Definitions.Checked d = definitions.rule(r.getDefinition());
     if (!d.ok()) {
-      throw new AutomationRefusedException(d.problems());
+      throw new AutomationRefusedException(Wording.unworded(d.problems()));
     }
     r.resume(Instant.now(clock));
   }
@@ -165,7 +166,8 @@ public class AutomationRules {
   }
 
   private AutomationRule get(long id) {
-    return find(id).orElseThrow(() -> new AutomationRefusedException("There is no such rule."));
+    return find(id)
+        .orElseThrow(() -> new AutomationRefusedException(AutomationWords.NO_SUCH_RULE.with()));
   }
 
   private int nextPosition() {

@@ -2,6 +2,7 @@ package in.picode.kretanote.automation.boundary;
 
 import in.picode.kretanote.automation.control.WeeklyHours;
 import in.picode.kretanote.automation.entity.BusinessHours;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -77,11 +78,11 @@ public class BusinessHoursSettings {
 
   public void save(Form f) {
     WeeklyHours.Parsed parsed = WeeklyHours.parse(f.timeZone(), f.days(), f.holidays());
-    List<String> problems = new ArrayList<>(parsed.problems());
-    String away = text(f.awayEnabled(), f.awayText(), "away", problems);
-    String greeting = text(f.greetingEnabled(), f.greetingText(), "greeting", problems);
+    List<Wording> problems = new ArrayList<>(parsed.wordings());
+    String away = text(f.awayEnabled(), f.awayText(), true, problems);
+    String greeting = text(f.greetingEnabled(), f.greetingText(), false, problems);
     if (f.repeatMinutes() < 1 || f.repeatMinutes() > REPEAT_MAX) {
-      problems.add("Send again after 1 to " + REPEAT_MAX + " minutes (a year).");
+      problems.add(AutomationWords.HOURS_REPEAT.with(REPEAT_MAX));
     }
     if (!problems.isEmpty()) {
       throw new AutomationRefusedException(problems);
@@ -124,14 +125,17 @@ public class BusinessHoursSettings {
         .orElse(start.plus(working));
   }
 
-  private static String text(boolean enabled, String text, String what, List<String> problems) {
+  private static String text(boolean enabled, String text, boolean away, List<Wording> problems) {
     String t = text == null || text.isBlank() ? null : text.strip();
     if (enabled && t == null) {
-      problems.add("Write the " + what + " message, or switch it off.");
+      problems.add(
+          (away ? AutomationWords.HOURS_AWAY_MISSING : AutomationWords.HOURS_GREETING_MISSING)
+              .with());
     }
     if (t != null && t.length() > BusinessHours.TEXT_MAX) {
       problems.add(
-          "The " + what + " message has more than " + BusinessHours.TEXT_MAX + " characters.");
+          (away ? AutomationWords.HOURS_AWAY_LONG : AutomationWords.HOURS_GREETING_LONG)
+              .with(BusinessHours.TEXT_MAX));
     }
     return t;
   }

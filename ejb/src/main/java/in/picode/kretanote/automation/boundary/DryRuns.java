@@ -7,6 +7,7 @@ import in.picode.kretanote.automation.control.Steps;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -45,10 +46,10 @@ public class DryRuns {
   public List<Row> replay(Trigger event, Integer waitMinutes, String json) {
     Definitions.Checked d = definitions.rule(json);
     if (event == null) {
-      throw new AutomationRefusedException("Choose the event that starts the rule.");
+      throw new AutomationRefusedException(AutomationWords.RULE_EVENT.with());
     }
     if (!d.ok()) {
-      throw new AutomationRefusedException(d.problems());
+      throw new AutomationRefusedException(Wording.unworded(d.problems()));
     }
     Instant now = Instant.now(clock);
     Instant since = now.minus(BACK);

@@ -9,6 +9,7 @@ import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -53,14 +54,14 @@ public class Macros {
 
   /** Creates ({@code id} null) or changes a macro; refused with every problem, nothing saved. */
   public AutomationRule save(Long id, String name, String json, long userId) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     AutomationRule macro = id == null ? null : find(id).orElse(null);
     if (id != null && macro == null) {
-      throw new AutomationRefusedException("There is no such macro.");
+      throw new AutomationRefusedException(AutomationWords.NO_SUCH_MACRO.with());
     }
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > 100) {
-      problems.add("A macro's name has 1 to 100 characters.");
+      problems.add(AutomationWords.MACRO_NAME.with(100));
     }
     Long clash =
         em.createQuery(
@@ -72,9 +73,9 @@ public class Macros {
             .setParameter("id", id == null ? -1L : id)
             .getSingleResult();
     if (clash > 0) {
-      problems.add("There is already a macro named '" + n + "'.");
+      problems.add(AutomationWords.MACRO_NAME_TAKEN.with(n));
     }
-    problems.addAll(definitions.macro(json).problems());
+    problems.addAll(Wording.unworded(definitions.macro(json).problems()));
     if (!problems.isEmpty()) {
       throw new AutomationRefusedException(problems);
     }
@@ -92,20 +93,24 @@ public class Macros {
 
   public void delete(long id) {
     em.remove(
-        find(id).orElseThrow(() -> new AutomationRefusedException("There is no such macro.")));
+        find(id)
+            .orElseThrow(
+                () -> new AutomationRefusedException(AutomationWords.NO_SUCH_MACRO.with())));
   }
 
   /** Runs a macro on a conversation for an agent; returns what each action did, in words. */
   public String run(long macroId, long conversationId, long userId) {
     AutomationRule m =
-        find(macroId).orElseThrow(() -> new AutomationRefusedException("There is no such macro."));
+        find(macroId)
+            .orElseThrow(
+                () -> new AutomationRefusedException(AutomationWords.NO_SUCH_MACRO.with()));
     Conversation c =
         facts
             .find(conversationId)
             .orElseThrow(() -> new AutomationRefusedException("There is no such conversation."));
     Definitions.Checked d = definitions.macro(m.getDefinition());
     if (!d.ok()) {
-      throw new AutomationRefusedException(d.problems());
+      throw new AutomationRefusedException(Wording.unworded(d.problems()));
     }
     Instant now = Instant.now(clock);
     Situation s =

@@ -53,7 +53,7 @@ public class TextContainsCondition implements Condition {
     String k = Params.text(p, "keywords");
     return k == null
         ? List.of()
-        : Arrays.stream(k.split(","))
+        : Arrays.stream(k.split("[,\u060C]"))
             .map(w -> w.strip().toLowerCase(Locale.ROOT))
             .filter(w -> !w.isEmpty())
             .toList();

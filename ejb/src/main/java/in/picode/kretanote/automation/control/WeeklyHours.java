@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,9 +52,14 @@ public final class WeeklyHours {
   }
 
   /** The outcome of {@link #parse}: the hours, or every problem found. */
-  public record Parsed(WeeklyHours hours, List<String> problems) {
+  public record Parsed(WeeklyHours hours, List<Wording> wordings) {
     public boolean ok() {
-      return problems.isEmpty();
+      return wordings.isEmpty();
+    }
+
+    /** The problems in English. */
+    public List<String> problems() {
+      return Wording.english(wordings);
     }
   }
 
@@ -62,12 +68,12 @@ public final class WeeklyHours {
    * holidays} is dates (YYYY-MM-DD) separated by commas, spaces or lines.
    */
   public static Parsed parse(String zoneId, Map<DayOfWeek, String> days, String holidays) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     ZoneId zone = null;
     try {
       zone = ZoneId.of(zoneId == null ? "" : zoneId.strip());
     } catch (DateTimeException e) {
-      problems.add("Unknown time zone '" + (zoneId == null ? "" : zoneId.strip()) + "'.");
+      problems.add(AutomationWords.HOURS_ZONE.with(zoneId == null ? "" : zoneId.strip()));
     }
     Map<DayOfWeek, List<Interval>> week = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek d : DayOfWeek.values()) {
@@ -76,15 +82,15 @@ public final class WeeklyHours {
     }
     TreeSet<LocalDate> dates = new TreeSet<>();
     if (holidays != null && !holidays.isBlank()) {
-      for (String part : holidays.strip().split("[,;\\s]+")) {
+      for (String part : holidays.strip().split("[,\u060C;\\s]+")) {
         try {
           dates.add(LocalDate.parse(part));
         } catch (DateTimeParseException e) {
-          problems.add("Holiday '" + clip(part) + "' is not a date (YYYY-MM-DD).");
+          problems.add(AutomationWords.HOURS_HOLIDAY.with(clip(part)));
         }
       }
       if (dates.size() > MAX_HOLIDAYS) {
-        problems.add("At most " + MAX_HOLIDAYS + " holidays.");
+        problems.add(AutomationWords.HOURS_HOLIDAYS_MAX.with(MAX_HOLIDAYS));
       }
     }
     return new Parsed(
@@ -106,31 +112,30 @@ public final class WeeklyHours {
     return p.hours();
   }
 
-  private static List<Interval> day(DayOfWeek d, String typed, List<String> problems) {
+  private static List<Interval> day(DayOfWeek d, String typed, List<Wording> problems) {
     List<Interval> intervals = new ArrayList<>();
     if (typed == null || typed.isBlank()) {
       return intervals;
     }
-    String name = d.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-    String[] parts = typed.split(",");
+    String[] parts = typed.split("[,\u060C]");
     if (parts.length > MAX_INTERVALS) {
-      problems.add(name + ": at most " + MAX_INTERVALS + " intervals.");
+      problems.add(AutomationWords.HOURS_INTERVALS_MAX.with(d, MAX_INTERVALS));
       return intervals;
     }
     for (String part : parts) {
       Matcher m = INTERVAL.matcher(part);
       if (!m.matches()) {
-        problems.add(name + ": '" + clip(part.strip()) + "' is not an interval like 09:00-17:00.");
+        problems.add(AutomationWords.HOURS_NOT_INTERVAL.with(d, clip(part.strip())));
         continue;
       }
       Integer start = minutes(m.group(1), m.group(2));
       Integer end = minutes(m.group(3), m.group(4));
       if (start == null || end == null || start == 1440) {
-        problems.add(name + ": '" + clip(part.strip()) + "' is not a time of day (00:00–24:00).");
+        problems.add(AutomationWords.HOURS_NOT_TIME.with(d, clip(part.strip())));
         continue;
       }
       if (end <= start) {
-        problems.add(name + ": " + part.strip() + " ends before it starts.");
+        problems.add(AutomationWords.HOURS_ENDS_BEFORE.with(d, part.strip()));
         continue;
       }
       intervals.add(new Interval(start, end));
@@ -138,7 +143,9 @@ public final class WeeklyHours {
     intervals.sort((a, b) -> Integer.compare(a.start(), b.start()));
     for (int i = 1; i < intervals.size(); i++) {
       if (intervals.get(i).start() < intervals.get(i - 1).end()) {
-        problems.add(name + ": " + intervals.get(i - 1) + " and " + intervals.get(i) + " overlap.");
+        problems.add(
+            AutomationWords.HOURS_OVERLAP.with(
+                d, intervals.get(i - 1).toString(), intervals.get(i).toString()));
       }
     }
     return intervals;

@@ -1,6 +1,9 @@
 package in.picode.kretanote.billing.boundary;
 
+import in.picode.kretanote.platform.boundary.WordedRefusal;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.ejb.ApplicationException;
+import java.util.List;
 
 /**
  * A billing request that cannot be done as asked (unknown plan, seats out of range, currency of
@@ -8,11 +11,20 @@ import jakarta.ejb.ApplicationException;
  * applied.
  */
 @ApplicationException(rollback = true)
-public class BillingRefusedException extends RuntimeException {
+public class BillingRefusedException extends WordedRefusal {
 
   private static final long serialVersionUID = 1L;
 
-  public BillingRefusedException(String message) {
-    super(message);
+  public BillingRefusedException(List<Wording> problems) {
+    super(problems);
+  }
+
+  public BillingRefusedException(Wording problem) {
+    this(List.of(problem));
+  }
+
+  /** A sentence not yet given a code: shown in English in every language. */
+  public BillingRefusedException(String problem) {
+    this(Wording.unworded(problem));
   }
 }

@@ -1,6 +1,7 @@
 package in.picode.kretanote.messaging.boundary;
 
 import in.picode.kretanote.messaging.control.DeliveryFailures;
+import in.picode.kretanote.platform.boundary.Wording;
 import java.time.Instant;
 import java.util.List;
 
@@ -62,6 +63,11 @@ public record MessageView(
 
   public String failure() {
     return "FAILED".equals(status) ? DeliveryFailures.explain(errorCode, errorTitle) : null;
+  }
+
+  /** Why it failed, as a code for the reader's language; null unless FAILED. */
+  public Wording failureWording() {
+    return "FAILED".equals(status) ? DeliveryFailures.wording(errorCode, errorTitle) : null;
   }
 
   public boolean isMedia() {

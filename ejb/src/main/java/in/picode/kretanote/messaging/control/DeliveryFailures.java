@@ -1,5 +1,8 @@
 package in.picode.kretanote.messaging.control;
 
+import in.picode.kretanote.messaging.boundary.DeliveryWords;
+import in.picode.kretanote.platform.boundary.Wording;
+
 /**
  * Plain words for why Meta did not deliver a message, from its error code (Meta's titles are
  * written for developers). Unknown codes fall back to Meta's title with the code, so nothing is
@@ -10,43 +13,36 @@ public final class DeliveryFailures {
   private DeliveryFailures() {}
 
   public static String explain(Integer code, String title) {
+    return wording(code, title).english();
+  }
+
+  /** The explanation as a code, for the reader's language. */
+  public static Wording wording(Integer code, String title) {
+    boolean noTitle = title == null || title.isBlank();
     if (code == null) {
-      return title == null || title.isBlank() ? "Not delivered (no reason given)." : title;
+      return noTitle
+          ? DeliveryWords.NO_REASON.with()
+          : DeliveryWords.META_TITLE_ONLY.with(0, title);
     }
-    String words =
+    DeliveryWords words =
         switch (code) {
-          case 131047, 470 ->
-              "More than 24 hours passed since the customer last wrote. Only a template message"
-                  + " can be sent now.";
-          case 131026 ->
-              "The message could not be delivered: the number may not be on WhatsApp, or the"
-                  + " customer has an old WhatsApp version.";
-          case 131049 ->
-              "Meta held the message back to protect the customer from too many marketing"
-                  + " messages. Try again later.";
-          case 131050 -> "The customer stopped marketing messages from this business.";
-          case 131051 -> "This kind of message is not supported by WhatsApp.";
-          case 131052, 131053 -> "The attachment could not be downloaded or processed.";
-          case 131021 -> "The recipient is this business's own number.";
-          case 131031 -> "The business account is locked. Check WhatsApp Manager.";
-          case 131042 -> "Meta could not charge the business (payment problem).";
-          case 131045 -> "The sending number is not registered with WhatsApp.";
-          case 131048, 131056, 130429, 80007 ->
-              "Too many messages were sent too quickly. Wait a moment and try again.";
-          case 131000 -> "Something went wrong at Meta. Try again.";
-          case 132000, 132001, 132005, 132007, 132012, 132015, 132016 ->
-              "The template is missing, paused, or its parameters do not match.";
-          case 130472 -> "Meta did not deliver the message because of a WhatsApp experiment.";
-          case 368 -> "Meta blocked the message for a policy violation.";
-          default -> null;
+          case 131047, 470 -> DeliveryWords.WINDOW;
+          case 131026 -> DeliveryWords.UNDELIVERABLE;
+          case 131049 -> DeliveryWords.MARKETING_HELD;
+          case 131050 -> DeliveryWords.MARKETING_STOPPED;
+          case 131051 -> DeliveryWords.UNSUPPORTED;
+          case 131052, 131053 -> DeliveryWords.MEDIA;
+          case 131021 -> DeliveryWords.OWN_NUMBER;
+          case 131031 -> DeliveryWords.ACCOUNT_LOCKED;
+          case 131042 -> DeliveryWords.PAYMENT;
+          case 131045 -> DeliveryWords.NOT_REGISTERED;
+          case 131048, 131056, 130429, 80007 -> DeliveryWords.TOO_FAST;
+          case 131000 -> DeliveryWords.META_ERROR;
+          case 132000, 132001, 132005, 132007, 132012, 132015, 132016 -> DeliveryWords.TEMPLATE;
+          case 130472 -> DeliveryWords.EXPERIMENT;
+          case 368 -> DeliveryWords.POLICY;
+          default -> noTitle ? DeliveryWords.UNKNOWN : DeliveryWords.UNKNOWN_WITH_TITLE;
         };
-    String meta = title == null || title.isBlank() ? "" : " " + title;
-    return words == null
-        ? "Not delivered:"
-            + (meta.isEmpty() ? " unknown reason" : meta)
-            + " (Meta code "
-            + code
-            + ")."
-        : words + " (Meta code " + code + ")";
+    return words.with(code, noTitle ? "" : title);
   }
 }

@@ -45,7 +45,8 @@ public class AgentNotifications {
       Long conversationId,
       String title,
       String body,
-      String dedupeKey) {
+      String dedupeKey,
+      List<String> mailWords) {
     Optional<UserAccount> user =
         members.find(userId).filter(u -> u.getStatus() == UserAccount.Status.ACTIVE);
     if (user.isEmpty()
@@ -69,7 +70,10 @@ public class AgentNotifications {
               user.get().getEmail(),
               n.getTitle(),
               n.getBody(),
-              conversationId));
+              conversationId,
+              user.get().getLanguage().orElse(null),
+              kind,
+              mailWords));
     }
     return Optional.of(n);
   }

@@ -43,7 +43,8 @@ public class NotificationTriggers {
         c.conversationId(),
         "Conversation #" + c.conversationId() + " was assigned to you",
         "A conversation was assigned to you.",
-        "assigned:" + c.conversationId() + ":" + System.nanoTime());
+        "assigned:" + c.conversationId() + ":" + System.nanoTime(),
+        List.of(String.valueOf(c.conversationId())));
   }
 
   void noted(@Observes NoteAdded note) {
@@ -72,7 +73,8 @@ public class NotificationTriggers {
           note.conversationId(),
           author + " mentioned you in conversation #" + note.conversationId(),
           author + " wrote in a private note:\n\n" + note.body(),
-          "mention:" + note.noteId());
+          "mention:" + note.noteId(),
+          List.of(String.valueOf(note.conversationId()), author, note.body()));
     }
   }
 
@@ -86,6 +88,7 @@ public class NotificationTriggers {
         w.conversationId(),
         "SLA: conversation #" + w.conversationId() + " needs a " + w.what() + " soon",
         "The " + w.what() + " is due at " + TIME.format(w.due()) + ".",
-        "sla:" + w.conversationId() + ":" + w.due().toEpochMilli());
+        "sla:" + w.conversationId() + ":" + w.due().toEpochMilli(),
+        List.of(String.valueOf(w.conversationId()), w.what(), TIME.format(w.due())));
   }
 }

@@ -93,18 +93,17 @@ public class Campaigns {
 
   public Campaign create(Draft d, Long userId) {
     if (d == null) {
-      throw new OutboundRefusedException("No campaign given");
+      throw new OutboundRefusedException(OutboundWords.NO_CAMPAIGN_GIVEN.with());
     }
     if (d.name() == null || d.name().isBlank() || d.name().strip().length() > Campaign.NAME_MAX) {
-      throw new OutboundRefusedException(
-          "Give the campaign a name of 1 to " + Campaign.NAME_MAX + " characters");
+      throw new OutboundRefusedException(OutboundWords.CAMPAIGN_NAME.with(Campaign.NAME_MAX));
     }
     WhatsAppConnection connection = em.find(WhatsAppConnection.class, d.connectionId());
     if (connection == null) {
-      throw new OutboundRefusedException("No such WhatsApp number");
+      throw new OutboundRefusedException(OutboundWords.NO_SUCH_NUMBER.with());
     }
     if (d.templateName() == null || d.templateLanguage() == null) {
-      throw new OutboundRefusedException("Pick a template");
+      throw new OutboundRefusedException(OutboundWords.PICK_TEMPLATE.with());
     }
     MessageTemplate template =
         em.createNamedQuery(MessageTemplate.BY_NAME, MessageTemplate.class)
@@ -116,31 +115,23 @@ public class Campaigns {
             .orElseThrow(
                 () ->
                     new OutboundRefusedException(
-                        "There is no template "
-                            + d.templateName()
-                            + " ("
-                            + d.templateLanguage()
-                            + ") for this number; sync the templates or pick another"));
+                        OutboundWords.NO_SUCH_TEMPLATE.with(
+                            d.templateName(), d.templateLanguage())));
     if (!"APPROVED".equals(template.getStatus())) {
       throw new OutboundRefusedException(
-          "The template "
-              + template.getName()
-              + " is not approved by Meta (status "
-              + template.getStatus()
-              + "); only approved templates can go to a campaign");
+          OutboundWords.TEMPLATE_NOT_APPROVED.with(template.getName(), template.getStatus()));
     }
     List<String> values = d.bodyValues() == null ? List.of() : d.bodyValues();
     if (values.size() > MAX_VALUES
         || values.stream().anyMatch(v -> v == null || v.length() > VALUE_MAX)) {
-      throw new OutboundRefusedException(
-          "At most " + MAX_VALUES + " values of at most " + VALUE_MAX + " characters each");
+      throw new OutboundRefusedException(OutboundWords.VALUES_LIMIT.with(MAX_VALUES, VALUE_MAX));
     }
     List<String> problems =
         TemplateParameters.problems(
             SendChecks.components(template.getComponents()), List.of(), values, Map.of());
     if (!problems.isEmpty()) {
       throw new OutboundRefusedException(
-          "The values do not fit the template: " + String.join("; ", problems));
+          OutboundWords.VALUES_DO_NOT_FIT.with(String.join("; ", problems)));
     }
     CampaignSegment segment;
     String tag = null;
@@ -154,12 +145,12 @@ public class Campaigns {
     if (tag != null
         && count("select count(*) from contact_tag where tenant_id = ? and tag = ?", tenant, tag)
             == 0) {
-      throw new OutboundRefusedException("No contact has the tag \u201c" + tag + "\u201d");
+      throw new OutboundRefusedException(OutboundWords.NO_CONTACT_WITH_TAG.with(tag));
     }
     List<Object> p = segment.parameters(tenant, 0);
     if (count(segment.count(), p.toArray()) == 0) {
       throw new OutboundRefusedException(
-          "No contact matches the segment (" + segment.describe() + ")");
+          OutboundWords.NO_CONTACT_IN_SEGMENT.with(segment.describe()));
     }
     JsonArrayBuilder json = Json.createArrayBuilder();
     values.forEach(json::add);
@@ -193,7 +184,8 @@ public class Campaigns {
   }
 
   public Campaign get(long id) {
-    return find(id).orElseThrow(() -> new OutboundRefusedException("No such campaign"));
+    return find(id)
+        .orElseThrow(() -> new OutboundRefusedException(OutboundWords.NO_SUCH_CAMPAIGN.with()));
   }
 
   /** Starts now ({@code at} null or past) or at {@code at}; only a draft can be started. */
@@ -201,8 +193,7 @@ public class Campaigns {
     Campaign c = get(id);
     Instant now = Instant.now(clock);
     if (!c.schedule(at == null || at.isBefore(now) ? now : at, now)) {
-      throw new OutboundRefusedException(
-          "Only a draft campaign can be started (this one is " + c.getState() + ")");
+      throw new OutboundRefusedException(OutboundWords.START_ONLY_DRAFT.with(c.getState().name()));
     }
     return c;
   }
@@ -212,7 +203,7 @@ public class Campaigns {
     Instant now = Instant.now(clock);
     if (!c.pause(reason == null || reason.isBlank() ? "Paused by a person" : reason, now)) {
       throw new OutboundRefusedException(
-          "Only a running or scheduled campaign can be paused (this one is " + c.getState() + ")");
+          OutboundWords.PAUSE_ONLY_RUNNING.with(c.getState().name()));
     }
     CampaignRunner.hold(em, Tenancy.require(), c.getId(), now);
     return c;
@@ -223,7 +214,7 @@ public class Campaigns {
     Instant now = Instant.now(clock);
     if (!c.resume(now)) {
       throw new OutboundRefusedException(
-          "Only a paused campaign can be resumed (this one is " + c.getState() + ")");
+          OutboundWords.RESUME_ONLY_PAUSED.with(c.getState().name()));
     }
     CampaignRunner.release(em, Tenancy.require(), c.getId(), now);
     return c;
@@ -238,7 +229,7 @@ public class Campaigns {
     Instant now = Instant.now(clock);
     if (!c.cancel(now)) {
       throw new OutboundRefusedException(
-          "The campaign is already " + c.getState().name().toLowerCase());
+          OutboundWords.ALREADY.with(c.getState().name().toLowerCase()));
     }
     String why = "The campaign was cancelled before this message was sent.";
     em.createQuery(

@@ -1,6 +1,9 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.platform.boundary.WordedRefusal;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.ejb.ApplicationException;
+import java.util.List;
 
 /**
  * A request to the outbound feature that cannot be carried out as asked (an unknown connection or
@@ -8,11 +11,20 @@ import jakarta.ejb.ApplicationException;
  * was changed.
  */
 @ApplicationException(rollback = true)
-public class OutboundRefusedException extends RuntimeException {
+public class OutboundRefusedException extends WordedRefusal {
 
   private static final long serialVersionUID = 1L;
 
-  public OutboundRefusedException(String message) {
-    super(message);
+  public OutboundRefusedException(List<Wording> problems) {
+    super(problems);
+  }
+
+  public OutboundRefusedException(Wording problem) {
+    this(List.of(problem));
+  }
+
+  /** A sentence not yet given a code: shown in English in every language. */
+  public OutboundRefusedException(String problem) {
+    this(Wording.unworded(problem));
   }
 }

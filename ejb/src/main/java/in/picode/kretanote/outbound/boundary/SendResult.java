@@ -1,6 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.outbound.control.Refusal;
+import in.picode.kretanote.platform.boundary.Wording;
 
 /**
  * The answer to a send request: either the queued message's id ({@code duplicate} true when the
@@ -24,6 +25,11 @@ public record SendResult(Long messageId, boolean duplicate, Refusal refusal) {
   /** The refusal's machine code ({@code WINDOW_CLOSED} …); null when it was queued. */
   public String refusalCode() {
     return refusal == null ? null : refusal.code().name();
+  }
+
+  /** Why the send was refused, as a code for the agent's language; null when it was queued. */
+  public Wording refusalWording() {
+    return refusal == null ? null : refusal.wording();
   }
 
   /** Why the send was refused, in plain words for the agent; null when it was queued. */

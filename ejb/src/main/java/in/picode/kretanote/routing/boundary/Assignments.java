@@ -45,7 +45,7 @@ public class Assignments {
    */
   public void assignToTeam(long tenantId, long conversationId, Long teamId, String reason) {
     if (tenantId != Tenancy.require()) {
-      throw new RoutingRefusedException("This conversation does not exist.");
+      throw new RoutingRefusedException(RoutingWords.NO_CONVERSATION.with());
     }
     moveToTeam(conversationId, teamId, reason == null || reason.isBlank() ? "moved" : reason);
   }
@@ -59,7 +59,7 @@ public class Assignments {
     ConversationRouting.Routed c =
         conversations
             .find(conversationId)
-            .orElseThrow(() -> new RoutingRefusedException("This conversation does not exist."));
+            .orElseThrow(() -> new RoutingRefusedException(RoutingWords.NO_CONVERSATION.with()));
     Team team = teamId == null ? null : teams.get(teamId);
     if (java.util.Objects.equals(c.teamId(), teamId)) {
       return;

@@ -38,10 +38,10 @@ public class Presence {
 
   public void set(long userId, Availability availability) {
     if (availability == null) {
-      throw new RoutingRefusedException("Choose Online, Busy or Offline.");
+      throw new RoutingRefusedException(RoutingWords.CHOOSE_AVAILABILITY.with());
     }
     if (!activeUserIds().contains(userId)) {
-      throw new RoutingRefusedException(Teams.NOT_A_MEMBER);
+      throw new RoutingRefusedException(RoutingWords.NOT_A_MEMBER.with());
     }
     Timestamp now = Timestamp.from(Instant.now(clock));
     em.createNativeQuery(
@@ -148,7 +148,7 @@ public class Presence {
                     a.userId() == actor.userId()
                         && ("OWNER".equals(a.role()) || "ADMIN".equals(a.role())));
     if (!manager) {
-      throw new RoutingRefusedException("Only an owner or admin can change teams and routing.");
+      throw new RoutingRefusedException(RoutingWords.MANAGERS_ONLY.with());
     }
   }
 

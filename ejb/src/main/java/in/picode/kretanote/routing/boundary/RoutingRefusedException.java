@@ -1,5 +1,7 @@
 package in.picode.kretanote.routing.boundary;
 
+import in.picode.kretanote.platform.boundary.WordedRefusal;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 
@@ -8,22 +10,20 @@ import java.util.List;
  * form's problems at once); nothing changed.
  */
 @ApplicationException(rollback = true)
-public class RoutingRefusedException extends RuntimeException {
+public class RoutingRefusedException extends WordedRefusal {
 
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
-
-  public RoutingRefusedException(String message) {
-    this(List.of(message));
+  public RoutingRefusedException(List<Wording> problems) {
+    super(problems);
   }
 
-  public RoutingRefusedException(List<String> problems) {
-    super(String.join(" ", problems));
-    this.problems = List.copyOf(problems);
+  public RoutingRefusedException(Wording problem) {
+    this(List.of(problem));
   }
 
-  public List<String> problems() {
-    return problems;
+  /** A sentence not yet given a code: shown in English in every language. */
+  public RoutingRefusedException(String problem) {
+    this(Wording.unworded(problem));
   }
 }

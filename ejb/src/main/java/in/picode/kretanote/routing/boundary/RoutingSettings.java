@@ -1,6 +1,7 @@
 package in.picode.kretanote.routing.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.platform.control.Visibility;
@@ -61,13 +62,13 @@ public class RoutingSettings {
   public void setNoTeamRouting(AssignmentMode mode, Integer capacity, Actor actor) {
     presence.requireManager(actor);
     if (mode == null) {
-      throw new RoutingRefusedException("Choose an assignment mode.");
+      throw new RoutingRefusedException(RoutingWords.CHOOSE_MODE.with());
     }
     int c;
     try {
       c = Team.checkCapacity(capacity);
     } catch (IllegalArgumentException e) {
-      throw new RoutingRefusedException(e.getMessage());
+      throw new RoutingRefusedException(Wording.of(e));
     }
     lock(em, Tenancy.require());
     em.createNativeQuery(

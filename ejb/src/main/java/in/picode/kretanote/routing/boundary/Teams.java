@@ -3,6 +3,7 @@ package in.picode.kretanote.routing.boundary;
 import in.picode.kretanote.messaging.boundary.ConversationRouting;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.boundary.ReferenceDeleted;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.routing.entity.AssignmentMode;
@@ -33,9 +34,6 @@ import java.util.Set;
 @TenantScoped
 public class Teams {
 
-  static final String NOT_A_MEMBER = "This person is not an active member of your business.";
-  static final String NO_TEAM = "This team does not exist (any more).";
-
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
@@ -65,12 +63,12 @@ public class Teams {
   }
 
   public Team get(long teamId) {
-    return find(teamId).orElseThrow(() -> new RoutingRefusedException(NO_TEAM));
+    return find(teamId).orElseThrow(() -> new RoutingRefusedException(RoutingWords.NO_TEAM.with()));
   }
 
   public Team create(String name, String description, Collection<Long> memberIds, Actor actor) {
     presence.requireManager(actor);
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     String n = checked(() -> Team.checkName(name), problems);
     checked(() -> Team.checkDescription(description), problems);
     if (n != null) {
@@ -92,7 +90,7 @@ public class Teams {
   public Team update(long teamId, String name, String description, Actor actor) {
     presence.requireManager(actor);
     Team team = get(teamId);
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     String n = checked(() -> Team.checkName(name), problems);
     checked(() -> Team.checkDescription(description), problems);
     if (n != null) {
@@ -120,7 +118,7 @@ public class Teams {
       Actor actor) {
     presence.requireManager(actor);
     Team team = get(teamId);
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     String n = checked(() -> Team.checkName(name), problems);
     checked(() -> Team.checkDescription(description), problems);
     if (n != null) {
@@ -128,7 +126,7 @@ public class Teams {
     }
     Set<Long> members = checkMembers(memberIds, problems);
     if (mode == null) {
-      problems.add("Choose an assignment mode.");
+      problems.add(RoutingWords.CHOOSE_MODE.with());
     }
     checked(() -> String.valueOf(Team.checkCapacity(capacity)), problems);
     if (!problems.isEmpty()) {
@@ -151,11 +149,11 @@ public class Teams {
     return team;
   }
 
-  private static String checked(java.util.function.Supplier<String> check, List<String> problems) {
+  private static String checked(java.util.function.Supplier<String> check, List<Wording> problems) {
     try {
       return check.get();
     } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
+      problems.add(Wording.of(e));
       return null;
     }
   }
@@ -164,7 +162,7 @@ public class Teams {
   public void setMembers(long teamId, Collection<Long> memberIds, Actor actor) {
     presence.requireManager(actor);
     Team team = get(teamId);
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     Set<Long> members = checkMembers(memberIds, problems);
     if (!problems.isEmpty()) {
       throw new RoutingRefusedException(problems);
@@ -190,7 +188,7 @@ public class Teams {
     try {
       team.route(mode, capacity);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new RoutingRefusedException(e.getMessage());
+      throw new RoutingRefusedException(Wording.of(e));
     }
     audit.record(
         actor.userId(),
@@ -226,7 +224,7 @@ public class Teams {
     return teamIdsOf(em, Tenancy.require(), userId);
   }
 
-  private void uniqueName(String name, Long except, List<String> problems) {
+  private void uniqueName(String name, Long except, List<Wording> problems) {
     boolean taken =
         em
             .createNamedQuery(Team.BY_NAME, Team.class)
@@ -235,15 +233,15 @@ public class Teams {
             .stream()
             .anyMatch(t -> !t.getId().equals(except));
     if (taken) {
-      problems.add("There is already a team called \"" + name + "\".");
+      problems.add(RoutingWords.NAME_TAKEN.with(name));
     }
   }
 
-  private Set<Long> checkMembers(Collection<Long> memberIds, List<String> problems) {
+  private Set<Long> checkMembers(Collection<Long> memberIds, List<Wording> problems) {
     Set<Long> members = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
     members.remove(null);
     if (!presence.activeUserIds().containsAll(members)) {
-      problems.add(NOT_A_MEMBER);
+      problems.add(RoutingWords.NOT_A_MEMBER.with());
     }
     return members;
   }

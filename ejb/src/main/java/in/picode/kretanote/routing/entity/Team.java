@@ -1,5 +1,7 @@
 package in.picode.kretanote.routing.entity;
 
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
+import in.picode.kretanote.routing.boundary.RoutingWords;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -75,11 +77,10 @@ public class Team {
   public static String checkName(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty()) {
-      throw new IllegalArgumentException("Give the team a name.");
+      throw new WordedArgumentException(RoutingWords.TEAM_NAME_MISSING.with());
     }
     if (n.length() > NAME_MAX) {
-      throw new IllegalArgumentException(
-          "A team name can have at most " + NAME_MAX + " characters.");
+      throw new WordedArgumentException(RoutingWords.TEAM_NAME_LONG.with(NAME_MAX));
     }
     return n;
   }
@@ -87,8 +88,7 @@ public class Team {
   public static String checkDescription(String description) {
     String d = description == null ? "" : description.strip();
     if (d.length() > DESCRIPTION_MAX) {
-      throw new IllegalArgumentException(
-          "A description can have at most " + DESCRIPTION_MAX + " characters.");
+      throw new WordedArgumentException(RoutingWords.DESCRIPTION_LONG.with(DESCRIPTION_MAX));
     }
     return d.isEmpty() ? null : d;
   }
@@ -96,12 +96,7 @@ public class Team {
   /** The capacity, or IllegalArgumentException saying the allowed range. */
   public static int checkCapacity(Integer capacity) {
     if (capacity == null || capacity < CAPACITY_MIN || capacity > CAPACITY_MAX) {
-      throw new IllegalArgumentException(
-          "Capacity is the most open conversations one agent gets: a number from "
-              + CAPACITY_MIN
-              + " to "
-              + CAPACITY_MAX
-              + ".");
+      throw new WordedArgumentException(RoutingWords.CAPACITY.with(CAPACITY_MIN, CAPACITY_MAX));
     }
     return capacity;
   }

@@ -368,7 +368,7 @@ class RoutingIT {
         .hasMessage("Give the team a name.");
     assertThatThrownBy(
             () -> as(a.tenant, () -> teams.create("Mixed", null, List.of(ana, stranger), a.actor)))
-        .hasMessage(Teams.NOT_A_MEMBER);
+        .hasMessage(RoutingWords.NOT_A_MEMBER.with().english());
     assertThat(as(a.tenant, () -> teams.all()))
         .extracting(v -> v.team().getName())
         .containsExactly("Sales");
@@ -380,7 +380,7 @@ class RoutingIT {
                       teams.setMembers(sales.getId(), List.of(ana, stranger), a.actor);
                       return null;
                     }))
-        .hasMessage(Teams.NOT_A_MEMBER);
+        .hasMessage(RoutingWords.NOT_A_MEMBER.with().english());
     assertThat(as(a.tenant, () -> teams.all().get(0).memberIds())).containsExactly(ana);
     assertThatThrownBy(
             () ->
@@ -390,7 +390,7 @@ class RoutingIT {
                       teams.setMembers(theirs.getId(), List.of(ana), a.actor);
                       return null;
                     }))
-        .hasMessage(Teams.NO_TEAM);
+        .hasMessage(RoutingWords.NO_TEAM.with().english());
 
     customerWrites(a, newWaId(), "Hi");
     long mine = conversationIds(a.tenant).get(0);
@@ -402,7 +402,7 @@ class RoutingIT {
                       assignments.assignToTeam(a.tenant, mine, theirs.getId(), "rule");
                       return null;
                     }))
-        .hasMessage(Teams.NO_TEAM);
+        .hasMessage(RoutingWords.NO_TEAM.with().english());
     assertThatThrownBy(
             () ->
                 as(
@@ -450,7 +450,7 @@ class RoutingIT {
                       teams.route(sales.getId(), AssignmentMode.ROUND_ROBIN, 5, a.actor);
                       return null;
                     }))
-        .hasMessage(Teams.NO_TEAM);
+        .hasMessage(RoutingWords.NO_TEAM.with().english());
   }
 
   // --- helpers ---

@@ -3,6 +3,7 @@ package in.picode.kretanote.api.view;
 import in.picode.kretanote.api.boundary.WebhookSubscriptions;
 import in.picode.kretanote.api.entity.WebhookDelivery;
 import in.picode.kretanote.api.entity.WebhookSubscription;
+import in.picode.kretanote.platform.view.Lists;
 import in.picode.kretanote.platform.view.PageMessages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -90,7 +91,7 @@ public class WebhooksBean implements Serializable {
   }
 
   public String events(WebhookSubscription s) {
-    return String.join(", ", new java.util.TreeSet<>(s.getEventTypes()));
+    return Lists.join(new java.util.TreeSet<>(s.getEventTypes()));
   }
 
   public String label(String key) {

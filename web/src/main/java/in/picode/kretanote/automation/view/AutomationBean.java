@@ -9,6 +9,7 @@ import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -95,7 +96,7 @@ public class AutomationBean implements Serializable {
       startNew();
       load();
     } catch (AutomationRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     }
   }
 
@@ -105,7 +106,7 @@ public class AutomationBean implements Serializable {
       PageMessages.info(AutomationLabels.text("automation.dryRunDone", dry.size()));
     } catch (AutomationRefusedException e) {
       dry = null;
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     }
   }
 
@@ -141,7 +142,7 @@ public class AutomationBean implements Serializable {
     try {
       runs = rules.runs(ruleId, 100);
     } catch (AutomationRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     }
   }
 
@@ -152,7 +153,7 @@ public class AutomationBean implements Serializable {
         PageMessages.info(done);
       }
     } catch (AutomationRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     }
     all = rules.all();
     runs = rules.runs(null, 50);

@@ -2,8 +2,10 @@ package in.picode.kretanote.automation.view;
 
 import in.picode.kretanote.automation.boundary.AutomationRefusedException;
 import in.picode.kretanote.automation.boundary.BusinessHoursSettings;
+import in.picode.kretanote.platform.view.Lists;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -73,9 +75,9 @@ public class BusinessHoursBean implements Serializable {
   void load() {
     BusinessHoursSettings.Form f = settings.form();
     days.clear();
-    f.days().forEach((d, h) -> days.add(new Day(d, h)));
+    f.days().forEach((d, h) -> days.add(new Day(d, Lists.localized(h))));
     timeZone = f.timeZone();
-    holidays = f.holidays();
+    holidays = Lists.localized(f.holidays());
     awayEnabled = f.awayEnabled();
     awayText = f.awayText();
     greetingEnabled = f.greetingEnabled();
@@ -100,7 +102,7 @@ public class BusinessHoursBean implements Serializable {
       PageMessages.info(AutomationLabels.text("hours.saved"));
       load();
     } catch (AutomationRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     }
   }
 

@@ -5,6 +5,7 @@ import in.picode.kretanote.automation.boundary.Macros;
 import in.picode.kretanote.automation.entity.AutomationRule;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class MacroMenuBean implements Serializable {
           AutomationLabels.text(
               "macros.done", macros.run(macroId, conversation, user.getUserId())));
     } catch (AutomationRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
       return null;
     }
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);

@@ -6,6 +6,7 @@ import in.picode.kretanote.automation.boundary.Macros;
 import in.picode.kretanote.automation.entity.AutomationRule;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -72,7 +73,7 @@ public class MacrosBean implements Serializable {
       startNew();
       all = macros.all();
     } catch (AutomationRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     }
   }
 
@@ -81,7 +82,7 @@ public class MacrosBean implements Serializable {
       macros.delete(id);
       PageMessages.info(AutomationLabels.text("macros.deleted"));
     } catch (AutomationRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     }
     all = macros.all();
   }

@@ -13,6 +13,7 @@ import in.picode.kretanote.billing.entity.Subscription;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -120,7 +121,7 @@ public class BillingBean implements Serializable {
     try {
       ext.redirect(subscriptions.startCheckout(page + "?card=saved", page, currentUser.getEmail()));
     } catch (BillingRefusedException | PaymentProviderException e) {
-      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      message(FacesMessage.SEVERITY_ERROR, Wordings.of(e));
     } catch (EJBException e) {
       message(FacesMessage.SEVERITY_ERROR, cause(e));
     }
@@ -133,7 +134,7 @@ public class BillingBean implements Serializable {
       run.runCurrentTenant();
       message(FacesMessage.SEVERITY_INFO, done);
     } catch (BillingRefusedException e) {
-      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      message(FacesMessage.SEVERITY_ERROR, Wordings.of(e));
     } catch (EJBException e) {
       message(FacesMessage.SEVERITY_ERROR, cause(e));
     }
@@ -142,7 +143,7 @@ public class BillingBean implements Serializable {
 
   private static String cause(EJBException e) {
     return e.getCause() instanceof BillingRefusedException b
-        ? b.getMessage()
+        ? Wordings.of(b)
         : Texts.of(T, "billing.ourFault");
   }
 

@@ -8,6 +8,7 @@ import in.picode.kretanote.billing.boundary.ProviderEventLog;
 import in.picode.kretanote.billing.entity.Invoice;
 import in.picode.kretanote.billing.entity.ProviderEvent;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,12 +48,12 @@ public class OperatorInvoicesBean {
           FacesMessage.SEVERITY_INFO, Texts.of(T, "operator.credited", note.getDisplayNumber()));
       reason = null;
     } catch (BillingRefusedException | PaymentProviderException e) {
-      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      message(FacesMessage.SEVERITY_ERROR, Wordings.of(e));
     } catch (EJBException e) {
       message(
           FacesMessage.SEVERITY_ERROR,
           e.getCause() instanceof BillingRefusedException b
-              ? b.getMessage()
+              ? Wordings.of(b)
               : Texts.of(T, "operator.ourFault"));
     }
     load();

@@ -4,6 +4,7 @@ import in.picode.kretanote.billing.boundary.BillingRefusedException;
 import in.picode.kretanote.billing.boundary.Plans;
 import in.picode.kretanote.billing.entity.PlanVersion;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
@@ -63,12 +64,12 @@ public class OperatorPlansBean {
         message(FacesMessage.SEVERITY_INFO, Texts.of(T, "operator.planCreated", code));
       }
     } catch (IllegalArgumentException | BillingRefusedException e) {
-      message(FacesMessage.SEVERITY_ERROR, e.getMessage());
+      message(FacesMessage.SEVERITY_ERROR, Wordings.of(e));
     } catch (EJBException e) {
       message(
           FacesMessage.SEVERITY_ERROR,
           e.getCause() instanceof BillingRefusedException b
-              ? b.getMessage()
+              ? Wordings.of(b)
               : Texts.of(T, "operator.failed"));
     }
     load();

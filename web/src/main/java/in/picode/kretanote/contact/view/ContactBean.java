@@ -14,6 +14,7 @@ import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -196,7 +197,7 @@ public class ContactBean implements Serializable {
       refresh();
       PageMessages.info(done);
     } catch (ContactChangeRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     } catch (ContactNotFoundException e) {
       PageMessages.error(Texts.of(T, "contact.gone"));
     }

@@ -9,6 +9,7 @@ import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class ContactImportBean implements Serializable {
       mapping = new LinkedHashMap<>(imports.guessMapping(headers));
       progress = 33;
     } catch (ContactChangeRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     } catch (IOException e) {
       PageMessages.error(Texts.of(T, "import.interrupted"));
     }
@@ -90,7 +91,7 @@ public class ContactImportBean implements Serializable {
       }
     } catch (ContactChangeRefusedException e) {
       checked = null;
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     }
   }
 
@@ -111,7 +112,7 @@ public class ContactImportBean implements Serializable {
       PageMessages.info(Texts.of(T, "import.done", report.created(), report.updated()));
       bytes = null;
     } catch (ContactChangeRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       check();
     }
   }

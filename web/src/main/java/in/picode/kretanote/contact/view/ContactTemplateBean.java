@@ -8,6 +8,7 @@ import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -77,11 +78,11 @@ public class ContactTemplateBean implements Serializable {
           contactTemplates.send(
               Long.parseLong(parts[0]), contact.getContactId(), key, parts[1], parts[2], list);
     } catch (OutboundRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return null;
     }
     if (!sent.result().isQueued()) {
-      PageMessages.error(sent.result().refusalReason());
+      PageMessages.error(Wordings.of(sent.result().refusalWording()));
       return null;
     }
     key = UUID.randomUUID().toString();

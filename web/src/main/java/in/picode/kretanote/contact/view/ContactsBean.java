@@ -10,6 +10,7 @@ import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -141,7 +142,7 @@ public class ContactsBean implements Serializable {
       PageMessages.info(Texts.of(T, "contacts.fields.added", fieldName.strip()));
       fieldName = null;
     } catch (ContactChangeRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     }
   }
 

@@ -10,6 +10,7 @@ import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageJson;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -72,7 +73,7 @@ public class AnalyticsBean implements Serializable {
       agents = analytics.agentTimes(from, to);
       cost = currentUser.isManager() ? analytics.cost(from, to) : List.of();
     } catch (IllegalArgumentException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     }
   }
 

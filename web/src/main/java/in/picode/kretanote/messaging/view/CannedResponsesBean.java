@@ -7,6 +7,7 @@ import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -87,9 +88,9 @@ public class CannedResponsesBean implements Serializable {
       FacesContext.getCurrentInstance()
           .addMessage(
               e.field() == null ? null : "canned:" + e.field(),
-              new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+              new FacesMessage(FacesMessage.SEVERITY_ERROR, Wordings.of(e), null));
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
     }
     all = canned.all();
   }

@@ -12,6 +12,7 @@ import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -152,11 +153,11 @@ public class ComposeBean implements Serializable {
     try {
       result = send.get();
     } catch (OutboundRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return false;
     }
     if (!result.isQueued()) {
-      PageMessages.error(result.refusalReason());
+      PageMessages.error(Wordings.of(result.refusalWording()));
       return false;
     }
     composeKey = newKey();

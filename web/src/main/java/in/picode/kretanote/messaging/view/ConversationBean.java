@@ -14,6 +14,7 @@ import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.Times;
 import in.picode.kretanote.platform.view.UserZone;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.faces.context.FacesContext;
@@ -225,7 +226,7 @@ public class ConversationBean implements Serializable {
     try {
       change.accept(conversationId);
     } catch (ConversationChangeRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return false;
     } catch (ConversationNotFoundException e) {
       PageMessages.error(Texts.of(BUNDLE, "conv.msg.gone"));

@@ -12,6 +12,7 @@ import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.UserZone;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
@@ -197,12 +198,12 @@ public class CampaignsBean implements Serializable {
       }
       return t;
     } catch (OutboundRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     } catch (EJBException e) {
       if (e.getCause() instanceof OutboundRefusedException r) {
-        PageMessages.error(r.getMessage());
+        PageMessages.error(Wordings.of(r));
       } else {
-        PageMessages.error(PageMessages.OUR_FAULT);
+        PageMessages.error(PageMessages.ourFault());
       }
     }
     return null;

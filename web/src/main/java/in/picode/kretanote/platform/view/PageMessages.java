@@ -16,8 +16,10 @@ import java.util.logging.Logger;
  */
 public final class PageMessages {
 
-  public static final String OUR_FAULT =
-      "That failed on our side; nothing was changed. Please try again.";
+  /** "That failed on our side; nothing was changed." in the page's language. */
+  public static String ourFault() {
+    return Texts.of("in.picode.kretanote.platform.view.AppTexts", "page.ourFault");
+  }
 
   private static final Logger LOG = Logger.getLogger(PageMessages.class.getName());
 
@@ -25,8 +27,8 @@ public final class PageMessages {
 
   /**
    * Runs a change through a boundary: true when it went through; a {@code refusal} (the boundary's
-   * exception for bad input, whose message is written for the user) becomes an error message,
-   * anything else the "our fault" message (and a log line).
+   * exception for bad input, whose wordings are written for the user) becomes an error message in
+   * the page's language ({@link Wordings}), anything else the "our fault" message (and a log line).
    */
   public static boolean attempt(Class<? extends RuntimeException> refusal, Runnable change) {
     try {
@@ -35,11 +37,11 @@ public final class PageMessages {
     } catch (RuntimeException e) {
       Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
       if (refusal.isInstance(cause)) {
-        error(cause.getMessage());
+        Wordings.all(cause).forEach(PageMessages::error);
       } else {
         // EclipseLink leaves bound values out of its messages (logging.parameters=false).
         LOG.log(Level.WARNING, "A page action failed", cause);
-        error(OUR_FAULT);
+        error(ourFault());
       }
       return false;
     }

@@ -46,7 +46,7 @@ public class PreferencesBean {
       Optional<String> stored = preferences.changeLanguage(currentUser.getUserId(), language);
       userLanguage.changed(stored.orElse(null));
     } catch (AccountChangeRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return null;
     }
     FacesContext faces = FacesContext.getCurrentInstance();

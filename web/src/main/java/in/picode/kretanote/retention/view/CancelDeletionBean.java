@@ -2,6 +2,7 @@ package in.picode.kretanote.retention.view;
 
 import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.retention.boundary.AccountDeletions;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
@@ -36,15 +37,15 @@ public class CancelDeletionBean {
           clientAddresses.of((HttpServletRequest) faces.getExternalContext().getRequest()));
       cancelled = true;
     } catch (PrivacyRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     } catch (HashingBusyException e) {
       // As on the other password pages: the product's page, 503 and when to try again.
       var ec = faces.getExternalContext();
       ec.setResponseStatus(503);
       ec.setResponseHeader("Retry-After", Long.toString(HashingBusyException.RETRY_AFTER_SECONDS));
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
     }
     password = null;
   }

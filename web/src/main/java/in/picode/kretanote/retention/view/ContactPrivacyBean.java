@@ -3,6 +3,7 @@ package in.picode.kretanote.retention.view;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.retention.boundary.ContactPrivacy;
 import in.picode.kretanote.retention.boundary.DataSubjectRequests;
 import in.picode.kretanote.retention.boundary.Erasure;
@@ -81,10 +82,10 @@ public class ContactPrivacyBean implements Serializable {
     try {
       zip = requests.export(contactId, Requesters.of(currentUser));
     } catch (PrivacyRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return;
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
       return;
     }
     FacesContext faces = FacesContext.getCurrentInstance();
@@ -120,9 +121,9 @@ public class ContactPrivacyBean implements Serializable {
       erased = true;
       PageMessages.info(Texts.of(T, "contactPrivacy.erased", done.messages(), done.mediaFiles()));
     } catch (PrivacyRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
     }
   }
 
@@ -148,9 +149,9 @@ public class ContactPrivacyBean implements Serializable {
     try {
       PageMessages.info(work.get());
     } catch (PrivacyRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
     }
     refresh();
   }

@@ -2,6 +2,7 @@ package in.picode.kretanote.retention.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.retention.boundary.AccountDeletions;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import jakarta.ejb.EJBException;
@@ -33,10 +34,10 @@ public class DeleteAccountBean {
     try {
       deletions.request(Requesters.of(currentUser), password, typedName);
     } catch (PrivacyRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return;
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
       return;
     }
     ExternalContext ec = faces.getExternalContext();

@@ -3,6 +3,7 @@ package in.picode.kretanote.retention.view;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
 import in.picode.kretanote.retention.boundary.RetentionSettings;
 import jakarta.annotation.PostConstruct;
@@ -48,10 +49,10 @@ public class PrivacySettingsBean implements Serializable {
       settings.setPeriod(days, Requesters.of(currentUser));
       PageMessages.info(Texts.of(T, "privacy.saved", days));
     } catch (PrivacyRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return;
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
       return;
     }
     load();
@@ -62,10 +63,10 @@ public class PrivacySettingsBean implements Serializable {
       settings.setLegalHold(on, holdReason, Requesters.of(currentUser));
       PageMessages.info(Texts.of(T, on ? "privacy.hold.on" : "privacy.hold.lifted"));
     } catch (PrivacyRefusedException e) {
-      PageMessages.error(e.getMessage());
+      PageMessages.error(Wordings.of(e));
       return;
     } catch (EJBException e) {
-      PageMessages.error(PageMessages.OUR_FAULT);
+      PageMessages.error(PageMessages.ourFault());
       return;
     }
     load();

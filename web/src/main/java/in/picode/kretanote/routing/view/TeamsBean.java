@@ -1,8 +1,10 @@
 package in.picode.kretanote.routing.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.Lists;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.routing.boundary.Actor;
 import in.picode.kretanote.routing.boundary.Presence;
 import in.picode.kretanote.routing.boundary.RoutingRefusedException;
@@ -144,12 +146,12 @@ public class TeamsBean implements Serializable {
       work.run();
       return true;
     } catch (RoutingRefusedException e) {
-      e.problems().forEach(PageMessages::error);
+      Wordings.all(e).forEach(PageMessages::error);
     } catch (EJBException e) {
       if (e.getCause() instanceof RoutingRefusedException r) {
-        r.problems().forEach(PageMessages::error);
+        Wordings.all(r).forEach(PageMessages::error);
       } else {
-        PageMessages.error(PageMessages.OUR_FAULT);
+        PageMessages.error(PageMessages.ourFault());
       }
     }
     return false;
@@ -166,7 +168,7 @@ public class TeamsBean implements Serializable {
   public String memberNames(Teams.TeamView row) {
     return row.memberIds().stream()
         .map(id -> names.getOrDefault(id, "#" + id))
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.collectingAndThen(Collectors.toList(), Lists::join));
   }
 
   /** Members of the team who are Online now. */
@@ -181,7 +183,7 @@ public class TeamsBean implements Serializable {
     return rows.stream()
         .filter(r -> r.memberIds().contains(userId))
         .map(r -> r.team().getName())
-        .collect(Collectors.joining(", "));
+        .collect(Collectors.collectingAndThen(Collectors.toList(), Lists::join));
   }
 
   public AssignmentMode[] getModes() {

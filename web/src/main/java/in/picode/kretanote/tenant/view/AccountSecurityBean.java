@@ -5,6 +5,7 @@ import in.picode.kretanote.platform.security.SecondFactorStep;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Passkeys;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
@@ -75,7 +76,7 @@ public class AccountSecurityBean implements Serializable {
       PageMessages.info(Texts.of(TEXTS, "security.msg.passkeyAdded"));
       passkeyName = null;
     } catch (AccountChangeRefusedException e) {
-      PageMessages.error(PASSKEYS, e.field(), e.getMessage());
+      PageMessages.error(PASSKEYS, e.field(), Wordings.of(e));
     } finally {
       passkeyClientData = null;
       passkeyAttestation = null;
@@ -88,7 +89,7 @@ public class AccountSecurityBean implements Serializable {
       passkeys.remove(currentUser.getUserId(), id, currentUser.getClientAddress());
       PageMessages.info(Texts.of(TEXTS, "security.msg.passkeyRemoved"));
     } catch (AccountChangeRefusedException e) {
-      PageMessages.error(PASSKEYS, e.field(), e.getMessage());
+      PageMessages.error(PASSKEYS, e.field(), Wordings.of(e));
     } finally {
       load();
     }
@@ -190,7 +191,7 @@ public class AccountSecurityBean implements Serializable {
       action.run();
     } catch (AccountChangeRefusedException e) {
       String field = "code".equals(e.field()) && enabled ? "current" : e.field();
-      PageMessages.error(FORM, field, e.getMessage());
+      PageMessages.error(FORM, field, Wordings.of(e));
       load();
     } finally {
       code = null;

@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import jakarta.faces.context.FacesContext;
 
@@ -13,6 +14,6 @@ final class Busy {
     var ec = FacesContext.getCurrentInstance().getExternalContext();
     ec.setResponseStatus(503);
     ec.setResponseHeader("Retry-After", Long.toString(HashingBusyException.RETRY_AFTER_SECONDS));
-    PageMessages.error(e.getMessage());
+    PageMessages.error(Wordings.of(e));
   }
 }

@@ -39,7 +39,7 @@ public class ForgotPasswordBean {
       resets.request(e, PageMessages.clientAddress(), Texts.locale().toLanguageTag());
       done = true;
     } catch (EJBException failure) {
-      PageMessages.error("forgot", null, PageMessages.OUR_FAULT);
+      PageMessages.error("forgot", null, PageMessages.ourFault());
     }
   }
 

@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.Joins;
@@ -52,12 +53,12 @@ public class JoinBean implements Serializable {
       if (Joins.INVALID_LINK.equals(e.getMessage())) {
         valid = false;
       } else {
-        PageMessages.error("join", e.field(), e.getMessage());
+        PageMessages.error("join", e.field(), Wordings.of(e));
       }
     } catch (HashingBusyException e) {
       Busy.show(e);
     } catch (EJBException e) {
-      PageMessages.error("join", null, PageMessages.OUR_FAULT);
+      PageMessages.error("join", null, PageMessages.ourFault());
     } finally {
       password = null;
       confirm = null;

@@ -3,6 +3,7 @@ package in.picode.kretanote.tenant.view;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.entity.Role;
@@ -81,9 +82,9 @@ public class MemberBean implements Serializable {
       role = member.getRole();
       PageMessages.info(done);
     } catch (AccountChangeRefusedException e) {
-      PageMessages.error("member", null, e.getMessage());
+      PageMessages.error("member", null, Wordings.of(e));
     } catch (EJBException e) {
-      PageMessages.error("member", null, PageMessages.OUR_FAULT);
+      PageMessages.error("member", null, PageMessages.ourFault());
     }
   }
 

@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
 import in.picode.kretanote.tenant.boundary.Tenants;
@@ -36,7 +37,7 @@ public class OperatorTenantsBean {
       email = null;
       reason = null;
     } catch (AccountChangeRefusedException e) {
-      PageMessages.error("reset", e.field(), e.getMessage());
+      PageMessages.error("reset", e.field(), Wordings.of(e));
     }
   }
 

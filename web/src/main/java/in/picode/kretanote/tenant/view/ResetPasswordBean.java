@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.PasswordResets;
@@ -46,12 +47,12 @@ public class ResetPasswordBean implements Serializable {
       if (e.field() == null) {
         valid = false;
       } else {
-        PageMessages.error("reset", e.field(), e.getMessage());
+        PageMessages.error("reset", e.field(), Wordings.of(e));
       }
     } catch (HashingBusyException e) {
       Busy.show(e);
     } catch (EJBException e) {
-      PageMessages.error("reset", null, PageMessages.OUR_FAULT);
+      PageMessages.error("reset", null, PageMessages.ourFault());
     } finally {
       password = null;
       confirm = null;

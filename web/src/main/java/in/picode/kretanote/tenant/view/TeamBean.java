@@ -3,6 +3,7 @@ package in.picode.kretanote.tenant.view;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.Invitations;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
@@ -50,9 +51,9 @@ public class TeamBean implements Serializable {
       inviteEmail = null;
       inviteRole = Role.AGENT;
     } catch (AccountChangeRefusedException e) {
-      PageMessages.error("invite", e.field(), e.getMessage());
+      PageMessages.error("invite", e.field(), Wordings.of(e));
     } catch (EJBException e) {
-      PageMessages.error("invite", null, PageMessages.OUR_FAULT);
+      PageMessages.error("invite", null, PageMessages.ourFault());
     }
     load();
   }
@@ -62,9 +63,9 @@ public class TeamBean implements Serializable {
       invitations.revoke(currentUser.getUserId(), invitationId, currentUser.getClientAddress());
       PageMessages.info(Texts.of(T, "team.revoked"));
     } catch (AccountChangeRefusedException e) {
-      PageMessages.error("pending", null, e.getMessage());
+      PageMessages.error("pending", null, Wordings.of(e));
     } catch (EJBException e) {
-      PageMessages.error("pending", null, PageMessages.OUR_FAULT);
+      PageMessages.error("pending", null, PageMessages.ourFault());
     }
     load();
   }

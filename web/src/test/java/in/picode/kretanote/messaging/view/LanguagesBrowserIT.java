@@ -95,6 +95,7 @@ class LanguagesBrowserIT {
   static Tenant tenant;
   static User arabic;
   static User hindi;
+  static User spanish;
   static long conversation;
 
   @BeforeAll
@@ -105,6 +106,8 @@ class LanguagesBrowserIT {
     arabic = TestAccounts.user(tenant.id(), "owner-ar-" + run + "@example.com", "OWNER");
     hindi = TestAccounts.user(tenant.id(), "agent-hi-" + run + "@example.com", "AGENT");
     TestAccounts.update("UPDATE user_account SET language = 'ar' WHERE id = ?", arabic.id());
+    spanish = TestAccounts.user(tenant.id(), "owner-es-" + run + "@example.com", "OWNER");
+    TestAccounts.update("UPDATE user_account SET language = 'es' WHERE id = ?", spanish.id());
     browser = Browser.start(1400, 900);
     driver = browser.driver();
     wait = browser.waiting();
@@ -194,6 +197,64 @@ class LanguagesBrowserIT {
     browser.click("prefs:save");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Preferences"));
     assertThat(string("SELECT language FROM user_account WHERE id = ?", hindi.id())).isNull();
+  }
+
+  /**
+   * A refusal of the business core (a team without a name, refused by {@code routing.boundary
+   * .Teams}) and a PrimeFaces widget (the date picker's month names) in Spanish and in Arabic.
+   */
+  @Test
+  @Order(4)
+  void refusalsAndWidgetsSpeakTheUsersLanguage() {
+    record Expected(User user, String language, String refusal, List<String> months) {}
+    for (Expected e :
+        List.of(
+            new Expected(
+                spanish,
+                "es",
+                "Ponle un nombre al equipo.",
+                List.of(
+                    "Enero",
+                    "Febrero",
+                    "Marzo",
+                    "Abril",
+                    "Mayo",
+                    "Junio",
+                    "Julio",
+                    "Agosto",
+                    "Septiembre",
+                    "Octubre",
+                    "Noviembre",
+                    "Diciembre")),
+            new Expected(
+                arabic,
+                "ar",
+                "أعطِ الفريق اسمًا.",
+                List.of(
+                    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر",
+                    "اكتوبر", "نوفمبر", "ديسمبر")))) {
+      driver.manage().window().setSize(new Dimension(1400, 900));
+      signIn(e.user());
+      open("app/settings/teams.xhtml");
+      browser.click("edit:create");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), e.refusal()));
+      browser.screenshot(e.language() + "/refusal-teams");
+
+      driver.manage().window().setSize(new Dimension(390, 900));
+      open("app/analytics.xhtml");
+      driver.findElement(By.id("analytics:range_input")).click();
+      By panel = By.cssSelector(".ui-datepicker-title, .ui-datepicker-month");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(panel));
+      String title =
+          driver.findElement(By.cssSelector(".ui-datepicker-group, .ui-datepicker")).getText();
+      browser.screenshot(e.language() + "/390/datepicker");
+      assertThat(e.months())
+          .as("the date picker's months in %s: %s", e.language(), title)
+          .anyMatch(title::contains);
+      assertThat(title).doesNotContain("January").doesNotContain("December");
+      signOut();
+    }
   }
 
   void visit(String page, String language, int width) {
