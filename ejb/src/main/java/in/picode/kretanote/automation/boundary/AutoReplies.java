@@ -1,6 +1,5 @@
 package in.picode.kretanote.automation.boundary;
 
-import in.picode.kretanote.automation.control.WeeklyHours;
 import in.picode.kretanote.automation.entity.AutomationEvent;
 import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.BusinessHours;
@@ -21,12 +20,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The away message (a customer's first message of a conversation outside business hours) and the
- * greeting (the first message of a contact's first conversation ever). Each is sent through the
- * outbound boundary as an automatic message, so the guard decides; neither goes to a contact twice
- * within the business's repeat interval (read from the run log, where every outcome is written).
- * Its own transaction, committed before the rules run: the send changes the conversation row, and a
- * rule's action (in a transaction of its own) must not wait for that lock.
+ * The away message (a customer's first message of a conversation outside the hours of its team, or
+ * of the business when it has no team or the team has no hours of its own) and the greeting (the
+ * first message of a contact's first conversation ever). Each is sent through the outbound boundary
+ * as an automatic message, so the guard decides; neither goes to a contact twice within the
+ * business's repeat interval (read from the run log, where every outcome is written). Its own
+ * transaction, committed before the rules run: the send changes the conversation row, and a rule's
+ * action (in a transaction of its own) must not wait for that lock.
  */
 @Stateless
 @TenantScoped
@@ -51,8 +51,7 @@ public class AutoReplies {
     }
     if (b.isAwayEnabled()
         && e.isFirstMessage()
-        && !WeeklyHours.stored(b.getTimeZone(), b.getWeek(), b.getHolidays())
-            .isOpen(e.getOccurredAt())) {
+        && !settings.open(e.getOccurredAt(), c.getTeamId())) {
       send(AutoReply.AWAY_MESSAGE, b.getAwayText(), b, e, c, now);
     }
   }

@@ -5,6 +5,7 @@ import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.messaging.boundary.CannedResponses;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.TextLanguage;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
 import in.picode.kretanote.tenant.entity.UserAccount;
@@ -68,6 +69,7 @@ public class AutomationChoices {
         .getResultStream()
         .forEach(
             t -> out.add("Template " + t.getName() + " (" + t.getLanguage() + ") — " + t.getId()));
+    TextLanguage.CODES.forEach((code, name) -> out.add("Language " + name + " — " + code));
     return out;
   }
 }

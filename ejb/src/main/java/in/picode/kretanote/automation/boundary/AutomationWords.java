@@ -23,7 +23,8 @@ public enum AutomationWords implements Wording.Code {
   HOURS_NOT_INTERVAL("{0}: ''{1}'' is not an interval like 09:00-17:00."),
   HOURS_NOT_TIME("{0}: ''{1}'' is not a time of day (00:00–24:00)."),
   HOURS_ENDS_BEFORE("{0}: {1} ends before it starts."),
-  HOURS_OVERLAP("{0}: {1} and {2} overlap.");
+  HOURS_OVERLAP("{0}: {1} and {2} overlap."),
+  HOURS_TEAM_UNKNOWN("That team does not exist.");
 
   private final String pattern;
 

@@ -2,8 +2,10 @@ package in.picode.kretanote.automation.boundary;
 
 import in.picode.kretanote.automation.control.WeeklyHours;
 import in.picode.kretanote.automation.entity.BusinessHours;
+import in.picode.kretanote.automation.entity.TeamHours;
 import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.routing.boundary.Teams;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The current business's opening hours and its away and greeting messages. A save checks everything
- * first (hours, time zone, holidays, texts, interval) and writes all of it or nothing. Without
- * saved hours the business counts as always open (no away message).
+ * The current business's opening hours and its away and greeting messages, and a team's own hours
+ * (week, time zone, holidays) that replace the business's for the team's conversations. A save
+ * checks everything first (hours, time zone, holidays, texts, interval) and writes all of it or
+ * nothing. Without saved hours the business (and a team without its own) counts as always open.
  */
 @Stateless
 @TenantScoped
@@ -32,6 +35,7 @@ public class BusinessHoursSettings {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject Teams teams;
 
   /** What the settings form shows and sends; {@code days} holds each day's intervals as text. */
   public record Form(
@@ -62,9 +66,7 @@ public class BusinessHoursSettings {
     }
     BusinessHours b = saved.get();
     WeeklyHours h = WeeklyHours.stored(b.getTimeZone(), b.getWeek(), b.getHolidays());
-    for (DayOfWeek d : DayOfWeek.values()) {
-      days.put(d, h.dayText(d));
-    }
+    days.putAll(days(h));
     return new Form(
         b.getTimeZone(),
         days,
@@ -107,9 +109,15 @@ public class BusinessHoursSettings {
 
   /** Whether the business is open at {@code at}; always, until hours are saved. */
   public boolean open(Instant at) {
-    return find()
-        .map(b -> WeeklyHours.stored(b.getTimeZone(), b.getWeek(), b.getHolidays()).isOpen(at))
-        .orElse(true);
+    return open(at, null);
+  }
+
+  /**
+   * Whether a conversation of team {@code teamId} (null: none) is inside its hours at {@code at}:
+   * the team's own hours, else the business's; always, until hours are saved.
+   */
+  public boolean open(Instant at, Long teamId) {
+    return hoursFor(teamId).map(h -> h.isOpen(at)).orElse(true);
   }
 
   /**
@@ -117,12 +125,87 @@ public class BusinessHoursSettings {
    * business hours); every hour counts until hours are saved.
    */
   public Instant afterOpenTime(Instant start, java.time.Duration working) {
-    return find()
-        .map(
-            b ->
-                WeeklyHours.stored(b.getTimeZone(), b.getWeek(), b.getHolidays())
-                    .afterOpenTime(start, working))
-        .orElse(start.plus(working));
+    return afterOpenTime(null, start, working);
+  }
+
+  /**
+   * As {@link #afterOpenTime(Instant, java.time.Duration)}, in the hours of team {@code teamId}.
+   */
+  public Instant afterOpenTime(Long teamId, Instant start, java.time.Duration working) {
+    return hoursFor(teamId).map(h -> h.afterOpenTime(start, working)).orElse(start.plus(working));
+  }
+
+  /** The hours that hold for a conversation of team {@code teamId} (null: none); empty: always. */
+  public Optional<WeeklyHours> hoursFor(Long teamId) {
+    Optional<TeamHours> own = teamId == null ? Optional.empty() : ofTeam(teamId);
+    if (own.isPresent()) {
+      TeamHours t = own.get();
+      return Optional.of(WeeklyHours.stored(t.getTimeZone(), t.getWeek(), t.getHolidays()));
+    }
+    return find().map(b -> WeeklyHours.stored(b.getTimeZone(), b.getWeek(), b.getHolidays()));
+  }
+
+  /** The team's own hours, if it has them (another business's team has none here). */
+  public Optional<TeamHours> ofTeam(long teamId) {
+    return em.createNamedQuery(TeamHours.OF_TEAM, TeamHours.class)
+        .setParameter("team", teamId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** What a team's form shows: its own hours, or (not own) the business's to start from. */
+  public record TeamForm(
+      boolean own, String timeZone, Map<DayOfWeek, String> days, String holidays) {}
+
+  public TeamForm teamForm(long teamId) {
+    Optional<TeamHours> own = ofTeam(teamId);
+    if (own.isPresent()) {
+      TeamHours t = own.get();
+      WeeklyHours h = WeeklyHours.stored(t.getTimeZone(), t.getWeek(), t.getHolidays());
+      return new TeamForm(true, t.getTimeZone(), days(h), h.holidayText().replace(",", ", "));
+    }
+    Form f = form();
+    return new TeamForm(false, f.timeZone(), f.days(), f.holidays());
+  }
+
+  /**
+   * Saves team {@code teamId}'s own hours, checked as the business's (every problem at once); a
+   * team of another business, or none, is refused with the other problems.
+   */
+  public TeamHours saveForTeam(
+      long teamId, String timeZone, Map<DayOfWeek, String> days, String holidays) {
+    WeeklyHours.Parsed parsed = WeeklyHours.parse(timeZone, days, holidays);
+    List<Wording> problems = new ArrayList<>();
+    if (teams.find(teamId).isEmpty()) {
+      problems.add(AutomationWords.HOURS_TEAM_UNKNOWN.with());
+    }
+    problems.addAll(parsed.wordings());
+    if (!problems.isEmpty()) {
+      throw new AutomationRefusedException(problems);
+    }
+    WeeklyHours h = parsed.hours();
+    TeamHours t = ofTeam(teamId).orElseGet(() -> new TeamHours(teamId));
+    t.change(h.zone().getId(), h.weekText(), h.holidayText(), Instant.now(clock));
+    if (t.getId() == null) {
+      em.persist(t);
+    }
+    em.flush();
+    return t;
+  }
+
+  /** The team follows the business's hours again; false when it had none of its own. */
+  public boolean removeTeamHours(long teamId) {
+    Optional<TeamHours> t = ofTeam(teamId);
+    t.ifPresent(em::remove);
+    return t.isPresent();
+  }
+
+  private static Map<DayOfWeek, String> days(WeeklyHours h) {
+    Map<DayOfWeek, String> days = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek d : DayOfWeek.values()) {
+      days.put(d, h.dayText(d));
+    }
+    return days;
   }
 
   private static String text(boolean enabled, String text, boolean away, List<Wording> problems) {

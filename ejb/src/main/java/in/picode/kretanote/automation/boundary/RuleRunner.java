@@ -46,6 +46,7 @@ public class RuleRunner {
   @Inject Steps steps;
   @Inject SituationFacts situationFacts;
   @Inject LoopGuard loopGuard;
+  @Inject FreshReads fresh;
   @Inject Clock clock;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -101,7 +102,9 @@ public class RuleRunner {
           now);
       return;
     }
-    Situation s = situation(rule, e, c, false);
+    // As committed now: an earlier rule of this event may have moved, assigned or labelled it.
+    Conversation current = fresh.conversation(c.getId()).orElse(c);
+    Situation s = situation(rule, e, current, false);
     Optional<String> unmet = steps.unmet(d.conditions(), s);
     if (unmet.isPresent()) {
       log(rule, e, AutomationRun.Outcome.NOTHING, unmet.get(), now);

@@ -19,6 +19,14 @@ public class TargetWatch {
   private static final System.Logger LOG = System.getLogger(TargetWatch.class.getName());
 
   @Inject AutomationRules rules;
+  @Inject BusinessHoursSettings hours;
+
+  /** A deleted team's own hours go with it, in the deletion's transaction. */
+  void teamDeleted(@Observes ReferenceDeleted d) {
+    if ("team".equals(d.kind())) {
+      hours.removeTeamHours(d.id());
+    }
+  }
 
   void deleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferenceDeleted d) {
     try {

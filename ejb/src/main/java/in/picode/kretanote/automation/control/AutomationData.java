@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The automation feature's tables in the privacy workflows: the run log and the event queue age
  * with the retention period (they name conversations, and an event carries a customer's text);
- * rules, macros and business hours live as long as the tenant. First of all features: nothing
- * references these tables, and they hold ids of others' rows without keys.
+ * rules, macros, business hours and team hours live as long as the tenant. First of all features:
+ * nothing references these tables, and they hold ids of others' rows without keys.
  */
 @ApplicationScoped
 public class AutomationData implements TenantData {
@@ -26,7 +26,8 @@ public class AutomationData implements TenantData {
           TableStep.aged("automation_event", "occurred_at"),
           TableStep.aged("automation_slot", "created_at"),
           TableStep.whole("automation_rule"),
-          TableStep.whole("business_hours"));
+          TableStep.whole("business_hours"),
+          TableStep.whole("team_hours"));
 
   @Override
   public int purgeOrder() {

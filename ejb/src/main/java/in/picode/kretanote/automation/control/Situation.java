@@ -3,6 +3,7 @@ package in.picode.kretanote.automation.control;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.platform.boundary.TextLanguage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public final class Situation {
 
     Map<String, String> fields(long contactId);
 
-    boolean open(Instant at);
+    /** Inside the hours of team {@code teamId} (null: none), else of the business. */
+    boolean open(Instant at, Long teamId);
   }
 
   private final Trigger event;
@@ -145,8 +147,17 @@ public final class Situation {
 
   public boolean insideBusinessHours() {
     if (open == null) {
-      open = facts.open(at);
+      open = facts.open(at, conversation.getTeamId());
     }
     return open;
+  }
+
+  /**
+   * The language of the event's customer text, else the one messaging stored on the conversation
+   * from the customer's latest text; null when none could be told.
+   */
+  public String language() {
+    String detected = text == null ? null : TextLanguage.detect(text).orElse(null);
+    return detected != null ? detected : conversation.getCustomerLanguage();
   }
 }

@@ -6,6 +6,7 @@ import in.picode.kretanote.messaging.entity.InboxChange;
 import in.picode.kretanote.messaging.entity.Media;
 import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.Reaction;
+import in.picode.kretanote.platform.boundary.TextLanguage;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -141,6 +142,9 @@ public class MessageLog {
         conversation.customerAnsweredWhileClosed(in.writtenAt(), in.opensWindow());
       } else {
         conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
+      }
+      if ("text".equals(in.type())) {
+        TextLanguage.detect(in.text()).ifPresent(conversation::customerLanguage);
       }
       if (wasClosed && conversation.getStatus() == Conversation.Status.OPEN) {
         conversationChanges.fire(
@@ -331,7 +335,8 @@ public class MessageLog {
     em.flush();
     conversation.businessWrote(now);
     businessMessages.fire(
-        new BusinessMessageQueued(Tenancy.require(), conversationId, message.getId(), now));
+        new BusinessMessageQueued(
+            Tenancy.require(), conversationId, message.getId(), now, out.automatic()));
     return new Queued(message.getId(), conversation.getConnectionId(), conversation.getContactId());
   }
 

@@ -95,6 +95,10 @@ public class Conversation {
   @Column(length = 8)
   private String priority;
 
+  /** The language of the customer's latest text that could be told (ISO 639-1), or null. */
+  @Column(name = "customer_language", length = 8)
+  private String customerLanguage;
+
   @Version private long version;
 
   protected Conversation() {}
@@ -216,6 +220,15 @@ public class Conversation {
 
   public String getPriority() {
     return priority;
+  }
+
+  /** The customer's latest text was detected as {@code code}; a text nobody can tell keeps it. */
+  public void customerLanguage(String code) {
+    this.customerLanguage = code;
+  }
+
+  public String getCustomerLanguage() {
+    return customerLanguage;
   }
 
   public boolean isSnoozed(Instant now) {

@@ -46,12 +46,15 @@ public class SlaClocks {
     Long team =
         conversations.find(conversationId).map(ConversationRouting.Routed::teamId).orElse(null);
     SlaPolicy p = policies.forTeam(team);
-    if (!p.hasTargets()) {
+    Optional<SlaClock> found = find(conversationId);
+    if (found.isEmpty() && !p.hasTargets()) {
+      // No targets for this conversation (none for the business, or only other teams'): no clock.
       return;
     }
+    // A clock kept while its team has no targets still follows the waits, with nothing due, so a
+    // move back to a team with targets knows since when the customer waits.
     Instant now = Instant.now(clock);
-    Function<SlaClock.Target, Instant> due = due(p);
-    Optional<SlaClock> found = find(conversationId);
+    Function<SlaClock.Target, Instant> due = due(p, team);
     SlaClock c =
         found.orElseGet(
             () -> {
@@ -72,7 +75,7 @@ public class SlaClocks {
   public void movedToTeam(long conversationId, Long teamId) {
     find(conversationId)
         .filter(c -> !java.util.Objects.equals(c.getTeamId(), teamId))
-        .ifPresent(c -> c.movedToTeam(teamId, due(policies.forTeam(teamId))));
+        .ifPresent(c -> c.movedToTeam(teamId, due(policies.forTeam(teamId), teamId)));
   }
 
   public void businessReplied(long conversationId) {
@@ -135,7 +138,8 @@ public class SlaClocks {
     return Optional.of(new SlaStatus(due, what, now.isAfter(due), Duration.between(now, due)));
   }
 
-  private Function<SlaClock.Target, Instant> due(SlaPolicy p) {
+  /** Due times under policy {@code p}, in the hours of team {@code teamId} when it counts them. */
+  private Function<SlaClock.Target, Instant> due(SlaPolicy p, Long teamId) {
     long tenant = Tenancy.require();
     return t -> {
       Duration d =
@@ -148,7 +152,7 @@ public class SlaClocks {
         return null;
       }
       return p.isBusinessHours()
-          ? hours.afterOpenTime(t.from(), d)
+          ? hours.afterOpenTime(teamId, t.from(), d)
           : calendar.due(tenant, t.from(), d);
     };
   }

@@ -34,7 +34,13 @@ public class SlaTrigger {
     }
   }
 
+  /**
+   * An automatic message (away, greeting, a rule's send) is no answer: the customer still waits.
+   */
   void businessWrote(@Observes BusinessMessageQueued m) {
+    if (m.automatic()) {
+      return;
+    }
     clocks.businessReplied(m.conversationId());
   }
 

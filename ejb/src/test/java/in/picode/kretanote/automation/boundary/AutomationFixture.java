@@ -90,6 +90,15 @@ public class AutomationFixture {
     return texts;
   }
 
+  /** A rule's runs, oldest first: "OUTCOME detail". */
+  public static List<String> runs(Business b, long rule) {
+    return strings(
+        "SELECT concat(outcome, ' ', detail) FROM automation_run WHERE tenant_id = ?"
+            + " AND rule_id = ? ORDER BY id",
+        b.tenant(),
+        rule);
+  }
+
   /** Every queued automation event of the business is handled. */
   public static void awaitQuiet(Business b) {
     await(

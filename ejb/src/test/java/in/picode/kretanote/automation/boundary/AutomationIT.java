@@ -3,6 +3,7 @@ package in.picode.kretanote.automation.boundary;
 import static in.picode.kretanote.automation.boundary.AutomationFixture.await;
 import static in.picode.kretanote.automation.boundary.AutomationFixture.awaitQuiet;
 import static in.picode.kretanote.automation.boundary.AutomationFixture.number;
+import static in.picode.kretanote.automation.boundary.AutomationFixture.runs;
 import static in.picode.kretanote.automation.boundary.AutomationFixture.sentTexts;
 import static in.picode.kretanote.automation.boundary.AutomationFixture.strings;
 import static in.picode.kretanote.testing.SimulatedNumbers.as;
@@ -80,14 +81,6 @@ class AutomationIT {
 
   long cannedReply(Business b, String shortcut, String body) {
     return as(b.tenant(), () -> canned.create(shortcut, body, actor(b)).getId());
-  }
-
-  List<String> runs(Business b, long rule) {
-    return strings(
-        "SELECT concat(outcome, ' ', detail) FROM automation_run WHERE tenant_id = ?"
-            + " AND rule_id = ? ORDER BY id",
-        b.tenant(),
-        rule);
   }
 
   Conversation conversation(Business b, long id) {

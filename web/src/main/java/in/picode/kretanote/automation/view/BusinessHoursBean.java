@@ -6,6 +6,8 @@ import in.picode.kretanote.platform.view.Lists;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.Wordings;
+import in.picode.kretanote.routing.boundary.Teams;
+import in.picode.kretanote.routing.entity.Team;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -22,7 +24,8 @@ import java.util.Map;
 
 /**
  * Settings → Business hours: the week (several intervals a day), the time zone, holidays, and the
- * away and greeting messages. A save with mistakes shows all of them and keeps what was saved.
+ * away and greeting messages; with a team chosen in "Hours for", that team's own week, zone and
+ * holidays. A save with mistakes shows all of them and keeps what was saved.
  */
 @Named
 @ViewScoped
@@ -31,6 +34,7 @@ public class BusinessHoursBean implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient BusinessHoursSettings settings;
+  @Inject transient Teams teams;
 
   /** One day of the week on the form. */
   public static class Day implements Serializable {
@@ -71,8 +75,23 @@ public class BusinessHoursBean implements Serializable {
   private String greetingText;
   private int repeatMinutes;
 
+  /** Whose hours the form shows: null for the business, else a team. */
+  private Long teamId;
+
+  private boolean teamHasOwn;
+
   @PostConstruct
   void load() {
+    if (teamId != null) {
+      BusinessHoursSettings.TeamForm t = settings.teamForm(teamId);
+      days.clear();
+      t.days().forEach((d, h) -> days.add(new Day(d, Lists.localized(h))));
+      timeZone = t.timeZone();
+      holidays = Lists.localized(t.holidays());
+      teamHasOwn = t.own();
+      return;
+    }
+    teamHasOwn = false;
     BusinessHoursSettings.Form f = settings.form();
     days.clear();
     f.days().forEach((d, h) -> days.add(new Day(d, Lists.localized(h))));
@@ -85,9 +104,27 @@ public class BusinessHoursBean implements Serializable {
     repeatMinutes = f.repeatMinutes();
   }
 
+  /** The scope changed: show the business's or the chosen team's hours. */
+  public void show() {
+    if (teamId != null && teams.find(teamId).isEmpty()) {
+      teamId = null;
+    }
+    load();
+  }
+
   public void save() {
     Map<DayOfWeek, String> week = new EnumMap<>(DayOfWeek.class);
     days.forEach(d -> week.put(d.day, d.hours));
+    if (teamId != null) {
+      try {
+        settings.saveForTeam(teamId, timeZone, week, holidays);
+        PageMessages.info(AutomationLabels.text("hours.teamSaved"));
+        load();
+      } catch (AutomationRefusedException e) {
+        Wordings.all(e).forEach(PageMessages::error);
+      }
+      return;
+    }
     try {
       settings.save(
           new BusinessHoursSettings.Form(
@@ -104,6 +141,30 @@ public class BusinessHoursBean implements Serializable {
     } catch (AutomationRefusedException e) {
       Wordings.all(e).forEach(PageMessages::error);
     }
+  }
+
+  /** The chosen team follows the business's hours again. */
+  public void useBusinessHours() {
+    if (teamId != null && settings.removeTeamHours(teamId)) {
+      PageMessages.info(AutomationLabels.text("hours.teamRemoved"));
+    }
+    load();
+  }
+
+  public List<Team> getTeams() {
+    return teams.all().stream().map(Teams.TeamView::team).toList();
+  }
+
+  public Long getTeamId() {
+    return teamId;
+  }
+
+  public void setTeamId(Long teamId) {
+    this.teamId = teamId;
+  }
+
+  public boolean isTeamHasOwn() {
+    return teamHasOwn;
   }
 
   /** Time zones whose name contains what was typed (at most 30). */

@@ -12,7 +12,7 @@ import java.io.Serializable;
  * One condition or action as the settings forms edit it: a type and one text value, turned into the
  * step's JSON (and back). The boundary checks the JSON; this class only maps the form's one field
  * onto each type's parameters ("Field=value" for custom fields, "inside"/"outside" for business
- * hours, "id: value | value" for a template's values).
+ * hours, "id: value | value" for a template's values, "es, pt" for languages).
  */
 public class StepRow implements Serializable {
 
@@ -53,6 +53,7 @@ public class StepRow implements Serializable {
       case "business_hours" -> o.add("inside", !v.equalsIgnoreCase("outside"));
       case "channel" -> o.add("connectionId", v);
       case "first_message" -> o.add("first", !v.equalsIgnoreCase("no"));
+      case "language" -> o.add("languages", v);
       case "add_label", "remove_label" -> o.add("label", v);
       case "add_tag", "remove_tag" -> o.add("tag", v);
       case "send_canned" -> o.add("cannedId", v);
@@ -91,6 +92,7 @@ public class StepRow implements Serializable {
           case "business_hours" -> flag(step, "inside") ? "inside" : "outside";
           case "channel" -> text(step, "connectionId");
           case "first_message" -> flag(step, "first") ? "yes" : "no";
+          case "language" -> text(step, "languages");
           case "add_label", "remove_label" -> text(step, "label");
           case "add_tag", "remove_tag" -> text(step, "tag");
           case "send_canned" -> text(step, "cannedId");

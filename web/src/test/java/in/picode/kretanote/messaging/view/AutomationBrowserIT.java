@@ -121,6 +121,36 @@ class AutomationBrowserIT {
         .startsWith("MON 09:00-12:00,13:00-17:00;TUE 09:00-17:00");
     browser.screenshot("automation-hours-" + width);
 
+    // A team's own hours: chosen in "Hours for"; its mistakes at once, then its week.
+    Webhooks.execute(
+        "INSERT INTO team (tenant_id, name, created_at) VALUES (?, 'Night', NOW(6))",
+        owner.tenantId());
+    browser.open(base, "app/settings/business-hours.xhtml");
+    browser.choose("hours:scope", "Night");
+    browser.waitForText("This team has no hours of its own");
+    assertThat(driver.findElements(By.id("hours:awayText")))
+        .as("texts are the business's")
+        .isEmpty();
+    browser.type("hours:zone_input", "Mars/Olympus");
+    day(driver, 1).clear();
+    day(driver, 1).sendKeys("20:00-23:00, 22:00-24:00");
+    browser.click("hours:save");
+    browser.waitForText("Unknown time zone 'Mars/Olympus'");
+    browser.waitForText("Tuesday: 20:00-23:00 and 22:00-24:00 overlap.");
+    assertThat(count("SELECT COUNT(*) FROM team_hours WHERE tenant_id = ?", owner.tenantId()))
+        .isZero();
+    browser.type("hours:zone_input", "Asia/Kolkata");
+    day(driver, 1).clear();
+    day(driver, 1).sendKeys("20:00-24:00");
+    browser.click("hours:save");
+    browser.waitForText("The team's hours saved.");
+    assertThat(string("SELECT time_zone FROM team_hours WHERE tenant_id = ?", owner.tenantId()))
+        .isEqualTo("Asia/Kolkata");
+    assertThat(string("SELECT week FROM business_hours WHERE tenant_id = ?", owner.tenantId()))
+        .as("the business's week unchanged")
+        .startsWith("MON 09:00-12:00,13:00-17:00;TUE 09:00-17:00");
+    browser.screenshot("automation-team-hours-" + width);
+
     // A rule: customer message containing "refund" → label Refund; dry run first.
     browser.open(base, "app/settings/automation.xhtml");
     browser.type("editor:name", "Refunds");
