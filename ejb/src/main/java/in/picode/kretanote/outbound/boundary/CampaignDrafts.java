@@ -97,10 +97,14 @@ public class CampaignDrafts {
           problems.add("Condition " + (i + 1) + ": " + e.getMessage());
         }
       }
-      typed.add(new CampaignSegment.Condition(f.getId(), f.getType().name(), c.op(), value));
+      CampaignSegment.Condition t =
+          new CampaignSegment.Condition(f.getId(), f.getType().name(), c.op(), value);
+      problems.addAll(CampaignSegment.problems(i + 1, t));
+      typed.add(t);
     }
+    // The sizes and the days; the conditions were checked above with their fields' types.
+    raw.problems().stream().filter(p -> !p.startsWith("Condition ")).forEach(problems::add);
     if (typed.size() < raw.conditions().size()) {
-      raw.problems().stream().filter(p -> !p.startsWith("Condition ")).forEach(problems::add);
       return new Checked(raw, problems);
     }
     CampaignSegment segment =
@@ -112,7 +116,6 @@ public class CampaignDrafts {
             typed,
             raw.marketingConsent(),
             raw.activity());
-    problems.addAll(segment.problems());
     return new Checked(segment, problems);
   }
 

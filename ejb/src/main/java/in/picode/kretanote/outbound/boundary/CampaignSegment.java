@@ -128,25 +128,31 @@ public record CampaignSegment(
       p.add("At most " + MAX_CONDITIONS + " field conditions");
     }
     for (int i = 0; i < conditions.size(); i++) {
-      Condition c = conditions.get(i);
-      String where = "Condition " + (i + 1) + ": ";
-      if (c.op() == null) {
-        p.add(where + "pick a comparison");
-        continue;
-      }
-      if (c.op().needsValue() && (c.value() == null || c.value().isBlank())) {
-        p.add(where + "give a value to compare with");
-      }
-      boolean ordered = "NUMBER".equals(c.type()) || "DATE".equals(c.type());
-      if ((c.op() == Op.GREATER || c.op() == Op.LESS) && !ordered) {
-        p.add(where + "greater/less than works on number and date fields only");
-      }
-      if (c.op() == Op.CONTAINS && !"TEXT".equals(c.type())) {
-        p.add(where + "contains works on text fields only");
-      }
+      p.addAll(problems(i + 1, conditions.get(i)));
     }
     if (activity != null && (activity.days() < 1 || activity.days() > MAX_DAYS)) {
       p.add("Last activity: give 1 to " + MAX_DAYS + " days");
+    }
+    return p;
+  }
+
+  /** What is wrong with condition number {@code n} for its field's type. */
+  public static List<String> problems(int n, Condition c) {
+    List<String> p = new ArrayList<>();
+    String where = "Condition " + n + ": ";
+    if (c.op() == null) {
+      p.add(where + "pick a comparison");
+      return p;
+    }
+    if (c.op().needsValue() && (c.value() == null || c.value().isBlank())) {
+      p.add(where + "give a value to compare with");
+    }
+    boolean ordered = "NUMBER".equals(c.type()) || "DATE".equals(c.type());
+    if ((c.op() == Op.GREATER || c.op() == Op.LESS) && !ordered) {
+      p.add(where + "greater/less than works on number and date fields only");
+    }
+    if (c.op() == Op.CONTAINS && !"TEXT".equals(c.type())) {
+      p.add(where + "contains works on text fields only");
     }
     return p;
   }
