@@ -270,7 +270,7 @@ public class CampaignAudienceBean implements Serializable {
       if (r.isQueued()) {
         PageMessages.info(Texts.of(T, "campaigns.test.sent", testPhone));
       } else {
-        PageMessages.error(Texts.of(T, "campaigns.test.refused", r.refusal().reason()));
+        PageMessages.error(Texts.of(T, "campaigns.test.refused", r.refusalReason()));
       }
     } catch (CampaignProblemsException e) {
       e.getProblems().forEach(PageMessages::error);
@@ -302,7 +302,7 @@ public class CampaignAudienceBean implements Serializable {
   public Map<String, String> getSources() {
     Map<String, String> m = new LinkedHashMap<>();
     for (ValueMapping.Source s : ValueMapping.Source.values()) {
-      m.put(Texts.of(T, "campaigns.source." + s.name()), s.name());
+      m.put(choice("campaigns.source.", s.name()), s.name());
     }
     return m;
   }
@@ -310,7 +310,7 @@ public class CampaignAudienceBean implements Serializable {
   public Map<String, String> getOps() {
     Map<String, String> m = new LinkedHashMap<>();
     for (CampaignSegment.Op o : CampaignSegment.Op.values()) {
-      m.put(Texts.of(T, "campaigns.op." + o.name()), o.name());
+      m.put(choice("campaigns.op.", o.name()), o.name());
     }
     return m;
   }
@@ -318,9 +318,15 @@ public class CampaignAudienceBean implements Serializable {
   public Map<String, String> getActivities() {
     Map<String, String> m = new LinkedHashMap<>();
     for (String a : List.of("ANY", "WITHIN", "NOT_WITHIN")) {
-      m.put(Texts.of(T, "campaigns.activity." + a), a);
+      m.put(choice("campaigns.activity.", a), a);
     }
     return m;
+  }
+
+  /** The label of a choice: the key is the prefix and the choice's name (all in the bundles). */
+  private static String choice(String prefix, String name) {
+    String key = prefix + name;
+    return Texts.of(T, key);
   }
 
   /** The live count in words. */
