@@ -86,7 +86,7 @@ public class ConversationRouting {
       return load;
     }
     em.createQuery(
-            "select c.assigneeId, count(c) from Conversation c where c.status = :open"
+            "select c.assigneeId, count(c) from Conversation c where c.status = :open and c.quiet = false"
                 + " and c.assigneeId in :users group by c.assigneeId",
             Object[].class)
         .setParameter("open", Conversation.Status.OPEN)
@@ -100,7 +100,7 @@ public class ConversationRouting {
   public Map<Long, Long> openPerTeam() {
     Map<Long, Long> counts = new HashMap<>();
     em.createQuery(
-            "select c.teamId, count(c) from Conversation c where c.status = :open"
+            "select c.teamId, count(c) from Conversation c where c.status = :open and c.quiet = false"
                 + " and c.teamId is not null group by c.teamId",
             Object[].class)
         .setParameter("open", Conversation.Status.OPEN)

@@ -189,7 +189,8 @@ public class Inbox {
   /** The latest activity of the tenant's conversations (the poll's starting point). */
   public Instant latestActivity() {
     Object t =
-        em.createNativeQuery("SELECT MAX(last_activity_at) FROM conversation WHERE tenant_id = ?")
+        em.createNativeQuery(
+                "SELECT MAX(last_activity_at) FROM conversation WHERE tenant_id = ? AND quiet = FALSE")
             .setParameter(1, Tenancy.require())
             .setHint(ALLOW_NATIVE, "true")
             .getSingleResult();

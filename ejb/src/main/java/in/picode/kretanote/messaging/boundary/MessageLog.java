@@ -138,7 +138,11 @@ public class MessageLog {
         continue;
       }
       boolean wasClosed = conversation.getStatus() == Conversation.Status.CLOSED;
-      if (wasClosed && keptClosed(conversation, message)) {
+      if (conversation.isQuiet()) {
+        // A campaign's conversation answered: it enters the inbox now, as a new one would.
+        conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
+        opened(conversation);
+      } else if (wasClosed && keptClosed(conversation, message)) {
         conversation.customerAnsweredWhileClosed(in.writtenAt(), in.opensWindow());
       } else {
         conversation.customerWrote(in.writtenAt(), in.opensWindow(), in.unread(), now);
@@ -349,6 +353,17 @@ public class MessageLog {
     em.persist(created);
     em.flush();
     opened(created);
+    return created.getId();
+  }
+
+  /**
+   * A conversation for a campaign's message: it holds the history but stays out of the inbox lists
+   * and counters (and is announced as created) only once the customer writes.
+   */
+  public long openQuiet(long connectionId, long contactId, Instant now) {
+    Conversation created = Conversation.quiet(connectionId, contactId, now);
+    em.persist(created);
+    em.flush();
     return created.getId();
   }
 

@@ -16,7 +16,8 @@ import java.util.Locale;
  * <p>Pages by keyset on (last_activity_at, id), written in the expanded form the planner turns into
  * a range scan of the chosen index (FACTS.md: the row-value form never did), never OFFSET. A
  * snoozed conversation is OPEN with {@code snoozed_until} in the future: once the time passes the
- * same row is simply open again, so no timer has to wake it.
+ * same row is simply open again, so no timer has to wake it. A quiet conversation (a campaign's,
+ * not answered yet) is in no list: {@code quiet} follows the tenant in every inbox index.
  */
 public final class InboxQuery {
 
@@ -100,7 +101,7 @@ public final class InboxQuery {
                 + index
                 + ") JOIN contact ct ON ct.tenant_id = c.tenant_id AND ct.id = c.contact_id"
                 + " LEFT JOIN user_account u ON u.tenant_id = c.tenant_id AND u.id = c.assignee_id"
-                + " WHERE c.tenant_id = ?");
+                + " WHERE c.tenant_id = ? AND c.quiet = FALSE");
     p.add(tenantId);
     switch (owner) {
       case MINE -> {
@@ -185,7 +186,7 @@ public final class InboxQuery {
     StringBuilder sql =
         new StringBuilder(
             "SELECT COUNT(*) FROM conversation c FORCE INDEX (conversation_activity_ix)"
-                + " WHERE c.tenant_id = ? AND c.last_activity_at > ?");
+                + " WHERE c.tenant_id = ? AND c.quiet = FALSE AND c.last_activity_at > ?");
     teams(new Teams(null, scope), sql, p);
     return new Sql(sql.toString(), List.copyOf(p));
   }

@@ -99,6 +99,10 @@ public class Conversation {
   @Column(name = "customer_language", length = 8)
   private String customerLanguage;
 
+  /** Opened by a campaign and not answered yet: kept for history, out of the inbox. */
+  @Column(nullable = false)
+  private boolean quiet;
+
   @Version private long version;
 
   protected Conversation() {}
@@ -111,11 +115,19 @@ public class Conversation {
     this.lastActivityAt = openedAt;
   }
 
+  /** A conversation a campaign opens: quiet (out of the inbox) until the customer writes. */
+  public static Conversation quiet(long connectionId, long contactId, Instant openedAt) {
+    Conversation c = new Conversation(connectionId, contactId, openedAt);
+    c.quiet = true;
+    return c;
+  }
+
   /**
    * A new message from the customer, written at {@code writtenAt} (Meta's time). Re-opens a closed
    * conversation; {@code unread} is false for messages an agent need not answer (a reaction).
    */
   public void customerWrote(Instant writtenAt, boolean opensWindow, boolean unread, Instant now) {
+    quiet = false;
     if (status == Status.CLOSED) {
       status = Status.OPEN;
       openedAt = now;
@@ -144,6 +156,7 @@ public class Conversation {
    * nobody has to read it.
    */
   public void customerAnsweredWhileClosed(Instant writtenAt, boolean opensWindow) {
+    quiet = false;
     if (opensWindow
         && (lastCustomerMessageAt == null || writtenAt.isAfter(lastCustomerMessageAt))) {
       lastCustomerMessageAt = writtenAt;
@@ -290,5 +303,9 @@ public class Conversation {
 
   public Long getTeamId() {
     return teamId;
+  }
+
+  public boolean isQuiet() {
+    return quiet;
   }
 }

@@ -52,7 +52,7 @@ public class CampaignConversations {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long create(long connectionId, long contactId, Instant now) {
-    return log.open(connectionId, contactId, now);
+    return log.openQuiet(connectionId, contactId, now);
   }
 
   private Long find(long connectionId, long contactId) {

@@ -3,7 +3,6 @@ package in.picode.kretanote.outbound.boundary;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.outbound.control.AutoPause;
-import in.picode.kretanote.outbound.control.CampaignSegment;
 import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.entity.Campaign;
@@ -32,9 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * One round of one campaign of the current tenant, in one transaction, run by whichever server
  * holds the campaign's lease: start it when due, pause it when Meta's spam/quality refusals or the
  * number's rating say so, write the next batch of recipients from the segment, and hand queued
- * recipients to {@link Sending} with the idempotency key {@code campaign-<id>-<contact>}. The key
- * is what makes a crash harmless: a recipient whose message was queued but whose row still says
- * QUEUED (the round died before it committed) gets the same message back, never a second one.
+ * recipients to {@link Sending} with the idempotency key {@code campaign-<id>-<contact>} and the
+ * recipient's own values (resolved from its fields when it is handed over). The key is what makes a
+ * crash harmless: a recipient whose message was queued but whose row still says QUEUED (the round
+ * died before it committed) gets the same message back, never a second one.
  *
  * <p>Pacing is the outbox sender's; this only keeps at most {@code kretanote.campaign.max-ahead} of
  * the campaign's messages waiting in the outbox, so a pause holds few rows and takes effect
@@ -62,6 +62,7 @@ public class CampaignRunner {
   @Inject CampaignConversations conversations;
   @Inject RecipientRestrictions restrictions;
   @Inject OutboxClaims outboxClaims;
+  @Inject CampaignDrafts drafts;
 
   @Inject
   @ConfigProperty(name = "kretanote.campaign.batch", defaultValue = "200")
@@ -194,7 +195,9 @@ public class CampaignRunner {
             "campaign-" + c.getId() + "-" + contact.getId(),
             c.getTemplateName(),
             c.getTemplateLanguage(),
-            values(c),
+            c.getValueMap() == null
+                ? values(c)
+                : drafts.values(ValueMapping.fromJson(c.getValueMap()), drafts.recipient(contact)),
             c.getId());
     if (result.isQueued()) {
       r.enqueued(result.messageId(), now);
@@ -221,9 +224,9 @@ public class CampaignRunner {
           RefusalCode.MESSAGING_LIMIT_REACHED);
 
   private void materialise(Campaign c, long tenant, Instant now) {
-    CampaignSegment segment = new CampaignSegment(c.getSegmentTag(), c.isSegmentMarketing());
+    CampaignSegment segment = Campaigns.segmentOf(c);
     Query q = nativeQuery(segment.nextIds());
-    List<Object> p = segment.parameters(tenant, c.getMaterialisedTo());
+    List<Object> p = segment.parameters(tenant, c.getMaterialisedTo(), now);
     p.add(batch);
     for (int i = 0; i < p.size(); i++) {
       q.setParameter(i + 1, p.get(i));

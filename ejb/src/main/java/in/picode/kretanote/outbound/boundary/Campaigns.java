@@ -3,7 +3,6 @@ package in.picode.kretanote.outbound.boundary;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.boundary.Tag;
 import in.picode.kretanote.messaging.boundary.Deliveries;
-import in.picode.kretanote.outbound.control.CampaignSegment;
 import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.TemplateParameters;
 import in.picode.kretanote.outbound.entity.Campaign;
@@ -42,11 +41,16 @@ public class Campaigns {
   EntityManager em;
 
   @Inject Deliveries deliveries;
+  @Inject CampaignDrafts drafts;
   @Inject jakarta.enterprise.event.Event<CampaignFinished> finished;
 
   private final Clock clock = Clock.systemUTC();
 
-  /** What a new campaign is. */
+  /**
+   * What a new campaign is. With a {@code mapping} each body placeholder gets its value per
+   * recipient (and {@code bodyValues} is ignored); with a {@code segment} the tag and consent
+   * arguments are ignored.
+   */
   public record Draft(
       String name,
       long connectionId,
@@ -54,7 +58,31 @@ public class Campaigns {
       String templateLanguage,
       List<String> bodyValues,
       String tag,
-      boolean marketingConsent) {}
+      boolean marketingConsent,
+      List<ValueMapping> mapping,
+      CampaignSegment segment) {
+
+    /** The same values for everyone, to a tag and/or marketing consent. */
+    public Draft(
+        String name,
+        long connectionId,
+        String templateName,
+        String templateLanguage,
+        List<String> bodyValues,
+        String tag,
+        boolean marketingConsent) {
+      this(
+          name,
+          connectionId,
+          templateName,
+          templateLanguage,
+          bodyValues,
+          tag,
+          marketingConsent,
+          null,
+          null);
+    }
+  }
 
   /** Counts per recipient state; {@code total} is every recipient written so far. */
   public record Progress(Map<CampaignRecipientView.State, Long> counts, long total) {
@@ -91,19 +119,87 @@ public class Campaigns {
     }
   }
 
+  /** Creates a DRAFT campaign, or refuses with every problem of the draft at once. */
   public Campaign create(Draft d, Long userId) {
     if (d == null) {
-      throw new OutboundRefusedException(OutboundWords.NO_CAMPAIGN_GIVEN.with());
+      throw new OutboundRefusedException("No campaign given");
     }
+    List<String> problems = new ArrayList<>();
     if (d.name() == null || d.name().isBlank() || d.name().strip().length() > Campaign.NAME_MAX) {
-      throw new OutboundRefusedException(OutboundWords.CAMPAIGN_NAME.with(Campaign.NAME_MAX));
+      problems.add("Give the campaign a name of 1 to " + Campaign.NAME_MAX + " characters");
     }
+    MessageTemplate template = template(d, problems);
+    List<String> values = d.bodyValues() == null ? List.of() : d.bodyValues();
+    if (template != null && d.mapping() != null) {
+      problems.addAll(drafts.mappingProblems(CampaignDrafts.placeholders(template), d.mapping()));
+    } else if (template != null) {
+      if (values.size() > MAX_VALUES
+          || values.stream().anyMatch(v -> v == null || v.length() > VALUE_MAX)) {
+        problems.add(
+            "At most " + MAX_VALUES + " values of at most " + VALUE_MAX + " characters each");
+      } else {
+        List<String> misfits =
+            TemplateParameters.problems(
+                SendChecks.components(template.getComponents()), List.of(), values, Map.of());
+        if (!misfits.isEmpty()) {
+          problems.add("The values do not fit the template: " + String.join("; ", misfits));
+        }
+      }
+    }
+    String tag = null;
+    CampaignSegment segment = d.segment();
+    if (segment == null) {
+      try {
+        tag = d.tag() == null || d.tag().isBlank() ? null : new Tag(d.tag()).value();
+        segment = new CampaignSegment(tag, d.marketingConsent());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (segment != null) {
+      CampaignDrafts.Checked checked = drafts.check(segment);
+      problems.addAll(checked.problems());
+      segment = checked.segment();
+      if (checked.ok() && drafts.count(segment) == 0) {
+        problems.add("No contact matches the segment (" + segment.describe() + ")");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CampaignProblemsException(problems);
+    }
+    JsonArrayBuilder json = Json.createArrayBuilder();
+    if (d.mapping() == null) {
+      values.forEach(json::add);
+    }
+    boolean legacy = d.segment() == null && d.mapping() == null;
+    Campaign c =
+        new Campaign(
+            d.connectionId(),
+            d.name(),
+            template.getName(),
+            template.getLanguage(),
+            json.build().toString(),
+            legacy ? null : segment.toJson(),
+            d.mapping() == null ? null : ValueMapping.toJson(d.mapping()),
+            legacy ? tag : null,
+            legacy && d.marketingConsent(),
+            userId,
+            Instant.now(clock));
+    em.persist(c);
+    em.flush();
+    return c;
+  }
+
+  /** The draft's approved template, or null with the problem added. */
+  private MessageTemplate template(Draft d, List<String> problems) {
     WhatsAppConnection connection = em.find(WhatsAppConnection.class, d.connectionId());
     if (connection == null) {
-      throw new OutboundRefusedException(OutboundWords.NO_SUCH_NUMBER.with());
+      problems.add("No such WhatsApp number");
+      return null;
     }
     if (d.templateName() == null || d.templateLanguage() == null) {
-      throw new OutboundRefusedException(OutboundWords.PICK_TEMPLATE.with());
+      problems.add("Pick a template");
+      return null;
     }
     MessageTemplate template =
         em.createNamedQuery(MessageTemplate.BY_NAME, MessageTemplate.class)
@@ -112,62 +208,31 @@ public class Campaigns {
             .setParameter("language", d.templateLanguage())
             .getResultStream()
             .findFirst()
-            .orElseThrow(
-                () ->
-                    new OutboundRefusedException(
-                        OutboundWords.NO_SUCH_TEMPLATE.with(
-                            d.templateName(), d.templateLanguage())));
-    if (!"APPROVED".equals(template.getStatus())) {
-      throw new OutboundRefusedException(
-          OutboundWords.TEMPLATE_NOT_APPROVED.with(template.getName(), template.getStatus()));
+            .orElse(null);
+    if (template == null) {
+      problems.add(
+          "There is no template "
+              + d.templateName()
+              + " ("
+              + d.templateLanguage()
+              + ") for this number; sync the templates or pick another");
+    } else if (!"APPROVED".equals(template.getStatus())) {
+      problems.add(
+          "The template "
+              + template.getName()
+              + " is not approved by Meta (status "
+              + template.getStatus()
+              + "); only approved templates can go to a campaign");
+      return null;
     }
-    List<String> values = d.bodyValues() == null ? List.of() : d.bodyValues();
-    if (values.size() > MAX_VALUES
-        || values.stream().anyMatch(v -> v == null || v.length() > VALUE_MAX)) {
-      throw new OutboundRefusedException(OutboundWords.VALUES_LIMIT.with(MAX_VALUES, VALUE_MAX));
-    }
-    List<String> problems =
-        TemplateParameters.problems(
-            SendChecks.components(template.getComponents()), List.of(), values, Map.of());
-    if (!problems.isEmpty()) {
-      throw new OutboundRefusedException(
-          OutboundWords.VALUES_DO_NOT_FIT.with(String.join("; ", problems)));
-    }
-    CampaignSegment segment;
-    String tag = null;
-    try {
-      tag = d.tag() == null || d.tag().isBlank() ? null : new Tag(d.tag()).value();
-      segment = new CampaignSegment(tag, d.marketingConsent());
-    } catch (IllegalArgumentException e) {
-      throw new OutboundRefusedException(e.getMessage());
-    }
-    long tenant = Tenancy.require();
-    if (tag != null
-        && count("select count(*) from contact_tag where tenant_id = ? and tag = ?", tenant, tag)
-            == 0) {
-      throw new OutboundRefusedException(OutboundWords.NO_CONTACT_WITH_TAG.with(tag));
-    }
-    List<Object> p = segment.parameters(tenant, 0);
-    if (count(segment.count(), p.toArray()) == 0) {
-      throw new OutboundRefusedException(
-          OutboundWords.NO_CONTACT_IN_SEGMENT.with(segment.describe()));
-    }
-    JsonArrayBuilder json = Json.createArrayBuilder();
-    values.forEach(json::add);
-    Campaign c =
-        new Campaign(
-            d.connectionId(),
-            d.name(),
-            template.getName(),
-            template.getLanguage(),
-            json.build().toString(),
-            tag,
-            d.marketingConsent(),
-            userId,
-            Instant.now(clock));
-    em.persist(c);
-    em.flush();
-    return c;
+    return template;
+  }
+
+  /** The campaign's segment: its JSON, or the tag and consent of a campaign from before. */
+  public static CampaignSegment segmentOf(Campaign c) {
+    return c.getSegment() != null
+        ? CampaignSegment.fromJson(c.getSegment())
+        : new CampaignSegment(c.getSegmentTag(), c.isSegmentMarketing());
   }
 
   public List<Campaign> all() {
@@ -176,7 +241,7 @@ public class Campaigns {
 
   /** Who the campaign goes to, in words, for the campaign list. */
   public String segmentInWords(Campaign c) {
-    return new CampaignSegment(c.getSegmentTag(), c.isSegmentMarketing()).describe();
+    return segmentOf(c).describe();
   }
 
   public Optional<Campaign> find(long id) {
@@ -184,8 +249,7 @@ public class Campaigns {
   }
 
   public Campaign get(long id) {
-    return find(id)
-        .orElseThrow(() -> new OutboundRefusedException(OutboundWords.NO_SUCH_CAMPAIGN.with()));
+    return find(id).orElseThrow(() -> new OutboundRefusedException("No such campaign"));
   }
 
   /** Starts now ({@code at} null or past) or at {@code at}; only a draft can be started. */
@@ -193,7 +257,8 @@ public class Campaigns {
     Campaign c = get(id);
     Instant now = Instant.now(clock);
     if (!c.schedule(at == null || at.isBefore(now) ? now : at, now)) {
-      throw new OutboundRefusedException(OutboundWords.START_ONLY_DRAFT.with(c.getState().name()));
+      throw new OutboundRefusedException(
+          "Only a draft campaign can be started (this one is " + c.getState() + ")");
     }
     return c;
   }
@@ -203,7 +268,7 @@ public class Campaigns {
     Instant now = Instant.now(clock);
     if (!c.pause(reason == null || reason.isBlank() ? "Paused by a person" : reason, now)) {
       throw new OutboundRefusedException(
-          OutboundWords.PAUSE_ONLY_RUNNING.with(c.getState().name()));
+          "Only a running or scheduled campaign can be paused (this one is " + c.getState() + ")");
     }
     CampaignRunner.hold(em, Tenancy.require(), c.getId(), now);
     return c;
@@ -214,7 +279,7 @@ public class Campaigns {
     Instant now = Instant.now(clock);
     if (!c.resume(now)) {
       throw new OutboundRefusedException(
-          OutboundWords.RESUME_ONLY_PAUSED.with(c.getState().name()));
+          "Only a paused campaign can be resumed (this one is " + c.getState() + ")");
     }
     CampaignRunner.release(em, Tenancy.require(), c.getId(), now);
     return c;
@@ -229,7 +294,7 @@ public class Campaigns {
     Instant now = Instant.now(clock);
     if (!c.cancel(now)) {
       throw new OutboundRefusedException(
-          OutboundWords.ALREADY.with(c.getState().name().toLowerCase()));
+          "The campaign is already " + c.getState().name().toLowerCase());
     }
     String why = "The campaign was cancelled before this message was sent.";
     em.createQuery(
@@ -325,13 +390,5 @@ public class Campaigns {
 
   private jakarta.persistence.Query nativeQuery(String sql) {
     return em.createNativeQuery(sql).setHint("eclipselink.jdbc.allow-native-sql-query", "true");
-  }
-
-  private long count(String sql, Object... params) {
-    var q = nativeQuery(sql);
-    for (int i = 0; i < params.length; i++) {
-      q.setParameter(i + 1, params[i]);
-    }
-    return ((Number) q.getSingleResult()).longValue();
   }
 }

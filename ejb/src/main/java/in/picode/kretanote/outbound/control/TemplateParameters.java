@@ -87,6 +87,17 @@ public final class TemplateParameters {
     return problems;
   }
 
+  /** How many distinct placeholders the template's body has. */
+  public static int bodyPlaceholders(JsonArray components) {
+    int n = 0;
+    for (JsonValue v : components) {
+      if (v instanceof JsonObject c && "BODY".equalsIgnoreCase(string(c, "type"))) {
+        n = placeholders(string(c, "text"));
+      }
+    }
+    return n;
+  }
+
   static int placeholders(String text) {
     if (text == null) {
       return 0;

@@ -72,6 +72,14 @@ public class Campaign {
   @Column(name = "segment_marketing", nullable = false, updatable = false)
   private boolean segmentMarketing;
 
+  /** The segment as JSON (outbound.control.CampaignSegment); null on campaigns from before. */
+  @Column(name = "segment", updatable = false)
+  private String segment;
+
+  /** Each placeholder's value source as JSON (outbound.control.ValueMapping); null: body values. */
+  @Column(name = "value_map", updatable = false)
+  private String valueMap;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "state", nullable = false, length = 10)
   private State state;
@@ -124,10 +132,37 @@ public class Campaign {
       boolean segmentMarketing,
       Long createdBy,
       Instant now) {
+    this(
+        connectionId,
+        name,
+        templateName,
+        templateLanguage,
+        bodyValues,
+        null,
+        null,
+        segmentTag,
+        segmentMarketing,
+        createdBy,
+        now);
+  }
+
+  /** A campaign with a segment and per-recipient values, both as JSON. */
+  public Campaign(
+      long connectionId,
+      String name,
+      String templateName,
+      String templateLanguage,
+      String bodyValues,
+      String segment,
+      String valueMap,
+      String segmentTag,
+      boolean segmentMarketing,
+      Long createdBy,
+      Instant now) {
     if (name == null || name.isBlank() || name.strip().length() > NAME_MAX) {
       throw new IllegalArgumentException("A campaign name of 1 to " + NAME_MAX + " characters");
     }
-    if (segmentTag == null && !segmentMarketing) {
+    if (segmentTag == null && !segmentMarketing && segment == null) {
       throw new IllegalArgumentException("A campaign needs a segment");
     }
     this.connectionId = connectionId;
@@ -137,6 +172,8 @@ public class Campaign {
     this.bodyValues = Objects.requireNonNull(bodyValues);
     this.segmentTag = segmentTag;
     this.segmentMarketing = segmentMarketing;
+    this.segment = segment;
+    this.valueMap = valueMap;
     this.state = State.DRAFT;
     this.createdBy = createdBy;
     this.createdAt = now;
@@ -247,6 +284,14 @@ public class Campaign {
 
   public boolean isSegmentMarketing() {
     return segmentMarketing;
+  }
+
+  public String getSegment() {
+    return segment;
+  }
+
+  public String getValueMap() {
+    return valueMap;
   }
 
   public State getState() {

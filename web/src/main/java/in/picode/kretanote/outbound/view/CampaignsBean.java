@@ -2,7 +2,8 @@ package in.picode.kretanote.outbound.view;
 
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
-import in.picode.kretanote.contact.boundary.Contacts;
+import in.picode.kretanote.outbound.boundary.CampaignProblemsException;
+import in.picode.kretanote.outbound.boundary.CampaignSegment;
 import in.picode.kretanote.outbound.boundary.Campaigns;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.Templates;
@@ -22,7 +23,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ public class CampaignsBean implements Serializable {
   @Inject UserZone userZone;
   @Inject transient Templates templates;
   @Inject transient WhatsAppConnections connections;
-  @Inject transient Contacts contacts;
+  @Inject CampaignAudienceBean audience;
   @Inject transient CurrentUser user;
 
   /** A campaign row of the list. */
@@ -64,13 +64,9 @@ public class CampaignsBean implements Serializable {
 
   private List<Row> rows = List.of();
   private Map<String, String> templateChoices = Map.of();
-  private List<String> tags = List.of();
 
   private String name;
   private String template;
-  private String values;
-  private String tag;
-  private boolean marketingConsent;
   private LocalDateTime startAt;
 
   @PostConstruct
@@ -87,7 +83,6 @@ public class CampaignsBean implements Serializable {
       }
     }
     templateChoices = choices;
-    tags = contacts.allTags();
   }
 
   private void refresh() {
@@ -118,24 +113,30 @@ public class CampaignsBean implements Serializable {
       PageMessages.error("create", "template", Texts.of(T, "campaigns.error.template"));
       ok = false;
     }
-    if (!ok) {
+    if (ok && audience.getMappings().isEmpty()) {
+      // A form posted without the template's AJAX round (no script): build the rows now, so the
+      // refusal names each placeholder and the page shows the rows to fill.
+      audience.templateChosen(template);
+    }
+    List<String> problems = new ArrayList<>();
+    CampaignSegment segment = audience.segment(problems);
+    problems.forEach(PageMessages::error);
+    if (!ok || !problems.isEmpty()) {
       return;
     }
     // The picker shows and takes the time in the user's zone; the campaign starts at that instant.
     Instant startsAt = startAt == null ? null : startAt.atZone(userZone.zone()).toInstant();
-    List<String> list =
-        values == null || values.isBlank()
-            ? List.of()
-            : Arrays.stream(values.split("\\r?\\n")).map(String::strip).toList();
     Campaigns.Draft draft =
         new Campaigns.Draft(
             name,
             Long.parseLong(parts[0]),
             parts[1],
             parts[2],
-            list,
-            tag == null || tag.isBlank() ? null : tag,
-            marketingConsent);
+            List.of(),
+            null,
+            false,
+            audience.mapping(),
+            segment);
     Campaign created = act(() -> campaigns.create(draft, user.getUserId()), null);
     if (created != null && startsAt != null) {
       act(() -> campaigns.start(created.getId(), startsAt), null);
@@ -146,8 +147,8 @@ public class CampaignsBean implements Serializable {
               ? Texts.of(T, "campaigns.created.draft")
               : Texts.of(T, "campaigns.created.scheduled"));
       name = null;
-      values = null;
       startAt = null;
+      audience.reset();
     }
     refresh();
   }
@@ -197,10 +198,14 @@ public class CampaignsBean implements Serializable {
         PageMessages.info(done);
       }
       return t;
+    } catch (CampaignProblemsException e) {
+      e.getProblems().forEach(PageMessages::error);
     } catch (OutboundRefusedException e) {
       PageMessages.error(Wordings.of(e));
     } catch (EJBException e) {
-      if (e.getCause() instanceof OutboundRefusedException r) {
+      if (e.getCause() instanceof CampaignProblemsException p) {
+        p.getProblems().forEach(PageMessages::error);
+      } else if (e.getCause() instanceof OutboundRefusedException r) {
         PageMessages.error(Wordings.of(r));
       } else {
         PageMessages.error(PageMessages.ourFault());
@@ -217,10 +222,6 @@ public class CampaignsBean implements Serializable {
     return templateChoices;
   }
 
-  public List<String> getTags() {
-    return tags;
-  }
-
   public String getName() {
     return name;
   }
@@ -235,30 +236,6 @@ public class CampaignsBean implements Serializable {
 
   public void setTemplate(String template) {
     this.template = template;
-  }
-
-  public String getValues() {
-    return values;
-  }
-
-  public void setValues(String values) {
-    this.values = values;
-  }
-
-  public String getTag() {
-    return tag;
-  }
-
-  public void setTag(String tag) {
-    this.tag = tag;
-  }
-
-  public boolean isMarketingConsent() {
-    return marketingConsent;
-  }
-
-  public void setMarketingConsent(boolean marketingConsent) {
-    this.marketingConsent = marketingConsent;
   }
 
   public LocalDateTime getStartAt() {

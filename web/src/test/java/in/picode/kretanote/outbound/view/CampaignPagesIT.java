@@ -90,51 +90,37 @@ class CampaignPagesIT {
     Document page = owner.get("app/campaigns.xhtml");
     assertThat(page.text()).contains("Campaigns").contains("No campaigns yet");
     String template = connection + "|spring_news|en_US";
+    // Without a value for each placeholder and without a segment: every problem at once, and
+    // the page now shows a row per placeholder to fill.
     Document refused =
+        owner.submit(page, "create", Map.of("name", "Spring", "template_input", template), "save");
+    assertThat(refused.text()).contains("segment is empty");
+    Document unmapped =
         owner.submit(
-            page,
+            refused,
             "create",
-            Map.of(
-                "name",
-                "Spring",
-                "template_input",
-                template,
-                "values",
-                "only one",
-                "tag_input",
-                "vip"),
+            Map.of("name", "Spring", "template_input", template, "allTags", "vip"),
             "save");
-    assertThat(refused.text()).contains("do not fit");
-    Document noSegment =
-        owner.submit(
-            page,
-            "create",
-            Map.of(
-                "name",
-                "Spring",
-                "template_input",
-                template,
-                "values",
-                "Ana\nspring",
-                "tag_input",
-                ""),
-            "save");
-    assertThat(noSegment.text()).contains("segment is empty");
+    assertThat(unmapped.text())
+        .contains("Placeholder {{1}}: give the text")
+        .contains("Placeholder {{2}}: give the text");
     assertThat(TestAccounts.count("select count(*) from campaign where tenant_id = ?", tenant))
         .isZero();
 
     Document created =
         owner.submit(
-            page,
+            unmapped,
             "create",
             Map.of(
                 "name",
                 "Spring <b>sale</b>",
                 "template_input",
                 template,
-                "values",
-                "Ana\nthe spring sale",
-                "tag_input",
+                "rows:0:text",
+                "Ana",
+                "rows:1:text",
+                "the spring sale",
+                "allTags",
                 "vip"),
             "save");
     assertThat(created.text()).contains("Campaign created as a draft").contains("DRAFT");
@@ -176,18 +162,26 @@ class CampaignPagesIT {
             TestAccounts.count(
                 "select count(*) from campaign where tenant_id = ? and name = 'Later'", tenant))
         .isZero();
-    Document scheduled =
+    Document later =
         owner.submit(
             owner.get("app/campaigns.xhtml"),
+            "create",
+            Map.of("name", "Later", "template_input", template, "allTags", "vip"),
+            "save");
+    Document scheduled =
+        owner.submit(
+            later,
             "create",
             Map.of(
                 "name",
                 "Later",
                 "template_input",
                 template,
-                "values",
-                "Ana\nlater",
-                "tag_input",
+                "rows:0:text",
+                "Ana",
+                "rows:1:text",
+                "later",
+                "allTags",
                 "vip",
                 "startAt_input",
                 "2030-01-15 09:30"),

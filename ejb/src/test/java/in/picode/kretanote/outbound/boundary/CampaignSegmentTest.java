@@ -1,4 +1,4 @@
-package in.picode.kretanote.outbound.control;
+package in.picode.kretanote.outbound.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
