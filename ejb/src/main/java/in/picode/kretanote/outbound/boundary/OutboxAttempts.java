@@ -92,8 +92,30 @@ public class OutboxAttempts {
   /** Meta's answer to one row. */
   public record Answer(long outboxId, AcceptedMessage message, Instant at) {}
 
-  /** {@link #accepted} for several rows of this tenant in one transaction. */
+  /**
+   * {@link #accepted} for several rows of this tenant in one transaction. The rows and their
+   * messages are read with one {@code IN} query each first, so the per-row steps find them in the
+   * persistence context instead of two reads per answer.
+   */
   public void acceptedAll(List<Answer> answers) {
+    if (answers.size() > 1) {
+      List<Long> ids = answers.stream().map(Answer::outboxId).toList();
+      List<Long> messageIds =
+          em
+              .createQuery("select o from OutboxEntry o where o.id in :ids", OutboxEntry.class)
+              .setParameter("ids", ids)
+              .getResultList()
+              .stream()
+              .map(OutboxEntry::getMessageId)
+              .toList();
+      if (!messageIds.isEmpty()) {
+        em.createQuery(
+                "select m from Message m where m.id in :ids",
+                in.picode.kretanote.messaging.entity.Message.class)
+            .setParameter("ids", messageIds)
+            .getResultList();
+      }
+    }
     for (Answer a : answers) {
       accepted(a.outboxId(), a.message(), a.at());
     }

@@ -87,6 +87,7 @@ public class OutboxGuards {
           .forEach(c -> conversations.put(c.getId(), c));
     }
     SendGuard.Facts facts = guard.facts(conversations.values(), now);
+    Set<Long> automatic = automatic(due);
     Map<Long, Optional<AccessToken>> tokens = new HashMap<>();
     List<Optional<OutboxAttempts.Prepared>> out = new ArrayList<>(outboxIds.size());
     for (long id : outboxIds) {
@@ -94,7 +95,7 @@ public class OutboxGuards {
       out.add(
           e == null || !due.contains(e)
               ? Optional.empty()
-              : prepare(e, earlier, conversations, facts, tokens, now));
+              : prepare(e, earlier, conversations, facts, automatic, tokens, now));
     }
     return out;
   }
@@ -143,6 +144,7 @@ public class OutboxGuards {
       Map<String, List<Object[]>> earlierByRecipient,
       Map<Long, Conversation> conversations,
       SendGuard.Facts facts,
+      Set<Long> automatic,
       Map<Long, Optional<AccessToken>> tokens,
       Instant now) {
     // One customer's messages go in order: while an earlier one waits for a retry, this one waits
@@ -202,7 +204,7 @@ public class OutboxGuards {
     }
     if (refusal.isEmpty()
         && entry.getCampaignId() == null
-        && isAutomatic(entry.getMessageId())
+        && automatic.contains(entry.getMessageId())
         && !restrictions.automatedProcessingAllowed(Tenancy.require(), entry.getContactId())) {
       refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
     }
@@ -233,11 +235,21 @@ public class OutboxGuards {
     }
   }
 
-  /** A message an automation queued (away, greeting, rule, macro): marked so by messaging. */
-  private boolean isAutomatic(long messageId) {
-    return em.createQuery("select m.marks.automatic from Message m where m.id = :id", Boolean.class)
-        .setParameter("id", messageId)
-        .getResultStream()
-        .anyMatch(Boolean.TRUE::equals);
+  /**
+   * The block's messages (outside campaigns) that an automation queued (away, greeting, rule,
+   * macro), marked so by messaging: one query per block.
+   */
+  private Set<Long> automatic(List<OutboxEntry> due) {
+    List<Long> ids =
+        due.stream().filter(e -> e.getCampaignId() == null).map(OutboxEntry::getMessageId).toList();
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery(
+                "select m.id from Message m where m.id in :ids and m.marks.automatic = true",
+                Long.class)
+            .setParameter("ids", ids)
+            .getResultList());
   }
 }

@@ -36,7 +36,7 @@ public class SendLanes {
   @Resource ManagedThreadFactory threads;
 
   @Inject
-  @ConfigProperty(name = "kretanote.outbound.max-calls", defaultValue = "600")
+  @ConfigProperty(name = "kretanote.outbound.max-calls", defaultValue = "1000")
   int maxCalls;
 
   private final ConcurrentHashMap<OutboxClaims.NumberKey, Future<Integer>> running =

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
  * flushed. The first thread to arrive flushes everything that waits, and goes on while more came
  * meanwhile; the others wait for the flush that holds their item. So a number's answers from Meta
  * are stored in one transaction per handful instead of one each, without a timer and without
- * holding an answer back when nothing else arrives.
+ * holding an answer back when nothing else arrives. Up to {@code parallel} flushes run at once
+ * (each with the items that waited when it began), so one slow transaction does not hold every
+ * answer of a fast number behind it.
  *
  * @param <T> an item to store
  */
@@ -22,12 +24,22 @@ public final class GroupCommit<T> {
   }
 
   private final Consumer<List<T>> flush;
+  private final int parallel;
   private Batch<T> open = new Batch<>();
-  private boolean flushing;
+  private int flushing;
 
   /** {@code flush} stores a batch; it must not throw (its failures are its own to handle). */
   public GroupCommit(Consumer<List<T>> flush) {
+    this(flush, 1);
+  }
+
+  /** As {@link #GroupCommit(Consumer)}, with up to {@code parallel} flushes at once. */
+  public GroupCommit(Consumer<List<T>> flush, int parallel) {
+    if (parallel < 1) {
+      throw new IllegalArgumentException("At least one flush at a time");
+    }
     this.flush = flush;
+    this.parallel = parallel;
   }
 
   /** Adds the item and returns once a flush has stored it. */
@@ -37,32 +49,34 @@ public final class GroupCommit<T> {
     synchronized (this) {
       mine = open;
       mine.items.add(item);
-      lead = !flushing;
-      flushing = true;
-    }
-    if (!lead) {
-      try {
-        mine.done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      lead = flushing < parallel;
+      if (lead) {
+        flushing++;
       }
-      return;
     }
-    while (true) {
-      Batch<T> batch;
-      synchronized (this) {
-        batch = open;
-        if (batch.items.isEmpty()) {
-          flushing = false;
-          return;
+    if (lead) {
+      while (true) {
+        Batch<T> batch;
+        synchronized (this) {
+          batch = open;
+          if (batch.items.isEmpty()) {
+            flushing--;
+            break;
+          }
+          open = new Batch<>();
         }
-        open = new Batch<>();
+        try {
+          flush.accept(batch.items);
+        } finally {
+          batch.done.countDown();
+        }
       }
-      try {
-        flush.accept(batch.items);
-      } finally {
-        batch.done.countDown();
-      }
+    }
+    // With several flushes at once, another one may have taken this item: wait for it.
+    try {
+      mine.done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

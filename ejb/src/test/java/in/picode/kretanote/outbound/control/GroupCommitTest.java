@@ -47,6 +47,46 @@ class GroupCommitTest {
   }
 
   @Test
+  void withSeveralFlushesAtOnceEveryItemIsStoredOnceBeforeItsSubmitReturnsAndNoMoreRunTogether()
+      throws Exception {
+    List<Integer> stored = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger running =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    GroupCommit<Integer> commit =
+        new GroupCommit<>(
+            items -> {
+              most.accumulateAndGet(running.incrementAndGet(), Math::max);
+              try {
+                Thread.sleep(5);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              stored.addAll(items);
+              running.decrementAndGet();
+            },
+            3);
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    List<Future<Boolean>> done = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      int n = i;
+      done.add(
+          pool.submit(
+              () -> {
+                commit.submit(n);
+                return stored.contains(n);
+              }));
+    }
+    for (Future<Boolean> f : done) {
+      assertThat(f.get()).as("stored when submit returned").isTrue();
+    }
+    pool.shutdown();
+    assertThat(stored).hasSize(2000).doesNotHaveDuplicates();
+    assertThat(most.get()).as("flushes at once").isBetween(2, 3);
+  }
+
+  @Test
   void aLoneItemIsFlushedAtOnce() {
     List<String> stored = new ArrayList<>();
     new GroupCommit<String>(stored::addAll).submit("one");

@@ -48,16 +48,18 @@ class LaneWindowTest {
     w.add(List.of(probe));
     w.take(1, 80);
     w.end(probe, 250);
-    // 80/s for 250 ms: 20 calls waiting for Meta, a third and half a call more.
-    assertThat(w.allowed(80)).isEqualTo(28);
+    // 80/s for 250 ms: 20 calls waiting for Meta, a third and half a call more, and a block of
+    // 200 ms of slots (16) waiting for its slots.
+    assertThat(w.allowed(80)).isEqualTo(44);
     assertThat(w.allowed(1)).as("one call at a time when calls end before the next slot").isOne();
-    assertThat(w.allowed(1000)).isEqualTo(300);
-    for (int i = 0; i < 40; i++) {
+    assertThat(w.allowed(1000)).as("the bound").isEqualTo(300);
+    for (int i = 0; i < 50; i++) {
       w.add(List.of(bulk("c" + i, "m" + i)));
     }
-    assertThat(w.take(100, 80)).hasSize(28);
-    assertThat(w.inFlight()).isEqualTo(28);
-    assertThat(w.take(100, 80)).isEmpty();
+    assertThat(w.take(100, 80)).hasSize(44);
+    assertThat(w.inFlight()).isEqualTo(44);
+    assertThat(w.take(100, 80)).as("no room left").isEmpty();
+    assertThat(w.waitingBulk()).isEqualTo(6);
   }
 
   @Test
