@@ -48,6 +48,10 @@ public class SendCannedAction implements Action {
             .orElseThrow(() -> new ActionRefusedException(String.join("; ", missing)));
     String line = "send canned response /" + c.getShortcut();
     return Changes.sent(
-        s, line, sending.sendAutomated(s.conversationId(), s.key(), c.getBody(), s.dry()));
+        s,
+        line,
+        s.byPerson() && !s.dry()
+            ? sending.sendText(s.conversationId(), s.key(), c.getBody())
+            : sending.sendAutomated(s.conversationId(), s.key(), c.getBody(), s.dry()));
   }
 }

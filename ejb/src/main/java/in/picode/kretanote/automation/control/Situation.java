@@ -119,6 +119,14 @@ public final class Situation {
     return source;
   }
 
+  /**
+   * A macro an agent runs (no event): its sends are the agent's own answer, not automated
+   * processing, so they count for the SLA like a typed reply.
+   */
+  public boolean byPerson() {
+    return event == null;
+  }
+
   /** The person the audit log and notes name: the agent running a macro, a rule's last editor. */
   public Conversations.Actor actor() {
     return new Conversations.Actor(actorId, source, null);
