@@ -230,11 +230,12 @@ class RichMessagesIT {
     SendResult farAway =
         as(line.tenant(), () -> sending.sendLocation(conversation, key(), 91, 200, null, null));
     assertThat(codes(farAway)).containsExactly("latitude", "longitude");
-    SendResult noReach =
+    SendResult badCard =
         as(
             line.tenant(),
-            () -> sending.sendContactCard(conversation, key(), "Ana", null, "nope", null));
-    assertThat(codes(noReach)).containsExactly("contactEmailInvalid", "contactNeedsReach");
+            () -> sending.sendContactCard(conversation, key(), " ", "12ab", "nope", null));
+    assertThat(codes(badCard))
+        .containsExactly("contactNameEmpty", "contactPhoneInvalid", "contactEmailInvalid");
     SendResult unknownQuote =
         as(line.tenant(), () -> sending.sendReply(conversation, key(), "Hi", Long.MAX_VALUE));
     assertThat(codes(unknownQuote)).containsExactly("quotedUnknown");
