@@ -75,7 +75,7 @@ public class Conversations {
   }
 
   static double[] location(String payload) {
-    return MessagePages.location(payload);
+    return MessageShapes.location(payload);
   }
 
   /** The newest message id, for the page's cheap "anything new?" poll. */

@@ -3,12 +3,7 @@ package in.picode.kretanote.messaging.boundary;
 import in.picode.kretanote.messaging.entity.Media;
 import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.Reaction;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -78,6 +73,19 @@ final class MessagePages {
           .getResultStream()
           .forEach(m -> quoted.put(m.getId(), m));
     }
+    // The business's own reactions: outbound reaction messages keep their target as context; the
+    // latest per target wins and an empty emoji removed it.
+    Map<Long, String> ours = new HashMap<>();
+    em.createQuery(
+            "select m from Message m where m.conversationId = :conversation and m.type = 'reaction'"
+                + " and m.contextMessageId in :ids order by m.createdAt, m.id",
+            Message.class)
+        .setParameter("conversation", conversationId)
+        .setParameter("ids", ids)
+        .getResultStream()
+        .filter(m -> !"INBOUND".equals(m.getDirection().name()))
+        .forEach(
+            m -> ours.put(m.getContextMessageId(), MessageShapes.reactionEmoji(m.getPayload())));
     List<MessageView> views = new ArrayList<>();
     for (Message m : page) {
       if ("reaction".equals(m.getType()) || MessageLog.isAmendment(m.getType())) {
@@ -85,7 +93,9 @@ final class MessagePages {
       }
       Media file = media.get(m.getId());
       Message q = m.getContextMessageId() == null ? null : quoted.get(m.getContextMessageId());
-      double[] where = "location".equals(m.getType()) ? location(m.getPayload()) : null;
+      double[] where =
+          "location".equals(m.getType()) ? MessageShapes.location(m.getPayload()) : null;
+      String ourEmoji = ours.get(m.getId());
       views.add(
           new MessageView(
               m.getId(),
@@ -107,7 +117,9 @@ final class MessagePages {
               m.marks().getEditedAt() != null,
               m.marks().getPreviousText(),
               m.marks().getDeletedAt() != null,
-              m.marks().isAutomatic()));
+              m.marks().isAutomatic(),
+              MessageShapes.rich(m.getType(), m.getPayload()),
+              ourEmoji == null || ourEmoji.isEmpty() ? null : ourEmoji));
     }
     Collections.reverse(views);
     return views;
@@ -119,24 +131,5 @@ final class MessagePages {
     }
     String t = m.getText() == null ? MessageView.describeType(m.getType()) : m.getText();
     return t.length() > 120 ? t.substring(0, 120) + "…" : t;
-  }
-
-  static double[] location(String payload) {
-    if (payload == null) {
-      return null;
-    }
-    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-      JsonValue v = reader.readValue();
-      if (!(v instanceof JsonObject o)
-          || !o.containsKey("latitude")
-          || !o.containsKey("longitude")) {
-        return null;
-      }
-      return new double[] {
-        o.getJsonNumber("latitude").doubleValue(), o.getJsonNumber("longitude").doubleValue()
-      };
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

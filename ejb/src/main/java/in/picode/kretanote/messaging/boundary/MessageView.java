@@ -11,7 +11,9 @@ import java.util.List;
  * fromPhone}: the business sent it from the WhatsApp Business app on the same number; {@code
  * edited}: the customer edited it ({@code previousText} is the text before the latest edit, for
  * agents); {@code deletedByCustomer}: the customer deleted it for everyone (the page hides the text
- * by default); {@code automatic}: KretaNote sent it by itself (away, greeting, a rule, a macro).
+ * by default); {@code automatic}: KretaNote sent it by itself (away, greeting, a rule, a macro);
+ * {@code rich}: buttons, list, place or card as the customer sees them; {@code ourReaction}: the
+ * emoji the business put on this message (null when none or removed).
  */
 public record MessageView(
     long id,
@@ -33,7 +35,34 @@ public record MessageView(
     boolean edited,
     String previousText,
     boolean deletedByCustomer,
-    boolean automatic) {
+    boolean automatic,
+    Rich rich,
+    String ourReaction) {
+
+  /**
+   * What a structured message shows beside its text, as the customer sees it: the reply buttons'
+   * titles or the list's button and rows ({@code choices}, {@code listButton}), a place's name and
+   * address, a contact card's name and phone or email. Null fields are not shown.
+   */
+  public record Rich(
+      List<String> choices,
+      String listButton,
+      String placeName,
+      String placeAddress,
+      String cardName,
+      String cardReach) {
+
+    public static final Rich NONE = new Rich(List.of(), null, null, null, null, null);
+
+    public boolean hasChoices() {
+      return !choices.isEmpty();
+    }
+  }
+
+  /** The rich part, never null. */
+  public Rich shown() {
+    return rich == null ? Rich.NONE : rich;
+  }
 
   public boolean isInbound() {
     return "INBOUND".equals(direction);

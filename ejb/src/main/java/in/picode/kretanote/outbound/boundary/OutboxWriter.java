@@ -50,7 +50,10 @@ public class OutboxWriter {
       Long campaignId,
       boolean automatic) {
 
-    /** A checked send's draft: Meta's payload to the contact's WhatsApp id, else its user id. */
+    /**
+     * A checked send's draft: Meta's payload to the contact's phone number ({@code to}), else to
+     * its business-scoped user id ({@code recipient}); see {@link MetaPayloads#build}.
+     */
     static Draft of(
         SendTargets.Target target,
         OutgoingContent content,
@@ -60,12 +63,12 @@ public class OutboxWriter {
         Long campaignId,
         boolean automatic) {
       Contact contact = target.contact();
-      String to = contact.getWaId() != null ? contact.getWaId() : contact.getUserId();
       return new Draft(
           target.conversation().getId(),
           content.type(),
           content.preview(),
-          MetaPayloads.build(to, content, target.contextWamid()).toString(),
+          MetaPayloads.build(contact.getWaId(), contact.getUserId(), content, target.contextWamid())
+              .toString(),
           target.contextWamid(),
           quotedMessageId,
           target.category(),

@@ -32,6 +32,24 @@ public record SendResult(Long messageId, boolean duplicate, Refusal refusal) {
     return refusal == null ? null : refusal.wording();
   }
 
+  /**
+   * One thing Meta would refuse in the message's shape: a code the pages word in the user's
+   * language (bundle key {@code compose.problem.<code>}, MessageFormat arguments {@code args}) and
+   * the English sentence.
+   */
+  public record Problem(String code, java.util.List<Object> args, String english) {}
+
+  /**
+   * Every problem of the message's shape; empty when it was queued or refused for another cause.
+   */
+  public java.util.List<Problem> problems() {
+    return refusal == null
+        ? java.util.List.of()
+        : refusal.problems().stream()
+            .map(p -> new Problem(p.code(), p.args(), p.english()))
+            .toList();
+  }
+
   /** Why the send was refused, in plain words for the agent; null when it was queued. */
   public String refusalReason() {
     return refusal == null ? null : refusal.reason();

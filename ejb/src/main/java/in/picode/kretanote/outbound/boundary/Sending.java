@@ -1,7 +1,10 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.control.ContentProblem;
+import in.picode.kretanote.outbound.control.InvalidContentException;
 import in.picode.kretanote.outbound.control.MediaLinks;
 import in.picode.kretanote.outbound.control.OutgoingContent;
+import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.SendTargets;
@@ -157,12 +160,44 @@ public class Sending {
       long conversationId, String idempotencyKey, long messageId, String emoji) {
     Optional<String> target = targets.wamidIn(conversationId, messageId);
     if (target.isEmpty()) {
-      return SendResult.refused(
-          RefusalCode.INVALID_MESSAGE.refuse(
-              "the message to react to is not in this conversation"));
+      return SendResult.refused(Refusal.invalid(List.of(ContentProblem.of("reactionTarget"))));
     }
+    // The target is kept as the message's context, so the history shows the emoji on it.
     return submit(
-        conversationId, idempotencyKey, () -> new OutgoingContent.Reaction(target.get(), emoji));
+        conversationId,
+        idempotencyKey,
+        () -> new OutgoingContent.Reaction(target.get(), emoji),
+        messageId,
+        false,
+        null);
+  }
+
+  /** A place: latitude -90..90, longitude -180..180, with an optional name and address. */
+  public SendResult sendLocation(
+      long conversationId,
+      String idempotencyKey,
+      double latitude,
+      double longitude,
+      String name,
+      String address) {
+    return submit(
+        conversationId,
+        idempotencyKey,
+        () -> new OutgoingContent.Location(latitude, longitude, name, address));
+  }
+
+  /** A contact card: a name and a phone number or an email, optionally a company. */
+  public SendResult sendContactCard(
+      long conversationId,
+      String idempotencyKey,
+      String name,
+      String phone,
+      String email,
+      String company) {
+    return submit(
+        conversationId,
+        idempotencyKey,
+        () -> new OutgoingContent.ContactCard(name, phone, email, company));
   }
 
   /**
@@ -254,7 +289,7 @@ public class Sending {
     try {
       content = source.get();
     } catch (IllegalArgumentException | NullPointerException e) {
-      return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(e.getMessage()));
+      return refusedContent(e);
     }
     return queue(
         conversationId,
@@ -325,11 +360,19 @@ public class Sending {
     try {
       content = source.get();
     } catch (IllegalArgumentException | NullPointerException e) {
-      return Optional.of(SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(e.getMessage())));
+      return Optional.of(refusedContent(e));
     }
     String fingerprint = SendChecks.fingerprint(content, null);
     return Optional.ofNullable(
         queue(conversationId, key, fingerprint, content, null, false, null, true, false));
+  }
+
+  /** A message that cannot be built: every problem of its shape, in codes the pages translate. */
+  private static SendResult refusedContent(RuntimeException e) {
+    return SendResult.refused(
+        e instanceof InvalidContentException invalid
+            ? Refusal.invalid(invalid.problems())
+            : RefusalCode.INVALID_MESSAGE.refuse(e.getMessage()));
   }
 
   private SendResult submit(long conversationId, String key, Supplier<OutgoingContent> source) {
@@ -347,7 +390,7 @@ public class Sending {
     try {
       content = source.get();
     } catch (IllegalArgumentException | NullPointerException e) {
-      return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(e.getMessage()));
+      return refusedContent(e);
     }
     String fingerprint = SendChecks.fingerprint(content, quotedMessageId);
     return queue(

@@ -17,18 +17,66 @@ public final class MetaPayloads {
 
   private MetaPayloads() {}
 
+  /** To a phone number ({@code to}). */
   public static JsonObject build(String to, OutgoingContent content, String contextWamid) {
+    return build(to, null, content, contextWamid);
+  }
+
+  /**
+   * To a contact by its phone number ({@code waId}) when known, else by its business-scoped user
+   * id: Meta's Messages API takes a phone number in {@code to} and a BSUID (or parent BSUID) in
+   * {@code recipient}, and when both are sent {@code to} wins; Meta recommends the phone number
+   * where there is one. So exactly one of the two is sent.
+   */
+  public static JsonObject build(
+      String waId, String userId, OutgoingContent content, String contextWamid) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("messaging_product", "whatsapp")
-            .add("recipient_type", "individual")
-            .add("to", to)
-            .add("type", content.type());
+            .add("recipient_type", "individual");
+    if (waId != null) {
+      json.add("to", waId);
+    } else if (userId != null) {
+      json.add("recipient", userId);
+    } else {
+      throw new IllegalArgumentException("A message needs a phone number or a user id");
+    }
+    json.add("type", content.type());
     if (contextWamid != null && !(content instanceof OutgoingContent.Reaction)) {
       json.add("context", Json.createObjectBuilder().add("message_id", contextWamid));
     }
-    json.add(content.type(), object(content));
+    if (content instanceof OutgoingContent.ContactCard card) {
+      json.add("contacts", Json.createArrayBuilder().add(card(card)));
+    } else {
+      json.add(content.type(), object(content));
+    }
     return json.build();
+  }
+
+  private static JsonObjectBuilder card(OutgoingContent.ContactCard c) {
+    String[] words = c.name().split("\\s+", 2);
+    JsonObjectBuilder name =
+        Json.createObjectBuilder().add("formatted_name", c.name()).add("first_name", words[0]);
+    if (words.length > 1) {
+      name.add("last_name", words[1]);
+    }
+    JsonObjectBuilder card = Json.createObjectBuilder().add("name", name);
+    if (c.phone() != null) {
+      card.add(
+          "phones",
+          Json.createArrayBuilder()
+              .add(Json.createObjectBuilder().add("phone", c.phone()).add("type", "CELL")));
+    }
+    if (c.email() != null) {
+      card.add(
+          "emails",
+          Json.createArrayBuilder()
+              .add(Json.createObjectBuilder().add("email", c.email()).add("type", "WORK")));
+    }
+    if (c.company() != null) {
+      card.add("org", Json.createObjectBuilder().add("company", c.company()));
+    }
+    return card;
   }
 
   private static JsonObjectBuilder object(OutgoingContent content) {

@@ -15,6 +15,18 @@ public sealed interface OutgoingContent {
   int TEXT_MAX = 4096;
   int CAPTION_MAX = 1024;
   int INTERACTIVE_BODY_MAX = 1024;
+  int LIST_BODY_MAX = 4096;
+  int FOOTER_MAX = 60;
+  int BUTTONS_MAX = 3;
+  int BUTTON_TITLE_MAX = 20;
+  int LIST_BUTTON_MAX = 20;
+  int ROWS_MAX = 10;
+  int ROW_TITLE_MAX = 24;
+  int ROW_DESCRIPTION_MAX = 72;
+  int PLACE_MAX = 1000;
+  int CARD_FIELD_MAX = 200;
+  java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("^\\+?[0-9][0-9 ()\\-]{5,20}$");
+  java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   /** Meta's {@code type}. */
   String type();
@@ -85,15 +97,22 @@ public sealed interface OutgoingContent {
     }
   }
 
+  /** A place on a map; Meta shows the name and address under it when given. */
   record Location(double latitude, double longitude, String name, String address)
       implements OutgoingContent {
     public Location {
-      if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
-        throw new IllegalArgumentException(
-            "A location needs latitude -90..90, longitude -180..180");
+      Checks c = new Checks();
+      if (!(latitude >= -90 && latitude <= 90)) {
+        c.add("latitude", latitude);
       }
-      limit(name, 1000, "A location name");
-      limit(address, 1000, "An address");
+      if (!(longitude >= -180 && longitude <= 180)) {
+        c.add("longitude", longitude);
+      }
+      name = blankToNull(name);
+      address = blankToNull(address);
+      c.length(name, PLACE_MAX, "placeNameTooLong");
+      c.length(address, PLACE_MAX, "addressTooLong");
+      c.done();
     }
 
     public String type() {
@@ -101,31 +120,44 @@ public sealed interface OutgoingContent {
     }
 
     public String preview() {
-      return name != null ? name : latitude + ", " + longitude;
+      return "📍 " + (name != null ? name : latitude + ", " + longitude);
     }
   }
 
+  /** A reply button: {@code id} comes back in the customer's answer, {@code title} is shown. */
   record Button(String id, String title) {
     public Button {
-      id = required(id, "A button id");
-      limit(id, 256, "A button id");
-      title = required(title, "A button title");
-      limit(title, 20, "A button title");
+      id = id == null || id.isBlank() ? title : id;
     }
   }
 
-  /** Up to three reply buttons. */
+  /** Up to three reply buttons under a body, with an optional footer. */
   record Buttons(String body, List<Button> buttons, String footer) implements OutgoingContent {
     public Buttons {
-      body = required(body, "The message");
-      limit(body, INTERACTIVE_BODY_MAX, "An interactive message");
-      limit(footer, 60, "A footer");
-      if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
-        throw new IllegalArgumentException("Reply buttons: 1 to 3 buttons");
+      Checks c = new Checks();
+      c.body(body, INTERACTIVE_BODY_MAX);
+      footer = blankToNull(footer);
+      c.length(footer, FOOTER_MAX, "footerTooLong");
+      int n = buttons == null ? 0 : buttons.size();
+      if (n < 1 || n > BUTTONS_MAX) {
+        c.add("buttonsCount", n);
       }
-      if (buttons.stream().map(Button::id).distinct().count() != buttons.size()) {
-        throw new IllegalArgumentException("Reply buttons need different ids");
+      for (int i = 0; i < n; i++) {
+        Button b = buttons.get(i);
+        if (b == null || b.title() == null || b.title().isBlank()) {
+          c.add("buttonTitleEmpty", i + 1);
+          continue;
+        }
+        c.numbered(b.title(), BUTTON_TITLE_MAX, "buttonTitleTooLong", i + 1);
+        c.numbered(b.id(), 256, "buttonIdTooLong", i + 1);
       }
+      if (n > 0 && buttons.stream().allMatch(b -> b != null && b.title() != null)) {
+        if (buttons.stream().map(b -> b.title().strip()).distinct().count() != n
+            || buttons.stream().map(Button::id).distinct().count() != n) {
+          c.add("buttonsSame");
+        }
+      }
+      c.done();
       buttons = List.copyOf(buttons);
     }
 
@@ -138,46 +170,68 @@ public sealed interface OutgoingContent {
     }
   }
 
+  /** A list row; without an id its title is the id. */
   record Row(String id, String title, String description) {
     public Row {
-      id = required(id, "A row id");
-      limit(id, 200, "A row id");
-      title = required(title, "A row title");
-      limit(title, 24, "A row title");
-      limit(description, 72, "A row description");
+      id = id == null || id.isBlank() ? title : id;
+      description = blankToNull(description);
     }
   }
 
-  record Section(String title, List<Row> rows) {
-    public Section {
-      limit(title, 24, "A section title");
-      if (rows == null || rows.isEmpty()) {
-        throw new IllegalArgumentException("A list section needs at least one row");
-      }
-      rows = List.copyOf(rows);
-    }
-  }
+  record Section(String title, List<Row> rows) {}
 
   /** A list message: a button opening up to 10 rows in up to 10 sections. */
   record ListMessage(String body, String buttonText, List<Section> sections, String footer)
       implements OutgoingContent {
     public ListMessage {
-      body = required(body, "The message");
-      limit(body, 4096, "A list message");
-      buttonText = required(buttonText, "The list button text");
-      limit(buttonText, 20, "The list button text");
-      limit(footer, 60, "A footer");
-      if (sections == null || sections.isEmpty() || sections.size() > 10) {
-        throw new IllegalArgumentException("A list has 1 to 10 sections");
+      Checks c = new Checks();
+      c.body(body, LIST_BODY_MAX);
+      if (buttonText == null || buttonText.isBlank()) {
+        c.add("listButtonEmpty");
+      } else {
+        c.length(buttonText, LIST_BUTTON_MAX, "listButtonTooLong");
       }
-      long rows = sections.stream().mapToLong(s -> s.rows().size()).sum();
-      if (rows > 10) {
-        throw new IllegalArgumentException("A list has at most 10 rows in all");
+      footer = blankToNull(footer);
+      c.length(footer, FOOTER_MAX, "footerTooLong");
+      int sectionCount = sections == null ? 0 : sections.size();
+      if (sectionCount < 1 || sectionCount > 10) {
+        c.add("sectionsCount", sectionCount);
       }
-      if (sections.size() > 1 && sections.stream().anyMatch(s -> s.title() == null)) {
-        throw new IllegalArgumentException("Each section of a list with several needs a title");
+      List<Row> all = new java.util.ArrayList<>();
+      for (int s = 0; s < sectionCount; s++) {
+        Section section = sections.get(s);
+        if (section.title() == null && sectionCount > 1) {
+          c.add("sectionTitleMissing");
+        }
+        c.numbered(section.title(), ROW_TITLE_MAX, "sectionTitleTooLong", s + 1);
+        if (section.rows() == null || section.rows().isEmpty()) {
+          if (sectionCount > 1) {
+            c.add("sectionEmpty", s + 1);
+          }
+        } else {
+          all.addAll(section.rows());
+        }
       }
-      sections = List.copyOf(sections);
+      if (sectionCount > 0 && (all.isEmpty() || all.size() > ROWS_MAX)) {
+        c.add("rowsCount", all.size());
+      }
+      for (int i = 0; i < all.size(); i++) {
+        Row r = all.get(i);
+        if (r == null || r.title() == null || r.title().isBlank()) {
+          c.add("rowTitleEmpty", i + 1);
+          continue;
+        }
+        c.numbered(r.title(), ROW_TITLE_MAX, "rowTitleTooLong", i + 1);
+        c.numbered(r.description(), ROW_DESCRIPTION_MAX, "rowDescriptionTooLong", i + 1);
+        c.numbered(r.id(), 200, "rowIdTooLong", i + 1);
+      }
+      if (all.stream().allMatch(r -> r != null && r.title() != null && r.id() != null)
+          && (all.stream().map(Row::id).distinct().count() != all.size()
+              || all.stream().map(r -> r.title().strip()).distinct().count() != all.size())) {
+        c.add("rowsSame");
+      }
+      c.done();
+      sections = sections.stream().map(x -> new Section(x.title(), List.copyOf(x.rows()))).toList();
     }
 
     public String type() {
@@ -189,13 +243,52 @@ public sealed interface OutgoingContent {
     }
   }
 
+  /**
+   * A contact card (Meta's {@code contacts} message with one card): a name, and a phone number or
+   * an email (or both) the customer can save; the company is optional.
+   */
+  record ContactCard(String name, String phone, String email, String company)
+      implements OutgoingContent {
+    public ContactCard {
+      Checks c = new Checks();
+      name = blankToNull(name);
+      phone = blankToNull(phone);
+      email = blankToNull(email);
+      company = blankToNull(company);
+      if (name == null) {
+        c.add("contactNameEmpty");
+      } else {
+        c.length(name, CARD_FIELD_MAX, "contactNameTooLong");
+      }
+      if (phone != null && !PHONE.matcher(phone).matches()) {
+        c.add("contactPhoneInvalid", phone);
+      }
+      if (email != null && (email.length() > CARD_FIELD_MAX || !EMAIL.matcher(email).matches())) {
+        c.add("contactEmailInvalid", email);
+      }
+      c.length(company, CARD_FIELD_MAX, "contactOrgTooLong");
+      if (phone == null && email == null) {
+        c.add("contactNeedsReach");
+      }
+      c.done();
+    }
+
+    public String type() {
+      return "contacts";
+    }
+
+    public String preview() {
+      return "👤 " + name;
+    }
+  }
+
   /** An emoji on a message of the conversation; an empty emoji removes the reaction. */
   record Reaction(String targetWamid, String emoji) implements OutgoingContent {
     public Reaction {
       targetWamid = required(targetWamid, "The message to react to");
       emoji = emoji == null ? "" : emoji.strip();
       if (emoji.codePointCount(0, emoji.length()) > 8) {
-        throw new IllegalArgumentException("A reaction is one emoji");
+        throw new InvalidContentException(List.of(ContentProblem.of("reactionNotEmoji")));
       }
     }
 
@@ -250,6 +343,45 @@ public sealed interface OutgoingContent {
 
   private static String mediaPreview(MediaKind kind, String caption, String filename) {
     return caption != null ? caption : filename != null ? filename : "[" + kind.wire() + "]";
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** Collects every problem of one message, then throws them together. */
+  final class Checks {
+    private final List<ContentProblem> problems = new java.util.ArrayList<>();
+
+    void add(String code, Object... args) {
+      problems.add(ContentProblem.of(code, args));
+    }
+
+    void body(String body, int max) {
+      if (body == null || body.isBlank()) {
+        add("bodyEmpty");
+      } else {
+        length(body, max, "bodyTooLong");
+      }
+    }
+
+    void length(String value, int max, String code) {
+      if (value != null && value.length() > max) {
+        add(code, value.length(), max);
+      }
+    }
+
+    void numbered(String value, int max, String code, int number) {
+      if (value != null && value.length() > max) {
+        add(code, number, value.length(), max);
+      }
+    }
+
+    void done() {
+      if (!problems.isEmpty()) {
+        throw new InvalidContentException(problems);
+      }
+    }
   }
 
   private static String required(String value, String what) {

@@ -64,7 +64,12 @@ public class SendTargets {
       Optional<String> quoted = wamidIn(conversationId, quotedMessageId);
       if (quoted.isEmpty()) {
         return Target.refused(
-            RefusalCode.INVALID_MESSAGE.refuse("the quoted message is not in this conversation"));
+            Refusal.invalid(
+                java.util.List.of(
+                    ContentProblem.of(
+                        content instanceof OutgoingContent.Reaction
+                            ? "reactionTarget"
+                            : "quotedUnknown"))));
       }
       contextWamid = quoted.get();
     }

@@ -80,7 +80,10 @@ class MetaPayloadsTest {
                         new OutgoingContent.Button("4", "d")),
                     null))
         .hasMessageContaining("1 to 3");
-    assertThatThrownBy(() -> new OutgoingContent.Button("1", "x".repeat(21)))
+    assertThatThrownBy(
+            () ->
+                new OutgoingContent.Buttons(
+                    "x", List.of(new OutgoingContent.Button("1", "x".repeat(21))), null))
         .hasMessageContaining("at most 20");
 
     JsonObject l =
@@ -130,5 +133,115 @@ class MetaPayloadsTest {
         .isEqualTo("1");
     assertThat(template.getJsonArray("components").getJsonObject(2).getString("sub_type"))
         .isEqualTo("url");
+  }
+
+  private static List<String> problems(Runnable build) {
+    try {
+      build.run();
+    } catch (InvalidContentException e) {
+      return e.problems().stream().map(ContentProblem::code).toList();
+    }
+    throw new AssertionError("no problem found");
+  }
+
+  @Test
+  void everyProblemOfAMessageIsReportedAtOnce() {
+    assertThat(
+            problems(
+                () ->
+                    new OutgoingContent.Buttons(
+                        " ",
+                        List.of(
+                            new OutgoingContent.Button(null, "a".repeat(21)),
+                            new OutgoingContent.Button(null, "b"),
+                            new OutgoingContent.Button(null, ""),
+                            new OutgoingContent.Button(null, "d")),
+                        "f".repeat(61))))
+        .containsExactlyInAnyOrder(
+            "bodyEmpty", "footerTooLong", "buttonsCount", "buttonTitleTooLong", "buttonTitleEmpty");
+    assertThat(
+            problems(
+                () ->
+                    new OutgoingContent.Buttons(
+                        "Pick",
+                        List.of(
+                            new OutgoingContent.Button(null, "Yes"),
+                            new OutgoingContent.Button(null, "Yes")),
+                        null)))
+        .containsExactly("buttonsSame");
+    List<OutgoingContent.Row> eleven =
+        java.util.stream.IntStream.rangeClosed(1, 11)
+            .mapToObj(i -> new OutgoingContent.Row(null, "Row " + i, null))
+            .toList();
+    assertThat(
+            problems(
+                () ->
+                    new OutgoingContent.ListMessage(
+                        "Pick",
+                        "b".repeat(21),
+                        List.of(
+                            new OutgoingContent.Section(
+                                null,
+                                List.of(
+                                    new OutgoingContent.Row(
+                                        null, "t".repeat(25), "d".repeat(73))))),
+                        null)))
+        .containsExactlyInAnyOrder("listButtonTooLong", "rowTitleTooLong", "rowDescriptionTooLong");
+    assertThat(
+            problems(
+                () ->
+                    new OutgoingContent.ListMessage(
+                        "Pick", "Slots", List.of(new OutgoingContent.Section(null, eleven)), null)))
+        .containsExactly("rowsCount");
+    assertThat(
+            problems(
+                () ->
+                    new OutgoingContent.ListMessage(
+                        "Pick",
+                        "Slots",
+                        List.of(new OutgoingContent.Section(null, List.of())),
+                        null)))
+        .containsExactly("rowsCount");
+    assertThat(problems(() -> new OutgoingContent.Location(91, -181, null, null)))
+        .containsExactly("latitude", "longitude");
+    assertThat(problems(() -> new OutgoingContent.ContactCard(" ", "12ab", "not-mail", null)))
+        .containsExactly("contactNameEmpty", "contactPhoneInvalid", "contactEmailInvalid");
+    assertThat(problems(() -> new OutgoingContent.ContactCard("Ana", null, null, null)))
+        .containsExactly("contactNeedsReach");
+  }
+
+  @Test
+  void everyProblemHasAnEnglishSentenceWithItsFigures() {
+    assertThat(ContentProblem.of("buttonTitleTooLong", 2, 21, 20).english())
+        .isEqualTo("Button 2's title has 21 characters, at most 20");
+  }
+
+  @Test
+  void aContactCardIsMetasContactsArrayWithOneCard() {
+    JsonObject c =
+        MetaPayloads.build(
+            "1",
+            new OutgoingContent.ContactCard("Ana Lima", "+49 151 1234567", null, "Kreta"),
+            null);
+    assertThat(c.getString("type")).isEqualTo("contacts");
+    JsonObject card = c.getJsonArray("contacts").getJsonObject(0);
+    assertThat(card.getJsonObject("name").getString("formatted_name")).isEqualTo("Ana Lima");
+    assertThat(card.getJsonObject("name").getString("first_name")).isEqualTo("Ana");
+    assertThat(card.getJsonArray("phones").getJsonObject(0).getString("phone"))
+        .isEqualTo("+49 151 1234567");
+    assertThat(card.getJsonObject("org").getString("company")).isEqualTo("Kreta");
+  }
+
+  @Test
+  void aContactWithoutPhoneNumberIsAddressedByItsUserIdInRecipient() {
+    OutgoingContent hi = new OutgoingContent.Text("hi", false);
+    JsonObject byId = MetaPayloads.build(null, "DE.1234567890", hi, null);
+    assertThat(byId.getString("recipient")).isEqualTo("DE.1234567890");
+    assertThat(byId.containsKey("to")).isFalse();
+    JsonObject both = MetaPayloads.build("4915112345678", "DE.1234567890", hi, null);
+    assertThat(both.getString("to")).isEqualTo("4915112345678");
+    assertThat(both.containsKey("recipient")).isFalse();
+    assertThatThrownBy(() -> MetaPayloads.build(null, null, hi, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

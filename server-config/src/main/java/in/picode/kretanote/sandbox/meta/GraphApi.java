@@ -674,7 +674,8 @@ final class GraphApi implements HttpHandler {
         new SimState.SentMessage(pnid, wamid, out.to(), out.type(), body, state.now()));
     Customer recipient = recipient(out);
     JsonObjectBuilder contact = Json.createObjectBuilder().add("input", out.to());
-    if (recipient.waId() != null) {
+    // Meta answers wa_id for a send to a phone number, user_id for one to a BSUID.
+    if (!out.byUserId() && recipient.waId() != null) {
       contact.add("wa_id", recipient.waId());
     }
     if (out.byUserId()) {

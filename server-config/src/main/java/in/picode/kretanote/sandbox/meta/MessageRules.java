@@ -21,7 +21,10 @@ final class MessageRules {
   static final int TEXT_LIMIT = 4096;
   static final int CAPTION_LIMIT = 1024;
   static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{5,20}$");
-  static final Pattern BSUID = Pattern.compile("^[A-Z]{2}\\.[A-Za-z0-9]{1,128}$");
+
+  /** A business-scoped user id or a parent one: {@code US.1349…}, {@code US.ENT.1181…}. */
+  static final Pattern BSUID = Pattern.compile("^[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}$");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
   private static final List<String> TYPES =
       List.of(
@@ -52,16 +55,27 @@ final class MessageRules {
       throw GraphError.invalidParameter(
           "Param recipient_type must be one of {INDIVIDUAL} - got \"" + recipientType + "\".");
     }
-    String to = MetaJson.string(body, "to");
-    if (to == null || to.isBlank()) {
+    // Meta's Messages API: a phone number goes in "to", a business-scoped user id (or a parent
+    // one) in "recipient"; with both, "to" wins; with neither, the call fails.
+    String phone = MetaJson.string(body, "to");
+    String userId = MetaJson.string(body, "recipient");
+    boolean byUserId = phone == null || phone.isBlank();
+    if (byUserId && (userId == null || userId.isBlank())) {
       throw GraphError.missingParameter("to");
     }
-    boolean byUserId = BSUID.matcher(to).matches();
-    if (!byUserId && !PHONE.matcher(to).matches()) {
+    if (!byUserId && !PHONE.matcher(phone).matches()) {
       throw GraphError.of(
-          131009, "Invalid recipient: '" + to + "' is neither a phone number nor a user id.");
+          131009,
+          "Invalid recipient: 'to' takes a phone number, got '"
+              + phone
+              + "'; a business-scoped user id goes in 'recipient'.");
     }
-    String recipient = byUserId ? to : to.replaceAll("[^0-9]", "");
+    if (byUserId && !BSUID.matcher(userId).matches()) {
+      throw GraphError.of(
+          131009, "Invalid recipient: '" + userId + "' is not a business-scoped user id.");
+    }
+    String to = byUserId ? userId : phone;
+    String recipient = byUserId ? userId : phone.replaceAll("[^0-9]", "");
     String type = MetaJson.string(body, "type");
     if (type == null) {
       type = "text";
@@ -156,6 +170,11 @@ final class MessageRules {
         || !(location.get("longitude") instanceof JsonNumber)) {
       throw GraphError.missingParameter("location['latitude'] and location['longitude']");
     }
+    double lat = location.getJsonNumber("latitude").doubleValue();
+    double lon = location.getJsonNumber("longitude").doubleValue();
+    if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+      throw GraphError.of(131009, "Param location latitude or longitude is out of range.");
+    }
   }
 
   private static void contacts(JsonValue content) {
@@ -166,6 +185,10 @@ final class MessageRules {
       JsonObject name = card instanceof JsonObject o ? MetaJson.object(o, "name") : null;
       if (name == null || MetaJson.string(name, "formatted_name") == null) {
         throw GraphError.missingParameter("contacts[]['name']['formatted_name']");
+      }
+      if (MetaJson.string(name, "first_name") == null
+          && MetaJson.string(name, "last_name") == null) {
+        throw GraphError.missingParameter("contacts[]['name']['first_name' or 'last_name']");
       }
     }
   }
@@ -184,38 +207,83 @@ final class MessageRules {
       if (body == null || MetaJson.string(body, "text") == null) {
         throw GraphError.missingParameter("interactive['body']['text']");
       }
+      limit(MetaJson.string(body, "text"), kind.equals("list") ? 4096 : 1024, "Body text");
+    }
+    JsonObject footer = MetaJson.object(interactive, "footer");
+    if (footer != null) {
+      limit(MetaJson.string(footer, "text"), 60, "Footer text");
     }
     if (kind.equals("button")) {
       JsonArray buttons = MetaJson.array(action, "buttons");
       if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
-        throw GraphError.invalidParameter(
-            "Param interactive['action']['buttons'] must have 1 to 3 buttons.");
+        throw GraphError.of(
+            131009, "Param interactive['action']['buttons'] must have 1 to 3 buttons.");
       }
+      Set<String> ids = new LinkedHashSet<>();
+      Set<String> titles = new LinkedHashSet<>();
       for (JsonValue button : buttons) {
         JsonObject reply = button instanceof JsonObject o ? MetaJson.object(o, "reply") : null;
         String title = reply == null ? null : MetaJson.string(reply, "title");
-        if (reply == null || MetaJson.string(reply, "id") == null || title == null) {
+        String id = reply == null ? null : MetaJson.string(reply, "id");
+        if (reply == null || id == null || title == null) {
           throw GraphError.missingParameter(
               "interactive['action']['buttons'][]['reply']['id' and 'title']");
         }
-        if (title.codePointCount(0, title.length()) > 20) {
-          throw GraphError.invalidParameter("Button title length is too long. Max length is 20.");
+        limit(title, 20, "Button title");
+        limit(id, 256, "Button id");
+        if (!ids.add(id) || !titles.add(title)) {
+          throw GraphError.of(131009, "Button titles and ids must be unique.");
         }
       }
     }
     if (kind.equals("list")) {
       JsonArray sections = MetaJson.array(action, "sections");
-      if (MetaJson.string(action, "button") == null || sections == null || sections.isEmpty()) {
+      String button = MetaJson.string(action, "button");
+      if (button == null || sections == null || sections.isEmpty()) {
         throw GraphError.missingParameter("interactive['action']['button'] and ['sections']");
       }
+      limit(button, 20, "Button text");
+      if (sections.size() > 10) {
+        throw GraphError.of(131009, "Sections count must be between 1 and 10.");
+      }
       int rows = 0;
+      Set<String> ids = new LinkedHashSet<>();
       for (JsonValue section : sections) {
-        JsonArray sectionRows = section instanceof JsonObject o ? MetaJson.array(o, "rows") : null;
-        rows += sectionRows == null ? 0 : sectionRows.size();
+        JsonObject s = section instanceof JsonObject o ? o : null;
+        JsonArray sectionRows = s == null ? null : MetaJson.array(s, "rows");
+        if (sectionRows == null || sectionRows.isEmpty()) {
+          throw GraphError.of(131009, "Each section must have at least one row.");
+        }
+        if (sections.size() > 1 && MetaJson.string(s, "title") == null) {
+          throw GraphError.missingParameter("interactive['action']['sections'][]['title']");
+        }
+        limit(MetaJson.string(s, "title"), 24, "Section title");
+        for (JsonValue r : sectionRows) {
+          JsonObject row = r instanceof JsonObject o ? o : null;
+          String id = row == null ? null : MetaJson.string(row, "id");
+          String title = row == null ? null : MetaJson.string(row, "title");
+          if (id == null || title == null) {
+            throw GraphError.missingParameter("interactive['action']['sections'][]['rows'][]");
+          }
+          limit(title, 24, "Row title");
+          limit(MetaJson.string(row, "description"), 72, "Row description");
+          limit(id, 200, "Row id");
+          if (!ids.add(id)) {
+            throw GraphError.of(131009, "Row ids must be unique.");
+          }
+        }
+        rows += sectionRows.size();
       }
       if (rows == 0 || rows > 10) {
-        throw GraphError.invalidParameter("Total row count must be between 1 and 10.");
+        throw GraphError.of(131009, "Total row count must be between 1 and 10.");
       }
+    }
+  }
+
+  /** Meta's answer to a text over its limit: 131009 naming the field and the maximum. */
+  private static void limit(String value, int max, String what) {
+    if (value != null && value.codePointCount(0, value.length()) > max) {
+      throw GraphError.of(131009, what + " length is too long. Max length is " + max + ".");
     }
   }
 

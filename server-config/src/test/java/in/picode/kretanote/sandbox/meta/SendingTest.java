@@ -161,13 +161,59 @@ class SendingTest {
     assertThat(sim.sentMessages(PNID)).isEmpty();
   }
 
+  static String toUserId(String field, String id) {
+    return Json.createObjectBuilder()
+        .add("messaging_product", "whatsapp")
+        .add("recipient_type", "individual")
+        .add(field, id)
+        .add("type", "text")
+        .add("text", Json.createObjectBuilder().add("body", "hi"))
+        .build()
+        .toString();
+  }
+
   @Test
-  void aBusinessScopedUserIdIsAcceptedAsRecipient() {
-    Answer a = send(text("DE.1234567890", "hi"));
+  void aBusinessScopedUserIdGoesInRecipientAndIsAnsweredWithUserId() {
+    Answer a = send(toUserId("recipient", "DE.1234567890"));
 
     assertThat(a.status()).isEqualTo(200);
-    assertThat(a.json().getJsonArray("contacts").getJsonObject(0).getString("user_id"))
-        .isEqualTo("DE.1234567890");
+    JsonObject contact = a.json().getJsonArray("contacts").getJsonObject(0);
+    assertThat(contact.getString("user_id")).isEqualTo("DE.1234567890");
+    assertThat(contact.containsKey("wa_id")).isFalse();
+    assertThat(send(toUserId("recipient", "US.ENT.11815799212886844830")).status()).isEqualTo(200);
+    assertThat(sim.sentMessages(PNID)).hasSize(2);
+  }
+
+  @Test
+  void aUserIdInToAMalformedUserIdOrNoRecipientAtAllAreRefusedAndNothingIsSent() {
+    assertThat(send(toUserId("to", "DE.1234567890")).errorCode()).isEqualTo(131009);
+    assertThat(send(toUserId("recipient", "de.12345")).errorCode()).isEqualTo(131009);
+    assertThat(send(toUserId("recipient", "DE.12-34")).errorCode()).isEqualTo(131009);
+    assertThat(send(toUserId("recipient", "DE." + "1".repeat(129))).errorCode()).isEqualTo(131009);
+    Answer neither =
+        send("{\"messaging_product\":\"whatsapp\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}");
+    assertThat(neither.status()).isEqualTo(400);
+    assertThat(neither.errorCode()).isEqualTo(100);
+    assertThat(neither.json().getJsonObject("error").containsKey("fbtrace_id")).isTrue();
+    assertThat(sim.sentMessages(PNID)).isEmpty();
+  }
+
+  @Test
+  void withBothToAndRecipientThePhoneNumberWins() {
+    String both =
+        Json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("to", CUSTOMER)
+            .add("recipient", "DE.1234567890")
+            .add("type", "text")
+            .add("text", Json.createObjectBuilder().add("body", "hi"))
+            .build()
+            .toString();
+
+    JsonObject contact = send(both).json().getJsonArray("contacts").getJsonObject(0);
+
+    assertThat(contact.getString("input")).isEqualTo(CUSTOMER);
+    assertThat(contact.getString("wa_id")).isEqualTo(CUSTOMER);
   }
 
   @Test
@@ -306,5 +352,61 @@ class SendingTest {
             + CUSTOMER
             + "\",\"type\":\"image\",\"image\":{\"id\":\"999\"}}";
     assertThat(send(unknownMedia).errorCode()).isEqualTo(131009);
+  }
+
+  static String interactive(String object) {
+    return "{\"messaging_product\":\"whatsapp\",\"to\":\""
+        + CUSTOMER
+        + "\",\"type\":\"interactive\",\"interactive\":"
+        + object
+        + "}";
+  }
+
+  static String button(String id, String title) {
+    return "{\"type\":\"reply\",\"reply\":{\"id\":\"" + id + "\",\"title\":\"" + title + "\"}}";
+  }
+
+  @Test
+  void interactiveLimitsAreMetasAnswer131009AndNothingIsSent() {
+    String four =
+        "{\"type\":\"button\",\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":["
+            + String.join(
+                ",", button("a", "A"), button("b", "B"), button("c", "C"), button("d", "D"))
+            + "]}}";
+    String longTitle =
+        "{\"type\":\"button\",\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":["
+            + button("a", "x".repeat(21))
+            + "]}}";
+    String sameTitles =
+        "{\"type\":\"button\",\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":["
+            + button("a", "Yes")
+            + ","
+            + button("b", "Yes")
+            + "]}}";
+    String longRow =
+        "{\"type\":\"list\",\"body\":{\"text\":\"Pick\"},\"action\":{\"button\":\"Slots\","
+            + "\"sections\":[{\"rows\":[{\"id\":\"1\",\"title\":\""
+            + "y".repeat(25)
+            + "\"}]}]}}";
+    String longDescription =
+        "{\"type\":\"list\",\"body\":{\"text\":\"Pick\"},\"action\":{\"button\":\"Slots\","
+            + "\"sections\":[{\"rows\":[{\"id\":\"1\",\"title\":\"Mon\",\"description\":\""
+            + "d".repeat(73)
+            + "\"}]}]}}";
+    String emptyList =
+        "{\"type\":\"list\",\"body\":{\"text\":\"Pick\"},\"action\":{\"button\":\"Slots\","
+            + "\"sections\":[{\"rows\":[]}]}}";
+
+    for (String bad : List.of(four, longTitle, sameTitles, longRow, longDescription, emptyList)) {
+      Answer a = send(interactive(bad));
+      assertThat(a.status()).as(bad).isEqualTo(400);
+      assertThat(a.errorCode()).as(bad).isEqualTo(131009);
+    }
+    String farAway =
+        "{\"messaging_product\":\"whatsapp\",\"to\":\""
+            + CUSTOMER
+            + "\",\"type\":\"location\",\"location\":{\"latitude\":91,\"longitude\":0}}";
+    assertThat(send(farAway).errorCode()).isEqualTo(131009);
+    assertThat(sim.sentMessages(PNID)).isEmpty();
   }
 }

@@ -71,9 +71,38 @@ public class ComposeBean implements Serializable {
     templates = null;
     caption = null;
     attachment = null;
+    quoting = null;
   }
 
-  /** Sends the compose box's text (inside the 24-hour window). */
+  /** The message the next text replies to (WhatsApp shows it quoted above); null for none. */
+  private Long quoting;
+
+  public void quote(long messageId) {
+    quoting = messageId;
+  }
+
+  public void stopQuoting() {
+    quoting = null;
+  }
+
+  public Long getQuoting() {
+    return quoting;
+  }
+
+  /** The start of the quoted message as the history shows it; empty when it is not shown. */
+  public String getQuotedText() {
+    if (quoting == null) {
+      return "";
+    }
+    return conversation.getMessages().stream()
+        .filter(m -> m.id() == quoting)
+        .findFirst()
+        .map(m -> m.text() == null ? MessageView.describeType(m.type()) : m.text())
+        .map(t -> t.length() > 120 ? t.substring(0, 120) + "…" : t)
+        .orElse("");
+  }
+
+  /** Sends the compose box's text (inside the 24-hour window), quoting a message if chosen. */
   public void send() {
     if (reply == null || reply.isBlank()) {
       PageMessages.error(Texts.of(BUNDLE, "conv.msg.writeFirst"));
@@ -83,8 +112,15 @@ public class ComposeBean implements Serializable {
       PageMessages.error(Texts.of(BUNDLE, "conv.msg.tooLong"));
       return;
     }
-    if (queued(() -> sending.sendText(conversation.conversationId(), composeKey, reply))) {
+    Long quoted = quoting;
+    long id = conversation.conversationId();
+    if (queued(
+        () ->
+            quoted == null
+                ? sending.sendText(id, composeKey, reply)
+                : sending.sendReply(id, composeKey, reply, quoted))) {
       reply = null;
+      quoting = null;
     }
   }
 
@@ -148,7 +184,7 @@ public class ComposeBean implements Serializable {
    * "Sending…" (or "Already sent." for a repeated key), a fresh key for the next message and the
    * history read again.
    */
-  private boolean queued(Supplier<SendResult> send) {
+  public boolean queued(Supplier<SendResult> send) {
     SendResult result;
     try {
       result = send.get();
@@ -157,7 +193,7 @@ public class ComposeBean implements Serializable {
       return false;
     }
     if (!result.isQueued()) {
-      PageMessages.error(Wordings.of(result.refusalWording()));
+      refused(result);
       return false;
     }
     composeKey = newKey();
@@ -168,6 +204,22 @@ public class ComposeBean implements Serializable {
       sendingId = result.messageId();
     }
     return true;
+  }
+
+  /**
+   * A refusal on the page: each problem Meta would have with the message's shape in the user's
+   * language (all at once), else the boundary's reason.
+   */
+  static void refused(SendResult result) {
+    if (result.problems().isEmpty()) {
+      PageMessages.error(Wordings.of(result.refusalWording()));
+      return;
+    }
+    for (SendResult.Problem p : result.problems()) {
+      // Every code has its key in every locale (RichComposeBeanTest).
+      String key = "compose.problem." + p.code();
+      PageMessages.error(Texts.of(BUNDLE, key, p.args().toArray()));
+    }
   }
 
   /**

@@ -30,7 +30,9 @@ class ComposeBeanTest {
         false,
         null,
         false,
-        false);
+        false,
+        null,
+        null);
   }
 
   @Test

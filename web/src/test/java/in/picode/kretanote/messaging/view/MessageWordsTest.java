@@ -100,6 +100,8 @@ class MessageWordsTest {
         false,
         null,
         false,
-        false);
+        false,
+        null,
+        null);
   }
 }
