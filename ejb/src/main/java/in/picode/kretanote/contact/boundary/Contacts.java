@@ -79,27 +79,6 @@ public class Contacts {
     return create(null, waId, name);
   }
 
-  /**
-   * The contact with this phone number, created without a name when there is none (a campaign's
-   * test send to a colleague's phone); a number that is not international is refused.
-   */
-  public Contact findOrCreateByPhone(String phone) {
-    String waId;
-    try {
-      waId = PhoneNumbers.normalise(phone);
-    } catch (IllegalArgumentException e) {
-      throw new ContactChangeRefusedException(e.getMessage());
-    }
-    return findByIdentity(waId)
-        .or(
-            () ->
-                em.createNamedQuery(Contact.BY_WA_ID, Contact.class)
-                    .setParameter("waId", waId)
-                    .getResultStream()
-                    .findFirst())
-        .orElseGet(() -> create(null, waId, null));
-  }
-
   public Optional<Contact> find(long id) {
     return Optional.ofNullable(em.find(Contact.class, id));
   }
@@ -348,19 +327,9 @@ public class Contacts {
     audit.record(actor.userId(), actor.email(), action, "custom field " + fieldId, actor.address());
   }
 
-  /** The contact's custom field values by field id (blank fields left out). */
-  public Map<Long, String> fieldValuesById(long contactId) {
-    Map<Long, String> byId = new HashMap<>();
-    em.createNamedQuery(ContactFieldValue.OF_CONTACT, ContactFieldValue.class)
-        .setParameter("contact", contactId)
-        .getResultStream()
-        .forEach(v -> byId.put(v.getFieldId(), v.getValue()));
-    return byId;
-  }
-
   /** The contact's custom field values by field name, in field order (blank fields left out). */
   public Map<String, String> fieldValues(long contactId) {
-    Map<Long, String> byId = fieldValuesById(contactId);
+    Map<Long, String> byId = ContactLookups.fieldValuesById(em, contactId);
     Map<String, String> values = new LinkedHashMap<>();
     for (CustomField f : fields()) {
       if (byId.containsKey(f.getId())) {

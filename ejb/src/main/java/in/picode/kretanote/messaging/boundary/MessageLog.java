@@ -133,7 +133,7 @@ public class MessageLog {
         mediaQueued.fire(new MediaQueued(Tenancy.require(), message.getId()));
       }
       Conversation conversation = conversations.get(List.of(in.connectionId(), in.contactId()));
-      if (isAmendment(in.type())) {
+      if (Amendments.isAmendment(in.type())) {
         result.add(message.getId()); // not a message of its own: nothing to read or answer
         continue;
       }
@@ -259,16 +259,6 @@ public class MessageLog {
     em.flush();
   }
 
-  /** Whether a stored row of {@code type} changes another message instead of being one. */
-  public static boolean isAmendment(String type) {
-    return Amendments.isAmendment(type);
-  }
-
-  /** The types of a customer's edit and deletion of an earlier message. */
-  public static final String EDIT = Amendments.EDIT;
-
-  public static final String REVOKE = Amendments.REVOKE;
-
   /** A message the business sent from the WhatsApp Business app, as an echo webhook reported it. */
   public record Echo(
       long connectionId,
@@ -357,8 +347,7 @@ public class MessageLog {
   }
 
   /**
-   * A conversation for a campaign's message: it holds the history but stays out of the inbox lists
-   * and counters (and is announced as created) only once the customer writes.
+   * A campaign's conversation: history only, in the inbox (and created) once the customer writes.
    */
   public long openQuiet(long connectionId, long contactId, Instant now) {
     Conversation created = Conversation.quiet(connectionId, contactId, now);

@@ -1,5 +1,6 @@
 package in.picode.kretanote.messaging.boundary;
 
+import in.picode.kretanote.messaging.control.Amendments;
 import in.picode.kretanote.messaging.entity.Media;
 import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.Reaction;
@@ -88,7 +89,7 @@ final class MessagePages {
             m -> ours.put(m.getContextMessageId(), MessageShapes.reactionEmoji(m.getPayload())));
     List<MessageView> views = new ArrayList<>();
     for (Message m : page) {
-      if ("reaction".equals(m.getType()) || MessageLog.isAmendment(m.getType())) {
+      if ("reaction".equals(m.getType()) || Amendments.isAmendment(m.getType())) {
         continue; // shown on the message they belong to
       }
       Media file = media.get(m.getId());

@@ -1,6 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
+import in.picode.kretanote.contact.boundary.ContactLookups;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.CustomField;
@@ -43,6 +44,7 @@ public class CampaignDrafts {
   EntityManager em;
 
   @Inject Contacts contacts;
+  @Inject ContactLookups lookups;
   @Inject Labels labels;
   @Inject CampaignConversations conversations;
   @Inject Sending sending;
@@ -92,7 +94,10 @@ public class CampaignDrafts {
       String value = c.value();
       if (c.op() != null && c.op().needsValue() && value != null && !value.isBlank()) {
         try {
-          value = c.op() == CampaignSegment.Op.CONTAINS ? value.strip() : f.canonical(value);
+          value =
+              c.op() == CampaignSegment.Op.CONTAINS
+                  ? value.strip()
+                  : ContactLookups.storedForm(f, value);
         } catch (IllegalArgumentException e) {
           problems.add("Condition " + (i + 1) + ": " + e.getMessage());
         }
@@ -179,7 +184,7 @@ public class CampaignDrafts {
     if (name == null || name.equals(c.getWaId()) || name.equals(c.getUserId())) {
       name = c.getProfileName();
     }
-    return new ValueMapping.Recipient(name, c.getWaId(), contacts.fieldValuesById(c.getId()));
+    return new ValueMapping.Recipient(name, c.getWaId(), lookups.fieldValuesById(c.getId()));
   }
 
   /** The body values of one recipient. */
@@ -217,7 +222,7 @@ public class CampaignDrafts {
     }
     Contact contact = null;
     try {
-      contact = contacts.findOrCreateByPhone(phone == null ? "" : phone);
+      contact = lookups.findOrCreateByPhone(phone == null ? "" : phone);
     } catch (ContactChangeRefusedException e) {
       problems.add("Test number: " + e.getMessage());
     }
