@@ -1,6 +1,7 @@
 package in.picode.kretanote.outbound.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,6 +19,16 @@ public final class MetaPayloads {
   private MetaPayloads() {}
 
   public static JsonObject build(String to, OutgoingContent content, String contextWamid) {
+    return build(to, content, contextWamid, null);
+  }
+
+  /**
+   * With a template's components ({@code null} when unknown): a NAMED template's body values carry
+   * their {@code parameter_name}, a copy-code button its {@code coupon_code}, and an authentication
+   * template's code button the code itself (the body's one value) when the send gave none.
+   */
+  public static JsonObject build(
+      String to, OutgoingContent content, String contextWamid, JsonArray components) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("messaging_product", "whatsapp")
@@ -27,7 +38,11 @@ public final class MetaPayloads {
     if (contextWamid != null && !(content instanceof OutgoingContent.Reaction)) {
       json.add("context", Json.createObjectBuilder().add("message_id", contextWamid));
     }
-    json.add(content.type(), object(content));
+    json.add(
+        content.type(),
+        content instanceof OutgoingContent.Template t && components != null
+            ? TemplatePayload.of(t, components)
+            : object(content));
     return json.build();
   }
 
@@ -125,7 +140,9 @@ public final class MetaPayloads {
     }
     if (content instanceof OutgoingContent.Template t) {
       JsonArrayBuilder components = Json.createArrayBuilder();
-      if (!t.header().isEmpty()) {
+      if (t.headerMedia() != null) {
+        components.add(TemplatePayload.mediaHeader(t.headerMedia()));
+      } else if (!t.header().isEmpty()) {
         components.add(component("header", t.header()));
       }
       if (!t.body().isEmpty()) {
