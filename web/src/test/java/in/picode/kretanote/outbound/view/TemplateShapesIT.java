@@ -107,6 +107,11 @@ class TemplateShapesIT {
     }
   }
 
+  String connectionId() {
+    return String.valueOf(
+        TestAccounts.value("select id from whatsapp_connection where tenant_id = ?", tenant));
+  }
+
   long templates() {
     return TestAccounts.count("select count(*) from message_template where tenant_id = ?", tenant);
   }
@@ -117,6 +122,8 @@ class TemplateShapesIT {
     Map<String, String> fields = new HashMap<>();
     fields.put("name", name);
     fields.put("language", "en_US");
+    // WebClient's multipart post sends inputs only: the selects go as fields.
+    fields.put("connection_input", connectionId());
     fields.put("category_input", "UTILITY");
     fields.put("headerFormat_input", "IMAGE");
     fields.put("body", "Hi {{first_name}}, *your table* is ready");
@@ -195,6 +202,8 @@ class TemplateShapesIT {
     Map<String, String> fields = new HashMap<>();
     fields.put("name", "bad_" + run);
     fields.put("language", "en_US");
+    // WebClient's multipart post sends inputs only: the selects go as fields.
+    fields.put("connection_input", connectionId());
     fields.put("category_input", "MARKETING");
     fields.put("headerFormat_input", "IMAGE");
     fields.put("body", "Hi {{first_name}}, code {{code}}");
