@@ -311,17 +311,59 @@ public class GraphApi {
                             new java.io.ByteArrayInputStream(tail)))));
     String mediaId = answer.getString("id", null);
     if (mediaId == null || mediaId.isBlank()) {
-      throw new GraphException(
-          "upload media",
-          200,
-          null,
-          null,
-          "no media id in the answer",
-          null,
-          null,
-          ErrorClass.TRANSIENT);
+      throw incomplete("upload media", "no media id in the answer");
     }
     return mediaId;
+  }
+
+  /**
+   * A template's sample media through Meta's Resumable Upload API: {@code POST /{app-id}/uploads}
+   * with the file's length, type and name opens an upload session, and the bytes posted to that
+   * session answer the file handle {@code h} that a media header's {@code example.header_handle}
+   * takes.
+   */
+  public String uploadTemplateSample(
+      AccessToken token, byte[] bytes, String mimeType, String filename) {
+    String app = transport.settings().appId();
+    if (app == null) {
+      throw new IllegalStateException("kretanote.meta.app-id is not configured");
+    }
+    if (bytes == null || bytes.length == 0) {
+      throw new IllegalArgumentException("No sample to upload");
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("file_name", filename == null || filename.isBlank() ? "sample" : filename);
+    query.put("file_length", String.valueOf(bytes.length));
+    query.put("file_type", mimeType);
+    JsonObject session =
+        transport.postQuery("open upload session", token, id(app) + "/uploads", query);
+    String sessionId = session.getString("id", "");
+    int q = sessionId.indexOf('?');
+    Map<String, String> sessionQuery = new LinkedHashMap<>();
+    if (q >= 0) {
+      for (String pair : sessionId.substring(q + 1).split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          sessionQuery.put(
+              pair.substring(0, eq),
+              java.net.URLDecoder.decode(
+                  pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    String path = q >= 0 ? sessionId.substring(0, q) : sessionId;
+    JsonObject uploaded;
+    try {
+      uploaded =
+          transport.postUploadOnce("upload template sample", token, path, sessionQuery, bytes);
+    } catch (IllegalArgumentException e) {
+      throw incomplete("open upload session", "no upload session id in the answer");
+    }
+    String handle = uploaded.getString("h", null);
+    if (handle == null || handle.isBlank()) {
+      throw incomplete("upload template sample", "no file handle in the answer");
+    }
+    return handle;
   }
 
   /** Every template of a WABA, following Meta's paging cursors (at most 100 pages). */
@@ -352,15 +394,7 @@ public class GraphApi {
         transport.post("create template", token, id(wabaId) + "/message_templates", template);
     String templateId = answer.getString("id", null);
     if (templateId == null) {
-      throw new GraphException(
-          "create template",
-          200,
-          null,
-          null,
-          "no template id in the answer",
-          null,
-          null,
-          ErrorClass.TRANSIENT);
+      throw incomplete("create template", "no template id in the answer");
     }
     return templateId;
   }
@@ -389,5 +423,10 @@ public class GraphApi {
       throw new IllegalArgumentException("Not a Meta object id");
     }
     return value;
+  }
+
+  /** A 200 answer that lacks what the call needs: transient, as Meta may answer fully next time. */
+  private static GraphException incomplete(String operation, String what) {
+    return new GraphException(operation, 200, null, null, what, null, null, ErrorClass.TRANSIENT);
   }
 }

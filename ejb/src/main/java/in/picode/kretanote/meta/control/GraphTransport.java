@@ -46,6 +46,7 @@ public final class GraphTransport implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(GraphTransport.class.getName());
   private static final Pattern PATH =
       Pattern.compile("[A-Za-z0-9_]{1,64}(/[A-Za-z0-9_]{1,64}){0,3}");
+  private static final Pattern UPLOAD_SESSION = Pattern.compile("upload:[A-Za-z0-9_=-]{1,512}");
 
   private final GraphSettings settings;
   private final Client http;
@@ -113,6 +114,31 @@ public final class GraphTransport implements AutoCloseable {
         settings.readTimeout().plusMillis(length / 100));
   }
 
+  /**
+   * The second step of Meta's Resumable Upload API: the file's bytes to an upload session ({@code
+   * upload:...}, with the query Meta gave with it), authorised as {@code OAuth <token>} and with
+   * {@code file_offset: 0}, as Meta documents it; sent at most once like {@link #postOnce}.
+   */
+  public JsonObject postUploadOnce(
+      String operation,
+      AccessToken token,
+      String sessionPath,
+      Map<String, String> query,
+      byte[] bytes) {
+    if (!UPLOAD_SESSION.matcher(sessionPath).matches()) {
+      throw new IllegalArgumentException("Not an upload session id");
+    }
+    return sendOnce(
+        operation,
+        token,
+        sessionPath,
+        query,
+        "OAuth ",
+        "application/octet-stream",
+        java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes),
+        settings.readTimeout().plusMillis(bytes.length / 100L));
+  }
+
   private JsonObject sendOnce(
       String operation,
       AccessToken token,
@@ -120,20 +146,34 @@ public final class GraphTransport implements AutoCloseable {
       String contentType,
       java.net.http.HttpRequest.BodyPublisher publisher,
       Duration timeout) {
-    URI uri = uri(path, Map.of());
+    return sendOnce(operation, token, path, Map.of(), "Bearer ", contentType, publisher, timeout);
+  }
+
+  private JsonObject sendOnce(
+      String operation,
+      AccessToken token,
+      String path,
+      Map<String, String> query,
+      String scheme,
+      String contentType,
+      java.net.http.HttpRequest.BodyPublisher publisher,
+      Duration timeout) {
+    URI uri = "OAuth ".equals(scheme) ? uploadUri(path, query) : uri(path, Map.of());
     List<String> secrets = new ArrayList<>();
     secrets.add(token.value());
     if (settings.appSecret() != null) {
       secrets.add(settings.appSecret());
     }
-    java.net.http.HttpRequest request =
+    java.net.http.HttpRequest.Builder builder =
         java.net.http.HttpRequest.newBuilder(uri)
             .timeout(timeout)
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
+            .header(HttpHeaders.AUTHORIZATION, scheme + token.value())
             .header(HttpHeaders.CONTENT_TYPE, contentType)
-            .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
-            .POST(publisher)
-            .build();
+            .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+    if ("OAuth ".equals(scheme)) {
+      builder.header("file_offset", "0");
+    }
+    java.net.http.HttpRequest request = builder.POST(publisher).build();
     long started = System.nanoTime();
     java.net.http.HttpResponse<InputStream> response;
     try {
@@ -206,6 +246,19 @@ public final class GraphTransport implements AutoCloseable {
   public JsonObject getWithSecretQuery(
       String operation, AccessToken token, String path, Map<String, String> query) {
     return send(operation, token, path, query, "GET", null, query.values());
+  }
+
+  /** A POST whose parameters go in the query (opening an upload session; harmless if repeated). */
+  public JsonObject postQuery(
+      String operation, AccessToken token, String path, Map<String, String> query) {
+    return send(
+        operation,
+        token,
+        path,
+        query,
+        "POST",
+        Entity.entity("", MediaType.APPLICATION_FORM_URLENCODED),
+        List.of());
   }
 
   public JsonObject post(String operation, AccessToken token, String path, JsonObject body) {
@@ -292,6 +345,17 @@ public final class GraphTransport implements AutoCloseable {
     if (!PATH.matcher(path).matches()) {
       throw new IllegalArgumentException("Not a Graph path: " + path);
     }
+    return build(path, query);
+  }
+
+  private URI uploadUri(String path, Map<String, String> query) {
+    if (!UPLOAD_SESSION.matcher(path).matches()) {
+      throw new IllegalArgumentException("Not an upload session id");
+    }
+    return build(path, query);
+  }
+
+  private URI build(String path, Map<String, String> query) {
     StringBuilder s =
         new StringBuilder(settings.baseUrl())
             .append('/')

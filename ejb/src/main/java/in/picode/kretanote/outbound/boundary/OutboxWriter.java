@@ -6,13 +6,16 @@ import in.picode.kretanote.messaging.boundary.MessageLog;
 import in.picode.kretanote.messaging.boundary.OutgoingMessage;
 import in.picode.kretanote.outbound.control.MetaPayloads;
 import in.picode.kretanote.outbound.control.OutgoingContent;
+import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.SendTargets;
+import in.picode.kretanote.outbound.control.TemplateText;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -63,11 +66,24 @@ public class OutboxWriter {
         Long campaignId,
         boolean automatic) {
       Contact contact = target.contact();
+      // A template is kept in the history as the customer reads it, and sent shaped by its
+      // components (named values, media header, code buttons).
+      String preview = content.preview();
+      JsonArray components = null;
+      if (content instanceof OutgoingContent.Template t && target.template() != null) {
+        components = SendChecks.components(target.template().getComponents());
+        preview = TemplateText.render(components, t.header(), t.body()).text();
+      }
       return new Draft(
           target.conversation().getId(),
           content.type(),
-          content.preview(),
-          MetaPayloads.build(contact.getWaId(), contact.getUserId(), content, target.contextWamid())
+          preview,
+          MetaPayloads.build(
+                  contact.getWaId(),
+                  contact.getUserId(),
+                  content,
+                  target.contextWamid(),
+                  components)
               .toString(),
           target.contextWamid(),
           quotedMessageId,

@@ -219,6 +219,50 @@ public class Sending {
   }
 
   /**
+   * As {@link #sendTemplate}, with the media of an IMAGE, VIDEO or DOCUMENT header: {@code
+   * headerMediaKind} names the kind, {@code headerMedia} is a media id (digits) or an https link.
+   */
+  public SendResult sendTemplate(
+      long conversationId,
+      String idempotencyKey,
+      String name,
+      String language,
+      List<String> body,
+      Map<Integer, List<String>> buttons,
+      String headerMediaKind,
+      String headerMedia) {
+    return submit(
+        conversationId,
+        idempotencyKey,
+        () ->
+            new OutgoingContent.Template(
+                name,
+                language,
+                List.of(),
+                body,
+                buttons,
+                headerMedia(headerMediaKind, headerMedia)));
+  }
+
+  private static OutgoingContent.HeaderMedia headerMedia(String kind, String media) {
+    if (media == null || media.isBlank()) {
+      return null;
+    }
+    OutgoingContent.MediaKind k;
+    try {
+      k =
+          OutgoingContent.MediaKind.valueOf(
+              String.valueOf(kind).toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("The template has no media header");
+    }
+    String m = media.strip();
+    return m.matches("[0-9]{1,40}")
+        ? new OutgoingContent.HeaderMedia(k, m, null)
+        : new OutgoingContent.HeaderMedia(k, null, m);
+  }
+
+  /**
    * A campaign's template to one contact's conversation: the same guard and checks as {@link
    * #sendTemplate}, with the outbox row marked as the campaign's (so pausing it holds the row).
    */

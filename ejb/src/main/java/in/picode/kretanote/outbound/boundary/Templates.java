@@ -83,13 +83,70 @@ public class Templates {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public MessageTemplate create(
       long connectionId, String name, String language, Category category, TemplateDraft draft) {
+    return create(connectionId, name, language, category, draft, null, null);
+  }
+
+  /**
+   * Submits a template whose media header's sample is {@code sample} (the form's file): every check
+   * of {@link #problems} first, then the sample goes to Meta's Resumable Upload API and its handle
+   * into {@code example.header_handle}, then the template to review. A refused draft uploads
+   * nothing and stores nothing.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public MessageTemplate create(
+      long connectionId,
+      String name,
+      String language,
+      Category category,
+      TemplateDraft draft,
+      byte[] sample,
+      String sampleName) {
+    Map<String, String> problems = problems(name, language, category, draft);
+    if (draft.mediaHeader()
+        && (sample == null || draft.sample() == null || sample.length != draft.sample().size())) {
+      problems.put("header", "The header's sample file did not arrive whole: choose it again.");
+    }
+    if (!problems.isEmpty()) {
+      throw new OutboundRefusedException(String.join(" ", problems.values()));
+    }
+    TemplateDraft ready = draft;
+    if (draft.mediaHeader()) {
+      TemplateRows.Account account = rows.accountForNew(connectionId, name, language);
+      String handle;
+      try {
+        handle =
+            graph.uploadTemplateSample(
+                account.token(), sample, draft.sample().mimeType(), safeName(sampleName));
+      } catch (GraphException e) {
+        throw refused("Meta did not take the header's sample.", e);
+      } catch (IllegalStateException e) {
+        throw new OutboundRefusedException(
+            "Media headers need the Meta app id in the configuration (kretanote.meta.app-id).");
+      }
+      ready = draft.withHandle(handle);
+    }
     JsonArray components;
     try {
-      components = draft.components();
+      components = ready.components();
     } catch (IllegalArgumentException e) {
       throw new OutboundRefusedException(e.getMessage());
     }
-    return create(connectionId, name, language, category, components);
+    return create(
+        connectionId,
+        name,
+        language,
+        category,
+        components,
+        ready.named() ? "NAMED" : null,
+        ready.stored());
+  }
+
+  private static String safeName(String name) {
+    if (name == null || name.isBlank()) {
+      return "sample";
+    }
+    String n = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return n.length() > 100 ? n.substring(n.length() - 100) : n;
   }
 
   /**
@@ -107,6 +164,10 @@ public class Templates {
     }
     if (category == null || category == Category.SERVICE) {
       out.put("category", "A template is MARKETING, UTILITY or AUTHENTICATION.");
+    } else if (category == Category.AUTHENTICATION && draft.otp() == null) {
+      out.put("category", "An authentication template needs a code button (copy code or one-tap).");
+    } else if (category != Category.AUTHENTICATION && draft.otp() != null) {
+      out.put("category", "A code button belongs to an AUTHENTICATION template.");
     }
     out.putAll(draft.problems());
     return out;
@@ -119,6 +180,21 @@ public class Templates {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public MessageTemplate create(
       long connectionId, String name, String language, Category category, JsonArray components) {
+    return create(connectionId, name, language, category, components, null, components);
+  }
+
+  /**
+   * As above, with Meta's {@code parameter_format} ({@code NAMED}, or null for positional) and the
+   * components as KretaNote keeps them (see {@link TemplateDraft#stored()}).
+   */
+  private MessageTemplate create(
+      long connectionId,
+      String name,
+      String language,
+      Category category,
+      JsonArray components,
+      String parameterFormat,
+      JsonArray stored) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new OutboundRefusedException(
           "A template name has lowercase letters, digits and underscores only");
@@ -142,13 +218,15 @@ public class Templates {
       throw new OutboundRefusedException("The template is too large");
     }
     TemplateRows.Account account = rows.accountForNew(connectionId, name, language);
-    JsonObject body =
+    jakarta.json.JsonObjectBuilder request =
         Json.createObjectBuilder()
             .add("name", name)
             .add("language", language)
-            .add("category", category.name())
-            .add("components", components)
-            .build();
+            .add("category", category.name());
+    if (parameterFormat != null) {
+      request.add("parameter_format", parameterFormat);
+    }
+    JsonObject body = request.add("components", components).build();
     String metaId;
     try {
       metaId = graph.createTemplate(account.token(), account.wabaId(), body);
@@ -156,7 +234,7 @@ public class Templates {
       throw refused("Meta did not accept the template.", e);
     }
     return rows.created(
-        account, name, language, category, components.toString(), metaId, Instant.now(clock));
+        account, name, language, category, stored.toString(), metaId, Instant.now(clock));
   }
 
   /** Deletes a template (all its languages) at Meta and here. */

@@ -1,6 +1,7 @@
 package in.picode.kretanote.outbound.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +20,19 @@ public final class MetaPayloads {
 
   /** To a phone number ({@code to}). */
   public static JsonObject build(String to, OutgoingContent content, String contextWamid) {
-    return build(to, null, content, contextWamid);
+    return build(to, null, content, contextWamid, null);
+  }
+
+  /** To a phone number, with a template's components; see the five-argument form. */
+  public static JsonObject build(
+      String to, OutgoingContent content, String contextWamid, JsonArray components) {
+    return build(to, null, content, contextWamid, components);
+  }
+
+  /** To a contact by its phone number or else its user id; see the five-argument form. */
+  public static JsonObject build(
+      String waId, String userId, OutgoingContent content, String contextWamid) {
+    return build(waId, userId, content, contextWamid, null);
   }
 
   /**
@@ -27,9 +40,18 @@ public final class MetaPayloads {
    * id: Meta's Messages API takes a phone number in {@code to} and a BSUID (or parent BSUID) in
    * {@code recipient}, and when both are sent {@code to} wins; Meta recommends the phone number
    * where there is one. So exactly one of the two is sent.
+   *
+   * <p>With a template's components ({@code null} when unknown): a NAMED template's body values
+   * carry their {@code parameter_name}, a copy-code button its {@code coupon_code}, and an
+   * authentication template's code button the code itself (the body's one value) when the send gave
+   * none.
    */
   public static JsonObject build(
-      String waId, String userId, OutgoingContent content, String contextWamid) {
+      String waId,
+      String userId,
+      OutgoingContent content,
+      String contextWamid,
+      JsonArray components) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("messaging_product", "whatsapp")
@@ -48,7 +70,11 @@ public final class MetaPayloads {
     if (content instanceof OutgoingContent.ContactCard card) {
       json.add("contacts", Json.createArrayBuilder().add(card(card)));
     } else {
-      json.add(content.type(), object(content));
+      json.add(
+          content.type(),
+          content instanceof OutgoingContent.Template t && components != null
+              ? TemplatePayload.of(t, components)
+              : object(content));
     }
     return json.build();
   }
@@ -173,7 +199,9 @@ public final class MetaPayloads {
     }
     if (content instanceof OutgoingContent.Template t) {
       JsonArrayBuilder components = Json.createArrayBuilder();
-      if (!t.header().isEmpty()) {
+      if (t.headerMedia() != null) {
+        components.add(TemplatePayload.mediaHeader(t.headerMedia()));
+      } else if (!t.header().isEmpty()) {
         components.add(component("header", t.header()));
       }
       if (!t.body().isEmpty()) {

@@ -303,14 +303,17 @@ public sealed interface OutgoingContent {
 
   /**
    * An approved template with its values: header (TEXT headers), body, and per button index the
-   * values of URL buttons.
+   * values of URL and copy-code buttons; {@code headerMedia} fills an IMAGE, VIDEO or DOCUMENT
+   * header (a media id or an https link). Values go in the placeholders' order: {{1}}..{{n}}, or a
+   * NAMED template's names in the order they first appear ({@link MetaPayloads} names them).
    */
   record Template(
       String name,
       String language,
       List<String> header,
       List<String> body,
-      Map<Integer, List<String>> buttons)
+      Map<Integer, List<String>> buttons,
+      HeaderMedia headerMedia)
       implements OutgoingContent {
     public Template {
       name = required(name, "The template name");
@@ -320,12 +323,43 @@ public sealed interface OutgoingContent {
       buttons = buttons == null ? Map.of() : Map.copyOf(buttons);
     }
 
+    public Template(
+        String name,
+        String language,
+        List<String> header,
+        List<String> body,
+        Map<Integer, List<String>> buttons) {
+      this(name, language, header, body, buttons, null);
+    }
+
     public String type() {
       return "template";
     }
 
     public String preview() {
       return "[template " + name + "] " + String.join(" | ", body);
+    }
+  }
+
+  /** A template's media header: an uploaded media id, or an https link Meta fetches. */
+  record HeaderMedia(MediaKind kind, String id, String link) {
+    public HeaderMedia {
+      java.util.Objects.requireNonNull(kind, "kind");
+      if (kind == MediaKind.AUDIO) {
+        throw new IllegalArgumentException("A template header is an image, a video or a document");
+      }
+      if ((id == null || id.isBlank()) == (link == null || link.isBlank())) {
+        throw new IllegalArgumentException("A header media is a media id or a link, one of them");
+      }
+      if (id != null && !id.matches("[0-9]{1,40}")) {
+        throw new IllegalArgumentException("Not a media id");
+      }
+      if (link != null
+          && (!link.startsWith("https://")
+              || link.length() > 2000
+              || link.chars().anyMatch(Character::isWhitespace))) {
+        throw new IllegalArgumentException("A header media link starts with https://");
+      }
     }
   }
 

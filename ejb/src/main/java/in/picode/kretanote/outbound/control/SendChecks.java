@@ -72,7 +72,11 @@ public final class SendChecks {
       String components, OutgoingContent.Template values) {
     List<String> problems =
         TemplateParameters.problems(
-            components(components), values.header(), values.body(), values.buttons());
+            components(components),
+            values.header(),
+            values.body(),
+            values.buttons(),
+            values.headerMedia());
     return problems.isEmpty()
         ? Optional.empty()
         : Optional.of(RefusalCode.TEMPLATE_PARAMETERS.refuse(String.join("; ", problems)));

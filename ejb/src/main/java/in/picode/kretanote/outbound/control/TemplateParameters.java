@@ -35,7 +35,24 @@ public final class TemplateParameters {
       List<String> header,
       List<String> body,
       Map<Integer, List<String>> buttons) {
+    return problems(components, header, body, buttons, null);
+  }
+
+  /**
+   * As above, with the send's media header (null: none): a template with an IMAGE, VIDEO or
+   * DOCUMENT header needs one of that kind, and a template without one takes none. A copy-code
+   * button needs its code; an authentication template's code button takes the body's code when
+   * given nothing.
+   */
+  public static List<String> problems(
+      JsonArray components,
+      List<String> header,
+      List<String> body,
+      Map<Integer, List<String>> buttons,
+      OutgoingContent.HeaderMedia media) {
     List<String> problems = new ArrayList<>();
+    String mediaNeeded = null;
+    java.util.Set<Integer> optional = new java.util.HashSet<>();
     int headerNeeds = 0;
     int bodyNeeds = 0;
     Map<Integer, Integer> buttonNeeds = new java.util.TreeMap<>();
@@ -46,16 +63,29 @@ public final class TemplateParameters {
       String type = string(c, "type").toUpperCase(Locale.ROOT);
       switch (type) {
         case "HEADER" -> {
-          if ("TEXT".equalsIgnoreCase(string(c, "format"))) {
+          String format = string(c, "format");
+          if (format.isEmpty() || "TEXT".equalsIgnoreCase(format)) {
             headerNeeds = placeholders(string(c, "text"));
+          } else {
+            mediaNeeded = format.toUpperCase(Locale.ROOT);
           }
         }
         case "BODY" -> bodyNeeds = placeholders(string(c, "text"));
         case "BUTTONS" -> {
           if (c.get("buttons") instanceof JsonArray list) {
             for (int i = 0; i < list.size(); i++) {
-              if (list.get(i) instanceof JsonObject b
-                  && "URL".equalsIgnoreCase(string(b, "type"))) {
+              if (!(list.get(i) instanceof JsonObject b)) {
+                continue;
+              }
+              String buttonType = string(b, "type").toUpperCase(Locale.ROOT);
+              boolean otp =
+                  buttonType.equals("OTP") || string(b, "url").startsWith(TemplatePayload.OTP_URL);
+              if (otp) {
+                buttonNeeds.put(i, 1);
+                optional.add(i);
+              } else if (buttonType.equals("COPY_CODE")) {
+                buttonNeeds.put(i, 1);
+              } else if (buttonType.equals("URL")) {
                 int n = placeholders(string(b, "url"));
                 if (n > 0) {
                   buttonNeeds.put(i, n);
@@ -67,9 +97,30 @@ public final class TemplateParameters {
         default -> {}
       }
     }
+    if (mediaNeeded != null && media == null) {
+      problems.add(
+          "The header needs "
+              + (mediaNeeded.equals("IMAGE") ? "an " : "a ")
+              + mediaNeeded.toLowerCase(Locale.ROOT)
+              + " (a media id or an https link)");
+    } else if (mediaNeeded != null && !media.kind().name().equals(mediaNeeded)) {
+      problems.add(
+          "The header is "
+              + (mediaNeeded.equals("IMAGE") ? "an " : "a ")
+              + mediaNeeded.toLowerCase(Locale.ROOT)
+              + ", not "
+              + (media.kind() == OutgoingContent.MediaKind.IMAGE ? "an " : "a ")
+              + media.kind().wire());
+    } else if (mediaNeeded == null && media != null) {
+      problems.add("The template has no media header");
+    }
     count("The header", headerNeeds, header, problems);
     count("The body", bodyNeeds, body, problems);
     for (Map.Entry<Integer, Integer> need : buttonNeeds.entrySet()) {
+      if (optional.contains(need.getKey())
+          && buttons.getOrDefault(need.getKey(), List.of()).isEmpty()) {
+        continue;
+      }
       count(
           "Button " + (need.getKey() + 1),
           need.getValue(),

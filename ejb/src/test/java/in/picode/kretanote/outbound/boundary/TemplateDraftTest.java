@@ -45,7 +45,8 @@ class TemplateDraftTest {
   @Test
   void placeholdersAreCountedAgainstTheExamples() {
     assertThatThrownBy(() -> body("Hi {{1}} and {{2}}", "Ana").components())
-        .hasMessage("The body uses 2 placeholders: give one example value for each (1 given).");
+        .hasMessage(
+            "The body uses 2 placeholders: give one example value for each, one a line (1 given).");
     assertThatThrownBy(() -> body("Hi", "Ana").components())
         .hasMessage("The body has no placeholders, so give no example values.");
     assertThat(body("{{1}} {{1}} {{2}}", "a", "b").components().toString())
@@ -56,8 +57,10 @@ class TemplateDraftTest {
   void placeholdersAreNumberedFromOneWithoutGapsOrNames() {
     assertThatThrownBy(() -> body("Hi {{2}}", "x").components())
         .hasMessageContaining("without gaps");
-    assertThatThrownBy(() -> body("Hi {{name}}", "x").components())
+    assertThatThrownBy(() -> body("Hi {{1}} {{name}}", "x", "y").components())
         .hasMessageContaining("not {{name}}");
+    assertThatThrownBy(() -> body("Hi {{name}} {{Name}}", "x", "y").components())
+        .hasMessageContaining("not {{Name}}");
     assertThatThrownBy(() -> body("Hi {{0}}", "x").components()).hasMessageContaining("not {{0}}");
   }
 
@@ -82,8 +85,10 @@ class TemplateDraftTest {
     TemplateDraft.Button ok = new TemplateDraft.Button("Yes", null);
     assertThatThrownBy(
             () ->
-                new TemplateDraft(null, "b", List.of(), null, List.of(ok, ok, ok, ok)).components())
-        .hasMessage("At most 3 buttons.");
+                new TemplateDraft(null, "b", List.of(), null, java.util.Collections.nCopies(11, ok))
+                    .components())
+        .hasMessageContaining("At most 10 buttons (11 given).")
+        .hasMessageContaining("At most 10 quick replies (11 given).");
     assertThatThrownBy(
             () ->
                 new TemplateDraft(

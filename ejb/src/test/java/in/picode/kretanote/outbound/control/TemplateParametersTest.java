@@ -112,7 +112,12 @@ class TemplateParametersTest {
             Map.of(),
             "The body needs 2 values, 1 given"),
         Arguments.of(
-            "image header takes no text", IMAGE_HEADER, List.of(), List.of(), Map.of(), null),
+            "image header needs its image",
+            IMAGE_HEADER,
+            List.of(),
+            List.of(),
+            Map.of(),
+            "The header needs an image"),
         Arguments.of(
             "image header given text",
             IMAGE_HEADER,

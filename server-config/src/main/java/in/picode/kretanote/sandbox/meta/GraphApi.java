@@ -57,6 +57,8 @@ final class GraphApi implements HttpHandler {
   private final MetaSimulator sim;
   private final SimState state;
 
+  private final TemplateShapes shapes = new TemplateShapes();
+
   GraphApi(MetaSimulator sim, SimState state) {
     this.sim = sim;
     this.state = state;
@@ -163,6 +165,9 @@ final class GraphApi implements HttpHandler {
     if (s.isEmpty() || s.size() > 2) {
       throw GraphError.of(2500, "Unknown path components: " + r.fullPath());
     }
+    if (s.size() == 1 && s.get(0).startsWith("upload:") && r.method().equals("POST")) {
+      return uploadChunk(r, s.get(0));
+    }
     TokenGrant grant = authenticate(r);
     String id = s.get(0);
     if (s.size() == 1) {
@@ -180,6 +185,7 @@ final class GraphApi implements HttpHandler {
       case "deregister POST" -> deregister(r, grant, id);
       case "messages POST" -> messages(r, grant, id, failedStatus);
       case "media POST" -> uploadMedia(r, grant, id);
+      case "uploads POST" -> openUploadSession(r, grant, id);
       case "message_templates GET" -> listTemplates(r, grant, id);
       case "message_templates POST" -> createTemplate(r, grant, id);
       case "message_templates DELETE" -> deleteTemplate(r, grant, id);
@@ -827,6 +833,72 @@ final class GraphApi implements HttpHandler {
     return SimState.sha256Hex(sim.appSecret() + "|" + id + "|" + expires).substring(0, 32);
   }
 
+  // --- Resumable Upload API (template samples) ---
+
+  private Reply openUploadSession(Request r, TokenGrant grant, String appId) {
+    if (!appId.equals(sim.appId())) {
+      throw GraphError.unknownObject(r.method(), appId);
+    }
+    String length = requireParam(r, "file_length");
+    String type = requireParam(r, "file_type").toLowerCase(Locale.ROOT);
+    long bytes;
+    try {
+      bytes = Long.parseLong(length);
+    } catch (NumberFormatException e) {
+      throw GraphError.invalidParameter("Param file_length must be a number.");
+    }
+    Long limit = TemplateShapes.SAMPLE_TYPES.get(type);
+    if (limit == null) {
+      throw GraphError.invalidParameter(
+          "Param file_type must be one of {application/pdf, image/jpeg, image/jpg, image/png,"
+              + " video/mp4} - got \""
+              + type
+              + "\".");
+    }
+    if (bytes <= 0 || bytes > limit) {
+      throw GraphError.invalidParameter(
+          "Param file_length must be 1 to " + limit + " for " + type + " - got " + bytes + ".");
+    }
+    String session = "upload:" + SimState.randomToken("", 24).replaceAll("[^A-Za-z0-9]", "");
+    String sig = SimState.sha256Hex(sim.appSecret() + "|" + session).substring(0, 16);
+    shapes.sessions.put(
+        session, new TemplateShapes.Session(appId, bytes, type, SimState.sha256Hex(r.bearer())));
+    return Reply.ok(Json.createObjectBuilder().add("id", session + "?sig=" + sig).build());
+  }
+
+  private Reply uploadChunk(Request r, String session) {
+    String auth = r.authorization() == null ? "" : r.authorization().trim();
+    if (!auth.regionMatches(true, 0, "OAuth ", 0, 6)) {
+      throw GraphError.missingToken();
+    }
+    String token = auth.substring(6).trim();
+    requireValid(state.grant(token).orElseThrow(GraphError::unknownToken));
+    TemplateShapes.Session open = shapes.sessions.get(session);
+    String sig = SimState.sha256Hex(sim.appSecret() + "|" + session).substring(0, 16);
+    if (open == null || !sig.equals(r.param("sig"))) {
+      throw GraphError.unknownObject(r.method(), session);
+    }
+    if (!open.tokenHash().equals(SimState.sha256Hex(token))) {
+      throw GraphError.unknownObject(r.method(), session);
+    }
+    if (r.body().length != open.length()) {
+      throw GraphError.invalidParameter(
+          "The upload has "
+              + r.body().length
+              + " bytes, the session expects "
+              + open.length()
+              + ".");
+    }
+    shapes.sessions.remove(session);
+    String handle =
+        "4::"
+            + java.util.Base64.getEncoder()
+                .withoutPadding()
+                .encodeToString(SimState.randomToken("h", 24).getBytes(StandardCharsets.US_ASCII));
+    shapes.samples.put(handle, new TemplateShapes.Sample(open.type(), open.length()));
+    return Reply.ok(Json.createObjectBuilder().add("h", handle).build());
+  }
+
   // --- templates ---
 
   private Reply listTemplates(Request r, TokenGrant grant, String wabaId) {
@@ -915,8 +987,19 @@ final class GraphApi implements HttpHandler {
                         && "BODY".equalsIgnoreCase(MetaJson.string(o, "type")))) {
       throw GraphError.missingParameter("components (with a BODY)");
     }
+    List<String> problems =
+        shapes.problems(upperCategory, MetaJson.string(body, "parameter_format"), components);
+    if (!problems.isEmpty()) {
+      throw GraphError.invalidParameter(String.join("; ", problems));
+    }
     SimState.Template created =
-        sim.createTemplate(wabaId, name, language, upperCategory, "PENDING", components);
+        sim.createTemplate(
+            wabaId,
+            name,
+            language,
+            upperCategory,
+            "PENDING",
+            TemplateShapes.stored(upperCategory, components));
     return Reply.ok(
         Json.createObjectBuilder()
             .add("id", created.id())

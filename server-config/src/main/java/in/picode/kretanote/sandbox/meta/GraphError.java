@@ -147,6 +147,12 @@ final class GraphError extends RuntimeException {
                   "Number of parameters does not match the expected number of params",
                   "The number of variable parameter values included in the request did not match the number of variable parameters defined in the template.")),
           Map.entry(
+              132012,
+              new Known(
+                  400,
+                  "Parameter format does not match format in the created template",
+                  "Variable parameter values formatted incorrectly.")),
+          Map.entry(
               132001,
               new Known(
                   400,

@@ -340,16 +340,24 @@ final class MessageRules {
           boolean textHeader = format == null || format.equalsIgnoreCase("TEXT");
           int expected = textHeader ? placeholders(MetaJson.string(component, "text")) : 1;
           checkCount("header", expected, parameters(sent, "header", null));
+          if (!textHeader) {
+            checkMediaHeader(format.toLowerCase(Locale.ROOT), sent);
+          }
         }
-        case "BODY" ->
-            checkCount(
-                "body",
-                placeholders(MetaJson.string(component, "text")),
-                parameters(sent, "body", null));
+        case "BODY" -> {
+          checkCount(
+              "body",
+              placeholders(MetaJson.string(component, "text")),
+              parameters(sent, "body", null));
+          checkNames(MetaJson.string(component, "text"), sent);
+        }
         case "BUTTONS" -> {
           JsonArray buttons = MetaJson.array(component, "buttons");
           for (int i = 0; buttons != null && i < buttons.size(); i++) {
             JsonObject button = buttons.getJsonObject(i);
+            if ("COPY_CODE".equalsIgnoreCase(MetaJson.string(button, "type"))) {
+              checkCount("button " + i, 1, parameters(sent, "button", i));
+            }
             if ("URL".equalsIgnoreCase(MetaJson.string(button, "type"))) {
               int expected = placeholders(MetaJson.string(button, "url"));
               checkCount("button " + i, expected, parameters(sent, "button", i));
@@ -360,6 +368,48 @@ final class MessageRules {
       }
     }
     return template;
+  }
+
+  /**
+   * A media header's parameter is of the template's kind ({@code image} for IMAGE) with an {@code
+   * id} or an https {@code link}.
+   */
+  private static void checkMediaHeader(String kind, JsonArray sent) {
+    JsonObject parameter = null;
+    for (JsonValue v : sent == null ? JsonValue.EMPTY_JSON_ARRAY : sent) {
+      if (v instanceof JsonObject c && "header".equalsIgnoreCase(MetaJson.string(c, "type"))) {
+        JsonArray p = MetaJson.array(c, "parameters");
+        parameter = p != null && !p.isEmpty() && p.get(0) instanceof JsonObject o ? o : null;
+      }
+    }
+    if (parameter == null || !kind.equals(MetaJson.string(parameter, "type"))) {
+      throw GraphError.of(132012, "header: parameter type does not match the format " + kind);
+    }
+    JsonObject media = MetaJson.object(parameter, kind);
+    String id = media == null ? null : MetaJson.string(media, "id");
+    String link = media == null ? null : MetaJson.string(media, "link");
+    if ((id == null) == (link == null) || (link != null && !link.startsWith("https://"))) {
+      throw GraphError.of(132012, "header: " + kind + " needs an id or an https link");
+    }
+  }
+
+  /** A NAMED template's body values each name one of its placeholders. */
+  private static void checkNames(String text, JsonArray sent) {
+    List<String> names = TemplateShapes.names(text);
+    if (names.isEmpty() || names.get(0).matches("[0-9]+")) {
+      return;
+    }
+    for (JsonValue v : sent == null ? JsonValue.EMPTY_JSON_ARRAY : sent) {
+      if (v instanceof JsonObject c && "body".equalsIgnoreCase(MetaJson.string(c, "type"))) {
+        for (JsonValue p : MetaJson.array(c, "parameters")) {
+          String name = p instanceof JsonObject o ? MetaJson.string(o, "parameter_name") : null;
+          if (name == null || !names.contains(name)) {
+            throw GraphError.of(
+                132000, "body: parameter_name " + name + " is not a parameter of the template");
+          }
+        }
+      }
+    }
   }
 
   private static void checkCount(String where, int expected, int received) {

@@ -8,6 +8,7 @@ import in.picode.kretanote.outbound.boundary.MediaUploads;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.outbound.boundary.TemplateValues;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.PageMessages;
@@ -53,6 +54,7 @@ public class ComposeBean implements Serializable {
   private String composeKey = newKey();
   private String template;
   private String templateValues;
+  private String templateMedia;
 
   /** The number's approved templates, read once per view (null until first asked for). */
   private List<MessageTemplate> templates;
@@ -172,10 +174,31 @@ public class ComposeBean implements Serializable {
             ? List.of()
             : templateValues.lines().map(String::strip).filter(v -> !v.isEmpty()).toList();
     long id = conversation.conversationId();
+    // Values beyond the body's go to the buttons that take one; the header's media by its kind.
+    MessageTemplate chosen =
+        getTemplates().stream()
+            .filter(t -> t.getName().equals(name) && t.getLanguage().equals(language))
+            .findFirst()
+            .orElse(null);
+    TemplateValues split =
+        chosen == null
+            ? new TemplateValues(values, Map.of())
+            : TemplateValues.split(chosen, values);
+    String mediaKind = chosen == null ? null : TemplateValues.headerMedia(chosen);
     if (queued(
-        () -> sending.sendTemplate(id, composeKey, name, language, List.of(), values, Map.of()))) {
+        () ->
+            sending.sendTemplate(
+                id,
+                composeKey,
+                name,
+                language,
+                split.body(),
+                split.buttons(),
+                mediaKind,
+                templateMedia))) {
       template = null;
       templateValues = null;
+      templateMedia = null;
     }
   }
 
@@ -325,6 +348,14 @@ public class ComposeBean implements Serializable {
 
   public void setTemplate(String template) {
     this.template = template;
+  }
+
+  public String getTemplateMedia() {
+    return templateMedia;
+  }
+
+  public void setTemplateMedia(String templateMedia) {
+    this.templateMedia = templateMedia;
   }
 
   public String getTemplateValues() {

@@ -93,6 +93,11 @@ public record TemplateRow(
     };
   }
 
+  /** The template as WhatsApp shows it, filled with its examples. */
+  public Bubble getBubble() {
+    return Bubble.of(in.picode.kretanote.outbound.boundary.TemplatePreview.of(template));
+  }
+
   public MessageTemplate getTemplate() {
     return template;
   }

@@ -5,6 +5,7 @@ import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.TemplateDraft;
+import in.picode.kretanote.outbound.boundary.TemplatePreview;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * Message templates per WhatsApp number: the list with each template's status in words (what the
@@ -61,8 +63,21 @@ public class TemplatesBean implements Serializable {
   private String body;
   private String examples;
   private String footer;
-  private final String[] buttonTexts = new String[TemplateDraft.BUTTONS_MAX];
-  private final String[] buttonUrls = new String[TemplateDraft.BUTTONS_MAX];
+
+  /** The form offers three buttons (Meta allows ten; the API takes them all). */
+  static final int FORM_BUTTONS = 3;
+
+  private String headerFormat = "";
+  private transient UploadedFile sample;
+  private final String[] buttonTexts = new String[FORM_BUTTONS];
+  private final String[] buttonUrls = new String[FORM_BUTTONS];
+  private final String[] buttonTypes = new String[FORM_BUTTONS];
+  private final String[] buttonExamples = new String[FORM_BUTTONS];
+  private String otpType = "COPY_CODE";
+  private boolean securityRecommendation = true;
+  private Integer expiryMinutes;
+  private String packageName;
+  private String signatureHash;
 
   public void load() {
     if (FacesContext.getCurrentInstance().isPostback()) {
@@ -111,17 +126,7 @@ public class TemplatesBean implements Serializable {
       PageMessages.error(Texts.of(T, "templates.managersOnly"));
       return;
     }
-    List<TemplateDraft.Button> buttons = new ArrayList<>();
-    for (int i = 0; i < buttonTexts.length; i++) {
-      if (notBlank(buttonTexts[i]) || notBlank(buttonUrls[i])) {
-        buttons.add(new TemplateDraft.Button(buttonTexts[i], buttonUrls[i]));
-      }
-    }
-    List<String> values =
-        examples == null || examples.isBlank()
-            ? List.of()
-            : Arrays.stream(examples.split("\\r?\\n")).filter(this::notBlank).toList();
-    TemplateDraft draft = new TemplateDraft(header, body, values, footer, buttons);
+    TemplateDraft draft = draft();
     String n = name == null ? null : name.strip();
     String l = language == null ? null : language.strip();
     Map<String, String> problems = new LinkedHashMap<>();
@@ -133,22 +138,117 @@ public class TemplatesBean implements Serializable {
       // The buttons' problem goes next to the first button, where the fieldset starts.
       problems.forEach(
           (field, text) ->
-              PageMessages.error("create", "buttons".equals(field) ? "button0" : field, text));
+              PageMessages.error(
+                  "create",
+                  switch (field) {
+                    case "buttons" -> "button0";
+                    case "otp" -> "otpType";
+                    default -> field;
+                  },
+                  text));
       return;
     }
+    byte[] bytes;
+    try {
+      bytes = draft.mediaHeader() ? sample.getContent() : null;
+    } catch (RuntimeException e) {
+      PageMessages.error("create", "header", Texts.of(T, "templates.sample.unreadable"));
+      return;
+    }
+    String sampleName = sample == null ? null : sample.getFileName();
     if (PageMessages.attempt(
         OutboundRefusedException.class,
-        () -> templates.create(connection, n, l, category, draft))) {
+        () -> templates.create(connection, n, l, category, draft, bytes, sampleName))) {
       PageMessages.info(Texts.of(T, "templates.submitted", n));
       name = null;
       header = null;
+      headerFormat = "";
       body = null;
       examples = null;
       footer = null;
+      expiryMinutes = null;
       Arrays.fill(buttonTexts, null);
       Arrays.fill(buttonUrls, null);
+      Arrays.fill(buttonTypes, null);
+      Arrays.fill(buttonExamples, null);
     }
+    sample = null;
     refresh();
+  }
+
+  /** The form as Meta's draft: a sample over the form's limit counts as too large for its kind. */
+  TemplateDraft draft() {
+    if (category == Category.AUTHENTICATION) {
+      return new TemplateDraft(
+          header,
+          body,
+          List.of(),
+          footer,
+          buttons(),
+          null,
+          null,
+          new TemplateDraft.Otp(
+              otpType, securityRecommendation, expiryMinutes, packageName, signatureHash));
+    }
+    List<String> values =
+        examples == null || examples.isBlank()
+            ? List.of()
+            : Arrays.stream(examples.split("\\r?\\n")).filter(this::notBlank).toList();
+    TemplateDraft.HeaderFormat format =
+        headerFormat == null || headerFormat.isBlank()
+            ? null
+            : TemplateDraft.HeaderFormat.valueOf(headerFormat);
+    TemplateDraft.Sample s =
+        sample == null || sample.getSize() == 0
+            ? null
+            : new TemplateDraft.Sample(sample.getContentType(), sample.getSize(), null);
+    return new TemplateDraft(
+        format == TemplateDraft.HeaderFormat.TEXT || format == null ? header : null,
+        body,
+        values,
+        footer,
+        buttons(),
+        format,
+        s,
+        null);
+  }
+
+  private List<TemplateDraft.Button> buttons() {
+    List<TemplateDraft.Button> buttons = new ArrayList<>();
+    for (int i = 0; i < FORM_BUTTONS; i++) {
+      TemplateDraft.ButtonType type =
+          buttonTypes[i] == null || buttonTypes[i].isBlank()
+              ? null
+              : TemplateDraft.ButtonType.valueOf(buttonTypes[i]);
+      if (type == null && (notBlank(buttonTexts[i]) || notBlank(buttonUrls[i]))) {
+        type =
+            notBlank(buttonUrls[i])
+                ? TemplateDraft.ButtonType.URL
+                : TemplateDraft.ButtonType.QUICK_REPLY;
+      }
+      if (type != null) {
+        buttons.add(
+            new TemplateDraft.Button(type, buttonTexts[i], buttonUrls[i], buttonExamples[i]));
+      }
+    }
+    return buttons;
+  }
+
+  /** The form's template as WhatsApp would show it, redrawn as the user types. */
+  public Bubble getPreview() {
+    return Bubble.of(TemplatePreview.of(draft()));
+  }
+
+  public boolean isAuthentication() {
+    return category == Category.AUTHENTICATION;
+  }
+
+  public List<String> getHeaderFormats() {
+    return List.of("", "TEXT", "IMAGE", "VIDEO", "DOCUMENT");
+  }
+
+  public List<String> getButtonKinds() {
+    return List.of("", "QUICK_REPLY", "URL", "COPY_CODE");
   }
 
   public void confirmDelete() {
@@ -250,6 +350,70 @@ public class TemplatesBean implements Serializable {
 
   public void setFooter(String footer) {
     this.footer = footer;
+  }
+
+  public String getHeaderFormat() {
+    return headerFormat;
+  }
+
+  public void setHeaderFormat(String headerFormat) {
+    this.headerFormat = headerFormat;
+  }
+
+  public UploadedFile getSample() {
+    return sample;
+  }
+
+  public void setSample(UploadedFile sample) {
+    this.sample = sample;
+  }
+
+  public String[] getButtonTypes() {
+    return buttonTypes;
+  }
+
+  public String[] getButtonExamples() {
+    return buttonExamples;
+  }
+
+  public String getOtpType() {
+    return otpType;
+  }
+
+  public void setOtpType(String otpType) {
+    this.otpType = otpType;
+  }
+
+  public boolean isSecurityRecommendation() {
+    return securityRecommendation;
+  }
+
+  public void setSecurityRecommendation(boolean securityRecommendation) {
+    this.securityRecommendation = securityRecommendation;
+  }
+
+  public Integer getExpiryMinutes() {
+    return expiryMinutes;
+  }
+
+  public void setExpiryMinutes(Integer expiryMinutes) {
+    this.expiryMinutes = expiryMinutes;
+  }
+
+  public String getPackageName() {
+    return packageName;
+  }
+
+  public void setPackageName(String packageName) {
+    this.packageName = packageName;
+  }
+
+  public String getSignatureHash() {
+    return signatureHash;
+  }
+
+  public void setSignatureHash(String signatureHash) {
+    this.signatureHash = signatureHash;
   }
 
   public String[] getButtonTexts() {

@@ -106,7 +106,8 @@ public class RequestGuardFilter extends HttpFilter {
   @Inject
   @ConfigProperty(
       name = "kretanote.security.upload-views",
-      defaultValue = "/app/conversation.xhtml,/app/inbox.xhtml,/app/contacts-import.xhtml")
+      defaultValue =
+          "/app/conversation.xhtml,/app/inbox.xhtml,/app/contacts-import.xhtml,/app/templates.xhtml")
   String uploadViews;
 
   @Inject
