@@ -36,6 +36,7 @@ import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
@@ -57,10 +58,13 @@ import org.w3c.dom.NodeList;
  * and its output goes to this JVM's standard output as Arquillian's {@code outputToConsole} does,
  * so {@link ServerOutput} still reads the server log.
  *
+ * <p>The server stops after the last sharing class, before any class that starts its own.
+ *
  * <p>Only for classes that do not depend on a fresh server: classes that read the server's
  * counters, restart it, or use Arquillian's deployer keep Arquillian.
  */
-public final class SharedServer implements BeforeAllCallback, TestInstancePostProcessor {
+public final class SharedServer
+    implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor {
 
   private static final Duration STARTUP = Duration.ofSeconds(600);
   private static final Map<Class<?>, Prepared> PREPARED = new ConcurrentHashMap<>();
@@ -90,6 +94,17 @@ public final class SharedServer implements BeforeAllCallback, TestInstancePostPr
                 + " reuses the server at "
                 + running.base);
       }
+    }
+  }
+
+  /**
+   * After the last sharing class the server stops, so the classes that start their own server
+   * (Arquillian's) never have a second application working on the same database.
+   */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (context.getRequiredTestClass() == SharedServerOrder.lastShared) {
+      stopRunning();
     }
   }
 

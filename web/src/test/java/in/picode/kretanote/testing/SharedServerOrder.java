@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 public final class SharedServerOrder implements ClassOrderer {
 
+  /** The last class in the order that shares a server: its server stops after it. */
+  static volatile Class<?> lastShared;
+
   @Override
   public void orderClasses(ClassOrdererContext context) {
     Map<Class<?>, String> keys = new HashMap<>();
@@ -35,6 +38,12 @@ public final class SharedServerOrder implements ClassOrderer {
                 .thenComparing(d -> -sizes.getOrDefault(keys.get(d.getTestClass()), 0))
                 .thenComparing(d -> keys.getOrDefault(d.getTestClass(), ""))
                 .thenComparing(d -> d.getTestClass().getName()));
+    lastShared =
+        context.getClassDescriptors().stream()
+            .map(ClassDescriptor::getTestClass)
+            .filter(keys::containsKey)
+            .reduce((first, second) -> second)
+            .orElse(null);
   }
 
   private static boolean shares(Class<?> c) {
