@@ -262,7 +262,8 @@ class SendingTest {
   void templatesAreCreatedPendingListedAndDeleted() {
     String create =
         "{\"name\":\"welcome\",\"language\":\"en_US\",\"category\":\"MARKETING\","
-            + "\"components\":[{\"type\":\"BODY\",\"text\":\"Welcome {{1}}!\"}]}";
+            + "\"components\":[{\"type\":\"BODY\",\"text\":\"Welcome {{1}}!\","
+            + "\"example\":{\"body_text\":[[\"Ana\"]]}}]}";
     Answer created = graph.post("/" + WABA + "/message_templates", token, create);
     assertThat(created.json().getString("status")).isEqualTo("PENDING");
     assertThat(graph.post("/" + WABA + "/message_templates", token, create).errorCode())
