@@ -3,6 +3,7 @@ package in.picode.kretanote.meta.boundary;
 import in.picode.kretanote.meta.control.GraphJson;
 import in.picode.kretanote.meta.control.GraphSettings;
 import in.picode.kretanote.meta.control.GraphTransport;
+import in.picode.kretanote.meta.control.GraphUploads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -272,43 +273,15 @@ public class GraphApi {
     if (mimeType == null || !mimeType.matches("[a-z]+/[A-Za-z0-9.+-]{1,100}")) {
       throw new IllegalArgumentException("Not a media type");
     }
-    String name =
-        filename == null || filename.isBlank()
-            ? "upload"
-            : filename.replaceAll("[\\\\\"\\r\\n]", "_");
-    String boundary = "kretanote" + Long.toHexString(System.nanoTime());
-    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
-                + "--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n"
-                + mimeType
-                + "\r\n--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + name
-                + "\"\r\nContent-Type: "
-                + mimeType
-                + "\r\n\r\n")
-            .getBytes(utf8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(utf8);
+    GraphUploads.Multipart form = GraphUploads.mediaForm(mimeType, filename);
     JsonObject answer =
         transport.postStreamOnce(
             "upload media",
             token,
             id(phoneNumberId) + "/media",
-            "multipart/form-data; boundary=" + boundary,
-            head.length + size + tail.length,
-            () ->
-                new java.io.SequenceInputStream(
-                    java.util.Collections.enumeration(
-                        List.of(
-                            new java.io.ByteArrayInputStream(head),
-                            content.get(),
-                            new java.io.ByteArrayInputStream(tail)))));
+            form.contentType(),
+            form.length(size),
+            () -> form.stream(content));
     String mediaId = answer.getString("id", null);
     if (mediaId == null || mediaId.isBlank()) {
       throw incomplete("upload media", "no media id in the answer");
@@ -338,20 +311,8 @@ public class GraphApi {
     JsonObject session =
         transport.postQuery("open upload session", token, id(app) + "/uploads", query);
     String sessionId = session.getString("id", "");
-    int q = sessionId.indexOf('?');
-    Map<String, String> sessionQuery = new LinkedHashMap<>();
-    if (q >= 0) {
-      for (String pair : sessionId.substring(q + 1).split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          sessionQuery.put(
-              pair.substring(0, eq),
-              java.net.URLDecoder.decode(
-                  pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-        }
-      }
-    }
-    String path = q >= 0 ? sessionId.substring(0, q) : sessionId;
+    Map<String, String> sessionQuery = GraphUploads.sessionQuery(sessionId);
+    String path = GraphUploads.sessionPath(sessionId);
     JsonObject uploaded;
     try {
       uploaded =

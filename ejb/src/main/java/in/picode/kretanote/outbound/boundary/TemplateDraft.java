@@ -1,5 +1,9 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.control.AuthenticationTemplateCheck;
+import in.picode.kretanote.outbound.control.DraftText;
+import in.picode.kretanote.outbound.control.TemplateButtonCheck;
+import in.picode.kretanote.outbound.control.TemplateHeaderCheck;
 import in.picode.kretanote.outbound.control.TemplateText;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -7,14 +11,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the template form asks for, turned into Meta's {@code components} array. Checked here, with
@@ -59,12 +58,6 @@ public record TemplateDraft(
   public static final int CODE_MAX = 15;
   public static final int URL_MAX = 2000;
   public static final int EXPIRY_MAX_MINUTES = 90;
-
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,59}");
-  private static final Pattern PACKAGE =
-      Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)+");
-  private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9+/]{11}");
 
   /** A header's kind: text, or one of the media Meta takes in a template header. */
   public enum HeaderFormat {
@@ -127,9 +120,9 @@ public record TemplateDraft(
       String signatureHash) {}
 
   public TemplateDraft {
-    header = blankToNull(header);
+    header = DraftText.blankToNull(header);
     body = body == null ? "" : body.strip();
-    footer = blankToNull(footer);
+    footer = DraftText.blankToNull(footer);
     examples = examples == null ? List.of() : List.copyOf(examples);
     buttons = buttons == null ? List.of() : List.copyOf(buttons);
     if (headerFormat == null && header != null) {
@@ -163,7 +156,9 @@ public record TemplateDraft(
 
   /** Whether the body's placeholders are named ({@code parameter_format: NAMED}). */
   public boolean named() {
-    return otp == null && !names(body).isEmpty() && !names(body).get(0).matches("[0-9]+");
+    return otp == null
+        && !DraftText.names(body).isEmpty()
+        && !DraftText.names(body).get(0).matches("[0-9]+");
   }
 
   /** Meta's components, or {@link IllegalArgumentException} with a sentence a user understands. */
@@ -207,18 +202,24 @@ public record TemplateDraft(
         }
         out.add(f);
       }
-      out.add(Json.createObjectBuilder().add("type", "BUTTONS").add("buttons", otpButton()));
+      out.add(
+          Json.createObjectBuilder()
+              .add("type", "BUTTONS")
+              .add("buttons", AuthenticationTemplateCheck.otpButton(otp)));
       return out.build();
     }
     if (headerFormat != null) {
-      out.add(headerComponent());
+      out.add(TemplateHeaderCheck.component(header, headerFormat, sample));
     }
     out.add(bodyComponent());
     if (footer != null) {
       out.add(footerComponent());
     }
     if (!buttons.isEmpty()) {
-      out.add(Json.createObjectBuilder().add("type", "BUTTONS").add("buttons", buttonArray()));
+      out.add(
+          Json.createObjectBuilder()
+              .add("type", "BUTTONS")
+              .add("buttons", TemplateButtonCheck.buttonArray(buttons)));
     }
     return out.build();
   }
@@ -245,13 +246,19 @@ public record TemplateDraft(
       if (!wrong.isEmpty()) {
         out.put("body", String.join(" ", wrong));
       }
-      check(out, "otp", this::otpButton);
+      check(out, "otp", () -> AuthenticationTemplateCheck.otpButton(otp));
       return out;
     }
-    check(out, "header", () -> headerFormat == null ? null : headerComponent());
+    check(
+        out,
+        "header",
+        () ->
+            headerFormat == null
+                ? null
+                : TemplateHeaderCheck.component(header, headerFormat, sample));
     check(out, "body", this::bodyComponent);
     check(out, "footer", () -> footer == null ? null : footerComponent());
-    check(out, "buttons", this::buttonArray);
+    check(out, "buttons", () -> TemplateButtonCheck.buttonArray(buttons));
     return out;
   }
 
@@ -261,70 +268,6 @@ public record TemplateDraft(
     } catch (IllegalArgumentException e) {
       out.put(field, e.getMessage());
     }
-  }
-
-  private JsonObjectBuilder headerComponent() {
-    if (headerFormat == HeaderFormat.TEXT) {
-      if (header == null) {
-        throw new IllegalArgumentException("A text header needs its text.");
-      }
-      if (header.length() > HEADER_MAX) {
-        throw new IllegalArgumentException("The header has at most " + HEADER_MAX + " characters.");
-      }
-      if (PLACEHOLDER.matcher(header).find()) {
-        throw new IllegalArgumentException("The header cannot have placeholders here.");
-      }
-      return Json.createObjectBuilder()
-          .add("type", "HEADER")
-          .add("format", "TEXT")
-          .add("text", header);
-    }
-    String kind = headerFormat.name().toLowerCase(Locale.ROOT);
-    if (header != null) {
-      throw new IllegalArgumentException("A " + kind + " header has no text.");
-    }
-    if (sample == null || sample.size() <= 0) {
-      throw new IllegalArgumentException(
-          "Meta requires a sample " + kind + " for a " + kind + " header: choose a file.");
-    }
-    String type = sample.mimeType() == null ? "" : sample.mimeType().toLowerCase(Locale.ROOT);
-    List<String> problems = new ArrayList<>();
-    if (!headerFormat.types().contains(type)) {
-      problems.add(
-          "A "
-              + kind
-              + " header's sample is "
-              + String.join(" or ", headerFormat.types())
-              + ", not "
-              + (type.isEmpty() ? "an unknown type" : type)
-              + ".");
-    }
-    if (sample.size() > headerFormat.maxBytes()) {
-      problems.add(
-          "The sample has "
-              + megabytes(sample.size())
-              + ", a "
-              + kind
-              + " header's at most "
-              + megabytes(headerFormat.maxBytes())
-              + ".");
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
-    }
-    JsonObjectBuilder b =
-        Json.createObjectBuilder().add("type", "HEADER").add("format", headerFormat.name());
-    if (sample.handle() != null) {
-      b.add(
-          "example",
-          Json.createObjectBuilder()
-              .add("header_handle", Json.createArrayBuilder().add(sample.handle())));
-    }
-    return b;
-  }
-
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
   }
 
   private JsonObjectBuilder footerComponent() {
@@ -341,7 +284,7 @@ public record TemplateDraft(
     if (body.length() > BODY_MAX) {
       throw new IllegalArgumentException("The body has at most " + BODY_MAX + " characters.");
     }
-    List<String> names = placeholderNames(body);
+    List<String> names = DraftText.placeholderNames(body);
     int count = names.size();
     List<String> values = examples.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     if (values.size() != count) {
@@ -374,195 +317,5 @@ public record TemplateDraft(
           Json.createObjectBuilder().add("body_text", Json.createArrayBuilder().add(row)));
     }
     return b;
-  }
-
-  /** How many placeholders {@code {{1}}..{{n}}} the text uses; refuses gaps and names. */
-  static int placeholders(String text) {
-    TreeSet<Integer> seen = new TreeSet<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    while (m.find()) {
-      String inside = m.group(1);
-      if (!inside.matches("[1-9][0-9]?")) {
-        throw new IllegalArgumentException(
-            "Placeholders are numbered {{1}}, {{2}}, …, not {{" + inside + "}}.");
-      }
-      seen.add(Integer.parseInt(inside));
-    }
-    if (!seen.isEmpty() && seen.last() != seen.size()) {
-      throw new IllegalArgumentException(
-          "Placeholders are numbered from {{1}} without gaps; the body uses " + seen + ".");
-    }
-    return seen.size();
-  }
-
-  /**
-   * The body's placeholders in the order examples are given: {{1}}..{{n}} by number, or names in
-   * the order they first appear; refuses a mix, gaps and names Meta does not take.
-   */
-  static List<String> placeholderNames(String text) {
-    List<String> names = names(text);
-    if (names.isEmpty() || names.get(0).matches("[0-9]+")) {
-      int n = placeholders(text);
-      List<String> out = new ArrayList<>();
-      for (int i = 1; i <= n; i++) {
-        out.add(String.valueOf(i));
-      }
-      return out;
-    }
-    for (String name : names) {
-      if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException(
-            "Named placeholders use lowercase letters, digits and underscores, starting with a"
-                + " letter ({{first_name}}), and are not mixed with numbers: not {{"
-                + name
-                + "}}.");
-      }
-    }
-    return names;
-  }
-
-  private static List<String> names(String text) {
-    LinkedHashSet<String> seen = new LinkedHashSet<>();
-    Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
-    while (m.find()) {
-      seen.add(m.group(1));
-    }
-    return List.copyOf(seen);
-  }
-
-  private JsonArrayBuilder buttonArray() {
-    List<String> problems = new ArrayList<>();
-    if (buttons.size() > BUTTONS_MAX) {
-      problems.add("At most " + BUTTONS_MAX + " buttons (" + buttons.size() + " given).");
-    }
-    long quick = buttons.stream().filter(b -> b.type() == ButtonType.QUICK_REPLY).count();
-    long urls = buttons.stream().filter(b -> b.type() == ButtonType.URL).count();
-    long codes = buttons.stream().filter(b -> b.type() == ButtonType.COPY_CODE).count();
-    if (quick > QUICK_REPLIES_MAX) {
-      problems.add("At most " + QUICK_REPLIES_MAX + " quick replies (" + quick + " given).");
-    }
-    if (urls > URL_BUTTONS_MAX) {
-      problems.add("At most " + URL_BUTTONS_MAX + " link buttons (" + urls + " given).");
-    }
-    if (codes > COPY_CODE_MAX) {
-      problems.add("At most one copy-code button.");
-    }
-    if (!grouped()) {
-      problems.add("Quick replies go together, before or after the other buttons.");
-    }
-    JsonArrayBuilder out = Json.createArrayBuilder();
-    for (int i = 0; i < buttons.size(); i++) {
-      Button button = buttons.get(i);
-      String where = "Button " + (i + 1) + ": ";
-      String text = button.text() == null ? "" : button.text().strip();
-      ButtonType type = button.type() == null ? ButtonType.QUICK_REPLY : button.type();
-      if (type != ButtonType.COPY_CODE && (text.isEmpty() || text.length() > BUTTON_TEXT_MAX)) {
-        problems.add(where + "the text has 1 to " + BUTTON_TEXT_MAX + " characters.");
-      }
-      switch (type) {
-        case QUICK_REPLY ->
-            out.add(Json.createObjectBuilder().add("type", "QUICK_REPLY").add("text", text));
-        case URL -> {
-          String url = blankToNull(button.url());
-          String example = blankToNull(button.example());
-          List<String> vars = url == null ? List.of() : names(url);
-          if (url == null
-              || !url.toLowerCase(Locale.ROOT).startsWith("https://")
-              || url.length() > URL_MAX
-              || url.chars().anyMatch(Character::isWhitespace)) {
-            problems.add(where + "the link starts with https:// and has no spaces.");
-          } else if (vars.size() > 1 || (vars.size() == 1 && !url.endsWith("{{1}}"))) {
-            problems.add(where + "a link has at most one variable, {{1}}, at its end.");
-          } else if (vars.size() == 1 && example == null) {
-            problems.add(
-                where + "Meta requires an example of the full link for a link with {{1}}.");
-          } else if (vars.size() == 1
-              && (!example.toLowerCase(Locale.ROOT).startsWith("https://")
-                  || example.contains("{{")
-                  || example.length() > URL_MAX)) {
-            problems.add(where + "the example is a full https:// link without {{1}}.");
-          }
-          JsonObjectBuilder b =
-              Json.createObjectBuilder()
-                  .add("type", "URL")
-                  .add("text", text)
-                  .add("url", url == null ? "" : url);
-          if (!vars.isEmpty() && example != null) {
-            b.add("example", Json.createArrayBuilder().add(example));
-          }
-          out.add(b);
-        }
-        case COPY_CODE -> {
-          String example = blankToNull(button.example());
-          if (example == null || example.length() > CODE_MAX) {
-            problems.add(
-                where
-                    + "a copy-code button needs an example code of 1 to "
-                    + CODE_MAX
-                    + " characters.");
-          }
-          out.add(
-              Json.createObjectBuilder()
-                  .add("type", "COPY_CODE")
-                  .add("example", example == null ? "" : example));
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
-    }
-    return out;
-  }
-
-  /** Quick replies form one run: they may come first or last, never between other buttons. */
-  private boolean grouped() {
-    int runs = 0;
-    Boolean last = null;
-    for (Button b : buttons) {
-      boolean quick = b.type() == null || b.type() == ButtonType.QUICK_REPLY;
-      if (quick && !Boolean.TRUE.equals(last)) {
-        runs++;
-      }
-      last = quick;
-    }
-    return runs <= 1;
-  }
-
-  private JsonArrayBuilder otpButton() {
-    List<String> problems = new ArrayList<>();
-    String type = otp.type() == null ? "" : otp.type().strip().toUpperCase(Locale.ROOT);
-    if (!type.equals("COPY_CODE") && !type.equals("ONE_TAP")) {
-      problems.add("Choose the code button: copy code or one-tap autofill.");
-    }
-    Integer minutes = otp.expiryMinutes();
-    if (minutes != null && (minutes < 1 || minutes > EXPIRY_MAX_MINUTES)) {
-      problems.add("The code expires after 1 to " + EXPIRY_MAX_MINUTES + " minutes.");
-    }
-    JsonObjectBuilder b = Json.createObjectBuilder().add("type", "OTP").add("otp_type", type);
-    if (type.equals("ONE_TAP")) {
-      String pkg = blankToNull(otp.packageName());
-      String hash = blankToNull(otp.signatureHash());
-      if (pkg == null || !PACKAGE.matcher(pkg).matches() || pkg.length() > 224) {
-        problems.add("One-tap autofill needs the Android app's package name (com.example.app).");
-      }
-      if (hash == null || !SIGNATURE.matcher(hash).matches()) {
-        problems.add("One-tap autofill needs the app's 11-character signature hash.");
-      }
-      b.add(
-          "supported_apps",
-          Json.createArrayBuilder()
-              .add(
-                  Json.createObjectBuilder()
-                      .add("package_name", pkg == null ? "" : pkg)
-                      .add("signature_hash", hash == null ? "" : hash)));
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
-    }
-    return Json.createArrayBuilder().add(b);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

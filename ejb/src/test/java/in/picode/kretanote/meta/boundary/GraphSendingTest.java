@@ -158,7 +158,17 @@ class GraphSendingTest {
   void templatesAreListedAcrossPagesCreatedAndDeleted() {
     JsonArray body =
         Json.createArrayBuilder()
-            .add(Json.createObjectBuilder().add("type", "BODY").add("text", "Hi {{1}}"))
+            .add(
+                Json.createObjectBuilder()
+                    .add("type", "BODY")
+                    .add("text", "Hi {{1}}")
+                    .add(
+                        "example",
+                        Json.createObjectBuilder()
+                            .add(
+                                "body_text",
+                                Json.createArrayBuilder()
+                                    .add(Json.createArrayBuilder().add("Ann")))))
             .build();
     for (int i = 0; i < 130; i++) {
       sim.addTemplate(waba, "seeded_" + i, "en_US", "UTILITY", "APPROVED", body);

@@ -64,15 +64,9 @@ public class TemplatesBean implements Serializable {
   private String examples;
   private String footer;
 
-  /** The form offers three buttons (Meta allows ten; the API takes them all). */
-  static final int FORM_BUTTONS = 3;
-
   private String headerFormat = "";
   private transient UploadedFile sample;
-  private final String[] buttonTexts = new String[FORM_BUTTONS];
-  private final String[] buttonUrls = new String[FORM_BUTTONS];
-  private final String[] buttonTypes = new String[FORM_BUTTONS];
-  private final String[] buttonExamples = new String[FORM_BUTTONS];
+  private final TemplateButtonsForm buttonForm = new TemplateButtonsForm();
   private String otpType = "COPY_CODE";
   private boolean securityRecommendation = true;
   private Integer expiryMinutes;
@@ -167,10 +161,7 @@ public class TemplatesBean implements Serializable {
       examples = null;
       footer = null;
       expiryMinutes = null;
-      Arrays.fill(buttonTexts, null);
-      Arrays.fill(buttonUrls, null);
-      Arrays.fill(buttonTypes, null);
-      Arrays.fill(buttonExamples, null);
+      buttonForm.clear();
     }
     sample = null;
     refresh();
@@ -184,7 +175,7 @@ public class TemplatesBean implements Serializable {
           body,
           List.of(),
           footer,
-          buttons(),
+          buttonForm.buttons(),
           null,
           null,
           new TemplateDraft.Otp(
@@ -193,7 +184,9 @@ public class TemplatesBean implements Serializable {
     List<String> values =
         examples == null || examples.isBlank()
             ? List.of()
-            : Arrays.stream(examples.split("\\r?\\n")).filter(this::notBlank).toList();
+            : Arrays.stream(examples.split("\\r?\\n"))
+                .filter(TemplateButtonsForm::notBlank)
+                .toList();
     TemplateDraft.HeaderFormat format =
         headerFormat == null || headerFormat.isBlank()
             ? null
@@ -207,31 +200,10 @@ public class TemplatesBean implements Serializable {
         body,
         values,
         footer,
-        buttons(),
+        buttonForm.buttons(),
         format,
         s,
         null);
-  }
-
-  private List<TemplateDraft.Button> buttons() {
-    List<TemplateDraft.Button> buttons = new ArrayList<>();
-    for (int i = 0; i < FORM_BUTTONS; i++) {
-      TemplateDraft.ButtonType type =
-          buttonTypes[i] == null || buttonTypes[i].isBlank()
-              ? null
-              : TemplateDraft.ButtonType.valueOf(buttonTypes[i]);
-      if (type == null && (notBlank(buttonTexts[i]) || notBlank(buttonUrls[i]))) {
-        type =
-            notBlank(buttonUrls[i])
-                ? TemplateDraft.ButtonType.URL
-                : TemplateDraft.ButtonType.QUICK_REPLY;
-      }
-      if (type != null) {
-        buttons.add(
-            new TemplateDraft.Button(type, buttonTexts[i], buttonUrls[i], buttonExamples[i]));
-      }
-    }
-    return buttons;
   }
 
   /** The form's template as WhatsApp would show it, redrawn as the user types. */
@@ -247,10 +219,6 @@ public class TemplatesBean implements Serializable {
     return List.of("", "TEXT", "IMAGE", "VIDEO", "DOCUMENT");
   }
 
-  public List<String> getButtonKinds() {
-    return List.of("", "QUICK_REPLY", "URL", "COPY_CODE");
-  }
-
   public void confirmDelete() {
     if (!user.isManager() || pending == null) {
       PageMessages.error(Texts.of(T, "templates.managersOnly"));
@@ -262,10 +230,6 @@ public class TemplatesBean implements Serializable {
       pending = null;
     }
     refresh();
-  }
-
-  private boolean notBlank(String s) {
-    return s != null && !s.isBlank();
   }
 
   public List<Category> getCategories() {
@@ -368,14 +332,6 @@ public class TemplatesBean implements Serializable {
     this.sample = sample;
   }
 
-  public String[] getButtonTypes() {
-    return buttonTypes;
-  }
-
-  public String[] getButtonExamples() {
-    return buttonExamples;
-  }
-
   public String getOtpType() {
     return otpType;
   }
@@ -416,11 +372,7 @@ public class TemplatesBean implements Serializable {
     this.signatureHash = signatureHash;
   }
 
-  public String[] getButtonTexts() {
-    return buttonTexts;
-  }
-
-  public String[] getButtonUrls() {
-    return buttonUrls;
+  public TemplateButtonsForm getButtonForm() {
+    return buttonForm;
   }
 }
