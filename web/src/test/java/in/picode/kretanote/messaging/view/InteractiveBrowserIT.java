@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.SimulatorControl;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -45,7 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * to this deployment) and the choices come back in the history. Also at 390 px. Screenshots land in
  * {@code web/target/screenshots/interactive-*.png}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InteractiveBrowserIT {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * campaign (1400 px); the same form on a phone (390 px). Screenshots land in {@code
  * web/target/screenshots/}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class CampaignFormBrowserIT {
 

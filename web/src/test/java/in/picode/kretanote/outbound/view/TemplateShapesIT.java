@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import in.picode.kretanote.sandbox.meta.MetaSimulator;
 import in.picode.kretanote.sandbox.meta.SimState;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.WebClient;
 import in.picode.kretanote.testing.Webhooks;
@@ -19,7 +20,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what the customer received; a bad draft names every problem at once and reaches nobody; a media
  * template sent without its media is refused before Meta.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class TemplateShapesIT {
 

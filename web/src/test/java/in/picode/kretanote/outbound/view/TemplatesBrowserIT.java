@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import in.picode.kretanote.sandbox.meta.MetaSimulator;
 import in.picode.kretanote.testing.Browser;
 import in.picode.kretanote.testing.ItMeta;
+import in.picode.kretanote.testing.SharedServer;
 import in.picode.kretanote.testing.TestAccounts;
 import in.picode.kretanote.testing.TestAccounts.User;
 import in.picode.kretanote.testing.WebClient;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
@@ -40,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with an image link and a value, and the history shows the text the customer got. Screenshots in
  * {@code web/target/screenshots/templates-*}.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedServer.class)
 @RunAsClient
 class TemplatesBrowserIT {
 
