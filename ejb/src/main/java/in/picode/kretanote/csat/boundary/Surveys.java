@@ -8,6 +8,7 @@ import in.picode.kretanote.messaging.boundary.ConversationDetail;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.outbound.boundary.RichSending;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.platform.control.Tenancy;
@@ -49,6 +50,7 @@ public class Surveys {
   @Inject CsatSettings settings;
   @Inject Conversations conversations;
   @Inject Sending sending;
+  @Inject RichSending richSending;
   @Inject Event<CsatReceived> received;
   @Inject Clock clock;
 
@@ -93,7 +95,7 @@ public class Surveys {
     String key = "csat-" + survey.getId();
     SendResult r =
         kind == CsatSurvey.Kind.LIST
-            ? sending.sendList(
+            ? richSending.sendList(
                 conversationId,
                 key,
                 s.getQuestion(),

@@ -1,6 +1,6 @@
 package in.picode.kretanote.csat.control;
 
-import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.outbound.boundary.RichSending;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -38,10 +38,10 @@ public final class CsatReplies {
   }
 
   /** The five rows "1".."5" of the survey list. */
-  public static List<Sending.Choice> rows(long surveyId) {
-    List<Sending.Choice> rows = new ArrayList<>(5);
+  public static List<RichSending.Choice> rows(long surveyId) {
+    List<RichSending.Choice> rows = new ArrayList<>(5);
     for (int r = 1; r <= 5; r++) {
-      rows.add(new Sending.Choice(rowId(surveyId, r), Integer.toString(r), LABELS[r - 1]));
+      rows.add(new RichSending.Choice(rowId(surveyId, r), Integer.toString(r), LABELS[r - 1]));
     }
     return rows;
   }

@@ -3,7 +3,6 @@ package in.picode.kretanote.outbound.boundary;
 import in.picode.kretanote.meta.boundary.AcceptedMessage;
 import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
-import in.picode.kretanote.outbound.control.GroupCommit;
 import in.picode.kretanote.outbound.control.LaneWindow;
 import in.picode.kretanote.outbound.control.Pacing;
 import in.picode.kretanote.platform.control.Tenancy;
@@ -139,14 +138,7 @@ public class OutboxSender {
     LaneWindow<OutboxClaims.Queued> window = new LaneWindow<>(q -> q, maxInFlight);
     AtomicInteger sent = new AtomicInteger();
     AtomicBoolean paused = new AtomicBoolean();
-    Lane lane =
-        new Lane(
-            number,
-            window,
-            sent,
-            paused,
-            new GroupCommit<>(this::store, ANSWER_FLUSHES),
-            new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH));
+    Lane lane = new Lane(number, window, sent, paused, new LaneAnswers(attempts, claims));
     long start = System.nanoTime();
     long end = start + laneTime.toNanos();
     long idleSince = -1;
@@ -212,38 +204,13 @@ public class OutboxSender {
     return sent.get();
   }
 
-  /**
-   * Transactions storing one number's answers at once: at 1,000/s one at a time could not keep up
-   * (about 300 answers/s measured with two reads and two writes per answer on the loaded machine).
-   */
-  static final int ANSWER_FLUSHES = 3;
-
-  /**
-   * One number's lane: its rows, its counters, its answers' group commit, and the end of the slots
-   * this lane booked last ({@code send_pace.next_slot_at} is at least that, it only grows).
-   */
+  /** One number's lane: its rows, its counters and what it does with Meta's answers. */
   private record Lane(
       OutboxClaims.NumberKey number,
       LaneWindow<OutboxClaims.Queued> window,
       AtomicInteger sent,
       AtomicBoolean paused,
-      GroupCommit<OutboxAttempts.Answer> answers,
-      java.util.concurrent.atomic.AtomicReference<Instant> bookedUntil) {}
-
-  /** Stores answers of one tenant in one transaction, or each alone when that fails. */
-  private void store(List<OutboxAttempts.Answer> batch) {
-    try {
-      attempts.acceptedAll(batch);
-    } catch (RuntimeException e) {
-      for (OutboxAttempts.Answer a : batch) {
-        try {
-          attempts.accepted(a.outboxId(), a.message(), a.at());
-        } catch (RuntimeException again) {
-          LOG.log(Level.WARNING, "Answer of row {0} not stored: {1}", a.outboxId(), again);
-        }
-      }
-    }
-  }
+      LaneAnswers answers) {}
 
   /** The guard for each row, one block of slots, and the calls handed to the call pool. */
   private void dispatch(Lane lane, List<OutboxClaims.Queued> block) {
@@ -305,7 +272,7 @@ public class OutboxSender {
         .flatMap(Optional::stream)
         .map(s -> s.at().plus(Pacing.spacing(s.perSecond())))
         .max(Instant::compareTo)
-        .ifPresent(t -> lane.bookedUntil().accumulateAndGet(t, (a, b) -> a.isAfter(b) ? a : b));
+        .ifPresent(lane.answers()::booked);
     for (int i = 0; i < ready.size(); i++) {
       OutboxClaims.Queued q = ready.get(i);
       Optional<OutboxClaims.Slot> slot = slots.get(i);
@@ -372,48 +339,20 @@ public class OutboxSender {
     try {
       answer = graph.sendMessage(p.token(), p.phoneNumberId(), p.request());
     } catch (GraphException e) {
-      late(lane, claim, slot, started, Instant.now(), typicalMillis);
-      OutboxAttempts.AfterFailure after = attempts.failed(claim.id(), e, Instant.now());
-      if (after.pauseNumberUntil() != null) {
-        claims.pauseNumber(
-            claim.tenantId(), claim.connectionId(), after.pauseNumberUntil(), after.throttled());
-        return true;
-      }
-      return false;
+      lane.answers().late(claim, slot, started, Instant.now(), typicalMillis);
+      return lane.answers().failed(claim, e);
     } catch (IllegalArgumentException e) {
-      attempts.refusedLocally(claim.id(), e.getMessage(), Instant.now());
+      lane.answers().refused(claim, e.getMessage());
       return false;
     }
     Instant ended = Instant.now();
     // Meta's answer first (with the answers of other calls of the number, in one transaction): if
     // storing it fails, the row stays SENDING, turns UNKNOWN when its lease ends and is reconciled
     // from the status webhooks, never resent.
-    lane.answers().submit(new OutboxAttempts.Answer(claim.id(), answer, ended));
+    lane.answers().accepted(claim, answer, ended);
     lane.sent().incrementAndGet();
-    late(lane, claim, slot, started, ended, typicalMillis);
+    lane.answers().late(claim, slot, started, ended, typicalMillis);
     return false;
-  }
-
-  /**
-   * A call that may have reached Meta late pushes the number's next slot ({@link Pacing#late}).
-   * Nothing to write when the slots this lane booked already reach that far: the number's next slot
-   * is at least their end (on a loaded machine 44 % of the calls started late, each an update of
-   * the {@code send_pace} row the next block's slots lock).
-   */
-  private void late(
-      Lane lane,
-      OutboxClaims.Claim claim,
-      OutboxClaims.Slot slot,
-      Instant started,
-      Instant ended,
-      long typicalMillis) {
-    try {
-      Pacing.late(slot.at(), started, ended, typicalMillis, slot.perSecond())
-          .filter(t -> t.isAfter(lane.bookedUntil().get()))
-          .ifPresent(t -> claims.endedLate(claim.tenantId(), claim.connectionId(), t));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Next slot of number {0} not pushed: {1}", claim.connectionId(), e);
-    }
   }
 
   private static void sleepUntil(Instant at) {

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.control.InvalidContentException;
 import in.picode.kretanote.outbound.control.OutgoingContent;
 import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.Refusal;
@@ -15,11 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The one path of every send {@link Sending} offers, run in its caller's transaction: the
- * idempotency key, the conversation, the quoted message, the guard and a template's values, then
- * the message and outbox rows ({@link OutboxWriter}).
+ * The one path of every send {@link Sending} and {@link RichSending} offer, run in their caller's
+ * transaction: the idempotency key, the conversation, the quoted message, the guard and a
+ * template's values, then the message and outbox rows ({@link OutboxWriter}).
  */
 @Dependent
 public class SendQueue {
@@ -30,6 +32,40 @@ public class SendQueue {
   @Inject RecipientRestrictions restrictions;
 
   private final Clock clock = Clock.systemUTC();
+
+  /**
+   * A send from its content: a content that cannot be built is refused ({@link #refusedContent}),
+   * else it is queued under its fingerprint; see {@link #queue}.
+   */
+  SendResult submit(long conversationId, String key, Supplier<OutgoingContent> source) {
+    return submit(conversationId, key, source, null, false, null);
+  }
+
+  SendResult submit(
+      long conversationId,
+      String key,
+      Supplier<OutgoingContent> source,
+      Long quotedMessageId,
+      boolean here,
+      Long campaignId) {
+    OutgoingContent content;
+    try {
+      content = source.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return refusedContent(e);
+    }
+    String fingerprint = SendChecks.fingerprint(content, quotedMessageId);
+    return queue(
+        conversationId, key, fingerprint, content, quotedMessageId, here, campaignId, false, false);
+  }
+
+  /** A message that cannot be built: every problem of its shape, in codes the pages translate. */
+  static SendResult refusedContent(RuntimeException e) {
+    return SendResult.refused(
+        e instanceof InvalidContentException invalid
+            ? Refusal.invalid(invalid.problems())
+            : RefusalCode.INVALID_MESSAGE.refuse(e.getMessage()));
+  }
 
   /**
    * The one path of every send: the key, the conversation, the quoted message, the guard and a

@@ -1,10 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
-import in.picode.kretanote.outbound.control.ContentProblem;
-import in.picode.kretanote.outbound.control.InvalidContentException;
 import in.picode.kretanote.outbound.control.MediaLinks;
 import in.picode.kretanote.outbound.control.OutgoingContent;
-import in.picode.kretanote.outbound.control.Refusal;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.SendTargets;
@@ -25,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sends nothing new; the same key with a different message is refused ({@link SendChecks} says what
  * "the same" means). Each call either queues the message (a {@code message} row, PENDING, and an
  * outbox row, written together) or refuses it with a code and a reason; a refused request leaves
- * nothing behind. The sender delivers queued messages to Meta ({@link OutboxSender}). Nothing here
+ * nothing behind. Location, contact cards, reply buttons, lists and reactions are sent by {@link
+ * RichSending}. The sender delivers queued messages to Meta ({@link OutboxSender}). Nothing here
  * waits for Meta: files are uploaded by {@link MediaUploads}, read receipts go by {@link
  * ReadReceipts}, both outside any transaction.
  */
@@ -46,31 +44,20 @@ public class Sending {
   Optional<Boolean> mediaLinksAllowHttp;
 
   public SendResult sendText(long conversationId, String idempotencyKey, String text) {
-    return submit(conversationId, idempotencyKey, () -> new OutgoingContent.Text(text, false));
+    return sendQueue.submit(
+        conversationId, idempotencyKey, () -> new OutgoingContent.Text(text, false));
   }
 
   /** A text quoting one of the conversation's messages (WhatsApp shows it as a reply). */
   public SendResult sendReply(
       long conversationId, String idempotencyKey, String text, long quotedMessageId) {
-    return submit(
+    return sendQueue.submit(
         conversationId,
         idempotencyKey,
         () -> new OutgoingContent.Text(text, false),
         quotedMessageId,
         false,
         null);
-  }
-
-  /** Location, reply buttons or a list message. */
-  public SendResult send(long conversationId, String idempotencyKey, OutgoingContent content) {
-    if (content instanceof OutgoingContent.Template
-        || content instanceof OutgoingContent.Reaction
-        || content instanceof OutgoingContent.Media
-        || content instanceof OutgoingContent.MediaLink) {
-      return SendResult.refused(
-          RefusalCode.INVALID_MESSAGE.refuse("use the template, reaction or media method"));
-    }
-    return submit(conversationId, idempotencyKey, () -> content);
   }
 
   /**
@@ -97,107 +84,10 @@ public class Sending {
     if (problem.isPresent()) {
       return SendResult.refused(RefusalCode.INVALID_MESSAGE.refuse(problem.get()));
     }
-    return submit(
+    return sendQueue.submit(
         conversationId,
         idempotencyKey,
         () -> new OutgoingContent.MediaLink(k.get(), link, caption, filename));
-  }
-
-  /** A reply button or a list row: its id (answered back when chosen), title, description. */
-  public record Choice(String id, String title, String description) {}
-
-  /** Up to three reply buttons under a body (for callers outside this feature, like the API). */
-  public SendResult sendButtons(
-      long conversationId,
-      String idempotencyKey,
-      String body,
-      List<Choice> buttons,
-      String footer) {
-    return submit(
-        conversationId,
-        idempotencyKey,
-        () ->
-            new OutgoingContent.Buttons(
-                body,
-                buttons == null
-                    ? null
-                    : buttons.stream()
-                        .map(b -> new OutgoingContent.Button(b.id(), b.title()))
-                        .toList(),
-                footer));
-  }
-
-  /** A list message with one section of up to ten rows behind a button. */
-  public SendResult sendList(
-      long conversationId,
-      String idempotencyKey,
-      String body,
-      String buttonText,
-      List<Choice> rows,
-      String footer) {
-    return submit(
-        conversationId,
-        idempotencyKey,
-        () ->
-            new OutgoingContent.ListMessage(
-                body,
-                buttonText,
-                List.of(
-                    new OutgoingContent.Section(
-                        null,
-                        rows == null
-                            ? null
-                            : rows.stream()
-                                .map(
-                                    r ->
-                                        new OutgoingContent.Row(r.id(), r.title(), r.description()))
-                                .toList())),
-                footer));
-  }
-
-  /** An emoji on one of the conversation's messages; an empty emoji removes the reaction. */
-  public SendResult sendReaction(
-      long conversationId, String idempotencyKey, long messageId, String emoji) {
-    Optional<String> target = targets.wamidIn(conversationId, messageId);
-    if (target.isEmpty()) {
-      return SendResult.refused(Refusal.invalid(List.of(ContentProblem.of("reactionTarget"))));
-    }
-    // The target is kept as the message's context, so the history shows the emoji on it.
-    return submit(
-        conversationId,
-        idempotencyKey,
-        () -> new OutgoingContent.Reaction(target.get(), emoji),
-        messageId,
-        false,
-        null);
-  }
-
-  /** A place: latitude -90..90, longitude -180..180, with an optional name and address. */
-  public SendResult sendLocation(
-      long conversationId,
-      String idempotencyKey,
-      double latitude,
-      double longitude,
-      String name,
-      String address) {
-    return submit(
-        conversationId,
-        idempotencyKey,
-        () -> new OutgoingContent.Location(latitude, longitude, name, address));
-  }
-
-  /** A contact card: a name and a phone number or an email, optionally a company. */
-  public SendResult sendContactCard(
-      long conversationId,
-      String idempotencyKey,
-      String name,
-      String phone,
-      String email,
-      String company) {
-    return submit(
-        conversationId,
-        idempotencyKey,
-        () -> new OutgoingContent.ContactCard(name, phone, email, company));
   }
 
   /**
@@ -212,7 +102,7 @@ public class Sending {
       List<String> header,
       List<String> body,
       Map<Integer, List<String>> buttons) {
-    return submit(
+    return sendQueue.submit(
         conversationId,
         idempotencyKey,
         () -> new OutgoingContent.Template(name, language, header, body, buttons));
@@ -231,7 +121,7 @@ public class Sending {
       Map<Integer, List<String>> buttons,
       String headerMediaKind,
       String headerMedia) {
-    return submit(
+    return sendQueue.submit(
         conversationId,
         idempotencyKey,
         () ->
@@ -273,7 +163,7 @@ public class Sending {
       String language,
       List<String> body,
       long campaignId) {
-    return submit(
+    return sendQueue.submit(
         conversationId,
         idempotencyKey,
         () -> new OutgoingContent.Template(name, language, List.of(), body, Map.of()),
@@ -289,7 +179,7 @@ public class Sending {
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public SendResult sendAutomatic(long conversationId, String idempotencyKey, String text) {
-    return submit(
+    return sendQueue.submit(
         conversationId,
         idempotencyKey,
         () -> new OutgoingContent.Text(text, false),
@@ -333,7 +223,7 @@ public class Sending {
     try {
       content = source.get();
     } catch (IllegalArgumentException | NullPointerException e) {
-      return refusedContent(e);
+      return SendQueue.refusedContent(e);
     }
     return queue(
         conversationId,
@@ -404,41 +294,11 @@ public class Sending {
     try {
       content = source.get();
     } catch (IllegalArgumentException | NullPointerException e) {
-      return Optional.of(refusedContent(e));
+      return Optional.of(SendQueue.refusedContent(e));
     }
     String fingerprint = SendChecks.fingerprint(content, null);
     return Optional.ofNullable(
         queue(conversationId, key, fingerprint, content, null, false, null, true, false));
-  }
-
-  /** A message that cannot be built: every problem of its shape, in codes the pages translate. */
-  private static SendResult refusedContent(RuntimeException e) {
-    return SendResult.refused(
-        e instanceof InvalidContentException invalid
-            ? Refusal.invalid(invalid.problems())
-            : RefusalCode.INVALID_MESSAGE.refuse(e.getMessage()));
-  }
-
-  private SendResult submit(long conversationId, String key, Supplier<OutgoingContent> source) {
-    return submit(conversationId, key, source, null, false, null);
-  }
-
-  private SendResult submit(
-      long conversationId,
-      String key,
-      Supplier<OutgoingContent> source,
-      Long quotedMessageId,
-      boolean here,
-      Long campaignId) {
-    OutgoingContent content;
-    try {
-      content = source.get();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return refusedContent(e);
-    }
-    String fingerprint = SendChecks.fingerprint(content, quotedMessageId);
-    return queue(
-        conversationId, key, fingerprint, content, quotedMessageId, here, campaignId, false, false);
   }
 
   private SendResult queue(

@@ -3,7 +3,6 @@ package in.picode.kretanote.outbound.control;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What an outbound message says, one record per WhatsApp type, each checking Meta's limits when it
@@ -36,8 +35,8 @@ public sealed interface OutgoingContent {
 
   record Text(String body, boolean previewUrl) implements OutgoingContent {
     public Text {
-      body = required(body, "The message");
-      limit(body, TEXT_MAX, "A text message");
+      body = ContentChecks.required(body, "The message");
+      ContentChecks.limit(body, TEXT_MAX, "A text message");
     }
 
     public String type() {
@@ -64,8 +63,8 @@ public sealed interface OutgoingContent {
   record Media(MediaKind kind, String mediaId, String caption, String filename)
       implements OutgoingContent {
     public Media {
-      mediaId = required(mediaId, "The media id");
-      caption = checkedCaption(kind, caption, filename);
+      mediaId = ContentChecks.required(mediaId, "The media id");
+      caption = ContentChecks.checkedCaption(kind, caption, filename);
     }
 
     public String type() {
@@ -73,7 +72,7 @@ public sealed interface OutgoingContent {
     }
 
     public String preview() {
-      return mediaPreview(kind, caption, filename);
+      return ContentChecks.mediaPreview(kind, caption, filename);
     }
   }
 
@@ -84,8 +83,8 @@ public sealed interface OutgoingContent {
   record MediaLink(MediaKind kind, String link, String caption, String filename)
       implements OutgoingContent {
     public MediaLink {
-      link = required(link, "The media link");
-      caption = checkedCaption(kind, caption, filename);
+      link = ContentChecks.required(link, "The media link");
+      caption = ContentChecks.checkedCaption(kind, caption, filename);
     }
 
     public String type() {
@@ -93,7 +92,7 @@ public sealed interface OutgoingContent {
     }
 
     public String preview() {
-      return mediaPreview(kind, caption, filename);
+      return ContentChecks.mediaPreview(kind, caption, filename);
     }
   }
 
@@ -101,15 +100,15 @@ public sealed interface OutgoingContent {
   record Location(double latitude, double longitude, String name, String address)
       implements OutgoingContent {
     public Location {
-      Checks c = new Checks();
+      ContentChecks c = new ContentChecks();
       if (!(latitude >= -90 && latitude <= 90)) {
         c.add("latitude", latitude);
       }
       if (!(longitude >= -180 && longitude <= 180)) {
         c.add("longitude", longitude);
       }
-      name = blankToNull(name);
-      address = blankToNull(address);
+      name = ContentChecks.blankToNull(name);
+      address = ContentChecks.blankToNull(address);
       c.length(name, PLACE_MAX, "placeNameTooLong");
       c.length(address, PLACE_MAX, "addressTooLong");
       c.done();
@@ -134,9 +133,9 @@ public sealed interface OutgoingContent {
   /** Up to three reply buttons under a body, with an optional footer. */
   record Buttons(String body, List<Button> buttons, String footer) implements OutgoingContent {
     public Buttons {
-      Checks c = new Checks();
+      ContentChecks c = new ContentChecks();
       c.body(body, INTERACTIVE_BODY_MAX);
-      footer = blankToNull(footer);
+      footer = ContentChecks.blankToNull(footer);
       c.length(footer, FOOTER_MAX, "footerTooLong");
       int n = buttons == null ? 0 : buttons.size();
       if (n < 1 || n > BUTTONS_MAX) {
@@ -174,7 +173,7 @@ public sealed interface OutgoingContent {
   record Row(String id, String title, String description) {
     public Row {
       id = id == null || id.isBlank() ? title : id;
-      description = blankToNull(description);
+      description = ContentChecks.blankToNull(description);
     }
   }
 
@@ -184,14 +183,14 @@ public sealed interface OutgoingContent {
   record ListMessage(String body, String buttonText, List<Section> sections, String footer)
       implements OutgoingContent {
     public ListMessage {
-      Checks c = new Checks();
+      ContentChecks c = new ContentChecks();
       c.body(body, LIST_BODY_MAX);
       if (buttonText == null || buttonText.isBlank()) {
         c.add("listButtonEmpty");
       } else {
         c.length(buttonText, LIST_BUTTON_MAX, "listButtonTooLong");
       }
-      footer = blankToNull(footer);
+      footer = ContentChecks.blankToNull(footer);
       c.length(footer, FOOTER_MAX, "footerTooLong");
       int sectionCount = sections == null ? 0 : sections.size();
       if (sectionCount < 1 || sectionCount > 10) {
@@ -250,11 +249,11 @@ public sealed interface OutgoingContent {
   record ContactCard(String name, String phone, String email, String company)
       implements OutgoingContent {
     public ContactCard {
-      Checks c = new Checks();
-      name = blankToNull(name);
-      phone = blankToNull(phone);
-      email = blankToNull(email);
-      company = blankToNull(company);
+      ContentChecks c = new ContentChecks();
+      name = ContentChecks.blankToNull(name);
+      phone = ContentChecks.blankToNull(phone);
+      email = ContentChecks.blankToNull(email);
+      company = ContentChecks.blankToNull(company);
       if (name == null) {
         c.add("contactNameEmpty");
       } else {
@@ -285,7 +284,7 @@ public sealed interface OutgoingContent {
   /** An emoji on a message of the conversation; an empty emoji removes the reaction. */
   record Reaction(String targetWamid, String emoji) implements OutgoingContent {
     public Reaction {
-      targetWamid = required(targetWamid, "The message to react to");
+      targetWamid = ContentChecks.required(targetWamid, "The message to react to");
       emoji = emoji == null ? "" : emoji.strip();
       if (emoji.codePointCount(0, emoji.length()) > 8) {
         throw new InvalidContentException(List.of(ContentProblem.of("reactionNotEmoji")));
@@ -316,8 +315,8 @@ public sealed interface OutgoingContent {
       HeaderMedia headerMedia)
       implements OutgoingContent {
     public Template {
-      name = required(name, "The template name");
-      language = required(language, "The template language");
+      name = ContentChecks.required(name, "The template name");
+      language = ContentChecks.required(language, "The template language");
       header = header == null ? List.of() : List.copyOf(header);
       body = body == null ? List.of() : List.copyOf(body);
       buttons = buttons == null ? Map.of() : Map.copyOf(buttons);
@@ -360,75 +359,6 @@ public sealed interface OutgoingContent {
               || link.chars().anyMatch(Character::isWhitespace))) {
         throw new IllegalArgumentException("A header media link starts with https://");
       }
-    }
-  }
-
-  /** A media message's caption: blank is none, audio takes none; caption and name within limits. */
-  private static String checkedCaption(MediaKind kind, String caption, String filename) {
-    Objects.requireNonNull(kind, "kind");
-    String c = caption != null && caption.isBlank() ? null : caption;
-    if (c != null && kind == MediaKind.AUDIO) {
-      throw new IllegalArgumentException("Audio messages take no caption");
-    }
-    limit(c, CAPTION_MAX, "A caption");
-    limit(filename, 240, "A file name");
-    return c;
-  }
-
-  private static String mediaPreview(MediaKind kind, String caption, String filename) {
-    return caption != null ? caption : filename != null ? filename : "[" + kind.wire() + "]";
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  /** Collects every problem of one message, then throws them together. */
-  final class Checks {
-    private final List<ContentProblem> problems = new java.util.ArrayList<>();
-
-    void add(String code, Object... args) {
-      problems.add(ContentProblem.of(code, args));
-    }
-
-    void body(String body, int max) {
-      if (body == null || body.isBlank()) {
-        add("bodyEmpty");
-      } else {
-        length(body, max, "bodyTooLong");
-      }
-    }
-
-    void length(String value, int max, String code) {
-      if (value != null && value.length() > max) {
-        add(code, value.length(), max);
-      }
-    }
-
-    void numbered(String value, int max, String code, int number) {
-      if (value != null && value.length() > max) {
-        add(code, number, value.length(), max);
-      }
-    }
-
-    void done() {
-      if (!problems.isEmpty()) {
-        throw new InvalidContentException(problems);
-      }
-    }
-  }
-
-  private static String required(String value, String what) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(what + " is empty");
-    }
-    return value;
-  }
-
-  private static void limit(String value, int max, String what) {
-    if (value != null && value.length() > max) {
-      throw new IllegalArgumentException(
-          what + " has " + value.length() + " characters, at most " + max);
     }
   }
 }

@@ -77,6 +77,7 @@ class OutboundIT {
   @Inject WhatsAppConnections connections;
   @Inject Conversations conversations;
   @Inject Sending sending;
+  @Inject RichSending richSending;
   @Inject SendOutcomes deliveries;
   @Inject MediaUploads uploads;
   @Inject ReadReceipts receipts;
@@ -751,7 +752,7 @@ class OutboundIT {
         as(
                 a.tenant,
                 () ->
-                    sending.send(
+                    richSending.send(
                         a.conversation,
                         key(),
                         new OutgoingContent.Buttons(
@@ -761,13 +762,13 @@ class OutboundIT {
         as(
                 a.tenant,
                 () ->
-                    sending.send(
+                    richSending.send(
                         a.conversation,
                         key(),
                         new OutgoingContent.Location(52.52, 13.405, "Shop", "Alexanderplatz 1")))
             .messageId());
     ids.add(
-        as(a.tenant, () -> sending.sendReaction(a.conversation, key(), inboundId, "👍"))
+        as(a.tenant, () -> richSending.sendReaction(a.conversation, key(), inboundId, "👍"))
             .messageId());
     for (long id : ids) {
       await(a.tenant, id, o -> o.wamid() != null);

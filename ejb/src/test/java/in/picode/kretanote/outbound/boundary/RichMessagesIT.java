@@ -52,6 +52,7 @@ class RichMessagesIT {
 
   @Inject SimulatedNumbers numbers;
   @Inject Sending sending;
+  @Inject RichSending richSending;
   @Inject SendOutcomes outcomes;
   @Inject Conversations conversations;
   @Inject InboundChanges inbound;
@@ -81,7 +82,7 @@ class RichMessagesIT {
     long id =
         sent(
             () ->
-                sending.sendButtons(
+                richSending.sendButtons(
                     conversation,
                     key(),
                     "Is Tuesday fine?",
@@ -108,13 +109,13 @@ class RichMessagesIT {
     long id =
         sent(
             () ->
-                sending.sendList(
+                richSending.sendList(
                     conversation,
                     key(),
                     "Pick a slot",
                     "Slots",
                     List.of(
-                        new Sending.Choice(null, "Monday 9-12", "In the shop"),
+                        new RichSending.Choice(null, "Monday 9-12", "In the shop"),
                         choice("Tuesday 14-18")),
                     null));
 
@@ -135,12 +136,12 @@ class RichMessagesIT {
     long place =
         sent(
             () ->
-                sending.sendLocation(
+                richSending.sendLocation(
                     conversation, key(), 52.52, 13.405, "Kreta Bakery", "Alexanderplatz 1"));
     long card =
         sent(
             () ->
-                sending.sendContactCard(
+                richSending.sendContactCard(
                     conversation, key(), "Ana Lima", "+49 30 1234567", null, "Kreta"));
 
     JsonObject location = request(place).getJsonObject("location");
@@ -166,7 +167,7 @@ class RichMessagesIT {
             "select wamid from message where tenant_id = ? and id = ?",
             line.tenant(),
             customerMessage);
-    long on = sent(() -> sending.sendReaction(conversation, key(), customerMessage, "👍"));
+    long on = sent(() -> richSending.sendReaction(conversation, key(), customerMessage, "👍"));
 
     JsonObject reaction = request(on).getJsonObject("reaction");
     assertThat(reaction.getString("message_id")).isEqualTo(target);
@@ -175,7 +176,7 @@ class RichMessagesIT {
     assertThat(shown(customerMessage).ourReaction()).isEqualTo("👍");
     assertThat(history()).noneMatch(m -> m.id() == on);
 
-    long off = sent(() -> sending.sendReaction(conversation, key(), customerMessage, ""));
+    long off = sent(() -> richSending.sendReaction(conversation, key(), customerMessage, ""));
     assertThat(request(off).getJsonObject("reaction").getString("emoji")).isEmpty();
     assertThat(shown(customerMessage).ourReaction()).isNull();
   }
@@ -201,7 +202,7 @@ class RichMessagesIT {
         as(
             line.tenant(),
             () ->
-                sending.sendButtons(
+                richSending.sendButtons(
                     conversation,
                     key(),
                     "Pick",
@@ -213,27 +214,27 @@ class RichMessagesIT {
         as(
             line.tenant(),
             () ->
-                sending.sendList(
+                richSending.sendList(
                     conversation,
                     key(),
                     "Pick",
                     "A button text that is too long",
-                    List.of(new Sending.Choice(null, "t".repeat(25), "d".repeat(73))),
+                    List.of(new RichSending.Choice(null, "t".repeat(25), "d".repeat(73))),
                     null));
     assertThat(codes(longRow))
         .containsExactlyInAnyOrder("listButtonTooLong", "rowTitleTooLong", "rowDescriptionTooLong");
     SendResult empty =
         as(
             line.tenant(),
-            () -> sending.sendList(conversation, key(), "Pick", "Slots", List.of(), null));
+            () -> richSending.sendList(conversation, key(), "Pick", "Slots", List.of(), null));
     assertThat(codes(empty)).containsExactly("rowsCount");
     SendResult farAway =
-        as(line.tenant(), () -> sending.sendLocation(conversation, key(), 91, 200, null, null));
+        as(line.tenant(), () -> richSending.sendLocation(conversation, key(), 91, 200, null, null));
     assertThat(codes(farAway)).containsExactly("latitude", "longitude");
     SendResult badCard =
         as(
             line.tenant(),
-            () -> sending.sendContactCard(conversation, key(), " ", "12ab", "nope", null));
+            () -> richSending.sendContactCard(conversation, key(), " ", "12ab", "nope", null));
     assertThat(codes(badCard))
         .containsExactly("contactNameEmpty", "contactPhoneInvalid", "contactEmailInvalid");
     SendResult unknownQuote =
@@ -253,7 +254,7 @@ class RichMessagesIT {
     long before = messageRows();
 
     SendResult react =
-        as(line.tenant(), () -> sending.sendReaction(conversation, key(), theirs, "👍"));
+        as(line.tenant(), () -> richSending.sendReaction(conversation, key(), theirs, "👍"));
     SendResult quote =
         as(line.tenant(), () -> sending.sendReply(conversation, key(), "Hi", theirs));
     // The other tenant's own conversation, with this tenant's message.
@@ -261,7 +262,7 @@ class RichMessagesIT {
     SendResult reverse =
         as(
             other.tenant(),
-            () -> sending.sendReaction(otherConversation, key(), customerMessage, "👍"));
+            () -> richSending.sendReaction(otherConversation, key(), customerMessage, "👍"));
 
     assertThat(codes(react)).containsExactly("reactionTarget");
     assertThat(codes(quote)).containsExactly("quotedUnknown");
@@ -286,8 +287,8 @@ class RichMessagesIT {
 
   // --- helpers ---
 
-  static Sending.Choice choice(String title) {
-    return new Sending.Choice(null, title, null);
+  static RichSending.Choice choice(String title) {
+    return new RichSending.Choice(null, title, null);
   }
 
   static List<String> codes(SendResult r) {

@@ -3,6 +3,7 @@ package in.picode.kretanote.api.rest;
 import in.picode.kretanote.api.boundary.Scope;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.outbound.boundary.Outcome;
+import in.picode.kretanote.outbound.boundary.RichSending;
 import in.picode.kretanote.outbound.boundary.SendOutcomes;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
@@ -76,6 +77,7 @@ public class MessagesResource {
   static final int LINK_MAX = 4096;
 
   @Inject Sending sending;
+  @Inject RichSending richSending;
   @Inject SendOutcomes outcomes;
   @Inject Conversations conversations;
 
@@ -98,7 +100,7 @@ public class MessagesResource {
       String kind,
       String footer,
       String buttonText,
-      List<Sending.Choice> choices,
+      List<RichSending.Choice> choices,
       String link,
       String filename) {}
 
@@ -182,13 +184,14 @@ public class MessagesResource {
               throw new ApiProblem(
                   404, "CONVERSATION_NOT_FOUND", "Send refused", "No such conversation.");
             }
-            yield sending.sendReaction(s.conversationId(), key, s.reactTo(), s.emoji());
+            yield richSending.sendReaction(s.conversationId(), key, s.reactTo(), s.emoji());
           }
           case "interactive" ->
               "list".equals(s.kind())
-                  ? sending.sendList(
+                  ? richSending.sendList(
                       s.conversationId(), key, s.text(), s.buttonText(), s.choices(), s.footer())
-                  : sending.sendButtons(s.conversationId(), key, s.text(), s.choices(), s.footer());
+                  : richSending.sendButtons(
+                      s.conversationId(), key, s.text(), s.choices(), s.footer());
           default ->
               sending.sendTemplate(
                   s.conversationId(), key, s.name(), s.language(), s.header(), s.body(), Map.of());
@@ -261,7 +264,7 @@ public class MessagesResource {
     String kind = null;
     String footer = null;
     String buttonText = null;
-    List<Sending.Choice> choices = List.of();
+    List<RichSending.Choice> choices = List.of();
     String link = null;
     String filename = null;
     if (type != null && !TYPES.contains(type)) {
@@ -352,11 +355,11 @@ public class MessagesResource {
         filename);
   }
 
-  private static List<Sending.Choice> choices(JsonInput in, JsonObject interactive) {
+  private static List<RichSending.Choice> choices(JsonInput in, JsonObject interactive) {
     return in.objects(interactive, "/interactive", "choices", 1, 10, CHOICE_FIELDS).stream()
         .map(
             c ->
-                new Sending.Choice(
+                new RichSending.Choice(
                     in.string(c.object(), c.pointer(), "id", true, 200),
                     in.string(c.object(), c.pointer(), "title", true, 24),
                     in.string(c.object(), c.pointer(), "description", false, 72)))

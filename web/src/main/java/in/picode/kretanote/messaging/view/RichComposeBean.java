@@ -1,7 +1,7 @@
 package in.picode.kretanote.messaging.view;
 
+import in.picode.kretanote.outbound.boundary.RichSending;
 import in.picode.kretanote.outbound.boundary.SendResult;
-import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
 import jakarta.faces.view.ViewScoped;
@@ -16,7 +16,7 @@ import org.primefaces.PrimeFaces;
 
 /**
  * The compose box's "More" forms (reply buttons, a list, a location, a contact card) and the
- * reactions on the history's messages. Meta's limits are the boundary's ({@link Sending}): a
+ * reactions on the history's messages. Meta's limits are the boundary's ({@link RichSending}): a
  * refusal lists every problem at once and queues nothing; the dialog stays open with the agent's
  * input. A sent form is emptied and its dialog closed ({@code sent} callback parameter). The
  * idempotency key is the compose box's ({@link ComposeBean}), so a double submit sends once.
@@ -32,7 +32,7 @@ public class RichComposeBean implements Serializable {
 
   @Inject ComposeBean compose;
   @Inject ConversationBean conversation;
-  @Inject transient Sending sending;
+  @Inject transient RichSending sending;
 
   private String buttonsBody;
   private String buttonsFooter;
@@ -55,10 +55,10 @@ public class RichComposeBean implements Serializable {
   private Long reactTo;
 
   public void sendButtons() {
-    List<Sending.Choice> buttons = new ArrayList<>();
+    List<RichSending.Choice> buttons = new ArrayList<>();
     for (String t : buttonTitles) {
       if (t != null && !t.isBlank()) {
-        buttons.add(new Sending.Choice(null, t.strip(), null));
+        buttons.add(new RichSending.Choice(null, t.strip(), null));
       }
     }
     if (send(
@@ -72,7 +72,7 @@ public class RichComposeBean implements Serializable {
   }
 
   /** The rows typed one per line, {@code title | description}; blank lines are skipped. */
-  static List<Sending.Choice> rows(String text) {
+  static List<RichSending.Choice> rows(String text) {
     if (text == null) {
       return List.of();
     }
@@ -83,7 +83,7 @@ public class RichComposeBean implements Serializable {
               int bar = l.indexOf('|');
               String title = (bar < 0 ? l : l.substring(0, bar)).strip();
               String description = bar < 0 ? null : l.substring(bar + 1).strip();
-              return new Sending.Choice(
+              return new RichSending.Choice(
                   null, title, description == null || description.isEmpty() ? null : description);
             })
         .toList();

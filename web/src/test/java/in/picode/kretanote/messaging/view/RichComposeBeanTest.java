@@ -2,7 +2,7 @@ package in.picode.kretanote.messaging.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.outbound.boundary.RichSending;
 import in.picode.kretanote.outbound.control.ContentProblem;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +15,9 @@ class RichComposeBeanTest {
   void listRowsAreOnePerLineWithAnOptionalDescriptionAfterABar() {
     assertThat(RichComposeBean.rows("Monday 9-12 | in the shop\n\n  Tuesday  \nWed |  "))
         .containsExactly(
-            new Sending.Choice(null, "Monday 9-12", "in the shop"),
-            new Sending.Choice(null, "Tuesday", null),
-            new Sending.Choice(null, "Wed", null));
+            new RichSending.Choice(null, "Monday 9-12", "in the shop"),
+            new RichSending.Choice(null, "Tuesday", null),
+            new RichSending.Choice(null, "Wed", null));
     assertThat(RichComposeBean.rows(null)).isEmpty();
   }
 
