@@ -66,7 +66,18 @@ public class SimulatedNumbers {
 
   public static JsonArray components() {
     return Json.createArrayBuilder()
-        .add(Json.createObjectBuilder().add("type", "BODY").add("text", TEMPLATE_BODY))
+        .add(
+            Json.createObjectBuilder()
+                .add("type", "BODY")
+                .add("text", TEMPLATE_BODY)
+                // Meta refuses a body with placeholders and no examples (so does the simulator).
+                .add(
+                    "example",
+                    Json.createObjectBuilder()
+                        .add(
+                            "body_text",
+                            Json.createArrayBuilder()
+                                .add(Json.createArrayBuilder().add("Ana").add("shoes")))))
         .build();
   }
 
