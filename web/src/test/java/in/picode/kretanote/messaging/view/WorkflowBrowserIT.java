@@ -116,7 +116,7 @@ class WorkflowBrowserIT {
     browser.type("create:name", "table_reminder");
     browser.choose("create:category", "UTILITY");
     browser.type("create:footer", "Bistro Kreta");
-    browser.type("create:button0", "I'm on my way");
+    browser.type("create:buttons:0:buttonText", "I'm on my way");
     browser.click("create:save");
     browser.waitForText("Template table_reminder submitted to Meta");
     assertThat(driver.findElement(By.cssSelector(".templates .status")).getText())

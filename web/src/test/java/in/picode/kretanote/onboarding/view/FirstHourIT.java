@@ -159,18 +159,26 @@ class FirstHourIT {
         "insert into contact_tag (tenant_id, contact_id, tag) values (?, ?, 'vip')",
         tenant,
         contact);
-    Document created =
+    String template = connection + "|hello_" + run + "|en_US";
+    // The placeholder's value row appears once the template is chosen.
+    Document unmapped =
         owner.submit(
             owner.get("app/campaigns.xhtml"),
+            "create",
+            Map.of("name", "Spring", "template_input", template, "allTags", "vip"),
+            "save");
+    Document created =
+        owner.submit(
+            unmapped,
             "create",
             Map.of(
                 "name",
                 "Spring",
                 "template_input",
-                connection + "|hello_" + run + "|en_US",
-                "values",
+                template,
+                "rows:0:text",
                 "Ana",
-                "tag_input",
+                "allTags",
                 "vip"),
             "save");
     assertThat(created.text()).contains("DRAFT");

@@ -259,22 +259,26 @@ class SettingsPagesIT {
             "name", "order_update",
             "language", "en_US",
             "category_input", "UTILITY",
-            "header", "Your order",
             "body", "Hi {{1}}, your order {{2}} has shipped.",
             "examples", "Ana\nA-17",
             "footer", "Reply STOP to opt out",
-            "button0", "Track it",
-            "url0", "https://example.com/track");
+            "buttons:0:buttonText", "Track it",
+            "buttons:0:buttonUrl", "https://example.com/track");
     assertThat(owner.submit(page, "create", with(good, "name", "Order Update"), "save").text())
         .contains("lowercase letters, digits and underscores only");
     assertThat(owner.submit(page, "create", with(good, "examples", "Ana"), "save").text())
-        .contains("The body uses 2 placeholders: give one example value for each (1 given).");
+        .contains(
+            "The body uses 2 placeholders: give one example value for each, one a line (1 given).");
     assertThat(
             owner
                 .submit(page, "create", with(good, "body", "Hi {{1}}, order {{3}}."), "save")
                 .text())
         .contains("without gaps");
-    assertThat(owner.submit(page, "create", with(good, "url0", "http://x.example"), "save").text())
+    assertThat(
+            owner
+                .submit(
+                    page, "create", with(good, "buttons:0:buttonUrl", "http://x.example"), "save")
+                .text())
         .contains("starts with https://");
     assertThat(templates(tenant)).isZero();
     assertThat(templateCalls(waba, "POST")).as("nothing reached Meta").isZero();
