@@ -111,7 +111,18 @@ class InteractiveBrowserIT {
   }
 
   void openMore(String item, String dialog) {
-    browser.click("conv:more_button");
+    By entry = By.id("conv:" + item);
+    // The menu toggles: on a loaded machine a redraw of the conversation can leave it shut after
+    // the first press, so press again until its entry shows (as a person would).
+    for (int i = 0; i < 3 && !driver.findElement(entry).isDisplayed(); i++) {
+      browser.click("conv:more_button");
+      try {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+            .until(ExpectedConditions.visibilityOfElementLocated(entry));
+      } catch (org.openqa.selenium.TimeoutException stillShut) {
+        // pressed while it was closing: the next round presses again
+      }
+    }
     browser.click("conv:" + item);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conv:" + dialog)));
   }
