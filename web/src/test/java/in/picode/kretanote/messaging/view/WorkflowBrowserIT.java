@@ -273,6 +273,8 @@ class WorkflowBrowserIT {
     driver.executeScript("arguments[0].click();", driver.findElement(By.id("analytics:show")));
     wait.until(ExpectedConditions.stalenessOf(range));
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.tagName("canvas"), 3));
+    // The picker writes the range into its field when its widget starts, after the page loads.
+    wait.until(d -> !d.findElement(By.id("analytics:range_input")).getAttribute("value").isEmpty());
     assertThat(driver.findElement(By.id("analytics:range_input")).getAttribute("value"))
         .contains(from.toString())
         .contains(to.toString());
