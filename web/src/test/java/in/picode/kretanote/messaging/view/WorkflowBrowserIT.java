@@ -117,6 +117,11 @@ class WorkflowBrowserIT {
     browser.choose("create:category", "UTILITY");
     browser.type("create:footer", "Bistro Kreta");
     browser.type("create:buttons:0:buttonText", "I'm on my way");
+    // The preview follows the form by AJAX; press Submit once it has settled, so the button does
+    // not move under the click.
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("create:preview"), "I'm on my way"));
     browser.click("create:save");
     browser.waitForText("Template table_reminder submitted to Meta");
     assertThat(driver.findElement(By.cssSelector(".templates .status")).getText())
@@ -130,8 +135,9 @@ class WorkflowBrowserIT {
         .isEqualTo("APPROVED");
     assertThat(driver.findElement(By.cssSelector(".templates")).getText())
         .contains("Approved: ready to send.")
-        .contains("Hello {{1}}, your table for {{2}} is ready.")
-        .contains("[I'm on my way]");
+        // The list shows the template as WhatsApp does, with the example values filled in.
+        .contains("Hello Ana, your table for two is ready.")
+        .contains("I'm on my way");
     browser.screenshot("templates-approved");
   }
 

@@ -289,8 +289,9 @@ class SettingsPagesIT {
         .contains("order_update")
         .contains("PENDING")
         .contains("Waiting for Meta's review.")
-        .contains("Hi {{1}}, your order {{2}} has shipped.")
-        .contains("[Track it → https://example.com/track]");
+        // The list shows the template as WhatsApp does, with the example values filled in.
+        .contains("Hi Ana, your order A-17 has shipped.")
+        .contains("Track it");
     assertThat(
             TestAccounts.value(
                 "select status from message_template where tenant_id = ? and name = 'order_update'",
