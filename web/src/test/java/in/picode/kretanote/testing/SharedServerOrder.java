@@ -10,9 +10,9 @@ import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Puts the test classes that share a server ({@link SharedServer}) next to the others with the same
- * deployment, the largest group first, so each deployment starts Payara Micro once; every other
- * class keeps its place after them, in name order. Set as the default class order in {@code
+ * Runs the classes with a server of their own (Arquillian's) first, in name order, then the test
+ * classes that share a server ({@link SharedServer}) next to the others with the same deployment,
+ * the largest group first, so each deployment starts Payara Micro once. Set as the default class order in {@code
  * junit-platform.properties}.
  */
 public final class SharedServerOrder implements ClassOrderer {
@@ -34,7 +34,7 @@ public final class SharedServerOrder implements ClassOrderer {
     context
         .getClassDescriptors()
         .sort(
-            Comparator.<ClassDescriptor, Boolean>comparing(d -> !keys.containsKey(d.getTestClass()))
+            Comparator.<ClassDescriptor, Boolean>comparing(d -> keys.containsKey(d.getTestClass()))
                 .thenComparing(d -> -sizes.getOrDefault(keys.get(d.getTestClass()), 0))
                 .thenComparing(d -> keys.getOrDefault(d.getTestClass(), ""))
                 .thenComparing(d -> d.getTestClass().getName()));
