@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the classes with a server of their own (Arquillian's) first, in name order, then the test
  * classes that share a server ({@link SharedServer}) next to the others with the same deployment,
- * the largest group first, so each deployment starts Payara Micro once. Set as the default class order in {@code
- * junit-platform.properties}.
+ * the largest group first, so each deployment starts Payara Micro once. Set as the default class
+ * order in {@code junit-platform.properties}.
  */
 public final class SharedServerOrder implements ClassOrderer {
 
