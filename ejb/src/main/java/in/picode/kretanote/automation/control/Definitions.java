@@ -1,8 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -76,7 +76,7 @@ public class Definitions {
       problems.add("The definition has more than " + JSON_MAX + " characters.");
       return null;
     }
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = Jsons.createReader(new StringReader(json))) {
       return r.readValue();
     } catch (JsonException e) {
       problems.add("The definition is not valid JSON.");

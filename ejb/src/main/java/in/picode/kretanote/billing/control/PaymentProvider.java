@@ -1,11 +1,11 @@
 package in.picode.kretanote.billing.control;
 
 import in.picode.kretanote.billing.boundary.PaymentProviderException;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -185,7 +185,7 @@ public class PaymentProvider {
   }
 
   private static JsonObject parse(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "{}" : body))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "{}" : body))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       return JsonValue.EMPTY_JSON_OBJECT;

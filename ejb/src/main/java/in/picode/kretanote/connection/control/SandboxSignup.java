@@ -1,9 +1,9 @@
 package in.picode.kretanote.connection.control;
 
 import in.picode.kretanote.connection.boundary.SignupRequest;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
@@ -50,7 +50,7 @@ public class SandboxSignup {
     String pnid = "20" + digits(13);
     String display = "+1 555 01" + digits(2) + " " + digits(4);
     JsonObject request =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("waba_id", waba)
             .add("phone_number_id", pnid)
             .add("display_phone_number", display)
@@ -71,7 +71,7 @@ public class SandboxSignup {
         throw new IllegalStateException(
             "The Meta simulator refused a signup code (HTTP " + r.getStatus() + ")");
       }
-      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
         String code = reader.readObject().getString("code");
         return SignupRequest.of(code, waba, pnid, null);
       }
@@ -93,7 +93,7 @@ public class SandboxSignup {
       throw new IllegalStateException("Simulated customers exist only in sandbox mode");
     }
     JsonObject request =
-        Json.createObjectBuilder().add("text", text).add("wa_id", waId).add("name", name).build();
+        Jsons.createObjectBuilder().add("text", text).add("wa_id", waId).add("name", name).build();
     String base = graphUrl.endsWith("/") ? graphUrl : graphUrl + "/";
     Client http =
         ClientBuilder.newBuilder()

@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -116,9 +117,13 @@ public class OutboxAttempts {
             .getResultList();
       }
     }
+    List<Deliveries.Accepted> accepted = new ArrayList<>(answers.size());
     for (Answer a : answers) {
-      accepted(a.outboxId(), a.message(), a.at());
+      OutboxEntry entry = em.find(OutboxEntry.class, a.outboxId());
+      entry.sent(a.at());
+      accepted.add(new Deliveries.Accepted(entry.getMessageId(), a.message().wamid(), a.at()));
     }
+    deliveries.acceptedAll(accepted);
   }
 
   /** Meta refused or did not answer; returns whether the number must pause. */

@@ -4,7 +4,7 @@ import static in.picode.kretanote.outbound.boundary.TemplateDraft.EXPIRY_MAX_MIN
 import static in.picode.kretanote.outbound.control.DraftText.blankToNull;
 
 import in.picode.kretanote.outbound.boundary.TemplateDraft.Otp;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class AuthenticationTemplateCheck {
     if (minutes != null && (minutes < 1 || minutes > EXPIRY_MAX_MINUTES)) {
       problems.add("The code expires after 1 to " + EXPIRY_MAX_MINUTES + " minutes.");
     }
-    JsonObjectBuilder b = Json.createObjectBuilder().add("type", "OTP").add("otp_type", type);
+    JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "OTP").add("otp_type", type);
     if (type.equals("ONE_TAP")) {
       String pkg = blankToNull(otp.packageName());
       String hash = blankToNull(otp.signatureHash());
@@ -48,15 +48,15 @@ public final class AuthenticationTemplateCheck {
       }
       b.add(
           "supported_apps",
-          Json.createArrayBuilder()
+          Jsons.createArrayBuilder()
               .add(
-                  Json.createObjectBuilder()
+                  Jsons.createObjectBuilder()
                       .add("package_name", pkg == null ? "" : pkg)
                       .add("signature_hash", hash == null ? "" : hash)));
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join(" ", problems));
     }
-    return Json.createArrayBuilder().add(b);
+    return Jsons.createArrayBuilder().add(b);
   }
 }

@@ -12,7 +12,7 @@ import static in.picode.kretanote.outbound.control.DraftText.names;
 
 import in.picode.kretanote.outbound.boundary.TemplateDraft.Button;
 import in.picode.kretanote.outbound.boundary.TemplateDraft.ButtonType;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class TemplateButtonCheck {
     if (!grouped(buttons)) {
       problems.add("Quick replies go together, before or after the other buttons.");
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     for (int i = 0; i < buttons.size(); i++) {
       Button button = buttons.get(i);
       String where = "Button " + (i + 1) + ": ";
@@ -60,7 +60,7 @@ public final class TemplateButtonCheck {
       }
       switch (type) {
         case QUICK_REPLY ->
-            out.add(Json.createObjectBuilder().add("type", "QUICK_REPLY").add("text", text));
+            out.add(Jsons.createObjectBuilder().add("type", "QUICK_REPLY").add("text", text));
         case URL -> {
           String url = blankToNull(button.url());
           String example = blankToNull(button.example());
@@ -82,12 +82,12 @@ public final class TemplateButtonCheck {
             problems.add(where + "the example is a full https:// link without {{1}}.");
           }
           JsonObjectBuilder b =
-              Json.createObjectBuilder()
+              Jsons.createObjectBuilder()
                   .add("type", "URL")
                   .add("text", text)
                   .add("url", url == null ? "" : url);
           if (!vars.isEmpty() && example != null) {
-            b.add("example", Json.createArrayBuilder().add(example));
+            b.add("example", Jsons.createArrayBuilder().add(example));
           }
           out.add(b);
         }
@@ -101,7 +101,7 @@ public final class TemplateButtonCheck {
                     + " characters.");
           }
           out.add(
-              Json.createObjectBuilder()
+              Jsons.createObjectBuilder()
                   .add("type", "COPY_CODE")
                   .add("example", example == null ? "" : example));
         }

@@ -2,7 +2,7 @@ package in.picode.kretanote.outbound.control;
 
 import in.picode.kretanote.outbound.boundary.TemplateDraft;
 import in.picode.kretanote.outbound.boundary.TemplateDraft.HeaderFormat;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class TemplateHeaderCheck {
       if (DraftText.hasPlaceholder(header)) {
         throw new IllegalArgumentException("The header cannot have placeholders here.");
       }
-      return Json.createObjectBuilder()
+      return Jsons.createObjectBuilder()
           .add("type", "HEADER")
           .add("format", "TEXT")
           .add("text", header);
@@ -70,12 +70,12 @@ public final class TemplateHeaderCheck {
       throw new IllegalArgumentException(String.join(" ", problems));
     }
     JsonObjectBuilder b =
-        Json.createObjectBuilder().add("type", "HEADER").add("format", headerFormat.name());
+        Jsons.createObjectBuilder().add("type", "HEADER").add("format", headerFormat.name());
     if (sample.handle() != null) {
       b.add(
           "example",
-          Json.createObjectBuilder()
-              .add("header_handle", Json.createArrayBuilder().add(sample.handle())));
+          Jsons.createObjectBuilder()
+              .add("header_handle", Jsons.createArrayBuilder().add(sample.handle())));
     }
     return b;
   }

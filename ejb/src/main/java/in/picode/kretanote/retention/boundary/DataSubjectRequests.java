@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -135,6 +138,19 @@ public class DataSubjectRequests {
   /** Whether an erased contact with this WhatsApp id had said STOP (never send to it). */
   public boolean suppressed(long tenantId, String waId) {
     return waId != null && store.suppressed(tenantId, waId);
+  }
+
+  /**
+   * {@link #automatedProcessingAllowed} for a block of contacts (a sender's block): the allowed.
+   */
+  public Set<Long> automatedProcessingAllowedAmong(long tenantId, Collection<Long> contactIds) {
+    return contactIds.isEmpty() ? Set.of() : store.automatedProcessingAllowed(tenantId, contactIds);
+  }
+
+  /** {@link #suppressed} for a block of WhatsApp ids: the ones suppressed. */
+  public Set<String> suppressedAmong(long tenantId, Collection<String> waIds) {
+    List<String> known = waIds.stream().filter(Objects::nonNull).distinct().toList();
+    return known.isEmpty() ? Set.of() : store.suppressed(tenantId, known);
   }
 
   private <T> T logged(long contactId, String kind, Requester who, Supplier<T> work) {
