@@ -66,6 +66,14 @@ public class OutboxAttempts {
   @ConfigProperty(name = "kretanote.outbound.throttle-base", defaultValue = "PT5S")
   Duration throttleBase;
 
+  /**
+   * Back-off base after Meta's per-second throughput refusal (130429): its window is one second, so
+   * the number waits about that long, not {@link #throttleBase} (the hourly limits 4 and 80007).
+   */
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.throughput-pause", defaultValue = "PT1S")
+  Duration throughputPause;
+
   @Inject
   @ConfigProperty(name = "kretanote.outbound.pair-spacing", defaultValue = "PT6S")
   Duration pairSpacing;
@@ -159,7 +167,8 @@ public class OutboxAttempts {
         if (entry.getAttempts() + 1 >= maxAttempts * 2) {
           giveUp(entry, code, why + "; gave up after repeated throttling", now);
         } else {
-          pause = now.plus(Pacing.backoff(entry.getAttempts() + 1, throttleBase, retryMax, jitter));
+          Duration base = Integer.valueOf(130429).equals(code) ? throughputPause : throttleBase;
+          pause = now.plus(Pacing.backoff(entry.getAttempts() + 1, base, retryMax, jitter));
           entry.retryAt(pause, code, why, true, now);
         }
       }
