@@ -1,5 +1,7 @@
 package in.picode.kretanote.connection.control;
 
+import in.picode.kretanote.connection.boundary.ConnectionWords;
+import in.picode.kretanote.connection.boundary.SandboxUnavailableException;
 import in.picode.kretanote.connection.boundary.SignupRequest;
 import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +46,7 @@ public class SandboxSignup {
   /** A signup as if the tenant had finished Meta's window with a new simulated number. */
   public SignupRequest simulatedSignup() {
     if (!sandbox) {
-      throw new IllegalStateException("Simulated numbers exist only in sandbox mode");
+      throw new SandboxUnavailableException(ConnectionWords.SANDBOX_ONLY_NUMBERS.with());
     }
     String waba = "10" + digits(13);
     String pnid = "20" + digits(13);
@@ -68,16 +70,15 @@ public class SandboxSignup {
             .post(Entity.entity(request.toString(), MediaType.APPLICATION_JSON))) {
       String body = r.readEntity(String.class);
       if (r.getStatus() != 200) {
-        throw new IllegalStateException(
-            "The Meta simulator refused a signup code (HTTP " + r.getStatus() + ")");
+        throw new SandboxUnavailableException(
+            ConnectionWords.SIMULATOR_NO_CODE.with(r.getStatus()));
       }
       try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
         String code = reader.readObject().getString("code");
         return SignupRequest.of(code, waba, pnid, null);
       }
     } catch (ProcessingException e) {
-      throw new IllegalStateException(
-          "The Meta simulator does not answer at " + base + "; is the sandbox running?");
+      throw new SandboxUnavailableException(ConnectionWords.SIMULATOR_DOWN.with(base));
     } finally {
       http.close();
     }
@@ -90,7 +91,7 @@ public class SandboxSignup {
    */
   public void customerWrites(String phoneNumberId, String waId, String name, String text) {
     if (!sandbox) {
-      throw new IllegalStateException("Simulated customers exist only in sandbox mode");
+      throw new SandboxUnavailableException(ConnectionWords.SANDBOX_ONLY_CUSTOMERS.with());
     }
     JsonObject request =
         Jsons.createObjectBuilder().add("text", text).add("wa_id", waId).add("name", name).build();
@@ -105,12 +106,11 @@ public class SandboxSignup {
             .request(MediaType.APPLICATION_JSON_TYPE)
             .post(Entity.entity(request.toString(), MediaType.APPLICATION_JSON))) {
       if (r.getStatus() != 200) {
-        throw new IllegalStateException(
-            "The Meta simulator did not take the customer's message (HTTP " + r.getStatus() + ")");
+        throw new SandboxUnavailableException(
+            ConnectionWords.SIMULATOR_NO_MESSAGE.with(r.getStatus()));
       }
     } catch (ProcessingException e) {
-      throw new IllegalStateException(
-          "The Meta simulator does not answer at " + base + "; is the sandbox running?");
+      throw new SandboxUnavailableException(ConnectionWords.SIMULATOR_DOWN.with(base));
     } finally {
       http.close();
     }
