@@ -1,5 +1,6 @@
 package in.picode.kretanote.billing.control;
 
+import in.picode.kretanote.billing.boundary.BillingWords;
 import in.picode.kretanote.billing.boundary.PaymentProviderException;
 import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.annotation.PostConstruct;
@@ -149,8 +150,7 @@ public class PaymentProvider {
 
   private JsonObject post(String path, Form form, String idempotencyKey) {
     if (apiKey.isEmpty() || apiKey.get().isBlank()) {
-      throw new PaymentProviderException(
-          "Payments are not configured (kretanote.billing.provider.api-key is not set).");
+      throw new PaymentProviderException(BillingWords.PROVIDER_NOT_CONFIGURED.with());
     }
     var request =
         client
@@ -175,12 +175,12 @@ public class PaymentProvider {
                 ? e.getString("message", "error " + r.getStatus())
                 : "error " + r.getStatus();
         LOG.log(Level.WARNING, "Payment provider refused {0}: {1}", path, message);
-        throw new PaymentProviderException("The payment provider refused the request: " + message);
+        throw new PaymentProviderException(BillingWords.PROVIDER_REFUSED.with(message));
       }
       return json;
     } catch (ProcessingException e) {
       LOG.log(Level.WARNING, "Payment provider unreachable at {0}: {1}", path, e.toString());
-      throw new PaymentProviderException("The payment provider cannot be reached right now.");
+      throw new PaymentProviderException(BillingWords.PROVIDER_UNREACHABLE.with());
     }
   }
 

@@ -69,17 +69,13 @@ public class DataSubjectRequests {
           String mail = blankToNull(email);
           String tel = blankToNull(phone);
           if (name != null && name.length() > NAME_MAX) {
-            throw new PrivacyRefusedException(
-                "The name can have at most " + NAME_MAX + " characters.");
+            throw new PrivacyRefusedException(PrivacyWords.NAME_LONG.with(NAME_MAX));
           }
           if (mail != null && (mail.length() > EMAIL_MAX || !EMAIL.matcher(mail).matches())) {
-            throw new PrivacyRefusedException("That is not an email address.");
+            throw new PrivacyRefusedException(PrivacyWords.NOT_AN_EMAIL.with());
           }
           if (tel != null && !PHONE.matcher(tel).matches()) {
-            throw new PrivacyRefusedException(
-                "A phone number has digits, spaces and + ( ) - . / only, at most "
-                    + PHONE_MAX
-                    + " characters.");
+            throw new PrivacyRefusedException(PrivacyWords.NOT_A_PHONE.with(PHONE_MAX));
           }
           store.correct(Tenancy.require(), contactId, name, mail, tel, who, Instant.now());
           return null;

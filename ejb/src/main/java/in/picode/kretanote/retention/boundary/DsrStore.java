@@ -72,7 +72,7 @@ public class DsrStore {
   }
 
   static PrivacyRefusedException notFound() {
-    return new PrivacyRefusedException("There is no such contact in this account.");
+    return new PrivacyRefusedException(PrivacyWords.NO_SUCH_CONTACT.with());
   }
 
   /**
@@ -171,8 +171,7 @@ public class DsrStore {
   public PurgeBatch erase(long tenant, long contactId, Requester who, Instant now, int batch) {
     ContactPrivacy contact = contact(tenant, contactId);
     if (contact.legalHold()) {
-      throw new PrivacyRefusedException(
-          "This contact is under legal hold; lift the hold before erasing the contact.");
+      throw new PrivacyRefusedException(PrivacyWords.CONTACT_ON_HOLD.with());
     }
     DataSubject subject = new DataSubject(tenant, contactId, contact.waId());
     String identity = rights.lock(tenant, contactId).orElseThrow(DsrStore::notFound);
