@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -28,6 +29,9 @@ public final class Browser {
 
   public static final Path SCREENSHOTS = Path.of("target", "screenshots");
   public static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
+
+  /** The narrowest window headless Chromium keeps (checked with Chromium 156). */
+  static final int MIN_WINDOW = 500;
 
   private final ChromeDriver driver;
   private final WebDriverWait wait;
@@ -94,6 +98,21 @@ public final class Browser {
   /** Opens a path relative to the deployment (no leading slash). */
   public void open(java.net.URL base, String path) {
     driver.get(base.toString() + path);
+  }
+
+  /**
+   * Makes the page {@code width} by {@code height} CSS pixels. Headless Chromium keeps a window at
+   * least 500 px wide, so a narrower phone is emulated as the developer tools' device bar does.
+   */
+  public void viewport(int width, int height) {
+    driver.manage().window().setSize(new Dimension(Math.max(width, MIN_WINDOW), height));
+    if (width < MIN_WINDOW) {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    } else {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
   }
 
   public void quit() {

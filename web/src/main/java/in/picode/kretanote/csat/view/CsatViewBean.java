@@ -30,8 +30,9 @@ public class CsatViewBean {
   @Inject CsatReport report;
 
   private final Map<Long, List<CsatSurvey>> byConversation = new HashMap<>();
-  private List<CsatReport.Row> agents;
-  private List<CsatReport.Row> teams;
+  // Keyed by the range: a postback reads these before Show has set the new range.
+  private final Map<List<LocalDate>, List<CsatReport.Row>> agents = new HashMap<>();
+  private final Map<List<LocalDate>, List<CsatReport.Row>> teams = new HashMap<>();
 
   public List<CsatSurvey> of(Long conversationId) {
     if (conversationId == null) {
@@ -42,24 +43,22 @@ public class CsatViewBean {
 
   /** Ratings per agent over the Analytics range (its first and last day). */
   public List<CsatReport.Row> perAgent(List<LocalDate> range) {
-    if (agents == null) {
-      agents =
-          range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null
-              ? List.of()
-              : report.perAgent(range.get(0), range.get(1));
-    }
-    return agents;
+    return complete(range)
+        ? agents.computeIfAbsent(
+            List.of(range.get(0), range.get(1)), r -> report.perAgent(r.get(0), r.get(1)))
+        : List.of();
   }
 
   /** Ratings per team (the conversation's team when it was resolved) over the Analytics range. */
   public List<CsatReport.Row> perTeam(List<LocalDate> range) {
-    if (teams == null) {
-      teams =
-          range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null
-              ? List.of()
-              : report.perTeam(range.get(0), range.get(1));
-    }
-    return teams;
+    return complete(range)
+        ? teams.computeIfAbsent(
+            List.of(range.get(0), range.get(1)), r -> report.perTeam(r.get(0), r.get(1)))
+        : List.of();
+  }
+
+  static boolean complete(List<LocalDate> range) {
+    return range != null && range.size() >= 2 && range.get(0) != null && range.get(1) != null;
   }
 
   /** "★★★★☆ 4 of 5". */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.text.MessageFormat;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,8 @@ public class SlaViewBean {
   @Inject SlaReport report;
 
   private Map<Long, SlaStatus> statuses;
-  private List<SlaReport.Row> agents;
+  // Keyed by the range: a postback reads it before Show has set the new range.
+  private final Map<List<LocalDate>, List<SlaReport.Row>> agents = new HashMap<>();
 
   /** The status of {@code conversationId}, reading all of {@code rows} at the first call. */
   public SlaStatus status(List<InboxRow> rows, long conversationId) {
@@ -67,12 +69,9 @@ public class SlaViewBean {
   }
 
   public List<SlaReport.Row> perAgent(List<LocalDate> range) {
-    if (agents == null) {
-      agents =
-          range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null
-              ? List.of()
-              : report.perAgent(range.get(0), range.get(1));
-    }
-    return agents;
+    return range != null && range.size() >= 2 && range.get(0) != null && range.get(1) != null
+        ? agents.computeIfAbsent(
+            List.of(range.get(0), range.get(1)), r -> report.perAgent(r.get(0), r.get(1)))
+        : List.of();
   }
 }

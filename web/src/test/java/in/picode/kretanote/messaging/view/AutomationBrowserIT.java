@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -154,7 +153,7 @@ class AutomationBrowserIT {
     // A rule: customer message containing "refund" → label Refund; dry run first.
     browser.open(base, "app/settings/automation.xhtml");
     browser.type("editor:name", "Refunds");
-    new Select(driver.findElement(By.id("editor:newCondition"))).selectByValue("text_contains");
+    browser.choose("editor:newCondition", "Text contains keywords");
     browser.click("editor:addCondition");
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
@@ -188,7 +187,7 @@ class AutomationBrowserIT {
     driver
         .findElement(By.cssSelector("[id='editor:actions'] input[id$=':value']"))
         .sendKeys("Done");
-    new Select(driver.findElement(By.id("editor:newAction"))).selectByValue("resolve");
+    browser.choose("editor:newAction", "Resolve");
     browser.click("editor:addAction");
     wait.until(
         ExpectedConditions.numberOfElementsToBe(

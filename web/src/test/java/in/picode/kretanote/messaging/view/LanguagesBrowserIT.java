@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,8 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * KretaNote in the user's language (issue #21): a public page follows the browser's language and
  * its switch; a user whose preference is Arabic reads every dashboard page right to left at a
  * phone's and a desktop's width, with no missing text ({@code ???}) and nothing overflowing
- * sideways; a user who picks Hindi under Preferences reads the workplace in Hindi. Screenshots land
- * in {@code web/target/screenshots/ar/…} and {@code …/hi/…} for a reviewer.
+ * sideways; a user who picks Hindi under Preferences reads the workplace in Hindi; a date picker's
+ * popup fits a phone's screen in Spanish and in Arabic. Screenshots land in {@code
+ * web/target/screenshots/ar/…} and {@code …/hi/…} for a reviewer.
  */
 @ExtendWith(SharedServer.class)
 @RunAsClient
@@ -154,7 +155,7 @@ class LanguagesBrowserIT {
     conversation = Inbound.conversationOf(tenant, waId);
     signIn(arabic);
     for (int width : new int[] {1400, 390}) {
-      driver.manage().window().setSize(new Dimension(width, 900));
+      browser.viewport(width, 900);
       for (String page : PAGES) {
         visit(page, "ar", width);
         assertThat(attribute("dir")).as(page).isEqualTo("rtl");
@@ -171,7 +172,7 @@ class LanguagesBrowserIT {
   @Test
   @Order(3)
   void aUserWhoPicksHindiReadsTheWorkplaceInHindi() {
-    driver.manage().window().setSize(new Dimension(1400, 900));
+    browser.viewport(1400, 900);
     signIn(hindi);
     open("app/preferences.xhtml");
     assertThat(attribute("lang")).as("no preference yet: Chromium's English").isEqualTo("en");
@@ -182,7 +183,7 @@ class LanguagesBrowserIT {
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("सहेजा गया");
     assertThat(string("SELECT language FROM user_account WHERE id = ?", hindi.id()))
         .isEqualTo("hi");
-    driver.manage().window().setSize(new Dimension(390, 900));
+    browser.viewport(390, 900);
     for (String page :
         List.of("app/index.xhtml", "app/inbox.xhtml", "app/conversation.xhtml?id=%d")) {
       visit(page, "hi", 390);
@@ -233,7 +234,7 @@ class LanguagesBrowserIT {
                 List.of(
                     "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر",
                     "اكتوبر", "نوفمبر", "ديسمبر")))) {
-      driver.manage().window().setSize(new Dimension(1400, 900));
+      browser.viewport(1400, 900);
       signIn(e.user());
       open("app/settings/teams.xhtml");
       browser.click("edit:create");
@@ -241,7 +242,7 @@ class LanguagesBrowserIT {
           ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), e.refusal()));
       browser.screenshot(e.language() + "/refusal-teams");
 
-      driver.manage().window().setSize(new Dimension(390, 900));
+      browser.viewport(390, 900);
       open("app/analytics.xhtml");
       driver.findElement(By.id("analytics:range_input")).click();
       By panel = By.cssSelector(".ui-datepicker-title, .ui-datepicker-month");
@@ -249,6 +250,29 @@ class LanguagesBrowserIT {
       String title =
           driver.findElement(By.cssSelector(".ui-datepicker-group, .ui-datepicker")).getText();
       browser.screenshot(e.language() + "/390/datepicker");
+      // The popup fits the phone's screen, left to right and right to left.
+      WebElement popup =
+          driver.findElements(By.cssSelector(".p-datepicker-panel")).stream()
+              .filter(WebElement::isDisplayed)
+              .findFirst()
+              .orElseThrow();
+      List<?> box =
+          (List<?>)
+              js(
+                  "var r = arguments[0].getBoundingClientRect();"
+                      + " return [r.left, r.right, document.documentElement.clientWidth,"
+                      + " window.innerWidth];",
+                  popup);
+      double left = ((Number) box.get(0)).doubleValue();
+      double right = ((Number) box.get(1)).doubleValue();
+      double screen = ((Number) box.get(2)).doubleValue();
+      assertThat(((Number) box.get(3)).intValue()).as("a phone's width").isEqualTo(390);
+      assertThat(left)
+          .as("the date picker's left edge in %s at 390 px", e.language())
+          .isGreaterThanOrEqualTo(0);
+      assertThat(right)
+          .as("the date picker's right edge in %s at 390 px (screen %s)", e.language(), screen)
+          .isLessThanOrEqualTo(screen);
       assertThat(e.months())
           .as("the date picker's months in %s: %s", e.language(), title)
           .anyMatch(title::contains);
@@ -282,7 +306,7 @@ class LanguagesBrowserIT {
   }
 
   void signOut() {
-    driver.manage().window().setSize(new Dimension(1400, 900));
+    browser.viewport(1400, 900);
     open("app/index.xhtml");
     browser.click("session:logout");
     wait.until(ExpectedConditions.urlContains("login"));

@@ -262,23 +262,20 @@ class WorkflowBrowserIT {
 
   @Test
   @Order(4)
-  @org.junit.jupiter.api.Disabled(
-      "Known defect (2026-12-06): a range typed into the analytics date picker comes back empty"
-          + " after Show in every run today, so the page falls back to its default period;"
-          + " cause not found yet (see the closing note)")
   void analyticsFollowTheChosenRangeAndDownloadAsCsv() throws IOException {
     browser.open(base, "app/analytics.xhtml");
     browser.waitForText("Delivery funnel");
     LocalDate to = LocalDate.now(ZoneOffset.UTC);
     LocalDate from = to.minusDays(20);
     WebElement range = driver.findElement(By.id("analytics:range_input"));
-    // The whole range in one go: typed key by key, the picker re-reads the field after each key
-    // and on a loaded machine sometimes left it empty.
+    // The range as the field shows it ("from – to", an en dash), in one go: the picker reads the
+    // field on each input event and writes its own reading back on change, as after typing.
     driver.executeScript(
         "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
             + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
         range,
-        from + " - " + to);
+        from + " \u2013 " + to);
     // The date picker's calendar opens on focus and may cover the button: press it by script.
     driver.executeScript("arguments[0].click();", driver.findElement(By.id("analytics:show")));
     wait.until(ExpectedConditions.stalenessOf(range));

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * Settings, teams in a real browser: a manager creates a team with two agents, sets round robin,
@@ -70,6 +69,7 @@ class TeamsBrowserIT {
       browser.quit();
     }
     browser = Browser.start(width, 1000);
+    browser.viewport(width, 1000);
     browser.open(base, "login.xhtml");
     browser.type("login:email", user.email());
     browser.type("login:password", PASSWORD);
@@ -103,7 +103,7 @@ class TeamsBrowserIT {
 
     browser.click("list:table:0:editLink");
     browser.waitForText("Edit team");
-    new Select(browser.driver().findElement(By.id("edit:mode"))).selectByValue("ROUND_ROBIN");
+    browser.choose("edit:mode", "Round robin among Online members");
     browser.type("edit:capacity", "10000");
     browser.type("edit:name", "");
     browser.click("edit:save");
@@ -119,7 +119,7 @@ class TeamsBrowserIT {
 
     browser.type("edit:name", "Sales");
     browser.type("edit:capacity", "5");
-    new Select(browser.driver().findElement(By.id("edit:mode"))).selectByValue("ROUND_ROBIN");
+    browser.choose("edit:mode", "Round robin among Online members");
     browser.click("edit:save");
     browser.waitForText("Team \"Sales\" saved.");
     assertThat(browser.driver().findElement(By.id("list:table")).getText())
@@ -137,7 +137,7 @@ class TeamsBrowserIT {
   @Order(2)
   void anAgentOnAPhoneGoesOnlineAndSeesTheTeamWithoutForms() {
     signIn(ana, 390);
-    new Select(browser.driver().findElement(By.id("availability:status"))).selectByValue("ONLINE");
+    browser.choose("availability:status", "● Online");
     browser
         .waiting()
         .until(

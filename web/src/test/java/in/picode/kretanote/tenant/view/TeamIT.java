@@ -56,7 +56,7 @@ class TeamIT {
     return owner.submit(
         owner.get("app/settings/team.xhtml"),
         "invite",
-        Map.of("email", email, "role", role),
+        Map.of("email", email, "role_input", role),
         "send");
   }
 
@@ -125,7 +125,7 @@ class TeamIT {
     agentBrowser.get("app/settings/team.xhtml");
     assertThat(agentBrowser.lastResponse().statusCode()).isEqualTo(403);
 
-    Document promoted = member(ownerBrowser, agentId, Map.of("role", "ADMIN"), "save");
+    Document promoted = member(ownerBrowser, agentId, Map.of("role_input", "ADMIN"), "save");
     assertThat(promoted.text()).contains("Role saved.");
     assertThat(userState(agentEmail)).startsWith("ADMIN ACTIVE");
     Document ended = agentBrowser.get("app/");
@@ -135,7 +135,7 @@ class TeamIT {
     WebClient adminBrowser = WebClient.signedIn(base, agentEmail, NEW_PASSWORD);
     adminBrowser.get("app/settings/team.xhtml");
     assertThat(adminBrowser.lastResponse().statusCode()).isEqualTo(200);
-    assertThat(member(adminBrowser, agentId, Map.of("role", "OWNER"), "save").text())
+    assertThat(member(adminBrowser, agentId, Map.of("role_input", "OWNER"), "save").text())
         .contains("Only an owner can make someone an owner");
     assertThat(member(adminBrowser, owner.id(), Map.of(), "disable").text())
         .contains("Only an owner can disable an owner");
@@ -308,7 +308,7 @@ class TeamIT {
     Map<String, String> tampered = Map.of("id", Long.toString(agentB.id()));
     Document page = browser.get("app/settings/member.xhtml?id=" + agentA.id());
     Document roleRefused =
-        browser.submit(page, "member", Map.of("role", "ADMIN"), "save", tampered);
+        browser.submit(page, "member", Map.of("role_input", "ADMIN"), "save", tampered);
     assertThat(roleRefused.text()).contains("This person is not a member of your team");
     page = browser.get("app/settings/member.xhtml?id=" + agentA.id());
     Document disableRefused = browser.submit(page, "member", Map.of(), "disable", tampered);
@@ -327,7 +327,7 @@ class TeamIT {
     browser.get("app/settings/audit.xhtml?before=x'--");
     assertThat(browser.lastResponse().statusCode()).isEqualTo(404);
 
-    Document self = member(browser, ownerA.id(), Map.of("role", "ADMIN"), "save");
+    Document self = member(browser, ownerA.id(), Map.of("role_input", "ADMIN"), "save");
     assertThat(self.text()).contains("needs at least one active owner");
     assertThat(self.getElementById("member:disable")).as("nobody disables themselves").isNull();
     assertThat(userState(ownerA.email())).startsWith("OWNER ACTIVE");
