@@ -281,6 +281,26 @@ class LanguagesBrowserIT {
     }
   }
 
+  /**
+   * Every dashboard page in each of the other four languages (Arabic is above, English is every
+   * other browser test's): its own words and no missing text.
+   */
+  @Test
+  @Order(5)
+  void everyPageHasItsTextsInEveryLanguage() {
+    browser.viewport(1400, 900);
+    for (String language : List.of("es", "pt-BR", "hi", "id")) {
+      TestAccounts.update(
+          "UPDATE user_account SET language = ? WHERE id = ?", language, spanish.id());
+      signIn(spanish);
+      for (String page : PAGES) {
+        visit(page, language, 1400);
+      }
+      signOut();
+    }
+    TestAccounts.update("UPDATE user_account SET language = 'es' WHERE id = ?", spanish.id());
+  }
+
   void visit(String page, String language, int width) {
     String path = page.contains("%d") ? String.format(page, conversation) : page;
     open(path);
