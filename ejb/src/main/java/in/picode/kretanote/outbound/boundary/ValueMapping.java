@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -38,29 +39,33 @@ public record ValueMapping(Source source, String text, Long fieldId, String fall
     return new ValueMapping(Source.TEXT, text, null, null);
   }
 
-  /** The problems of placeholder {@code n} (1-based), in words; empty when it can be resolved. */
+  /** The problems of placeholder {@code n} (1-based), in English; empty when it can be resolved. */
   public List<String> problems(int n) {
-    List<String> p = new ArrayList<>();
-    String where = "Placeholder {{" + n + "}}: ";
+    return Wording.english(wordedProblems(n));
+  }
+
+  /** {@link #problems} as wordings, for the form in the reader's language. */
+  public List<Wording> wordedProblems(int n) {
+    List<Wording> p = new ArrayList<>();
     if (source == null) {
-      p.add(where + "pick where its value comes from");
+      p.add(CampaignWords.PLACEHOLDER_PICK_SOURCE.with(n));
       return p;
     }
     if (source == Source.TEXT) {
       if (text == null || text.isBlank()) {
-        p.add(where + "give the text");
+        p.add(CampaignWords.PLACEHOLDER_TEXT.with(n));
       } else if (text.length() > TEXT_MAX) {
-        p.add(where + "the text has more than " + TEXT_MAX + " characters");
+        p.add(CampaignWords.PLACEHOLDER_TEXT_LONG.with(n, TEXT_MAX));
       }
       return p;
     }
     if (source == Source.CUSTOM_FIELD && fieldId == null) {
-      p.add(where + "pick the custom field");
+      p.add(CampaignWords.PLACEHOLDER_PICK_FIELD.with(n));
     }
     if (fallback == null || fallback.isBlank()) {
-      p.add(where + "give a fallback for contacts without this value");
+      p.add(CampaignWords.PLACEHOLDER_FALLBACK.with(n));
     } else if (fallback.length() > TEXT_MAX) {
-      p.add(where + "the fallback has more than " + TEXT_MAX + " characters");
+      p.add(CampaignWords.PLACEHOLDER_FALLBACK_LONG.with(n, TEXT_MAX));
     }
     return p;
   }
