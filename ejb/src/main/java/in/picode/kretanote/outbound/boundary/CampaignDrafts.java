@@ -153,7 +153,7 @@ public class CampaignDrafts {
     List<Wording> problems = new ArrayList<>();
     List<ValueMapping> m = mapping == null ? List.of() : mapping;
     for (int i = m.size(); i < needs; i++) {
-      problems.add(CampaignWords.PLACEHOLDER_UNMAPPED.with(i + 1));
+      problems.add(CampaignWords.PLACEHOLDER_UNMAPPED.with("{{" + (i + 1) + "}}"));
     }
     if (m.size() > needs) {
       problems.add(CampaignWords.PLACEHOLDERS_MAPPED.with(needs, m.size()));
@@ -163,14 +163,14 @@ public class CampaignDrafts {
     for (int i = 0; i < Math.min(m.size(), needs); i++) {
       ValueMapping v = m.get(i);
       if (v == null) {
-        problems.add(CampaignWords.PLACEHOLDER_UNMAPPED.with(i + 1));
+        problems.add(CampaignWords.PLACEHOLDER_UNMAPPED.with("{{" + (i + 1) + "}}"));
         continue;
       }
       problems.addAll(v.wordedProblems(i + 1));
       if (v.source() == ValueMapping.Source.CUSTOM_FIELD
           && v.fieldId() != null
           && !fields.contains(v.fieldId())) {
-        problems.add(CampaignWords.PLACEHOLDER_NO_FIELD.with(i + 1, v.fieldId()));
+        problems.add(CampaignWords.PLACEHOLDER_NO_FIELD.with("{{" + (i + 1) + "}}", v.fieldId()));
       }
     }
     return problems;

@@ -21,17 +21,17 @@ public enum CampaignWords implements Wording.Code {
   CONDITION_NEEDS_VALUE("Condition {0}: give a value to compare with"),
   CONDITION_ORDERED("Condition {0}: greater/less than works on number and date fields only"),
   CONDITION_CONTAINS("Condition {0}: contains works on text fields only"),
-  PLACEHOLDER_UNMAPPED("Placeholder '{{'{0}'}}' has no value: map it to a text or a field"),
+  PLACEHOLDER_UNMAPPED("Placeholder {0} has no value: map it to a text or a field"),
   PLACEHOLDERS_MAPPED(
       "The template''s body has {0,choice,0#0 placeholders|1#1 placeholder|1<{0} placeholders},"
           + " {1} mapped"),
-  PLACEHOLDER_NO_FIELD("Placeholder '{{'{0}'}}': there is no custom field with id {1,number,#}"),
-  PLACEHOLDER_PICK_SOURCE("Placeholder '{{'{0}'}}': pick where its value comes from"),
-  PLACEHOLDER_TEXT("Placeholder '{{'{0}'}}': give the text"),
-  PLACEHOLDER_TEXT_LONG("Placeholder '{{'{0}'}}': the text has more than {1} characters"),
-  PLACEHOLDER_PICK_FIELD("Placeholder '{{'{0}'}}': pick the custom field"),
-  PLACEHOLDER_FALLBACK("Placeholder '{{'{0}'}}': give a fallback for contacts without this value"),
-  PLACEHOLDER_FALLBACK_LONG("Placeholder '{{'{0}'}}': the fallback has more than {1} characters"),
+  PLACEHOLDER_NO_FIELD("Placeholder {0}: there is no custom field with id {1,number,#}"),
+  PLACEHOLDER_PICK_SOURCE("Placeholder {0}: pick where its value comes from"),
+  PLACEHOLDER_TEXT("Placeholder {0}: give the text"),
+  PLACEHOLDER_TEXT_LONG("Placeholder {0}: the text has more than {1} characters"),
+  PLACEHOLDER_PICK_FIELD("Placeholder {0}: pick the custom field"),
+  PLACEHOLDER_FALLBACK("Placeholder {0}: give a fallback for contacts without this value"),
+  PLACEHOLDER_FALLBACK_LONG("Placeholder {0}: the fallback has more than {1} characters"),
   PICK_TEMPLATE_OF_NUMBER("Pick a template of this number"),
   TEST_NUMBER("Test number: {0}");
 

@@ -31,11 +31,11 @@ public enum TemplateWords implements Wording.Code {
   BODY_EXAMPLES_NAMED(
       "The body uses {0,choice,1#1 placeholder|1<{0} placeholders} ({2}): give one"
           + " example value for each, one a line ({1} given)."),
-  PLACEHOLDER_NUMBERS("Placeholders are numbered '{{1}}, {{2}}', …, not '{{'{0}'}}'."),
-  PLACEHOLDER_GAPS("Placeholders are numbered from '{{1}}' without gaps; the body uses {0}."),
+  PLACEHOLDER_NUMBERS("Placeholders are numbered {1}, {2}, …, not {0}."),
+  PLACEHOLDER_GAPS("Placeholders are numbered from {1} without gaps; the body uses {0}."),
   PLACEHOLDER_NAME(
       "Named placeholders use lowercase letters, digits and underscores, starting with a letter"
-          + " ('{{first_name}}'), and are not mixed with numbers: not '{{'{0}'}}'."),
+          + " ({1}), and are not mixed with numbers: not {0}."),
   BUTTONS_MAX("At most {0} buttons ({1} given)."),
   QUICK_REPLIES_MAX("At most {0} quick replies ({1} given)."),
   LINK_BUTTONS_MAX("At most {0} link buttons ({1} given)."),
@@ -43,10 +43,9 @@ public enum TemplateWords implements Wording.Code {
   QUICK_REPLIES_TOGETHER("Quick replies go together, before or after the other buttons."),
   BUTTON_TEXT("Button {0}: the text has 1 to {1} characters."),
   BUTTON_LINK("Button {0}: the link starts with https:// and has no spaces."),
-  BUTTON_LINK_VARIABLE("Button {0}: a link has at most one variable, '{{1}}', at its end."),
-  BUTTON_LINK_EXAMPLE(
-      "Button {0}: Meta requires an example of the full link for a link with '{{1}}'."),
-  BUTTON_EXAMPLE_LINK("Button {0}: the example is a full https:// link without '{{1}}'."),
+  BUTTON_LINK_VARIABLE("Button {0}: a link has at most one variable, {1}, at its end."),
+  BUTTON_LINK_EXAMPLE("Button {0}: Meta requires an example of the full link for a link with {1}."),
+  BUTTON_EXAMPLE_LINK("Button {0}: the example is a full https:// link without {1}."),
   BUTTON_CODE_EXAMPLE(
       "Button {0}: a copy-code button needs an example code of 1 to {1} characters."),
   AUTH_NO_HEADER("An authentication template has no header."),

@@ -47,25 +47,26 @@ public record ValueMapping(Source source, String text, Long fieldId, String fall
   /** {@link #problems} as wordings, for the form in the reader's language. */
   public List<Wording> wordedProblems(int n) {
     List<Wording> p = new ArrayList<>();
+    String at = "{{" + n + "}}";
     if (source == null) {
-      p.add(CampaignWords.PLACEHOLDER_PICK_SOURCE.with(n));
+      p.add(CampaignWords.PLACEHOLDER_PICK_SOURCE.with(at));
       return p;
     }
     if (source == Source.TEXT) {
       if (text == null || text.isBlank()) {
-        p.add(CampaignWords.PLACEHOLDER_TEXT.with(n));
+        p.add(CampaignWords.PLACEHOLDER_TEXT.with(at));
       } else if (text.length() > TEXT_MAX) {
-        p.add(CampaignWords.PLACEHOLDER_TEXT_LONG.with(n, TEXT_MAX));
+        p.add(CampaignWords.PLACEHOLDER_TEXT_LONG.with(at, TEXT_MAX));
       }
       return p;
     }
     if (source == Source.CUSTOM_FIELD && fieldId == null) {
-      p.add(CampaignWords.PLACEHOLDER_PICK_FIELD.with(n));
+      p.add(CampaignWords.PLACEHOLDER_PICK_FIELD.with(at));
     }
     if (fallback == null || fallback.isBlank()) {
-      p.add(CampaignWords.PLACEHOLDER_FALLBACK.with(n));
+      p.add(CampaignWords.PLACEHOLDER_FALLBACK.with(at));
     } else if (fallback.length() > TEXT_MAX) {
-      p.add(CampaignWords.PLACEHOLDER_FALLBACK_LONG.with(n, TEXT_MAX));
+      p.add(CampaignWords.PLACEHOLDER_FALLBACK_LONG.with(at, TEXT_MAX));
     }
     return p;
   }

@@ -73,7 +73,9 @@ public record ContentProblem(String code, List<Object> args) {
     return ENGLISH.keySet();
   }
 
+  /** The English sentence; counts without a thousands separator, as the API has always said. */
   public String english() {
-    return new MessageFormat(ENGLISH.get(code), Locale.ROOT).format(args.toArray());
+    Object[] shown = args.stream().map(a -> a instanceof Number ? String.valueOf(a) : a).toArray();
+    return new MessageFormat(ENGLISH.get(code), Locale.ROOT).format(shown);
   }
 }

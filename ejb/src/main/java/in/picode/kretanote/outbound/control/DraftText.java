@@ -31,12 +31,14 @@ public final class DraftText {
     while (m.find()) {
       String inside = m.group(1);
       if (!inside.matches("[1-9][0-9]?")) {
-        throw new InvalidDraftException(TemplateWords.PLACEHOLDER_NUMBERS.with(inside));
+        throw new InvalidDraftException(
+            TemplateWords.PLACEHOLDER_NUMBERS.with("{{" + inside + "}}", "{{1}}", "{{2}}"));
       }
       seen.add(Integer.parseInt(inside));
     }
     if (!seen.isEmpty() && seen.last() != seen.size()) {
-      throw new InvalidDraftException(TemplateWords.PLACEHOLDER_GAPS.with(seen.toString()));
+      throw new InvalidDraftException(
+          TemplateWords.PLACEHOLDER_GAPS.with(seen.toString(), "{{1}}"));
     }
     return seen.size();
   }
@@ -57,7 +59,8 @@ public final class DraftText {
     }
     for (String name : names) {
       if (!NAME.matcher(name).matches()) {
-        throw new InvalidDraftException(TemplateWords.PLACEHOLDER_NAME.with(name));
+        throw new InvalidDraftException(
+            TemplateWords.PLACEHOLDER_NAME.with("{{" + name + "}}", "{{first_name}}"));
       }
     }
     return names;

@@ -73,14 +73,14 @@ public final class TemplateButtonCheck {
               || url.chars().anyMatch(Character::isWhitespace)) {
             problems.add(TemplateWords.BUTTON_LINK.with(where));
           } else if (vars.size() > 1 || (vars.size() == 1 && !url.endsWith("{{1}}"))) {
-            problems.add(TemplateWords.BUTTON_LINK_VARIABLE.with(where));
+            problems.add(TemplateWords.BUTTON_LINK_VARIABLE.with(where, "{{1}}"));
           } else if (vars.size() == 1 && example == null) {
-            problems.add(TemplateWords.BUTTON_LINK_EXAMPLE.with(where));
+            problems.add(TemplateWords.BUTTON_LINK_EXAMPLE.with(where, "{{1}}"));
           } else if (vars.size() == 1
               && (!example.toLowerCase(Locale.ROOT).startsWith("https://")
                   || example.contains("{{")
                   || example.length() > URL_MAX)) {
-            problems.add(TemplateWords.BUTTON_EXAMPLE_LINK.with(where));
+            problems.add(TemplateWords.BUTTON_EXAMPLE_LINK.with(where, "{{1}}"));
           }
           JsonObjectBuilder b =
               Json.createObjectBuilder()
