@@ -48,27 +48,26 @@ public class ApiKeys {
     long tenant = Tenancy.require();
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > ApiKey.NAME_MAX) {
-      throw new ApiKeyRefusedException(
-          "Give the key a name of 1 to " + ApiKey.NAME_MAX + " characters.");
+      throw new ApiKeyRefusedException(ApiWords.KEY_NAME.with(ApiKey.NAME_MAX));
     }
     if (scopes == null || scopes.isEmpty()) {
-      throw new ApiKeyRefusedException("Choose at least one permission for the key.");
+      throw new ApiKeyRefusedException(ApiWords.KEY_NO_PERMISSION.with());
     }
     Set<String> checked = new LinkedHashSet<>();
     for (String s : scopes) {
       checked.add(
           Scope.of(s)
-              .orElseThrow(() -> new ApiKeyRefusedException("Unknown permission: " + s))
+              .orElseThrow(
+                  () -> new ApiKeyRefusedException(ApiWords.KEY_UNKNOWN_PERMISSION.with(s)))
               .wire());
     }
     Instant now = Instant.now(clock);
     if (expiresAt != null && !expiresAt.isAfter(now)) {
-      throw new ApiKeyRefusedException("The expiry date must be in the future.");
+      throw new ApiKeyRefusedException(ApiWords.KEY_EXPIRY_PAST.with());
     }
     long active = list().stream().filter(k -> !k.isRevoked()).count();
     if (active >= MAX_ACTIVE) {
-      throw new ApiKeyRefusedException(
-          "This business already has " + MAX_ACTIVE + " keys; revoke one first.");
+      throw new ApiKeyRefusedException(ApiWords.KEY_MAX.with(MAX_ACTIVE));
     }
     ApiSecrets.Fresh fresh = ApiSecrets.generate();
     ApiKey key =
@@ -103,7 +102,7 @@ public class ApiKeys {
   public ApiKey revoke(long id, Actor actor) {
     ApiKey key = em.find(ApiKey.class, id);
     if (key == null || key.getTenantId() != Tenancy.require()) {
-      throw new ApiKeyRefusedException("There is no such key.");
+      throw new ApiKeyRefusedException(ApiWords.KEY_MISSING.with());
     }
     if (!key.isRevoked()) {
       key.revoke(Instant.now(clock));

@@ -7,11 +7,11 @@ import in.picode.kretanote.messaging.boundary.ConversationChanged;
 import in.picode.kretanote.messaging.boundary.CustomerMessageStored;
 import in.picode.kretanote.messaging.boundary.MessageStatusChanged;
 import in.picode.kretanote.outbound.boundary.CampaignFinished;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -30,7 +30,7 @@ public class WebhookListener {
 
   void onCustomerMessage(@Observes CustomerMessageStored m) {
     JsonObjectBuilder data =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("message_id", m.messageId())
             .add("conversation_id", m.conversationId())
             .add("contact_id", m.contactId())
@@ -44,7 +44,7 @@ public class WebhookListener {
 
   void onStatus(@Observes MessageStatusChanged s) {
     JsonObjectBuilder data =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("message_id", s.messageId())
             .add("conversation_id", s.conversationId())
             .add("status", s.status())
@@ -75,13 +75,13 @@ public class WebhookListener {
     }
     outbox.emit(
         c.created() ? WebhookEventType.CONTACT_CREATED : WebhookEventType.CONTACT_UPDATED,
-        Json.createObjectBuilder().add("contact_id", c.contactId()).build());
+        Jsons.createObjectBuilder().add("contact_id", c.contactId()).build());
   }
 
   void onConsent(@Observes ConsentChanged c) {
     outbox.emit(
         WebhookEventType.CONSENT_CHANGED,
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("contact_id", c.contactId())
             .add("category", c.category().name().toLowerCase(java.util.Locale.ROOT))
             .add("granted", c.granted())
@@ -90,7 +90,7 @@ public class WebhookListener {
   }
 
   void onConversation(@Observes ConversationChanged c) {
-    JsonObjectBuilder data = Json.createObjectBuilder().add("conversation_id", c.conversationId());
+    JsonObjectBuilder data = Jsons.createObjectBuilder().add("conversation_id", c.conversationId());
     if (c.kind() == ConversationChanged.Kind.CREATED) {
       outbox.emit(WebhookEventType.CONVERSATION_CREATED, data.build());
     } else if (c.kind() == ConversationChanged.Kind.ASSIGNED) {
@@ -108,7 +108,7 @@ public class WebhookListener {
   void onCampaignFinished(@Observes CampaignFinished f) {
     outbox.emit(
         WebhookEventType.CAMPAIGN_FINISHED,
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("campaign_id", f.campaignId())
             .add("name", f.name())
             .add("state", f.state().toLowerCase(java.util.Locale.ROOT))
@@ -118,7 +118,7 @@ public class WebhookListener {
 
   void onCsat(@Observes CsatReceived r) {
     JsonObjectBuilder data =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("survey_id", r.surveyId())
             .add("conversation_id", r.conversationId())
             .add("rating", r.rating())

@@ -2,11 +2,14 @@ package in.picode.kretanote.api.boundary;
 
 import in.picode.kretanote.api.entity.WebhookDelivery;
 import in.picode.kretanote.api.entity.WebhookSubscription;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.platform.control.TransactionMemo;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,22 +30,20 @@ public class WebhookOutbox {
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
 
+  @Inject TransactionMemo memo;
+
   private final Clock clock = Clock.systemUTC();
 
   public int emit(WebhookEventType type, JsonObject data) {
     List<WebhookSubscription> wanting =
-        em.createNamedQuery(WebhookSubscription.ACTIVE, WebhookSubscription.class)
-            .setParameter("state", WebhookSubscription.State.ACTIVE)
-            .getResultStream()
-            .filter(s -> s.wants(type.wire()))
-            .toList();
+        active().stream().filter(s -> s.wants(type.wire())).toList();
     if (wanting.isEmpty()) {
       return 0;
     }
     Instant now = Instant.now(clock);
     String id = UUID.randomUUID().toString();
     String body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", id)
             .add("type", type.wire())
             .add("created_at", now.truncatedTo(ChronoUnit.MILLIS).toString())
@@ -53,5 +54,22 @@ public class WebhookOutbox {
       em.persist(new WebhookDelivery(s.getId(), id, type.wire(), body, now));
     }
     return wanting.size();
+  }
+
+  /**
+   * The business's active subscriptions, read once per transaction: a transaction that stores a
+   * block of Meta's answers or a batch of webhooks emits an event per message. The read does not
+   * flush the transaction's pending changes first (subscriptions are never changed in the
+   * transactions that emit; flushing before every emit wrote each change on its own and was most of
+   * an emit's cost).
+   */
+  private List<WebhookSubscription> active() {
+    return memo.of(
+        "api.active-subscriptions",
+        () ->
+            em.createNamedQuery(WebhookSubscription.ACTIVE, WebhookSubscription.class)
+                .setParameter("state", WebhookSubscription.State.ACTIVE)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList());
   }
 }

@@ -48,24 +48,25 @@ public class WebhookSubscriptions {
     try {
       uri = guard.parse(url);
       if (url.length() > WebhookSubscription.URL_MAX) {
-        throw new AddressGuard.RefusedException("The URL is too long.");
+        throw new AddressGuard.RefusedException(ApiWords.URL_TOO_LONG.with());
       }
       guard.pin(uri);
     } catch (AddressGuard.RefusedException e) {
-      throw new WebhookRefusedException(e.getMessage());
+      throw new WebhookRefusedException(e.wording());
     }
     if (eventTypes == null || eventTypes.isEmpty()) {
-      throw new WebhookRefusedException("Choose at least one event type.");
+      throw new WebhookRefusedException(ApiWords.WEBHOOK_NO_EVENT.with());
     }
     Set<String> types = new LinkedHashSet<>();
     for (String t : eventTypes) {
       types.add(
           WebhookEventType.of(t)
-              .orElseThrow(() -> new WebhookRefusedException("Unknown event type: " + t))
+              .orElseThrow(
+                  () -> new WebhookRefusedException(ApiWords.WEBHOOK_UNKNOWN_EVENT.with(t)))
               .wire());
     }
     if (list().size() >= MAX) {
-      throw new WebhookRefusedException("A business has at most " + MAX + " subscriptions.");
+      throw new WebhookRefusedException(ApiWords.WEBHOOK_MAX.with(MAX));
     }
     String secret = ApiSecrets.webhookSecret();
     byte[] sealed = vault.encrypt(Tenancy.require(), SECRET_PURPOSE, secret);

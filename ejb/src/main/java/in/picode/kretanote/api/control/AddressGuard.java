@@ -1,5 +1,7 @@
 package in.picode.kretanote.api.control;
 
+import in.picode.kretanote.api.boundary.ApiWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -27,12 +29,18 @@ public final class AddressGuard {
     this.allowed = Set.copyOf(allowed);
   }
 
-  /** Refused: the reason in words. */
+  /** Refused: the reason in words (the message in English). */
   public static class RefusedException extends Exception {
     private static final long serialVersionUID = 1L;
+    private final Wording wording;
 
-    public RefusedException(String message) {
-      super(message);
+    public RefusedException(Wording wording) {
+      super(wording.english());
+      this.wording = wording;
+    }
+
+    public Wording wording() {
+      return wording;
     }
   }
 
@@ -42,17 +50,17 @@ public final class AddressGuard {
     try {
       uri = URI.create(url == null ? "" : url.strip());
     } catch (IllegalArgumentException e) {
-      throw new RefusedException("The URL is not valid.");
+      throw new RefusedException(ApiWords.URL_INVALID.with());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new RefusedException("The URL must be an absolute https:// address.");
+      throw new RefusedException(ApiWords.URL_NOT_ABSOLUTE.with());
     }
     if (uri.getUserInfo() != null) {
-      throw new RefusedException("The URL must not contain a user name or password.");
+      throw new RefusedException(ApiWords.URL_USER_INFO.with());
     }
     if (scheme.equals("http") && !sandbox && !allowed.contains(hostPort(uri))) {
-      throw new RefusedException("The URL must use HTTPS.");
+      throw new RefusedException(ApiWords.URL_NOT_HTTPS.with());
     }
     return uri;
   }
@@ -63,19 +71,14 @@ public final class AddressGuard {
     try {
       all = InetAddress.getAllByName(uri.getHost());
     } catch (UnknownHostException e) {
-      throw new RefusedException("The host " + uri.getHost() + " cannot be resolved.");
+      throw new RefusedException(ApiWords.HOST_UNRESOLVED.with(uri.getHost()));
     }
     if (sandbox || allowed.contains(hostPort(uri))) {
       return all[0];
     }
     for (InetAddress a : all) {
       if (!isPublic(a)) {
-        throw new RefusedException(
-            "The host "
-                + uri.getHost()
-                + " resolves to a private or local address ("
-                + a.getHostAddress()
-                + "); webhooks go to public addresses only.");
+        throw new RefusedException(ApiWords.HOST_PRIVATE.with(uri.getHost(), a.getHostAddress()));
       }
     }
     return all[0];

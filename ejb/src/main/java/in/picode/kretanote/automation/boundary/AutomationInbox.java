@@ -6,9 +6,11 @@ import in.picode.kretanote.automation.entity.BusinessHours;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.platform.control.TransactionMemo;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,7 @@ public class AutomationInbox {
 
   @Inject ConversationFacts facts;
   @Inject Clock clock;
+  @Inject TransactionMemo memo;
 
   public void record(
       Trigger kind, long conversationId, Long contactId, Long messageId, String detail) {
@@ -49,10 +52,20 @@ public class AutomationInbox {
             kind, conversationId, messageId, detail, first, ever, Instant.now(clock)));
   }
 
+  /**
+   * Read once per transaction and event kind (a batch of webhooks records an event per message),
+   * without flushing the transaction's pending changes: rules and business hours are not changed in
+   * the transactions that record events.
+   */
   private boolean wanted(Trigger kind) {
+    return memo.of("automation.wanted." + kind, () -> readWanted(kind));
+  }
+
+  private boolean readWanted(Trigger kind) {
     boolean rules =
         !em.createNamedQuery(AutomationRule.ACTIVE_FOR, AutomationRule.class)
             .setParameter("event", kind)
+            .setFlushMode(FlushModeType.COMMIT)
             .setMaxResults(1)
             .getResultList()
             .isEmpty();
@@ -60,6 +73,7 @@ public class AutomationInbox {
       return rules;
     }
     return em.createNamedQuery(BusinessHours.OF_TENANT, BusinessHours.class)
+        .setFlushMode(FlushModeType.COMMIT)
         .getResultStream()
         .anyMatch(b -> b.isAwayEnabled() || b.isGreetingEnabled());
   }

@@ -1,10 +1,10 @@
 package in.picode.kretanote.automation.control;
 
 import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -84,7 +84,7 @@ public class Definitions {
       problems.add(AutomationWords.DEFINITION_TOO_LONG.with(JSON_MAX));
       return null;
     }
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = Jsons.createReader(new StringReader(json))) {
       return r.readValue();
     } catch (JsonException e) {
       problems.add(AutomationWords.DEFINITION_NOT_JSON.with());

@@ -3,10 +3,10 @@ package in.picode.kretanote.automation.control;
 import in.picode.kretanote.api.boundary.WebhookEventType;
 import in.picode.kretanote.api.boundary.WebhookOutbox;
 import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -43,7 +43,7 @@ public class WebhookAction implements Action {
       return "would call the webhooks";
     }
     JsonObject data =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("conversation_id", s.conversationId())
             .add("contact_id", s.conversation().getContactId())
             .add("source", s.source())

@@ -165,10 +165,12 @@ public class BillingCycle {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public String applyIntent(long invoiceId, PaymentProvider.Intent intent) {
     Instant now = clock.instant();
-    Subscription s = locked().orElseThrow(() -> new BillingRefusedException("No subscription"));
+    Subscription s =
+        locked()
+            .orElseThrow(() -> new BillingRefusedException(BillingWords.NO_SUBSCRIPTION.with()));
     Invoice invoice = em.find(Invoice.class, invoiceId);
     if (invoice == null) {
-      throw new BillingRefusedException("No invoice " + invoiceId + " for this customer");
+      throw new BillingRefusedException(BillingWords.NO_INVOICE_FOR_CUSTOMER.with(invoiceId));
     }
     return applyIntent(s, invoice, intent, now);
   }
@@ -177,21 +179,15 @@ public class BillingCycle {
       Subscription s, Invoice invoice, PaymentProvider.Intent intent, Instant now) {
     if (!invoice.getCurrency().equals(intent.currency())) {
       throw new BillingRefusedException(
-          "Currency mismatch: invoice "
-              + invoice.getDisplayNumber()
-              + " is in "
-              + invoice.getCurrency()
-              + ", the payment in "
-              + intent.currency());
+          BillingWords.PAYMENT_CURRENCY.with(
+              invoice.getDisplayNumber(), invoice.getCurrency(), intent.currency()));
     }
     if (intent.amountMinor() != invoice.getTotalMinor()) {
       throw new BillingRefusedException(
-          "Amount mismatch: invoice "
-              + invoice.getDisplayNumber()
-              + " is "
-              + Money.format(invoice.getTotalMinor(), invoice.getCurrency())
-              + ", the payment "
-              + Money.format(intent.amountMinor(), intent.currency()));
+          BillingWords.PAYMENT_AMOUNT.with(
+              invoice.getDisplayNumber(),
+              Money.format(invoice.getTotalMinor(), invoice.getCurrency()),
+              Money.format(intent.amountMinor(), intent.currency())));
     }
     Payment payment =
         em.createNamedQuery(Payment.BY_INTENT, Payment.class)
@@ -204,7 +200,7 @@ public class BillingCycle {
           new Payment(invoice.getId(), intent.id(), intent.amountMinor(), intent.currency(), now);
       em.persist(payment);
     } else if (payment.getInvoiceId() != invoice.getId()) {
-      throw new BillingRefusedException("The payment belongs to another invoice");
+      throw new BillingRefusedException(BillingWords.PAYMENT_OTHER_INVOICE.with());
     }
     if (intent.succeeded()) {
       payment.advance(Payment.Status.SUCCEEDED, null, now);
@@ -249,7 +245,9 @@ public class BillingCycle {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public String applyPaymentMethod(String paymentMethodId, String label) {
     Instant now = clock.instant();
-    Subscription s = locked().orElseThrow(() -> new BillingRefusedException("No subscription"));
+    Subscription s =
+        locked()
+            .orElseThrow(() -> new BillingRefusedException(BillingWords.NO_SUBSCRIPTION.with()));
     if (paymentMethodId.equals(s.getPaymentMethodId())) {
       return "payment method already on file";
     }
@@ -268,19 +266,22 @@ public class BillingCycle {
   public Invoice creditNote(long invoiceId, String reason) {
     Instant now = clock.instant();
     if (reason == null || reason.isBlank() || reason.length() > 200) {
-      throw new BillingRefusedException("Give a reason of 1 to 200 characters.");
+      throw new BillingRefusedException(BillingWords.CREDIT_REASON.with(200));
     }
-    Subscription s = locked().orElseThrow(() -> new BillingRefusedException("No subscription"));
+    Subscription s =
+        locked()
+            .orElseThrow(() -> new BillingRefusedException(BillingWords.NO_SUBSCRIPTION.with()));
     Invoice original = em.find(Invoice.class, invoiceId);
     if (original == null || original.getKind() != Invoice.Kind.INVOICE) {
-      throw new BillingRefusedException("There is no invoice " + invoiceId + " to credit.");
+      throw new BillingRefusedException(BillingWords.NO_INVOICE_TO_CREDIT.with(invoiceId));
     }
     if (issuer.byKey("credit:" + invoiceId).isPresent()) {
       throw new BillingRefusedException(
-          "Invoice " + original.getDisplayNumber() + " has been credited already.");
+          BillingWords.CREDITED_ALREADY.with(original.getDisplayNumber()));
     }
     if (original.getStatus() == Invoice.Status.VOID) {
-      throw new BillingRefusedException("Invoice " + original.getDisplayNumber() + " is void.");
+      throw new BillingRefusedException(
+          BillingWords.INVOICE_VOID.with(original.getDisplayNumber()));
     }
     List<InvoiceIssuer.Line> lines = new ArrayList<>();
     for (InvoiceLine l : original.getLines()) {

@@ -2,6 +2,7 @@ package in.picode.kretanote.billing.boundary;
 
 import in.picode.kretanote.billing.entity.Plan;
 import in.picode.kretanote.billing.entity.PlanVersion;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,13 +27,13 @@ public class Plans {
 
   public Plan create(String code, String name, PlanVersion.Prices prices) {
     if (code != null && find(code).isPresent()) {
-      throw new BillingRefusedException("A plan with code '" + code + "' exists already.");
+      throw new BillingRefusedException(BillingWords.PLAN_CODE_TAKEN.with(code));
     }
     Plan plan;
     try {
       plan = new Plan(code, name, clock.instant());
     } catch (IllegalArgumentException e) {
-      throw new BillingRefusedException(e.getMessage());
+      throw new BillingRefusedException(Wording.of(e));
     }
     em.persist(plan);
     em.persist(new PlanVersion(plan, 1, prices, clock.instant()));
@@ -44,13 +45,8 @@ public class Plans {
     Offer offer = offer(code);
     if (!offer.current().getCurrency().equals(prices.currency())) {
       throw new BillingRefusedException(
-          "The "
-              + offer.plan().getName()
-              + " plan is priced in "
-              + offer.current().getCurrency()
-              + "; create a new plan for "
-              + prices.currency()
-              + ".");
+          BillingWords.REPRICE_CURRENCY.with(
+              offer.plan().getName(), offer.current().getCurrency(), prices.currency()));
     }
     PlanVersion v =
         new PlanVersion(offer.plan(), offer.current().getVersionNo() + 1, prices, clock.instant());
@@ -72,11 +68,11 @@ public class Plans {
   /** The plan and its current prices, or a clear refusal when there is no such plan. */
   public Offer offer(String code) {
     if (code == null || code.isBlank()) {
-      throw new BillingRefusedException("Choose a plan.");
+      throw new BillingRefusedException(BillingWords.CHOOSE_PLAN.with());
     }
     Plan plan =
         find(code.strip())
-            .orElseThrow(() -> new BillingRefusedException("There is no plan '" + code + "'."));
+            .orElseThrow(() -> new BillingRefusedException(BillingWords.NO_SUCH_PLAN.with(code)));
     PlanVersion current =
         em.createNamedQuery(PlanVersion.LATEST_OF, PlanVersion.class)
             .setParameter("plan", plan)

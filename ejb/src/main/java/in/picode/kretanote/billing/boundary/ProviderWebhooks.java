@@ -2,13 +2,13 @@ package in.picode.kretanote.billing.boundary;
 
 import in.picode.kretanote.billing.control.BillingSettings;
 import in.picode.kretanote.billing.control.PaymentProvider;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -72,7 +72,7 @@ public class ProviderWebhooks {
       throw new RefusedException(e.getMessage());
     }
     JsonObject event;
-    try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader r = Jsons.createReader(new ByteArrayInputStream(body))) {
       event = r.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new RefusedException("The body is not a JSON object");

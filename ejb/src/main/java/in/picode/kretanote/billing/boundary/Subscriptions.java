@@ -11,6 +11,7 @@ import in.picode.kretanote.billing.entity.PlanVersion;
 import in.picode.kretanote.billing.entity.Subscription;
 import in.picode.kretanote.billing.entity.SubscriptionStatus;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.tenant.entity.Tenant;
@@ -71,21 +72,19 @@ public class Subscriptions {
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst()
-        .orElseThrow(() -> new BillingRefusedException("Choose a plan first."));
+        .orElseThrow(() -> new BillingRefusedException(BillingWords.CHOOSE_PLAN_FIRST.with()));
   }
 
   /** Starts the subscription; the trial runs from sign-up for the configured length. */
   public Subscription choosePlan(
       String planCode, BillingInterval interval, int seats, long userId) {
     if (current().isPresent()) {
-      throw new BillingRefusedException(
-          "This account has a subscription already; change its plan instead.");
+      throw new BillingRefusedException(BillingWords.SUBSCRIBED_ALREADY.with());
     }
     Plans.Offer offer = forSale(planCode);
     Tenant tenant = em.find(Tenant.class, Tenancy.require());
     if (tenant.getLegalName() == null || tenant.getCountry() == null) {
-      throw new BillingRefusedException(
-          "Enter the billing details first: they are printed on the invoices.");
+      throw new BillingRefusedException(BillingWords.DETAILS_FIRST.with());
     }
     Instant now = clock.instant();
     Instant trialEnd = tenant.getCreatedAt().plus(settings.trialLength());
@@ -99,7 +98,7 @@ public class Subscriptions {
               now,
               trialEnd);
     } catch (IllegalArgumentException e) {
-      throw new BillingRefusedException(e.getMessage());
+      throw new BillingRefusedException(Wording.of(e));
     }
     em.persist(s);
     em.flush();
@@ -125,28 +124,26 @@ public class Subscriptions {
 
   private Optional<Invoice> change(Subscription s, PlanVersion target, int seats) {
     if (s.getStatus() != SubscriptionStatus.TRIAL && s.getStatus() != SubscriptionStatus.ACTIVE) {
-      throw new BillingRefusedException(
-          "The subscription is "
-              + s.getStatus().name().toLowerCase().replace('_', ' ')
-              + "; pay the open invoice before changing plan or seats.");
+      BillingWords unpaid =
+          switch (s.getStatus()) {
+            case PAST_DUE -> BillingWords.PAST_DUE;
+            case SUSPENDED -> BillingWords.SUSPENDED;
+            default -> BillingWords.CANCELLED;
+          };
+      throw new BillingRefusedException(unpaid.with());
     }
     if (!target.getCurrency().equals(s.getCurrency())) {
       throw new BillingRefusedException(
-          "The "
-              + target.getPlan().getName()
-              + " plan is priced in "
-              + target.getCurrency()
-              + " but this subscription is billed in "
-              + s.getCurrency()
-              + "; a subscription cannot change currency.");
+          BillingWords.CURRENCY_FIXED.with(
+              target.getPlan().getName(), target.getCurrency(), s.getCurrency()));
     }
     try {
       Subscription.checkSeats(target, seats);
     } catch (IllegalArgumentException e) {
-      throw new BillingRefusedException(e.getMessage());
+      throw new BillingRefusedException(Wording.of(e));
     }
     if (target.getId().equals(s.getPlanVersion().getId()) && seats == s.getSeats()) {
-      throw new BillingRefusedException("That is the plan and seat count you have.");
+      throw new BillingRefusedException(BillingWords.SAME_PLAN.with());
     }
     long members =
         ((Number)
@@ -157,12 +154,7 @@ public class Subscriptions {
                     .getSingleResult())
             .longValue();
     if (seats < members) {
-      throw new BillingRefusedException(
-          "Your team has "
-              + members
-              + " active members; disable some before going to "
-              + seats
-              + " seats.");
+      throw new BillingRefusedException(BillingWords.TOO_FEW_SEATS.with(members, seats));
     }
     if (s.getStatus() == SubscriptionStatus.TRIAL) {
       s.changePlan(target, seats);
@@ -174,7 +166,7 @@ public class Subscriptions {
   public void cancelAtPeriodEnd(boolean cancel, long userId) {
     Subscription s = locked();
     if (s.getStatus() == SubscriptionStatus.CANCELLED) {
-      throw new BillingRefusedException("The subscription has ended already.");
+      throw new BillingRefusedException(BillingWords.ENDED.with());
     }
     s.setCancelAtPeriodEnd(cancel);
     audit(userId, cancel ? "billing.cancel.requested" : "billing.cancel.withdrawn", "");
@@ -197,7 +189,7 @@ public class Subscriptions {
   public Invoice invoice(long id) {
     Invoice i = em.find(Invoice.class, id);
     if (i == null) {
-      throw new BillingRefusedException("There is no invoice " + id + ".");
+      throw new BillingRefusedException(BillingWords.NO_INVOICE.with(id));
     }
     i.getLines().size();
     return i;
@@ -243,8 +235,7 @@ public class Subscriptions {
   private Plans.Offer forSale(String code) {
     Plans.Offer offer = plans.offer(code);
     if (!offer.plan().isActive()) {
-      throw new BillingRefusedException(
-          "The " + offer.plan().getName() + " plan is not offered any more.");
+      throw new BillingRefusedException(BillingWords.PLAN_RETIRED.with(offer.plan().getName()));
     }
     return offer;
   }

@@ -1,11 +1,12 @@
 package in.picode.kretanote.billing.control;
 
+import in.picode.kretanote.billing.boundary.BillingWords;
 import in.picode.kretanote.billing.boundary.PaymentProviderException;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -149,8 +150,7 @@ public class PaymentProvider {
 
   private JsonObject post(String path, Form form, String idempotencyKey) {
     if (apiKey.isEmpty() || apiKey.get().isBlank()) {
-      throw new PaymentProviderException(
-          "Payments are not configured (kretanote.billing.provider.api-key is not set).");
+      throw new PaymentProviderException(BillingWords.PROVIDER_NOT_CONFIGURED.with());
     }
     var request =
         client
@@ -175,17 +175,17 @@ public class PaymentProvider {
                 ? e.getString("message", "error " + r.getStatus())
                 : "error " + r.getStatus();
         LOG.log(Level.WARNING, "Payment provider refused {0}: {1}", path, message);
-        throw new PaymentProviderException("The payment provider refused the request: " + message);
+        throw new PaymentProviderException(BillingWords.PROVIDER_REFUSED.with(message));
       }
       return json;
     } catch (ProcessingException e) {
       LOG.log(Level.WARNING, "Payment provider unreachable at {0}: {1}", path, e.toString());
-      throw new PaymentProviderException("The payment provider cannot be reached right now.");
+      throw new PaymentProviderException(BillingWords.PROVIDER_UNREACHABLE.with());
     }
   }
 
   private static JsonObject parse(String body) {
-    try (JsonReader reader = Json.createReader(new StringReader(body == null ? "{}" : body))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(body == null ? "{}" : body))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       return JsonValue.EMPTY_JSON_OBJECT;

@@ -1,5 +1,7 @@
 package in.picode.kretanote.billing.entity;
 
+import in.picode.kretanote.billing.boundary.BillingWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -51,9 +53,7 @@ public class Plan {
 
   public Plan(String code, String name, Instant createdAt) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException(
-          "A plan code is 1 to 40 lower-case letters, digits or dashes, starting with a letter"
-              + " or digit");
+      throw new WordedArgumentException(BillingWords.PLAN_CODE.with());
     }
     this.code = code;
     rename(name);
@@ -63,7 +63,7 @@ public class Plan {
 
   public void rename(String name) {
     if (name == null || name.isBlank() || name.strip().length() > NAME_MAX) {
-      throw new IllegalArgumentException("A plan name has 1 to " + NAME_MAX + " characters");
+      throw new WordedArgumentException(BillingWords.PLAN_NAME.with(NAME_MAX));
     }
     this.name = name.strip();
   }

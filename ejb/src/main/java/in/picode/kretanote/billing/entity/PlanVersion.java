@@ -1,5 +1,7 @@
 package in.picode.kretanote.billing.entity;
 
+import in.picode.kretanote.billing.boundary.BillingWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -90,43 +92,40 @@ public class PlanVersion {
 
     public Prices {
       currency = checkCurrency(currency);
-      price("monthly price", monthlyPriceMinor);
-      price("yearly price", yearlyPriceMinor);
-      price("seat price", seatPriceMinor);
-      price("overage price", overagePerThousandMinor);
+      price(BillingWords.MONTHLY_PRICE, monthlyPriceMinor);
+      price(BillingWords.YEARLY_PRICE, yearlyPriceMinor);
+      price(BillingWords.SEAT_PRICE, seatPriceMinor);
+      price(BillingWords.OVERAGE_PRICE, overagePerThousandMinor);
       if (includedSeats < 1 || includedSeats > SEATS_MAX) {
-        throw new IllegalArgumentException(
-            "Included seats must be between 1 and " + SEATS_MAX + ".");
+        throw new WordedArgumentException(BillingWords.INCLUDED_SEATS.with(SEATS_MAX));
       }
       if (maxSeats < includedSeats || maxSeats > SEATS_MAX) {
-        throw new IllegalArgumentException(
-            "Maximum seats must be between the included seats and " + SEATS_MAX + ".");
+        throw new WordedArgumentException(BillingWords.MAX_SEATS.with(SEATS_MAX));
       }
       if (messageAllowance < 0 || messageAllowance > 1_000_000_000L) {
-        throw new IllegalArgumentException("The message allowance must be 0 to 1,000,000,000.");
+        throw new WordedArgumentException(BillingWords.MESSAGE_ALLOWANCE.with());
       }
       features = features == null ? "" : features.strip();
       if (features.length() > FEATURES_MAX) {
-        throw new IllegalArgumentException("Features are at most " + FEATURES_MAX + " characters.");
+        throw new WordedArgumentException(BillingWords.FEATURES_LONG.with(FEATURES_MAX));
       }
     }
 
-    private static void price(String what, long minor) {
+    private static void price(BillingWords range, long minor) {
       if (minor < 0 || minor > PRICE_MAX) {
-        throw new IllegalArgumentException(
-            "The " + what + " must be between 0 and " + PRICE_MAX + " minor units.");
+        throw new WordedArgumentException(range.with(PRICE_MAX));
       }
     }
   }
 
   public static String checkCurrency(String code) {
     if (code == null || !code.matches("[A-Z]{3}")) {
-      throw new IllegalArgumentException("A currency is a three-letter ISO 4217 code, e.g. EUR.");
+      throw new WordedArgumentException(BillingWords.CURRENCY_CODE.with());
     }
     try {
       Currency.getInstance(code);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(code + " is not an ISO 4217 currency.");
+      throw new WordedArgumentException(BillingWords.CURRENCY_UNKNOWN.with(code));
     }
     return code;
   }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.billing.entity;
 
+import in.picode.kretanote.billing.boundary.BillingWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -116,17 +118,11 @@ public class Subscription {
 
   public static int checkSeats(PlanVersion plan, int seats) {
     if (seats < 1) {
-      throw new IllegalArgumentException("A subscription needs at least 1 seat.");
+      throw new WordedArgumentException(BillingWords.SEATS_MIN.with());
     }
     if (seats > plan.getMaxSeats()) {
-      throw new IllegalArgumentException(
-          "The "
-              + plan.getPlan().getName()
-              + " plan allows at most "
-              + plan.getMaxSeats()
-              + " seats; you asked for "
-              + seats
-              + ".");
+      throw new WordedArgumentException(
+          BillingWords.SEATS_OVER_PLAN.with(plan.getPlan().getName(), plan.getMaxSeats(), seats));
     }
     return seats;
   }

@@ -5,12 +5,12 @@ import in.picode.kretanote.connection.control.HealthAssessment;
 import in.picode.kretanote.connection.control.HealthStore;
 import in.picode.kretanote.connection.control.Problem;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.tenant.boundary.Notifications;
 import in.picode.kretanote.tenant.entity.Notification;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -146,7 +146,7 @@ public class AccountUpdates {
   }
 
   private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
       JsonValue v = reader.readValue();
       return v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
     } catch (JsonException | IllegalStateException e) {

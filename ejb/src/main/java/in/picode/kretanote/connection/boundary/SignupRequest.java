@@ -17,33 +17,40 @@ public record SignupRequest(String code, String wabaId, String phoneNumberId, St
       String code, String wabaId, String phoneNumberId, String businessId) {
     String c = code == null ? "" : code.strip();
     if (c.isEmpty()) {
-      throw new ConnectRefusedException(
-          null, "Meta did not hand over an authorization code. Start the connection again.");
+      throw new ConnectRefusedException(null, ConnectionWords.NO_CODE.with());
     }
     if (c.length() > CODE_MAX || !c.matches("[A-Za-z0-9_\\-.#=]+")) {
-      throw new ConnectRefusedException(
-          null, "The authorization code is not one Meta issues. Start the connection again.");
+      throw new ConnectRefusedException(null, ConnectionWords.BAD_CODE.with());
     }
-    String waba = id(wabaId, "WhatsApp Business Account id");
-    String pnid = id(phoneNumberId, "phone number id");
+    String waba =
+        id(
+            wabaId,
+            "WhatsApp Business Account id",
+            ConnectionWords.NO_WABA_ID,
+            ConnectionWords.BAD_WABA_ID);
+    String pnid =
+        id(
+            phoneNumberId,
+            "phone number id",
+            ConnectionWords.NO_PHONE_NUMBER_ID,
+            ConnectionWords.BAD_PHONE_NUMBER_ID);
     String business =
-        businessId == null || businessId.isBlank() ? null : id(businessId, "business id");
+        businessId == null || businessId.isBlank()
+            ? null
+            : id(businessId, "business id", null, ConnectionWords.BAD_BUSINESS_ID);
     return new SignupRequest(c, waba, pnid, business);
   }
 
-  private static String id(String value, String what) {
+  private static String id(
+      String value, String what, ConnectionWords missing, ConnectionWords invalid) {
     String v = value == null ? "" : value.strip();
     if (v.isEmpty()) {
-      throw new ConnectRefusedException(
-          null,
-          "Meta did not tell which "
-              + what
-              + " you chose. Finish every step in Meta's window, then try again.");
+      throw new ConnectRefusedException(null, missing.with());
     }
     try {
       return WhatsAppConnection.requireId(v, what);
     } catch (IllegalArgumentException e) {
-      throw new ConnectRefusedException(null, "The " + what + " is not valid.");
+      throw new ConnectRefusedException(null, invalid.with());
     }
   }
 

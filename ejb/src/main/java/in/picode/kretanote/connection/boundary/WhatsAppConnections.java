@@ -13,6 +13,7 @@ import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.PhoneNumberInfo;
 import in.picode.kretanote.meta.boundary.TokenInfo;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -150,7 +151,7 @@ public class WhatsAppConnections {
       token = graph.exchangeCode(request.code());
     } catch (GraphException e) {
       throw new ConnectRefusedException(
-          Step.EXCHANGE_CODE, FailureWording.of(Step.EXCHANGE_CODE, e));
+          Step.EXCHANGE_CODE, FailureWording.wordings(Step.EXCHANGE_CODE, e));
     }
     TokenInfo info;
     try {
@@ -162,13 +163,11 @@ public class WhatsAppConnections {
               });
       boolean inWaba = graph.phoneNumbers(token, waba).stream().anyMatch(n -> pnid.equals(n.id()));
       if (!inWaba) {
-        throw new ConnectRefusedException(
-            Step.CHECK_TOKEN,
-            "The phone number you chose is not part of the WhatsApp Business Account you"
-                + " authorised. Connect again and pick the number in Meta's window.");
+        throw new ConnectRefusedException(Step.CHECK_TOKEN, ConnectionWords.NOT_IN_WABA.with());
       }
     } catch (GraphException e) {
-      throw new ConnectRefusedException(Step.CHECK_TOKEN, FailureWording.of(Step.CHECK_TOKEN, e));
+      throw new ConnectRefusedException(
+          Step.CHECK_TOKEN, FailureWording.wordings(Step.CHECK_TOKEN, e));
     }
     refuseIfHeldElsewhere(tenant, pnid);
     ConnectionStore.Begun begun =
@@ -183,9 +182,7 @@ public class WhatsAppConnections {
         .ifPresent(
             route -> {
               throw new ConnectRefusedException(
-                  Step.CHECK_TOKEN,
-                  "This phone number is already connected to another KretaNote account. It must"
-                      + " be disconnected there first.");
+                  Step.CHECK_TOKEN, ConnectionWords.HELD_ELSEWHERE.with());
             });
   }
 
@@ -207,8 +204,7 @@ public class WhatsAppConnections {
             .orElseThrow(
                 () ->
                     new ConnectRefusedException(
-                        c.getFailedStep(),
-                        "There is no authorization to retry with. Connect again."));
+                        c.getFailedStep(), ConnectionWords.NOTHING_TO_RETRY.with()));
     store.audit(actor, "WHATSAPP_TOKEN_USED", c, "retry of " + c.getFailedStep());
     return finish(id, token, c.getConnectedAt() != null, actor);
   }
@@ -256,7 +252,7 @@ public class WhatsAppConnections {
     if (c.getStatus() == Status.DISCONNECTED) {
       return new Disconnected(c, List.of());
     }
-    List<String> notes = new ArrayList<>();
+    List<Wording> notes = new ArrayList<>();
     Optional<AccessToken> token;
     try {
       token = store.token(id);
@@ -265,24 +261,20 @@ public class WhatsAppConnections {
       token = Optional.empty();
     }
     if (token.isEmpty()) {
-      notes.add(
-          "KretaNote held no working authorization, so Meta was not told. Remove KretaNote from"
-              + " your business in Meta Business Suite if it still appears there.");
+      notes.add(ConnectionWords.DISCONNECT_NO_TOKEN.with());
     } else {
       try {
         graph.unsubscribeApp(token.get(), c.getWabaId());
       } catch (GraphException e) {
         notes.add(
-            "Meta could not be told to stop sending this account's messages to KretaNote ("
-                + e.errorClass().name().toLowerCase(java.util.Locale.ROOT)
-                + "). KretaNote ignores them from now on; you can also remove KretaNote in Meta"
-                + " Business Suite.");
+            ConnectionWords.DISCONNECT_NOT_UNSUBSCRIBED.with(
+                e.errorClass().name().toLowerCase(java.util.Locale.ROOT)));
       }
       if (deregisterOnDisconnect) {
         try {
           graph.deregister(token.get(), c.getPhoneNumberId());
         } catch (GraphException e) {
-          notes.add("Meta could not be told to deregister the number.");
+          notes.add(ConnectionWords.DISCONNECT_NOT_DEREGISTERED.with());
         }
       }
     }
@@ -297,5 +289,11 @@ public class WhatsAppConnections {
   }
 
   /** A disconnected connection and what Meta could not be told (empty when all went through). */
-  public record Disconnected(WhatsAppConnection connection, List<String> notes) {}
+  public record Disconnected(WhatsAppConnection connection, List<Wording> wordings) {
+
+    /** The notes in English. */
+    public List<String> notes() {
+      return Wording.english(wordings);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package in.picode.kretanote.connection.control;
 import in.picode.kretanote.connection.boundary.Actor;
 import in.picode.kretanote.connection.boundary.ConnectRefusedException;
 import in.picode.kretanote.connection.boundary.ConnectionNotFoundException;
+import in.picode.kretanote.connection.boundary.ConnectionWords;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Step;
 import in.picode.kretanote.crypto.boundary.TokenVault;
@@ -96,10 +97,7 @@ public class ConnectionStore {
       if (!takenElsewhere(e)) {
         throw e;
       }
-      throw new ConnectRefusedException(
-          Step.CHECK_TOKEN,
-          "This phone number is already connected to another KretaNote account. It must be"
-              + " disconnected there first.");
+      throw new ConnectRefusedException(Step.CHECK_TOKEN, ConnectionWords.HELD_ELSEWHERE.with());
     }
     return new Begun(c.getId(), before);
   }

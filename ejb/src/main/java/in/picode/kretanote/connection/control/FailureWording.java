@@ -1,7 +1,12 @@
 package in.picode.kretanote.connection.control;
 
+import in.picode.kretanote.connection.boundary.ConnectionWords;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Step;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.platform.boundary.Wording;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Plain words for a failed signup step: what KretaNote was doing, why it failed (from Meta's code,
@@ -11,62 +16,62 @@ public final class FailureWording {
 
   private FailureWording() {}
 
+  /** The sentences in English, one text (what a failed connection stores). */
   public static String of(Step step, GraphException e) {
-    return what(step) + " " + why(step, e) + support(e);
+    return String.join(" ", Wording.english(wordings(step, e)));
   }
 
-  static String what(Step step) {
+  /** The sentences as wordings, for a refusal a page words in the reader's language. */
+  public static List<Wording> wordings(Step step, GraphException e) {
+    List<Wording> sentences = new ArrayList<>();
+    sentences.add(what(step).with());
+    sentences.add(why(step, e));
+    support(e).ifPresent(sentences::add);
+    return sentences;
+  }
+
+  static ConnectionWords what(Step step) {
     return switch (step) {
-      case EXCHANGE_CODE -> "KretaNote could not exchange Meta's authorization code.";
-      case CHECK_TOKEN -> "KretaNote could not check the permissions Meta granted.";
-      case SUBSCRIBE_APP ->
-          "KretaNote could not subscribe to your WhatsApp Business Account, so it would not"
-              + " receive your customers' messages.";
-      case REGISTER_NUMBER ->
-          "KretaNote could not register your phone number for the WhatsApp Cloud API.";
-      case READ_NUMBER -> "KretaNote could not read your phone number's details from Meta.";
+      case EXCHANGE_CODE -> ConnectionWords.STEP_EXCHANGE_CODE;
+      case CHECK_TOKEN -> ConnectionWords.STEP_CHECK_TOKEN;
+      case SUBSCRIBE_APP -> ConnectionWords.STEP_SUBSCRIBE_APP;
+      case REGISTER_NUMBER -> ConnectionWords.STEP_REGISTER_NUMBER;
+      case READ_NUMBER -> ConnectionWords.STEP_READ_NUMBER;
     };
   }
 
-  static String why(Step step, GraphException e) {
+  static Wording why(Step step, GraphException e) {
     if (step == Step.EXCHANGE_CODE && e.hasCode(100)) {
-      return "The code was already used, has expired, or was not issued for KretaNote."
-          + " Start the connection again.";
+      return ConnectionWords.WHY_CODE_USED.with();
     }
     if (step == Step.REGISTER_NUMBER && e.hasCode(133005)) {
-      return "The number is protected by a two-step verification PIN that KretaNote does not"
-          + " know. Turn off two-step verification for this number in WhatsApp Manager, then"
-          + " retry.";
+      return ConnectionWords.WHY_PIN.with();
     }
     if (step == Step.REGISTER_NUMBER && e.hasCode(133016)) {
-      return "Meta allows only a few registration attempts per number per day. Retry tomorrow.";
+      return ConnectionWords.WHY_REGISTER_LIMIT.with();
     }
     return switch (e.errorClass()) {
       case TRANSIENT ->
-          e.httpStatus() == 0
-              ? "Meta did not answer in time. Retry in a moment."
-              : "Meta had a temporary problem. Retry in a moment.";
-      case THROTTLED -> "Meta is limiting requests right now. Retry in a few minutes.";
-      case AUTH ->
-          "Meta rejected the authorization (it may have expired, been revoked, or lack a"
-              + " permission). Connect again.";
+          (e.httpStatus() == 0 ? ConnectionWords.WHY_NO_ANSWER : ConnectionWords.WHY_TEMPORARY)
+              .with();
+      case THROTTLED -> ConnectionWords.WHY_THROTTLED.with();
+      case AUTH -> ConnectionWords.WHY_AUTH.with();
       case PERMANENT ->
-          "Meta refused the request"
-              + e.details().or(e::metaMessage).map(d -> ": " + trim(d)).orElse(".")
-              + " Retry, and if it fails again contact support.";
+          e.details()
+              .or(e::metaMessage)
+              .map(d -> ConnectionWords.WHY_REFUSED_SAYING.with(trim(d)))
+              .orElseGet(ConnectionWords.WHY_REFUSED::with);
     };
   }
 
-  private static String support(GraphException e) {
-    StringBuilder s = new StringBuilder();
-    if (e.code().isPresent() || e.fbtraceId().isPresent()) {
-      s.append(" (");
-      e.code().ifPresent(c -> s.append("Meta error ").append(c));
-      e.fbtraceId()
-          .ifPresent(t -> s.append(e.code().isPresent() ? ", " : "").append("trace ").append(t));
-      s.append(')');
+  private static Optional<Wording> support(GraphException e) {
+    if (e.code().isPresent() && e.fbtraceId().isPresent()) {
+      return Optional.of(
+          ConnectionWords.SUPPORT_CODE_TRACE.with(e.code().get(), e.fbtraceId().get()));
     }
-    return s.toString();
+    return e.code()
+        .map(c -> ConnectionWords.SUPPORT_CODE.with(c))
+        .or(() -> e.fbtraceId().map(t -> ConnectionWords.SUPPORT_TRACE.with(t)));
   }
 
   private static String trim(String s) {

@@ -1,9 +1,11 @@
 package in.picode.kretanote.connection.control;
 
+import in.picode.kretanote.connection.boundary.ConnectionWords;
+import in.picode.kretanote.connection.boundary.SandboxUnavailableException;
 import in.picode.kretanote.connection.boundary.SignupRequest;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
@@ -44,13 +46,13 @@ public class SandboxSignup {
   /** A signup as if the tenant had finished Meta's window with a new simulated number. */
   public SignupRequest simulatedSignup() {
     if (!sandbox) {
-      throw new IllegalStateException("Simulated numbers exist only in sandbox mode");
+      throw new SandboxUnavailableException(ConnectionWords.SANDBOX_ONLY_NUMBERS.with());
     }
     String waba = "10" + digits(13);
     String pnid = "20" + digits(13);
     String display = "+1 555 01" + digits(2) + " " + digits(4);
     JsonObject request =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("waba_id", waba)
             .add("phone_number_id", pnid)
             .add("display_phone_number", display)
@@ -68,16 +70,15 @@ public class SandboxSignup {
             .post(Entity.entity(request.toString(), MediaType.APPLICATION_JSON))) {
       String body = r.readEntity(String.class);
       if (r.getStatus() != 200) {
-        throw new IllegalStateException(
-            "The Meta simulator refused a signup code (HTTP " + r.getStatus() + ")");
+        throw new SandboxUnavailableException(
+            ConnectionWords.SIMULATOR_NO_CODE.with(r.getStatus()));
       }
-      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
         String code = reader.readObject().getString("code");
         return SignupRequest.of(code, waba, pnid, null);
       }
     } catch (ProcessingException e) {
-      throw new IllegalStateException(
-          "The Meta simulator does not answer at " + base + "; is the sandbox running?");
+      throw new SandboxUnavailableException(ConnectionWords.SIMULATOR_DOWN.with(base));
     } finally {
       http.close();
     }
@@ -90,10 +91,10 @@ public class SandboxSignup {
    */
   public void customerWrites(String phoneNumberId, String waId, String name, String text) {
     if (!sandbox) {
-      throw new IllegalStateException("Simulated customers exist only in sandbox mode");
+      throw new SandboxUnavailableException(ConnectionWords.SANDBOX_ONLY_CUSTOMERS.with());
     }
     JsonObject request =
-        Json.createObjectBuilder().add("text", text).add("wa_id", waId).add("name", name).build();
+        Jsons.createObjectBuilder().add("text", text).add("wa_id", waId).add("name", name).build();
     String base = graphUrl.endsWith("/") ? graphUrl : graphUrl + "/";
     Client http =
         ClientBuilder.newBuilder()
@@ -105,12 +106,11 @@ public class SandboxSignup {
             .request(MediaType.APPLICATION_JSON_TYPE)
             .post(Entity.entity(request.toString(), MediaType.APPLICATION_JSON))) {
       if (r.getStatus() != 200) {
-        throw new IllegalStateException(
-            "The Meta simulator did not take the customer's message (HTTP " + r.getStatus() + ")");
+        throw new SandboxUnavailableException(
+            ConnectionWords.SIMULATOR_NO_MESSAGE.with(r.getStatus()));
       }
     } catch (ProcessingException e) {
-      throw new IllegalStateException(
-          "The Meta simulator does not answer at " + base + "; is the sandbox running?");
+      throw new SandboxUnavailableException(ConnectionWords.SIMULATOR_DOWN.with(base));
     } finally {
       http.close();
     }

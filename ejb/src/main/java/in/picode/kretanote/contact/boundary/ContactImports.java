@@ -9,6 +9,7 @@ import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.boundary.CsvCells;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -78,7 +79,7 @@ public class ContactImports {
     try {
       return csv().headers(bytes);
     } catch (UnreadableCsvException e) {
-      throw new ContactChangeRefusedException(e.getMessage());
+      throw new ContactChangeRefusedException(Wording.of(e));
     }
   }
 
@@ -91,7 +92,7 @@ public class ContactImports {
     try {
       return csv().check(bytes, mapping, fieldsById());
     } catch (UnreadableCsvException e) {
-      throw new ContactChangeRefusedException(e.getMessage());
+      throw new ContactChangeRefusedException(Wording.of(e));
     }
   }
 
@@ -104,7 +105,7 @@ public class ContactImports {
     CsvCheck checked = check(bytes, mapping);
     if (!checked.ok()) {
       throw new ContactChangeRefusedException(
-          rowsHaveProblems(checked.problems().size()) + "; nothing was imported.");
+          ContactWords.ROWS_HAVE_PROBLEMS.with(checked.problems().size()));
     }
     Instant now = Instant.now(clock);
     Map<String, Contact> existing = existing(checked.rows());
@@ -231,10 +232,5 @@ public class ContactImports {
 
   private ContactCsv csv() {
     return new ContactCsv(maxBytes, maxRows);
-  }
-
-  /** "1 row has problems", "3 rows have problems". */
-  public static String rowsHaveProblems(int rows) {
-    return rows == 1 ? "1 row has problems" : rows + " rows have problems";
   }
 }

@@ -4,6 +4,7 @@ import in.picode.kretanote.contact.control.PhoneNumbers;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class ContactLookups {
     try {
       waId = PhoneNumbers.normalise(phone);
     } catch (IllegalArgumentException e) {
-      throw new ContactChangeRefusedException(e.getMessage());
+      throw new ContactChangeRefusedException(Wording.of(e));
     }
     return contacts
         .findByIdentity(waId)

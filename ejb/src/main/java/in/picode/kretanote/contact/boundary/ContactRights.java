@@ -10,7 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -78,6 +82,38 @@ public class ContactRights {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Of {@code contactIds}, the tenant's contacts that automated processing may touch (neither STOP
+   * nor an objection), in one query.
+   */
+  public Set<Long> automationAllowed(long tenant, Collection<Long> contactIds) {
+    Set<Long> out = new HashSet<>();
+    if (contactIds.isEmpty()) {
+      return out;
+    }
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id FROM contact WHERE tenant_id = ? AND opted_out = FALSE"
+                    + " AND automation_opt_out = FALSE AND id IN ("
+                    + String.join(", ", Collections.nCopies(contactIds.size(), "?"))
+                    + ")")) {
+      s.setLong(1, tenant);
+      int p = 2;
+      for (long id : contactIds) {
+        s.setLong(p++, id);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 
   /**

@@ -7,6 +7,7 @@ import in.picode.kretanote.contact.entity.ContactFieldValue;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -63,18 +64,17 @@ public class Contacts {
     try {
       waId = PhoneNumbers.normalise(phone);
     } catch (IllegalArgumentException e) {
-      throw new ContactChangeRefusedException(e.getMessage());
+      throw new ContactChangeRefusedException(Wording.of(e));
     }
     if (findByIdentity(waId).isPresent()
         || !em.createNamedQuery(Contact.BY_WA_ID, Contact.class)
             .setParameter("waId", waId)
             .getResultList()
             .isEmpty()) {
-      throw new ContactChangeRefusedException("A contact with this phone number already exists.");
+      throw new ContactChangeRefusedException(ContactWords.PHONE_TAKEN.with());
     }
     if (name != null && name.length() > Contact.NAME_MAX) {
-      throw new ContactChangeRefusedException(
-          "The name is longer than " + Contact.NAME_MAX + " characters.");
+      throw new ContactChangeRefusedException(ContactWords.NAME_LONGER.with(Contact.NAME_MAX));
     }
     return create(null, waId, name);
   }
@@ -197,7 +197,11 @@ public class Contacts {
 
   public Contact rename(long id, String name) {
     Contact c = get(id);
-    c.rename(name, Instant.now(clock));
+    refuseInvalid(
+        () -> {
+          c.rename(name, Instant.now(clock));
+          return c;
+        });
     changes.fire(new ContactChanged(Tenancy.require(), id, false));
     return c;
   }
@@ -289,7 +293,7 @@ public class Contacts {
 
   public CustomField getField(long fieldId) {
     return Optional.ofNullable(em.find(CustomField.class, fieldId))
-        .orElseThrow(() -> new ContactChangeRefusedException("That field does not exist."));
+        .orElseThrow(() -> new ContactChangeRefusedException(ContactWords.FIELD_MISSING.with()));
   }
 
   /** Renames a field (unique per tenant, ignoring case); its type and values stay. */
@@ -319,7 +323,7 @@ public class Contacts {
         fields().stream()
             .anyMatch(f -> !f.getId().equals(except) && f.getName().equalsIgnoreCase(name));
     if (taken) {
-      throw new ContactChangeRefusedException("A field named \"" + name + "\" exists already.");
+      throw new ContactChangeRefusedException(ContactWords.FIELD_NAME_TAKEN.with(name));
     }
   }
 
@@ -344,7 +348,8 @@ public class Contacts {
     get(contactId);
     CustomField field =
         Optional.ofNullable(em.find(CustomField.class, fieldId))
-            .orElseThrow(() -> new ContactChangeRefusedException("That field does not exist."));
+            .orElseThrow(
+                () -> new ContactChangeRefusedException(ContactWords.FIELD_MISSING.with()));
     String value = refuseInvalid(() -> field.canonical(raw));
     putField(contactId, field.getId(), value);
   }
@@ -376,7 +381,7 @@ public class Contacts {
     try {
       return check.get();
     } catch (IllegalArgumentException e) {
-      throw new ContactChangeRefusedException(e.getMessage());
+      throw new ContactChangeRefusedException(Wording.of(e));
     }
   }
 }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.contact.boundary;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,18 @@ public record CsvCheck(List<Row> rows, List<Problem> problems) {
       Set<String> tags,
       Map<Long, String> fields) {}
 
-  /** A row's problem, by its line in the file (the header is line 1). */
-  public record Problem(int line, String message) {}
+  /** A row's problems, by its line in the file (the header is line 1). */
+  public record Problem(int line, List<Wording> wordings) {
+
+    public Problem(int line, Wording wording) {
+      this(line, List.of(wording));
+    }
+
+    /** The problems in English, one text. */
+    public String message() {
+      return String.join(" ", Wording.english(wordings));
+    }
+  }
 
   public boolean ok() {
     return problems.isEmpty() && !rows.isEmpty();

@@ -7,11 +7,14 @@ import static in.picode.kretanote.contact.boundary.CsvCheck.NAME;
 import static in.picode.kretanote.contact.boundary.CsvCheck.PHONE;
 import static in.picode.kretanote.contact.boundary.CsvCheck.TAGS;
 
+import in.picode.kretanote.contact.boundary.ContactWords;
 import in.picode.kretanote.contact.boundary.CsvCheck;
 import in.picode.kretanote.contact.boundary.CsvCheck.Problem;
 import in.picode.kretanote.contact.boundary.CsvCheck.Row;
 import in.picode.kretanote.contact.entity.ContactTag;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
+import in.picode.kretanote.platform.boundary.Wording;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -42,12 +45,20 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 public final class ContactCsv {
 
-  /** A file that cannot be read as CSV at all (encoding, size, shape). */
-  public static final class UnreadableCsvException extends RuntimeException {
+  /** A file that cannot be read as CSV at all (encoding, size, shape), with the sentence why. */
+  public static final class UnreadableCsvException extends RuntimeException
+      implements Wording.Worded {
     private static final long serialVersionUID = 1L;
+    private final Wording wording;
 
-    public UnreadableCsvException(String message) {
-      super(message);
+    public UnreadableCsvException(Wording wording) {
+      super(wording.english());
+      this.wording = wording;
+    }
+
+    @Override
+    public List<Wording> wordings() {
+      return List.of(wording);
     }
   }
 
@@ -64,13 +75,13 @@ public final class ContactCsv {
     try (CSVParser parser = CSVParser.parse(new StringReader(text(bytes)), format())) {
       List<String> headers = parser.getHeaderNames();
       if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
-        throw new UnreadableCsvException("The file has no header row.");
+        throw new UnreadableCsvException(ContactWords.CSV_NO_HEADER.with());
       }
       return headers;
     } catch (IllegalArgumentException e) {
-      throw new UnreadableCsvException("The header row is not usable: " + e.getMessage());
+      throw new UnreadableCsvException(ContactWords.CSV_HEADER_UNUSABLE.with(e.getMessage()));
     } catch (IOException | UncheckedIOException e) {
-      throw new UnreadableCsvException("The file is not valid CSV: " + e.getMessage());
+      throw new UnreadableCsvException(ContactWords.CSV_INVALID.with(e.getMessage()));
     }
   }
 
@@ -111,14 +122,14 @@ public final class ContactCsv {
             .map(Map.Entry::getKey)
             .toList();
     if (phoneColumns.isEmpty()) {
-      throw new UnreadableCsvException("Choose the column that holds the phone numbers.");
+      throw new UnreadableCsvException(ContactWords.CSV_CHOOSE_PHONE.with());
     }
     if (phoneColumns.size() > 1) {
-      throw new UnreadableCsvException("Only one column can hold the phone numbers.");
+      throw new UnreadableCsvException(ContactWords.CSV_ONE_PHONE.with());
     }
     for (String target : mapping.values()) {
       if (target.startsWith(FIELD_PREFIX) && !fields.containsKey(fieldId(target))) {
-        throw new UnreadableCsvException("A mapped custom field does not exist any more.");
+        throw new UnreadableCsvException(ContactWords.CSV_FIELD_GONE.with());
       }
     }
     List<Row> rows = new ArrayList<>();
@@ -127,34 +138,30 @@ public final class ContactCsv {
     try (CSVParser parser = CSVParser.parse(new StringReader(text(bytes)), format())) {
       for (String header : mapping.keySet()) {
         if (!mapping.get(header).equals(IGNORE) && !parser.getHeaderMap().containsKey(header)) {
-          throw new UnreadableCsvException("The file has no column \"" + header + "\".");
+          throw new UnreadableCsvException(ContactWords.CSV_NO_COLUMN.with(header));
         }
       }
       for (CSVRecord record : parser) {
         int line = (int) record.getRecordNumber() + 1;
         if (rows.size() + problems.size() >= maxRows) {
-          throw new UnreadableCsvException(
-              "The file has more than " + maxRows + " rows; split it into smaller files.");
+          throw new UnreadableCsvException(ContactWords.CSV_TOO_MANY_ROWS.with(maxRows));
         }
         if (!record.isConsistent()) {
           problems.add(
               new Problem(
                   line,
-                  "has "
-                      + record.size()
-                      + " columns, the header has "
-                      + parser.getHeaderNames().size()));
+                  ContactWords.CSV_COLUMNS.with(record.size(), parser.getHeaderNames().size())));
           continue;
         }
         row(record, line, mapping, fields, seen, rows, problems);
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new UnreadableCsvException("The file is not valid CSV: " + rootMessage(e));
+      throw new UnreadableCsvException(ContactWords.CSV_INVALID.with(rootMessage(e)));
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new UnreadableCsvException("The file is not valid CSV: " + rootMessage(e));
+      throw new UnreadableCsvException(ContactWords.CSV_INVALID.with(rootMessage(e)));
     }
     if (rows.isEmpty() && problems.isEmpty()) {
-      problems.add(new Problem(1, "The file has a header but no contacts."));
+      problems.add(new Problem(1, ContactWords.CSV_NO_CONTACTS.with()));
     }
     return new CsvCheck(List.copyOf(rows), List.copyOf(problems));
   }
@@ -172,7 +179,7 @@ public final class ContactCsv {
     String email = null;
     Set<String> tags = new LinkedHashSet<>();
     Map<Long, String> values = new LinkedHashMap<>();
-    List<String> errors = new ArrayList<>();
+    List<Wording> errors = new ArrayList<>();
     for (Map.Entry<String, String> m : mapping.entrySet()) {
       String target = m.getValue();
       if (target.equals(IGNORE)) {
@@ -183,7 +190,7 @@ public final class ContactCsv {
       try {
         switch (target) {
           case PHONE -> waId = PhoneNumbers.normalise(raw);
-          case NAME -> name = text(raw, 200, "The name");
+          case NAME -> name = name(raw, 200);
           case EMAIL -> email = email(raw);
           case TAGS -> {
             for (String t : raw.split("[;|]")) {
@@ -201,17 +208,17 @@ public final class ContactCsv {
           }
         }
       } catch (IllegalArgumentException e) {
-        errors.add(e.getMessage());
+        errors.add(Wording.of(e));
       }
     }
     if (waId != null) {
       Integer first = seen.putIfAbsent(waId, line);
       if (first != null) {
-        errors.add("The number " + waId + " is already on line " + first + ".");
+        errors.add(ContactWords.CSV_DUPLICATE.with(waId, first));
       }
     }
     if (!errors.isEmpty()) {
-      problems.add(new Problem(line, String.join(" ", errors)));
+      problems.add(new Problem(line, List.copyOf(errors)));
       return;
     }
     rows.add(new Row(line, waId, name, email, Set.copyOf(tags), Map.copyOf(values)));
@@ -221,16 +228,16 @@ public final class ContactCsv {
     try {
       return Long.parseLong(target.substring(FIELD_PREFIX.length()));
     } catch (NumberFormatException e) {
-      throw new UnreadableCsvException("Unknown column target " + target);
+      throw new UnreadableCsvException(ContactWords.CSV_UNKNOWN_TARGET.with(target));
     }
   }
 
-  private static String text(String raw, int max, String what) {
+  private static String name(String raw, int max) {
     if (raw.isEmpty()) {
       return null;
     }
     if (raw.length() > max) {
-      throw new IllegalArgumentException(what + " has more than " + max + " characters.");
+      throw new WordedArgumentException(ContactWords.CSV_NAME_LONG.with(max));
     }
     return raw;
   }
@@ -240,7 +247,7 @@ public final class ContactCsv {
       return null;
     }
     if (raw.length() > 254 || !raw.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      throw new IllegalArgumentException("\"" + clip(raw) + "\" is not an email address.");
+      throw new WordedArgumentException(ContactWords.CSV_NOT_EMAIL.with(clip(raw)));
     }
     return raw;
   }
@@ -271,11 +278,10 @@ public final class ContactCsv {
   /** The file as text: strictly UTF-8, within the size limit, without a byte-order mark. */
   String text(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
-      throw new UnreadableCsvException("The file is empty.");
+      throw new UnreadableCsvException(ContactWords.CSV_EMPTY.with());
     }
     if (bytes.length > maxBytes) {
-      throw new UnreadableCsvException(
-          "The file is larger than " + (maxBytes / 1024) + " KB; split it into smaller files.");
+      throw new UnreadableCsvException(ContactWords.CSV_TOO_LARGE.with(maxBytes / 1024));
     }
     try {
       String text =
@@ -286,14 +292,11 @@ public final class ContactCsv {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
       if (text.indexOf('\0') >= 0) {
-        throw new UnreadableCsvException(
-            "The file is not UTF-8 text (it looks like UTF-16 or a binary file). Save it as"
-                + " \"CSV UTF-8\" and upload it again.");
+        throw new UnreadableCsvException(ContactWords.CSV_NOT_UTF8_BINARY.with());
       }
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
-      throw new UnreadableCsvException(
-          "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again.");
+      throw new UnreadableCsvException(ContactWords.CSV_NOT_UTF8.with());
     }
   }
 }

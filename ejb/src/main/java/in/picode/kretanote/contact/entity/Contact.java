@@ -1,5 +1,7 @@
 package in.picode.kretanote.contact.entity;
 
+import in.picode.kretanote.contact.boundary.ContactWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -210,10 +212,10 @@ public class Contact {
 
   public void rename(String name, Instant now) {
     if (isBlank(name)) {
-      throw new IllegalArgumentException("A contact name cannot be empty");
+      throw new WordedArgumentException(ContactWords.NAME_EMPTY.with());
     }
     if (name.length() > NAME_MAX) {
-      throw new IllegalArgumentException("A contact name has at most " + NAME_MAX + " characters");
+      throw new WordedArgumentException(ContactWords.NAME_MAX.with(NAME_MAX));
     }
     this.displayName = name.strip();
     this.updatedAt = now;

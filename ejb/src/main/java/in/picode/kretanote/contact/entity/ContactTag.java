@@ -1,5 +1,7 @@
 package in.picode.kretanote.contact.entity;
 
+import in.picode.kretanote.contact.boundary.ContactWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -52,7 +54,7 @@ public class ContactTag {
   public static String check(String tag) {
     String t = tag == null ? "" : tag.strip();
     if (t.isEmpty() || t.length() > TAG_MAX) {
-      throw new IllegalArgumentException("A tag has 1 to " + TAG_MAX + " characters");
+      throw new WordedArgumentException(ContactWords.TAG.with(TAG_MAX));
     }
     return t;
   }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.contact.entity;
 
+import in.picode.kretanote.contact.boundary.ContactWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,7 +68,7 @@ public class CustomField {
   public static String checkName(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > NAME_MAX) {
-      throw new IllegalArgumentException("A field name has 1 to " + NAME_MAX + " characters");
+      throw new WordedArgumentException(ContactWords.FIELD_NAME.with(NAME_MAX));
     }
     return n;
   }
@@ -92,21 +94,20 @@ public class CustomField {
     switch (type) {
       case TEXT:
         if (v.length() > VALUE_MAX) {
-          throw new IllegalArgumentException(name + " has at most " + VALUE_MAX + " characters");
+          throw new WordedArgumentException(ContactWords.FIELD_VALUE_LONG.with(name, VALUE_MAX));
         }
         return v;
       case NUMBER:
         try {
           return new BigDecimal(v).stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(name + " must be a number, not \"" + clip(v) + "\"");
+          throw new WordedArgumentException(ContactWords.FIELD_NOT_NUMBER.with(name, clip(v)));
         }
       case DATE:
         try {
           return LocalDate.parse(v).toString();
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException(
-              name + " must be a date like 2026-01-31, not \"" + clip(v) + "\"");
+          throw new WordedArgumentException(ContactWords.FIELD_NOT_DATE.with(name, clip(v)));
         }
       case BOOLEAN:
         switch (v.toLowerCase(Locale.ROOT)) {
@@ -115,8 +116,7 @@ public class CustomField {
           case "false", "no", "0":
             return "false";
           default:
-            throw new IllegalArgumentException(
-                name + " must be yes or no, not \"" + clip(v) + "\"");
+            throw new WordedArgumentException(ContactWords.FIELD_NOT_YES_NO.with(name, clip(v)));
         }
       default:
         throw new IllegalStateException();

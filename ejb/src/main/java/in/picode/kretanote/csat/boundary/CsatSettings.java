@@ -1,6 +1,7 @@
 package in.picode.kretanote.csat.boundary;
 
 import in.picode.kretanote.csat.entity.CsatSetting;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** The current tenant's survey settings; without a saved row the survey is off. */
 @Stateless
@@ -33,13 +35,13 @@ public class CsatSettings {
       String templateName,
       String templateLanguage,
       int commentMinutes) {
-    CsatSetting s = current();
-    try {
-      s.change(
-          enabled, question, templateName, templateLanguage, commentMinutes, Instant.now(clock));
-    } catch (IllegalArgumentException e) {
-      throw new CsatRefusedException(e.getMessage());
+    List<Wording> problems =
+        CsatSetting.problems(question, templateName, templateLanguage, commentMinutes);
+    if (!problems.isEmpty()) {
+      throw new CsatRefusedException(problems);
     }
+    CsatSetting s = current();
+    s.change(enabled, question, templateName, templateLanguage, commentMinutes, Instant.now(clock));
     if (s.getId() == null) {
       em.persist(s);
     }

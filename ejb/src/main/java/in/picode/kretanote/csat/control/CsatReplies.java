@@ -1,7 +1,7 @@
 package in.picode.kretanote.csat.control;
 
 import in.picode.kretanote.outbound.boundary.RichSending;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -99,7 +99,7 @@ public final class CsatReplies {
   }
 
   private static JsonObject object(String json) {
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = Jsons.createReader(new StringReader(json))) {
       JsonValue v = r.readValue();
       return v instanceof JsonObject o ? o : null;
     } catch (RuntimeException e) {

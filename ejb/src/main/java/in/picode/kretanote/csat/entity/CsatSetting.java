@@ -1,5 +1,7 @@
 package in.picode.kretanote.csat.entity;
 
+import in.picode.kretanote.csat.boundary.CsatWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -76,27 +80,36 @@ public class CsatSetting {
       String templateLanguage,
       int commentMinutes,
       Instant now) {
-    StringBuilder problems = new StringBuilder();
-    String q = question == null ? "" : question.strip();
-    if (q.isEmpty() || q.length() > QUESTION_MAX) {
-      problems.append("The question needs 1 to " + QUESTION_MAX + " characters. ");
-    }
-    if (commentMinutes < 0 || commentMinutes > COMMENT_MINUTES_MAX) {
-      problems.append("Comment minutes must be between 0 and " + COMMENT_MINUTES_MAX + ". ");
-    }
-    boolean hasTemplate = templateName != null && !templateName.isBlank();
-    if (hasTemplate && (templateLanguage == null || templateLanguage.isBlank())) {
-      problems.append("Pick the template's language. ");
-    }
+    List<Wording> problems = problems(question, templateName, templateLanguage, commentMinutes);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(problems.toString().strip());
+      throw new IllegalArgumentException(String.join(" ", Wording.english(problems)));
     }
+    String q = question.strip();
+    boolean hasTemplate = templateName != null && !templateName.isBlank();
     this.enabled = enabled;
     this.question = q;
     this.templateName = hasTemplate ? templateName.strip() : null;
     this.templateLanguage = hasTemplate ? templateLanguage.strip() : null;
     this.commentMinutes = commentMinutes;
     this.updatedAt = now;
+  }
+
+  /** What is wrong with these settings, every problem; empty when they can be saved. */
+  public static List<Wording> problems(
+      String question, String templateName, String templateLanguage, int commentMinutes) {
+    List<Wording> problems = new ArrayList<>();
+    String q = question == null ? "" : question.strip();
+    if (q.isEmpty() || q.length() > QUESTION_MAX) {
+      problems.add(CsatWords.QUESTION_LENGTH.with(QUESTION_MAX));
+    }
+    if (commentMinutes < 0 || commentMinutes > COMMENT_MINUTES_MAX) {
+      problems.add(CsatWords.COMMENT_MINUTES.with(COMMENT_MINUTES_MAX));
+    }
+    boolean hasTemplate = templateName != null && !templateName.isBlank();
+    if (hasTemplate && (templateLanguage == null || templateLanguage.isBlank())) {
+      problems.add(CsatWords.TEMPLATE_LANGUAGE.with());
+    }
+    return problems;
   }
 
   public Long getId() {

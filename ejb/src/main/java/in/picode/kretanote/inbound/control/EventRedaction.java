@@ -1,6 +1,6 @@
 package in.picode.kretanote.inbound.control;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -75,7 +75,7 @@ public final class EventRedaction {
       return Result.UNCHANGED;
     }
     boolean changed = false;
-    JsonArrayBuilder keptEntries = Json.createArrayBuilder();
+    JsonArrayBuilder keptEntries = Jsons.createArrayBuilder();
     int entriesLeft = 0;
     for (JsonValue e : entries) {
       if (!(e instanceof JsonObject entry) || !(entry.get("changes") instanceof JsonArray cs)) {
@@ -83,7 +83,7 @@ public final class EventRedaction {
         entriesLeft++;
         continue;
       }
-      JsonArrayBuilder keptChanges = Json.createArrayBuilder();
+      JsonArrayBuilder keptChanges = Jsons.createArrayBuilder();
       int changesLeft = 0;
       for (JsonValue c : cs) {
         if (!(c instanceof JsonObject change)) {
@@ -124,7 +124,7 @@ public final class EventRedaction {
 
   private static JsonObject withoutWaId(JsonObject change, String waId) {
     JsonObject value = change.getJsonObject("value");
-    JsonObjectBuilder v = Json.createObjectBuilder(value);
+    JsonObjectBuilder v = Jsons.createObjectBuilder(value);
     boolean changed = false;
     boolean left = false;
     for (String[] part :
@@ -141,7 +141,7 @@ public final class EventRedaction {
       String key = part[1];
       Predicate<JsonValue> theirs =
           i -> i instanceof JsonObject o && waId.equals(o.getString(key, null));
-      JsonArrayBuilder kept = Json.createArrayBuilder();
+      JsonArrayBuilder kept = Jsons.createArrayBuilder();
       int n = 0;
       for (JsonValue i : items) {
         if (theirs.test(i)) {
@@ -168,6 +168,6 @@ public final class EventRedaction {
   }
 
   private static JsonObject with(JsonObject o, String key, JsonValue value) {
-    return Json.createObjectBuilder(o).add(key, value).build();
+    return Jsons.createObjectBuilder(o).add(key, value).build();
   }
 }

@@ -1,6 +1,6 @@
 package in.picode.kretanote.inbound.control;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -54,7 +54,7 @@ public record TemplateUpdate(
    */
   public static Either read(String field, String valueJson) {
     JsonObject v;
-    try (JsonReader r = Json.createReader(new StringReader(valueJson))) {
+    try (JsonReader r = Jsons.createReader(new StringReader(valueJson))) {
       JsonValue value = r.readValue();
       if (!(value instanceof JsonObject o)) {
         return Either.refused("the value is not an object");

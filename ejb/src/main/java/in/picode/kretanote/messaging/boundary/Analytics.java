@@ -1,5 +1,6 @@
 package in.picode.kretanote.messaging.boundary;
 
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -210,10 +211,10 @@ public class Analytics {
 
   private static void check(LocalDate from, LocalDate to) {
     if (from == null || to == null || to.isBefore(from)) {
-      throw new IllegalArgumentException("Choose a start date on or before the end date.");
+      throw new WordedArgumentException(ConversationWords.RANGE_ORDER.with());
     }
     if (from.plusDays(MAX_DAYS).isBefore(to)) {
-      throw new IllegalArgumentException("Choose at most " + MAX_DAYS + " days.");
+      throw new WordedArgumentException(ConversationWords.RANGE_DAYS.with(MAX_DAYS));
     }
   }
 

@@ -4,6 +4,7 @@ import in.picode.kretanote.messaging.boundary.Conversations.Actor;
 import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.boundary.ReferenceDeleted;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -103,7 +104,8 @@ public class CannedResponses {
   private CannedResponse get(long id) {
     return find(id)
         .orElseThrow(
-            () -> new CannedResponseRefusedException(null, "This canned response does not exist."));
+            () ->
+                new CannedResponseRefusedException(null, ConversationWords.CANNED_MISSING.with()));
   }
 
   private void refuseTaken(String shortcut, Long except) {
@@ -114,7 +116,7 @@ public class CannedResponses {
             .anyMatch(c -> !c.getId().equals(except));
     if (taken) {
       throw new CannedResponseRefusedException(
-          "shortcut", "/" + shortcut + " is already used by another canned response.");
+          "shortcut", ConversationWords.CANNED_SHORTCUT_TAKEN.with(shortcut));
     }
   }
 
@@ -122,7 +124,7 @@ public class CannedResponses {
     try {
       return CannedResponse.checkShortcut(shortcut);
     } catch (IllegalArgumentException e) {
-      throw new CannedResponseRefusedException("shortcut", e.getMessage());
+      throw new CannedResponseRefusedException("shortcut", Wording.of(e));
     }
   }
 
@@ -130,7 +132,7 @@ public class CannedResponses {
     try {
       return CannedResponse.checkBody(body);
     } catch (IllegalArgumentException e) {
-      throw new CannedResponseRefusedException("body", e.getMessage());
+      throw new CannedResponseRefusedException("body", Wording.of(e));
     }
   }
 

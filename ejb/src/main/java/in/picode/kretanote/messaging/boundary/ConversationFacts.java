@@ -83,7 +83,8 @@ public class ConversationFacts {
   public void prioritize(long conversationId, String priority) {
     String p = priority == null ? null : priority.strip().toUpperCase(Locale.ROOT);
     if (p != null && !PRIORITIES.contains(p)) {
-      throw new ConversationChangeRefusedException("Priority is one of " + PRIORITIES);
+      throw new ConversationChangeRefusedException(
+          ConversationWords.PRIORITY.with(String.valueOf(PRIORITIES)));
     }
     Conversation c = em.find(Conversation.class, conversationId);
     if (c == null) {

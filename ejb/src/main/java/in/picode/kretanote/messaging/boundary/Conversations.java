@@ -6,6 +6,7 @@ import in.picode.kretanote.messaging.entity.ConversationLabel;
 import in.picode.kretanote.messaging.entity.ConversationNote;
 import in.picode.kretanote.messaging.entity.Label;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.platform.control.Visibility;
@@ -98,7 +99,7 @@ public class Conversations {
   public void assign(long conversationId, Long userId, Actor actor) {
     Conversation c = get(conversationId);
     if (userId != null && userName(userId) == null) {
-      throw new ConversationChangeRefusedException("This person is not an active team member.");
+      throw new ConversationChangeRefusedException(ConversationWords.NOT_A_MEMBER.with());
     }
     c.assign(userId);
     changes.fire(
@@ -150,8 +151,10 @@ public class Conversations {
     Conversation c = get(conversationId);
     try {
       c.snooze(until, Instant.now(clock));
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new ConversationChangeRefusedException(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ConversationChangeRefusedException(Wording.of(e));
+    } catch (IllegalStateException e) {
+      throw new ConversationChangeRefusedException(ConversationWords.SNOOZE_CLOSED.with());
     }
     audit.record(
         actor.userId(),
@@ -174,7 +177,7 @@ public class Conversations {
     try {
       note = new ConversationNote(conversationId, actor.userId(), body, Instant.now(clock));
     } catch (IllegalArgumentException e) {
-      throw new ConversationChangeRefusedException(e.getMessage());
+      throw new ConversationChangeRefusedException(Wording.of(e));
     }
     em.persist(note);
     em.flush();
@@ -193,7 +196,7 @@ public class Conversations {
     try {
       note = ConversationNote.byApiKey(conversationId, keyId, keyName, body, Instant.now(clock));
     } catch (IllegalArgumentException e) {
-      throw new ConversationChangeRefusedException(e.getMessage());
+      throw new ConversationChangeRefusedException(Wording.of(e));
     }
     em.persist(note);
     em.flush();
@@ -220,7 +223,7 @@ public class Conversations {
     try {
       n = Label.checkName(name);
     } catch (IllegalArgumentException e) {
-      throw new ConversationChangeRefusedException(e.getMessage());
+      throw new ConversationChangeRefusedException(Wording.of(e));
     }
     Label label =
         em.createNamedQuery(Label.BY_NAME, Label.class)

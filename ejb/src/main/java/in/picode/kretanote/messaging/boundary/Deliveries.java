@@ -15,8 +15,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -58,14 +60,38 @@ public class Deliveries {
 
   /** Meta took the message as {@code wamid}; statuses that overtook the answer apply now. */
   public void accepted(long messageId, String wamid, Instant now) {
-    Message message = em.find(Message.class, messageId);
-    message.accepted(wamid, now);
-    changed(message, now);
+    acceptedAll(List.of(new Accepted(messageId, wamid, now)));
+  }
+
+  /** Meta took message {@code messageId} as {@code wamid} at {@code at}. */
+  public record Accepted(long messageId, String wamid, Instant at) {}
+
+  /**
+   * {@link #accepted} for a block of Meta's answers in one transaction: the status reports that
+   * overtook them are read with one query, which does not flush the block's pending changes first
+   * (reports are written only by the webhook applier's own transactions).
+   */
+  public void acceptedAll(List<Accepted> answers) {
+    Map<String, List<StatusReport>> overtaken = new HashMap<>();
+    List<String> wamids = answers.stream().map(Accepted::wamid).distinct().toList();
+    if (!wamids.isEmpty()) {
+      em.createNamedQuery(StatusReport.OF_WAMIDS, StatusReport.class)
+          .setParameter("wamids", wamids)
+          .setFlushMode(FlushModeType.COMMIT)
+          .getResultList()
+          .forEach(r -> overtaken.computeIfAbsent(r.getWamid(), k -> new ArrayList<>()).add(r));
+    }
+    for (Accepted a : answers) {
+      accepted(a, overtaken.getOrDefault(a.wamid(), List.of()));
+    }
+  }
+
+  private void accepted(Accepted a, List<StatusReport> overtaken) {
+    Message message = em.find(Message.class, a.messageId());
+    message.accepted(a.wamid(), a.at());
+    changed(message, a.at());
     DeliveryStatus current = DeliveryStatus.SENT;
-    for (StatusReport r :
-        em.createNamedQuery(StatusReport.OF_WAMID, StatusReport.class)
-            .setParameter("wamid", wamid)
-            .getResultList()) {
+    for (StatusReport r : overtaken) {
       DeliveryStatus next = StatusOrder.advance(current, DeliveryStatus.fromWire(r.getStatus()));
       if (next != current) {
         current = next;

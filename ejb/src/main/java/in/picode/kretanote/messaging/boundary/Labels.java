@@ -5,6 +5,7 @@ import in.picode.kretanote.messaging.entity.ConversationLabel;
 import in.picode.kretanote.messaging.entity.Label;
 import in.picode.kretanote.platform.boundary.AuditLog;
 import in.picode.kretanote.platform.boundary.ReferenceDeleted;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -103,7 +104,7 @@ public class Labels {
   private Label get(long id) {
     Label label = em.find(Label.class, id);
     if (label == null) {
-      throw new ConversationChangeRefusedException("That label does not exist.");
+      throw new ConversationChangeRefusedException(ConversationWords.LABEL_MISSING.with());
     }
     return label;
   }
@@ -118,7 +119,7 @@ public class Labels {
     try {
       return Label.checkName(name);
     } catch (IllegalArgumentException e) {
-      throw new ConversationChangeRefusedException(e.getMessage());
+      throw new ConversationChangeRefusedException(Wording.of(e));
     }
   }
 
@@ -129,8 +130,7 @@ public class Labels {
             .getResultStream()
             .anyMatch(l -> !l.getId().equals(except));
     if (taken) {
-      throw new ConversationChangeRefusedException(
-          "A label named \"" + name + "\" exists already.");
+      throw new ConversationChangeRefusedException(ConversationWords.LABEL_TAKEN.with(name));
     }
   }
 }

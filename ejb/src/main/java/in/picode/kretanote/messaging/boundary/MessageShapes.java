@@ -1,6 +1,6 @@
 package in.picode.kretanote.messaging.boundary;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -123,7 +123,7 @@ final class MessageShapes {
     if (payload == null || payload.isBlank()) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(payload))) {
       return reader.readValue();
     } catch (RuntimeException e) {
       return null;

@@ -2,6 +2,7 @@ package in.picode.kretanote.messaging.boundary;
 
 import in.picode.kretanote.messaging.entity.Message;
 import in.picode.kretanote.messaging.entity.MessageReferral;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -82,7 +83,7 @@ public class Referrals {
   @SuppressWarnings("unchecked")
   public List<AdFigures> byAd(LocalDate from, LocalDate to) {
     if (from == null || to == null || to.isBefore(from)) {
-      throw new IllegalArgumentException("Choose a start date on or before the end date.");
+      throw new WordedArgumentException(ConversationWords.RANGE_ORDER.with());
     }
     String sql =
         "SELECT COALESCE(r.source_id, ''), MAX(r.source_type), MAX(r.headline),"

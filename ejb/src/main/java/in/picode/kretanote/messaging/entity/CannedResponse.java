@@ -1,5 +1,7 @@
 package in.picode.kretanote.messaging.entity;
 
+import in.picode.kretanote.messaging.boundary.ConversationWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -89,22 +91,19 @@ public class CannedResponse {
       s = s.substring(1);
     }
     if (!SHORTCUT.matcher(s).matches()) {
-      throw new IllegalArgumentException(
-          "A shortcut has 1 to "
-              + SHORTCUT_MAX
-              + " characters: lowercase letters, digits, - and _ (no spaces).");
+      throw new WordedArgumentException(ConversationWords.CANNED_SHORTCUT.with(SHORTCUT_MAX));
     }
     return s;
   }
 
   public static String checkBody(String body) {
     if (body == null || body.isBlank()) {
-      throw new IllegalArgumentException("Write the text of the response.");
+      throw new WordedArgumentException(ConversationWords.CANNED_BODY_MISSING.with());
     }
     String b = body.strip();
     if (b.length() > BODY_MAX) {
-      throw new IllegalArgumentException(
-          "The text has " + b.length() + " characters; a WhatsApp message holds at most 4,096.");
+      throw new WordedArgumentException(
+          ConversationWords.CANNED_BODY_LONG.with(b.length(), BODY_MAX));
     }
     return b;
   }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.messaging.entity;
 
+import in.picode.kretanote.messaging.boundary.ConversationWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -201,11 +203,10 @@ public class Conversation {
    */
   public void snooze(Instant until, Instant now) {
     if (until == null) {
-      throw new IllegalArgumentException(
-          "Choose the date and time to snooze until, like 2026-12-24 09:00");
+      throw new WordedArgumentException(ConversationWords.SNOOZE_WHEN.with());
     }
     if (!until.isAfter(now)) {
-      throw new IllegalArgumentException("Snooze until a time in the future");
+      throw new WordedArgumentException(ConversationWords.SNOOZE_FUTURE.with());
     }
     if (status == Status.CLOSED) {
       throw new IllegalStateException("A closed conversation cannot be snoozed");

@@ -1,5 +1,7 @@
 package in.picode.kretanote.messaging.entity;
 
+import in.picode.kretanote.messaging.boundary.ConversationWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -78,10 +80,10 @@ public class ConversationNote {
       String body,
       Instant now) {
     if (body == null || body.isBlank()) {
-      throw new IllegalArgumentException("A note cannot be empty");
+      throw new WordedArgumentException(ConversationWords.NOTE_EMPTY.with());
     }
     if (body.length() > BODY_MAX) {
-      throw new IllegalArgumentException("A note has at most " + BODY_MAX + " characters");
+      throw new WordedArgumentException(ConversationWords.NOTE_LONG.with(BODY_MAX));
     }
     this.conversationId = conversationId;
     this.authorId = authorId;

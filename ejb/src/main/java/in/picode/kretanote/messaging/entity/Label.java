@@ -1,7 +1,8 @@
 package in.picode.kretanote.messaging.entity;
 
+import in.picode.kretanote.messaging.boundary.ConversationWords;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import in.picode.kretanote.platform.control.PlainText;
-import in.picode.kretanote.platform.control.PlainText.Subject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -48,9 +49,12 @@ public class Label {
   public static String checkName(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > NAME_MAX) {
-      throw new IllegalArgumentException("A label has 1 to " + NAME_MAX + " characters");
+      throw new WordedArgumentException(ConversationWords.LABEL_NAME.with(NAME_MAX));
     }
-    return PlainText.require(n, Subject.LABEL_NAME);
+    if (PlainText.hasMarkup(n)) {
+      throw new WordedArgumentException(ConversationWords.LABEL_MARKUP.with());
+    }
+    return n;
   }
 
   public void rename(String newName) {

@@ -27,12 +27,12 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
     name = StatusReport.KEYS_OF_WAMIDS,
     query = "select s.wamid, s.status, s.occurredAt from StatusReport s where s.wamid in :wamids")
 @NamedQuery(
-    name = StatusReport.OF_WAMID,
-    query = "select s from StatusReport s where s.wamid = :wamid order by s.occurredAt, s.id")
+    name = StatusReport.OF_WAMIDS,
+    query = "select s from StatusReport s where s.wamid in :wamids order by s.occurredAt, s.id")
 public class StatusReport {
 
   public static final String KEYS_OF_WAMIDS = "StatusReport.keysOfWamids";
-  public static final String OF_WAMID = "StatusReport.ofWamid";
+  public static final String OF_WAMIDS = "StatusReport.ofWamids";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,11 +4,11 @@ import in.picode.kretanote.meta.control.GraphJson;
 import in.picode.kretanote.meta.control.GraphSettings;
 import in.picode.kretanote.meta.control.GraphTransport;
 import in.picode.kretanote.meta.control.GraphUploads;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -157,7 +157,7 @@ public class GraphApi {
       throw new IllegalArgumentException("The registration PIN has 6 digits");
     }
     JsonObject body =
-        Json.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build();
+        Jsons.createObjectBuilder().add("messaging_product", "whatsapp").add("pin", pin).build();
     transport.post("register number", token, id(phoneNumberId) + "/register", body);
   }
 
@@ -232,7 +232,7 @@ public class GraphApi {
       throw new IllegalArgumentException("Not a wamid");
     }
     JsonObject body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("messaging_product", "whatsapp")
             .add("status", "read")
             .add("message_id", wamid)

@@ -2,7 +2,7 @@ package in.picode.kretanote.meta.control;
 
 import in.picode.kretanote.meta.boundary.ErrorClass;
 import in.picode.kretanote.meta.boundary.GraphException;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -42,7 +42,7 @@ final class GraphAnswers {
     if (bytes.length == 0) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(bytes))) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject o) {
         return o;

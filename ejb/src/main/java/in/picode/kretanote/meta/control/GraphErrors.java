@@ -2,7 +2,7 @@ package in.picode.kretanote.meta.control;
 
 import in.picode.kretanote.meta.boundary.ErrorClass;
 import in.picode.kretanote.meta.boundary.GraphException;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -92,7 +92,7 @@ public final class GraphErrors {
     if (body == null || body.length == 0) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(body))) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject o && o.get("error") instanceof JsonObject e) {
         return e;

@@ -1,6 +1,6 @@
 package in.picode.kretanote.notification.entity;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
@@ -134,7 +134,7 @@ public class AgentNotification {
       return null;
     }
     int room = TITLE_ARGS_MAX / args.size() - 8;
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsons.createArrayBuilder();
     args.forEach(s -> a.add(s == null ? "" : cut(s, Math.max(room, 1))));
     String out = a.build().toString();
     return out.length() > TITLE_ARGS_MAX ? null : out;
@@ -179,7 +179,7 @@ public class AgentNotification {
     if (titleArgs == null) {
       return List.of();
     }
-    try (var r = Json.createReader(new StringReader(titleArgs))) {
+    try (var r = Jsons.createReader(new StringReader(titleArgs))) {
       return r.readArray().stream()
           .map(v -> v instanceof JsonString s ? s.getString() : String.valueOf(v))
           .toList();

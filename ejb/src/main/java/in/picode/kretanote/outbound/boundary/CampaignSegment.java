@@ -1,8 +1,8 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.WordedArgumentException;
 import in.picode.kretanote.platform.boundary.Wording;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -327,17 +327,17 @@ public record CampaignSegment(
 
   public String toJson() {
     JsonObjectBuilder o =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("anyTags", strings(anyTags))
             .add("allTags", strings(allTags))
             .add("noTags", strings(noTags));
-    JsonArrayBuilder l = Json.createArrayBuilder();
+    JsonArrayBuilder l = Jsons.createArrayBuilder();
     labels.forEach(l::add);
     o.add("labels", l);
-    JsonArrayBuilder cs = Json.createArrayBuilder();
+    JsonArrayBuilder cs = Jsons.createArrayBuilder();
     for (Condition c : conditions) {
       JsonObjectBuilder j =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("field", c.fieldId())
               .add("type", c.type())
               .add("op", c.op().name());
@@ -350,13 +350,15 @@ public record CampaignSegment(
     if (activity != null) {
       o.add(
           "activity",
-          Json.createObjectBuilder().add("within", activity.within()).add("days", activity.days()));
+          Jsons.createObjectBuilder()
+              .add("within", activity.within())
+              .add("days", activity.days()));
     }
     return o.build().toString();
   }
 
   public static CampaignSegment fromJson(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.createReader(new StringReader(json))) {
       JsonObject o = reader.readObject();
       List<Condition> conditions = new ArrayList<>();
       for (JsonValue v : o.getJsonArray("conditions")) {
@@ -383,7 +385,7 @@ public record CampaignSegment(
   }
 
   private static JsonArrayBuilder strings(List<String> list) {
-    JsonArrayBuilder b = Json.createArrayBuilder();
+    JsonArrayBuilder b = Jsons.createArrayBuilder();
     list.forEach(b::add);
     return b;
   }

@@ -8,12 +8,12 @@ import in.picode.kretanote.outbound.control.TemplateParameters;
 import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -167,7 +167,7 @@ public class Campaigns {
     if (!problems.isEmpty()) {
       throw new CampaignProblemsException(problems);
     }
-    JsonArrayBuilder json = Json.createArrayBuilder();
+    JsonArrayBuilder json = Jsons.createArrayBuilder();
     if (d.mapping() == null) {
       values.forEach(json::add);
     }

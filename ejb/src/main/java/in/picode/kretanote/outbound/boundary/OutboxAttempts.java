@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,6 +65,14 @@ public class OutboxAttempts {
   @Inject
   @ConfigProperty(name = "kretanote.outbound.throttle-base", defaultValue = "PT5S")
   Duration throttleBase;
+
+  /**
+   * Back-off base after Meta's per-second throughput refusal (130429): its window is one second, so
+   * the number waits about that long, not {@link #throttleBase} (the hourly limits 4 and 80007).
+   */
+  @Inject
+  @ConfigProperty(name = "kretanote.outbound.throughput-pause", defaultValue = "PT1S")
+  Duration throughputPause;
 
   @Inject
   @ConfigProperty(name = "kretanote.outbound.pair-spacing", defaultValue = "PT6S")
@@ -116,9 +125,13 @@ public class OutboxAttempts {
             .getResultList();
       }
     }
+    List<Deliveries.Accepted> accepted = new ArrayList<>(answers.size());
     for (Answer a : answers) {
-      accepted(a.outboxId(), a.message(), a.at());
+      OutboxEntry entry = em.find(OutboxEntry.class, a.outboxId());
+      entry.sent(a.at());
+      accepted.add(new Deliveries.Accepted(entry.getMessageId(), a.message().wamid(), a.at()));
     }
+    deliveries.acceptedAll(accepted);
   }
 
   /** Meta refused or did not answer; returns whether the number must pause. */
@@ -154,7 +167,8 @@ public class OutboxAttempts {
         if (entry.getAttempts() + 1 >= maxAttempts * 2) {
           giveUp(entry, code, why + "; gave up after repeated throttling", now);
         } else {
-          pause = now.plus(Pacing.backoff(entry.getAttempts() + 1, throttleBase, retryMax, jitter));
+          Duration base = Integer.valueOf(130429).equals(code) ? throughputPause : throttleBase;
+          pause = now.plus(Pacing.backoff(entry.getAttempts() + 1, base, retryMax, jitter));
           entry.retryAt(pause, code, why, true, now);
         }
       }

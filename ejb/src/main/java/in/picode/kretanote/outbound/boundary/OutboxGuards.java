@@ -12,13 +12,13 @@ import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -88,6 +88,14 @@ public class OutboxGuards {
     }
     SendGuard.Facts facts = guard.facts(conversations.values(), now);
     Set<Long> automatic = automatic(due);
+    Set<Long> automationAllowed =
+        restrictions.automatedProcessingAllowedAmong(
+            Tenancy.require(),
+            due.stream()
+                .filter(e -> e.getCampaignId() != null || automatic.contains(e.getMessageId()))
+                .map(OutboxEntry::getContactId)
+                .distinct()
+                .toList());
     Map<Long, Optional<AccessToken>> tokens = new HashMap<>();
     List<Optional<OutboxAttempts.Prepared>> out = new ArrayList<>(outboxIds.size());
     for (long id : outboxIds) {
@@ -95,7 +103,8 @@ public class OutboxGuards {
       out.add(
           e == null || !due.contains(e)
               ? Optional.empty()
-              : prepare(e, earlier, conversations, facts, automatic, tokens, now));
+              : prepare(
+                  e, earlier, conversations, facts, automatic, automationAllowed, tokens, now));
     }
     return out;
   }
@@ -145,6 +154,7 @@ public class OutboxGuards {
       Map<Long, Conversation> conversations,
       SendGuard.Facts facts,
       Set<Long> automatic,
+      Set<Long> automationAllowed,
       Map<Long, Optional<AccessToken>> tokens,
       Instant now) {
     // One customer's messages go in order: while an earlier one waits for a retry, this one waits
@@ -197,15 +207,14 @@ public class OutboxGuards {
       }
       if (campaign == null || campaign.getState() == Campaign.State.CANCELLED) {
         refusal = Optional.of(RefusalCode.CAMPAIGN_CANCELLED.refuse());
-      } else if (!restrictions.automatedProcessingAllowed(
-          Tenancy.require(), entry.getContactId())) {
+      } else if (!automationAllowed.contains(entry.getContactId())) {
         refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
       }
     }
     if (refusal.isEmpty()
         && entry.getCampaignId() == null
         && automatic.contains(entry.getMessageId())
-        && !restrictions.automatedProcessingAllowed(Tenancy.require(), entry.getContactId())) {
+        && !automationAllowed.contains(entry.getContactId())) {
       refusal = Optional.of(RefusalCode.AUTOMATION_OPT_OUT.refuse());
     }
     if (refusal.isEmpty()) {
@@ -229,7 +238,7 @@ public class OutboxGuards {
       return Optional.empty();
     }
     WhatsAppConnection c = em.find(WhatsAppConnection.class, entry.getConnectionId());
-    try (var reader = Json.createReader(new StringReader(entry.getRequest()))) {
+    try (var reader = Jsons.createReader(new StringReader(entry.getRequest()))) {
       return Optional.of(
           new OutboxAttempts.Prepared(c.getPhoneNumberId(), token.get(), reader.readObject()));
     }

@@ -94,6 +94,9 @@ public class SendGuard {
           .getResultList()
           .forEach(
               c -> f.consents.putIfAbsent(c.getContactId() + "|" + c.getCategory(), c.isGranted()));
+      f.suppressed.addAll(
+          restrictions.suppressedAmong(
+              Tenancy.require(), f.contacts.values().stream().map(Contact::getWaId).toList()));
     }
     f.contactIds.addAll(contactIds);
     return f;
@@ -173,7 +176,7 @@ public class SendGuard {
             category,
             templateName,
             template == null ? null : template.getStatus(),
-            contact.isOptedOut() || restrictions.suppressed(Tenancy.require(), contact.getWaId()),
+            contact.isOptedOut() || f.suppressed.contains(contact.getWaId()),
             consent,
             marketingRequiresOptIn && category == Category.MARKETING,
             limit,
@@ -193,6 +196,7 @@ public class SendGuard {
     final Map<Long, Contact> contacts = new HashMap<>();
     final Map<String, Boolean> consents = new HashMap<>();
     final Set<Long> contactIds = new HashSet<>();
+    final Set<String> suppressed = new HashSet<>();
     final Map<Long, Long> used = new HashMap<>();
     final Map<Long, Set<Long>> counted = new HashMap<>();
 

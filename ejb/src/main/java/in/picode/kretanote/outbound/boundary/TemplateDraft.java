@@ -6,8 +6,8 @@ import in.picode.kretanote.outbound.control.InvalidDraftException;
 import in.picode.kretanote.outbound.control.TemplateButtonCheck;
 import in.picode.kretanote.outbound.control.TemplateHeaderCheck;
 import in.picode.kretanote.outbound.control.TemplateText;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -187,10 +187,10 @@ public record TemplateDraft(
   }
 
   private JsonArray build(boolean stored) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     if (otp != null) {
       JsonObjectBuilder b =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("type", "BODY")
               .add("add_security_recommendation", otp.securityRecommendation());
       if (stored) {
@@ -199,7 +199,7 @@ public record TemplateDraft(
       out.add(b);
       if (otp.expiryMinutes() != null) {
         JsonObjectBuilder f =
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("type", "FOOTER")
                 .add("code_expiration_minutes", otp.expiryMinutes());
         if (stored) {
@@ -208,7 +208,7 @@ public record TemplateDraft(
         out.add(f);
       }
       out.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("type", "BUTTONS")
               .add("buttons", AuthenticationTemplateCheck.otpButton(otp)));
       return out.build();
@@ -222,7 +222,7 @@ public record TemplateDraft(
     }
     if (!buttons.isEmpty()) {
       out.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("type", "BUTTONS")
               .add("buttons", TemplateButtonCheck.buttonArray(buttons)));
     }
@@ -293,7 +293,7 @@ public record TemplateDraft(
     if (footer.length() > FOOTER_MAX) {
       throw new InvalidDraftException(TemplateWords.FOOTER_TOO_LONG.with(FOOTER_MAX));
     }
-    return Json.createObjectBuilder().add("type", "FOOTER").add("text", footer);
+    return Jsons.createObjectBuilder().add("type", "FOOTER").add("text", footer);
   }
 
   private JsonObjectBuilder bodyComponent() {
@@ -315,22 +315,22 @@ public record TemplateDraft(
                       count, values.size(), String.join(", ", names))
                   : TemplateWords.BODY_EXAMPLES.with(count, values.size()));
     }
-    JsonObjectBuilder b = Json.createObjectBuilder().add("type", "BODY").add("text", body);
+    JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "BODY").add("text", body);
     if (count > 0 && named()) {
-      JsonArrayBuilder params = Json.createArrayBuilder();
+      JsonArrayBuilder params = Jsons.createArrayBuilder();
       for (int i = 0; i < count; i++) {
         params.add(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("param_name", names.get(i))
                 .add("example", values.get(i)));
       }
-      b.add("example", Json.createObjectBuilder().add("body_text_named_params", params));
+      b.add("example", Jsons.createObjectBuilder().add("body_text_named_params", params));
     } else if (count > 0) {
-      JsonArrayBuilder row = Json.createArrayBuilder();
+      JsonArrayBuilder row = Jsons.createArrayBuilder();
       values.forEach(row::add);
       b.add(
           "example",
-          Json.createObjectBuilder().add("body_text", Json.createArrayBuilder().add(row)));
+          Jsons.createObjectBuilder().add("body_text", Jsons.createArrayBuilder().add(row)));
     }
     return b;
   }

@@ -7,6 +7,7 @@ import in.picode.kretanote.meta.boundary.GraphApi;
 import in.picode.kretanote.meta.boundary.GraphException;
 import in.picode.kretanote.meta.boundary.TemplateInfo;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.ReferenceDeleted;
 import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
@@ -16,7 +17,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -225,7 +225,7 @@ public class Templates {
     }
     TemplateRows.Account account = rows.accountForNew(connectionId, name, language);
     jakarta.json.JsonObjectBuilder request =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("name", name)
             .add("language", language)
             .add("category", category.name());

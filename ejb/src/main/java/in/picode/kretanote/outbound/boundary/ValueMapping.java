@@ -1,7 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -102,9 +102,9 @@ public record ValueMapping(Source source, String text, Long fieldId, String fall
   }
 
   public static String toJson(List<ValueMapping> mappings) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsons.createArrayBuilder();
     for (ValueMapping m : mappings) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("source", m.source().name());
+      JsonObjectBuilder o = Jsons.createObjectBuilder().add("source", m.source().name());
       if (m.text() != null) {
         o.add("text", m.text());
       }
@@ -120,7 +120,7 @@ public record ValueMapping(Source source, String text, Long fieldId, String fall
   }
 
   public static List<ValueMapping> fromJson(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.createReader(new StringReader(json))) {
       List<ValueMapping> out = new ArrayList<>();
       for (JsonValue v : reader.readArray()) {
         JsonObject o = v.asJsonObject();

@@ -5,8 +5,8 @@ import static in.picode.kretanote.outbound.control.DraftText.blankToNull;
 
 import in.picode.kretanote.outbound.boundary.TemplateDraft.Otp;
 import in.picode.kretanote.outbound.boundary.TemplateWords;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class AuthenticationTemplateCheck {
     if (minutes != null && (minutes < 1 || minutes > EXPIRY_MAX_MINUTES)) {
       problems.add(TemplateWords.OTP_EXPIRY.with(EXPIRY_MAX_MINUTES));
     }
-    JsonObjectBuilder b = Json.createObjectBuilder().add("type", "OTP").add("otp_type", type);
+    JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "OTP").add("otp_type", type);
     if (type.equals("ONE_TAP")) {
       String pkg = blankToNull(otp.packageName());
       String hash = blankToNull(otp.signatureHash());
@@ -50,15 +50,15 @@ public final class AuthenticationTemplateCheck {
       }
       b.add(
           "supported_apps",
-          Json.createArrayBuilder()
+          Jsons.createArrayBuilder()
               .add(
-                  Json.createObjectBuilder()
+                  Jsons.createObjectBuilder()
                       .add("package_name", pkg == null ? "" : pkg)
                       .add("signature_hash", hash == null ? "" : hash)));
     }
     if (!problems.isEmpty()) {
       throw new InvalidDraftException(problems);
     }
-    return Json.createArrayBuilder().add(b);
+    return Jsons.createArrayBuilder().add(b);
   }
 }

@@ -1,6 +1,6 @@
 package in.picode.kretanote.outbound.control;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -53,7 +53,7 @@ public final class MetaPayloads {
       String contextWamid,
       JsonArray components) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("messaging_product", "whatsapp")
             .add("recipient_type", "individual");
     if (waId != null) {
@@ -65,10 +65,10 @@ public final class MetaPayloads {
     }
     json.add("type", content.type());
     if (contextWamid != null && !(content instanceof OutgoingContent.Reaction)) {
-      json.add("context", Json.createObjectBuilder().add("message_id", contextWamid));
+      json.add("context", Jsons.createObjectBuilder().add("message_id", contextWamid));
     }
     if (content instanceof OutgoingContent.ContactCard card) {
-      json.add("contacts", Json.createArrayBuilder().add(card(card)));
+      json.add("contacts", Jsons.createArrayBuilder().add(card(card)));
     } else {
       json.add(
           content.type(),
@@ -82,35 +82,35 @@ public final class MetaPayloads {
   private static JsonObjectBuilder card(OutgoingContent.ContactCard c) {
     String[] words = c.name().split("\\s+", 2);
     JsonObjectBuilder name =
-        Json.createObjectBuilder().add("formatted_name", c.name()).add("first_name", words[0]);
+        Jsons.createObjectBuilder().add("formatted_name", c.name()).add("first_name", words[0]);
     if (words.length > 1) {
       name.add("last_name", words[1]);
     }
-    JsonObjectBuilder card = Json.createObjectBuilder().add("name", name);
+    JsonObjectBuilder card = Jsons.createObjectBuilder().add("name", name);
     if (c.phone() != null) {
       card.add(
           "phones",
-          Json.createArrayBuilder()
-              .add(Json.createObjectBuilder().add("phone", c.phone()).add("type", "CELL")));
+          Jsons.createArrayBuilder()
+              .add(Jsons.createObjectBuilder().add("phone", c.phone()).add("type", "CELL")));
     }
     if (c.email() != null) {
       card.add(
           "emails",
-          Json.createArrayBuilder()
-              .add(Json.createObjectBuilder().add("email", c.email()).add("type", "WORK")));
+          Jsons.createArrayBuilder()
+              .add(Jsons.createObjectBuilder().add("email", c.email()).add("type", "WORK")));
     }
     if (c.company() != null) {
-      card.add("org", Json.createObjectBuilder().add("company", c.company()));
+      card.add("org", Jsons.createObjectBuilder().add("company", c.company()));
     }
     return card;
   }
 
   private static JsonObjectBuilder object(OutgoingContent content) {
     if (content instanceof OutgoingContent.Text t) {
-      return Json.createObjectBuilder().add("preview_url", t.previewUrl()).add("body", t.body());
+      return Jsons.createObjectBuilder().add("preview_url", t.previewUrl()).add("body", t.body());
     }
     if (content instanceof OutgoingContent.Media m) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("id", m.mediaId());
+      JsonObjectBuilder o = Jsons.createObjectBuilder().add("id", m.mediaId());
       if (m.caption() != null) {
         o.add("caption", m.caption());
       }
@@ -120,7 +120,7 @@ public final class MetaPayloads {
       return o;
     }
     if (content instanceof OutgoingContent.MediaLink m) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("link", m.link());
+      JsonObjectBuilder o = Jsons.createObjectBuilder().add("link", m.link());
       if (m.caption() != null) {
         o.add("caption", m.caption());
       }
@@ -131,7 +131,7 @@ public final class MetaPayloads {
     }
     if (content instanceof OutgoingContent.Location l) {
       JsonObjectBuilder o =
-          Json.createObjectBuilder().add("latitude", l.latitude()).add("longitude", l.longitude());
+          Jsons.createObjectBuilder().add("latitude", l.latitude()).add("longitude", l.longitude());
       if (l.name() != null) {
         o.add("name", l.name());
       }
@@ -141,64 +141,64 @@ public final class MetaPayloads {
       return o;
     }
     if (content instanceof OutgoingContent.Buttons b) {
-      JsonArrayBuilder buttons = Json.createArrayBuilder();
+      JsonArrayBuilder buttons = Jsons.createArrayBuilder();
       for (OutgoingContent.Button button : b.buttons()) {
         buttons.add(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("type", "reply")
                 .add(
                     "reply",
-                    Json.createObjectBuilder()
+                    Jsons.createObjectBuilder()
                         .add("id", button.id())
                         .add("title", button.title())));
       }
       JsonObjectBuilder o =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("type", "button")
-              .add("body", Json.createObjectBuilder().add("text", b.body()))
-              .add("action", Json.createObjectBuilder().add("buttons", buttons));
+              .add("body", Jsons.createObjectBuilder().add("text", b.body()))
+              .add("action", Jsons.createObjectBuilder().add("buttons", buttons));
       if (b.footer() != null) {
-        o.add("footer", Json.createObjectBuilder().add("text", b.footer()));
+        o.add("footer", Jsons.createObjectBuilder().add("text", b.footer()));
       }
       return o;
     }
     if (content instanceof OutgoingContent.ListMessage l) {
-      JsonArrayBuilder sections = Json.createArrayBuilder();
+      JsonArrayBuilder sections = Jsons.createArrayBuilder();
       for (OutgoingContent.Section section : l.sections()) {
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = Jsons.createArrayBuilder();
         for (OutgoingContent.Row row : section.rows()) {
           JsonObjectBuilder r =
-              Json.createObjectBuilder().add("id", row.id()).add("title", row.title());
+              Jsons.createObjectBuilder().add("id", row.id()).add("title", row.title());
           if (row.description() != null) {
             r.add("description", row.description());
           }
           rows.add(r);
         }
-        JsonObjectBuilder s = Json.createObjectBuilder().add("rows", rows);
+        JsonObjectBuilder s = Jsons.createObjectBuilder().add("rows", rows);
         if (section.title() != null) {
           s.add("title", section.title());
         }
         sections.add(s);
       }
       JsonObjectBuilder o =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("type", "list")
-              .add("body", Json.createObjectBuilder().add("text", l.body()))
+              .add("body", Jsons.createObjectBuilder().add("text", l.body()))
               .add(
                   "action",
-                  Json.createObjectBuilder()
+                  Jsons.createObjectBuilder()
                       .add("button", l.buttonText())
                       .add("sections", sections));
       if (l.footer() != null) {
-        o.add("footer", Json.createObjectBuilder().add("text", l.footer()));
+        o.add("footer", Jsons.createObjectBuilder().add("text", l.footer()));
       }
       return o;
     }
     if (content instanceof OutgoingContent.Reaction r) {
-      return Json.createObjectBuilder().add("message_id", r.targetWamid()).add("emoji", r.emoji());
+      return Jsons.createObjectBuilder().add("message_id", r.targetWamid()).add("emoji", r.emoji());
     }
     if (content instanceof OutgoingContent.Template t) {
-      JsonArrayBuilder components = Json.createArrayBuilder();
+      JsonArrayBuilder components = Jsons.createArrayBuilder();
       if (t.headerMedia() != null) {
         components.add(TemplatePayload.mediaHeader(t.headerMedia()));
       } else if (!t.header().isEmpty()) {
@@ -213,19 +213,19 @@ public final class MetaPayloads {
                 .add("sub_type", "url")
                 .add("index", String.valueOf(b.getKey())));
       }
-      return Json.createObjectBuilder()
+      return Jsons.createObjectBuilder()
           .add("name", t.name())
-          .add("language", Json.createObjectBuilder().add("code", t.language()))
+          .add("language", Jsons.createObjectBuilder().add("code", t.language()))
           .add("components", components);
     }
     throw new IllegalArgumentException("Unknown content " + content.getClass());
   }
 
   private static JsonObjectBuilder component(String type, List<String> values) {
-    JsonArrayBuilder parameters = Json.createArrayBuilder();
+    JsonArrayBuilder parameters = Jsons.createArrayBuilder();
     for (String v : values) {
-      parameters.add(Json.createObjectBuilder().add("type", "text").add("text", v));
+      parameters.add(Jsons.createObjectBuilder().add("type", "text").add("text", v));
     }
-    return Json.createObjectBuilder().add("type", type).add("parameters", parameters);
+    return Jsons.createObjectBuilder().add("type", type).add("parameters", parameters);
   }
 }

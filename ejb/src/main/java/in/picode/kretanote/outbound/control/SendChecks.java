@@ -1,6 +1,6 @@
 package in.picode.kretanote.outbound.control;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ public final class SendChecks {
 
   /** A template's components as stored (Meta's JSON array). */
   public static JsonArray components(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.createReader(new StringReader(json))) {
       return reader.readArray();
     }
   }

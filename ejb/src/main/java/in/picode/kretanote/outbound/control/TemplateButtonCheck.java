@@ -13,8 +13,8 @@ import static in.picode.kretanote.outbound.control.DraftText.names;
 import in.picode.kretanote.outbound.boundary.TemplateDraft.Button;
 import in.picode.kretanote.outbound.boundary.TemplateDraft.ButtonType;
 import in.picode.kretanote.outbound.boundary.TemplateWords;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class TemplateButtonCheck {
     if (!grouped(buttons)) {
       problems.add(TemplateWords.QUICK_REPLIES_TOGETHER.with());
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     for (int i = 0; i < buttons.size(); i++) {
       Button button = buttons.get(i);
       int where = i + 1;
@@ -62,7 +62,7 @@ public final class TemplateButtonCheck {
       }
       switch (type) {
         case QUICK_REPLY ->
-            out.add(Json.createObjectBuilder().add("type", "QUICK_REPLY").add("text", text));
+            out.add(Jsons.createObjectBuilder().add("type", "QUICK_REPLY").add("text", text));
         case URL -> {
           String url = blankToNull(button.url());
           String example = blankToNull(button.example());
@@ -83,12 +83,12 @@ public final class TemplateButtonCheck {
             problems.add(TemplateWords.BUTTON_EXAMPLE_LINK.with(where, "{{1}}"));
           }
           JsonObjectBuilder b =
-              Json.createObjectBuilder()
+              Jsons.createObjectBuilder()
                   .add("type", "URL")
                   .add("text", text)
                   .add("url", url == null ? "" : url);
           if (!vars.isEmpty() && example != null) {
-            b.add("example", Json.createArrayBuilder().add(example));
+            b.add("example", Jsons.createArrayBuilder().add(example));
           }
           out.add(b);
         }
@@ -98,7 +98,7 @@ public final class TemplateButtonCheck {
             problems.add(TemplateWords.BUTTON_CODE_EXAMPLE.with(where, CODE_MAX));
           }
           out.add(
-              Json.createObjectBuilder()
+              Jsons.createObjectBuilder()
                   .add("type", "COPY_CODE")
                   .add("example", example == null ? "" : example));
         }

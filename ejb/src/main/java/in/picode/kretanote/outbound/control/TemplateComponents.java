@@ -1,6 +1,6 @@
 package in.picode.kretanote.outbound.control;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -28,13 +28,13 @@ public final class TemplateComponents {
       String components, String body, String title, String footer, List<Button> buttons) {
     JsonArray old;
     try (JsonReader r =
-        Json.createReader(new StringReader(components == null ? "[]" : components))) {
+        Jsons.createReader(new StringReader(components == null ? "[]" : components))) {
       JsonValue v = r.readValue();
-      old = v instanceof JsonArray a ? a : Json.createArrayBuilder().build();
+      old = v instanceof JsonArray a ? a : Jsons.createArrayBuilder().build();
     } catch (RuntimeException e) {
-      old = Json.createArrayBuilder().build();
+      old = Jsons.createArrayBuilder().build();
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     boolean sawBody = false;
     boolean sawHeader = false;
     boolean sawFooter = false;
@@ -67,32 +67,32 @@ public final class TemplateComponents {
     }
     if (!sawHeader && title != null) {
       out.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("type", "HEADER")
               .add("format", "TEXT")
               .add("text", title));
     }
     if (!sawBody && body != null) {
-      out.add(Json.createObjectBuilder().add("type", "BODY").add("text", body));
+      out.add(Jsons.createObjectBuilder().add("type", "BODY").add("text", body));
     }
     if (!sawFooter && footer != null) {
-      out.add(Json.createObjectBuilder().add("type", "FOOTER").add("text", footer));
+      out.add(Jsons.createObjectBuilder().add("type", "FOOTER").add("text", footer));
     }
     if (!sawButtons && !buttons.isEmpty()) {
-      out.add(buttons(Json.createObjectBuilder().add("type", "BUTTONS").build(), buttons));
+      out.add(buttons(Jsons.createObjectBuilder().add("type", "BUTTONS").build(), buttons));
     }
     return out.build().toString();
   }
 
   private static JsonObject with(JsonObject c, String key, String value) {
-    JsonObjectBuilder b = Json.createObjectBuilder(c);
+    JsonObjectBuilder b = Jsons.createObjectBuilder(c);
     b.add(key, value);
     return b.build();
   }
 
   /** The webhook lists URL and phone buttons only: other buttons (quick replies) are kept. */
   private static JsonObject buttons(JsonObject c, List<Button> buttons) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.createArrayBuilder();
     if (c.get("buttons") instanceof JsonArray old) {
       for (JsonValue v : old) {
         if (v instanceof JsonObject b) {
@@ -104,7 +104,7 @@ public final class TemplateComponents {
       }
     }
     for (Button b : buttons) {
-      JsonObjectBuilder button = Json.createObjectBuilder();
+      JsonObjectBuilder button = Jsons.createObjectBuilder();
       button.add("type", b.type() == null ? "URL" : b.type().toUpperCase(Locale.ROOT));
       if (b.text() != null) {
         button.add("text", b.text());
@@ -121,7 +121,7 @@ public final class TemplateComponents {
   }
 
   private static JsonObject with(JsonObject c, String key, JsonArray value) {
-    JsonObjectBuilder b = Json.createObjectBuilder(c);
+    JsonObjectBuilder b = Jsons.createObjectBuilder(c);
     b.add(key, value);
     return b.build();
   }

@@ -3,8 +3,8 @@ package in.picode.kretanote.outbound.control;
 import in.picode.kretanote.outbound.boundary.TemplateDraft;
 import in.picode.kretanote.outbound.boundary.TemplateDraft.HeaderFormat;
 import in.picode.kretanote.outbound.boundary.TemplateWords;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class TemplateHeaderCheck {
       if (DraftText.hasPlaceholder(header)) {
         throw new InvalidDraftException(TemplateWords.HEADER_PLACEHOLDERS.with());
       }
-      return Json.createObjectBuilder()
+      return Jsons.createObjectBuilder()
           .add("type", "HEADER")
           .add("format", "TEXT")
           .add("text", header);
@@ -63,12 +63,12 @@ public final class TemplateHeaderCheck {
       throw new InvalidDraftException(problems);
     }
     JsonObjectBuilder b =
-        Json.createObjectBuilder().add("type", "HEADER").add("format", headerFormat.name());
+        Jsons.createObjectBuilder().add("type", "HEADER").add("format", headerFormat.name());
     if (sample.handle() != null) {
       b.add(
           "example",
-          Json.createObjectBuilder()
-              .add("header_handle", Json.createArrayBuilder().add(sample.handle())));
+          Jsons.createObjectBuilder()
+              .add("header_handle", Jsons.createArrayBuilder().add(sample.handle())));
     }
     return b;
   }

@@ -1,6 +1,6 @@
 package in.picode.kretanote.outbound.control;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,7 +22,7 @@ final class TemplatePayload {
   private TemplatePayload() {}
 
   static JsonObjectBuilder of(OutgoingContent.Template t, JsonArray components) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     List<String> bodyNames = List.of();
     List<String> headerNames = List.of();
     JsonArray buttons = null;
@@ -59,20 +59,20 @@ final class TemplatePayload {
       }
       JsonObjectBuilder parameter =
           type.equals("COPY_CODE")
-              ? Json.createObjectBuilder()
+              ? Jsons.createObjectBuilder()
                   .add("type", "coupon_code")
                   .add("coupon_code", given.get(0))
-              : Json.createObjectBuilder().add("type", "text").add("text", given.get(0));
+              : Jsons.createObjectBuilder().add("type", "text").add("text", given.get(0));
       out.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("type", "button")
               .add("sub_type", type.equals("COPY_CODE") ? "copy_code" : "url")
               .add("index", String.valueOf(i))
-              .add("parameters", Json.createArrayBuilder().add(parameter)));
+              .add("parameters", Jsons.createArrayBuilder().add(parameter)));
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("name", t.name())
-        .add("language", Json.createObjectBuilder().add("code", t.language()))
+        .add("language", Jsons.createObjectBuilder().add("code", t.language()))
         .add("components", out);
   }
 
@@ -81,31 +81,31 @@ final class TemplatePayload {
 
   static JsonObjectBuilder mediaHeader(OutgoingContent.HeaderMedia media) {
     String kind = media.kind().wire();
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = Jsons.createObjectBuilder();
     if (media.id() != null) {
       object.add("id", media.id());
     } else {
       object.add("link", media.link());
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("type", "header")
         .add(
             "parameters",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", kind).add(kind, object)));
+            Jsons.createArrayBuilder()
+                .add(Jsons.createObjectBuilder().add("type", kind).add(kind, object)));
   }
 
   private static JsonObjectBuilder texts(String type, List<String> values, List<String> names) {
     boolean named = !names.isEmpty() && !names.get(0).matches("[0-9]+");
-    JsonArrayBuilder parameters = Json.createArrayBuilder();
+    JsonArrayBuilder parameters = Jsons.createArrayBuilder();
     for (int i = 0; i < values.size(); i++) {
-      JsonObjectBuilder p = Json.createObjectBuilder().add("type", "text");
+      JsonObjectBuilder p = Jsons.createObjectBuilder().add("type", "text");
       if (named && i < names.size()) {
         p.add("parameter_name", names.get(i));
       }
       parameters.add(p.add("text", values.get(i)));
     }
-    return Json.createObjectBuilder().add("type", type).add("parameters", parameters);
+    return Jsons.createObjectBuilder().add("type", type).add("parameters", parameters);
   }
 
   private static String string(JsonObject o, String key) {

@@ -51,10 +51,10 @@ public class AccountDeletions {
             ? SignInOutcome.failed(null, null, null, "empty")
             : signIns.verify(who.email(), password, who.clientAddress());
     if (SignIns.DELETION_PENDING.equals(reauth.reason())) {
-      throw new PrivacyRefusedException("This account is already scheduled for deletion.");
+      throw new PrivacyRefusedException(PrivacyWords.DELETION_SCHEDULED.with());
     }
     if (!reauth.success() || reauth.userId() == null || reauth.userId() != who.userId()) {
-      throw new PrivacyRefusedException("The password is not right. Nothing was deleted.");
+      throw new PrivacyRefusedException(PrivacyWords.DELETE_WRONG_PASSWORD.with());
     }
     DeletionStore.Deletion d = store.schedule(who, typedName, config.grace(), Instant.now());
     List<String> notes =
@@ -99,18 +99,15 @@ public class AccountDeletions {
    */
   public void cancel(String email, String password, String clientAddress) {
     SignInOutcome outcome = signIns.verify(email, password, clientAddress);
-    String refusal =
-        "The email or password is not right, or this account has no deletion to cancel.";
     if (outcome.success()
         || !SignIns.DELETION_PENDING.equals(outcome.reason())
         || outcome.tenantId() == null
         || !signIns.isOwner(outcome.userId())) {
-      throw new PrivacyRefusedException(refusal);
+      throw new PrivacyRefusedException(PrivacyWords.CANCEL_REFUSED.with());
     }
     if (!store.cancel(
         outcome.tenantId(), outcome.userId(), outcome.email(), clientAddress, Instant.now())) {
-      throw new PrivacyRefusedException(
-          "The deletion can no longer be cancelled: the purge has already begun.");
+      throw new PrivacyRefusedException(PrivacyWords.CANCEL_TOO_LATE.with());
     }
   }
 

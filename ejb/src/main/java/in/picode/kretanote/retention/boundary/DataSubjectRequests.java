@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -66,17 +69,13 @@ public class DataSubjectRequests {
           String mail = blankToNull(email);
           String tel = blankToNull(phone);
           if (name != null && name.length() > NAME_MAX) {
-            throw new PrivacyRefusedException(
-                "The name can have at most " + NAME_MAX + " characters.");
+            throw new PrivacyRefusedException(PrivacyWords.NAME_LONG.with(NAME_MAX));
           }
           if (mail != null && (mail.length() > EMAIL_MAX || !EMAIL.matcher(mail).matches())) {
-            throw new PrivacyRefusedException("That is not an email address.");
+            throw new PrivacyRefusedException(PrivacyWords.NOT_AN_EMAIL.with());
           }
           if (tel != null && !PHONE.matcher(tel).matches()) {
-            throw new PrivacyRefusedException(
-                "A phone number has digits, spaces and + ( ) - . / only, at most "
-                    + PHONE_MAX
-                    + " characters.");
+            throw new PrivacyRefusedException(PrivacyWords.NOT_A_PHONE.with(PHONE_MAX));
           }
           store.correct(Tenancy.require(), contactId, name, mail, tel, who, Instant.now());
           return null;
@@ -135,6 +134,19 @@ public class DataSubjectRequests {
   /** Whether an erased contact with this WhatsApp id had said STOP (never send to it). */
   public boolean suppressed(long tenantId, String waId) {
     return waId != null && store.suppressed(tenantId, waId);
+  }
+
+  /**
+   * {@link #automatedProcessingAllowed} for a block of contacts (a sender's block): the allowed.
+   */
+  public Set<Long> automatedProcessingAllowedAmong(long tenantId, Collection<Long> contactIds) {
+    return contactIds.isEmpty() ? Set.of() : store.automatedProcessingAllowed(tenantId, contactIds);
+  }
+
+  /** {@link #suppressed} for a block of WhatsApp ids: the ones suppressed. */
+  public Set<String> suppressedAmong(long tenantId, Collection<String> waIds) {
+    List<String> known = waIds.stream().filter(Objects::nonNull).distinct().toList();
+    return known.isEmpty() ? Set.of() : store.suppressed(tenantId, known);
   }
 
   private <T> T logged(long contactId, String kind, Requester who, Supplier<T> work) {

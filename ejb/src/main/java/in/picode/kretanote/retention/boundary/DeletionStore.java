@@ -74,18 +74,17 @@ public class DeletionStore {
     AccountClosure.Request request =
         closure
             .lock(tenant, who.userId())
-            .orElseThrow(() -> new PrivacyRefusedException("This account no longer exists."));
+            .orElseThrow(() -> new PrivacyRefusedException(PrivacyWords.ACCOUNT_GONE.with()));
     if (!request.activeOwner()) {
-      throw new PrivacyRefusedException("Only the account owner can delete the account.");
+      throw new PrivacyRefusedException(PrivacyWords.DELETE_BY_OWNER.with());
     }
     String name = request.tenantName();
     String email = request.email();
     if (typedName == null || !typedName.strip().equals(name)) {
-      throw new PrivacyRefusedException(
-          "Type the account name exactly as shown (" + name + ") to confirm. Nothing was deleted.");
+      throw new PrivacyRefusedException(PrivacyWords.DELETE_NAME_MISMATCH.with(name));
     }
     if (!"ACTIVE".equals(request.tenantStatus())) {
-      throw new PrivacyRefusedException("This account is already scheduled for deletion.");
+      throw new PrivacyRefusedException(PrivacyWords.DELETION_SCHEDULED.with());
     }
     closure.deletionScheduled(tenant, now);
     try (Connection c = ds.getConnection()) {

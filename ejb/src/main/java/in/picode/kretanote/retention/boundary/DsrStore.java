@@ -25,10 +25,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
@@ -67,7 +72,7 @@ public class DsrStore {
   }
 
   static PrivacyRefusedException notFound() {
-    return new PrivacyRefusedException("There is no such contact in this account.");
+    return new PrivacyRefusedException(PrivacyWords.NO_SUCH_CONTACT.with());
   }
 
   /**
@@ -166,8 +171,7 @@ public class DsrStore {
   public PurgeBatch erase(long tenant, long contactId, Requester who, Instant now, int batch) {
     ContactPrivacy contact = contact(tenant, contactId);
     if (contact.legalHold()) {
-      throw new PrivacyRefusedException(
-          "This contact is under legal hold; lift the hold before erasing the contact.");
+      throw new PrivacyRefusedException(PrivacyWords.CONTACT_ON_HOLD.with());
     }
     DataSubject subject = new DataSubject(tenant, contactId, contact.waId());
     String identity = rights.lock(tenant, contactId).orElseThrow(DsrStore::notFound);
@@ -291,6 +295,45 @@ public class DsrStore {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@link #automatedProcessingAllowed(long, long)} for several contacts: the allowed ones. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Set<Long> automatedProcessingAllowed(long tenant, Collection<Long> contactIds) {
+    if (tenants.find(tenant).filter(t -> t.getStatus() == Tenant.Status.ACTIVE).isEmpty()) {
+      return Set.of();
+    }
+    return rights.automationAllowed(tenant, contactIds);
+  }
+
+  /** {@link #suppressed(long, String)} for several WhatsApp ids, in one query: the suppressed. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Set<String> suppressed(long tenant, List<String> waIds) {
+    Map<String, String> byHash = new HashMap<>();
+    for (String waId : waIds) {
+      byHash.put(HexFormat.of().formatHex(suppressionHash(tenant, waId)), waId);
+    }
+    Set<String> out = new HashSet<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT identity_hash FROM suppression WHERE tenant_id = ? AND identity_hash IN ("
+                    + String.join(", ", Collections.nCopies(waIds.size(), "?"))
+                    + ")")) {
+      s.setLong(1, tenant);
+      int p = 2;
+      for (String waId : waIds) {
+        s.setBytes(p++, suppressionHash(tenant, waId));
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(byHash.get(HexFormat.of().formatHex(rs.getBytes(1))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 
   static byte[] suppressionHash(long tenant, String identity) {

@@ -1,5 +1,6 @@
 package in.picode.kretanote.retention.boundary;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -35,18 +36,12 @@ public record RetentionPolicy(int defaultDays, int minDays, int maxDays, int web
   }
 
   /** Null when {@code days} is allowed, else the sentence the settings page shows. */
-  public String refusal(Integer days) {
+  public Wording refusal(Integer days) {
     if (days == null) {
-      return "Enter a retention period in days.";
+      return PrivacyWords.PERIOD_MISSING.with();
     }
     if (days < minDays || days > maxDays) {
-      return "The retention period must be between "
-          + minDays
-          + " and "
-          + maxDays
-          + " days; "
-          + days
-          + " is outside that range.";
+      return PrivacyWords.PERIOD_RANGE.with(minDays, maxDays, days);
     }
     return null;
   }

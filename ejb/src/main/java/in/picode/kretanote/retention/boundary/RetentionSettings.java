@@ -1,6 +1,7 @@
 package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.annotation.Resource;
@@ -86,7 +87,7 @@ public class RetentionSettings {
 
   public void setPeriod(Integer days, Requester who) {
     requireOwnerOrAdmin(who);
-    String refusal = config.policy().refusal(days);
+    Wording refusal = config.policy().refusal(days);
     if (refusal != null) {
       throw new PrivacyRefusedException(refusal);
     }
@@ -105,11 +106,10 @@ public class RetentionSettings {
     requireOwnerOrAdmin(who);
     String r = reason == null ? "" : reason.strip();
     if (on && r.isEmpty()) {
-      throw new PrivacyRefusedException("Say why the data must be kept (for the audit log).");
+      throw new PrivacyRefusedException(PrivacyWords.HOLD_REASON_MISSING.with());
     }
     if (r.length() > REASON_MAX) {
-      throw new PrivacyRefusedException(
-          "The reason can have at most " + REASON_MAX + " characters.");
+      throw new PrivacyRefusedException(PrivacyWords.HOLD_REASON_LONG.with(REASON_MAX));
     }
     upsert("legal_hold", on);
     upsert("legal_hold_reason", on ? r : null);
@@ -156,7 +156,7 @@ public class RetentionSettings {
 
   static void requireOwnerOrAdmin(Requester who) {
     if (who == null || !who.isOwnerOrAdmin()) {
-      throw new PrivacyRefusedException("Only an owner or admin can do this.");
+      throw new PrivacyRefusedException(PrivacyWords.OWNER_OR_ADMIN.with());
     }
   }
 

@@ -1,7 +1,7 @@
 package in.picode.kretanote.retention.control;
 
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.control.ExportSection;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
@@ -42,12 +42,12 @@ public final class ExportArchive {
   }
 
   static String json(Map<String, Object> header, List<ExportSection> sections) {
-    JsonObjectBuilder root = Json.createObjectBuilder();
+    JsonObjectBuilder root = Jsons.createObjectBuilder();
     header.forEach((k, v) -> add(root, k, v));
     for (ExportSection s : sections) {
-      JsonArrayBuilder rows = Json.createArrayBuilder();
+      JsonArrayBuilder rows = Jsons.createArrayBuilder();
       for (Map<String, Object> row : s.rows()) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = Jsons.createObjectBuilder();
         for (String c : s.columns()) {
           add(o, c, row.get(c));
         }
@@ -57,7 +57,7 @@ public final class ExportArchive {
     }
     StringWriter out = new StringWriter();
     try (var w =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+        Jsons.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
       w.writeObject(root.build());
     }
     return out.toString();

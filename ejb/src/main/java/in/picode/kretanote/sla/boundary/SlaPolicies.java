@@ -1,5 +1,6 @@
 package in.picode.kretanote.sla.boundary;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.routing.boundary.Teams;
 import in.picode.kretanote.sla.entity.SlaPolicy;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,7 +58,7 @@ public class SlaPolicies {
       Integer resolutionMinutes,
       boolean businessHours) {
     if (teams.find(teamId).isEmpty()) {
-      throw new SlaRefusedException("That team does not exist.");
+      throw new SlaRefusedException(SlaWords.NO_SUCH_TEAM.with());
     }
     SlaPolicy p = ofTeam(teamId).orElseGet(() -> SlaPolicy.ofTeam(teamId, Instant.now(clock)));
     return store(p, firstResponseMinutes, nextResponseMinutes, resolutionMinutes, businessHours);
@@ -85,16 +87,17 @@ public class SlaPolicies {
       Integer nextResponseMinutes,
       Integer resolutionMinutes,
       boolean businessHours) {
-    try {
-      p.change(
-          firstResponseMinutes,
-          nextResponseMinutes,
-          resolutionMinutes,
-          businessHours,
-          Instant.now(clock));
-    } catch (IllegalArgumentException e) {
-      throw new SlaRefusedException(e.getMessage());
+    List<Wording> problems =
+        SlaPolicy.problems(firstResponseMinutes, nextResponseMinutes, resolutionMinutes);
+    if (!problems.isEmpty()) {
+      throw new SlaRefusedException(problems);
     }
+    p.change(
+        firstResponseMinutes,
+        nextResponseMinutes,
+        resolutionMinutes,
+        businessHours,
+        Instant.now(clock));
     if (p.getId() == null) {
       em.persist(p);
     }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.sla.entity;
 
+import in.picode.kretanote.platform.boundary.Wording;
+import in.picode.kretanote.sla.boundary.SlaWords;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -81,12 +85,9 @@ public class SlaPolicy {
       Integer resolution,
       boolean businessHours,
       Instant now) {
-    StringBuilder problems = new StringBuilder();
-    check(firstResponse, "First response", problems);
-    check(nextResponse, "Next response", problems);
-    check(resolution, "Resolution", problems);
+    List<Wording> problems = problems(firstResponse, nextResponse, resolution);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(problems.toString().strip());
+      throw new IllegalArgumentException(String.join(" ", Wording.english(problems)));
     }
     this.firstResponseMinutes = firstResponse;
     this.nextResponseMinutes = nextResponse;
@@ -95,9 +96,19 @@ public class SlaPolicy {
     this.updatedAt = now;
   }
 
-  private static void check(Integer minutes, String what, StringBuilder problems) {
+  /** What is wrong with these targets (null minutes: no target), every problem; empty when none. */
+  public static List<Wording> problems(
+      Integer firstResponse, Integer nextResponse, Integer resolution) {
+    List<Wording> problems = new ArrayList<>();
+    check(firstResponse, SlaWords.FIRST_RESPONSE_RANGE, problems);
+    check(nextResponse, SlaWords.NEXT_RESPONSE_RANGE, problems);
+    check(resolution, SlaWords.RESOLUTION_RANGE, problems);
+    return problems;
+  }
+
+  private static void check(Integer minutes, SlaWords range, List<Wording> problems) {
     if (minutes != null && (minutes < 1 || minutes > MINUTES_MAX)) {
-      problems.append(what).append(" must be 1 to ").append(MINUTES_MAX).append(" minutes. ");
+      problems.add(range.with(MINUTES_MAX));
     }
   }
 

@@ -21,8 +21,8 @@ import java.util.TreeSet;
 @Stateless
 public class AccountPreferences {
 
-  public static final String UNKNOWN_ZONE = "Choose a time zone from the list.";
-  public static final String UNKNOWN_LANGUAGE = "Choose a language from the list.";
+  public static final String UNKNOWN_ZONE = TenantWords.UNKNOWN_ZONE.with().english();
+  public static final String UNKNOWN_LANGUAGE = TenantWords.UNKNOWN_LANGUAGE.with().english();
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -34,10 +34,12 @@ public class AccountPreferences {
 
   /** The user's choice on the preferences page. */
   public ZoneId changeTimeZone(long userId, String zone) {
-    ZoneId parsed = parse(zone).orElseThrow(() -> AccountChangeRefusedException.page(UNKNOWN_ZONE));
+    ZoneId parsed =
+        parse(zone)
+            .orElseThrow(() -> AccountChangeRefusedException.page(TenantWords.UNKNOWN_ZONE.with()));
     UserAccount user = em.find(UserAccount.class, userId);
     if (user == null) {
-      throw AccountChangeRefusedException.page("Nobody is signed in.");
+      throw AccountChangeRefusedException.page(TenantWords.NOBODY_SIGNED_IN.with());
     }
     user.changeTimeZone(parsed);
     return parsed;
@@ -56,11 +58,11 @@ public class AccountPreferences {
   public Optional<String> changeLanguage(long userId, String tag) {
     Optional<String> chosen = Languages.offered(tag);
     if (chosen.isEmpty() && tag != null && !tag.isBlank()) {
-      throw AccountChangeRefusedException.page(UNKNOWN_LANGUAGE);
+      throw AccountChangeRefusedException.page(TenantWords.UNKNOWN_LANGUAGE.with());
     }
     UserAccount user = em.find(UserAccount.class, userId);
     if (user == null) {
-      throw AccountChangeRefusedException.page("Nobody is signed in.");
+      throw AccountChangeRefusedException.page(TenantWords.NOBODY_SIGNED_IN.with());
     }
     user.changeLanguage(chosen.orElse(null));
     return chosen;

@@ -58,18 +58,17 @@ public class Invitations {
   public Invitation invite(long actorId, String email, Role role, String clientAddress) {
     UserAccount actor = team.manager(actorId);
     if (email == null || email.isBlank()) {
-      throw new AccountChangeRefusedException("email", "Enter the email address to invite.");
+      throw new AccountChangeRefusedException("email", TenantWords.INVITE_EMAIL_MISSING.with());
     }
     if (email.strip().length() > UserAccount.EMAIL_MAX) {
       throw new AccountChangeRefusedException(
-          "email", "The email has at most " + UserAccount.EMAIL_MAX + " characters.");
+          "email", TenantWords.EMAIL_LONG.with(UserAccount.EMAIL_MAX));
     }
     if (!EMAIL.matcher(email.strip()).matches()) {
-      throw new AccountChangeRefusedException(
-          "email", "Enter a valid email address, like name@example.com.");
+      throw new AccountChangeRefusedException("email", TenantWords.EMAIL_INVALID.with());
     }
     if (role != Role.ADMIN && role != Role.AGENT) {
-      throw new AccountChangeRefusedException("role", "Invite as admin or agent.");
+      throw new AccountChangeRefusedException("role", TenantWords.INVITE_ROLE.with());
     }
     String normalized = UserAccount.normalizeEmail(email);
     Optional<UserAccount> registered =
@@ -88,10 +87,7 @@ public class Invitations {
     }
     em.flush();
     if (pending().size() >= MAX_PENDING) {
-      throw AccountChangeRefusedException.page(
-          "There are "
-              + MAX_PENDING
-              + " open invitations already. Revoke some or wait until they are answered.");
+      throw AccountChangeRefusedException.page(TenantWords.INVITES_MAX.with(MAX_PENDING));
     }
     String token = TokenCodec.newToken();
     Invitation invitation =
@@ -141,8 +137,7 @@ public class Invitations {
     Invitation invitation = em.find(Invitation.class, invitationId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now(clock);
     if (invitation == null || !invitation.isPending(now)) {
-      throw AccountChangeRefusedException.page(
-          "This invitation is not open any more: it was accepted, revoked or it expired.");
+      throw AccountChangeRefusedException.page(TenantWords.INVITATION_CLOSED.with());
     }
     invitation.revoke(now);
     audit.record(

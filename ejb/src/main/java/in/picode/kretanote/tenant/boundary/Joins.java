@@ -31,9 +31,7 @@ import java.util.concurrent.Callable;
 @Stateless
 public class Joins {
 
-  public static final String INVALID_LINK =
-      "This invitation is not valid any more: it was used already, it was revoked, it expired, or"
-          + " the link is incomplete. Ask the person who invited you to send a new one.";
+  public static final String INVALID_LINK = TenantWords.JOIN_LINK_INVALID.with().english();
 
   /** What the join page shows before the invitee commits to anything. */
   public record JoinPreview(String email, Role role, String tenantName, Instant expiresAt) {}
@@ -64,27 +62,29 @@ public class Joins {
 
   public JoinPreview accept(String token, String name, String password, String clientAddress) {
     if (!TokenCodec.looksValid(token)) {
-      throw AccountChangeRefusedException.page(INVALID_LINK);
+      throw AccountChangeRefusedException.page(TenantWords.JOIN_LINK_INVALID.with());
     }
     byte[] hash = TokenCodec.hash(token);
     long tenantId =
-        tenantOf(hash).orElseThrow(() -> AccountChangeRefusedException.page(INVALID_LINK));
+        tenantOf(hash)
+            .orElseThrow(
+                () -> AccountChangeRefusedException.page(TenantWords.JOIN_LINK_INVALID.with()));
     Instant now = Instant.now(clock);
     Invitation invitation =
         in(tenantId, () -> invitations.lockByToken(hash))
             .filter(i -> i.isPending(now))
-            .orElseThrow(() -> AccountChangeRefusedException.page(INVALID_LINK));
+            .orElseThrow(
+                () -> AccountChangeRefusedException.page(TenantWords.JOIN_LINK_INVALID.with()));
     Tenant tenant = em.find(Tenant.class, tenantId);
     if (tenant == null || tenant.getStatus() != Tenant.Status.ACTIVE) {
-      throw AccountChangeRefusedException.page(
-          "This business's KretaNote account is not active, so nobody can join it now.");
+      throw AccountChangeRefusedException.page(TenantWords.JOIN_INACTIVE.with());
     }
     if (name == null || name.isBlank()) {
-      throw new AccountChangeRefusedException("name", "Enter your name.");
+      throw new AccountChangeRefusedException("name", TenantWords.NAME_MISSING.with());
     }
     if (name.strip().length() > UserAccount.NAME_MAX) {
       throw new AccountChangeRefusedException(
-          "name", "Your name has at most " + UserAccount.NAME_MAX + " characters.");
+          "name", TenantWords.NAME_LONG.with(UserAccount.NAME_MAX));
     }
     if (PlainText.hasMarkup(name)) {
       throw new AccountChangeRefusedException("name", PlainText.refusal(Subject.PERSON_NAME));
@@ -100,9 +100,7 @@ public class Joins {
             .getResultList()
             .isEmpty();
     if (registered) {
-      throw AccountChangeRefusedException.page(
-          "This email address already has a KretaNote account, and an account belongs to one"
-              + " business only. Sign in with it, or ask to be invited with another address.");
+      throw AccountChangeRefusedException.page(TenantWords.JOIN_EMAIL_TAKEN.with());
     }
     UserAccount user =
         new UserAccount(

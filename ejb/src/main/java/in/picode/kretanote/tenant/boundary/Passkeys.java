@@ -88,22 +88,18 @@ public class Passkeys {
     String label = name == null ? "" : name.strip();
     if (label.isEmpty() || label.length() > Passkey.NAME_MAX || PlainText.hasMarkup(label)) {
       throw new AccountChangeRefusedException(
-          "passkey-name",
-          "Give the passkey a name of up to "
-              + Passkey.NAME_MAX
-              + " characters, without < > or control characters, such as \"Work laptop\".");
+          "passkey-name", TenantWords.PASSKEY_NAME.with(Passkey.NAME_MAX));
     }
     Registered registered;
     try {
       registered = PasskeyVerifier.register(clientDataJson, attestationObject, challenge, party);
     } catch (Refused e) {
       record(user, "PASSKEY_REFUSED", e.getMessage(), address);
-      throw AccountChangeRefusedException.page(
-          "The passkey could not be added. Try again; if it keeps failing, use another device.");
+      throw AccountChangeRefusedException.page(TenantWords.PASSKEY_FAILED.with());
     }
     if (registered.credentialId().length > Passkey.CREDENTIAL_ID_MAX
         || registered.attestedCredentialData().length > Passkey.PUBLIC_KEY_MAX) {
-      throw AccountChangeRefusedException.page("This passkey is too large to be stored.");
+      throw AccountChangeRefusedException.page(TenantWords.PASSKEY_TOO_LARGE.with());
     }
     boolean known =
         !em.createQuery(
@@ -114,7 +110,7 @@ public class Passkeys {
             .getResultList()
             .isEmpty();
     if (known) {
-      throw AccountChangeRefusedException.page("This passkey is already registered.");
+      throw AccountChangeRefusedException.page(TenantWords.PASSKEY_KNOWN.with());
     }
     em.persist(
         new Passkey(
@@ -137,13 +133,11 @@ public class Passkeys {
         ofUser(user.getTenantId(), userId).stream()
             .filter(p -> p.getId() == passkeyId)
             .findFirst()
-            .orElseThrow(() -> AccountChangeRefusedException.page("This passkey is gone."));
+            .orElseThrow(() -> AccountChangeRefusedException.page(TenantWords.PASSKEY_GONE.with()));
     boolean last =
         count(user.getTenantId(), userId) == 1 && em.find(SecondFactor.class, userId) == null;
     if (last && SecondFactors.required(em, user.getTenantId())) {
-      throw AccountChangeRefusedException.page(
-          "Your business requires a second factor; add another passkey or an authenticator app"
-              + " before removing this one.");
+      throw AccountChangeRefusedException.page(TenantWords.PASSKEY_LAST.with());
     }
     em.remove(passkey);
     record(user, "PASSKEY_REMOVED", passkey.getName(), address);
@@ -233,7 +227,7 @@ public class Passkeys {
   private UserAccount member(long userId) {
     UserAccount user = em.find(UserAccount.class, userId);
     if (user == null || user.getTenantId() == null) {
-      throw AccountChangeRefusedException.page("Passkeys are for members of a business.");
+      throw AccountChangeRefusedException.page(TenantWords.PASSKEYS_FOR_MEMBERS.with());
     }
     return user;
   }

@@ -33,9 +33,7 @@ public class PasswordResets {
 
   private static final System.Logger LOG = System.getLogger(PasswordResets.class.getName());
 
-  public static final String INVALID_LINK =
-      "This link is not valid any more: it was used already, it expired, or it is incomplete."
-          + " Ask for a new one below.";
+  public static final String INVALID_LINK = TenantWords.RESET_LINK_INVALID.with().english();
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -117,10 +115,11 @@ public class PasswordResets {
   public void reset(String token, String newPassword, String clientAddress) {
     OneTimeToken t =
         usableToken(token, true)
-            .orElseThrow(() -> AccountChangeRefusedException.page(INVALID_LINK));
+            .orElseThrow(
+                () -> AccountChangeRefusedException.page(TenantWords.RESET_LINK_INVALID.with()));
     UserAccount user = em.find(UserAccount.class, t.getUserId(), LockModeType.PESSIMISTIC_WRITE);
     if (user == null || user.getStatus() == UserAccount.Status.DISABLED) {
-      throw AccountChangeRefusedException.page(INVALID_LINK);
+      throw AccountChangeRefusedException.page(TenantWords.RESET_LINK_INVALID.with());
     }
     PasswordPolicy.violation(newPassword, user.getEmail())
         .ifPresent(

@@ -80,13 +80,12 @@ public class SecondFactors {
   public List<String> enable(long userId, String offeredSecret, String code, String address) {
     UserAccount user = factorUser(userId);
     if (em.find(SecondFactor.class, userId) != null) {
-      throw AccountChangeRefusedException.page("A second factor is already set up.");
+      throw AccountChangeRefusedException.page(TenantWords.FACTOR_EXISTS.with());
     }
     byte[] secret = Totp.fromBase32(offeredSecret);
     OptionalLong step = Totp.match(secret, code, Instant.now(clock), 0);
     if (step.isEmpty()) {
-      throw new AccountChangeRefusedException(
-          "code", "That code does not match. Check the time on your phone and try the next code.");
+      throw new AccountChangeRefusedException("code", TenantWords.CODE_MISMATCH.with());
     }
     List<String> codes = RecoveryCodes.generate();
     em.persist(
@@ -143,9 +142,7 @@ public class SecondFactors {
     UserAccount user = factorUser(userId);
     requireCode(userId, code);
     if (requiredFor(user.getTenantId()) && passkeyCount(user.getTenantId(), userId) == 0) {
-      throw AccountChangeRefusedException.page(
-          "Your business requires a second factor; set up a new one (or add a passkey) instead"
-              + " of turning it off.");
+      throw AccountChangeRefusedException.page(TenantWords.FACTOR_REQUIRED.with());
     }
     em.remove(em.find(SecondFactor.class, userId));
     record(user, "SECOND_FACTOR_DISABLED", null, address);
@@ -193,11 +190,10 @@ public class SecondFactors {
   public void require(long ownerId, boolean required, String address) {
     UserAccount owner = tenantUser(ownerId);
     if (owner.getRole() != Role.OWNER) {
-      throw AccountChangeRefusedException.page("Only the owner can change this.");
+      throw AccountChangeRefusedException.page(TenantWords.FACTOR_POLICY_BY_OWNER.with());
     }
     if (required && !anyFactor(ownerId)) {
-      throw AccountChangeRefusedException.page(
-          "Set up your own second factor before requiring one for everyone.");
+      throw AccountChangeRefusedException.page(TenantWords.FACTOR_OWN_FIRST.with());
     }
     em.find(Tenant.class, owner.getTenantId()).requireSecondFactor(required);
     record(
@@ -219,14 +215,15 @@ public class SecondFactors {
             .filter(u -> u.getTenantId() != null)
             .findFirst()
             .orElseThrow(
-                () -> new AccountChangeRefusedException("email", "No member has this email."));
+                () ->
+                    new AccountChangeRefusedException(
+                        "email", TenantWords.NO_MEMBER_WITH_EMAIL.with()));
     SecondFactor factor = em.find(SecondFactor.class, user.getId());
     if (factor == null) {
-      throw AccountChangeRefusedException.page("This user has no second factor.");
+      throw AccountChangeRefusedException.page(TenantWords.NO_FACTOR.with());
     }
     if (reason == null || reason.isBlank()) {
-      throw new AccountChangeRefusedException(
-          "reason", "Say how the person's identity was checked.");
+      throw new AccountChangeRefusedException("reason", TenantWords.FACTOR_RESET_REASON.with());
     }
     em.remove(factor);
     Tenancy.runAs(
@@ -244,18 +241,17 @@ public class SecondFactors {
     try {
       return UserAccount.normalizeEmail(email == null ? "" : email);
     } catch (IllegalArgumentException e) {
-      throw new AccountChangeRefusedException("email", "Type the member's email address.");
+      throw new AccountChangeRefusedException("email", TenantWords.MEMBER_EMAIL_MISSING.with());
     }
   }
 
   private void requireCode(long userId, String code) {
     Check check = check(userId, code);
     if (check == Check.TOO_EARLY) {
-      throw new AccountChangeRefusedException(
-          "code", "Too many wrong codes. Wait a moment, then type the current code.");
+      throw new AccountChangeRefusedException("code", TenantWords.CODE_TOO_MANY.with());
     }
     if (check == Check.REFUSED) {
-      throw new AccountChangeRefusedException("code", "That code is not valid.");
+      throw new AccountChangeRefusedException("code", TenantWords.CODE_INVALID.with());
     }
   }
 
@@ -284,7 +280,7 @@ public class SecondFactors {
   private UserAccount tenantUser(long userId) {
     UserAccount user = em.find(UserAccount.class, userId);
     if (user == null || user.getTenantId() == null) {
-      throw AccountChangeRefusedException.page("Second factors are for members of a business.");
+      throw AccountChangeRefusedException.page(TenantWords.FACTORS_FOR_MEMBERS.with());
     }
     return user;
   }

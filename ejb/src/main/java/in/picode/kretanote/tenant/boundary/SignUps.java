@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.boundary;
 
 import in.picode.kretanote.platform.boundary.Languages;
 import in.picode.kretanote.platform.boundary.RequestLimits;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.PlainText;
 import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.tenant.control.PasswordHashing;
@@ -86,10 +87,10 @@ public class SignUps {
    * sign-up page's language; English when it is not offered).
    */
   public void signUp(SignUpForm form, String language) {
-    Map<String, String> problems = new TreeMap<>(SignUps::formOrder);
+    Map<String, Wording> problems = new TreeMap<>(SignUps::formOrder);
     validator.validate(form).stream()
         .sorted(Comparator.comparing(v -> v.getMessage()))
-        .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), TenantWords.of(v)));
     markup(problems, "companyName", form.companyName(), Subject.BUSINESS_NAME);
     markup(problems, "ownerName", form.ownerName(), Subject.PERSON_NAME);
     markup(problems, "legalName", form.legalName(), Subject.BUSINESS_NAME);
@@ -98,7 +99,7 @@ public class SignUps {
     if (form.hasBillingDetails()) {
       validator.validate(form.billingDetails()).stream()
           .sorted(Comparator.comparing(v -> v.getMessage()))
-          .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+          .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), TenantWords.of(v)));
     }
     if (!problems.isEmpty()) {
       throw new SignUpRefusedException(problems);
@@ -178,9 +179,9 @@ public class SignUps {
   }
 
   private static void markup(
-      Map<String, String> problems, String field, String value, Subject subject) {
+      Map<String, Wording> problems, String field, String value, Subject subject) {
     if (PlainText.hasMarkup(value)) {
-      problems.putIfAbsent(field, PlainText.refusal(subject));
+      problems.putIfAbsent(field, Wording.unworded(PlainText.refusal(subject)));
     }
   }
 

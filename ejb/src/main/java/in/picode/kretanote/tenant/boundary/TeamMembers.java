@@ -27,8 +27,7 @@ import java.util.Optional;
 @TenantScoped
 public class TeamMembers {
 
-  public static final String NOT_IN_TEAM = "This person is not a member of your team.";
-  static final String NOT_ALLOWED = "Only an owner or an admin can manage the team.";
+  public static final String NOT_IN_TEAM = TenantWords.NOT_IN_TEAM.with().english();
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -51,7 +50,7 @@ public class TeamMembers {
 
   public UserAccount changeRole(long actorId, long userId, Role role, String clientAddress) {
     if (role == null || !role.isTenantRole()) {
-      throw AccountChangeRefusedException.page("Choose owner, admin or agent.");
+      throw AccountChangeRefusedException.page(TenantWords.ROLE_CHOICE.with());
     }
     UserAccount actor = manager(actorId);
     UserAccount user = member(userId);
@@ -60,8 +59,7 @@ public class TeamMembers {
       return user;
     }
     if ((role == Role.OWNER || before == Role.OWNER) && actor.getRole() != Role.OWNER) {
-      throw AccountChangeRefusedException.page(
-          "Only an owner can make someone an owner or change an owner's role.");
+      throw AccountChangeRefusedException.page(TenantWords.OWNER_ROLE_BY_OWNER.with());
     }
     if (before == Role.OWNER) {
       requireAnotherActiveOwner(user);
@@ -80,14 +78,14 @@ public class TeamMembers {
     UserAccount actor = manager(actorId);
     UserAccount user = member(userId);
     if (actor.getId().equals(user.getId())) {
-      throw AccountChangeRefusedException.page("You cannot disable your own account.");
+      throw AccountChangeRefusedException.page(TenantWords.DISABLE_SELF.with());
     }
     if (user.getStatus() == UserAccount.Status.DISABLED) {
       return user;
     }
     if (user.getRole() == Role.OWNER) {
       if (actor.getRole() != Role.OWNER) {
-        throw AccountChangeRefusedException.page("Only an owner can disable an owner.");
+        throw AccountChangeRefusedException.page(TenantWords.DISABLE_OWNER_BY_OWNER.with());
       }
       requireAnotherActiveOwner(user);
     }
@@ -103,7 +101,7 @@ public class TeamMembers {
       return user;
     }
     if (user.getRole() == Role.OWNER && actor.getRole() != Role.OWNER) {
-      throw AccountChangeRefusedException.page("Only an owner can enable an owner.");
+      throw AccountChangeRefusedException.page(TenantWords.ENABLE_OWNER_BY_OWNER.with());
     }
     user.enable();
     audit.record(actor.getId(), actor.getEmail(), "USER_ENABLED", user.getEmail(), clientAddress);
@@ -113,10 +111,12 @@ public class TeamMembers {
   /** The acting user, checked against the database rather than trusted from the session. */
   public UserAccount manager(long actorId) {
     UserAccount actor =
-        find(actorId).orElseThrow(() -> AccountChangeRefusedException.page(NOT_ALLOWED));
+        find(actorId)
+            .orElseThrow(
+                () -> AccountChangeRefusedException.page(TenantWords.TEAM_NOT_ALLOWED.with()));
     if (actor.getStatus() != UserAccount.Status.ACTIVE
         || (actor.getRole() != Role.OWNER && actor.getRole() != Role.ADMIN)) {
-      throw AccountChangeRefusedException.page(NOT_ALLOWED);
+      throw AccountChangeRefusedException.page(TenantWords.TEAM_NOT_ALLOWED.with());
     }
     return actor;
   }
@@ -128,7 +128,7 @@ public class TeamMembers {
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst()
-        .orElseThrow(() -> AccountChangeRefusedException.page(NOT_IN_TEAM));
+        .orElseThrow(() -> AccountChangeRefusedException.page(TenantWords.NOT_IN_TEAM.with()));
   }
 
   private void requireAnotherActiveOwner(UserAccount leaving) {
@@ -144,8 +144,7 @@ public class TeamMembers {
             .filter(u -> u.getStatus() == UserAccount.Status.ACTIVE)
             .count();
     if (others == 0) {
-      throw AccountChangeRefusedException.page(
-          "Your business needs at least one active owner. Make someone else an owner first.");
+      throw AccountChangeRefusedException.page(TenantWords.LAST_OWNER.with());
     }
   }
 }

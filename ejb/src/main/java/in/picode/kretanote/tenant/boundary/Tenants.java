@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.PlainText;
 import in.picode.kretanote.platform.control.PlainText.Subject;
 import in.picode.kretanote.platform.control.Tenancy;
@@ -58,12 +59,12 @@ public class Tenants {
    * nothing is saved then.
    */
   public BillingDetails saveBillingDetails(BillingDetails details) {
-    Map<String, String> problems = new TreeMap<>();
+    Map<String, Wording> problems = new TreeMap<>();
     validator.validate(details).stream()
         .sorted(Comparator.comparing(v -> v.getMessage()))
-        .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), TenantWords.of(v)));
     if (PlainText.hasMarkup(details.legalName())) {
-      problems.putIfAbsent("legalName", PlainText.refusal(Subject.BUSINESS_NAME));
+      problems.putIfAbsent("legalName", Wording.unworded(PlainText.refusal(Subject.BUSINESS_NAME)));
     }
     if (!problems.isEmpty()) {
       throw new BillingDetailsRefusedException(problems);

@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.control;
 
+import in.picode.kretanote.platform.boundary.Wording;
+import in.picode.kretanote.tenant.boundary.TenantWords;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,22 +17,22 @@ public final class PasswordPolicy {
   private PasswordPolicy() {}
 
   /** The first rule {@code password} breaks, or empty when it is acceptable. */
-  public static Optional<String> violation(String password, String email) {
+  public static Optional<Wording> violation(String password, String email) {
     if (password == null || password.length() < MIN) {
-      return Optional.of("The password needs at least " + MIN + " characters.");
+      return Optional.of(TenantWords.PASSWORD_SHORT.with(MIN));
     }
     if (password.length() > MAX) {
-      return Optional.of("The password can have at most " + MAX + " characters.");
+      return Optional.of(TenantWords.PASSWORD_LONG.with(MAX));
     }
     if (password.chars().distinct().count() < 4) {
-      return Optional.of("The password needs at least 4 different characters.");
+      return Optional.of(TenantWords.PASSWORD_VARIETY.with());
     }
     if (email != null && !email.isBlank()) {
       String local = email.toLowerCase(Locale.ROOT).split("@", 2)[0];
       String lower = password.toLowerCase(Locale.ROOT);
       if (lower.equals(email.toLowerCase(Locale.ROOT))
           || (local.length() >= 4 && lower.contains(local))) {
-        return Optional.of("The password must not contain your email address.");
+        return Optional.of(TenantWords.PASSWORD_EMAIL.with());
       }
     }
     return Optional.empty();

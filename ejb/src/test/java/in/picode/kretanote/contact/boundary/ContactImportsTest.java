@@ -13,7 +13,11 @@ class ContactImportsTest {
 
   @Test
   void oneBadRowIsOneRowNotOneRows() {
-    assertThat(ContactImports.rowsHaveProblems(1)).isEqualTo("1 row has problems");
-    assertThat(ContactImports.rowsHaveProblems(3)).isEqualTo("3 rows have problems");
+    assertThat(ContactWords.ROWS_HAVE_PROBLEMS.with(1).english())
+        .isEqualTo("1 row has problems; nothing was imported.");
+    assertThat(ContactWords.ROWS_HAVE_PROBLEMS.with(3).english())
+        .isEqualTo("3 rows have problems; nothing was imported.");
+    assertThat(ContactWords.ROWS_HAVE_PROBLEMS.with(1200).english())
+        .isEqualTo("1,200 rows have problems; nothing was imported.");
   }
 }

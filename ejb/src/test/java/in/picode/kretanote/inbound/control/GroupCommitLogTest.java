@@ -87,6 +87,11 @@ class GroupCommitLogTest {
     assertThat(store.batches).hasSize(2);
     assertThat(store.batches.get(0)).containsExactly("first");
     assertThat(store.batches.get(1)).hasSize(50).startsWith("r0").endsWith("r49");
+    // The writer acknowledges a batch's requests before it calls the after-commit hook.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (committedRows.get() < 51 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
     assertThat(committedRows.get()).isEqualTo(51);
     assertThat(log.stats().batches()).isEqualTo(2);
   }

@@ -23,8 +23,8 @@ class RetentionPolicyTest {
   void periodsOutsideTheRangeAreRefusedWithTheRangeInTheSentence() {
     assertThat(policy.refusal(30)).isNull();
     assertThat(policy.refusal(730)).isNull();
-    assertThat(policy.refusal(29)).contains("between 30 and 730 days");
-    assertThat(policy.refusal(731)).contains("731");
+    assertThat(policy.refusal(29).english()).contains("between 30 and 730 days");
+    assertThat(policy.refusal(731).english()).contains("731");
     assertThat(policy.refusal(null)).isNotNull();
     assertThat(policy.refusal(-1)).isNotNull();
   }

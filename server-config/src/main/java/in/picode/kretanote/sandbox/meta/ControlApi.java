@@ -4,13 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import in.picode.kretanote.sandbox.meta.HttpIo.Reply;
 import in.picode.kretanote.sandbox.meta.HttpIo.Request;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -52,6 +52,9 @@ import java.util.List;
  * </pre>
  */
 final class ControlApi implements HttpHandler {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private final MetaSimulator sim;
 
@@ -97,11 +100,11 @@ final class ControlApi implements HttpHandler {
       case "POST subscriptions" -> {
         sim.overrideCallback(
             require(arg, "waba id"), body(r).getString("override_callback_uri", null));
-        yield ok(Json.createObjectBuilder().add("success", true));
+        yield ok(JSON.createObjectBuilder().add("success", true));
       }
       case "DELETE subscriptions" -> {
         sim.unsubscribeApp(require(arg, "waba id"));
-        yield ok(Json.createObjectBuilder().add("success", true));
+        yield ok(JSON.createObjectBuilder().add("success", true));
       }
       case "POST templates" -> template(require(arg, "waba id"), body(r));
       case "GET review" -> review();
@@ -129,22 +132,22 @@ final class ControlApi implements HttpHandler {
       case "POST media-links" -> {
         JsonObject b = body(r);
         sim.setMediaLinks(b.getString("host", null), b.getBoolean("redirect", false));
-        yield ok(Json.createObjectBuilder().add("success", true));
+        yield ok(JSON.createObjectBuilder().add("success", true));
       }
       case "GET sent" -> sent(require(arg, "pnid"));
       case "GET calls" -> calls();
       case "POST latency" -> {
         sim.setSendLatency(Duration.ofMillis(body(r).getJsonNumber("millis").longValue()));
-        yield ok(Json.createObjectBuilder().add("millis", sim.sendLatencyMillis()));
+        yield ok(JSON.createObjectBuilder().add("millis", sim.sendLatencyMillis()));
       }
       case "GET send-record" -> sendRecord(require(arg, "pnid"));
       case "POST clock" -> {
         sim.advanceClock(Duration.ofSeconds(body(r).getJsonNumber("advance_seconds").longValue()));
-        yield ok(Json.createObjectBuilder().add("now", sim.now().toString()));
+        yield ok(JSON.createObjectBuilder().add("now", sim.now().toString()));
       }
       case "POST reset" -> {
         sim.reset();
-        yield ok(Json.createObjectBuilder().add("success", true));
+        yield ok(JSON.createObjectBuilder().add("success", true));
       }
       default -> problem(404, "unknown control path " + r.method() + " " + r.fullPath());
     };
@@ -153,7 +156,7 @@ final class ControlApi implements HttpHandler {
   private Reply review() {
     TemplateReview t = sim.templateReview();
     JsonObjectBuilder out =
-        Json.createObjectBuilder().add("delay_ms", t.delay().toMillis()).add("reason", t.reason());
+        JSON.createObjectBuilder().add("delay_ms", t.delay().toMillis()).add("reason", t.reason());
     if (t.reject() == null) {
       out.addNull("reject_pattern");
     } else {
@@ -163,13 +166,13 @@ final class ControlApi implements HttpHandler {
   }
 
   private Reply faults() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     sim.pendingFaults().forEach(f -> array.add(f.toJson()));
-    return ok(Json.createObjectBuilder().add("faults", array));
+    return ok(JSON.createObjectBuilder().add("faults", array));
   }
 
   private Reply addFaults(Request r) {
-    JsonValue json = Json.createReader(new ByteArrayInputStream(r.body())).readValue();
+    JsonValue json = JSON.createReader(new ByteArrayInputStream(r.body())).readValue();
     List<JsonValue> items =
         json.getValueType() == JsonValue.ValueType.ARRAY ? json.asJsonArray() : List.of(json);
     List<Fault> parsed = items.stream().map(v -> Fault.fromJson(v.asJsonObject())).toList();
@@ -191,7 +194,7 @@ final class ControlApi implements HttpHandler {
             b.getString("display_phone_number"),
             b.getString("verified_name", "Sandbox Business"),
             scopes);
-    return ok(Json.createObjectBuilder().add("code", code));
+    return ok(JSON.createObjectBuilder().add("code", code));
   }
 
   private Reply number(String pnid, JsonObject b) {
@@ -211,7 +214,7 @@ final class ControlApi implements HttpHandler {
         sim.phoneNumber(pnid)
             .orElseThrow(() -> new IllegalArgumentException("unknown number " + pnid));
     return ok(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", n.id())
             .add("quality_rating", n.qualityRating())
             .add("status", n.status())
@@ -232,7 +235,7 @@ final class ControlApi implements HttpHandler {
       String waba = b.getString("waba_id");
       changed = revoke ? sim.revokeTokensOf(waba) : sim.expireTokensOf(waba);
     }
-    return ok(Json.createObjectBuilder().add("changed", changed));
+    return ok(JSON.createObjectBuilder().add("changed", changed));
   }
 
   private Reply template(String waba, JsonObject b) {
@@ -242,7 +245,7 @@ final class ControlApi implements HttpHandler {
         b.getString("language"),
         b.getString("status"),
         b.getString("reason", null));
-    return ok(Json.createObjectBuilder().add("success", true));
+    return ok(JSON.createObjectBuilder().add("success", true));
   }
 
   private Reply customerMessage(String pnid, JsonObject b) {
@@ -253,11 +256,11 @@ final class ControlApi implements HttpHandler {
             b.getString("name", null),
             b.getString("username", null));
     if (b.containsKey("interactive")) {
-      return ok(Json.createObjectBuilder().add("id", customerAnswers(pnid, customer, b)));
+      return ok(JSON.createObjectBuilder().add("id", customerAnswers(pnid, customer, b)));
     }
     if (!b.containsKey("media")) {
       String id = sim.customerWrites(pnid, customer, b.getString("text"));
-      return ok(Json.createObjectBuilder().add("id", id));
+      return ok(JSON.createObjectBuilder().add("id", id));
     }
     JsonObject m = b.getJsonObject("media");
     String type = b.getString("type", "image");
@@ -291,7 +294,7 @@ final class ControlApi implements HttpHandler {
                   "type must be image, document, audio, video or sticker, is " + type);
         };
     String id = sim.customerSends(pnid, message);
-    return ok(Json.createObjectBuilder().add("id", id).add("media_id", mediaId));
+    return ok(JSON.createObjectBuilder().add("id", id).add("media_id", mediaId));
   }
 
   // --- issue 20: inbound shapes (see InboundShapes) ---
@@ -320,7 +323,7 @@ final class ControlApi implements HttpHandler {
                 b.containsKey("duration") ? b.getInt("duration") : null);
     sim.emitForNumber(
         pnid, "calls", InboundShapes.callsValue(waId, b.getString("name", null), item, status));
-    return ok(Json.createObjectBuilder().add("id", callId));
+    return ok(JSON.createObjectBuilder().add("id", callId));
   }
 
   /** {@code {"wa_id", "response": accept|reject, "permanent"?, "expiration_timestamp"?}}. */
@@ -343,7 +346,7 @@ final class ControlApi implements HttpHandler {
                     ? b.getJsonNumber("expiration_timestamp").longValue()
                     : null),
             true));
-    return ok(Json.createObjectBuilder().add("id", wamid));
+    return ok(JSON.createObjectBuilder().add("id", wamid));
   }
 
   /** {@code {"wa_id", "text", "referral": {source_url, source_id, headline, ...}}}. */
@@ -360,7 +363,7 @@ final class ControlApi implements HttpHandler {
             InboundShapes.referred(
                 waId, wamid, sim.now(), b.getString("text", "Hi"), b.getJsonObject("referral")),
             true));
-    return ok(Json.createObjectBuilder().add("id", wamid));
+    return ok(JSON.createObjectBuilder().add("id", wamid));
   }
 
   /**
@@ -384,7 +387,7 @@ final class ControlApi implements HttpHandler {
                 b.getString("new_wa_id", null),
                 b.getString("name", null)),
             false));
-    return ok(Json.createObjectBuilder().add("id", wamid));
+    return ok(JSON.createObjectBuilder().add("id", wamid));
   }
 
   /**
@@ -402,12 +405,12 @@ final class ControlApi implements HttpHandler {
             .orElse(null);
     JsonObject value = InboundShapes.templateUpdate(id, b);
     sim.emitForAccount(waba, InboundShapes.field(kind), value);
-    return ok(Json.createObjectBuilder().add("field", InboundShapes.field(kind)));
+    return ok(JSON.createObjectBuilder().add("field", InboundShapes.field(kind)));
   }
 
   private Reply media(JsonObject b) {
     byte[] bytes = Base64.getDecoder().decode(b.getString("base64"));
-    return ok(Json.createObjectBuilder().add("id", sim.addMedia(bytes, b.getString("mime_type"))));
+    return ok(JSON.createObjectBuilder().add("id", sim.addMedia(bytes, b.getString("mime_type"))));
   }
 
   /**
@@ -437,36 +440,36 @@ final class ControlApi implements HttpHandler {
   }
 
   private Reply sent(String pnid) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (SimState.SentMessage m : sim.sentMessages(pnid)) {
       array.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("wamid", m.wamid())
               .add("to", m.to())
               .add("type", m.type())
               .add("at", m.at().toString())
               .add("request", m.request()));
     }
-    return ok(Json.createObjectBuilder().add("messages", array));
+    return ok(JSON.createObjectBuilder().add("messages", array));
   }
 
   private Reply sendRecord(String pnid) {
     SimState.SendRecord record = sim.sendRecord(pnid);
-    JsonArrayBuilder sends = Json.createArrayBuilder();
+    JsonArrayBuilder sends = JSON.createArrayBuilder();
     for (long[] s : record.acceptedSends()) {
-      sends.add(Json.createArrayBuilder().add(s[0]).add(Long.toHexString(s[1])));
+      sends.add(JSON.createArrayBuilder().add(s[0]).add(Long.toHexString(s[1])));
     }
     return ok(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("refused_throughput", record.refusedThroughput())
             .add("accepted", sends));
   }
 
   private Reply calls() {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (SimState.Call c : sim.calls()) {
       JsonObjectBuilder call =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("at", c.at().toString())
               .add("method", c.method())
               .add("path", c.path())
@@ -486,7 +489,7 @@ final class ControlApi implements HttpHandler {
       }
       array.add(call);
     }
-    return ok(Json.createObjectBuilder().add("calls", array));
+    return ok(JSON.createObjectBuilder().add("calls", array));
   }
 
   private static JsonObject body(Request r) {
@@ -507,6 +510,6 @@ final class ControlApi implements HttpHandler {
 
   private static Reply problem(int status, String message) {
     return Reply.json(
-        status, Json.createObjectBuilder().add("error", String.valueOf(message)).build());
+        status, JSON.createObjectBuilder().add("error", String.valueOf(message)).build());
   }
 }

@@ -1,9 +1,9 @@
 package in.picode.kretanote.sandbox.meta;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -37,6 +37,9 @@ public record Fault(
     String details,
     String body,
     long millis) {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public enum Kind {
     HTTP_STATUS,
@@ -172,7 +175,7 @@ public record Fault(
 
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("kind", kind.jsonName()).add("times", times);
+        JSON.createObjectBuilder().add("kind", kind.jsonName()).add("times", times);
     addIfPresent(json, "method", method);
     addIfPresent(json, "path", path);
     if (status > 0) {

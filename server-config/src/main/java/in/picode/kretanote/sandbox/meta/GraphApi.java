@@ -8,11 +8,11 @@ import in.picode.kretanote.sandbox.meta.SimState.Media;
 import in.picode.kretanote.sandbox.meta.SimState.PhoneNumber;
 import in.picode.kretanote.sandbox.meta.SimState.TokenGrant;
 import in.picode.kretanote.sandbox.meta.SimState.TokenState;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +36,15 @@ import java.util.regex.Pattern;
  * was granted, then answered in Meta's shapes.
  */
 final class GraphApi implements HttpHandler {
+
+  /** When the call being answered on this thread arrived (before any injected latency). */
+  private static final ThreadLocal<Long> ARRIVED_NANOS = ThreadLocal.withInitial(System::nanoTime);
+
+  private static final ThreadLocal<Long> ARRIVED_MICROS =
+      ThreadLocal.withInitial(SimState::epochMicros);
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final System.Logger LOG = System.getLogger(GraphApi.class.getName());
   static final String MANAGEMENT = "whatsapp_business_management";
@@ -109,6 +118,10 @@ final class GraphApi implements HttpHandler {
   }
 
   private Reply answer(Request r) {
+    // Meta counts a send against the number's throughput when the call arrives; the injected
+    // latency (and this machine's wake-up jitter after it) must not move that moment.
+    ARRIVED_NANOS.set(System.nanoTime());
+    ARRIVED_MICROS.set(SimState.epochMicros());
     long latency = sim.sendLatencyMillis();
     if (latency > 0 && r.method().equals("POST") && r.fullPath().endsWith("/messages")) {
       sleep(latency);
@@ -299,7 +312,7 @@ final class GraphApi implements HttpHandler {
     String token = state.issueToken(Set.of(signup.wabaId()), signup.scopes());
     sim.tokenIssued(token);
     return Reply.ok(
-        Json.createObjectBuilder().add("access_token", token).add("token_type", "bearer").build());
+        JSON.createObjectBuilder().add("access_token", token).add("token_type", "bearer").build());
   }
 
   private Reply debugToken(Request r) {
@@ -311,24 +324,24 @@ final class GraphApi implements HttpHandler {
       requireValid(state.grant(caller).orElseThrow(GraphError::unknownToken));
     }
     String input = requireParam(r, "input_token");
-    JsonObjectBuilder data = Json.createObjectBuilder();
+    JsonObjectBuilder data = JSON.createObjectBuilder();
     if (input.equals(sim.appAccessToken())) {
       data.add("app_id", sim.appId())
           .add("type", "APP")
           .add("application", sim.appName())
           .add("is_valid", true);
-      return Reply.ok(Json.createObjectBuilder().add("data", data).build());
+      return Reply.ok(JSON.createObjectBuilder().add("data", data).build());
     }
     Optional<TokenGrant> found = state.grant(input);
     if (found.isEmpty()) {
       data.add(
               "error",
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("code", 190)
                   .add("message", "Invalid OAuth access token - Cannot parse access token."))
           .add("is_valid", false)
-          .add("scopes", Json.createArrayBuilder());
-      return Reply.ok(Json.createObjectBuilder().add("data", data).build());
+          .add("scopes", JSON.createArrayBuilder());
+      return Reply.ok(JSON.createObjectBuilder().add("data", data).build());
     }
     TokenGrant grant = found.get();
     TokenState effective = effectiveState(grant);
@@ -342,7 +355,7 @@ final class GraphApi implements HttpHandler {
     if (effective != TokenState.VALID) {
       data.add(
           "error",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("code", 190)
               .add(
                   "message",
@@ -351,19 +364,19 @@ final class GraphApi implements HttpHandler {
                       : "Session has expired.")
               .add("subcode", effective == TokenState.REVOKED ? 460 : 463));
     }
-    JsonArrayBuilder scopes = Json.createArrayBuilder();
-    JsonArrayBuilder granular = Json.createArrayBuilder();
+    JsonArrayBuilder scopes = JSON.createArrayBuilder();
+    JsonArrayBuilder granular = JSON.createArrayBuilder();
     List<String> targets = grant.wabaIds().stream().sorted().toList();
     for (String scope : grant.scopes()) {
       scopes.add(scope);
-      JsonObjectBuilder g = Json.createObjectBuilder().add("scope", scope);
+      JsonObjectBuilder g = JSON.createObjectBuilder().add("scope", scope);
       if (scope.startsWith("whatsapp_")) {
-        g.add("target_ids", Json.createArrayBuilder(targets));
+        g.add("target_ids", JSON.createArrayBuilder(targets));
       }
       granular.add(g);
     }
     data.add("scopes", scopes).add("granular_scopes", granular).add("user_id", grant.userId());
-    return Reply.ok(Json.createObjectBuilder().add("data", data).build());
+    return Reply.ok(JSON.createObjectBuilder().add("data", data).build());
   }
 
   private Reply subscribedApps(Request r, TokenGrant grant, String wabaId) {
@@ -386,14 +399,14 @@ final class GraphApi implements HttpHandler {
         return success();
       }
       default -> {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         SimState.Subscription sub = state.subscriptions.get(wabaId);
         if (sub != null) {
           JsonObjectBuilder app =
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add(
                       "whatsapp_business_api_data",
-                      Json.createObjectBuilder()
+                      JSON.createObjectBuilder()
                           .add("link", "https://www.facebook.com/games/?app_id=" + sub.appId())
                           .add("name", sim.appName())
                           .add("id", sub.appId()));
@@ -402,7 +415,7 @@ final class GraphApi implements HttpHandler {
           }
           data.add(app);
         }
-        return Reply.ok(Json.createObjectBuilder().add("data", data).build());
+        return Reply.ok(JSON.createObjectBuilder().add("data", data).build());
       }
     }
   }
@@ -460,7 +473,7 @@ final class GraphApi implements HttpHandler {
               + "&sig="
               + mediaSignature(id, expires.getEpochSecond());
       return Reply.ok(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("messaging_product", "whatsapp")
               .add("url", url)
               .add("mime_type", media.mimeType())
@@ -503,7 +516,7 @@ final class GraphApi implements HttpHandler {
     known.put("quality_rating", PhoneNumber::qualityRating);
     known.put("platform_type", x -> x.registered() ? "CLOUD_API" : "NOT_APPLICABLE");
     known.put(
-        "throughput", x -> Json.createObjectBuilder().add("level", x.throughputLevel()).build());
+        "throughput", x -> JSON.createObjectBuilder().add("level", x.throughputLevel()).build());
     known.put("status", PhoneNumber::status);
     known.put("name_status", PhoneNumber::nameStatus);
     known.put("account_mode", x -> "LIVE");
@@ -511,7 +524,7 @@ final class GraphApi implements HttpHandler {
     known.put("messaging_limit_tier", PhoneNumber::messagingLimit);
     known.put("is_official_business_account", x -> Boolean.FALSE);
     known.put("health_status", x -> numberHealth(x));
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     for (String field : fields) {
       if (field.equals("id")) {
         continue;
@@ -529,7 +542,7 @@ final class GraphApi implements HttpHandler {
   }
 
   private JsonObject wabaJson(SimState.Waba waba, List<String> fields) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     for (String field : fields.isEmpty() ? List.of("id", "name") : fields) {
       switch (field) {
         case "id" -> {}
@@ -591,16 +604,16 @@ final class GraphApi implements HttpHandler {
 
   private static JsonObject entity(String type, String id, SimState.Health health) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("entity_type", type)
             .add("id", id)
             .add("can_send_message", health.canSendMessage());
     if (health.errorCode() != null) {
       json.add(
           "errors",
-          Json.createArrayBuilder()
+          JSON.createArrayBuilder()
               .add(
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("error_code", health.errorCode())
                       .add("error_description", health.description())
                       .add("possible_solution", "Check the account in WhatsApp Manager.")));
@@ -611,7 +624,7 @@ final class GraphApi implements HttpHandler {
   private static JsonObject healthStatus(List<JsonObject> entities) {
     List<String> order = List.of("AVAILABLE", "LIMITED", "BLOCKED");
     String worst = "AVAILABLE";
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (JsonObject e : entities) {
       String can = e.getString("can_send_message");
       if (order.indexOf(can) > order.indexOf(worst)) {
@@ -619,17 +632,17 @@ final class GraphApi implements HttpHandler {
       }
       array.add(e);
     }
-    return Json.createObjectBuilder().add("can_send_message", worst).add("entities", array).build();
+    return JSON.createObjectBuilder().add("can_send_message", worst).add("entities", array).build();
   }
 
   private Reply phoneNumbers(Request r, TokenGrant grant, String wabaId) {
     waba(r, grant, wabaId, MANAGEMENT);
     List<String> fields = fields(r.param("fields"));
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     for (PhoneNumber n : state.numbersOf(wabaId)) {
       data.add(numberJson(n, fields.isEmpty() ? NUMBER_DEFAULT_FIELDS : fields));
     }
-    return Reply.ok(Json.createObjectBuilder().add("data", data).build());
+    return Reply.ok(JSON.createObjectBuilder().add("data", data).build());
   }
 
   // --- messages ---
@@ -656,12 +669,12 @@ final class GraphApi implements HttpHandler {
     }
     MessageRules.Outgoing out = MessageRules.validate(body, number.wabaId(), state);
     int limit = state.throughputOverrides.getOrDefault(pnid, sim.throughputPerSecond());
-    if (!state.tryAcquireThroughput(pnid, limit)) {
+    if (!state.tryAcquireThroughput(pnid, limit, ARRIVED_NANOS.get())) {
       state.sendRecord(pnid).refused();
       throw GraphError.of(130429);
     }
-    // The moment the throughput was counted is the send's time in the record.
-    long counted = SimState.epochMicros();
+    // The moment the throughput was counted (the call's arrival) is the send's time in the record.
+    long counted = ARRIVED_MICROS.get();
     Integer failure = failedStatus == null ? null : failedStatus.code();
     boolean template = out.template() != null;
     if (!template && !state.serviceWindowOpen(pnid, out.recipient())) {
@@ -679,7 +692,7 @@ final class GraphApi implements HttpHandler {
     state.recordSent(
         new SimState.SentMessage(pnid, wamid, out.to(), out.type(), body, state.now()));
     Customer recipient = recipient(out);
-    JsonObjectBuilder contact = Json.createObjectBuilder().add("input", out.to());
+    JsonObjectBuilder contact = JSON.createObjectBuilder().add("input", out.to());
     // Meta answers wa_id for a send to a phone number, user_id for one to a BSUID.
     if (!out.byUserId() && recipient.waId() != null) {
       contact.add("wa_id", recipient.waId());
@@ -698,14 +711,14 @@ final class GraphApi implements HttpHandler {
         failure,
         MetaJson.string(body, "biz_opaque_callback_data"));
     return Reply.ok(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messaging_product", "whatsapp")
-            .add("contacts", Json.createArrayBuilder().add(contact))
+            .add("contacts", JSON.createArrayBuilder().add(contact))
             .add(
                 "messages",
-                Json.createArrayBuilder()
+                JSON.createArrayBuilder()
                     .add(
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                             .add("id", wamid)
                             .add("message_status", "accepted")))
             .build());
@@ -775,7 +788,7 @@ final class GraphApi implements HttpHandler {
         // The part's content is already a copy of its own (HttpIo.multipart): kept, not copied
         // again.
         sim.keepMedia(file.content(), mime, file.filename(), number.wabaId(), Duration.ofDays(30));
-    return Reply.ok(Json.createObjectBuilder().add("id", id).build());
+    return Reply.ok(JSON.createObjectBuilder().add("id", id).build());
   }
 
   private static long mediaLimit(String mime) {
@@ -863,7 +876,7 @@ final class GraphApi implements HttpHandler {
     String sig = SimState.sha256Hex(sim.appSecret() + "|" + session).substring(0, 16);
     shapes.sessions.put(
         session, new TemplateShapes.Session(appId, bytes, type, SimState.sha256Hex(r.bearer())));
-    return Reply.ok(Json.createObjectBuilder().add("id", session + "?sig=" + sig).build());
+    return Reply.ok(JSON.createObjectBuilder().add("id", session + "?sig=" + sig).build());
   }
 
   private Reply uploadChunk(Request r, String session) {
@@ -896,7 +909,7 @@ final class GraphApi implements HttpHandler {
                 .withoutPadding()
                 .encodeToString(SimState.randomToken("h", 24).getBytes(StandardCharsets.US_ASCII));
     shapes.samples.put(handle, new TemplateShapes.Sample(open.type(), open.length()));
-    return Reply.ok(Json.createObjectBuilder().add("h", handle).build());
+    return Reply.ok(JSON.createObjectBuilder().add("h", handle).build());
   }
 
   // --- templates ---
@@ -915,15 +928,15 @@ final class GraphApi implements HttpHandler {
     int limit = parseInt(r.param("limit"), 25);
     int start = r.param("after") == null ? 0 : decodeCursor(r.param("after"));
     int end = Math.min(matching.size(), start + Math.max(1, limit));
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JSON.createArrayBuilder();
     for (SimState.Template t : matching.subList(Math.min(start, end), end)) {
       data.add(templateJson(t));
     }
     JsonObjectBuilder cursors =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("before", cursor(start))
             .add("after", cursor(Math.max(start, end - 1) + 1));
-    JsonObjectBuilder paging = Json.createObjectBuilder().add("cursors", cursors);
+    JsonObjectBuilder paging = JSON.createObjectBuilder().add("cursors", cursors);
     if (end < matching.size()) {
       paging.add(
           "next",
@@ -937,11 +950,11 @@ final class GraphApi implements HttpHandler {
               + "&after="
               + cursor(end));
     }
-    return Reply.ok(Json.createObjectBuilder().add("data", data).add("paging", paging).build());
+    return Reply.ok(JSON.createObjectBuilder().add("data", data).add("paging", paging).build());
   }
 
   private static JsonObject templateJson(SimState.Template t) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("name", t.name())
         .add("components", t.components())
         .add("language", t.language())
@@ -1001,7 +1014,7 @@ final class GraphApi implements HttpHandler {
             "PENDING",
             TemplateShapes.stored(upperCategory, components));
     return Reply.ok(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", created.id())
             .add("status", created.status())
             .add("category", created.category())
@@ -1026,7 +1039,7 @@ final class GraphApi implements HttpHandler {
   // --- helpers ---
 
   private static Reply success() {
-    return Reply.ok(Json.createObjectBuilder().add("success", true).build());
+    return Reply.ok(JSON.createObjectBuilder().add("success", true).build());
   }
 
   private static JsonObject jsonBody(Request r) {

@@ -1,8 +1,8 @@
 package in.picode.kretanote.sandbox.meta;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -14,6 +14,9 @@ import java.util.Map;
  * 36009 used code...), else 0. Meta itself documents the field as optional and often omits it.
  */
 final class GraphError extends RuntimeException {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final long serialVersionUID = 1L;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -272,7 +275,7 @@ final class GraphError extends RuntimeException {
 
   JsonObject toJson() {
     JsonObjectBuilder error =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("message", getMessage())
             .add("type", "OAuthException")
             .add("code", code);
@@ -280,9 +283,9 @@ final class GraphError extends RuntimeException {
         .add("error_subcode", subcode == null ? 0 : subcode)
         .add(
             "error_data",
-            Json.createObjectBuilder().add("messaging_product", "whatsapp").add("details", details))
+            JSON.createObjectBuilder().add("messaging_product", "whatsapp").add("details", details))
         .add("fbtrace_id", traceId());
-    return Json.createObjectBuilder().add("error", error).build();
+    return JSON.createObjectBuilder().add("error", error).build();
   }
 
   static String traceId() {

@@ -1,9 +1,9 @@
 package in.picode.kretanote.sandbox.meta;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 
 /**
@@ -18,17 +18,20 @@ import java.time.Instant;
  */
 final class InboundShapes {
 
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private InboundShapes() {}
 
   static JsonObjectBuilder contacts(JsonObjectBuilder value, String waId, String name) {
     return value.add(
         "contacts",
-        Json.createArrayBuilder()
+        JSON.createArrayBuilder()
             .add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add(
                         "profile",
-                        Json.createObjectBuilder().add("name", name == null ? "Customer" : name))
+                        JSON.createObjectBuilder().add("name", name == null ? "Customer" : name))
                     .add("wa_id", waId)));
   }
 
@@ -48,7 +51,7 @@ final class InboundShapes {
       Integer duration) {
     boolean fromCustomer = !"BUSINESS_INITIATED".equals(direction);
     JsonObjectBuilder c =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", callId)
             .add("from", fromCustomer ? customer : business)
             .add("to", fromCustomer ? business : customer)
@@ -56,7 +59,7 @@ final class InboundShapes {
             .add("timestamp", Long.toString(at.getEpochSecond()))
             .add("direction", direction);
     if ("connect".equals(event)) {
-      c.add("session", Json.createObjectBuilder().add("sdp_type", "offer").add("sdp", "v=0"));
+      c.add("session", JSON.createObjectBuilder().add("sdp_type", "offer").add("sdp", "v=0"));
     }
     if ("terminate".equals(event)) {
       int seconds = duration == null ? 0 : duration;
@@ -72,7 +75,7 @@ final class InboundShapes {
 
   /** A call status of a business-initiated call: RINGING, ACCEPTED or REJECTED. */
   static JsonObjectBuilder callStatus(String callId, String status, String customer, Instant at) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", callId)
         .add("timestamp", Long.toString(at.getEpochSecond()))
         .add("type", "call")
@@ -82,18 +85,18 @@ final class InboundShapes {
 
   static JsonObjectBuilder callsValue(
       String waId, String name, JsonObjectBuilder callOrStatus, boolean status) {
-    JsonObjectBuilder value = Json.createObjectBuilder();
+    JsonObjectBuilder value = JSON.createObjectBuilder();
     if (!status) {
       contacts(value, waId, name);
     }
-    return value.add(status ? "statuses" : "calls", Json.createArrayBuilder().add(callOrStatus));
+    return value.add(status ? "statuses" : "calls", JSON.createArrayBuilder().add(callOrStatus));
   }
 
   /** An interactive {@code call_permission_reply} message (accept/reject). */
   static JsonObjectBuilder permissionReply(
       String waId, String wamid, Instant at, String response, boolean permanent, Long expires) {
     JsonObjectBuilder reply =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("response", response)
             .add("is_permanent", permanent)
             .add("response_source", "user_action");
@@ -103,7 +106,7 @@ final class InboundShapes {
     return message(waId, wamid, at, "interactive")
         .add(
             "interactive",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("type", "call_permission_reply")
                 .add("call_permission_reply", reply));
   }
@@ -111,7 +114,7 @@ final class InboundShapes {
   /** A text message carrying a {@code referral} built from the control call's fields. */
   static JsonObjectBuilder referred(
       String waId, String wamid, Instant at, String text, JsonObject r) {
-    JsonObjectBuilder referral = Json.createObjectBuilder();
+    JsonObjectBuilder referral = JSON.createObjectBuilder();
     for (String key :
         new String[] {
           "source_url",
@@ -130,7 +133,7 @@ final class InboundShapes {
       }
     }
     return message(waId, wamid, at, "text")
-        .add("text", Json.createObjectBuilder().add("body", text))
+        .add("text", JSON.createObjectBuilder().add("body", text))
         .add("referral", referral);
   }
 
@@ -140,7 +143,7 @@ final class InboundShapes {
    */
   static JsonObjectBuilder system(
       String waId, String wamid, Instant at, String type, String newWaId, String name) {
-    JsonObjectBuilder system = Json.createObjectBuilder().add("type", type);
+    JsonObjectBuilder system = JSON.createObjectBuilder().add("type", type);
     if ("user_changed_number".equals(type)) {
       system
           .add(
@@ -158,16 +161,16 @@ final class InboundShapes {
 
   static JsonObjectBuilder messagesValue(
       String waId, String name, JsonObjectBuilder message, boolean withContacts) {
-    JsonObjectBuilder value = Json.createObjectBuilder();
+    JsonObjectBuilder value = JSON.createObjectBuilder();
     if (withContacts) {
       contacts(value, waId, name);
     }
-    JsonArrayBuilder messages = Json.createArrayBuilder().add(message);
+    JsonArrayBuilder messages = JSON.createArrayBuilder().add(message);
     return value.add("messages", messages);
   }
 
   private static JsonObjectBuilder message(String waId, String wamid, Instant at, String type) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("from", waId)
         .add("id", wamid)
         .add("timestamp", Long.toString(at.getEpochSecond()))
@@ -181,7 +184,7 @@ final class InboundShapes {
    * _footer}, {@code _buttons}); the rest of {@code b} is copied as given.
    */
   static JsonObject templateUpdate(String templateId, JsonObject b) {
-    JsonObjectBuilder v = Json.createObjectBuilder();
+    JsonObjectBuilder v = JSON.createObjectBuilder();
     if (templateId != null) {
       v.add("message_template_id", Long.parseLong(templateId));
     }

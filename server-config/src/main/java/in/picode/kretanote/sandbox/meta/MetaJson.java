@@ -1,11 +1,11 @@
 package in.picode.kretanote.sandbox.meta;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,9 @@ import java.util.Optional;
  * on exactly these payloads, which is the point of reproducing them.
  */
 public final class MetaJson {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private MetaJson() {}
 
@@ -39,13 +42,13 @@ public final class MetaJson {
   }
 
   public static JsonObject parseObject(byte[] body) {
-    try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
       return reader.readObject();
     }
   }
 
   public static JsonObject parseObject(String body) {
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       return reader.readObject();
     }
   }

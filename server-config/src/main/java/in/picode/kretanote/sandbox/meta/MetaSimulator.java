@@ -7,6 +7,7 @@ import in.picode.kretanote.sandbox.meta.WebhookPayloads.Inbound;
 import in.picode.kretanote.sandbox.meta.WebhookPayloads.Status;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -36,6 +37,9 @@ import java.util.function.Consumer;
  * notifications) go out only for WABAs our app is subscribed to, as at Meta.
  */
 public final class MetaSimulator implements AutoCloseable {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final System.Logger LOG = System.getLogger(MetaSimulator.class.getName());
   private static final List<String> QUALITIES = List.of("GREEN", "YELLOW", "RED", "UNKNOWN");

@@ -205,7 +205,7 @@ public final class SimState {
   final Map<String, Customer> customers = new ConcurrentHashMap<>();
   final Set<String> unreachable = ConcurrentHashMap.newKeySet();
   private final Map<String, Instant> lastCustomerMessage = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Long>> sendTimes = new ConcurrentHashMap<>();
+  private final Map<String, List<Long>> sendTimes = new ConcurrentHashMap<>();
   private final Map<String, BoundedLog<SentMessage>> sent = new ConcurrentHashMap<>();
   private final Map<String, BoundedLog<MarkedRead>> reads = new ConcurrentHashMap<>();
   private final Map<String, SendRecord> sendRecords = new ConcurrentHashMap<>();
@@ -372,20 +372,49 @@ public final class SimState {
         .toList();
   }
 
-  /** Sliding one-second window per number; false when the number is at its throughput. */
+  /** {@link #tryAcquireThroughput(String, int, long)} for a call that arrives now. */
   boolean tryAcquireThroughput(String pnid, int perSecond) {
-    Deque<Long> times = sendTimes.computeIfAbsent(pnid, k -> new ArrayDeque<>());
+    return tryAcquireThroughput(pnid, perSecond, System.nanoTime());
+  }
+
+  /**
+   * Counts a send against the number's throughput at the moment the call arrived ({@code
+   * arrivedNanos}, as Meta counts on receipt, not after the injected latency): false when the one
+   * second before it or the one second from it already holds {@code perSecond} sends. Calls that
+   * slept the same latency may be counted a little out of order, so the arrival times are kept
+   * sorted.
+   */
+  boolean tryAcquireThroughput(String pnid, int perSecond, long arrivedNanos) {
+    List<Long> times = sendTimes.computeIfAbsent(pnid, k -> new ArrayList<>());
     synchronized (times) {
-      long now = System.nanoTime();
-      while (!times.isEmpty() && now - times.peekFirst() >= 1_000_000_000L) {
-        times.pollFirst();
+      long second = 1_000_000_000L;
+      int keepFrom = firstAtOrAfter(times, arrivedNanos - 2 * second);
+      if (keepFrom > 0 && times.size() > 4 * perSecond) {
+        times.subList(0, keepFrom).clear();
       }
-      if (times.size() >= perSecond) {
+      int at = firstAtOrAfter(times, arrivedNanos);
+      int before = at - firstAtOrAfter(times, arrivedNanos - second + 1);
+      int after = firstAtOrAfter(times, arrivedNanos + second) - at;
+      if (before >= perSecond || after >= perSecond) {
         return false;
       }
-      times.addLast(now);
+      times.add(at, arrivedNanos);
       return true;
     }
+  }
+
+  private static int firstAtOrAfter(List<Long> sorted, long t) {
+    int lo = 0;
+    int hi = sorted.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid) < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   void customerWrote(String pnid, Customer customer, Instant at) {

@@ -1,6 +1,5 @@
 package in.picode.kretanote.sandbox.meta;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * (Meta's text), an optional expiry footer and one OTP button, which Meta keeps as a URL button.
  */
 final class TemplateShapes {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
   static final Map<String, Long> SAMPLE_TYPES =
@@ -240,13 +243,13 @@ final class TemplateShapes {
     if (!"AUTHENTICATION".equals(category)) {
       return components;
     }
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = JSON.createArrayBuilder();
     for (JsonValue v : components) {
       JsonObject c = (JsonObject) v;
       switch (upper(c, "type")) {
         case "BODY" ->
             out.add(
-                Json.createObjectBuilder(c)
+                JSON.createObjectBuilder(c)
                     .add(
                         "text",
                         "*{{1}}* is your verification code."
@@ -256,18 +259,18 @@ final class TemplateShapes {
         case "FOOTER" ->
             out.add(
                 c.get("code_expiration_minutes") instanceof JsonNumber n
-                    ? Json.createObjectBuilder(c)
+                    ? JSON.createObjectBuilder(c)
                         .add("text", "This code expires in " + n.intValue() + " minutes.")
                         .build()
                     : c);
         case "BUTTONS" -> {
-          JsonArrayBuilder buttons = Json.createArrayBuilder();
+          JsonArrayBuilder buttons = JSON.createArrayBuilder();
           for (JsonValue b : MetaJson.array(c, "buttons")) {
             JsonObject button = (JsonObject) b;
             if ("OTP".equals(upper(button, "type"))) {
               String otpType = upper(button, "otp_type");
               JsonObjectBuilder url =
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("type", "URL")
                       .add("text", otpType.equals("ONE_TAP") ? "Autofill" : "Copy code")
                       .add(
@@ -280,7 +283,7 @@ final class TemplateShapes {
               buttons.add(button);
             }
           }
-          out.add(Json.createObjectBuilder(c).add("buttons", buttons));
+          out.add(JSON.createObjectBuilder(c).add("buttons", buttons));
         }
         default -> out.add(c);
       }

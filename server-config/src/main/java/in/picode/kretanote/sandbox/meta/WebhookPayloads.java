@@ -1,11 +1,11 @@
 package in.picode.kretanote.sandbox.meta;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +21,9 @@ import java.util.Map;
  * Meta batches them.
  */
 public final class WebhookPayloads {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,30 +48,30 @@ public final class WebhookPayloads {
 
   /** Several envelopes' entries in one envelope, as Meta batches deliveries. */
   public static JsonObject merge(JsonObject... envelopes) {
-    JsonArrayBuilder entries = Json.createArrayBuilder();
+    JsonArrayBuilder entries = JSON.createArrayBuilder();
     for (JsonObject envelope : envelopes) {
       envelope.getJsonArray("entry").forEach(entries::add);
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("object", "whatsapp_business_account")
         .add("entry", entries)
         .build();
   }
 
   public static final class Envelope {
-    private final JsonArrayBuilder entries = Json.createArrayBuilder();
+    private final JsonArrayBuilder entries = JSON.createArrayBuilder();
 
     public Envelope entry(String wabaId, JsonObject... changes) {
-      JsonArrayBuilder changeArray = Json.createArrayBuilder();
+      JsonArrayBuilder changeArray = JSON.createArrayBuilder();
       for (JsonObject change : changes) {
         changeArray.add(change);
       }
-      entries.add(Json.createObjectBuilder().add("id", wabaId).add("changes", changeArray));
+      entries.add(JSON.createObjectBuilder().add("id", wabaId).add("changes", changeArray));
       return this;
     }
 
     public JsonObject build() {
-      return Json.createObjectBuilder()
+      return JSON.createObjectBuilder()
           .add("object", "whatsapp_business_account")
           .add("entry", entries)
           .build();
@@ -101,22 +104,22 @@ public final class WebhookPayloads {
 
     public JsonObject value() {
       JsonObjectBuilder value =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("messaging_product", "whatsapp")
               .add(
                   "metadata",
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("display_phone_number", displayPhoneNumber)
                       .add("phone_number_id", phoneNumberId));
       if (!messages.isEmpty()) {
-        JsonArrayBuilder contactArray = Json.createArrayBuilder();
+        JsonArrayBuilder contactArray = JSON.createArrayBuilder();
         contacts.values().forEach(c -> contactArray.add(contactJson(c)));
-        JsonArrayBuilder messageArray = Json.createArrayBuilder();
+        JsonArrayBuilder messageArray = JSON.createArrayBuilder();
         messages.forEach(m -> messageArray.add(m.toJson(displayPhoneNumber)));
         value.add("contacts", contactArray).add("messages", messageArray);
       }
       if (!statuses.isEmpty()) {
-        JsonArrayBuilder statusArray = Json.createArrayBuilder();
+        JsonArrayBuilder statusArray = JSON.createArrayBuilder();
         statuses.forEach(s -> statusArray.add(s.toJson()));
         value.add("statuses", statusArray);
       }
@@ -129,7 +132,7 @@ public final class WebhookPayloads {
   }
 
   public static JsonObject change(String field, JsonObject value) {
-    return Json.createObjectBuilder().add("field", field).add("value", value).build();
+    return JSON.createObjectBuilder().add("field", field).add("value", value).build();
   }
 
   /** {@code message_template_status_update}: APPROVED, REJECTED (with reason), PAUSED, ... */
@@ -137,7 +140,7 @@ public final class WebhookPayloads {
       String templateId, String name, String language, String event, String reason) {
     return change(
         "message_template_status_update",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("event", event)
             .add("message_template_id", Long.parseLong(templateId))
             .add("message_template_name", name)
@@ -151,7 +154,7 @@ public final class WebhookPayloads {
       String displayPhoneNumber, String event, String currentLimit) {
     return change(
         "phone_number_quality_update",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("display_phone_number", displayPhoneNumber)
             .add("event", event)
             .add("current_limit", currentLimit)
@@ -164,7 +167,7 @@ public final class WebhookPayloads {
    * fields are copied into the value.
    */
   public static JsonObject accountUpdate(String phoneNumber, String event, JsonObject extra) {
-    JsonObjectBuilder value = Json.createObjectBuilder();
+    JsonObjectBuilder value = JSON.createObjectBuilder();
     if (phoneNumber != null) {
       value.add("phone_number", phoneNumber);
     }
@@ -176,14 +179,14 @@ public final class WebhookPayloads {
   }
 
   static JsonObject contactJson(Customer c) {
-    JsonObjectBuilder profile = Json.createObjectBuilder();
+    JsonObjectBuilder profile = JSON.createObjectBuilder();
     if (c.name() != null) {
       profile.add("name", c.name());
     }
     if (c.username() != null) {
       profile.add("username", c.username());
     }
-    JsonObjectBuilder contact = Json.createObjectBuilder().add("profile", profile);
+    JsonObjectBuilder contact = JSON.createObjectBuilder().add("profile", profile);
     if (c.waId() != null) {
       contact.add("wa_id", c.waId());
     }
@@ -207,7 +210,7 @@ public final class WebhookPayloads {
       JsonArray errors) {
 
     public static Inbound text(Customer from, String body) {
-      return of(from, "text", Json.createObjectBuilder().add("body", body).build());
+      return of(from, "text", JSON.createObjectBuilder().add("body", body).build());
     }
 
     public static Inbound image(
@@ -251,7 +254,7 @@ public final class WebhookPayloads {
     public static Inbound location(
         Customer from, double latitude, double longitude, String name, String address) {
       JsonObjectBuilder location =
-          Json.createObjectBuilder().add("latitude", latitude).add("longitude", longitude);
+          JSON.createObjectBuilder().add("latitude", latitude).add("longitude", longitude);
       if (name != null) {
         location.add("name", name);
       }
@@ -264,20 +267,20 @@ public final class WebhookPayloads {
     /** A shared contact card with one phone number. */
     public static Inbound contacts(Customer from, String formattedName, String phone, String waId) {
       JsonObjectBuilder phoneJson =
-          Json.createObjectBuilder().add("phone", phone).add("type", "CELL");
+          JSON.createObjectBuilder().add("phone", phone).add("type", "CELL");
       if (waId != null) {
         phoneJson.add("wa_id", waId);
       }
       JsonArray cards =
-          Json.createArrayBuilder()
+          JSON.createArrayBuilder()
               .add(
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add(
                           "name",
-                          Json.createObjectBuilder()
+                          JSON.createObjectBuilder()
                               .add("formatted_name", formattedName)
                               .add("first_name", formattedName.split(" ")[0]))
-                      .add("phones", Json.createArrayBuilder().add(phoneJson)))
+                      .add("phones", JSON.createArrayBuilder().add(phoneJson)))
               .build();
       return of(from, "contacts", cards);
     }
@@ -286,11 +289,11 @@ public final class WebhookPayloads {
       return interactive(
           from,
           "button_reply",
-          Json.createObjectBuilder().add("id", buttonId).add("title", title).build());
+          JSON.createObjectBuilder().add("id", buttonId).add("title", title).build());
     }
 
     public static Inbound listReply(Customer from, String rowId, String title, String description) {
-      JsonObjectBuilder reply = Json.createObjectBuilder().add("id", rowId).add("title", title);
+      JsonObjectBuilder reply = JSON.createObjectBuilder().add("id", rowId).add("title", title);
       if (description != null) {
         reply.add("description", description);
       }
@@ -302,7 +305,7 @@ public final class WebhookPayloads {
       return interactive(
           from,
           "nfm_reply",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("response_json", responseJson)
               .add("body", "Sent")
               .add("name", "flow")
@@ -314,14 +317,14 @@ public final class WebhookPayloads {
       return of(
           from,
           "button",
-          Json.createObjectBuilder().add("payload", payload).add("text", text).build());
+          JSON.createObjectBuilder().add("payload", payload).add("text", text).build());
     }
 
     public static Inbound reaction(Customer from, String messageId, String emoji) {
       return of(
           from,
           "reaction",
-          Json.createObjectBuilder().add("message_id", messageId).add("emoji", emoji).build());
+          JSON.createObjectBuilder().add("message_id", messageId).add("emoji", emoji).build());
     }
 
     public static Inbound order(
@@ -334,14 +337,14 @@ public final class WebhookPayloads {
       return of(
           from,
           "order",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("catalog_id", catalogId)
               .add("text", "")
               .add(
                   "product_items",
-                  Json.createArrayBuilder()
+                  JSON.createArrayBuilder()
                       .add(
-                          Json.createObjectBuilder()
+                          JSON.createObjectBuilder()
                               .add("product_retailer_id", productRetailerId)
                               .add("quantity", quantity)
                               .add("item_price", itemPrice)
@@ -354,7 +357,7 @@ public final class WebhookPayloads {
       return of(
           from,
           "system",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add(
                   "body",
                   (from.name() == null ? "User" : from.name())
@@ -373,15 +376,15 @@ public final class WebhookPayloads {
 
     public static Inbound unsupported(Customer from) {
       JsonArray errors =
-          Json.createArrayBuilder()
+          JSON.createArrayBuilder()
               .add(
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("code", 131051)
                       .add("title", "Message type unknown")
                       .add("message", "Message type unknown")
                       .add(
                           "error_data",
-                          Json.createObjectBuilder()
+                          JSON.createObjectBuilder()
                               .add("details", "Message type is currently not supported.")))
               .build();
       return new Inbound(
@@ -407,7 +410,7 @@ public final class WebhookPayloads {
     }
 
     JsonObject toJson(String businessDisplayNumber) {
-      JsonObjectBuilder message = Json.createObjectBuilder();
+      JsonObjectBuilder message = JSON.createObjectBuilder();
       if (from.waId() != null) {
         message.add("from", from.waId());
       }
@@ -421,7 +424,7 @@ public final class WebhookPayloads {
       if (contextId != null) {
         message.add(
             "context",
-            Json.createObjectBuilder().add("from", businessDisplayNumber).add("id", contextId));
+            JSON.createObjectBuilder().add("from", businessDisplayNumber).add("id", contextId));
       }
       if (errors != null) {
         message.add("errors", errors);
@@ -433,11 +436,11 @@ public final class WebhookPayloads {
       return of(
           from,
           "interactive",
-          Json.createObjectBuilder().add("type", kind).add(kind, reply).build());
+          JSON.createObjectBuilder().add("type", kind).add(kind, reply).build());
     }
 
     private static JsonObjectBuilder media(String mediaId, String mimeType, String sha256) {
-      return Json.createObjectBuilder()
+      return JSON.createObjectBuilder()
           .add("mime_type", mimeType)
           .add("sha256", sha256)
           .add("id", mediaId);
@@ -557,7 +560,7 @@ public final class WebhookPayloads {
 
     JsonObject toJson() {
       JsonObjectBuilder json =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", messageId)
               .add("status", status)
               .add("timestamp", Long.toString(timestamp));
@@ -573,7 +576,7 @@ public final class WebhookPayloads {
       if (pricingCategory != null) {
         json.add(
             "pricing",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("pricing_model", "PMP")
                 .add("category", pricingCategory)
                 .add("type", pricingType));
@@ -582,15 +585,15 @@ public final class WebhookPayloads {
         String title = GraphError.title(errorCode);
         json.add(
             "errors",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("code", errorCode)
                         .add("title", title)
                         .add("message", title)
                         .add(
                             "error_data",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                 .add(
                                     "details",
                                     errorDetails != null

@@ -2,11 +2,11 @@ package in.picode.kretanote.sandbox.payments;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
@@ -44,6 +44,9 @@ import javax.crypto.spec.SecretKeySpec;
  * webhook URL.
  */
 public final class PaymentSimulator implements AutoCloseable {
+
+  /** Found once: {@code Json.create…} would look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String DECLINING_CARD = "4000000000000341";
   public static final String GOOD_CARD = "4242424242424242";
@@ -126,7 +129,7 @@ public final class PaymentSimulator implements AutoCloseable {
     customers.get(s.get("customer")).put("payment_method", pm);
     s.put("status", "complete");
     JsonObject object =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", sessionId)
             .add("object", "checkout.session")
             .add("mode", "setup")
@@ -135,7 +138,7 @@ public final class PaymentSimulator implements AutoCloseable {
             .add("payment_method", pm)
             .add(
                 "card",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("brand", card.startsWith("4") ? "visa" : "card")
                     .add("last4", card.substring(Math.max(0, card.length() - 4))))
             .build();
@@ -156,12 +159,12 @@ public final class PaymentSimulator implements AutoCloseable {
   private void send(String type, JsonObject object) {
     String id = "evt_" + random();
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", id)
             .add("object", "event")
             .add("type", type)
             .add("created", System.currentTimeMillis() / 1000)
-            .add("data", Json.createObjectBuilder().add("object", object))
+            .add("data", JSON.createObjectBuilder().add("object", object))
             .build()
             .toString();
     sender.submit(() -> deliver(id, type, body));
@@ -244,7 +247,7 @@ public final class PaymentSimulator implements AutoCloseable {
           c.put("name", form.getOrDefault("name", ""));
           customers.put(id, c);
           answer =
-              Json.createObjectBuilder().add("id", id).add("object", "customer").build().toString();
+              JSON.createObjectBuilder().add("id", id).add("object", "customer").build().toString();
         }
         case "/v1/checkout/sessions" -> {
           String customer = form.get("customer");
@@ -260,7 +263,7 @@ public final class PaymentSimulator implements AutoCloseable {
           s.put("status", "open");
           sessions.put(id, s);
           answer =
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("id", id)
                   .add("object", "checkout.session")
                   .add("url", baseUrl() + "/checkout/" + id)
@@ -282,7 +285,7 @@ public final class PaymentSimulator implements AutoCloseable {
             return;
           }
           answer =
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("id", "re_" + random())
                   .add("object", "refund")
                   .add("payment_intent", pi.getString("id"))
@@ -323,7 +326,7 @@ public final class PaymentSimulator implements AutoCloseable {
     }
     String card = cards.get(pm);
     boolean declined = card.equals(DECLINING_CARD);
-    JsonObjectBuilder metadata = Json.createObjectBuilder();
+    JsonObjectBuilder metadata = JSON.createObjectBuilder();
     form.forEach(
         (k, v) -> {
           if (k.startsWith("metadata[") && k.endsWith("]")) {
@@ -331,7 +334,7 @@ public final class PaymentSimulator implements AutoCloseable {
           }
         });
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", "pi_" + random())
             .add("object", "payment_intent")
             .add("amount", amount)
@@ -343,7 +346,7 @@ public final class PaymentSimulator implements AutoCloseable {
     if (declined) {
       b.add(
           "last_payment_error",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("code", "card_declined")
               .add("decline_code", "generic_decline")
               .add("message", "Your card was declined."));
@@ -386,18 +389,18 @@ public final class PaymentSimulator implements AutoCloseable {
   }
 
   private void control(HttpExchange ex, String method, String path, byte[] raw) throws IOException {
-    JsonObject body = raw.length == 0 ? Json.createObjectBuilder().build() : parse(raw);
+    JsonObject body = raw.length == 0 ? JSON.createObjectBuilder().build() : parse(raw);
     if (path.equals("/_sim/events") && method.equals("GET")) {
-      JsonArrayBuilder a = Json.createArrayBuilder();
+      JsonArrayBuilder a = JSON.createArrayBuilder();
       for (Sent s : sent) {
         a.add(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("id", s.eventId())
                 .add("type", s.type())
                 .add("status", s.status())
                 .add("body", s.body()));
       }
-      json(ex, 200, Json.createObjectBuilder().add("data", a).build().toString());
+      json(ex, 200, JSON.createObjectBuilder().add("data", a).build().toString());
     } else if (path.equals("/_sim/webhook-url") && method.equals("POST")) {
       webhookUrl = body.getString("url");
       json(ex, 200, "{}");
@@ -407,7 +410,7 @@ public final class PaymentSimulator implements AutoCloseable {
       json(ex, 200, "{}");
     } else if (path.matches("/_sim/events/[^/]+/resend") && method.equals("POST")) {
       int status = resend(path.split("/")[3]);
-      json(ex, 200, Json.createObjectBuilder().add("status", status).build().toString());
+      json(ex, 200, JSON.createObjectBuilder().add("status", status).build().toString());
     } else if (path.matches("/_sim/customers/[^/]+/card") && method.equals("POST")) {
       String customer = path.split("/")[3];
       Map<String, String> c = customers.get(customer);
@@ -418,7 +421,7 @@ public final class PaymentSimulator implements AutoCloseable {
       String pm = "pm_" + random();
       cards.put(pm, body.getString("card", GOOD_CARD));
       c.put("payment_method", pm);
-      json(ex, 200, Json.createObjectBuilder().add("payment_method", pm).build().toString());
+      json(ex, 200, JSON.createObjectBuilder().add("payment_method", pm).build().toString());
     } else {
       error(ex, 404, "Unknown control call " + method + " " + path);
     }
@@ -426,7 +429,7 @@ public final class PaymentSimulator implements AutoCloseable {
 
   private static JsonObject parse(byte[] raw) {
     try (JsonReader r =
-        Json.createReader(new StringReader(new String(raw, StandardCharsets.UTF_8)))) {
+        JSON.createReader(new StringReader(new String(raw, StandardCharsets.UTF_8)))) {
       return r.readObject();
     }
   }
@@ -449,8 +452,8 @@ public final class PaymentSimulator implements AutoCloseable {
     json(
         ex,
         status,
-        Json.createObjectBuilder()
-            .add("error", Json.createObjectBuilder().add("message", message))
+        JSON.createObjectBuilder()
+            .add("error", JSON.createObjectBuilder().add("message", message))
             .build()
             .toString());
   }

@@ -1,6 +1,6 @@
 package in.picode.kretanote.api.rest;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -77,18 +77,18 @@ public class ApiProblem extends RuntimeException {
 
   public Response toResponse() {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("type", "https://kretanote.example/problems/" + code.toLowerCase())
             .add("title", title)
             .add("status", status)
             .add("code", code)
             .add("detail", getMessage() == null ? title : getMessage());
     if (!errors.isEmpty()) {
-      JsonArrayBuilder list = Json.createArrayBuilder();
+      JsonArrayBuilder list = Jsons.createArrayBuilder();
       errors.forEach(
           e ->
               list.add(
-                  Json.createObjectBuilder()
+                  Jsons.createObjectBuilder()
                       .add("pointer", e.pointer())
                       .add("detail", e.detail())));
       body.add("errors", list);

@@ -7,9 +7,9 @@ import in.picode.kretanote.outbound.boundary.CampaignRecipientView;
 import in.picode.kretanote.outbound.boundary.Campaigns;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.entity.Campaign;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -286,21 +286,21 @@ public class CampaignsResource {
 
   static JsonObject json(Campaign c, Campaigns.Progress p) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", c.getId())
             .add("name", c.getName())
             .add("connection_id", c.getConnectionId())
             .add(
                 "template",
-                Json.createObjectBuilder()
+                Jsons.createObjectBuilder()
                     .add("name", c.getTemplateName())
                     .add("language", c.getTemplateLanguage()));
-    JsonArrayBuilder values = Json.createArrayBuilder();
-    try (var reader = Json.createReader(new java.io.StringReader(c.getBodyValues()))) {
+    JsonArrayBuilder values = Jsons.createArrayBuilder();
+    try (var reader = Jsons.createReader(new java.io.StringReader(c.getBodyValues()))) {
       reader.readArray().getValuesAs(jakarta.json.JsonString.class).forEach(v -> values.add(v));
     }
     b.add("values", values);
-    JsonObjectBuilder segment = Json.createObjectBuilder();
+    JsonObjectBuilder segment = Jsons.createObjectBuilder();
     ContactsResource.add(segment, "tag", c.getSegmentTag());
     segment.add("marketing_consent", c.isSegmentMarketing());
     b.add("segment", segment);
@@ -311,7 +311,7 @@ public class CampaignsResource {
     ContactsResource.add(b, "finished_at", Api.time(c.getFinishedAt()));
     ContactsResource.add(b, "created_at", Api.time(c.getCreatedAt()));
     if (p != null) {
-      JsonObjectBuilder progress = Json.createObjectBuilder().add("total", p.getTotal());
+      JsonObjectBuilder progress = Jsons.createObjectBuilder().add("total", p.getTotal());
       for (CampaignRecipientView.State s : CampaignRecipientView.State.values()) {
         progress.add(s.name().toLowerCase(Locale.ROOT), p.of(s));
       }

@@ -3,7 +3,7 @@ package in.picode.kretanote.api.rest;
 import in.picode.kretanote.contact.boundary.Consents;
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.ConsentEvent;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +17,7 @@ final class ConsentJson {
 
   /** Consent per category now (null: never asked) and the ledger of changes. */
   static JsonObject consents(Consents consents, long contact) {
-    JsonObjectBuilder current = Json.createObjectBuilder();
+    JsonObjectBuilder current = Jsons.createObjectBuilder();
     for (Category cat : Category.values()) {
       Optional<Boolean> state = consents.consent(contact, cat);
       if (state.isPresent()) {
@@ -26,10 +26,10 @@ final class ConsentJson {
         current.addNull(cat.name().toLowerCase(Locale.ROOT));
       }
     }
-    JsonArrayBuilder ledger = Json.createArrayBuilder();
+    JsonArrayBuilder ledger = Jsons.createArrayBuilder();
     for (ConsentEvent e : consents.ledger(contact)) {
       JsonObjectBuilder row =
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("category", e.getCategory().name().toLowerCase(Locale.ROOT))
               .add("granted", e.isGranted())
               .add("source", e.getSource().name())
@@ -42,7 +42,7 @@ final class ConsentJson {
       }
       ledger.add(row);
     }
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("contact_id", contact)
         .add("current", current)
         .add("ledger", ledger)

@@ -3,8 +3,8 @@ package in.picode.kretanote.api.rest;
 import in.picode.kretanote.api.boundary.ApiContacts;
 import in.picode.kretanote.api.boundary.Scope;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -36,14 +36,14 @@ public class ContactFieldsResource {
       summary = "The business's custom contact fields: name and type (text, number, date, boolean)")
   public Response fieldDefinitions() {
     Api.caller(request, Scope.CONTACTS_READ);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     for (CustomField f : writes.fieldDefinitions()) {
       data.add(
-          Json.createObjectBuilder()
+          Jsons.createObjectBuilder()
               .add("id", f.getId())
               .add("name", f.getName())
               .add("type", f.getType().name().toLowerCase(Locale.ROOT)));
     }
-    return Response.ok(Json.createObjectBuilder().add("data", data).build().toString()).build();
+    return Response.ok(Jsons.createObjectBuilder().add("data", data).build().toString()).build();
   }
 }

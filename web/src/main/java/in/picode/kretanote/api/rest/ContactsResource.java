@@ -11,6 +11,7 @@ import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.contact.entity.ConsentEvent;
 import in.picode.kretanote.contact.entity.Contact;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.retention.boundary.DataSubjectRequests;
 import in.picode.kretanote.retention.boundary.Erasure;
 import in.picode.kretanote.retention.boundary.PrivacyRefusedException;
@@ -18,7 +19,6 @@ import in.picode.kretanote.retention.boundary.Requester;
 import in.picode.kretanote.tenant.entity.Role;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -217,7 +217,7 @@ public class ContactsResource {
       throw new ApiProblem(409, "erasure_refused", "Erasure refused", e.getMessage());
     }
     return Response.ok(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("erased", true)
                 .add("messages", erased.messages())
                 .add("media_files", erased.mediaFiles())
@@ -318,7 +318,7 @@ public class ContactsResource {
         consents.change(
             c.getId(), cat, granted, ConsentEvent.Source.API, caller.auditName(), evidence);
     return Response.ok(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("contact_id", c.getId())
                 .add("category", cat.name().toLowerCase(Locale.ROOT))
                 .add("granted", granted)
@@ -331,9 +331,9 @@ public class ContactsResource {
   /** The contact with its tags and custom field values, as {@code get} answers it. */
   private JsonObject full(Contact c) {
     JsonObject base = json(c, contacts.tags(c.getId()));
-    JsonObjectBuilder fields = Json.createObjectBuilder();
+    JsonObjectBuilder fields = Jsons.createObjectBuilder();
     contacts.fieldValues(c.getId()).forEach(fields::add);
-    return Json.createObjectBuilder(base).add("fields", fields).build();
+    return Jsons.createObjectBuilder(base).add("fields", fields).build();
   }
 
   private Contact find(String id) {
@@ -362,14 +362,14 @@ public class ContactsResource {
   }
 
   static JsonObject json(Contact c, List<String> tags) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("id", c.getId());
+    JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", c.getId());
     add(b, "phone", c.getWaId() == null ? null : "+" + c.getWaId());
     add(b, "name", c.getDisplayName());
     add(b, "profile_name", c.getProfileName());
     add(b, "email", c.getEmail());
     b.add("opted_out", c.isOptedOut());
     if (tags != null) {
-      JsonArrayBuilder t = Json.createArrayBuilder();
+      JsonArrayBuilder t = Jsons.createArrayBuilder();
       tags.forEach(t::add);
       b.add("tags", t);
     }

@@ -2,7 +2,7 @@ package in.picode.kretanote.api.rest;
 
 import in.picode.kretanote.messaging.boundary.Inbox;
 import in.picode.kretanote.messaging.boundary.InboxRow;
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -42,7 +42,7 @@ final class ConversationJson {
 
   static JsonObjectBuilder json(InboxRow r) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", r.id())
             .add("status", r.status())
             .add("snoozed", r.snoozed())
@@ -57,7 +57,7 @@ final class ConversationJson {
     ContactsResource.add(b, "contact_name", r.contactName());
     ContactsResource.add(b, "phone", r.waId() == null ? null : "+" + r.waId());
     ContactsResource.add(b, "preview", r.preview());
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.createArrayBuilder();
     r.labels().forEach(labels::add);
     return b.add("labels", labels);
   }
@@ -65,7 +65,7 @@ final class ConversationJson {
   /** A message of a conversation as {@code GET /conversations/{id}/messages} lists it. */
   static jakarta.json.JsonObject message(in.picode.kretanote.messaging.boundary.MessageView m) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", m.id())
             .add("direction", m.direction())
             .add("type", m.type());
@@ -80,7 +80,7 @@ final class ConversationJson {
 
   /** A private note; its author is a team member ({@code author_id}) or an API key. */
   static jakarta.json.JsonObject note(in.picode.kretanote.messaging.entity.ConversationNote n) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("id", n.getId());
+    JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", n.getId());
     if (n.getAuthorId() == null) {
       b.addNull("author_id");
     } else {

@@ -11,8 +11,8 @@ import in.picode.kretanote.messaging.boundary.InboxRow;
 import in.picode.kretanote.messaging.boundary.MessageView;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.messaging.entity.ConversationNote;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -115,7 +115,7 @@ public class ConversationsResource {
             .orElseThrow(() -> ApiProblem.notFound("conversation"));
     Conversation c = d.conversation();
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", c.getId())
             .add("status", c.getStatus().name())
             .add("contact_id", c.getContactId())
@@ -130,7 +130,7 @@ public class ConversationsResource {
     ContactsResource.add(b, "last_activity_at", Api.time(c.getLastActivityAt()));
     ContactsResource.add(b, "window_expires_at", Api.time(c.getWindowExpiresAt()));
     ContactsResource.add(b, "snoozed_until", Api.time(c.getSnoozedUntil()));
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.createArrayBuilder();
     d.labels().forEach(labels::add);
     b.add("labels", labels);
     return Response.ok(b.build().toString()).build();

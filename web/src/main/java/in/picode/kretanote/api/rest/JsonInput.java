@@ -1,6 +1,6 @@
 package in.picode.kretanote.api.rest;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -73,7 +73,7 @@ final class JsonInput {
           400, "malformed_json", "Malformed JSON", "The body is empty; send a JSON object.");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = Jsons.createReader(new ByteArrayInputStream(bytes))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
       var at = e.getLocation();
@@ -114,7 +114,7 @@ final class JsonInput {
           .forEach(
               k ->
                   b.append(b.length() > 1 ? "," : "")
-                      .append(Json.createValue(k))
+                      .append(Jsons.createValue(k))
                       .append(':')
                       .append(canonical(o.get(k))));
       return b.append('}').toString();

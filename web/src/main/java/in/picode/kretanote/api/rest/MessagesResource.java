@@ -7,8 +7,8 @@ import in.picode.kretanote.outbound.boundary.RichSending;
 import in.picode.kretanote.outbound.boundary.SendOutcomes;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -153,7 +153,7 @@ public class MessagesResource {
               ? sending.dryRunText(s.conversationId(), key, s.text())
               : sending.dryRunTemplate(
                   s.conversationId(), key, s.name(), s.language(), s.header(), s.body(), Map.of());
-      JsonObjectBuilder b = Json.createObjectBuilder().add("dry_run", true);
+      JsonObjectBuilder b = Jsons.createObjectBuilder().add("dry_run", true);
       if (decision.isEmpty()) {
         b.add("decision", "would_send")
             .add(
@@ -205,7 +205,7 @@ public class MessagesResource {
     }
     String location = "messages/" + result.messageId();
     return Response.accepted(
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("id", result.messageId())
                 .add("duplicate", result.duplicate())
                 .add("status", "PENDING")
@@ -234,7 +234,7 @@ public class MessagesResource {
     Outcome o =
         outcomes.outcome(Api.id(id, "message")).orElseThrow(() -> ApiProblem.notFound("message"));
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", o.messageId())
             .add("status", o.status().name())
             .add("attempts", o.attempts());

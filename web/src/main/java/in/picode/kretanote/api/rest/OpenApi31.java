@@ -1,6 +1,6 @@
 package in.picode.kretanote.api.rest;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -54,9 +54,9 @@ final class OpenApi31 {
   /** Payara's defaults in every schema it builds from a class: they say nothing, or worse. */
   private static final Map<String, JsonValue> DEFAULTS =
       Map.of(
-          "minLength", Json.createValue(0),
-          "minProperties", Json.createValue(0),
-          "maxProperties", Json.createValue(0),
+          "minLength", Jsons.createValue(0),
+          "minProperties", Jsons.createValue(0),
+          "maxProperties", Jsons.createValue(0),
           "uniqueItems", JsonValue.FALSE,
           "readOnly", JsonValue.FALSE,
           "writeOnly", JsonValue.FALSE,
@@ -68,7 +68,7 @@ final class OpenApi31 {
 
   /** The 3.1 document of {@code generated} (3.0), served at {@code <contextPath>/api/v1}. */
   static JsonObject convert(JsonObject generated, String contextPath) {
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsons.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : generated.entrySet()) {
       String k = e.getKey();
       if (!ROOT.contains(k) && !k.startsWith("x-")) {
@@ -88,9 +88,9 @@ final class OpenApi31 {
     }
     out.add(
         "servers",
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(
-                Json.createObjectBuilder()
+                Jsons.createObjectBuilder()
                     .add("url", (contextPath == null ? "" : contextPath) + PREFIX)
                     .add("description", "This KretaNote server")));
     return out.build();
@@ -98,7 +98,7 @@ final class OpenApi31 {
 
   /** Each tag once (Payara lists a tag again for every resource class that names it). */
   private static JsonArray tags(JsonArray tags) {
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
     Set<String> seen = new java.util.HashSet<>();
     for (JsonValue t : tags) {
       if (!(t instanceof JsonObject o) || seen.add(o.getString("name", ""))) {
@@ -119,7 +119,7 @@ final class OpenApi31 {
   }
 
   private static JsonObject paths(JsonObject paths, Map<JsonValue, String> components) {
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsons.createObjectBuilder();
     paths.keySet().stream()
         .sorted()
         .forEach(
@@ -142,14 +142,14 @@ final class OpenApi31 {
   private static JsonValue referenced(
       JsonValue v, Map<JsonValue, String> components, boolean properties) {
     if (v instanceof JsonArray a) {
-      JsonArrayBuilder out = Json.createArrayBuilder();
+      JsonArrayBuilder out = Jsons.createArrayBuilder();
       a.forEach(item -> out.add(referenced(item, components, false)));
       return out.build();
     }
     if (!(v instanceof JsonObject o)) {
       return v;
     }
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsons.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       String k = e.getKey();
       if (k.equals(ANY) && o.size() > 1 && o.containsKey("application/json")) {
@@ -158,7 +158,7 @@ final class OpenApi31 {
       boolean slot = properties || k.equals("schema") || k.equals("items");
       String component = slot ? component(e.getValue(), components) : null;
       if (component != null) {
-        out.add(k, Json.createObjectBuilder().add("$ref", "#/components/schemas/" + component));
+        out.add(k, Jsons.createObjectBuilder().add("$ref", "#/components/schemas/" + component));
       } else {
         out.add(k, referenced(e.getValue(), components, k.equals("properties")));
       }
@@ -179,7 +179,7 @@ final class OpenApi31 {
     for (Map.Entry<JsonValue, String> c : components.entrySet()) {
       if (c.getKey() instanceof JsonObject k
           && k.containsKey("required")
-          && Json.createObjectBuilder(k).remove("required").build().equals(o)) {
+          && Jsons.createObjectBuilder(k).remove("required").build().equals(o)) {
         return c.getValue();
       }
     }
@@ -189,25 +189,25 @@ final class OpenApi31 {
   /** Copies {@code v}, converting it when it is a schema ({@code schema} true) and below it. */
   private static JsonValue walk(JsonValue v, boolean schema) {
     if (v instanceof JsonArray a) {
-      JsonArrayBuilder out = Json.createArrayBuilder();
+      JsonArrayBuilder out = Jsons.createArrayBuilder();
       a.forEach(item -> out.add(walk(item, false)));
       return out.build();
     }
     if (!(v instanceof JsonObject o)) {
       return v;
     }
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsons.createObjectBuilder();
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       String k = e.getKey();
       JsonValue value = e.getValue();
       if (SCHEMA.contains(k) && value instanceof JsonObject) {
         out.add(k, walk(value, true));
       } else if (SCHEMA_MAPS.contains(k) && value instanceof JsonObject members) {
-        JsonObjectBuilder m = Json.createObjectBuilder();
+        JsonObjectBuilder m = Jsons.createObjectBuilder();
         members.forEach((name, member) -> m.add(name, walk(member, true)));
         out.add(k, m);
       } else if (SCHEMA_LISTS.contains(k) && value instanceof JsonArray list && schema) {
-        JsonArrayBuilder l = Json.createArrayBuilder();
+        JsonArrayBuilder l = Jsons.createArrayBuilder();
         list.forEach(member -> l.add(walk(member, true)));
         out.add(k, l);
       } else if (schema && value.equals(DEFAULTS.get(k))) {
@@ -235,18 +235,18 @@ final class OpenApi31 {
     }
     if (o.get("nullable") == JsonValue.TRUE) {
       if (type instanceof JsonString t) {
-        out.add("type", Json.createArrayBuilder().add(t.getString()).add("null"));
+        out.add("type", Jsons.createArrayBuilder().add(t.getString()).add("null"));
       } else if (o.containsKey("$ref")) {
         out.remove("$ref");
         out.add(
             "anyOf",
-            Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("$ref", o.get("$ref")))
-                .add(Json.createObjectBuilder().add("type", "null")));
+            Jsons.createArrayBuilder()
+                .add(Jsons.createObjectBuilder().add("$ref", o.get("$ref")))
+                .add(Jsons.createObjectBuilder().add("type", "null")));
       }
     }
     if (o.containsKey("example") && !o.containsKey("examples")) {
-      out.add("examples", Json.createArrayBuilder().add(typed(o.get("type"), o.get("example"))));
+      out.add("examples", Jsons.createArrayBuilder().add(typed(o.get("type"), o.get("example"))));
     }
     exclusive(o, out, "exclusiveMinimum", "minimum");
     exclusive(o, out, "exclusiveMaximum", "maximum");
@@ -265,12 +265,12 @@ final class OpenApi31 {
       return type;
     }
     if (type instanceof JsonString t && t.getString().equals("number")) {
-      return Json.createValue("integer");
+      return Jsons.createValue("integer");
     }
-    if (type instanceof JsonArray types && types.contains(Json.createValue("number"))) {
-      JsonArrayBuilder b = Json.createArrayBuilder();
+    if (type instanceof JsonArray types && types.contains(Jsons.createValue("number"))) {
+      JsonArrayBuilder b = Jsons.createArrayBuilder();
       types.forEach(
-          t -> b.add(t.equals(Json.createValue("number")) ? Json.createValue("integer") : t));
+          t -> b.add(t.equals(Jsons.createValue("number")) ? Jsons.createValue("integer") : t));
       return b.build();
     }
     return type;
@@ -286,12 +286,12 @@ final class OpenApi31 {
     String raw = e.getString().strip();
     try {
       return switch (t.getString()) {
-        case "integer" -> Json.createValue(Long.parseLong(raw));
-        case "number" -> Json.createValue(new java.math.BigDecimal(raw));
+        case "integer" -> Jsons.createValue(Long.parseLong(raw));
+        case "number" -> Jsons.createValue(new java.math.BigDecimal(raw));
         case "boolean" ->
             "true".equals(raw) ? JsonValue.TRUE : "false".equals(raw) ? JsonValue.FALSE : example;
         case "array" -> {
-          try (jakarta.json.JsonReader r = Json.createReader(new java.io.StringReader(raw))) {
+          try (jakarta.json.JsonReader r = Jsons.createReader(new java.io.StringReader(raw))) {
             yield r.readArray();
           }
         }
@@ -325,7 +325,7 @@ final class OpenApi31 {
           b.append('\n').append(pad);
         }
         first = false;
-        b.append(Json.createValue(e.getKey())).append(':');
+        b.append(Jsons.createValue(e.getKey())).append(':');
         scalarOrBlock(b, e.getValue(), indent + 1);
       }
     } else if (v instanceof JsonArray a && !a.isEmpty()) {

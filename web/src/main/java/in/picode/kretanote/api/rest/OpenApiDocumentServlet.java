@@ -1,6 +1,6 @@
 package in.picode.kretanote.api.rest;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.servlet.annotation.WebServlet;
@@ -86,7 +86,7 @@ public class OpenApiDocumentServlet extends HttpServlet {
       if (r.statusCode() != 200) {
         throw new IOException(source + " answered " + r.statusCode());
       }
-      try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+      try (JsonReader reader = Jsons.createReader(new StringReader(r.body()))) {
         return reader.readObject();
       }
     } catch (InterruptedException e) {

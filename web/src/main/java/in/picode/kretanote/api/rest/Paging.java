@@ -1,6 +1,6 @@
 package in.picode.kretanote.api.rest;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -39,16 +39,16 @@ final class Paging {
 
   /** A list that is never paged: {@code {"data": [...]}}. */
   static <T> Response all(List<T> rows, Function<T, JsonValue> json) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     rows.forEach(r -> data.add(json.apply(r)));
-    return Response.ok(Json.createObjectBuilder().add("data", data).build().toString()).build();
+    return Response.ok(Jsons.createObjectBuilder().add("data", data).build().toString()).build();
   }
 
   private static <T> Response answer(
       List<T> shown, Function<T, JsonValue> json, String nextPosition) {
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     shown.forEach(r -> data.add(json.apply(r)));
-    JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
+    JsonObjectBuilder body = Jsons.createObjectBuilder().add("data", data);
     if (nextPosition == null) {
       body.addNull("next_cursor");
     } else {

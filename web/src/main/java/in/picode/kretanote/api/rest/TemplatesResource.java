@@ -10,8 +10,8 @@ import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.TemplateDraft;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -87,13 +87,13 @@ public class TemplatesResource {
   @APIResponse(responseCode = "default", ref = ApiV1.PROBLEM)
   public Response list() {
     Api.caller(request, Scope.TEMPLATES_READ);
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.createArrayBuilder();
     for (WhatsAppConnection c : connections.list()) {
       for (MessageTemplate t : templates.of(c.getId())) {
         data.add(json(t));
       }
     }
-    return Response.ok(Json.createObjectBuilder().add("data", data).build().toString()).build();
+    return Response.ok(Jsons.createObjectBuilder().add("data", data).build().toString()).build();
   }
 
   @POST
@@ -202,7 +202,7 @@ public class TemplatesResource {
 
   static JsonObject json(MessageTemplate t) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", t.getId())
             .add("connection_id", t.getConnectionId())
             .add("name", t.getName())

@@ -5,8 +5,8 @@ import in.picode.kretanote.api.boundary.WebhookRefusedException;
 import in.picode.kretanote.api.boundary.WebhookSubscriptions;
 import in.picode.kretanote.api.entity.WebhookDelivery;
 import in.picode.kretanote.api.entity.WebhookSubscription;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -188,10 +188,10 @@ public class WebhooksResource {
   }
 
   static JsonObjectBuilder json(WebhookSubscription s) {
-    JsonArrayBuilder events = Json.createArrayBuilder();
+    JsonArrayBuilder events = Jsons.createArrayBuilder();
     s.getEventTypes().forEach(events::add);
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", s.getId())
             .add("url", s.getUrl())
             .add("events", events)
@@ -204,7 +204,7 @@ public class WebhooksResource {
 
   static JsonObjectBuilder json(WebhookDelivery d) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("id", d.getId())
             .add("event_id", d.getEventId())
             .add("event_type", d.getEventType())

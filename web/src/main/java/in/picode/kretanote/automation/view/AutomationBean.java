@@ -7,6 +7,7 @@ import in.picode.kretanote.automation.boundary.DryRuns;
 import in.picode.kretanote.automation.entity.AutomationRule;
 import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.Trigger;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Wordings;
@@ -14,7 +15,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.Serializable;
@@ -70,7 +70,7 @@ public class AutomationBean implements Serializable {
               name = r.getName();
               event = r.getEvent();
               waitMinutes = r.getWaitMinutes();
-              try (JsonReader reader = Json.createReader(new StringReader(r.getDefinition()))) {
+              try (JsonReader reader = Jsons.createReader(new StringReader(r.getDefinition()))) {
                 JsonObject d = reader.readObject();
                 conditions.load(d.get("conditions"));
                 actions.load(d.get("actions"));
@@ -160,7 +160,7 @@ public class AutomationBean implements Serializable {
   }
 
   private String definition() {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("conditions", conditions.toJson())
         .add("actions", actions.toJson())
         .build()

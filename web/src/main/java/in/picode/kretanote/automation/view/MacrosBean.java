@@ -4,6 +4,7 @@ import in.picode.kretanote.automation.boundary.AutomationChoices;
 import in.picode.kretanote.automation.boundary.AutomationRefusedException;
 import in.picode.kretanote.automation.boundary.Macros;
 import in.picode.kretanote.automation.entity.AutomationRule;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Wordings;
@@ -11,7 +12,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -53,7 +53,7 @@ public class MacrosBean implements Serializable {
             m -> {
               editing = m.getId();
               name = m.getName();
-              try (JsonReader r = Json.createReader(new StringReader(m.getDefinition()))) {
+              try (JsonReader r = Jsons.createReader(new StringReader(m.getDefinition()))) {
                 actions.load(r.readValue());
               }
             });

@@ -1,6 +1,6 @@
 package in.picode.kretanote.automation.view;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
@@ -38,7 +38,7 @@ public class StepList implements Serializable {
   }
 
   public JsonArray toJson() {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = Jsons.createArrayBuilder();
     rows.stream()
         .filter(r -> r.getType() != null && !r.getType().isBlank())
         .forEach(r -> a.add(r.toJson()));

@@ -1,6 +1,6 @@
 package in.picode.kretanote.automation.view;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,7 +30,7 @@ public class StepRow implements Serializable {
 
   public JsonObject toJson() {
     String v = value == null ? "" : value.strip();
-    JsonObjectBuilder o = Json.createObjectBuilder().add("type", type == null ? "" : type);
+    JsonObjectBuilder o = Jsons.createObjectBuilder().add("type", type == null ? "" : type);
     boolean not = v.startsWith("!");
     String bare = not ? v.substring(1).strip() : v;
     String[] pair = v.split("=", 2);
@@ -59,7 +59,7 @@ public class StepRow implements Serializable {
       case "send_canned" -> o.add("cannedId", v);
       case "send_template" -> {
         String[] parts = v.split(":", 2);
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = Jsons.createArrayBuilder();
         if (parts.length > 1) {
           for (String part : parts[1].split("\\|")) {
             values.add(part.strip());

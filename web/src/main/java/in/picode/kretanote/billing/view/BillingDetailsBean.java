@@ -2,6 +2,7 @@ package in.picode.kretanote.billing.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.BillingDetails;
 import in.picode.kretanote.tenant.boundary.BillingDetailsRefusedException;
 import in.picode.kretanote.tenant.boundary.Tenants;
@@ -59,7 +60,8 @@ public class BillingDetailsBean implements Serializable {
       given = true;
       return true;
     } catch (BillingDetailsRefusedException e) {
-      e.problems().forEach((field, text) -> PageMessages.error(form, field, text));
+      e.byField()
+          .forEach((field, problem) -> PageMessages.error(form, field, Wordings.of(problem)));
       return false;
     }
   }

@@ -12,6 +12,7 @@ import in.picode.kretanote.connection.entity.WhatsAppConnection.Status;
 import in.picode.kretanote.platform.security.ClientAddresses;
 import in.picode.kretanote.platform.security.SessionKeys;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -153,7 +154,7 @@ public class WhatsAppSettingsBean implements Serializable {
       SignupRequest request = SignupRequest.of(code, wabaId, phoneNumberId, businessId);
       report(connections.connect(request, actor()));
     } catch (ConnectRefusedException e) {
-      error(Texts.of(T, "whatsapp.notConnected", e.getMessage()));
+      error(Texts.of(T, "whatsapp.notConnected", Wordings.of(e)));
     } finally {
       code = null;
     }
@@ -168,9 +169,9 @@ public class WhatsAppSettingsBean implements Serializable {
     try {
       report(connections.connectSimulated(actor()));
     } catch (ConnectRefusedException e) {
-      error(Texts.of(T, "whatsapp.notConnected", e.getMessage()));
+      error(Texts.of(T, "whatsapp.notConnected", Wordings.of(e)));
     } catch (IllegalStateException e) {
-      error(e.getMessage());
+      error(Wordings.of(e));
     }
     return reload();
   }
@@ -187,7 +188,7 @@ public class WhatsAppSettingsBean implements Serializable {
     } catch (ConnectionNotFoundException e) {
       error(Texts.of(T, "whatsapp.notOurs"));
     } catch (IllegalStateException e) {
-      error(e.getMessage());
+      error(Wordings.of(e));
     }
     return reload();
   }
@@ -196,7 +197,7 @@ public class WhatsAppSettingsBean implements Serializable {
     try {
       report(connections.retry(id, actor()));
     } catch (ConnectRefusedException e) {
-      error(e.getMessage());
+      error(Wordings.of(e));
     } catch (ConnectionNotFoundException e) {
       error(Texts.of(T, "whatsapp.notOurs"));
     }
@@ -218,7 +219,7 @@ public class WhatsAppSettingsBean implements Serializable {
     try {
       WhatsAppConnections.Disconnected done = connections.disconnect(confirming, actor());
       info(Texts.of(T, "whatsapp.disconnected"));
-      done.notes().forEach(this::warn);
+      done.wordings().forEach(w -> warn(Wordings.of(w)));
     } catch (ConnectionNotFoundException e) {
       error(Texts.of(T, "whatsapp.notOurs"));
     }

@@ -3,6 +3,7 @@ package in.picode.kretanote.contact.view;
 import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
 import in.picode.kretanote.contact.boundary.ContactImports;
 import in.picode.kretanote.contact.boundary.ContactImports.Report;
+import in.picode.kretanote.contact.boundary.ContactWords;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.boundary.CsvCheck;
 import in.picode.kretanote.contact.entity.CustomField;
@@ -82,12 +83,9 @@ public class ContactImportBean implements Serializable {
       checked = imports.check(bytes, mapping);
       progress = 66;
       if (checked.ok()) {
-        PageMessages.info(checked.rows().size() + " contacts are ready to import.");
+        PageMessages.info(Texts.of(T, "import.ready", checked.rows().size()));
       } else {
-        PageMessages.error(
-            ContactImports.rowsHaveProblems(checked.problems().size())
-                + ". Fix them in the file and upload it"
-                + " again; nothing was imported.");
+        PageMessages.error(Wordings.of(ContactWords.ROWS_TO_FIX.with(checked.problems().size())));
       }
     } catch (ContactChangeRefusedException e) {
       checked = null;
@@ -115,6 +113,11 @@ public class ContactImportBean implements Serializable {
       PageMessages.error(Wordings.of(e));
       check();
     }
+  }
+
+  /** A row's problems in the page's language. */
+  public String problemText(CsvCheck.Problem problem) {
+    return String.join(" ", problem.wordings().stream().map(Wordings::of).toList());
   }
 
   private void reset() {

@@ -6,6 +6,7 @@ import in.picode.kretanote.messaging.boundary.Analytics.Cost;
 import in.picode.kretanote.messaging.boundary.Analytics.Day;
 import in.picode.kretanote.messaging.boundary.Analytics.Funnel;
 import in.picode.kretanote.platform.boundary.CsvCells;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageJson;
 import in.picode.kretanote.platform.view.PageMessages;
@@ -17,7 +18,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -78,10 +78,10 @@ public class AnalyticsBean implements Serializable {
   }
 
   public String getVolumeChart() {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder in = Json.createArrayBuilder();
-    JsonArrayBuilder out = Json.createArrayBuilder();
-    JsonArrayBuilder conv = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.createArrayBuilder();
+    JsonArrayBuilder in = Jsons.createArrayBuilder();
+    JsonArrayBuilder out = Jsons.createArrayBuilder();
+    JsonArrayBuilder conv = Jsons.createArrayBuilder();
     for (Day d : days) {
       labels.add(d.day().toString());
       in.add(d.inbound());
@@ -91,7 +91,7 @@ public class AnalyticsBean implements Serializable {
     return chart(
         "line",
         labels,
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(dataset(Texts.of(T, "analytics.conversations"), conv, "#075e54"))
             .add(dataset(Texts.of(T, "analytics.received"), in, "#25d366"))
             .add(dataset(Texts.of(T, "analytics.sent"), out, "#34b7f1")));
@@ -101,16 +101,16 @@ public class AnalyticsBean implements Serializable {
     Funnel f = funnel == null ? new Funnel(0, 0, 0, 0, 0) : funnel;
     return chart(
         "bar",
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(Texts.of(T, "analytics.funnel.sent"))
             .add(Texts.of(T, "analytics.funnel.delivered"))
             .add(Texts.of(T, "analytics.funnel.read"))
             .add(Texts.of(T, "analytics.funnel.replied")),
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(
                 dataset(
                     Texts.of(T, "analytics.outbound"),
-                    Json.createArrayBuilder()
+                    Jsons.createArrayBuilder()
                         .add(f.sent())
                         .add(f.delivered())
                         .add(f.read())
@@ -119,9 +119,9 @@ public class AnalyticsBean implements Serializable {
   }
 
   public String getAgentChart() {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder first = Json.createArrayBuilder();
-    JsonArrayBuilder resolution = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.createArrayBuilder();
+    JsonArrayBuilder first = Jsons.createArrayBuilder();
+    JsonArrayBuilder resolution = Jsons.createArrayBuilder();
     for (AgentTimes a : agents) {
       labels.add(a.agent());
       first.add(minutes(a.avgFirstResponseSeconds()));
@@ -130,14 +130,14 @@ public class AnalyticsBean implements Serializable {
     return chart(
         "bar",
         labels,
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(dataset(Texts.of(T, "analytics.firstResponse"), first, "#25d366"))
             .add(dataset(Texts.of(T, "analytics.resolution"), resolution, "#075e54")));
   }
 
   public String getCostChart() {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder counts = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.createArrayBuilder();
+    JsonArrayBuilder counts = Jsons.createArrayBuilder();
     for (Cost c : cost) {
       labels.add(c.category());
       counts.add(c.billable());
@@ -145,7 +145,7 @@ public class AnalyticsBean implements Serializable {
     return chart(
         "bar",
         labels,
-        Json.createArrayBuilder()
+        Jsons.createArrayBuilder()
             .add(dataset(Texts.of(T, "analytics.billable"), counts, "#34b7f1")));
   }
 
@@ -154,7 +154,7 @@ public class AnalyticsBean implements Serializable {
   }
 
   private static JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("label", label)
         .add("data", data)
         .add("borderColor", color)
@@ -164,12 +164,13 @@ public class AnalyticsBean implements Serializable {
 
   private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
     return PageJson.of(
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("type", type)
-            .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+            .add(
+                "data", Jsons.createObjectBuilder().add("labels", labels).add("datasets", datasets))
             .add(
                 "options",
-                Json.createObjectBuilder()
+                Jsons.createObjectBuilder()
                     .add("animation", false)
                     .add("responsive", true)
                     .add("maintainAspectRatio", false))

@@ -269,7 +269,7 @@ public class ConversationBean implements Serializable {
   }
 
   public String author(long userId) {
-    return names.getOrDefault(userId, "A former team member");
+    return names.getOrDefault(userId, Texts.of(BUNDLE, "conv.formerMember"));
   }
 
   /** The customer-service window's remaining time in words, or why it is closed. */

@@ -1,8 +1,8 @@
 package in.picode.kretanote.outbound.view;
 
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.view.Texts;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -58,7 +58,7 @@ public record TemplateRow(
   }
 
   private static JsonArray components(String json) {
-    try (JsonReader r = Json.createReader(new StringReader(json))) {
+    try (JsonReader r = Jsons.createReader(new StringReader(json))) {
       return r.readArray();
     } catch (JsonException | IllegalStateException e) {
       return JsonValue.EMPTY_JSON_ARRAY;

@@ -1,6 +1,6 @@
 package in.picode.kretanote.platform.rest;
 
-import jakarta.json.Json;
+import in.picode.kretanote.platform.boundary.Jsons;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +18,7 @@ public class ApiErrors implements ExceptionMapper<WebApplicationException> {
   public Response toResponse(WebApplicationException e) {
     Response original = e.getResponse();
     String body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("status", original.getStatus())
             .add("error", original.getStatusInfo().getReasonPhrase())
             .build()

@@ -3,10 +3,10 @@ package in.picode.kretanote.platform.security;
 import in.picode.kretanote.api.boundary.ApiCaller;
 import in.picode.kretanote.api.boundary.ApiKeys;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.RequestLimits;
 import in.picode.kretanote.platform.control.Tenancy;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -161,7 +161,7 @@ public class ApiKeyFilter extends HttpFilter {
     res.setContentType("application/problem+json");
     res.setCharacterEncoding("UTF-8");
     String body =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("type", "https://kretanote.example/problems/" + code)
             .add("title", title)
             .add("status", status)

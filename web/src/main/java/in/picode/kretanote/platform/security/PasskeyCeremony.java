@@ -1,10 +1,10 @@
 package in.picode.kretanote.platform.security;
 
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.tenant.boundary.Passkeys;
 import in.picode.kretanote.tenant.boundary.RelyingParty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,17 +91,17 @@ public class PasskeyCeremony {
   public String registrationOptions(
       HttpServletRequest request, byte[] userHandle, String userName, List<byte[]> existing) {
     byte[] challenge = newChallenge(request, REGISTER);
-    JsonArrayBuilder params = Json.createArrayBuilder();
+    JsonArrayBuilder params = Jsons.createArrayBuilder();
     Passkeys.ALGORITHMS.forEach(
-        a -> params.add(Json.createObjectBuilder().add("type", "public-key").add("alg", a)));
-    return Json.createObjectBuilder()
+        a -> params.add(Jsons.createObjectBuilder().add("type", "public-key").add("alg", a)));
+    return Jsons.createObjectBuilder()
         .add("challenge", b64(challenge))
         .add(
             "rp",
-            Json.createObjectBuilder().add("id", party(request).rpId()).add("name", "KretaNote"))
+            Jsons.createObjectBuilder().add("id", party(request).rpId()).add("name", "KretaNote"))
         .add(
             "user",
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("id", b64(userHandle))
                 .add("name", userName)
                 .add("displayName", userName))
@@ -110,7 +110,7 @@ public class PasskeyCeremony {
         .add("attestation", "none")
         .add(
             "authenticatorSelection",
-            Json.createObjectBuilder()
+            Jsons.createObjectBuilder()
                 .add("residentKey", "preferred")
                 .add("userVerification", "preferred"))
         .add("excludeCredentials", descriptors(existing))
@@ -122,7 +122,7 @@ public class PasskeyCeremony {
   public String signInOptions(HttpServletRequest request, List<byte[]> allowed) {
     byte[] challenge = newChallenge(request, SIGN_IN);
     JsonObjectBuilder options =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("challenge", b64(challenge))
             .add("rpId", party(request).rpId())
             .add("allowCredentials", descriptors(allowed))
@@ -132,9 +132,9 @@ public class PasskeyCeremony {
   }
 
   private static JsonArrayBuilder descriptors(List<byte[]> ids) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsons.createArrayBuilder();
     ids.forEach(
-        id -> array.add(Json.createObjectBuilder().add("type", "public-key").add("id", b64(id))));
+        id -> array.add(Jsons.createObjectBuilder().add("type", "public-key").add("id", b64(id))));
     return array;
   }
 

@@ -1,10 +1,12 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.Joins;
+import in.picode.kretanote.tenant.boundary.TenantWords;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -43,7 +45,7 @@ public class JoinBean implements Serializable {
   public void submit() {
     try {
       if (!Objects.equals(password, confirm)) {
-        PageMessages.error("join", "confirm", "The two passwords differ.");
+        PageMessages.error("join", "confirm", Texts.of(SignUpBean.BUNDLE, "password.differ"));
         return;
       }
       show(joins.accept(token, name, password, PageMessages.clientAddress()));
@@ -72,7 +74,7 @@ public class JoinBean implements Serializable {
   }
 
   public String getInvalidMessage() {
-    return Joins.INVALID_LINK;
+    return Wordings.of(TenantWords.JOIN_LINK_INVALID.with());
   }
 
   public String getToken() {

@@ -6,6 +6,7 @@ import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
+import in.picode.kretanote.tenant.boundary.TenantWords;
 import in.picode.kretanote.tenant.entity.Role;
 import in.picode.kretanote.tenant.entity.UserAccount;
 import jakarta.ejb.EJBException;
@@ -74,7 +75,7 @@ public class MemberBean implements Serializable {
   private void act(Function<Long, UserAccount> change, String done) {
     Long userId = parse(id);
     if (userId == null) {
-      PageMessages.error("member", null, TeamMembers.NOT_IN_TEAM);
+      PageMessages.error("member", null, Wordings.of(TenantWords.NOT_IN_TEAM.with()));
       return;
     }
     try {

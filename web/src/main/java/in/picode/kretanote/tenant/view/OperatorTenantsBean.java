@@ -2,6 +2,7 @@ package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.SecondFactors;
@@ -33,7 +34,9 @@ public class OperatorTenantsBean {
     try {
       secondFactors.resetByOperator(
           currentUser.getEmail(), email, reason, currentUser.getClientAddress());
-      PageMessages.info("The second factor of " + email + " is removed; it is in their audit log.");
+      PageMessages.info(
+          Texts.of(
+              "in.picode.kretanote.platform.view.OperatorTexts", "tenants.factorReset", email));
       email = null;
       reason = null;
     } catch (AccountChangeRefusedException e) {

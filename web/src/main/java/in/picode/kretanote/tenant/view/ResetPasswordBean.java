@@ -1,10 +1,12 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.AccountChangeRefusedException;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.PasswordResets;
+import in.picode.kretanote.tenant.boundary.TenantWords;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -37,7 +39,7 @@ public class ResetPasswordBean implements Serializable {
   public void submit() {
     try {
       if (!Objects.equals(password, confirm)) {
-        PageMessages.error("reset", "confirm", "The two passwords differ.");
+        PageMessages.error("reset", "confirm", Texts.of(SignUpBean.BUNDLE, "password.differ"));
         return;
       }
       resets.reset(token, password, PageMessages.clientAddress());
@@ -60,7 +62,7 @@ public class ResetPasswordBean implements Serializable {
   }
 
   public String getInvalidMessage() {
-    return PasswordResets.INVALID_LINK;
+    return Wordings.of(TenantWords.RESET_LINK_INVALID.with());
   }
 
   public String getToken() {

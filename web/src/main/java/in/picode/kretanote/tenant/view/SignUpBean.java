@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.SignUpForm;
 import in.picode.kretanote.tenant.boundary.SignUpRefusedException;
@@ -36,12 +37,12 @@ public class SignUpBean {
           Texts.locale().toLanguageTag());
       done = true;
     } catch (SignUpRefusedException e) {
-      e.problems()
+      e.byField()
           .forEach(
-              (field, text) ->
+              (field, problem) ->
                   faces.addMessage(
                       "signup:" + field,
-                      new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null)));
+                      new FacesMessage(FacesMessage.SEVERITY_ERROR, Wordings.of(problem), null)));
     } catch (HashingBusyException e) {
       Busy.show(e);
     } catch (EJBException e) {

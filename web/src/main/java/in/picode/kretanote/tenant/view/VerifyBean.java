@@ -1,6 +1,7 @@
 package in.picode.kretanote.tenant.view;
 
 import in.picode.kretanote.platform.view.PageMessages;
+import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.tenant.boundary.HashingBusyException;
 import in.picode.kretanote.tenant.boundary.SignUps;
 import jakarta.faces.context.FacesContext;
@@ -42,7 +43,7 @@ public class VerifyBean implements Serializable {
         }
         case WRONG_PASSWORD ->
             PageMessages.error(
-                "verify", "password", "This is not the password chosen at sign-up. Try again.");
+                "verify", "password", Texts.of(SignUpBean.BUNDLE, "verify.wrongPassword"));
         case INVALID_LINK -> valid = false;
       }
     } catch (HashingBusyException e) {
