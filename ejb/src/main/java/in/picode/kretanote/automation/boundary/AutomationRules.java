@@ -101,7 +101,7 @@ public class AutomationRules {
       problems.add(AutomationWords.RULE_WAIT.with(WAIT_MAX));
     }
     Definitions.Checked d = definitions.rule(json);
-    problems.addAll(Wording.unworded(d.problems()));
+    problems.addAll(d.wordings());
     if (!problems.isEmpty()) {
       throw new AutomationRefusedException(problems);
     }
@@ -143,7 +143,7 @@ public class AutomationRules {
     AutomationRule r = get(id);
     Definitions.Checked d = definitions.rule(r.getDefinition());
     if (!d.ok()) {
-      throw new AutomationRefusedException(Wording.unworded(d.problems()));
+      throw new AutomationRefusedException(d.wordings());
     }
     r.resume(Instant.now(clock));
   }

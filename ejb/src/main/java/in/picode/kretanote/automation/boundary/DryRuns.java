@@ -7,7 +7,6 @@ import in.picode.kretanote.automation.control.Steps;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
-import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -49,7 +48,7 @@ public class DryRuns {
       throw new AutomationRefusedException(AutomationWords.RULE_EVENT.with());
     }
     if (!d.ok()) {
-      throw new AutomationRefusedException(Wording.unworded(d.problems()));
+      throw new AutomationRefusedException(d.wordings());
     }
     Instant now = Instant.now(clock);
     Instant since = now.minus(BACK);

@@ -75,7 +75,7 @@ public class Macros {
     if (clash > 0) {
       problems.add(AutomationWords.MACRO_NAME_TAKEN.with(n));
     }
-    problems.addAll(Wording.unworded(definitions.macro(json).problems()));
+    problems.addAll(definitions.macro(json).wordings());
     if (!problems.isEmpty()) {
       throw new AutomationRefusedException(problems);
     }
@@ -110,7 +110,7 @@ public class Macros {
             .orElseThrow(() -> new AutomationRefusedException("There is no such conversation."));
     Definitions.Checked d = definitions.macro(m.getDefinition());
     if (!d.ok()) {
-      throw new AutomationRefusedException(Wording.unworded(d.problems()));
+      throw new AutomationRefusedException(d.wordings());
     }
     Instant now = Instant.now(clock);
     Situation s =

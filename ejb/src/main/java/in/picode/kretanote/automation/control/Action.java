@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public interface Action {
   }
 
   /** Every problem with {@code params} (and the labels, templates... it names) into {@code out}. */
-  void check(JsonObject params, List<String> out);
+  void check(JsonObject params, List<Wording> out);
 
   /** Does it (or with a dry situation says what it would do); returns the run log's line. */
   String run(JsonObject params, Situation s);

@@ -1,6 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -29,8 +31,8 @@ public class AddLabelAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    references.label(Params.require(p, "label", "The label", 40, out), out);
+  public void check(JsonObject p, List<Wording> out) {
+    references.label(Params.require(p, "label", AutomationWords.PARAM_LABEL.with(), 40, out), out);
   }
 
   @Override

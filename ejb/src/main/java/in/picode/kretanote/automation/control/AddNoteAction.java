@@ -1,6 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,8 +30,8 @@ public class AddNoteAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    Params.require(p, "text", "The note", 2000, out);
+  public void check(JsonObject p, List<Wording> out) {
+    Params.require(p, "text", AutomationWords.PARAM_NOTE.with(), 2000, out);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.routing.boundary.Assignments;
 import in.picode.kretanote.routing.boundary.RoutingRefusedException;
@@ -36,10 +38,10 @@ public class AssignTeamAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
+  public void check(JsonObject p, List<Wording> out) {
     Long team = Params.number(p, "teamId");
     if (team == null) {
-      out.add("choose a team");
+      out.add(AutomationWords.STEP_CHOOSE_TEAM.with());
       return;
     }
     references.team(team, out);
@@ -48,11 +50,11 @@ public class AssignTeamAction implements Action {
   @Override
   public String run(JsonObject p, Situation s) {
     Long team = Params.number(p, "teamId");
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     String name = references.team(team, problems).map(t -> t.getName()).orElse("#" + team);
     String line = "assign to team " + name;
     if (!problems.isEmpty()) {
-      throw new ActionRefusedException(line + ": " + problems.get(0));
+      throw new ActionRefusedException(line, problems.get(0));
     }
     if (s.dry()) {
       return "would " + line;
@@ -60,7 +62,7 @@ public class AssignTeamAction implements Action {
     try {
       assignments.assignToTeam(Tenancy.require(), s.conversationId(), team, s.source());
     } catch (RoutingRefusedException e) {
-      throw new ActionRefusedException(line + ": " + e.getMessage());
+      throw new ActionRefusedException(line, Wording.of(e));
     }
     return line;
   }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -19,7 +20,7 @@ public class BusinessHoursCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
+  public void check(JsonObject p, List<Wording> out) {
     // inside defaults to true; nothing else to check
   }
 

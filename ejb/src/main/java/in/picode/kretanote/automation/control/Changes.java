@@ -1,10 +1,13 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.contact.boundary.ContactChangeRefusedException;
 import in.picode.kretanote.contact.boundary.ContactNotFoundException;
 import in.picode.kretanote.messaging.boundary.ConversationChangeRefusedException;
 import in.picode.kretanote.messaging.boundary.ConversationNotFoundException;
 import in.picode.kretanote.outbound.boundary.SendResult;
+import in.picode.kretanote.platform.boundary.Wording;
+import java.util.List;
 
 /** Runs an action's change, or in a dry run only says it; the owner's refusal becomes the log's. */
 final class Changes {
@@ -23,7 +26,7 @@ final class Changes {
             || t instanceof ConversationNotFoundException
             || t instanceof ContactChangeRefusedException
             || t instanceof ContactNotFoundException) {
-          throw new ActionRefusedException(line + ": " + t.getMessage());
+          throw new ActionRefusedException(line, Wording.of(t));
         }
       }
       throw e;
@@ -34,12 +37,10 @@ final class Changes {
   /** A send's outcome in the log; the guard's refusal (its reason) fails the action. */
   static String sent(Situation s, String line, SendResult r) {
     if (r != null && !r.isQueued()) {
+      Wording why =
+          r.refusalWording() != null ? r.refusalWording() : Wording.unworded(r.refusal().reason());
       throw new ActionRefusedException(
-          line
-              + " refused by the send guard ("
-              + r.refusal().code()
-              + "): "
-              + r.refusal().reason());
+          List.of(AutomationWords.ACTION_SEND_REFUSED.with(line, r.refusalCode(), why)));
     }
     return s.dry() ? "would " + line : r.duplicate() ? line + " (already sent)" : line;
   }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -19,8 +21,8 @@ public class ChannelCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    Params.requireNumber(p, "connectionId", "The number", out);
+  public void check(JsonObject p, List<Wording> out) {
+    Params.requireNumber(p, "connectionId", AutomationWords.PARAM_NUMBER.with(), out);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public interface Condition {
   /**
    * Every problem with {@code params} (and the labels, fields, agents it names) into {@code out}.
    */
-  void check(JsonObject params, List<String> out);
+  void check(JsonObject params, List<Wording> out);
 
   boolean test(JsonObject params, Situation s);
 

@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -19,8 +21,8 @@ public class ContactTagCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    Params.require(p, "tag", "The tag", 40, out);
+  public void check(JsonObject p, List<Wording> out) {
+    Params.require(p, "tag", AutomationWords.PARAM_TAG.with(), 40, out);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,11 +25,11 @@ public class CustomFieldCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    references.field(Params.require(p, "field", "The field", 60, out), out);
+  public void check(JsonObject p, List<Wording> out) {
+    references.field(Params.require(p, "field", AutomationWords.PARAM_FIELD.with(), 60, out), out);
     String v = Params.text(p, "value");
     if (v != null && v.length() > 500) {
-      out.add("The value has more than 500 characters.");
+      out.add(AutomationWords.STEP_VALUE_LONG.with(500));
     }
   }
 

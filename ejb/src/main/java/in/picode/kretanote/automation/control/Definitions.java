@@ -1,6 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -30,101 +32,111 @@ public class Definitions {
   public record Step(String type, JsonObject params) {}
 
   /** The steps, or every problem found. */
-  public record Checked(List<Step> conditions, List<Step> actions, List<String> problems) {
+  public record Checked(List<Step> conditions, List<Step> actions, List<Wording> wordings) {
     public boolean ok() {
-      return problems.isEmpty();
+      return wordings.isEmpty();
+    }
+
+    /** The problems in English (a paused rule's stored reason, the logs). */
+    public List<String> problems() {
+      return Wording.english(wordings);
     }
   }
 
   public Checked rule(String json) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     JsonValue root = read(json, problems);
     if (root == null) {
       return new Checked(List.of(), List.of(), problems);
     }
     if (!(root instanceof JsonObject o)) {
-      problems.add("The definition is not a JSON object.");
+      problems.add(AutomationWords.DEFINITION_NOT_OBJECT.with());
       return new Checked(List.of(), List.of(), problems);
     }
     List<Step> conditions = steps(o.get("conditions"), true, false, problems);
+    int before = problems.size();
     List<Step> actions = steps(o.get("actions"), false, false, problems);
-    if (actions.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("Action"))) {
-      problems.add("A rule needs at least one action.");
+    if (actions.isEmpty() && problems.size() == before) {
+      problems.add(AutomationWords.RULE_NO_ACTION.with());
     }
     return new Checked(conditions, actions, problems);
   }
 
   public Checked macro(String json) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     JsonValue root = read(json, problems);
     if (root == null) {
       return new Checked(List.of(), List.of(), problems);
     }
     List<Step> actions = steps(root, false, true, problems);
     if (actions.isEmpty() && problems.isEmpty()) {
-      problems.add("A macro needs at least one action.");
+      problems.add(AutomationWords.MACRO_NO_ACTION.with());
     }
     return new Checked(List.of(), actions, problems);
   }
 
-  private static JsonValue read(String json, List<String> problems) {
+  private static JsonValue read(String json, List<Wording> problems) {
     if (json == null || json.isBlank()) {
-      problems.add("The definition is empty.");
+      problems.add(AutomationWords.DEFINITION_EMPTY.with());
       return null;
     }
     if (json.length() > JSON_MAX) {
-      problems.add("The definition has more than " + JSON_MAX + " characters.");
+      problems.add(AutomationWords.DEFINITION_TOO_LONG.with(JSON_MAX));
       return null;
     }
     try (JsonReader r = Jsons.createReader(new StringReader(json))) {
       return r.readValue();
     } catch (JsonException e) {
-      problems.add("The definition is not valid JSON.");
+      problems.add(AutomationWords.DEFINITION_NOT_JSON.with());
       return null;
     }
   }
 
   private List<Step> steps(
-      JsonValue value, boolean conditions, boolean macro, List<String> problems) {
-    String what = conditions ? "Condition" : "Action";
+      JsonValue value, boolean conditions, boolean macro, List<Wording> problems) {
     if (value == null || value == JsonValue.NULL) {
       return List.of();
     }
     if (!(value instanceof JsonArray array)) {
-      problems.add(what + "s are not a list.");
+      problems.add(
+          (conditions ? AutomationWords.CONDITIONS_NOT_LIST : AutomationWords.ACTIONS_NOT_LIST)
+              .with());
       return List.of();
     }
     if (array.size() > STEPS_MAX) {
-      problems.add("At most " + STEPS_MAX + " " + what.toLowerCase() + "s.");
+      problems.add(
+          (conditions ? AutomationWords.CONDITIONS_MAX : AutomationWords.ACTIONS_MAX)
+              .with(STEPS_MAX));
       return List.of();
     }
+    AutomationWords at = conditions ? AutomationWords.CONDITION_AT : AutomationWords.ACTION_AT;
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      String at = what + " " + (i + 1) + ": ";
+      int n = i + 1;
       if (!(array.get(i) instanceof JsonObject step)) {
-        problems.add(at + "not an object.");
+        problems.add(at.with(n, AutomationWords.STEP_NOT_OBJECT.with()));
         continue;
       }
       String type = Params.text(step, "type");
-      List<String> found = new ArrayList<>();
+      List<Wording> found = new ArrayList<>();
       if (conditions) {
         Optional<Condition> c = registry.condition(type);
         if (c.isEmpty()) {
-          found.add("unknown condition '" + type + "'.");
+          found.add(AutomationWords.UNKNOWN_CONDITION.with(String.valueOf(type)));
         } else {
           c.get().check(step, found);
         }
       } else {
         Optional<Action> a = registry.action(type);
         if (a.isEmpty()) {
-          found.add("unknown action '" + type + "'.");
+          found.add(AutomationWords.UNKNOWN_ACTION.with(String.valueOf(type)));
         } else if (macro && !a.get().forMacros()) {
-          found.add("'" + a.get().words() + "' cannot be part of a macro.");
+          found.add(AutomationWords.NOT_FOR_MACROS.with(a.get().words()));
         } else {
           a.get().check(step, found);
         }
       }
-      found.forEach(p -> problems.add(at + p));
+      found.forEach(p -> problems.add(at.with(n, p)));
       steps.add(new Step(type, step));
     }
     return steps;

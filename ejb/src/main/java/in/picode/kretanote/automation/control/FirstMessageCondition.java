@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -22,7 +23,7 @@ public class FirstMessageCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
+  public void check(JsonObject p, List<Wording> out) {
     // first defaults to true; nothing else to check
   }
 

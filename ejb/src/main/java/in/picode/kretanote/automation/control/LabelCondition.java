@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -22,8 +24,8 @@ public class LabelCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    references.label(Params.require(p, "label", "The label", 40, out), out);
+  public void check(JsonObject p, List<Wording> out) {
+    references.label(Params.require(p, "label", AutomationWords.PARAM_LABEL.with(), 40, out), out);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.platform.boundary.TextLanguage;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -28,29 +30,26 @@ public class LanguageCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
+  public void check(JsonObject p, List<Wording> out) {
     String text = Params.text(p, "languages");
     if (text != null && text.length() > 200) {
-      out.add("The languages have more than 200 characters.");
+      out.add(AutomationWords.STEP_LANGUAGES_LONG.with(200));
       return;
     }
     List<String> codes = codes(p);
     if (codes.isEmpty()) {
-      out.add("Name at least one language code, such as es or pt.");
+      out.add(AutomationWords.STEP_LANGUAGES_NONE.with());
       return;
     }
     if (codes.size() > MAX) {
-      out.add("At most " + MAX + " languages.");
+      out.add(AutomationWords.STEP_LANGUAGES_MAX.with(MAX));
     }
     List<String> unknown =
         codes.stream().filter(c -> !TextLanguage.CODES.containsKey(c)).distinct().toList();
     if (!unknown.isEmpty()) {
       out.add(
-          "Unknown language code "
-              + String.join(", ", unknown)
-              + "; known: "
-              + String.join(", ", TextLanguage.CODES.keySet())
-              + ".");
+          AutomationWords.STEP_LANGUAGES_UNKNOWN.with(
+              String.join(", ", unknown), String.join(", ", TextLanguage.CODES.keySet())));
     }
   }
 

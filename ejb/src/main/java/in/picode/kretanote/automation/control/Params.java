@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -43,22 +45,25 @@ public final class Params {
     return otherwise;
   }
 
-  /** Requires a text of at most {@code max} characters; adds the problem otherwise. */
-  public static String require(JsonObject p, String key, String what, int max, List<String> out) {
+  /**
+   * Requires a text of at most {@code max} characters; adds the problem otherwise, naming the
+   * parameter by {@code what} (a word of {@link AutomationWords}).
+   */
+  public static String require(JsonObject p, String key, Wording what, int max, List<Wording> out) {
     String t = text(p, key);
     if (t == null) {
-      out.add(what + " is missing.");
+      out.add(AutomationWords.STEP_MISSING.with(what));
     } else if (t.length() > max) {
-      out.add(what + " has more than " + max + " characters.");
+      out.add(AutomationWords.STEP_TOO_LONG.with(what, max));
     }
     return t;
   }
 
   /** Requires a whole number; adds the problem otherwise. */
-  public static Long requireNumber(JsonObject p, String key, String what, List<String> out) {
+  public static Long requireNumber(JsonObject p, String key, Wording what, List<Wording> out) {
     Long n = number(p, key);
     if (n == null) {
-      out.add(what + " is missing.");
+      out.add(AutomationWords.STEP_MISSING.with(what));
     }
     return n;
   }

@@ -1,6 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,10 +26,10 @@ public class PriorityAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    String v = Params.require(p, "priority", "The priority", 8, out);
+  public void check(JsonObject p, List<Wording> out) {
+    String v = Params.require(p, "priority", AutomationWords.PARAM_PRIORITY.with(), 8, out);
     if (v != null && !ConversationFacts.PRIORITIES.contains(v.toUpperCase(Locale.ROOT))) {
-      out.add("The priority is one of LOW, NORMAL, HIGH, URGENT.");
+      out.add(AutomationWords.STEP_PRIORITY.with());
     }
   }
 

@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.messaging.boundary.CannedResponses;
@@ -8,6 +9,7 @@ import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.messaging.entity.Label;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.routing.boundary.Teams;
 import in.picode.kretanote.routing.entity.Team;
 import in.picode.kretanote.tenant.boundary.TeamMembers;
@@ -32,62 +34,62 @@ public class References {
   @Inject TeamMembers team;
   @Inject Teams teams;
 
-  public void label(String name, List<String> out) {
+  public void label(String name, List<Wording> out) {
     if (name != null
         && conversations.allLabels().stream()
             .map(Label::getName)
             .noneMatch(n -> n.equalsIgnoreCase(name))) {
-      out.add("label '" + name + "' no longer exists");
+      out.add(AutomationWords.GONE_LABEL.with(name));
     }
   }
 
-  public Optional<CustomField> field(String name, List<String> out) {
+  public Optional<CustomField> field(String name, List<Wording> out) {
     if (name == null) {
       return Optional.empty();
     }
     Optional<CustomField> f =
         contacts.fields().stream().filter(x -> x.getName().equalsIgnoreCase(name)).findFirst();
     if (f.isEmpty()) {
-      out.add("custom field '" + name + "' no longer exists");
+      out.add(AutomationWords.GONE_FIELD.with(name));
     }
     return f;
   }
 
-  public Optional<CannedResponse> canned(Long id, List<String> out) {
+  public Optional<CannedResponse> canned(Long id, List<Wording> out) {
     Optional<CannedResponse> c = id == null ? Optional.empty() : canned.find(id);
     if (id != null && c.isEmpty()) {
-      out.add("canned response #" + id + " no longer exists");
+      out.add(AutomationWords.GONE_CANNED.with(id));
     }
     return c;
   }
 
-  public Optional<MessageTemplate> template(Long id, List<String> out) {
+  public Optional<MessageTemplate> template(Long id, List<Wording> out) {
     // A template deleted at Meta keeps its row, as DELETED, for the history.
     Optional<MessageTemplate> t =
         id == null
             ? Optional.empty()
             : templates.find(id).filter(x -> !"DELETED".equals(x.getStatus()));
     if (id != null && t.isEmpty()) {
-      out.add("template #" + id + " no longer exists");
+      out.add(AutomationWords.GONE_TEMPLATE.with(id));
     }
     return t;
   }
 
-  public Optional<UserAccount> agent(Long id, List<String> out) {
+  public Optional<UserAccount> agent(Long id, List<Wording> out) {
     Optional<UserAccount> u =
         id == null
             ? Optional.empty()
             : team.find(id).filter(a -> a.getStatus() == UserAccount.Status.ACTIVE);
     if (id != null && u.isEmpty()) {
-      out.add("agent #" + id + " no longer exists or is disabled");
+      out.add(AutomationWords.GONE_AGENT.with(id));
     }
     return u;
   }
 
-  public Optional<Team> team(Long id, List<String> out) {
+  public Optional<Team> team(Long id, List<Wording> out) {
     Optional<Team> t = id == null ? Optional.empty() : teams.find(id);
     if (id != null && t.isEmpty()) {
-      out.add("team #" + id + " no longer exists");
+      out.add(AutomationWords.GONE_TEAM.with(id));
     }
     return t;
   }

@@ -1,6 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.contact.boundary.Contacts;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,8 +30,8 @@ public class RemoveTagAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    Params.require(p, "tag", "The tag", 40, out);
+  public void check(JsonObject p, List<Wording> out) {
+    Params.require(p, "tag", AutomationWords.PARAM_TAG.with(), 40, out);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package in.picode.kretanote.automation.control;
 
 import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,7 +29,7 @@ public class ResolveAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
+  public void check(JsonObject p, List<Wording> out) {
     // nothing to check
   }
 

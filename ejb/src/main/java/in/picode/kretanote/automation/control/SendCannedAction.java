@@ -1,7 +1,9 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.messaging.entity.CannedResponse;
 import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -35,17 +37,18 @@ public class SendCannedAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    references.canned(Params.requireNumber(p, "cannedId", "The canned response", out), out);
+  public void check(JsonObject p, List<Wording> out) {
+    references.canned(
+        Params.requireNumber(p, "cannedId", AutomationWords.PARAM_CANNED.with(), out), out);
   }
 
   @Override
   public String run(JsonObject p, Situation s) {
-    List<String> missing = new ArrayList<>();
+    List<Wording> missing = new ArrayList<>();
     CannedResponse c =
         references
             .canned(Params.number(p, "cannedId"), missing)
-            .orElseThrow(() -> new ActionRefusedException(String.join("; ", missing)));
+            .orElseThrow(() -> new ActionRefusedException(missing));
     String line = "send canned response /" + c.getShortcut();
     return Changes.sent(
         s,

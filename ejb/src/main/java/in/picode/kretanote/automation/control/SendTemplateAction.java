@@ -1,7 +1,9 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.outbound.boundary.Sending;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -31,22 +33,23 @@ public class SendTemplateAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    references.template(Params.requireNumber(p, "templateId", "The template", out), out);
+  public void check(JsonObject p, List<Wording> out) {
+    references.template(
+        Params.requireNumber(p, "templateId", AutomationWords.PARAM_TEMPLATE.with(), out), out);
     if (p.containsKey("values") && !(p.get("values") instanceof JsonArray)) {
-      out.add("The template values are not a list.");
+      out.add(AutomationWords.STEP_VALUES_NOT_LIST.with());
     } else if (values(p).size() > 20) {
-      out.add("At most 20 template values.");
+      out.add(AutomationWords.STEP_VALUES_MAX.with(20));
     }
   }
 
   @Override
   public String run(JsonObject p, Situation s) {
-    List<String> missing = new ArrayList<>();
+    List<Wording> missing = new ArrayList<>();
     MessageTemplate t =
         references
             .template(Params.number(p, "templateId"), missing)
-            .orElseThrow(() -> new ActionRefusedException(String.join("; ", missing)));
+            .orElseThrow(() -> new ActionRefusedException(missing));
     String line = "send template " + t.getName() + " (" + t.getLanguage() + ")";
     return Changes.sent(
         s,

@@ -1,7 +1,9 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.CustomField;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,11 +28,11 @@ public class SetFieldAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    references.field(Params.require(p, "field", "The field", 60, out), out);
+  public void check(JsonObject p, List<Wording> out) {
+    references.field(Params.require(p, "field", AutomationWords.PARAM_FIELD.with(), 60, out), out);
     String v = Params.text(p, "value");
     if (v != null && v.length() > 500) {
-      out.add("The value has more than 500 characters.");
+      out.add(AutomationWords.STEP_VALUE_LONG.with(500));
     }
   }
 
@@ -38,11 +40,9 @@ public class SetFieldAction implements Action {
   public String run(JsonObject p, Situation s) {
     String name = Params.text(p, "field");
     String value = Params.text(p, "value");
-    List<String> missing = new ArrayList<>();
+    List<Wording> missing = new ArrayList<>();
     CustomField field =
-        references
-            .field(name, missing)
-            .orElseThrow(() -> new ActionRefusedException(String.join("; ", missing)));
+        references.field(name, missing).orElseThrow(() -> new ActionRefusedException(missing));
     return Changes.apply(
         s,
         "set field '" + name + "' to '" + (value == null ? "" : value) + "'",

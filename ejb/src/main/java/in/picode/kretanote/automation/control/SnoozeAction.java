@@ -1,6 +1,8 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.messaging.boundary.Conversations;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -29,10 +31,10 @@ public class SnoozeAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    Long m = Params.requireNumber(p, "minutes", "The snooze time (minutes)", out);
+  public void check(JsonObject p, List<Wording> out) {
+    Long m = Params.requireNumber(p, "minutes", AutomationWords.PARAM_SNOOZE.with(), out);
     if (m != null && (m < 1 || m > 60 * 24 * 30)) {
-      out.add("The snooze time is 1 minute to 30 days.");
+      out.add(AutomationWords.STEP_SNOOZE.with());
     }
   }
 

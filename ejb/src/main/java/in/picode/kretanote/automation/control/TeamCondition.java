@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,7 +24,7 @@ public class TeamCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
+  public void check(JsonObject p, List<Wording> out) {
     references.team(Params.number(p, "teamId"), out);
   }
 

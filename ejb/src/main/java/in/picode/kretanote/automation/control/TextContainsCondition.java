@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.util.Arrays;
@@ -25,10 +27,10 @@ public class TextContainsCondition implements Condition {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
-    String k = Params.require(p, "keywords", "The keywords", 500, out);
+  public void check(JsonObject p, List<Wording> out) {
+    String k = Params.require(p, "keywords", AutomationWords.PARAM_KEYWORDS.with(), 500, out);
     if (k != null && keywords(p).isEmpty()) {
-      out.add("The keywords are empty.");
+      out.add(AutomationWords.STEP_KEYWORDS_EMPTY.with());
     }
   }
 

@@ -2,7 +2,9 @@ package in.picode.kretanote.automation.control;
 
 import in.picode.kretanote.api.boundary.WebhookEventType;
 import in.picode.kretanote.api.boundary.WebhookOutbox;
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,10 +30,10 @@ public class WebhookAction implements Action {
   }
 
   @Override
-  public void check(JsonObject p, List<String> out) {
+  public void check(JsonObject p, List<Wording> out) {
     String tag = Params.text(p, "tag");
     if (tag != null && tag.length() > 100) {
-      out.add("The webhook tag has more than 100 characters.");
+      out.add(AutomationWords.STEP_WEBHOOK_TAG_LONG.with(100));
     }
   }
 

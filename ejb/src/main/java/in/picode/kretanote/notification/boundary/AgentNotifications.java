@@ -23,7 +23,8 @@ import java.util.Optional;
  * the mail preference per kind. {@link #notify} stores one notification per user and event (the
  * dedupe key) and asks for a mail when the user wants that kind mailed; a user of another tenant or
  * a disabled one is never notified. Every read and change names the user: a user sees and marks
- * only their own.
+ * only their own. The title is kept in English and as its kind's arguments, the first values of
+ * {@code mailWords} ({@link NotificationWords#title}), for the bell in the reader's language.
  */
 @Stateless
 @TenantScoped
@@ -59,7 +60,14 @@ public class AgentNotifications {
     }
     AgentNotification n =
         new AgentNotification(
-            userId, kind, conversationId, title, body, dedupeKey, Instant.now(clock));
+            userId,
+            kind,
+            conversationId,
+            title,
+            titleArgs(kind, mailWords),
+            body,
+            dedupeKey,
+            Instant.now(clock));
     em.persist(n);
     em.flush();
     if (mailWanted(userId).get(kind)) {
@@ -76,6 +84,18 @@ public class AgentNotifications {
               mailWords));
     }
     return Optional.of(n);
+  }
+
+  /**
+   * The title's arguments: the conversation and, for a mention or an SLA warning, the second value
+   * (who mentioned, what is due); the mail's other values (a note's text, the time) are not in it.
+   */
+  static List<String> titleArgs(AgentNotification.Kind kind, List<String> mailWords) {
+    if (mailWords == null || mailWords.isEmpty()) {
+      return List.of();
+    }
+    int n = kind == AgentNotification.Kind.ASSIGNED ? 1 : 2;
+    return mailWords.size() < n ? List.of() : List.copyOf(mailWords.subList(0, n));
   }
 
   public long unread(long userId) {

@@ -1,5 +1,8 @@
 package in.picode.kretanote.notification.entity;
 
+import in.picode.kretanote.platform.boundary.Jsons;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +12,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -18,7 +23,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 /**
  * Something one agent should look at: a conversation assigned to them, a mention in a note, an SLA
  * about to be breached. Only its read mark changes. {@code dedupeKey} names the event, so one event
- * notifies a user once.
+ * notifies a user once. The title is kept in English and, since V171, also as its kind's arguments
+ * ({@code titleArgs}), which the bell words in the reader's language; a row from before has none.
  */
 @Entity
 @Table(name = "agent_notification")
@@ -49,6 +55,7 @@ public class AgentNotification {
   public static final int TITLE_MAX = 200;
   public static final int BODY_MAX = 1000;
   public static final int KEY_MAX = 120;
+  public static final int TITLE_ARGS_MAX = 600;
 
   public enum Kind {
     ASSIGNED,
@@ -76,6 +83,9 @@ public class AgentNotification {
   @Column(nullable = false, updatable = false, length = BODY_MAX)
   private String body;
 
+  @Column(name = "title_args", updatable = false, length = TITLE_ARGS_MAX)
+  private String titleArgs;
+
   @Column(name = "dedupe_key", nullable = false, updatable = false, length = KEY_MAX)
   private String dedupeKey;
 
@@ -95,6 +105,20 @@ public class AgentNotification {
       String body,
       String dedupeKey,
       Instant createdAt) {
+    this(userId, kind, conversationId, title, List.of(), body, dedupeKey, createdAt);
+  }
+
+  /** A notification whose title is also kept as its kind's {@code titleArgs} (see the bell). */
+  public AgentNotification(
+      long userId,
+      Kind kind,
+      Long conversationId,
+      String title,
+      List<String> titleArgs,
+      String body,
+      String dedupeKey,
+      Instant createdAt) {
+    this.titleArgs = json(titleArgs);
     this.userId = userId;
     this.kind = Objects.requireNonNull(kind);
     this.conversationId = conversationId;
@@ -102,6 +126,18 @@ public class AgentNotification {
     this.body = cut(Objects.requireNonNull(body), BODY_MAX);
     this.dedupeKey = cut(Objects.requireNonNull(dedupeKey), KEY_MAX);
     this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  /** The arguments as a JSON array, cut to fit; null when there are none. */
+  private static String json(List<String> args) {
+    if (args == null || args.isEmpty()) {
+      return null;
+    }
+    int room = TITLE_ARGS_MAX / args.size() - 8;
+    JsonArrayBuilder a = Jsons.createArrayBuilder();
+    args.forEach(s -> a.add(s == null ? "" : cut(s, Math.max(room, 1))));
+    String out = a.build().toString();
+    return out.length() > TITLE_ARGS_MAX ? null : out;
   }
 
   private static String cut(String s, int max) {
@@ -136,6 +172,20 @@ public class AgentNotification {
 
   public String getTitle() {
     return title;
+  }
+
+  /** The title's arguments for its kind's wording; empty on a row from before V171. */
+  public List<String> getTitleArgs() {
+    if (titleArgs == null) {
+      return List.of();
+    }
+    try (var r = Jsons.createReader(new StringReader(titleArgs))) {
+      return r.readArray().stream()
+          .map(v -> v instanceof JsonString s ? s.getString() : String.valueOf(v))
+          .toList();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 
   public String getBody() {

@@ -9,6 +9,7 @@ import in.picode.kretanote.messaging.boundary.Labels;
 import in.picode.kretanote.outbound.control.SendChecks;
 import in.picode.kretanote.outbound.control.TemplateParameters;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -52,32 +53,42 @@ public class CampaignDrafts {
   private final Clock clock = Clock.systemUTC();
 
   /** A segment with its conditions typed and canonical, and what is wrong with it. */
-  public record Checked(CampaignSegment segment, List<String> problems) {
+  public record Checked(CampaignSegment segment, List<Wording> wordings) {
     public boolean ok() {
-      return problems.isEmpty();
+      return wordings.isEmpty();
+    }
+
+    /** The problems in English. */
+    public List<String> problems() {
+      return Wording.english(wordings);
     }
   }
 
   /** The live count: how many contacts match, or why the segment cannot be counted. */
-  public record Count(long contacts, List<String> problems) {}
+  public record Count(long contacts, List<Wording> wordings) {
+    /** The problems in English. */
+    public List<String> problems() {
+      return Wording.english(wordings);
+    }
+  }
 
   /**
    * Checks {@code raw}: every tag is one some contact of this tenant has, every label and custom
    * field exists here, values fit their field's type. All problems at once.
    */
   public Checked check(CampaignSegment raw) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     Set<String> tags = new HashSet<>(contacts.allTags());
     for (List<String> list : List.of(raw.anyTags(), raw.allTags(), raw.noTags())) {
       for (String t : list) {
         if (!tags.contains(t)) {
-          problems.add("No contact has the tag \u201c" + t + "\u201d");
+          problems.add(OutboundWords.NO_CONTACT_WITH_TAG.with(t));
         }
       }
     }
     for (Long id : raw.labels()) {
       if (id == null || labels.find(id).isEmpty()) {
-        problems.add("There is no label with id " + id);
+        problems.add(CampaignWords.NO_LABEL.with(id));
       }
     }
     Map<Long, CustomField> fields =
@@ -88,7 +99,7 @@ public class CampaignDrafts {
       CampaignSegment.Condition c = raw.conditions().get(i);
       CustomField f = fields.get(c.fieldId());
       if (f == null) {
-        problems.add("Condition " + (i + 1) + ": there is no custom field with id " + c.fieldId());
+        problems.add(CampaignWords.CONDITION_NO_FIELD.with(i + 1, c.fieldId()));
         continue;
       }
       String value = c.value();
@@ -99,7 +110,7 @@ public class CampaignDrafts {
                   ? value.strip()
                   : ContactLookups.storedForm(f, value);
         } catch (IllegalArgumentException e) {
-          problems.add("Condition " + (i + 1) + ": " + e.getMessage());
+          problems.add(CampaignWords.CONDITION_VALUE.with(i + 1, Wording.of(e)));
         }
       }
       CampaignSegment.Condition t =
@@ -108,7 +119,7 @@ public class CampaignDrafts {
       typed.add(t);
     }
     // The sizes and the days; the conditions were checked above with their fields' types.
-    raw.problems().stream().filter(p -> !p.startsWith("Condition ")).forEach(problems::add);
+    problems.addAll(raw.shapeProblems());
     if (typed.size() < raw.conditions().size()) {
       return new Checked(raw, problems);
     }
@@ -134,39 +145,32 @@ public class CampaignDrafts {
   /** The form's live count: the number of matching contacts, or the segment's problems. */
   public Count preview(CampaignSegment raw) {
     Checked c = check(raw);
-    return c.ok() ? new Count(count(c.segment()), List.of()) : new Count(-1, c.problems());
+    return c.ok() ? new Count(count(c.segment()), List.of()) : new Count(-1, c.wordings());
   }
 
   /** The problems of a value mapping for a template body with {@code needs} placeholders. */
-  public List<String> mappingProblems(int needs, List<ValueMapping> mapping) {
-    List<String> problems = new ArrayList<>();
+  public List<Wording> mappingProblems(int needs, List<ValueMapping> mapping) {
+    List<Wording> problems = new ArrayList<>();
     List<ValueMapping> m = mapping == null ? List.of() : mapping;
     for (int i = m.size(); i < needs; i++) {
-      problems.add("Placeholder {{" + (i + 1) + "}} has no value: map it to a text or a field");
+      problems.add(CampaignWords.PLACEHOLDER_UNMAPPED.with("{{" + (i + 1) + "}}"));
     }
     if (m.size() > needs) {
-      problems.add(
-          "The template's body has "
-              + needs
-              + (needs == 1 ? " placeholder" : " placeholders")
-              + ", "
-              + m.size()
-              + " mapped");
+      problems.add(CampaignWords.PLACEHOLDERS_MAPPED.with(needs, m.size()));
     }
     Set<Long> fields =
         contacts.fields().stream().map(CustomField::getId).collect(Collectors.toSet());
     for (int i = 0; i < Math.min(m.size(), needs); i++) {
       ValueMapping v = m.get(i);
       if (v == null) {
-        problems.add("Placeholder {{" + (i + 1) + "}} has no value: map it to a text or a field");
+        problems.add(CampaignWords.PLACEHOLDER_UNMAPPED.with("{{" + (i + 1) + "}}"));
         continue;
       }
-      problems.addAll(v.problems(i + 1));
+      problems.addAll(v.wordedProblems(i + 1));
       if (v.source() == ValueMapping.Source.CUSTOM_FIELD
           && v.fieldId() != null
           && !fields.contains(v.fieldId())) {
-        problems.add(
-            "Placeholder {{" + (i + 1) + "}}: there is no custom field with id " + v.fieldId());
+        problems.add(CampaignWords.PLACEHOLDER_NO_FIELD.with("{{" + (i + 1) + "}}", v.fieldId()));
       }
     }
     return problems;
@@ -205,7 +209,7 @@ public class CampaignDrafts {
       String language,
       List<ValueMapping> mapping,
       String phone) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     Optional<MessageTemplate> template =
         templateName == null || language == null
             ? Optional.empty()
@@ -216,7 +220,7 @@ public class CampaignDrafts {
                 .getResultStream()
                 .findFirst();
     if (template.isEmpty()) {
-      problems.add("Pick a template of this number");
+      problems.add(CampaignWords.PICK_TEMPLATE_OF_NUMBER.with());
     } else {
       problems.addAll(mappingProblems(placeholders(template.get()), mapping));
     }
@@ -224,7 +228,7 @@ public class CampaignDrafts {
     try {
       contact = lookups.findOrCreateByPhone(phone == null ? "" : phone);
     } catch (ContactChangeRefusedException e) {
-      problems.add("Test number: " + e.getMessage());
+      problems.add(CampaignWords.TEST_NUMBER.with(Wording.of(e)));
     }
     if (!problems.isEmpty()) {
       throw new CampaignProblemsException(problems);

@@ -1,22 +1,30 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 
-/** A campaign (or its test send) refused for all these reasons at once; nothing was written. */
+/**
+ * A campaign (or its test send) refused for all these reasons at once, each a wording the form
+ * shows in the reader's language; nothing was written.
+ */
 @ApplicationException(rollback = true)
 public class CampaignProblemsException extends OutboundRefusedException {
 
   private static final long serialVersionUID = 1L;
 
-  private final List<String> problems;
-
-  public CampaignProblemsException(List<String> problems) {
-    super(String.join("; ", problems));
-    this.problems = List.copyOf(problems);
+  public CampaignProblemsException(List<Wording> problems) {
+    super(problems);
   }
 
+  /** The problems in English, one after the other as the public API has always answered. */
+  @Override
+  public String getMessage() {
+    return String.join("; ", problems());
+  }
+
+  /** The problems in English (the public API's answer). */
   public List<String> getProblems() {
-    return problems;
+    return problems();
   }
 }

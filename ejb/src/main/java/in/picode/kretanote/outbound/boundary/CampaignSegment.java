@@ -1,6 +1,8 @@
 package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.WordedArgumentException;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -67,9 +69,7 @@ public record CampaignSegment(
     labels = labels == null ? List.of() : List.copyOf(labels);
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
     if (isEmpty(anyTags, allTags, noTags, labels, conditions, marketingConsent, activity)) {
-      throw new IllegalArgumentException(
-          "The segment is empty: pick tags, labels, field conditions, marketing consent or last"
-              + " activity");
+      throw new WordedArgumentException(CampaignWords.SEGMENT_EMPTY.with());
     }
   }
 
@@ -117,42 +117,48 @@ public record CampaignSegment(
    * type, values that are not numbers or dates); empty when it can be run.
    */
   public List<String> problems() {
-    List<String> p = new ArrayList<>();
-    if (anyTags.size() > MAX_TAGS || allTags.size() > MAX_TAGS || noTags.size() > MAX_TAGS) {
-      p.add("At most " + MAX_TAGS + " tags in each tag list");
-    }
-    if (labels.size() > MAX_LABELS) {
-      p.add("At most " + MAX_LABELS + " labels");
-    }
-    if (conditions.size() > MAX_CONDITIONS) {
-      p.add("At most " + MAX_CONDITIONS + " field conditions");
-    }
+    List<Wording> p = new ArrayList<>();
     for (int i = 0; i < conditions.size(); i++) {
       p.addAll(problems(i + 1, conditions.get(i)));
     }
+    p.addAll(shapeProblems());
+    return Wording.english(p);
+  }
+
+  /** The problems of the segment's sizes and last activity (not of its conditions). */
+  public List<Wording> shapeProblems() {
+    List<Wording> p = new ArrayList<>();
+    if (anyTags.size() > MAX_TAGS || allTags.size() > MAX_TAGS || noTags.size() > MAX_TAGS) {
+      p.add(CampaignWords.TAGS_MAX.with(MAX_TAGS));
+    }
+    if (labels.size() > MAX_LABELS) {
+      p.add(CampaignWords.LABELS_MAX.with(MAX_LABELS));
+    }
+    if (conditions.size() > MAX_CONDITIONS) {
+      p.add(CampaignWords.CONDITIONS_MAX.with(MAX_CONDITIONS));
+    }
     if (activity != null && (activity.days() < 1 || activity.days() > MAX_DAYS)) {
-      p.add("Last activity: give 1 to " + MAX_DAYS + " days");
+      p.add(CampaignWords.ACTIVITY_DAYS.with(MAX_DAYS));
     }
     return p;
   }
 
   /** What is wrong with condition number {@code n} for its field's type. */
-  public static List<String> problems(int n, Condition c) {
-    List<String> p = new ArrayList<>();
-    String where = "Condition " + n + ": ";
+  public static List<Wording> problems(int n, Condition c) {
+    List<Wording> p = new ArrayList<>();
     if (c.op() == null) {
-      p.add(where + "pick a comparison");
+      p.add(CampaignWords.CONDITION_PICK_OP.with(n));
       return p;
     }
     if (c.op().needsValue() && (c.value() == null || c.value().isBlank())) {
-      p.add(where + "give a value to compare with");
+      p.add(CampaignWords.CONDITION_NEEDS_VALUE.with(n));
     }
     boolean ordered = "NUMBER".equals(c.type()) || "DATE".equals(c.type());
     if ((c.op() == Op.GREATER || c.op() == Op.LESS) && !ordered) {
-      p.add(where + "greater/less than works on number and date fields only");
+      p.add(CampaignWords.CONDITION_ORDERED.with(n));
     }
     if (c.op() == Op.CONTAINS && !"TEXT".equals(c.type())) {
-      p.add(where + "contains works on text fields only");
+      p.add(CampaignWords.CONDITION_CONTAINS.with(n));
     }
     return p;
   }

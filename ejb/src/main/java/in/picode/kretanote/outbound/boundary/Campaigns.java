@@ -9,6 +9,7 @@ import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -122,11 +123,11 @@ public class Campaigns {
   /** Creates a DRAFT campaign, or refuses with every problem of the draft at once. */
   public Campaign create(Draft d, Long userId) {
     if (d == null) {
-      throw new OutboundRefusedException("No campaign given");
+      throw new OutboundRefusedException(OutboundWords.NO_CAMPAIGN_GIVEN.with());
     }
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     if (d.name() == null || d.name().isBlank() || d.name().strip().length() > Campaign.NAME_MAX) {
-      problems.add("Give the campaign a name of 1 to " + Campaign.NAME_MAX + " characters");
+      problems.add(OutboundWords.CAMPAIGN_NAME.with(Campaign.NAME_MAX));
     }
     MessageTemplate template = template(d, problems);
     List<String> values = d.bodyValues() == null ? List.of() : d.bodyValues();
@@ -135,14 +136,13 @@ public class Campaigns {
     } else if (template != null) {
       if (values.size() > MAX_VALUES
           || values.stream().anyMatch(v -> v == null || v.length() > VALUE_MAX)) {
-        problems.add(
-            "At most " + MAX_VALUES + " values of at most " + VALUE_MAX + " characters each");
+        problems.add(OutboundWords.VALUES_LIMIT.with(MAX_VALUES, VALUE_MAX));
       } else {
         List<String> misfits =
             TemplateParameters.problems(
                 SendChecks.components(template.getComponents()), List.of(), values, Map.of());
         if (!misfits.isEmpty()) {
-          problems.add("The values do not fit the template: " + String.join("; ", misfits));
+          problems.add(OutboundWords.VALUES_DO_NOT_FIT.with(String.join("; ", misfits)));
         }
       }
     }
@@ -153,15 +153,15 @@ public class Campaigns {
         tag = d.tag() == null || d.tag().isBlank() ? null : new Tag(d.tag()).value();
         segment = new CampaignSegment(tag, d.marketingConsent());
       } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
+        problems.add(Wording.of(e));
       }
     }
     if (segment != null) {
       CampaignDrafts.Checked checked = drafts.check(segment);
-      problems.addAll(checked.problems());
+      problems.addAll(checked.wordings());
       segment = checked.segment();
       if (checked.ok() && drafts.count(segment) == 0) {
-        problems.add("No contact matches the segment (" + segment.describe() + ")");
+        problems.add(OutboundWords.NO_CONTACT_IN_SEGMENT.with(segment.describe()));
       }
     }
     if (!problems.isEmpty()) {
@@ -191,14 +191,14 @@ public class Campaigns {
   }
 
   /** The draft's approved template, or null with the problem added. */
-  private MessageTemplate template(Draft d, List<String> problems) {
+  private MessageTemplate template(Draft d, List<Wording> problems) {
     WhatsAppConnection connection = em.find(WhatsAppConnection.class, d.connectionId());
     if (connection == null) {
-      problems.add("No such WhatsApp number");
+      problems.add(OutboundWords.NO_SUCH_NUMBER.with());
       return null;
     }
     if (d.templateName() == null || d.templateLanguage() == null) {
-      problems.add("Pick a template");
+      problems.add(OutboundWords.PICK_TEMPLATE.with());
       return null;
     }
     MessageTemplate template =
@@ -210,19 +210,10 @@ public class Campaigns {
             .findFirst()
             .orElse(null);
     if (template == null) {
-      problems.add(
-          "There is no template "
-              + d.templateName()
-              + " ("
-              + d.templateLanguage()
-              + ") for this number; sync the templates or pick another");
+      problems.add(OutboundWords.NO_SUCH_TEMPLATE.with(d.templateName(), d.templateLanguage()));
     } else if (!"APPROVED".equals(template.getStatus())) {
       problems.add(
-          "The template "
-              + template.getName()
-              + " is not approved by Meta (status "
-              + template.getStatus()
-              + "); only approved templates can go to a campaign");
+          OutboundWords.TEMPLATE_NOT_APPROVED.with(template.getName(), template.getStatus()));
       return null;
     }
     return template;
@@ -249,7 +240,8 @@ public class Campaigns {
   }
 
   public Campaign get(long id) {
-    return find(id).orElseThrow(() -> new OutboundRefusedException("No such campaign"));
+    return find(id)
+        .orElseThrow(() -> new OutboundRefusedException(OutboundWords.NO_SUCH_CAMPAIGN.with()));
   }
 
   /** Starts now ({@code at} null or past) or at {@code at}; only a draft can be started. */
@@ -257,8 +249,7 @@ public class Campaigns {
     Campaign c = get(id);
     Instant now = Instant.now(clock);
     if (!c.schedule(at == null || at.isBefore(now) ? now : at, now)) {
-      throw new OutboundRefusedException(
-          "Only a draft campaign can be started (this one is " + c.getState() + ")");
+      throw new OutboundRefusedException(OutboundWords.START_ONLY_DRAFT.with(c.getState()));
     }
     return c;
   }
@@ -267,8 +258,7 @@ public class Campaigns {
     Campaign c = get(id);
     Instant now = Instant.now(clock);
     if (!c.pause(reason == null || reason.isBlank() ? "Paused by a person" : reason, now)) {
-      throw new OutboundRefusedException(
-          "Only a running or scheduled campaign can be paused (this one is " + c.getState() + ")");
+      throw new OutboundRefusedException(OutboundWords.PAUSE_ONLY_RUNNING.with(c.getState()));
     }
     CampaignRunner.hold(em, Tenancy.require(), c.getId(), now);
     return c;
@@ -278,8 +268,7 @@ public class Campaigns {
     Campaign c = get(id);
     Instant now = Instant.now(clock);
     if (!c.resume(now)) {
-      throw new OutboundRefusedException(
-          "Only a paused campaign can be resumed (this one is " + c.getState() + ")");
+      throw new OutboundRefusedException(OutboundWords.RESUME_ONLY_PAUSED.with(c.getState()));
     }
     CampaignRunner.release(em, Tenancy.require(), c.getId(), now);
     return c;
@@ -294,7 +283,7 @@ public class Campaigns {
     Instant now = Instant.now(clock);
     if (!c.cancel(now)) {
       throw new OutboundRefusedException(
-          "The campaign is already " + c.getState().name().toLowerCase());
+          OutboundWords.ALREADY.with(c.getState().name().toLowerCase()));
     }
     String why = "The campaign was cancelled before this message was sent.";
     em.createQuery(

@@ -21,7 +21,11 @@ public enum OutboundWords implements Wording.Code {
   START_ONLY_DRAFT("Only a draft campaign can be started (this one is {0})"),
   PAUSE_ONLY_RUNNING("Only a running or scheduled campaign can be paused (this one is {0})"),
   RESUME_ONLY_PAUSED("Only a paused campaign can be resumed (this one is {0})"),
-  ALREADY("The campaign is already {0}");
+  ALREADY("The campaign is already {0}"),
+  NO_SUCH_CONNECTION("No such WhatsApp connection"),
+  NO_TOKEN("The number has no access token: reconnect it"),
+  THROUGHPUT("A number sends 1 to 1,000 messages per second"),
+  TEMPLATE_EXISTS("This number already has a template {0} in {1}");
 
   private final String pattern;
 

@@ -82,8 +82,7 @@ public class ReadReceipts {
     AccessToken token =
         connections
             .token(c.getId())
-            .orElseThrow(
-                () -> new OutboundRefusedException("The number has no access token: reconnect it"));
+            .orElseThrow(() -> new OutboundRefusedException(OutboundWords.NO_TOKEN.with()));
     return new Receipt(null, c.getPhoneNumberId(), token, latest.get().getWamid());
   }
 

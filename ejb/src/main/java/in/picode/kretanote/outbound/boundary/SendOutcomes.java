@@ -36,10 +36,10 @@ public class SendOutcomes {
    */
   public void setThroughput(long connectionId, Integer perSecond) {
     if (em.find(WhatsAppConnection.class, connectionId) == null) {
-      throw new OutboundRefusedException("No such WhatsApp connection");
+      throw new OutboundRefusedException(OutboundWords.NO_SUCH_CONNECTION.with());
     }
     if (perSecond != null && (perSecond < 1 || perSecond > 1000)) {
-      throw new OutboundRefusedException("A number sends 1 to 1,000 messages per second");
+      throw new OutboundRefusedException(OutboundWords.THROUGHPUT.with());
     }
     claims.setRate(Tenancy.require(), connectionId, perSecond, Instant.now(clock));
   }

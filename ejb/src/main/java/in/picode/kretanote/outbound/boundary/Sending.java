@@ -1,5 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.control.ContentProblem;
+import in.picode.kretanote.outbound.control.InvalidContentException;
 import in.picode.kretanote.outbound.control.MediaLinks;
 import in.picode.kretanote.outbound.control.OutgoingContent;
 import in.picode.kretanote.outbound.control.RefusalCode;
@@ -144,7 +146,7 @@ public class Sending {
           OutgoingContent.MediaKind.valueOf(
               String.valueOf(kind).toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("The template has no media header");
+      throw new InvalidContentException(List.of(ContentProblem.of("headerMediaNone")));
     }
     String m = media.strip();
     return m.matches("[0-9]{1,40}")
@@ -253,8 +255,7 @@ public class Sending {
     SendTargets.Number number =
         targets
             .numberOf(conversationId)
-            .orElseThrow(
-                () -> new OutboundRefusedException("The number has no access token: reconnect it"));
+            .orElseThrow(() -> new OutboundRefusedException(OutboundWords.NO_TOKEN.with()));
     return UploadTarget.to(number.phoneNumberId(), number.token());
   }
 

@@ -2,10 +2,12 @@ package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.outbound.control.AuthenticationTemplateCheck;
 import in.picode.kretanote.outbound.control.DraftText;
+import in.picode.kretanote.outbound.control.InvalidDraftException;
 import in.picode.kretanote.outbound.control.TemplateButtonCheck;
 import in.picode.kretanote.outbound.control.TemplateHeaderCheck;
 import in.picode.kretanote.outbound.control.TemplateText;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -161,14 +163,17 @@ public record TemplateDraft(
         && !DraftText.names(body).get(0).matches("[0-9]+");
   }
 
-  /** Meta's components, or {@link IllegalArgumentException} with a sentence a user understands. */
+  /**
+   * Meta's components, or {@link IllegalArgumentException} (an {@link InvalidDraftException}) with
+   * the sentences a user understands.
+   */
   public JsonArray components() {
-    Map<String, String> problems = problems();
+    Map<String, List<Wording>> problems = wordedProblems();
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems.values()));
+      throw new InvalidDraftException(problems.values().stream().flatMap(List::stream).toList());
     }
     if (mediaHeader() && sample.handle() == null) {
-      throw new IllegalArgumentException("The header's sample has not been uploaded to Meta yet.");
+      throw new InvalidDraftException(TemplateWords.SAMPLE_NOT_UPLOADED.with());
     }
     return build(false);
   }
@@ -231,20 +236,32 @@ public record TemplateDraft(
    * uploaded after these checks pass.
    */
   public Map<String, String> problems() {
+    return english(wordedProblems());
+  }
+
+  /** A form's problems by field in English, each field's sentences in one line. */
+  static Map<String, String> english(Map<String, List<Wording>> problems) {
     Map<String, String> out = new LinkedHashMap<>();
+    problems.forEach((field, w) -> out.put(field, String.join(" ", Wording.english(w))));
+    return out;
+  }
+
+  /** {@link #problems()} as wordings, for the form to show in the reader's language. */
+  public Map<String, List<Wording>> wordedProblems() {
+    Map<String, List<Wording>> out = new LinkedHashMap<>();
     if (otp != null) {
-      List<String> wrong = new ArrayList<>();
+      List<Wording> wrong = new ArrayList<>();
       if (headerFormat != null) {
-        wrong.add("An authentication template has no header.");
+        wrong.add(TemplateWords.AUTH_NO_HEADER.with());
       }
       if (!body.isEmpty()) {
-        wrong.add("Meta fixes an authentication template's text: leave the body empty.");
+        wrong.add(TemplateWords.AUTH_NO_BODY.with());
       }
       if (footer != null || !buttons.isEmpty()) {
-        wrong.add("An authentication template has no footer and no buttons of its own.");
+        wrong.add(TemplateWords.AUTH_NO_FOOTER.with());
       }
       if (!wrong.isEmpty()) {
-        out.put("body", String.join(" ", wrong));
+        out.put("body", wrong);
       }
       check(out, "otp", () -> AuthenticationTemplateCheck.otpButton(otp));
       return out;
@@ -262,42 +279,41 @@ public record TemplateDraft(
     return out;
   }
 
-  private static void check(Map<String, String> out, String field, Supplier<?> part) {
+  private static void check(Map<String, List<Wording>> out, String field, Supplier<?> part) {
     try {
       part.get();
     } catch (IllegalArgumentException e) {
-      out.put(field, e.getMessage());
+      out.put(
+          field,
+          e instanceof Wording.Worded w ? w.wordings() : List.of(Wording.unworded(e.getMessage())));
     }
   }
 
   private JsonObjectBuilder footerComponent() {
     if (footer.length() > FOOTER_MAX) {
-      throw new IllegalArgumentException("The footer has at most " + FOOTER_MAX + " characters.");
+      throw new InvalidDraftException(TemplateWords.FOOTER_TOO_LONG.with(FOOTER_MAX));
     }
     return Jsons.createObjectBuilder().add("type", "FOOTER").add("text", footer);
   }
 
   private JsonObjectBuilder bodyComponent() {
     if (body.isEmpty()) {
-      throw new IllegalArgumentException("The body text is needed.");
+      throw new InvalidDraftException(TemplateWords.BODY_MISSING.with());
     }
     if (body.length() > BODY_MAX) {
-      throw new IllegalArgumentException("The body has at most " + BODY_MAX + " characters.");
+      throw new InvalidDraftException(TemplateWords.BODY_TOO_LONG.with(BODY_MAX));
     }
     List<String> names = DraftText.placeholderNames(body);
     int count = names.size();
     List<String> values = examples.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     if (values.size() != count) {
-      throw new IllegalArgumentException(
+      throw new InvalidDraftException(
           count == 0
-              ? "The body has no placeholders, so give no example values."
-              : "The body uses "
-                  + count
-                  + (count == 1 ? " placeholder" : " placeholders")
-                  + (named() ? " (" + String.join(", ", names) + ")" : "")
-                  + ": give one example value for each, one a line ("
-                  + values.size()
-                  + " given).");
+              ? TemplateWords.BODY_NO_EXAMPLES.with()
+              : named()
+                  ? TemplateWords.BODY_EXAMPLES_NAMED.with(
+                      count, values.size(), String.join(", ", names))
+                  : TemplateWords.BODY_EXAMPLES.with(count, values.size()));
     }
     JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "BODY").add("text", body);
     if (count > 0 && named()) {

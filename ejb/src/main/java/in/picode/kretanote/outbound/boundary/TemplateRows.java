@@ -45,8 +45,7 @@ public class TemplateRows {
   public Account accountForNew(long connectionId, String name, String language) {
     WhatsAppConnection c = connection(connectionId);
     if (find(connectionId, name, language).isPresent()) {
-      throw new OutboundRefusedException(
-          "This number already has a template " + name + " in " + language);
+      throw new OutboundRefusedException(OutboundWords.TEMPLATE_EXISTS.with(name, language));
     }
     return new Account(connectionId, c.getWabaId(), token(c));
   }
@@ -141,7 +140,7 @@ public class TemplateRows {
   private WhatsAppConnection connection(long id) {
     WhatsAppConnection c = em.find(WhatsAppConnection.class, id);
     if (c == null) {
-      throw new OutboundRefusedException("No such WhatsApp connection");
+      throw new OutboundRefusedException(OutboundWords.NO_SUCH_CONNECTION.with());
     }
     return c;
   }
@@ -149,8 +148,7 @@ public class TemplateRows {
   private AccessToken token(WhatsAppConnection c) {
     return connections
         .token(c.getId())
-        .orElseThrow(
-            () -> new OutboundRefusedException("The number has no access token: reconnect it"));
+        .orElseThrow(() -> new OutboundRefusedException(OutboundWords.NO_TOKEN.with()));
   }
 
   private static Category category(String name) {

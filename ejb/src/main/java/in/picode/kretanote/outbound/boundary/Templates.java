@@ -9,6 +9,7 @@ import in.picode.kretanote.meta.boundary.TemplateInfo;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.ReferenceDeleted;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -73,7 +74,7 @@ public class Templates {
     try {
       remote = graph.templates(account.token(), account.wabaId());
     } catch (GraphException e) {
-      throw refused("The templates could not be read from Meta.", e);
+      throw refused(TemplateWords.META_READ, e);
     }
     rows.synced(account, remote, Instant.now(clock));
     return remote.size();
@@ -101,13 +102,13 @@ public class Templates {
       TemplateDraft draft,
       byte[] sample,
       String sampleName) {
-    Map<String, String> problems = problems(name, language, category, draft);
+    Map<String, List<Wording>> problems = wordedProblems(name, language, category, draft);
     if (draft.mediaHeader()
         && (sample == null || draft.sample() == null || sample.length != draft.sample().size())) {
-      problems.put("header", "The header's sample file did not arrive whole: choose it again.");
+      problems.put("header", List.of(TemplateWords.SAMPLE_NOT_WHOLE.with()));
     }
     if (!problems.isEmpty()) {
-      throw new OutboundRefusedException(String.join(" ", problems.values()));
+      throw new OutboundRefusedException(problems.values().stream().flatMap(List::stream).toList());
     }
     TemplateDraft ready = draft;
     if (draft.mediaHeader()) {
@@ -118,10 +119,9 @@ public class Templates {
             graph.uploadTemplateSample(
                 account.token(), sample, draft.sample().mimeType(), safeName(sampleName));
       } catch (GraphException e) {
-        throw refused("Meta did not take the header's sample.", e);
+        throw refused(TemplateWords.META_SAMPLE, e);
       } catch (IllegalStateException e) {
-        throw new OutboundRefusedException(
-            "Media headers need the Meta app id in the configuration (kretanote.meta.app-id).");
+        throw new OutboundRefusedException(TemplateWords.NO_APP_ID.with());
       }
       ready = draft.withHandle(handle);
     }
@@ -129,7 +129,8 @@ public class Templates {
     try {
       components = ready.components();
     } catch (IllegalArgumentException e) {
-      throw new OutboundRefusedException(e.getMessage());
+      throw new OutboundRefusedException(
+          e instanceof Wording.Worded w ? w.wordings() : List.of(Wording.of(e)));
     }
     return create(
         connectionId,
@@ -155,21 +156,27 @@ public class Templates {
    */
   public static Map<String, String> problems(
       String name, String language, Category category, TemplateDraft draft) {
-    Map<String, String> out = new LinkedHashMap<>();
+    return TemplateDraft.english(wordedProblems(name, language, category, draft));
+  }
+
+  /** {@link #problems} as wordings, for the form to show in the reader's language. */
+  public static Map<String, List<Wording>> wordedProblems(
+      String name, String language, Category category, TemplateDraft draft) {
+    Map<String, List<Wording>> out = new LinkedHashMap<>();
     if (name == null || !NAME.matcher(name).matches()) {
-      out.put("name", "A template name has lowercase letters, digits and underscores only.");
+      out.put("name", List.of(TemplateWords.NAME.with()));
     }
     if (language == null || !LANGUAGE.matcher(language).matches()) {
-      out.put("language", "A language code such as en or en_US is needed.");
+      out.put("language", List.of(TemplateWords.LANGUAGE.with()));
     }
     if (category == null || category == Category.SERVICE) {
-      out.put("category", "A template is MARKETING, UTILITY or AUTHENTICATION.");
+      out.put("category", List.of(TemplateWords.CATEGORY.with()));
     } else if (category == Category.AUTHENTICATION && draft.otp() == null) {
-      out.put("category", "An authentication template needs a code button (copy code or one-tap).");
+      out.put("category", List.of(TemplateWords.AUTH_NEEDS_CODE.with()));
     } else if (category != Category.AUTHENTICATION && draft.otp() != null) {
-      out.put("category", "A code button belongs to an AUTHENTICATION template.");
+      out.put("category", List.of(TemplateWords.CODE_NEEDS_AUTH.with()));
     }
-    out.putAll(draft.problems());
+    out.putAll(draft.wordedProblems());
     return out;
   }
 
@@ -196,14 +203,13 @@ public class Templates {
       String parameterFormat,
       JsonArray stored) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new OutboundRefusedException(
-          "A template name has lowercase letters, digits and underscores only");
+      throw new OutboundRefusedException(TemplateWords.NAME.with());
     }
     if (language == null || !LANGUAGE.matcher(language).matches()) {
-      throw new OutboundRefusedException("A language code such as en or en_US is needed");
+      throw new OutboundRefusedException(TemplateWords.LANGUAGE.with());
     }
     if (category == null || category == Category.SERVICE) {
-      throw new OutboundRefusedException("A template is MARKETING, UTILITY or AUTHENTICATION");
+      throw new OutboundRefusedException(TemplateWords.CATEGORY.with());
     }
     if (components == null
         || components.stream()
@@ -212,10 +218,10 @@ public class Templates {
                     v instanceof JsonObject o
                         && o.get("type") instanceof JsonString s
                         && s.getString().equalsIgnoreCase("BODY"))) {
-      throw new OutboundRefusedException("A template needs a BODY component");
+      throw new OutboundRefusedException(TemplateWords.NEEDS_BODY.with());
     }
     if (components.toString().length() > 100_000) {
-      throw new OutboundRefusedException("The template is too large");
+      throw new OutboundRefusedException(TemplateWords.TOO_LARGE.with());
     }
     TemplateRows.Account account = rows.accountForNew(connectionId, name, language);
     jakarta.json.JsonObjectBuilder request =
@@ -231,7 +237,7 @@ public class Templates {
     try {
       metaId = graph.createTemplate(account.token(), account.wabaId(), body);
     } catch (GraphException e) {
-      throw refused("Meta did not accept the template.", e);
+      throw refused(TemplateWords.META_CREATE, e);
     }
     return rows.created(
         account, name, language, category, stored.toString(), metaId, Instant.now(clock));
@@ -241,13 +247,13 @@ public class Templates {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int delete(long connectionId, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new OutboundRefusedException("Not a template name");
+      throw new OutboundRefusedException(TemplateWords.NAME.with());
     }
     TemplateRows.Account account = rows.account(connectionId);
     try {
       graph.deleteTemplate(account.token(), account.wabaId(), name);
     } catch (GraphException e) {
-      throw refused("Meta did not delete the template.", e);
+      throw refused(TemplateWords.META_DELETE, e);
     }
     int removed = rows.deleted(connectionId, name, Instant.now(clock));
     // No transaction here: observers after commit hear it at once.
@@ -262,7 +268,8 @@ public class Templates {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public int deleteById(long templateId) {
     MessageTemplate t =
-        rows.find(templateId).orElseThrow(() -> new OutboundRefusedException("No such template"));
+        rows.find(templateId)
+            .orElseThrow(() -> new OutboundRefusedException(TemplateWords.UNKNOWN.with()));
     return delete(t.getConnectionId(), t.getName());
   }
 
@@ -304,23 +311,24 @@ public class Templates {
    * Meta's refusal in plain words: what failed, why by the error's class (Meta's own explanation
    * for a permanent refusal, which names the field at fault) and Meta's code for support.
    */
-  private static OutboundRefusedException refused(String what, GraphException e) {
-    String why =
+  private static OutboundRefusedException refused(TemplateWords what, GraphException e) {
+    Wording why =
         switch (e.errorClass()) {
-          case TRANSIENT ->
-              "Meta did not answer or had a temporary problem; try again in a moment.";
-          case THROTTLED -> "Meta is limiting requests right now; try again in a few minutes.";
-          case AUTH ->
-              "Meta refused the number's access (expired or revoked): reconnect the number in"
-                  + " Settings, WhatsApp.";
+          case TRANSIENT -> TemplateWords.META_TRANSIENT.with();
+          case THROTTLED -> TemplateWords.META_THROTTLED.with();
+          case AUTH -> TemplateWords.META_AUTH.with();
           case PERMANENT ->
-              "Meta says"
-                  + e.details()
-                      .or(e::metaMessage)
-                      .map(d -> ": " + (d.length() > 300 ? d.substring(0, 300) + "…" : d.strip()))
-                      .orElse(" it cannot be done.");
+              e.details()
+                  .or(e::metaMessage)
+                  .map(d -> d.length() > 300 ? d.substring(0, 300) + "…" : d.strip())
+                  .map(d -> TemplateWords.META_SAYS.with(d))
+                  .orElseGet(() -> TemplateWords.META_CANNOT.with());
         };
     return new OutboundRefusedException(
-        what + " " + why + e.code().map(code -> " (Meta error " + code + ")").orElse(""));
+        e.code()
+            .map(
+                code ->
+                    TemplateWords.META_REFUSED_CODE.with(what.with(), why, String.valueOf(code)))
+            .orElseGet(() -> TemplateWords.META_REFUSED.with(what.with(), why)));
   }
 }

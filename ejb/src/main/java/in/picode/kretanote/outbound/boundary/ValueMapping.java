@@ -1,6 +1,7 @@
 package in.picode.kretanote.outbound.boundary;
 
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,29 +39,34 @@ public record ValueMapping(Source source, String text, Long fieldId, String fall
     return new ValueMapping(Source.TEXT, text, null, null);
   }
 
-  /** The problems of placeholder {@code n} (1-based), in words; empty when it can be resolved. */
+  /** The problems of placeholder {@code n} (1-based), in English; empty when it can be resolved. */
   public List<String> problems(int n) {
-    List<String> p = new ArrayList<>();
-    String where = "Placeholder {{" + n + "}}: ";
+    return Wording.english(wordedProblems(n));
+  }
+
+  /** {@link #problems} as wordings, for the form in the reader's language. */
+  public List<Wording> wordedProblems(int n) {
+    List<Wording> p = new ArrayList<>();
+    String at = "{{" + n + "}}";
     if (source == null) {
-      p.add(where + "pick where its value comes from");
+      p.add(CampaignWords.PLACEHOLDER_PICK_SOURCE.with(at));
       return p;
     }
     if (source == Source.TEXT) {
       if (text == null || text.isBlank()) {
-        p.add(where + "give the text");
+        p.add(CampaignWords.PLACEHOLDER_TEXT.with(at));
       } else if (text.length() > TEXT_MAX) {
-        p.add(where + "the text has more than " + TEXT_MAX + " characters");
+        p.add(CampaignWords.PLACEHOLDER_TEXT_LONG.with(at, TEXT_MAX));
       }
       return p;
     }
     if (source == Source.CUSTOM_FIELD && fieldId == null) {
-      p.add(where + "pick the custom field");
+      p.add(CampaignWords.PLACEHOLDER_PICK_FIELD.with(at));
     }
     if (fallback == null || fallback.isBlank()) {
-      p.add(where + "give a fallback for contacts without this value");
+      p.add(CampaignWords.PLACEHOLDER_FALLBACK.with(at));
     } else if (fallback.length() > TEXT_MAX) {
-      p.add(where + "the fallback has more than " + TEXT_MAX + " characters");
+      p.add(CampaignWords.PLACEHOLDER_FALLBACK_LONG.with(at, TEXT_MAX));
     }
     return p;
   }

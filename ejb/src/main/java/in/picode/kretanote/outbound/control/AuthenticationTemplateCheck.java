@@ -4,7 +4,9 @@ import static in.picode.kretanote.outbound.boundary.TemplateDraft.EXPIRY_MAX_MIN
 import static in.picode.kretanote.outbound.control.DraftText.blankToNull;
 
 import in.picode.kretanote.outbound.boundary.TemplateDraft.Otp;
+import in.picode.kretanote.outbound.boundary.TemplateWords;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -25,26 +27,26 @@ public final class AuthenticationTemplateCheck {
 
   private AuthenticationTemplateCheck() {}
 
-  /** The OTP button's array, or {@link IllegalArgumentException} with every problem. */
+  /** The OTP button's array, or {@link InvalidDraftException} with every problem. */
   public static JsonArrayBuilder otpButton(Otp otp) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     String type = otp.type() == null ? "" : otp.type().strip().toUpperCase(Locale.ROOT);
     if (!type.equals("COPY_CODE") && !type.equals("ONE_TAP")) {
-      problems.add("Choose the code button: copy code or one-tap autofill.");
+      problems.add(TemplateWords.OTP_TYPE.with());
     }
     Integer minutes = otp.expiryMinutes();
     if (minutes != null && (minutes < 1 || minutes > EXPIRY_MAX_MINUTES)) {
-      problems.add("The code expires after 1 to " + EXPIRY_MAX_MINUTES + " minutes.");
+      problems.add(TemplateWords.OTP_EXPIRY.with(EXPIRY_MAX_MINUTES));
     }
     JsonObjectBuilder b = Jsons.createObjectBuilder().add("type", "OTP").add("otp_type", type);
     if (type.equals("ONE_TAP")) {
       String pkg = blankToNull(otp.packageName());
       String hash = blankToNull(otp.signatureHash());
       if (pkg == null || !PACKAGE.matcher(pkg).matches() || pkg.length() > 224) {
-        problems.add("One-tap autofill needs the Android app's package name (com.example.app).");
+        problems.add(TemplateWords.OTP_PACKAGE.with());
       }
       if (hash == null || !SIGNATURE.matcher(hash).matches()) {
-        problems.add("One-tap autofill needs the app's 11-character signature hash.");
+        problems.add(TemplateWords.OTP_SIGNATURE.with());
       }
       b.add(
           "supported_apps",
@@ -55,7 +57,7 @@ public final class AuthenticationTemplateCheck {
                       .add("signature_hash", hash == null ? "" : hash)));
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
+      throw new InvalidDraftException(problems);
     }
     return Jsons.createArrayBuilder().add(b);
   }

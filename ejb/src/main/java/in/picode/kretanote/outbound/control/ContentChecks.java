@@ -48,10 +48,10 @@ final class ContentChecks {
     Objects.requireNonNull(kind, "kind");
     String c = caption != null && caption.isBlank() ? null : caption;
     if (c != null && kind == OutgoingContent.MediaKind.AUDIO) {
-      throw new IllegalArgumentException("Audio messages take no caption");
+      throw invalid("captionAudio");
     }
-    limit(c, OutgoingContent.CAPTION_MAX, "A caption");
-    limit(filename, 240, "A file name");
+    limitTo(c, OutgoingContent.CAPTION_MAX, "captionTooLong");
+    limitTo(filename, 240, "fileNameTooLong");
     return c;
   }
 
@@ -70,10 +70,15 @@ final class ContentChecks {
     return value;
   }
 
-  static void limit(String value, int max, String what) {
+  /** One problem a page shows in the reader's language ({@link ContentProblem}'s code). */
+  static InvalidContentException invalid(String code, Object... args) {
+    return new InvalidContentException(List.of(ContentProblem.of(code, args)));
+  }
+
+  /** A value within {@code max} characters, else the problem {@code code} (length, max). */
+  static void limitTo(String value, int max, String code) {
     if (value != null && value.length() > max) {
-      throw new IllegalArgumentException(
-          what + " has " + value.length() + " characters, at most " + max);
+      throw invalid(code, value.length(), max);
     }
   }
 }

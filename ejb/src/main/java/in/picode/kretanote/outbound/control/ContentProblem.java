@@ -47,7 +47,15 @@ public record ContentProblem(String code, List<Object> args) {
           Map.entry("contactNeedsReach", "The contact card needs a phone number or an email"),
           Map.entry("reactionNotEmoji", "A reaction is one emoji"),
           Map.entry("reactionTarget", "The message to react to is not in this conversation"),
-          Map.entry("quotedUnknown", "The quoted message is not in this conversation"));
+          Map.entry("quotedUnknown", "The quoted message is not in this conversation"),
+          Map.entry("captionAudio", "Audio messages take no caption"),
+          Map.entry("captionTooLong", "The caption has {0} characters, at most {1}"),
+          Map.entry("fileNameTooLong", "The file name has {0} characters, at most {1}"),
+          Map.entry("headerMediaNone", "The template has no media header"),
+          Map.entry("headerMediaKind", "A template header is an image, a video or a document"),
+          Map.entry("headerMediaSource", "A header media is a media id or a link, one of them"),
+          Map.entry("headerMediaId", "The header media id is not a media id"),
+          Map.entry("headerMediaLink", "A header media link starts with https://"));
 
   public ContentProblem {
     if (!ENGLISH.containsKey(code)) {
@@ -65,7 +73,9 @@ public record ContentProblem(String code, List<Object> args) {
     return ENGLISH.keySet();
   }
 
+  /** The English sentence; counts without a thousands separator, as the API has always said. */
   public String english() {
-    return new MessageFormat(ENGLISH.get(code), Locale.ROOT).format(args.toArray());
+    Object[] shown = args.stream().map(a -> a instanceof Number ? String.valueOf(a) : a).toArray();
+    return new MessageFormat(ENGLISH.get(code), Locale.ROOT).format(shown);
   }
 }

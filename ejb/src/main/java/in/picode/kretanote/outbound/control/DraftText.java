@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.control;
 
+import in.picode.kretanote.outbound.boundary.TemplateWords;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,14 +31,14 @@ public final class DraftText {
     while (m.find()) {
       String inside = m.group(1);
       if (!inside.matches("[1-9][0-9]?")) {
-        throw new IllegalArgumentException(
-            "Placeholders are numbered {{1}}, {{2}}, …, not {{" + inside + "}}.");
+        throw new InvalidDraftException(
+            TemplateWords.PLACEHOLDER_NUMBERS.with("{{" + inside + "}}", "{{1}}", "{{2}}"));
       }
       seen.add(Integer.parseInt(inside));
     }
     if (!seen.isEmpty() && seen.last() != seen.size()) {
-      throw new IllegalArgumentException(
-          "Placeholders are numbered from {{1}} without gaps; the body uses " + seen + ".");
+      throw new InvalidDraftException(
+          TemplateWords.PLACEHOLDER_GAPS.with(seen.toString(), "{{1}}"));
     }
     return seen.size();
   }
@@ -58,11 +59,8 @@ public final class DraftText {
     }
     for (String name : names) {
       if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException(
-            "Named placeholders use lowercase letters, digits and underscores, starting with a"
-                + " letter ({{first_name}}), and are not mixed with numbers: not {{"
-                + name
-                + "}}.");
+        throw new InvalidDraftException(
+            TemplateWords.PLACEHOLDER_NAME.with("{{" + name + "}}", "{{first_name}}"));
       }
     }
     return names;

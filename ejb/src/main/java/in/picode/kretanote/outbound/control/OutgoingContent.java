@@ -35,8 +35,10 @@ public sealed interface OutgoingContent {
 
   record Text(String body, boolean previewUrl) implements OutgoingContent {
     public Text {
-      body = ContentChecks.required(body, "The message");
-      ContentChecks.limit(body, TEXT_MAX, "A text message");
+      if (body == null || body.isBlank()) {
+        throw ContentChecks.invalid("bodyEmpty");
+      }
+      ContentChecks.limitTo(body, TEXT_MAX, "bodyTooLong");
     }
 
     public String type() {
@@ -345,19 +347,19 @@ public sealed interface OutgoingContent {
     public HeaderMedia {
       java.util.Objects.requireNonNull(kind, "kind");
       if (kind == MediaKind.AUDIO) {
-        throw new IllegalArgumentException("A template header is an image, a video or a document");
+        throw ContentChecks.invalid("headerMediaKind");
       }
       if ((id == null || id.isBlank()) == (link == null || link.isBlank())) {
-        throw new IllegalArgumentException("A header media is a media id or a link, one of them");
+        throw ContentChecks.invalid("headerMediaSource");
       }
       if (id != null && !id.matches("[0-9]{1,40}")) {
-        throw new IllegalArgumentException("Not a media id");
+        throw ContentChecks.invalid("headerMediaId");
       }
       if (link != null
           && (!link.startsWith("https://")
               || link.length() > 2000
               || link.chars().anyMatch(Character::isWhitespace))) {
-        throw new IllegalArgumentException("A header media link starts with https://");
+        throw ContentChecks.invalid("headerMediaLink");
       }
     }
   }

@@ -12,7 +12,9 @@ import static in.picode.kretanote.outbound.control.DraftText.names;
 
 import in.picode.kretanote.outbound.boundary.TemplateDraft.Button;
 import in.picode.kretanote.outbound.boundary.TemplateDraft.ButtonType;
+import in.picode.kretanote.outbound.boundary.TemplateWords;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -28,35 +30,35 @@ public final class TemplateButtonCheck {
 
   private TemplateButtonCheck() {}
 
-  /** The BUTTONS component's array, or {@link IllegalArgumentException} with every problem. */
+  /** The BUTTONS component's array, or {@link InvalidDraftException} with every problem. */
   public static JsonArrayBuilder buttonArray(List<Button> buttons) {
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     if (buttons.size() > BUTTONS_MAX) {
-      problems.add("At most " + BUTTONS_MAX + " buttons (" + buttons.size() + " given).");
+      problems.add(TemplateWords.BUTTONS_MAX.with(BUTTONS_MAX, buttons.size()));
     }
     long quick = buttons.stream().filter(b -> b.type() == ButtonType.QUICK_REPLY).count();
     long urls = buttons.stream().filter(b -> b.type() == ButtonType.URL).count();
     long codes = buttons.stream().filter(b -> b.type() == ButtonType.COPY_CODE).count();
     if (quick > QUICK_REPLIES_MAX) {
-      problems.add("At most " + QUICK_REPLIES_MAX + " quick replies (" + quick + " given).");
+      problems.add(TemplateWords.QUICK_REPLIES_MAX.with(QUICK_REPLIES_MAX, quick));
     }
     if (urls > URL_BUTTONS_MAX) {
-      problems.add("At most " + URL_BUTTONS_MAX + " link buttons (" + urls + " given).");
+      problems.add(TemplateWords.LINK_BUTTONS_MAX.with(URL_BUTTONS_MAX, urls));
     }
     if (codes > COPY_CODE_MAX) {
-      problems.add("At most one copy-code button.");
+      problems.add(TemplateWords.COPY_CODE_MAX.with());
     }
     if (!grouped(buttons)) {
-      problems.add("Quick replies go together, before or after the other buttons.");
+      problems.add(TemplateWords.QUICK_REPLIES_TOGETHER.with());
     }
     JsonArrayBuilder out = Jsons.createArrayBuilder();
     for (int i = 0; i < buttons.size(); i++) {
       Button button = buttons.get(i);
-      String where = "Button " + (i + 1) + ": ";
+      int where = i + 1;
       String text = button.text() == null ? "" : button.text().strip();
       ButtonType type = button.type() == null ? ButtonType.QUICK_REPLY : button.type();
       if (type != ButtonType.COPY_CODE && (text.isEmpty() || text.length() > BUTTON_TEXT_MAX)) {
-        problems.add(where + "the text has 1 to " + BUTTON_TEXT_MAX + " characters.");
+        problems.add(TemplateWords.BUTTON_TEXT.with(where, BUTTON_TEXT_MAX));
       }
       switch (type) {
         case QUICK_REPLY ->
@@ -69,17 +71,16 @@ public final class TemplateButtonCheck {
               || !url.toLowerCase(Locale.ROOT).startsWith("https://")
               || url.length() > URL_MAX
               || url.chars().anyMatch(Character::isWhitespace)) {
-            problems.add(where + "the link starts with https:// and has no spaces.");
+            problems.add(TemplateWords.BUTTON_LINK.with(where));
           } else if (vars.size() > 1 || (vars.size() == 1 && !url.endsWith("{{1}}"))) {
-            problems.add(where + "a link has at most one variable, {{1}}, at its end.");
+            problems.add(TemplateWords.BUTTON_LINK_VARIABLE.with(where, "{{1}}"));
           } else if (vars.size() == 1 && example == null) {
-            problems.add(
-                where + "Meta requires an example of the full link for a link with {{1}}.");
+            problems.add(TemplateWords.BUTTON_LINK_EXAMPLE.with(where, "{{1}}"));
           } else if (vars.size() == 1
               && (!example.toLowerCase(Locale.ROOT).startsWith("https://")
                   || example.contains("{{")
                   || example.length() > URL_MAX)) {
-            problems.add(where + "the example is a full https:// link without {{1}}.");
+            problems.add(TemplateWords.BUTTON_EXAMPLE_LINK.with(where, "{{1}}"));
           }
           JsonObjectBuilder b =
               Jsons.createObjectBuilder()
@@ -94,11 +95,7 @@ public final class TemplateButtonCheck {
         case COPY_CODE -> {
           String example = blankToNull(button.example());
           if (example == null || example.length() > CODE_MAX) {
-            problems.add(
-                where
-                    + "a copy-code button needs an example code of 1 to "
-                    + CODE_MAX
-                    + " characters.");
+            problems.add(TemplateWords.BUTTON_CODE_EXAMPLE.with(where, CODE_MAX));
           }
           out.add(
               Jsons.createObjectBuilder()
@@ -108,7 +105,7 @@ public final class TemplateButtonCheck {
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
+      throw new InvalidDraftException(problems);
     }
     return out;
   }

@@ -2,7 +2,9 @@ package in.picode.kretanote.outbound.control;
 
 import in.picode.kretanote.outbound.boundary.TemplateDraft;
 import in.picode.kretanote.outbound.boundary.TemplateDraft.HeaderFormat;
+import in.picode.kretanote.outbound.boundary.TemplateWords;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,57 +19,48 @@ public final class TemplateHeaderCheck {
 
   private TemplateHeaderCheck() {}
 
-  /** The HEADER component, or {@link IllegalArgumentException} with a sentence a user reads. */
+  /** The HEADER component, or {@link InvalidDraftException} with the sentences a user reads. */
   public static JsonObjectBuilder component(
       String header, HeaderFormat headerFormat, TemplateDraft.Sample sample) {
     if (headerFormat == HeaderFormat.TEXT) {
       if (header == null) {
-        throw new IllegalArgumentException("A text header needs its text.");
+        throw new InvalidDraftException(TemplateWords.HEADER_TEXT_MISSING.with());
       }
       if (header.length() > TemplateDraft.HEADER_MAX) {
-        throw new IllegalArgumentException(
-            "The header has at most " + TemplateDraft.HEADER_MAX + " characters.");
+        throw new InvalidDraftException(
+            TemplateWords.HEADER_TOO_LONG.with(TemplateDraft.HEADER_MAX));
       }
       if (DraftText.hasPlaceholder(header)) {
-        throw new IllegalArgumentException("The header cannot have placeholders here.");
+        throw new InvalidDraftException(TemplateWords.HEADER_PLACEHOLDERS.with());
       }
       return Jsons.createObjectBuilder()
           .add("type", "HEADER")
           .add("format", "TEXT")
           .add("text", header);
     }
-    String kind = headerFormat.name().toLowerCase(Locale.ROOT);
+    Wording kind = kind(headerFormat);
     if (header != null) {
-      throw new IllegalArgumentException("A " + kind + " header has no text.");
+      throw new InvalidDraftException(TemplateWords.MEDIA_HEADER_TEXT.with(kind));
     }
     if (sample == null || sample.size() <= 0) {
-      throw new IllegalArgumentException(
-          "Meta requires a sample " + kind + " for a " + kind + " header: choose a file.");
+      throw new InvalidDraftException(TemplateWords.SAMPLE_MISSING.with(kind));
     }
     String type = sample.mimeType() == null ? "" : sample.mimeType().toLowerCase(Locale.ROOT);
-    List<String> problems = new ArrayList<>();
+    List<Wording> problems = new ArrayList<>();
     if (!headerFormat.types().contains(type)) {
+      String types = String.join(", ", headerFormat.types());
       problems.add(
-          "A "
-              + kind
-              + " header's sample is "
-              + String.join(" or ", headerFormat.types())
-              + ", not "
-              + (type.isEmpty() ? "an unknown type" : type)
-              + ".");
+          type.isEmpty()
+              ? TemplateWords.SAMPLE_TYPE_UNKNOWN.with(kind, types)
+              : TemplateWords.SAMPLE_TYPE.with(kind, types, type));
     }
     if (sample.size() > headerFormat.maxBytes()) {
       problems.add(
-          "The sample has "
-              + megabytes(sample.size())
-              + ", a "
-              + kind
-              + " header's at most "
-              + megabytes(headerFormat.maxBytes())
-              + ".");
+          TemplateWords.SAMPLE_SIZE.with(
+              megabytes(sample.size()), kind, megabytes(headerFormat.maxBytes())));
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
+      throw new InvalidDraftException(problems);
     }
     JsonObjectBuilder b =
         Jsons.createObjectBuilder().add("type", "HEADER").add("format", headerFormat.name());
@@ -78,6 +71,15 @@ public final class TemplateHeaderCheck {
               .add("header_handle", Jsons.createArrayBuilder().add(sample.handle())));
     }
     return b;
+  }
+
+  /** The media kind as a word of the reader's language. */
+  private static Wording kind(HeaderFormat format) {
+    return switch (format) {
+      case VIDEO -> TemplateWords.KIND_VIDEO.with();
+      case DOCUMENT -> TemplateWords.KIND_DOCUMENT.with();
+      default -> TemplateWords.KIND_IMAGE.with();
+    };
   }
 
   private static String megabytes(long bytes) {

@@ -16,7 +16,9 @@ import java.util.Objects;
  * it in the reader's language from its bundles ({@code platform.view.Wordings}). {@link #english}
  * is the sentence in English, for the public API (whose answers are English), logs and the
  * exception's message; the web's English bundle holds the same pattern (a test compares them).
- * Arguments are values (names, counts), never sentences of their own.
+ * Arguments are values (names, counts), never sentences of their own; the one exception is a {@code
+ * Wording} argument (a step's problem under the step's number, a kind of file in a sentence about
+ * it), which is worded in the same language first.
  */
 public record Wording(String code, String pattern, List<Object> args) implements Serializable {
 
@@ -63,8 +65,14 @@ public record Wording(String code, String pattern, List<Object> args) implements
     return new MessageFormat(localPattern, locale).format(shown);
   }
 
-  /** An argument as a reader of {@code locale} sees it: a weekday by its name in the language. */
+  /**
+   * An argument as a reader of {@code locale} sees it: a weekday by its name in the language; a
+   * wording in English (the web words it in the page's language before it gets here).
+   */
   private static Object shown(Object arg, Locale locale) {
+    if (arg instanceof Wording w) {
+      return w.english();
+    }
     return arg instanceof DayOfWeek d ? d.getDisplayName(TextStyle.FULL, locale) : arg;
   }
 

@@ -64,7 +64,7 @@ class TemplateDraftShapesTest {
             null);
     Map<String, String> problems = draft.problems();
     assertThat(problems.get("header"))
-        .contains("image/jpeg or image/png, not application/pdf")
+        .contains("image/jpeg, image/png, not application/pdf")
         .contains("6.0 MB, a image header's at most 5.0 MB");
     assertThat(problems.get("body"))
         .contains("2 placeholders (first_name, code)")

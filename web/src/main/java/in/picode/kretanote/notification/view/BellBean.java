@@ -1,9 +1,11 @@
 package in.picode.kretanote.notification.view;
 
 import in.picode.kretanote.notification.boundary.AgentNotifications;
+import in.picode.kretanote.notification.boundary.NotificationWords;
 import in.picode.kretanote.notification.entity.AgentNotification;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -41,7 +43,12 @@ public class BellBean implements Serializable {
   /** The newest notification's title, for the browser notification when the count rises. */
   public String getNewestTitle() {
     List<AgentNotification> l = notifications.latest(user.getUserId(), 1);
-    return l.isEmpty() ? "" : l.get(0).getTitle();
+    return l.isEmpty() ? "" : title(l.get(0));
+  }
+
+  /** A notification's title in the reader's language (a row from before codes: as stored). */
+  public String title(AgentNotification n) {
+    return Wordings.of(NotificationWords.title(n));
   }
 
   public void markRead(long id) {

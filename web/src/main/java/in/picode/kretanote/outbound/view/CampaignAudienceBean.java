@@ -4,7 +4,6 @@ import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.contact.entity.CustomField;
 import in.picode.kretanote.messaging.boundary.Labels;
 import in.picode.kretanote.outbound.boundary.CampaignDrafts;
-import in.picode.kretanote.outbound.boundary.CampaignProblemsException;
 import in.picode.kretanote.outbound.boundary.CampaignSegment;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.SendResult;
@@ -13,6 +12,7 @@ import in.picode.kretanote.outbound.boundary.ValueMapping;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
@@ -118,8 +118,8 @@ public class CampaignAudienceBean implements Serializable {
       return;
     }
     CampaignDrafts.Count c = drafts.preview(s);
-    count = c.problems().isEmpty() ? c.contacts() : null;
-    countProblems = c.problems();
+    count = c.wordings().isEmpty() ? c.contacts() : null;
+    countProblems = c.wordings().stream().map(Wordings::of).toList();
   }
 
   /** A template was picked ({@code connection|name|language}): one row per body placeholder. */
@@ -169,13 +169,11 @@ public class CampaignAudienceBean implements Serializable {
       } else {
         PageMessages.error(Texts.of(T, "campaigns.test.refused", r.refusalReason()));
       }
-    } catch (CampaignProblemsException e) {
-      e.getProblems().forEach(PageMessages::error);
     } catch (OutboundRefusedException e) {
-      PageMessages.error(e.getMessage());
+      Wordings.all(e).forEach(PageMessages::error);
     } catch (EJBException e) {
-      if (e.getCause() instanceof CampaignProblemsException p) {
-        p.getProblems().forEach(PageMessages::error);
+      if (e.getCause() instanceof OutboundRefusedException p) {
+        Wordings.all(p).forEach(PageMessages::error);
       } else {
         PageMessages.error(PageMessages.ourFault());
       }

@@ -2,7 +2,6 @@ package in.picode.kretanote.outbound.view;
 
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
-import in.picode.kretanote.outbound.boundary.CampaignProblemsException;
 import in.picode.kretanote.outbound.boundary.CampaignSegment;
 import in.picode.kretanote.outbound.boundary.Campaigns;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
@@ -198,15 +197,11 @@ public class CampaignsBean implements Serializable {
         PageMessages.info(done);
       }
       return t;
-    } catch (CampaignProblemsException e) {
-      e.getProblems().forEach(PageMessages::error);
     } catch (OutboundRefusedException e) {
-      PageMessages.error(Wordings.of(e));
+      Wordings.all(e).forEach(PageMessages::error);
     } catch (EJBException e) {
-      if (e.getCause() instanceof CampaignProblemsException p) {
-        p.getProblems().forEach(PageMessages::error);
-      } else if (e.getCause() instanceof OutboundRefusedException r) {
-        PageMessages.error(Wordings.of(r));
+      if (e.getCause() instanceof OutboundRefusedException r) {
+        Wordings.all(r).forEach(PageMessages::error);
       } else {
         PageMessages.error(PageMessages.ourFault());
       }

@@ -10,6 +10,7 @@ import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.platform.view.CurrentUser;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
+import in.picode.kretanote.platform.view.Wordings;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -127,7 +128,10 @@ public class TemplatesBean implements Serializable {
     if (connection == null) {
       problems.put("connection", Texts.of(T, "templates.pickNumber"));
     }
-    problems.putAll(Templates.problems(n, l, category, draft));
+    Templates.wordedProblems(n, l, category, draft)
+        .forEach(
+            (field, w) ->
+                problems.put(field, String.join(" ", w.stream().map(Wordings::of).toList())));
     if (!problems.isEmpty()) {
       // The buttons' problem goes next to the first button, where the fieldset starts.
       problems.forEach(

@@ -41,7 +41,10 @@ public class Wordings {
               locale,
               ResourceBundle.Control.getNoFallbackControl(
                   ResourceBundle.Control.FORMAT_PROPERTIES));
-      return w.format(bundle.getString(w.code()), locale);
+      // A wording given as an argument (a step's problem) is worded in the same language first.
+      List<Object> args =
+          w.args().stream().map(a -> a instanceof Wording n ? (Object) of(n, locale) : a).toList();
+      return new Wording(w.code(), w.pattern(), args).format(bundle.getString(w.code()), locale);
     } catch (MissingResourceException e) {
       return w.english();
     }

@@ -222,7 +222,7 @@ class TemplateShapesIT {
             fields,
             "save");
     assertThat(refused.text())
-        .contains("image/jpeg or image/png, not application/pdf")
+        .contains("image/jpeg, image/png, not application/pdf")
         .contains("2 placeholders (first_name, code)")
         .contains("Meta requires an example of the full link");
     assertThat(templates()).isZero();
