@@ -69,7 +69,7 @@ public class JoinBean implements Serializable {
 
   private void show(Joins.JoinPreview p) {
     email = p.email();
-    role = p.role().name().charAt(0) + p.role().name().substring(1).toLowerCase();
+    role = p.role().name();
     tenantName = p.tenantName();
   }
 

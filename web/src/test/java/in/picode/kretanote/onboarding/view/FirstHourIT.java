@@ -181,7 +181,7 @@ class FirstHourIT {
                 "allTags",
                 "vip"),
             "save");
-    assertThat(created.text()).contains("DRAFT");
+    assertThat(created.text()).contains("Draft");
     Document started = owner.submit(created, "list", Map.of(), "table:0:start");
     assertThat(started.text()).contains("Campaign started.");
     assertThat(started.select("[id^=list:poll]"))
@@ -193,8 +193,8 @@ class FirstHourIT {
                 .equals(
                     TestAccounts.value("select state from campaign where tenant_id = ?", tenant)));
     Document refreshed = owner.submit(started, "list", Map.of(), "refresh");
-    assertThat(refreshed.getElementById("list:table:0:state").text()).isEqualTo("COMPLETED");
-    assertThat(refreshed.getElementById("list:table:0:progress").text()).startsWith("1 recipients");
+    assertThat(refreshed.getElementById("list:table:0:state").text()).isEqualTo("Completed");
+    assertThat(refreshed.getElementById("list:table:0:progress").text()).startsWith("1 recipient:");
   }
 
   @Test

@@ -123,7 +123,7 @@ class CampaignPagesIT {
                 "allTags",
                 "vip"),
             "save");
-    assertThat(created.text()).contains("Campaign created as a draft").contains("DRAFT");
+    assertThat(created.text()).contains("Campaign created as a draft").contains("Draft");
     assertThat(created.html()).contains("Spring &lt;b&gt;sale&lt;/b&gt;");
     long id =
         ((Number) TestAccounts.value("select id from campaign where tenant_id = ?", tenant))
@@ -136,7 +136,7 @@ class CampaignPagesIT {
             "COMPLETED".equals(TestAccounts.value("select state from campaign where id = ?", id)));
     Document detail = owner.get("app/campaign.xhtml?id=" + id);
     assertThat(detail.text())
-        .contains("COMPLETED")
+        .contains("Completed")
         .contains("2 recipients: 0 queued")
         .contains("+" + wa[0])
         .contains("+" + wa[1])
@@ -186,7 +186,7 @@ class CampaignPagesIT {
                 "startAt_input",
                 "2030-01-15 09:30"),
             "save");
-    assertThat(scheduled.text()).contains("Campaign scheduled.").contains("SCHEDULED");
+    assertThat(scheduled.text()).contains("Campaign scheduled.").contains("Scheduled");
     assertThat(
             TestAccounts.count(
                 "select count(*) from campaign where tenant_id = ? and name = 'Later'"
