@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -144,14 +145,34 @@ public final class Browser {
    * Chooses {@code label} in the PrimeFaces select menu {@code id} as a user would: open, click.
    */
   public void choose(String id, String label) {
-    click(id);
     String items = id.replace(":", "\\:") + "_items";
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector(
-                    "#" + items + " li[data-label='" + label.replace("'", "\\'") + "']")))
-        .click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+    By item = By.cssSelector("#" + items + " li[data-label='" + label.replace("'", "\\'") + "']");
+    // The list opens with an animation and is placed again when the page scrolls to the item
+    // (narrow screens): a click while it moves can land on the neighbouring item, so the choice
+    // is checked and made again, up to three times.
+    for (int attempt = 1; ; attempt++) {
+      click(id);
+      WebElement option = wait.until(ExpectedConditions.elementToBeClickable(item));
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", option);
+      // The panel fades in; a click before it is fully shown does not choose.
+      By panel = By.id(id + "_panel");
+      wait.until(
+          d ->
+              "1"
+                  .equals(
+                      driver.executeScript(
+                          "return getComputedStyle(arguments[0]).opacity;", d.findElement(panel))));
+      wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(attempt < 3 ? 3 : 30))
+            .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id + "_label"), label));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   public void waitForText(String text) {

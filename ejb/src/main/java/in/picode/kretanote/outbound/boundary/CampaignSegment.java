@@ -288,41 +288,9 @@ public record CampaignSegment(
     w.append(")");
   }
 
-  /** In words, for the campaign list. */
+  /** In words (English), for the campaign list and a draft's problem list. */
   public String describe() {
-    List<String> parts = new ArrayList<>();
-    if (!anyTags.isEmpty()) {
-      parts.add("any tag of " + quoted(anyTags));
-    }
-    if (allTags.size() == 1) {
-      parts.add("tag " + quoted(allTags));
-    } else if (!allTags.isEmpty()) {
-      parts.add("all tags of " + quoted(allTags));
-    }
-    if (!noTags.isEmpty()) {
-      parts.add("none of the tags " + quoted(noTags));
-    }
-    if (!labels.isEmpty()) {
-      parts.add(
-          labels.size() == 1 ? "a conversation label" : "one of " + labels.size() + " labels");
-    }
-    if (!conditions.isEmpty()) {
-      parts.add(
-          conditions.size() == 1 ? "1 field condition" : conditions.size() + " field conditions");
-    }
-    if (activity != null) {
-      parts.add(
-          (activity.within() ? "wrote within " : "no message for ") + activity.days() + " days");
-    }
-    String s = String.join(", ", parts);
-    if (marketingConsent) {
-      return s.isEmpty() ? "all contacts with marketing consent" : s + " with marketing consent";
-    }
-    return s;
-  }
-
-  private static String quoted(List<String> tags) {
-    return String.join(", ", tags.stream().map(t -> "\u201c" + t + "\u201d").toList());
+    return SegmentWords.describe(this, Wording::english, ", ");
   }
 
   public String toJson() {

@@ -230,11 +230,6 @@ public class Campaigns {
     return em.createNamedQuery(Campaign.ALL, Campaign.class).setMaxResults(200).getResultList();
   }
 
-  /** Who the campaign goes to, in words, for the campaign list. */
-  public String segmentInWords(Campaign c) {
-    return segmentOf(c).describe();
-  }
-
   public Optional<Campaign> find(long id) {
     return Optional.ofNullable(em.find(Campaign.class, id));
   }

@@ -5,10 +5,12 @@ import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.outbound.boundary.CampaignSegment;
 import in.picode.kretanote.outbound.boundary.Campaigns;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
+import in.picode.kretanote.outbound.boundary.SegmentWords;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
 import in.picode.kretanote.platform.view.CurrentUser;
+import in.picode.kretanote.platform.view.Lists;
 import in.picode.kretanote.platform.view.PageMessages;
 import in.picode.kretanote.platform.view.Texts;
 import in.picode.kretanote.platform.view.UserZone;
@@ -87,7 +89,12 @@ public class CampaignsBean implements Serializable {
   private void refresh() {
     List<Row> out = new ArrayList<>();
     for (Campaign c : campaigns.all()) {
-      out.add(new Row(c, campaigns.progress(c.getId()), campaigns.segmentInWords(c)));
+      out.add(
+          new Row(
+              c,
+              campaigns.progress(c.getId()),
+              SegmentWords.describe(
+                  Campaigns.segmentOf(c), Wordings::of, Lists.separator(Texts.locale()))));
     }
     rows = out;
   }

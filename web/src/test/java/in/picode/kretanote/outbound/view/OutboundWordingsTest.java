@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.outbound.boundary.CampaignSegment;
+import in.picode.kretanote.outbound.boundary.SegmentWords;
 import in.picode.kretanote.outbound.boundary.TemplateDraft;
 import in.picode.kretanote.outbound.boundary.Templates;
 import in.picode.kretanote.outbound.boundary.ValueMapping;
@@ -91,5 +92,32 @@ class OutboundWordingsTest {
 
   private static String spanish(List<Wording> wordings) {
     return String.join(" ", wordings.stream().map(w -> Wordings.of(w, ES)).toList());
+  }
+
+  @Test
+  void whoACampaignGoesToReadsInTheReadersLanguage() {
+    CampaignSegment segment =
+        new CampaignSegment(
+            List.of("vip", "regular"),
+            List.of(),
+            List.of("blocked"),
+            List.of(),
+            List.of(new CampaignSegment.Condition(7L, "TEXT", CampaignSegment.Op.IS_SET, null)),
+            true,
+            new CampaignSegment.Activity(true, 30));
+    assertThat(segment.describe())
+        .isEqualTo(
+            "any tag of \u201cvip\u201d, \u201cregular\u201d, none of the tags \u201cblocked\u201d,"
+                + " 1 field condition, wrote within 30 days with marketing consent");
+    assertThat(SegmentWords.describe(segment, w -> Wordings.of(w, ES), ", "))
+        .isEqualTo(
+            "alguna de las etiquetas \u201cvip\u201d, \u201cregular\u201d, ninguna de las"
+                + " etiquetas \u201cblocked\u201d, 1 condición de campo, escribió en los últimos"
+                + " 30 días con consentimiento de marketing");
+    assertThat(SegmentWords.describe(segment, w -> Wordings.of(w, AR), "\u060c "))
+        .contains("شرط حقل واحد")
+        .contains("٣٠")
+        .doesNotContain("tag")
+        .doesNotContain("field");
   }
 }
