@@ -188,7 +188,11 @@ class CampaignFormBrowserIT {
                         + label
                         + "']]//div[contains(@class,'ui-chkbox-box')]")))
         .click();
-    browser.driver().findElement(By.tagName("h1")).click();
+    // Close the list by a click beside it; the heading may be under the sticky header when the
+    // page scrolled to the list, so it comes into view first.
+    var heading = browser.driver().findElement(By.tagName("h1"));
+    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", heading);
+    heading.click();
   }
 
   void signIn(User user, int width) {
