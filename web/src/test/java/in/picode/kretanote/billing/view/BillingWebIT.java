@@ -216,7 +216,7 @@ class BillingWebIT {
     assertThat(chosen.getElementById("status").text())
         .contains("Growth " + run)
         .contains("3 seats")
-        .contains("TRIAL");
+        .contains("Trial");
     assertThat(chosen.text()).contains("Card: none saved");
 
     // Add a card: off to the simulator's Checkout page, type the card, back to the billing page.
@@ -310,8 +310,8 @@ class BillingWebIT {
                 owner.tenantId()))
         .containsExactly(java.util.List.of("5800", "1102", "6902"));
     Document active = browser.get("app/settings/billing.xhtml");
-    assertThat(active.getElementById("status").text()).contains("ACTIVE");
-    assertThat(active.getElementById("invoices").text()).contains("EUR 69.02").contains("PAID");
+    assertThat(active.getElementById("status").text()).contains("Active");
+    assertThat(active.getElementById("invoices").text()).contains("EUR 69.02").contains("Paid");
     String id = Webhooks.string("select id from invoice where tenant_id = ?", owner.tenantId());
     HttpResponse<String> pdf = browser.raw("app/settings/billing/invoice?id=" + id);
     assertThat(pdf.statusCode()).isEqualTo(200);

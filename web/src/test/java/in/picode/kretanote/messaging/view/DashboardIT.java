@@ -180,7 +180,7 @@ class DashboardIT {
     Document page = browser.get(url);
     assertThat(page.text()).contains("Opted out of marketing").contains("The customer wrote STOP");
     assertThat(page.select(".consent-states tr").eachText())
-        .contains("MARKETING Opted out", "UTILITY Opted out", "AUTHENTICATION Not recorded");
+        .contains("Marketing Opted out", "Utility Opted out", "Authentication Not recorded");
     Document optedOut =
         browser.submit(
             browser.get("app/contacts.xhtml"), "list", Map.of("optedOut_input", "true"), "search");

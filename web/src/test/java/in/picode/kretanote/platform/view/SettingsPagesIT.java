@@ -159,7 +159,7 @@ class SettingsPagesIT {
     Document created =
         owner.submit(
             page, "create", Map.of("name", "Customer number", "type_input", "NUMBER"), "save");
-    assertThat(created.text()).contains("Field \"Customer number\" defined.").contains("NUMBER");
+    assertThat(created.text()).contains("Field \"Customer number\" defined.").contains("Number");
     assertThat(
             owner
                 .submit(
