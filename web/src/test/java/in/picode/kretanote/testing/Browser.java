@@ -143,25 +143,30 @@ public final class Browser {
 
   /**
    * Chooses {@code label} in the PrimeFaces select menu {@code id} as a user would: open, click.
+   * PrimeFaces closes an open list when the window scrolls, and a click on an item outside the
+   * window would scroll it first (the click then lands on whatever is left there): so the select is
+   * brought to the middle of the window before it opens, the list is clicked only once it is fully
+   * shown, and the choice is checked (and made again, up to three times).
    */
   public void choose(String id, String label) {
     String items = id.replace(":", "\\:") + "_items";
     By item = By.cssSelector("#" + items + " li[data-label='" + label.replace("'", "\\'") + "']");
-    // The list opens with an animation and is placed again when the page scrolls to the item
-    // (narrow screens): a click while it moves can land on the neighbouring item, so the choice
-    // is checked and made again, up to three times.
+    By panel = By.id(id + "_panel");
     for (int attempt = 1; ; attempt++) {
-      click(id);
-      WebElement option = wait.until(ExpectedConditions.elementToBeClickable(item));
-      driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", option);
-      // The panel fades in; a click before it is fully shown does not choose.
-      By panel = By.id(id + "_panel");
+      WebElement select = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
+      // A list left open by an earlier try (and not closed by the scroll) would close on a click.
+      if (driver.findElements(panel).stream().noneMatch(WebElement::isDisplayed)) {
+        select.click();
+      }
       wait.until(
           d ->
-              "1"
-                  .equals(
-                      driver.executeScript(
-                          "return getComputedStyle(arguments[0]).opacity;", d.findElement(panel))));
+              d.findElement(panel).isDisplayed()
+                  && "1"
+                      .equals(
+                          driver.executeScript(
+                              "return getComputedStyle(arguments[0]).opacity;",
+                              d.findElement(panel))));
       wait.until(ExpectedConditions.elementToBeClickable(item)).click();
       try {
         new WebDriverWait(driver, Duration.ofSeconds(attempt < 3 ? 3 : 30))

@@ -791,7 +791,7 @@ class CallsReferralsTemplatesIT {
         TestAccounts.user(tenant.id(), "owner-numbers-" + run + "@example.com", "OWNER");
     WebClient browser = WebClient.signedIn(base, owner);
     Document inbox = browser.get("app/inbox.xhtml");
-    assertThat(inbox.select("select[id$=number] option").eachText())
+    assertThat(inbox.select("select[id$=number_input] option").eachText())
         .contains("All numbers", "15550002222 (Second shop)");
     Document page = browser.get("app/conversation.xhtml?id=" + onSecond);
     assertThat(page.select("[id$=convNumber]").text()).contains("+15550002222 (Second shop)");

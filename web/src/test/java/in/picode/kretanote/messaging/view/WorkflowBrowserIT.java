@@ -195,7 +195,7 @@ class WorkflowBrowserIT {
   void contactsAreImportedWithAColumnMapping() throws IOException {
     browser.open(base, "app/settings/custom-fields.xhtml");
     browser.type("create:name", "Customer number");
-    browser.choose("create:type", "NUMBER");
+    browser.choose("create:type", "Number");
     browser.click("create:save");
     browser.waitForText("Field \"Customer number\" defined.");
     browser.screenshot("custom-fields");
