@@ -46,7 +46,12 @@ public final class Axe {
     Process npm =
         new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "axe-core")
             .directory(HOME.toFile())
-            .inheritIO()
+            // Not inheritIO: this JVM's standard streams are the test runner's channel to Maven,
+            // and node sets an inherited pipe non-blocking ("std/in stream corrupted", then the
+            // forked test JVM cannot say goodbye and the build fails).
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectErrorStream(true)
+            .redirectOutput(HOME.resolve("npm-install.log").toFile())
             .start();
     try {
       if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
