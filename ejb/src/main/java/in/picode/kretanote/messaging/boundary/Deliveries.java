@@ -81,9 +81,61 @@ public class Deliveries {
           .getResultList()
           .forEach(r -> overtaken.computeIfAbsent(r.getWamid(), k -> new ArrayList<>()).add(r));
     }
+    // The common case (no report overtook the answer, an outbound message without a wamid yet) is
+    // written with one statement for the whole block; anything else goes through the entity.
+    Map<Long, Object[]> plain = answers.size() > 1 ? plainOutbound(answers) : Map.of();
+    List<Accepted> bulk = new ArrayList<>(answers.size());
     for (Accepted a : answers) {
-      accepted(a, overtaken.getOrDefault(a.wamid(), List.of()));
+      Object[] row = plain.get(a.messageId());
+      if (row != null
+          && overtaken.getOrDefault(a.wamid(), List.of()).isEmpty()
+          && a.wamid() != null
+          && !a.wamid().isBlank()
+          && a.wamid().length() <= Message.WAMID_MAX) {
+        bulk.add(a);
+      } else {
+        accepted(a, overtaken.getOrDefault(a.wamid(), List.of()));
+      }
     }
+    if (bulk.isEmpty()) {
+      return;
+    }
+    MessageBatches.accepted(em, Tenancy.require(), bulk);
+    for (Accepted a : bulk) {
+      Object[] row = plain.get(a.messageId());
+      String status = MessageStatus.PENDING.name().equals(row[1]) ? "SENT" : (String) row[1];
+      changes.fire(
+          new MessageStatusChanged(
+              Tenancy.require(),
+              a.messageId(),
+              ((Number) row[0]).longValue(),
+              status,
+              row[2] == null ? null : ((Number) row[2]).intValue(),
+              (String) row[3],
+              a.at()));
+    }
+  }
+
+  /**
+   * The block's outbound messages that have no wamid yet, by id: conversation id, status, error
+   * code and details, read without loading the entities (their changes are written in bulk).
+   */
+  private Map<Long, Object[]> plainOutbound(List<Accepted> answers) {
+    Map<Long, Object[]> out = new HashMap<>();
+    List<Long> ids = answers.stream().map(Accepted::messageId).distinct().toList();
+    for (Object[] r :
+        em.createQuery(
+                "select m.id, m.conversationId, m.status, m.errorCode, m.errorDetails from Message m"
+                    + " where m.id in :ids and m.direction = :out and m.wamid is null",
+                Object[].class)
+            .setParameter("ids", ids)
+            .setParameter("out", Direction.OUTBOUND)
+            .setFlushMode(FlushModeType.COMMIT)
+            .getResultList()) {
+      Object status = r[2] instanceof MessageStatus s ? s.name() : r[2];
+      out.put(((Number) r[0]).longValue(), new Object[] {r[1], status, r[3], r[4]});
+    }
+    return out;
   }
 
   private void accepted(Accepted a, List<StatusReport> overtaken) {

@@ -13,6 +13,7 @@ import in.picode.kretanote.outbound.control.Pacing;
 import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.SendErrors;
 import in.picode.kretanote.outbound.entity.OutboxEntry;
+import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,8 +25,9 @@ import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -102,36 +104,36 @@ public class OutboxAttempts {
   public record Answer(long outboxId, AcceptedMessage message, Instant at) {}
 
   /**
-   * {@link #accepted} for several rows of this tenant in one transaction. The rows and their
-   * messages are read with one {@code IN} query each first, so the per-row steps find them in the
-   * persistence context instead of two reads per answer.
+   * {@link #accepted} for several rows of this tenant in one transaction: the rows' messages are
+   * read with one query, the rows become SENT with one statement ({@link OutboxBatches#sent}), and
+   * the messaging feature records the wamids for the whole block ({@link Deliveries#acceptedAll}).
    */
   public void acceptedAll(List<Answer> answers) {
-    if (answers.size() > 1) {
-      List<Long> ids = answers.stream().map(Answer::outboxId).toList();
-      List<Long> messageIds =
-          em
-              .createQuery("select o from OutboxEntry o where o.id in :ids", OutboxEntry.class)
-              .setParameter("ids", ids)
-              .getResultList()
-              .stream()
-              .map(OutboxEntry::getMessageId)
-              .toList();
-      if (!messageIds.isEmpty()) {
+    if (answers.size() == 1) {
+      Answer a = answers.get(0);
+      accepted(a.outboxId(), a.message(), a.at());
+      return;
+    }
+    Map<Long, Long> messageOf = new HashMap<>();
+    for (Object[] r :
         em.createQuery(
-                "select m from Message m where m.id in :ids",
-                in.picode.kretanote.messaging.entity.Message.class)
-            .setParameter("ids", messageIds)
-            .getResultList();
-      }
+                "select o.id, o.messageId from OutboxEntry o where o.id in :ids", Object[].class)
+            .setParameter("ids", answers.stream().map(Answer::outboxId).toList())
+            .getResultList()) {
+      messageOf.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
     }
-    List<Deliveries.Accepted> accepted = new ArrayList<>(answers.size());
-    for (Answer a : answers) {
-      OutboxEntry entry = em.find(OutboxEntry.class, a.outboxId());
-      entry.sent(a.at());
-      accepted.add(new Deliveries.Accepted(entry.getMessageId(), a.message().wamid(), a.at()));
+    List<Answer> known = answers.stream().filter(a -> messageOf.containsKey(a.outboxId())).toList();
+    if (known.isEmpty()) {
+      return;
     }
-    deliveries.acceptedAll(accepted);
+    OutboxBatches.sent(em, Tenancy.require(), known);
+    deliveries.acceptedAll(
+        known.stream()
+            .map(
+                a ->
+                    new Deliveries.Accepted(
+                        messageOf.get(a.outboxId()), a.message().wamid(), a.at()))
+            .toList());
   }
 
   /** Meta refused or did not answer; returns whether the number must pause. */

@@ -1,5 +1,6 @@
 package in.picode.kretanote.outbound.boundary;
 
+import in.picode.kretanote.outbound.entity.OutboxEntry;
 import in.picode.kretanote.platform.control.LeaseClaims;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -125,5 +126,28 @@ final class OutboxBatches {
       taken.add(((Number) id).longValue());
     }
     return taken;
+  }
+
+  /**
+   * Meta took the rows of {@code answers}: they become SENT ("accepted by Meta", lease given back)
+   * in one statement, as {@code OutboxEntry.sent} does row by row; the version moves on so a
+   * concurrent entity write of the same row fails as it would have. The rows' update time is the
+   * latest answer's.
+   */
+  static int sent(EntityManager em, long tenantId, List<OutboxAttempts.Answer> answers) {
+    Instant at =
+        answers.stream().map(OutboxAttempts.Answer::at).max(Instant::compareTo).orElseThrow();
+    String ids = String.join(", ", answers.stream().map(a -> Long.toString(a.outboxId())).toList());
+    return em.createNativeQuery(
+            "update outbox set state = 'SENT', error_code = null, refusal_code = null,"
+                + " outcome = ?, lease_until = null, lease_owner = null,"
+                + " updated_at = ?, version = version + 1 where tenant_id = ? and id in ("
+                + ids
+                + ")")
+        .setHint(ALLOW_NATIVE, "true")
+        .setParameter(1, OutboxEntry.ACCEPTED)
+        .setParameter(2, Timestamp.from(at))
+        .setParameter(3, tenantId)
+        .executeUpdate();
   }
 }

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * are stored in one transaction per handful instead of one each, without a timer and without
  * holding an answer back when nothing else arrives. Up to {@code parallel} flushes run at once
  * (each with the items that waited when it began), so one slow transaction does not hold every
- * answer of a fast number behind it.
+ * answer of a fast number behind it; a further flush starts only once {@code backlog} items wait,
+ * so a fast flush is not split into many small ones (each transaction costs about as much as the
+ * items it stores).
  *
  * @param <T> an item to store
  */
@@ -25,6 +27,7 @@ public final class GroupCommit<T> {
 
   private final Consumer<List<T>> flush;
   private final int parallel;
+  private final int backlog;
   private Batch<T> open = new Batch<>();
   private int flushing;
 
@@ -35,11 +38,20 @@ public final class GroupCommit<T> {
 
   /** As {@link #GroupCommit(Consumer)}, with up to {@code parallel} flushes at once. */
   public GroupCommit(Consumer<List<T>> flush, int parallel) {
-    if (parallel < 1) {
-      throw new IllegalArgumentException("At least one flush at a time");
+    this(flush, parallel, 1);
+  }
+
+  /**
+   * As {@link #GroupCommit(Consumer, int)}; while a flush runs, another starts only when at least
+   * {@code backlog} items wait.
+   */
+  public GroupCommit(Consumer<List<T>> flush, int parallel, int backlog) {
+    if (parallel < 1 || backlog < 1) {
+      throw new IllegalArgumentException("At least one flush at a time, and a backlog of one");
     }
     this.flush = flush;
     this.parallel = parallel;
+    this.backlog = backlog;
   }
 
   /** Adds the item and returns once a flush has stored it. */
@@ -49,7 +61,9 @@ public final class GroupCommit<T> {
     synchronized (this) {
       mine = open;
       mine.items.add(item);
-      lead = flushing < parallel;
+      // A running flush takes every waiting item when it is done; another one starts beside it
+      // only for a backlog.
+      lead = flushing == 0 || (flushing < parallel && mine.items.size() >= backlog);
       if (lead) {
         flushing++;
       }

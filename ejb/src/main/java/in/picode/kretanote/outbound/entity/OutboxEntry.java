@@ -151,6 +151,9 @@ public class OutboxEntry {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The outcome of a row Meta took. */
+  public static final String ACCEPTED = "accepted by Meta";
+
   @Version private long version;
 
   protected OutboxEntry() {}
@@ -191,7 +194,7 @@ public class OutboxEntry {
   }
 
   public void sent(Instant now) {
-    finish(State.SENT, null, null, "accepted by Meta", now);
+    finish(State.SENT, null, null, ACCEPTED, now);
   }
 
   public void failed(Integer code, String why, Instant now) {

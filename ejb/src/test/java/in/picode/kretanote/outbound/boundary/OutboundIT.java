@@ -35,7 +35,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -686,6 +688,56 @@ class OutboundIT {
     // exceeds (2 refusals in 20 once): a few are tolerated here, a pacing bug would cause many.
     assertThat(errorCalls(a.pnid, 130429)).isLessThanOrEqualTo(3);
     assertThat(took).isGreaterThan(Duration.ofMillis(3700));
+  }
+
+  @Test
+  void answersStoredTogetherGiveEachMessageItsOwnWamid() {
+    // Ten customers of one number, one text each, queued at once: the lane sends them in one
+    // block and stores Meta's answers together (one statement per table for the block).
+    Map<Long, String> recipientOf = new LinkedHashMap<>();
+    for (int i = 0; i < 10; i++) {
+      String waId = "49152" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+      customerWrites(a.tenant, a.connectionId, a.pnid, waId, "Where is parcel " + i, Instant.now());
+      long conversation =
+          longValue(
+              "select c.id from conversation c join contact k on k.id = c.contact_id"
+                  + " where c.tenant_id = ? and k.wa_id = ?",
+              a.tenant,
+              waId);
+      int n = i;
+      long id =
+          as(
+                  a.tenant,
+                  () -> sending.sendText(conversation, key(), "Parcel " + n + " is on its way"))
+              .messageId();
+      recipientOf.put(id, waId);
+    }
+    Map<String, String> wamidAtMetaFor = new HashMap<>();
+    for (Long id : recipientOf.keySet()) {
+      await(a.tenant, id, o -> o.wamid() != null);
+    }
+    for (JsonValue v : sim.sent(a.pnid)) {
+      JsonObject sent = v.asJsonObject();
+      wamidAtMetaFor.put(sent.getJsonObject("request").getString("to"), sent.getString("wamid"));
+    }
+    recipientOf.forEach(
+        (id, waId) -> {
+          Outcome o = outcome(a.tenant, id);
+          assertThat(o.wamid())
+              .as("message %d to %s", id, waId)
+              .isEqualTo(wamidAtMetaFor.get(waId));
+          assertThat(o.status()).isEqualTo(MessageStatus.SENT);
+          assertThat(o.sending()).isEqualTo(OutboxEntry.State.SENT);
+        });
+    assertThat(
+            longValue(
+                "select count(*) from outbox where tenant_id = ? and state = 'SENT'"
+                    + " and lease_owner is null and outcome = 'accepted by Meta' and message_id in ("
+                    + String.join(", ", recipientOf.keySet().stream().map(String::valueOf).toList())
+                    + ")",
+                a.tenant))
+        .as("every row done, its lease given back")
+        .isEqualTo(10L);
   }
 
   @Test
