@@ -142,7 +142,8 @@ public final class ItDatabaseSession implements LauncherSessionListener {
                 + " --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 16"
                 // As production (provision.sh): a real round trip validates each connection, and
                 // one failure renews the whole pool, so it recovers when the database returns.
-                + " --isconnectvalidatereq true --validationmethod custom-validation"
+                + " --isconnectvalidatereq true --validateatmostonceperiod 1"
+                + " --validationmethod custom-validation"
                 + " --validationclassname"
                 + " org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
                 + " --failconnection true"

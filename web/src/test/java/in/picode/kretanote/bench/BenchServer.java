@@ -50,7 +50,8 @@ public final class BenchServer {
             "\n",
             "create-jdbc-connection-pool --datasourceclassname org.mariadb.jdbc.MariaDbDataSource"
                 + " --restype javax.sql.DataSource --steadypoolsize 8 --maxpoolsize 32"
-                + " --isconnectvalidatereq true --validationmethod custom-validation"
+                + " --isconnectvalidatereq true --validateatmostonceperiod 1"
+                + " --validationmethod custom-validation"
                 + " --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation"
                 + " --failconnection true --property url="
                 + db.url().replace(":", "\\:").replace("=", "\\=")

@@ -72,6 +72,13 @@ public final class SendBench {
   }
 
   public static void main(String[] args) throws Exception {
+    // The JDK's HttpServer under the simulator keeps at most 200 idle connections and closes the
+    // rest; 20 numbers with 250 ms of latency hold about 400 connections, so the server closed
+    // some between two calls and the sender's next call on them got no answer (UNKNOWN, and its
+    // number held for 5 s). Meta keeps its connections; so does the simulator here.
+    System.setProperty(
+        "sun.net.httpserver.maxIdleConnections",
+        System.getProperty("sun.net.httpserver.maxIdleConnections", "4096"));
     Map<String, String> o = new LinkedHashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
