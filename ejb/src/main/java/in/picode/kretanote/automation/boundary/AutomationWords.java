@@ -4,7 +4,7 @@ import in.picode.kretanote.platform.boundary.Wording;
 
 /**
  * What the automation feature (rules, macros, business hours) says to a user, as codes: refusals,
- * and (since V172) a paused rule's reason and the run log's lines ({@code LOG_}, conditions as
+ * and (since V172–V173) a paused rule's reason and the run log's lines ({@code LOG_}, conditions as
  * {@code IS_}/{@code HAS_}…), kept with their rows and worded for the reader.
  */
 public enum AutomationWords implements Wording.Code {

@@ -18,7 +18,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One run of a rule or macro ({@code ruleId}), or of the away or greeting message ({@code ruleId}
- * null), on a conversation: what it did, or why it did nothing, in English and (since V172) as a
+ * null), on a conversation: what it did, or why it did nothing, in English and (since V173) as a
  * wording for the reader's language.
  */
 @Entity
@@ -75,7 +75,7 @@ public class AutomationRun {
   @Column(nullable = false, length = DETAIL_MAX, updatable = false)
   private String detail;
 
-  /** The detail as a code and arguments (V172), for the reader's language; null if none. */
+  /** The detail as a code and arguments (V173), for the reader's language; null if none. */
   @Column(name = "detail_wording", updatable = false, length = WORDING_MAX)
   private String detailWording;
 
@@ -131,7 +131,7 @@ public class AutomationRun {
     return detail;
   }
 
-  /** What it did as a wording; a run from before V172 has its English detail only. */
+  /** What it did as a wording; a run from before V173 has its English detail only. */
   public Wording getDetailWording() {
     return StoredWordings.read(detailWording, detail);
   }

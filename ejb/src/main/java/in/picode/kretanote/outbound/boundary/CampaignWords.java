@@ -5,7 +5,7 @@ import in.picode.kretanote.platform.boundary.Wording;
 /**
  * What a campaign draft's audience and value mapping say to a user, as codes (the draft's name,
  * template and state refusals are {@link OutboundWords}); and why a campaign was paused, kept with
- * it (V172) and worded for the reader (a person's typed reason stays as typed).
+ * it (V174) and worded for the reader (a person's typed reason stays as typed).
  */
 public enum CampaignWords implements Wording.Code {
   SEGMENT_EMPTY(

@@ -103,7 +103,7 @@ public class Campaign {
   @Column(name = "pause_reason", length = REASON_MAX)
   private String pauseReason;
 
-  /** The reason as a code and arguments (V172), for the reader's language; null when typed. */
+  /** The reason as a code and arguments (V174), for the reader's language; null when typed. */
   @Column(name = "pause_wording", length = PAUSE_WORDING_MAX)
   private String pauseWording;
 
@@ -332,7 +332,7 @@ public class Campaign {
     return pauseReason;
   }
 
-  /** Why it was paused, as a wording; a typed reason and a row from before V172 as stored. */
+  /** Why it was paused, as a wording; a typed reason and a row from before V174 as stored. */
   public Wording getPauseWording() {
     return StoredWordings.read(pauseWording, pauseReason);
   }
