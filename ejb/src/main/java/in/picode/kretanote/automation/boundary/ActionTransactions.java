@@ -2,6 +2,7 @@ package in.picode.kretanote.automation.boundary;
 
 import in.picode.kretanote.automation.control.Action;
 import in.picode.kretanote.automation.control.Situation;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,7 +20,7 @@ import jakarta.json.JsonObject;
 public class ActionTransactions {
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public String run(Action action, JsonObject params, Situation s) {
+  public Wording run(Action action, JsonObject params, Situation s) {
     return action.run(params, s);
   }
 }

@@ -7,6 +7,7 @@ import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.outbound.boundary.SendResult;
 import in.picode.kretanote.outbound.boundary.Sending;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -63,7 +64,7 @@ public class AutoReplies {
       AutomationEvent e,
       Conversation c,
       Instant now) {
-    String what = kind.words;
+    Wording what = kind.words.with();
     // The business's row is locked while deciding: two servers handling two messages of the same
     // contact at once decide one after the other, and the second sees the first's run.
     em.lock(b, LockModeType.PESSIMISTIC_WRITE);
@@ -79,12 +80,7 @@ public class AutoReplies {
           c,
           kind,
           AutomationRun.Outcome.NOTHING,
-          what
-              + " not sent: it went to this contact at "
-              + last
-              + ", within the "
-              + b.getRepeatMinutes()
-              + " min repeat interval",
+          AutomationWords.REPLY_NOT_AGAIN.with(what, String.valueOf(last), b.getRepeatMinutes()),
           now);
       return;
     }
@@ -94,27 +90,32 @@ public class AutoReplies {
           c,
           kind,
           AutomationRun.Outcome.NOTHING,
-          what + " refused by the send guard (" + r.refusal().code() + "): " + r.refusal().reason(),
+          AutomationWords.ACTION_SEND_REFUSED.with(
+              what,
+              r.refusalCode(),
+              r.refusalWording() != null
+                  ? r.refusalWording()
+                  : Wording.unworded(r.refusal().reason())),
           now);
       return;
     }
-    log(c, kind, AutomationRun.Outcome.DONE, what + " sent", now);
+    log(c, kind, AutomationRun.Outcome.DONE, AutomationWords.REPLY_SENT.with(what), now);
   }
 
   private void log(
-      Conversation c, AutoReply kind, AutomationRun.Outcome outcome, String detail, Instant now) {
+      Conversation c, AutoReply kind, AutomationRun.Outcome outcome, Wording detail, Instant now) {
     em.persist(new AutomationRun(null, c.getId(), kind.name(), outcome, detail, now));
   }
 
   /** The two automatic replies, as the run log names them. */
   enum AutoReply {
-    AWAY_MESSAGE("away message", "away"),
-    GREETING_MESSAGE("greeting message", "greeting");
+    AWAY_MESSAGE(AutomationWords.AWAY_MESSAGE, "away"),
+    GREETING_MESSAGE(AutomationWords.GREETING_MESSAGE, "greeting");
 
-    final String words;
+    final AutomationWords words;
     final String key;
 
-    AutoReply(String words, String key) {
+    AutoReply(AutomationWords words, String key) {
       this.words = words;
       this.key = key;
     }

@@ -66,7 +66,7 @@ public class AutomationRules {
       if (!r.isPaused()) {
         Definitions.Checked d = definitions.rule(r.getDefinition());
         if (!d.ok()) {
-          r.pause("Paused: " + d.problems().get(0), now);
+          r.pause(d.pauseReason(), now);
           paused++;
         }
       }
@@ -135,7 +135,7 @@ public class AutomationRules {
   }
 
   public void pause(long id) {
-    get(id).pause(null, Instant.now(clock));
+    get(id).pause((String) null, Instant.now(clock));
   }
 
   /** Resumes a paused rule, refused while a target it names is still missing. */

@@ -2,7 +2,11 @@ package in.picode.kretanote.automation.boundary;
 
 import in.picode.kretanote.platform.boundary.Wording;
 
-/** What the automation feature (rules, macros, business hours) says to a user, as codes. */
+/**
+ * What the automation feature (rules, macros, business hours) says to a user, as codes: refusals,
+ * and (since V172–V173) a paused rule's reason and the run log's lines ({@code LOG_}, conditions as
+ * {@code IS_}/{@code HAS_}…), kept with their rows and worded for the reader.
+ */
 public enum AutomationWords implements Wording.Code {
   NO_SUCH_RULE("There is no such rule."),
   NO_SUCH_MACRO("There is no such macro."),
@@ -72,7 +76,54 @@ public enum AutomationWords implements Wording.Code {
   GONE_AGENT("agent #{0,number,#} no longer exists or is disabled"),
   GONE_TEAM("team #{0,number,#} no longer exists"),
   ACTION_REFUSED("{0}: {1}"),
-  ACTION_SEND_REFUSED("{0} refused by the send guard ({1}): {2}");
+  ACTION_SEND_REFUSED("{0} refused by the send guard ({1}): {2}"),
+  PAUSED_BECAUSE("Paused: {0}"),
+  LOG_AND("{0}; {1}"),
+  LOG_WOULD("would {0}"),
+  LOG_ALREADY_SENT("{0} (already sent)"),
+  LOG_REFUSED("\u2717 {0}"),
+  LOG_UNMET("condition not met: {0}"),
+  LOG_LOOP_RECENT("loop guard: the rule already acted on this conversation within the last minute"),
+  LOG_LOOP_ELSEWHERE(
+      "loop guard: the rule is acting on this conversation already (another server)"),
+  LOG_ADD_LABEL("add label ''{0}''"),
+  LOG_REMOVE_LABEL("remove label ''{0}''"),
+  LOG_ADD_NOTE("add a private note"),
+  LOG_ADD_TAG("add tag ''{0}''"),
+  LOG_REMOVE_TAG("remove tag ''{0}''"),
+  LOG_UNASSIGN("unassign"),
+  LOG_ASSIGN("assign to agent #{0,number,#}"),
+  LOG_ASSIGN_TEAM("assign to team {0}"),
+  LOG_PRIORITY("mark priority {0}"),
+  LOG_RESOLVE("resolve"),
+  LOG_SET_FIELD("set field ''{0}'' to ''{1}''"),
+  LOG_SNOOZE("snooze for {0,number,#} min"),
+  LOG_SEND_CANNED("send canned response /{0}"),
+  LOG_SEND_TEMPLATE("send template {0} ({1})"),
+  LOG_CALL_WEBHOOKS("call the webhooks"),
+  LOG_WEBHOOKS_CALLED("call the webhooks ({0,number,#} subscription(s))"),
+  IS_ASSIGNED_NOBODY("assigned to nobody"),
+  IS_ASSIGNED("assigned to agent #{0,number,#}"),
+  IS_INSIDE_HOURS("inside business hours"),
+  IS_OUTSIDE_HOURS("outside business hours"),
+  IS_ON_NUMBER("on number #{0}"),
+  HAS_TAG("contact has tag ''{0}''"),
+  LACKS_TAG("contact lacks tag ''{0}''"),
+  IS_FIELD("field ''{0}'' is ''{1}''"),
+  IS_FIRST_MESSAGE("first message"),
+  NOT_FIRST_MESSAGE("not the first message"),
+  HAS_LABEL("conversation has label ''{0}''"),
+  LACKS_LABEL("conversation lacks label ''{0}''"),
+  IS_LANGUAGE("language is one of {0}"),
+  IN_NO_TEAM("in no team"),
+  IN_TEAM("in team #{0,number,#}"),
+  TEXT_CONTAINS("text contains {0}"),
+  TEXT_CONTAINS_ALL("text contains all of {0}"),
+  AWAY_MESSAGE("away message"),
+  GREETING_MESSAGE("greeting message"),
+  REPLY_SENT("{0} sent"),
+  REPLY_NOT_AGAIN(
+      "{0} not sent: it went to this contact at {1}, within the {2,number,#} min repeat interval");
 
   private final String pattern;
 

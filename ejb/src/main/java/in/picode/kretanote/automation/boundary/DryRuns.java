@@ -7,6 +7,7 @@ import in.picode.kretanote.automation.control.Steps;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -39,8 +40,11 @@ public class DryRuns {
   @Inject Clock clock;
   @Resource SessionContext context;
 
-  /** One conversation the rule would have acted on, and what it would have done. */
-  public record Row(long conversationId, Instant at, String what) {}
+  /**
+   * One conversation the rule would have acted on, and what it would have done: in English and as a
+   * wording for the reader's language.
+   */
+  public record Row(long conversationId, Instant at, String what, Wording wording) {}
 
   public List<Row> replay(Trigger event, Integer waitMinutes, String json) {
     Definitions.Checked d = definitions.rule(json);
@@ -73,7 +77,8 @@ public class DryRuns {
                 0L,
                 situationFacts);
         if (steps.unmet(d.conditions(), s).isEmpty()) {
-          rows.add(new Row(r.conversationId(), r.at(), steps.run(d.actions(), s).text()));
+          Wording what = steps.run(d.actions(), s).wording();
+          rows.add(new Row(r.conversationId(), r.at(), what.english(), what));
         }
       }
     } finally {

@@ -98,8 +98,11 @@ public class Macros {
                 () -> new AutomationRefusedException(AutomationWords.NO_SUCH_MACRO.with())));
   }
 
-  /** Runs a macro on a conversation for an agent; returns what each action did, in words. */
-  public String run(long macroId, long conversationId, long userId) {
+  /**
+   * Runs a macro on a conversation for an agent; returns what each action did, in words (a wording
+   * for the agent's language).
+   */
+  public Wording run(long macroId, long conversationId, long userId) {
     AutomationRule m =
         find(macroId)
             .orElseThrow(
@@ -133,8 +136,8 @@ public class Macros {
             conversationId,
             "MACRO",
             r.done() > 0 ? AutomationRun.Outcome.DONE : AutomationRun.Outcome.NOTHING,
-            r.text(),
+            r.wording(),
             now));
-    return r.text();
+    return r.wording();
   }
 }

@@ -10,6 +10,7 @@ import in.picode.kretanote.automation.entity.AutomationRun;
 import in.picode.kretanote.automation.entity.Trigger;
 import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -81,7 +82,7 @@ public class RuleRunner {
   private void run(AutomationRule rule, AutomationEvent e, Conversation c, Instant now) {
     Definitions.Checked d = definitions.rule(rule.getDefinition());
     if (!d.ok()) {
-      String reason = "Paused: " + d.problems().get(0);
+      Wording reason = d.pauseReason();
       rule.pause(reason, now);
       log(rule, e, AutomationRun.Outcome.PAUSED, reason, now);
       return;
@@ -94,29 +95,19 @@ public class RuleRunner {
             .setParameter("since", now.minus(LOOP_GUARD))
             .getSingleResult();
     if (recent > 0) {
-      log(
-          rule,
-          e,
-          AutomationRun.Outcome.SKIPPED,
-          "loop guard: the rule already acted on this conversation within the last minute",
-          now);
+      log(rule, e, AutomationRun.Outcome.SKIPPED, AutomationWords.LOG_LOOP_RECENT.with(), now);
       return;
     }
     // As committed now: an earlier rule of this event may have moved, assigned or labelled it.
     Conversation current = fresh.conversation(c.getId()).orElse(c);
     Situation s = situation(rule, e, current, false);
-    Optional<String> unmet = steps.unmet(d.conditions(), s);
+    Optional<Wording> unmet = steps.unmet(d.conditions(), s);
     if (unmet.isPresent()) {
       log(rule, e, AutomationRun.Outcome.NOTHING, unmet.get(), now);
       return;
     }
     if (!loopGuard.claim(rule.getId(), c.getId(), now)) {
-      log(
-          rule,
-          e,
-          AutomationRun.Outcome.SKIPPED,
-          "loop guard: the rule is acting on this conversation already (another server)",
-          now);
+      log(rule, e, AutomationRun.Outcome.SKIPPED, AutomationWords.LOG_LOOP_ELSEWHERE.with(), now);
       return;
     }
     Steps.Result r = steps.run(d.actions(), s);
@@ -127,7 +118,7 @@ public class RuleRunner {
         rule,
         e,
         r.done() > 0 ? AutomationRun.Outcome.DONE : AutomationRun.Outcome.NOTHING,
-        r.text(),
+        r.wording(),
         now);
   }
 
@@ -150,7 +141,7 @@ public class RuleRunner {
       AutomationRule rule,
       AutomationEvent e,
       AutomationRun.Outcome outcome,
-      String detail,
+      Wording detail,
       Instant now) {
     em.persist(
         new AutomationRun(

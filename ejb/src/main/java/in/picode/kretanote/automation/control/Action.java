@@ -25,5 +25,5 @@ public interface Action {
   void check(JsonObject params, List<Wording> out);
 
   /** Does it (or with a dry situation says what it would do); returns the run log's line. */
-  String run(JsonObject params, Situation s);
+  Wording run(JsonObject params, Situation s);
 }

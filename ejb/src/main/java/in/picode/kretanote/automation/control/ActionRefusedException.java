@@ -22,7 +22,7 @@ public class ActionRefusedException extends RuntimeException implements Wording.
   }
 
   /** The action's log line ({@code line}) and why it was refused. */
-  public ActionRefusedException(String line, Wording why) {
+  public ActionRefusedException(Wording line, Wording why) {
     this(List.of(AutomationWords.ACTION_REFUSED.with(line, why)));
   }
 

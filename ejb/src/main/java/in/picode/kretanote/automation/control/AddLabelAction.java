@@ -36,9 +36,11 @@ public class AddLabelAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     String label = Params.text(p, "label");
     return Changes.apply(
-        s, "add label '" + label + "'", () -> conversations.label(s.conversationId(), label));
+        s,
+        AutomationWords.LOG_ADD_LABEL.with(label),
+        () -> conversations.label(s.conversationId(), label));
   }
 }

@@ -35,11 +35,11 @@ public class AddNoteAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     String text = Params.text(p, "text");
     return Changes.apply(
         s,
-        "add a private note",
+        AutomationWords.LOG_ADD_NOTE.with(),
         () ->
             conversations.addNote(s.conversationId(), "🤖 " + s.source() + ": " + text, s.actor()));
   }

@@ -35,9 +35,11 @@ public class AddTagAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     String tag = Params.text(p, "tag");
     return Changes.apply(
-        s, "add tag '" + tag + "'", () -> contacts.tag(s.conversation().getContactId(), tag));
+        s,
+        AutomationWords.LOG_ADD_TAG.with(tag),
+        () -> contacts.tag(s.conversation().getContactId(), tag));
   }
 }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +36,11 @@ public class AssignAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     Long user = Params.number(p, "userId");
     return Changes.apply(
         s,
-        user == null ? "unassign" : "assign to agent #" + user,
+        user == null ? AutomationWords.LOG_UNASSIGN.with() : AutomationWords.LOG_ASSIGN.with(user),
         () -> conversations.assign(s.conversationId(), user, s.actor()));
   }
 }

@@ -48,16 +48,16 @@ public class AssignTeamAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     Long team = Params.number(p, "teamId");
     List<Wording> problems = new ArrayList<>();
     String name = references.team(team, problems).map(t -> t.getName()).orElse("#" + team);
-    String line = "assign to team " + name;
+    Wording line = AutomationWords.LOG_ASSIGN_TEAM.with(name);
     if (!problems.isEmpty()) {
       throw new ActionRefusedException(line, problems.get(0));
     }
     if (s.dry()) {
-      return "would " + line;
+      return AutomationWords.LOG_WOULD.with(line);
     }
     try {
       assignments.assignToTeam(Tenancy.require(), s.conversationId(), team, s.source());

@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +35,10 @@ public class AssigneeCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
+  public Wording describe(JsonObject p) {
     Long u = Params.number(p, "userId");
-    return u == null ? "assigned to nobody" : "assigned to agent #" + u;
+    return u == null
+        ? AutomationWords.IS_ASSIGNED_NOBODY.with()
+        : AutomationWords.IS_ASSIGNED.with(u);
   }
 }

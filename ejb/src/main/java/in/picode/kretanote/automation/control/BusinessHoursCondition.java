@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -30,7 +31,10 @@ public class BusinessHoursCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return (Params.flag(p, "inside", true) ? "inside" : "outside") + " business hours";
+  public Wording describe(JsonObject p) {
+    return (Params.flag(p, "inside", true)
+            ? AutomationWords.IS_INSIDE_HOURS
+            : AutomationWords.IS_OUTSIDE_HOURS)
+        .with();
   }
 }

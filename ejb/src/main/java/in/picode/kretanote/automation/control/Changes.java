@@ -14,9 +14,9 @@ final class Changes {
 
   private Changes() {}
 
-  static String apply(Situation s, String line, Runnable change) {
+  static Wording apply(Situation s, Wording line, Runnable change) {
     if (s.dry()) {
-      return "would " + line;
+      return AutomationWords.LOG_WOULD.with(line);
     }
     try {
       change.run();
@@ -35,13 +35,15 @@ final class Changes {
   }
 
   /** A send's outcome in the log; the guard's refusal (its reason) fails the action. */
-  static String sent(Situation s, String line, SendResult r) {
+  static Wording sent(Situation s, Wording line, SendResult r) {
     if (r != null && !r.isQueued()) {
       Wording why =
           r.refusalWording() != null ? r.refusalWording() : Wording.unworded(r.refusal().reason());
       throw new ActionRefusedException(
           List.of(AutomationWords.ACTION_SEND_REFUSED.with(line, r.refusalCode(), why)));
     }
-    return s.dry() ? "would " + line : r.duplicate() ? line + " (already sent)" : line;
+    return s.dry()
+        ? AutomationWords.LOG_WOULD.with(line)
+        : r.duplicate() ? AutomationWords.LOG_ALREADY_SENT.with(line) : line;
   }
 }

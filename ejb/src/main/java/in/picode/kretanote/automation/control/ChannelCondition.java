@@ -32,7 +32,7 @@ public class ChannelCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return "on number #" + Params.number(p, "connectionId");
+  public Wording describe(JsonObject p) {
+    return AutomationWords.IS_ON_NUMBER.with(String.valueOf(Params.number(p, "connectionId")));
   }
 }

@@ -24,5 +24,5 @@ public interface Condition {
   boolean test(JsonObject params, Situation s);
 
   /** The condition in words, for the run log ("text contains refund"). */
-  String describe(JsonObject params);
+  Wording describe(JsonObject params);
 }

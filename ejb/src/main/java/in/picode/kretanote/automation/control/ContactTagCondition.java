@@ -33,11 +33,8 @@ public class ContactTagCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return "contact "
-        + (Params.flag(p, "present", true) ? "has" : "lacks")
-        + " tag '"
-        + Params.text(p, "tag")
-        + "'";
+  public Wording describe(JsonObject p) {
+    return (Params.flag(p, "present", true) ? AutomationWords.HAS_TAG : AutomationWords.LACKS_TAG)
+        .with(Params.text(p, "tag"));
   }
 }

@@ -47,7 +47,8 @@ public class CustomFieldCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return "field '" + Params.text(p, "field") + "' is '" + Params.text(p, "value") + "'";
+  public Wording describe(JsonObject p) {
+    return AutomationWords.IS_FIELD.with(
+        String.valueOf(Params.text(p, "field")), String.valueOf(Params.text(p, "value")));
   }
 }

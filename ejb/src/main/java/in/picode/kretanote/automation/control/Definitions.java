@@ -37,9 +37,14 @@ public class Definitions {
       return wordings.isEmpty();
     }
 
-    /** The problems in English (a paused rule's stored reason, the logs). */
+    /** The problems in English (the logs). */
     public List<String> problems() {
       return Wording.english(wordings);
+    }
+
+    /** Why a rule with these problems pauses itself: "Paused: " and the first problem. */
+    public Wording pauseReason() {
+      return AutomationWords.PAUSED_BECAUSE.with(wordings.get(0));
     }
   }
 

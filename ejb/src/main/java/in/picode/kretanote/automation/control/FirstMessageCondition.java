@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -33,7 +34,10 @@ public class FirstMessageCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return Params.flag(p, "first", true) ? "first message" : "not the first message";
+  public Wording describe(JsonObject p) {
+    return (Params.flag(p, "first", true)
+            ? AutomationWords.IS_FIRST_MESSAGE
+            : AutomationWords.NOT_FIRST_MESSAGE)
+        .with();
   }
 }

@@ -36,11 +36,10 @@ public class LabelCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return "conversation "
-        + (Params.flag(p, "present", true) ? "has" : "lacks")
-        + " label '"
-        + Params.text(p, "label")
-        + "'";
+  public Wording describe(JsonObject p) {
+    return (Params.flag(p, "present", true)
+            ? AutomationWords.HAS_LABEL
+            : AutomationWords.LACKS_LABEL)
+        .with(Params.text(p, "label"));
   }
 }

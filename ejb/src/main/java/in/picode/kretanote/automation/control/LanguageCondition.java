@@ -60,8 +60,8 @@ public class LanguageCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return "language is one of " + codes(p);
+  public Wording describe(JsonObject p) {
+    return AutomationWords.IS_LANGUAGE.with(String.valueOf(codes(p)));
   }
 
   /** The codes named ("es, pt"), lower case, blank ones left out. */

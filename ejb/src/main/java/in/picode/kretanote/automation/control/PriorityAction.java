@@ -34,9 +34,11 @@ public class PriorityAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     String priority = Params.text(p, "priority").toUpperCase(Locale.ROOT);
     return Changes.apply(
-        s, "mark priority " + priority, () -> facts.prioritize(s.conversationId(), priority));
+        s,
+        AutomationWords.LOG_PRIORITY.with(priority),
+        () -> facts.prioritize(s.conversationId(), priority));
   }
 }

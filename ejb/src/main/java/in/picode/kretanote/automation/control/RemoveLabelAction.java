@@ -36,9 +36,11 @@ public class RemoveLabelAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     String label = Params.text(p, "label");
     return Changes.apply(
-        s, "remove label '" + label + "'", () -> conversations.unlabel(s.conversationId(), label));
+        s,
+        AutomationWords.LOG_REMOVE_LABEL.with(label),
+        () -> conversations.unlabel(s.conversationId(), label));
   }
 }

@@ -35,9 +35,11 @@ public class RemoveTagAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     String tag = Params.text(p, "tag");
     return Changes.apply(
-        s, "remove tag '" + tag + "'", () -> contacts.untag(s.conversation().getContactId(), tag));
+        s,
+        AutomationWords.LOG_REMOVE_TAG.with(tag),
+        () -> contacts.untag(s.conversation().getContactId(), tag));
   }
 }

@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.messaging.boundary.Conversations;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,10 @@ public class ResolveAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
-    return Changes.apply(s, "resolve", () -> conversations.close(s.conversationId(), s.actor()));
+  public Wording run(JsonObject p, Situation s) {
+    return Changes.apply(
+        s,
+        AutomationWords.LOG_RESOLVE.with(),
+        () -> conversations.close(s.conversationId(), s.actor()));
   }
 }

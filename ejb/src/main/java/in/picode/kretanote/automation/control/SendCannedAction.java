@@ -43,13 +43,13 @@ public class SendCannedAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     List<Wording> missing = new ArrayList<>();
     CannedResponse c =
         references
             .canned(Params.number(p, "cannedId"), missing)
             .orElseThrow(() -> new ActionRefusedException(missing));
-    String line = "send canned response /" + c.getShortcut();
+    Wording line = AutomationWords.LOG_SEND_CANNED.with(c.getShortcut());
     return Changes.sent(
         s,
         line,

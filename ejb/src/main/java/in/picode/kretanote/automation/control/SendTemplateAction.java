@@ -44,13 +44,13 @@ public class SendTemplateAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     List<Wording> missing = new ArrayList<>();
     MessageTemplate t =
         references
             .template(Params.number(p, "templateId"), missing)
             .orElseThrow(() -> new ActionRefusedException(missing));
-    String line = "send template " + t.getName() + " (" + t.getLanguage() + ")";
+    Wording line = AutomationWords.LOG_SEND_TEMPLATE.with(t.getName(), t.getLanguage());
     return Changes.sent(
         s,
         line,

@@ -37,7 +37,7 @@ public class SetFieldAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     String name = Params.text(p, "field");
     String value = Params.text(p, "value");
     List<Wording> missing = new ArrayList<>();
@@ -45,7 +45,7 @@ public class SetFieldAction implements Action {
         references.field(name, missing).orElseThrow(() -> new ActionRefusedException(missing));
     return Changes.apply(
         s,
-        "set field '" + name + "' to '" + (value == null ? "" : value) + "'",
+        AutomationWords.LOG_SET_FIELD.with(name, value == null ? "" : value),
         () -> contacts.setField(s.conversation().getContactId(), field.getId(), value));
   }
 }

@@ -39,11 +39,11 @@ public class SnoozeAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     long minutes = Params.number(p, "minutes");
     return Changes.apply(
         s,
-        "snooze for " + minutes + " min",
+        AutomationWords.LOG_SNOOZE.with(minutes),
         () ->
             conversations.snooze(
                 s.conversationId(), s.at().plus(Duration.ofMinutes(minutes)), s.actor()));

@@ -1,5 +1,6 @@
 package in.picode.kretanote.automation.control;
 
+import in.picode.kretanote.automation.boundary.AutomationWords;
 import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +35,8 @@ public class TeamCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
+  public Wording describe(JsonObject p) {
     Long t = Params.number(p, "teamId");
-    return t == null ? "in no team" : "in team #" + t;
+    return t == null ? AutomationWords.IN_NO_TEAM.with() : AutomationWords.IN_TEAM.with(t);
   }
 }

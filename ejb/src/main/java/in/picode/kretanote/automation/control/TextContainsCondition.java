@@ -47,8 +47,11 @@ public class TextContainsCondition implements Condition {
   }
 
   @Override
-  public String describe(JsonObject p) {
-    return "text contains " + (Params.flag(p, "all", false) ? "all of " : "") + keywords(p);
+  public Wording describe(JsonObject p) {
+    return (Params.flag(p, "all", false)
+            ? AutomationWords.TEXT_CONTAINS_ALL
+            : AutomationWords.TEXT_CONTAINS)
+        .with(String.valueOf(keywords(p)));
   }
 
   static List<String> keywords(JsonObject p) {

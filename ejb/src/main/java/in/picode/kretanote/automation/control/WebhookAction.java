@@ -38,9 +38,9 @@ public class WebhookAction implements Action {
   }
 
   @Override
-  public String run(JsonObject p, Situation s) {
+  public Wording run(JsonObject p, Situation s) {
     if (s.dry()) {
-      return "would call the webhooks";
+      return AutomationWords.LOG_WOULD.with(AutomationWords.LOG_CALL_WEBHOOKS.with());
     }
     JsonObject data =
         Jsons.createObjectBuilder()
@@ -51,6 +51,6 @@ public class WebhookAction implements Action {
             .add("tag", Params.text(p, "tag") == null ? "" : Params.text(p, "tag"))
             .build();
     int n = outbox.emit(WebhookEventType.AUTOMATION_FIRED, data);
-    return "call the webhooks (" + n + " subscription(s))";
+    return AutomationWords.LOG_WEBHOOKS_CALLED.with(n);
   }
 }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.entity;
 
+import in.picode.kretanote.platform.boundary.StoredWordings;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +45,7 @@ public class AutomationRule {
   public static final String MACROS = "AutomationRule.macros";
   public static final String ACTIVE_FOR = "AutomationRule.activeFor";
   public static final int NAME_MAX = 100;
+  public static final int WORDING_MAX = 2000;
 
   /** Quoted in SQL nowhere: {@code position} is no reserved word in MariaDB. */
   @Id
@@ -70,6 +73,10 @@ public class AutomationRule {
 
   @Column(name = "paused_reason", length = 500)
   private String pausedReason;
+
+  /** The reason as a code and arguments (V172), for the reader's language; null if none. */
+  @Column(name = "paused_wording", length = WORDING_MAX)
+  private String pausedWording;
 
   @Column(name = "updated_by", nullable = false)
   private long updatedBy;
@@ -108,12 +115,20 @@ public class AutomationRule {
   public void pause(String reason, Instant now) {
     this.paused = true;
     this.pausedReason = reason == null ? null : reason.substring(0, Math.min(500, reason.length()));
+    this.pausedWording = null;
     this.updatedAt = now;
+  }
+
+  /** Pauses with a reason the pages word in the reader's language (English kept beside it). */
+  public void pause(Wording reason, Instant now) {
+    pause(reason.english(), now);
+    this.pausedWording = StoredWordings.json(reason, WORDING_MAX);
   }
 
   public void resume(Instant now) {
     this.paused = false;
     this.pausedReason = null;
+    this.pausedWording = null;
     this.updatedAt = now;
   }
 
@@ -155,5 +170,10 @@ public class AutomationRule {
 
   public String getPausedReason() {
     return pausedReason;
+  }
+
+  /** Why it paused itself, as a wording; a row from before V172 has its English reason only. */
+  public Wording getPausedWording() {
+    return StoredWordings.read(pausedWording, pausedReason);
   }
 }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.automation.entity;
 
+import in.picode.kretanote.platform.boundary.StoredWordings;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +18,8 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * One run of a rule or macro ({@code ruleId}), or of the away or greeting message ({@code ruleId}
- * null), on a conversation: what it did, or why it did nothing.
+ * null), on a conversation: what it did, or why it did nothing, in English and (since V173) as a
+ * wording for the reader's language.
  */
 @Entity
 @Table(name = "automation_run")
@@ -43,6 +46,7 @@ public class AutomationRun {
   public static final String LAST_REPLY = "AutomationRun.lastReply";
   public static final String RECENT_DONE = "AutomationRun.recentDone";
   public static final int DETAIL_MAX = 2000;
+  public static final int WORDING_MAX = 16_000;
 
   public enum Outcome {
     DONE,
@@ -71,6 +75,10 @@ public class AutomationRun {
   @Column(nullable = false, length = DETAIL_MAX, updatable = false)
   private String detail;
 
+  /** The detail as a code and arguments (V173), for the reader's language; null if none. */
+  @Column(name = "detail_wording", updatable = false, length = WORDING_MAX)
+  private String detailWording;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -85,6 +93,18 @@ public class AutomationRun {
     String d = detail == null ? "" : detail;
     this.detail = d.length() > DETAIL_MAX ? d.substring(0, DETAIL_MAX - 1) + "…" : d;
     this.createdAt = now;
+  }
+
+  /** A run whose detail is also kept as a wording, which the pages word for the reader. */
+  public AutomationRun(
+      Long ruleId,
+      long conversationId,
+      String event,
+      Outcome outcome,
+      Wording detail,
+      Instant now) {
+    this(ruleId, conversationId, event, outcome, detail.english(), now);
+    this.detailWording = StoredWordings.json(detail, WORDING_MAX);
   }
 
   public Long getId() {
@@ -109,6 +129,11 @@ public class AutomationRun {
 
   public String getDetail() {
     return detail;
+  }
+
+  /** What it did as a wording; a run from before V173 has its English detail only. */
+  public Wording getDetailWording() {
+    return StoredWordings.read(detailWording, detail);
   }
 
   public Instant getCreatedAt() {

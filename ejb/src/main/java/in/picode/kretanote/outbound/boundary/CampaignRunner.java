@@ -7,6 +7,7 @@ import in.picode.kretanote.outbound.control.RecipientRestrictions;
 import in.picode.kretanote.outbound.control.RefusalCode;
 import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.CampaignRecipient;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.annotation.Resource;
@@ -130,7 +131,7 @@ public class CampaignRunner {
       return List.of();
     }
     long tenant = Tenancy.require();
-    String pause = autoPause(c, tenant);
+    Wording pause = autoPause(c, tenant);
     if (pause != null) {
       c.pause(pause, now);
       hold(em, tenant, c.getId(), now);
@@ -204,7 +205,7 @@ public class CampaignRunner {
     } else if (WHOLE_CAMPAIGN.contains(result.refusal().code())) {
       // The account, the number or the template cannot send now: that is true for every
       // recipient, so the campaign waits (paused with the reason) instead of skipping them all.
-      c.pause("Paused automatically: " + result.refusal().reason(), now);
+      c.pause(CampaignWords.pausedAutomatically(result), now);
       hold(em, tenant, c.getId(), now);
       return false;
     } else {
@@ -254,7 +255,7 @@ public class CampaignRunner {
   }
 
   /** The automatic pause's reason, or null while the campaign may go on. */
-  private String autoPause(Campaign c, long tenant) {
+  private Wording autoPause(Campaign c, long tenant) {
     WhatsAppConnection connection = em.find(WhatsAppConnection.class, c.getConnectionId());
     @SuppressWarnings("unchecked")
     List<Object[]> rows =

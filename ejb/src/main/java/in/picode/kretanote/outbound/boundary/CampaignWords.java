@@ -4,7 +4,8 @@ import in.picode.kretanote.platform.boundary.Wording;
 
 /**
  * What a campaign draft's audience and value mapping say to a user, as codes (the draft's name,
- * template and state refusals are {@link OutboundWords}).
+ * template and state refusals are {@link OutboundWords}); and why a campaign was paused, kept with
+ * it (V174) and worded for the reader (a person's typed reason stays as typed).
  */
 public enum CampaignWords implements Wording.Code {
   SEGMENT_EMPTY(
@@ -33,7 +34,31 @@ public enum CampaignWords implements Wording.Code {
   PLACEHOLDER_FALLBACK("Placeholder {0}: give a fallback for contacts without this value"),
   PLACEHOLDER_FALLBACK_LONG("Placeholder {0}: the fallback has more than {1} characters"),
   PICK_TEMPLATE_OF_NUMBER("Pick a template of this number"),
-  TEST_NUMBER("Test number: {0}");
+  TEST_NUMBER("Test number: {0}"),
+  PAUSED_BY_PERSON("Paused by a person"),
+  PAUSED_BY("Paused by {0}"),
+  PAUSED_AUTOMATICALLY("Paused automatically: {0}"),
+  PAUSED_QUALITY_RED(
+      "Paused automatically: the number''s quality rating at Meta dropped to RED. Meta may limit or"
+          + " block the number; check the template and the audience before resuming."),
+  PAUSED_SPAM(
+      "Paused automatically: {0,number,#} of {1,number,#} messages ({2,number,0.0}%) were refused"
+          + " by Meta as spam or for low quality (errors 131048/131049), at or above the"
+          + " {3,number,0.0}% limit. Check the template and the audience before resuming."),
+  PAUSED_TEMPLATE_RED(
+      "Paused automatically: Meta rated the template {0} RED (low quality). Check the template"
+          + " and the audience before resuming.");
+
+  /**
+   * Why a campaign pauses itself when a send is refused for a cause that holds for every recipient
+   * (the account, the number, the template): "Paused automatically: " and the refusal.
+   */
+  public static Wording pausedAutomatically(SendResult refused) {
+    return PAUSED_AUTOMATICALLY.with(
+        refused.refusalWording() != null
+            ? refused.refusalWording()
+            : Wording.unworded(refused.refusalReason()));
+  }
 
   private final String pattern;
 

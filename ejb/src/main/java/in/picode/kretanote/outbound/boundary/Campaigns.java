@@ -161,7 +161,7 @@ public class Campaigns {
       problems.addAll(checked.wordings());
       segment = checked.segment();
       if (checked.ok() && drafts.count(segment) == 0) {
-        problems.add(OutboundWords.NO_CONTACT_IN_SEGMENT.with(segment.describe()));
+        problems.add(OutboundWords.NO_CONTACT_IN_SEGMENT.with(SegmentWords.of(segment)));
       }
     }
     if (!problems.isEmpty()) {
@@ -249,10 +249,20 @@ public class Campaigns {
     return c;
   }
 
+  /** Pauses a running or scheduled campaign with a person's reason (a default when none typed). */
   public Campaign pause(long id, String reason) {
+    return pauseWith(
+        id,
+        reason == null || reason.isBlank()
+            ? CampaignWords.PAUSED_BY_PERSON.with()
+            : Wording.unworded(reason));
+  }
+
+  /** Pauses with a reason the pages word in the reader's language. */
+  public Campaign pauseWith(long id, Wording reason) {
     Campaign c = get(id);
     Instant now = Instant.now(clock);
-    if (!c.pause(reason == null || reason.isBlank() ? "Paused by a person" : reason, now)) {
+    if (!c.pause(reason, now)) {
       throw new OutboundRefusedException(OutboundWords.PAUSE_ONLY_RUNNING.with(c.getState()));
     }
     CampaignRunner.hold(em, Tenancy.require(), c.getId(), now);

@@ -29,7 +29,7 @@ import java.util.Locale;
  * <ul>
  *   <li>quality: stored on the template; owners and admins are notified of YELLOW and RED; on RED
  *       every running or scheduled campaign sending that template on the account is paused through
- *       {@link Campaigns#pause} (a person looks at it before resuming);
+ *       {@link Campaigns#pauseWith} (a person looks at it before resuming);
  *   <li>category: stored, the old one kept; the send guard reads the template's category when it
  *       checks consent, so the next message of a template moved to MARKETING needs marketing
  *       consent. An impending change (Meta's {@code correct_category}) is notified, not applied;
@@ -110,11 +110,7 @@ public class TemplateUpdates {
     List<String> paused = new ArrayList<>();
     if ("RED".equals(score)) {
       for (Campaign c : runningWith(t)) {
-        campaigns.pause(
-            c.getId(),
-            "Paused automatically: Meta rated the template "
-                + t.getName()
-                + " RED (low quality). Check the template and the audience before resuming.");
+        campaigns.pauseWith(c.getId(), CampaignWords.PAUSED_TEMPLATE_RED.with(t.getName()));
         paused.add(c.getName());
       }
     }

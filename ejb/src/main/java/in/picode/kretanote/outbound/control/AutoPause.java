@@ -1,5 +1,7 @@
 package in.picode.kretanote.outbound.control;
 
+import in.picode.kretanote.outbound.boundary.CampaignWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,13 +25,10 @@ public final class AutoPause {
    * @param threshold share of failures that pauses, 0 < threshold <= 1
    * @param minimum attempted sends before the share counts
    */
-  public static Optional<String> reason(
+  public static Optional<Wording> reason(
       long attempted, long spamFailures, String qualityRating, double threshold, int minimum) {
     if (qualityRating != null && "RED".equals(qualityRating.strip().toUpperCase(Locale.ROOT))) {
-      return Optional.of(
-          "Paused automatically: the number's quality rating at Meta dropped to RED. Meta may"
-              + " limit or block the number; check the template and the audience before"
-              + " resuming.");
+      return Optional.of(CampaignWords.PAUSED_QUALITY_RED.with());
     }
     if (attempted <= 0 || attempted < minimum || spamFailures <= 0) {
       return Optional.empty();
@@ -39,14 +38,6 @@ public final class AutoPause {
       return Optional.empty();
     }
     return Optional.of(
-        String.format(
-            Locale.ROOT,
-            "Paused automatically: %d of %d messages (%.1f%%) were refused by Meta as spam or for"
-                + " low quality (errors 131048/131049), at or above the %.1f%% limit. Check the"
-                + " template and the audience before resuming.",
-            spamFailures,
-            attempted,
-            share * 100,
-            threshold * 100));
+        CampaignWords.PAUSED_SPAM.with(spamFailures, attempted, share * 100, threshold * 100));
   }
 }

@@ -1,5 +1,7 @@
 package in.picode.kretanote.outbound.entity;
 
+import in.picode.kretanote.platform.boundary.StoredWordings;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -31,6 +33,7 @@ public class Campaign {
   public static final String ALL = "Campaign.all";
   public static final int NAME_MAX = 120;
   public static final int REASON_MAX = 500;
+  public static final int PAUSE_WORDING_MAX = 2000;
   public static final int TAG_MAX = 40;
 
   public enum State {
@@ -99,6 +102,10 @@ public class Campaign {
 
   @Column(name = "pause_reason", length = REASON_MAX)
   private String pauseReason;
+
+  /** The reason as a code and arguments (V174), for the reader's language; null when typed. */
+  @Column(name = "pause_wording", length = PAUSE_WORDING_MAX)
+  private String pauseWording;
 
   @Column(name = "materialised", nullable = false)
   private boolean materialised;
@@ -201,11 +208,17 @@ public class Campaign {
   }
 
   public boolean pause(String reason, Instant now) {
+    return pause(reason == null ? null : Wording.unworded(reason), now);
+  }
+
+  /** Pauses with a reason kept in English and as a wording (a typed one has no code). */
+  public boolean pause(Wording reason, Instant now) {
     if (state != State.RUNNING && state != State.SCHEDULED) {
       return false;
     }
     state = State.PAUSED;
-    pauseReason = clip(reason);
+    pauseReason = reason == null ? null : clip(reason.english());
+    pauseWording = StoredWordings.json(reason, PAUSE_WORDING_MAX);
     updatedAt = now;
     return true;
   }
@@ -219,6 +232,7 @@ public class Campaign {
       scheduledAt = now;
     }
     pauseReason = null;
+    pauseWording = null;
     resumedAt = now;
     updatedAt = now;
     return true;
@@ -316,6 +330,11 @@ public class Campaign {
 
   public String getPauseReason() {
     return pauseReason;
+  }
+
+  /** Why it was paused, as a wording; a typed reason and a row from before V174 as stored. */
+  public Wording getPauseWording() {
+    return StoredWordings.read(pauseWording, pauseReason);
   }
 
   public boolean isMaterialised() {

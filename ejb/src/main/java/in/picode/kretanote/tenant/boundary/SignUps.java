@@ -181,7 +181,7 @@ public class SignUps {
   private static void markup(
       Map<String, Wording> problems, String field, String value, Subject subject) {
     if (PlainText.hasMarkup(value)) {
-      problems.putIfAbsent(field, Wording.unworded(PlainText.refusal(subject)));
+      problems.putIfAbsent(field, PlainText.refusal(subject));
     }
   }
 

@@ -64,7 +64,7 @@ public class Tenants {
         .sorted(Comparator.comparing(v -> v.getMessage()))
         .forEach(v -> problems.putIfAbsent(v.getPropertyPath().toString(), TenantWords.of(v)));
     if (PlainText.hasMarkup(details.legalName())) {
-      problems.putIfAbsent("legalName", Wording.unworded(PlainText.refusal(Subject.BUSINESS_NAME)));
+      problems.putIfAbsent("legalName", PlainText.refusal(Subject.BUSINESS_NAME));
     }
     if (!problems.isEmpty()) {
       throw new BillingDetailsRefusedException(problems);

@@ -115,6 +115,14 @@ class AutomationIT {
         .containsExactlyInAnyOrder(
             "DONE add label 'Refund'; assign to agent #" + b.agent(),
             "NOTHING condition not met: text contains [refund, money back]");
+    assertThat(as(b.tenant(), () -> rules.runs(r, 10)))
+        .as("each run's detail kept as a code for the reader's language too")
+        .hasSize(2)
+        .allSatisfy(
+            run -> {
+              assertThat(run.getDetailWording().code()).isNotNull();
+              assertThat(run.getDetailWording().english()).isEqualTo(run.getDetail());
+            });
   }
 
   @Test
@@ -341,6 +349,10 @@ class AutomationIT {
     assertThat(paused.isPaused()).as("paused when the label was deleted").isTrue();
     assertThat(paused.getPausedReason())
         .isEqualTo("Paused: Action 1: label 'VIP' no longer exists");
+    assertThat(paused.getPausedWording().code())
+        .as("kept as a code for the reader's language")
+        .isEqualTo("AutomationWords.PAUSED_BECAUSE");
+    assertThat(paused.getPausedWording().english()).isEqualTo(paused.getPausedReason());
     long c = fixture.customerWrites(b, AutomationFixture.newWaId(), "Hi", Instant.now());
     awaitQuiet(b);
     assertThat(runs(b, r)).as("a paused rule does not run").isEmpty();
@@ -443,7 +455,7 @@ class AutomationIT {
                             + "},{\"type\":\"resolve\"}]",
                         b.agent())
                     .getId());
-    String result = as(b.tenant(), () -> macros.run(m, c, b.agent()));
+    String result = as(b.tenant(), () -> macros.run(m, c, b.agent()).english());
     assertThat(result).isEqualTo("add label 'Done'; send canned response /bye; resolve");
     await(() -> sentTexts(b, ana).contains("Glad we could help. Bye!"), "the canned text sent");
     assertThat(conversation(b, c).getStatus()).isEqualTo(Conversation.Status.CLOSED);

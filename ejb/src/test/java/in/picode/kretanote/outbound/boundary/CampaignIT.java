@@ -224,6 +224,8 @@ class CampaignIT {
     awaitTrue(() -> sim.sent(n.pnid()).size() >= 1, "the first send");
     Campaign paused = as(n.tenant(), () -> campaigns.pause(c.getId(), null));
     assertThat(paused.getState()).isEqualTo(Campaign.State.PAUSED);
+    assertThat(paused.getPauseReason()).isEqualTo("Paused by a person");
+    assertThat(paused.getPauseWording().code()).isEqualTo("CampaignWords.PAUSED_BY_PERSON");
     int atPause = sim.sent(n.pnid()).size();
     pause(4000);
     int later = sim.sent(n.pnid()).size();
@@ -263,6 +265,8 @@ class CampaignIT {
           .contains("Paused automatically")
           .contains("131048/131049")
           .contains("spam");
+      assertThat(after.getPauseWording().code()).isEqualTo("CampaignWords.PAUSED_SPAM");
+      assertThat(after.getPauseWording().english()).isEqualTo(after.getPauseReason());
       assertThat(as(n.tenant(), () -> campaigns.progress(c.getId())).getFailed())
           .isGreaterThanOrEqualTo(20);
       CampaignRecipientView failed =
@@ -315,6 +319,8 @@ class CampaignIT {
     assertThat(as(n.tenant(), () -> campaigns.get(c.getId())).getPauseReason())
         .contains("Paused automatically")
         .contains("not approved");
+    assertThat(as(n.tenant(), () -> campaigns.get(c.getId())).getPauseWording().code())
+        .isEqualTo("CampaignWords.PAUSED_AUTOMATICALLY");
     Campaigns.Progress p = as(n.tenant(), () -> campaigns.progress(c.getId()));
     assertThat(p.getQueued()).as("nobody skipped; they wait for the resume").isEqualTo(3);
     assertThat(p.getSkipped()).isZero();

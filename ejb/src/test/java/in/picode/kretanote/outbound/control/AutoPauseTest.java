@@ -2,6 +2,7 @@ package in.picode.kretanote.outbound.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import org.junit.jupiter.api.Test;
 
 class AutoPauseTest {
@@ -13,7 +14,7 @@ class AutoPauseTest {
 
   @Test
   void atTheThresholdAfterTheMinimumItPausesWithTheFigures() {
-    assertThat(AutoPause.reason(20, 1, "GREEN", 0.05, 20))
+    assertThat(AutoPause.reason(20, 1, "GREEN", 0.05, 20).map(Wording::english))
         .hasValueSatisfying(
             r ->
                 assertThat(r)
@@ -32,7 +33,7 @@ class AutoPauseTest {
 
   @Test
   void aRedQualityRatingPausesAtOnce() {
-    assertThat(AutoPause.reason(0, 0, "red", 0.05, 20))
+    assertThat(AutoPause.reason(0, 0, "red", 0.05, 20).map(Wording::english))
         .hasValueSatisfying(r -> assertThat(r).contains("quality rating").contains("RED"));
     assertThat(AutoPause.reason(0, 0, "UNKNOWN", 0.05, 20)).isEmpty();
   }

@@ -39,14 +39,14 @@ class PlainTextTest {
     Instant now = Instant.now();
     assertThatThrownBy(() -> new UserAccount(1L, "a@example.com", HOSTILE, "hash", Role.AGENT, now))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(PlainText.refusal(Subject.PERSON_NAME))
+        .hasMessage(PlainText.refusal(Subject.PERSON_NAME).english())
         .hasMessageContaining("cannot contain < or >");
     assertThatThrownBy(() -> new Tenant("Bistro <b>", now))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(PlainText.refusal(Subject.BUSINESS_NAME));
+        .hasMessage(PlainText.refusal(Subject.BUSINESS_NAME).english());
     assertThatThrownBy(() -> new Label("<img src=x>", now))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(PlainText.refusal(Subject.LABEL_NAME));
+        .hasMessage(PlainText.refusal(Subject.LABEL_NAME).english());
     assertThat(new Label("Reservations", now).getName()).isEqualTo("Reservations");
   }
 }

@@ -48,7 +48,7 @@ public class MacroMenuBean implements Serializable {
     try {
       PageMessages.info(
           AutomationLabels.text(
-              "macros.done", macros.run(macroId, conversation, user.getUserId())));
+              "macros.done", Wordings.of(macros.run(macroId, conversation, user.getUserId()))));
     } catch (AutomationRefusedException e) {
       Wordings.all(e).forEach(PageMessages::error);
       return null;

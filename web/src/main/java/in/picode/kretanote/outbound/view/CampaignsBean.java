@@ -3,6 +3,7 @@ package in.picode.kretanote.outbound.view;
 import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.outbound.boundary.CampaignSegment;
+import in.picode.kretanote.outbound.boundary.CampaignWords;
 import in.picode.kretanote.outbound.boundary.Campaigns;
 import in.picode.kretanote.outbound.boundary.OutboundRefusedException;
 import in.picode.kretanote.outbound.boundary.SegmentWords;
@@ -177,7 +178,8 @@ public class CampaignsBean implements Serializable {
 
   public void pause(long id) {
     manage(
-        () -> campaigns.pause(id, "Paused by " + user.getEmail()), Texts.of(T, "campaigns.paused"));
+        () -> campaigns.pauseWith(id, CampaignWords.PAUSED_BY.with(user.getEmail())),
+        Texts.of(T, "campaigns.paused"));
   }
 
   public void resume(long id) {
