@@ -1,24 +1,97 @@
 package in.picode.kretanote.connection.control;
 
 import in.picode.kretanote.connection.boundary.ConnectionWords;
+import in.picode.kretanote.connection.boundary.HealthWords;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Step;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.platform.boundary.Jsons;
 import in.picode.kretanote.platform.boundary.Wording;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Plain words for a failed signup step: what KretaNote was doing, why it failed (from Meta's code,
- * never its message alone), and what to do. Meta's code and trace id are appended for support.
+ * never its message alone), and what to do. Meta's code and trace id are appended for support. A
+ * failed connection keeps them in English and as codes with their arguments ({@link #json}), so its
+ * page words them in the reader's language ({@link #stored}).
  */
 public final class FailureWording {
+
+  private static final String PREFIX = ConnectionWords.class.getSimpleName() + ".";
 
   private FailureWording() {}
 
   /** The sentences in English, one text (what a failed connection stores). */
   public static String of(Step step, GraphException e) {
     return String.join(" ", Wording.english(wordings(step, e)));
+  }
+
+  /**
+   * The sentences as the connection stores them beside the English reason: a JSON array of {@code
+   * {"code": ConnectionWords constant, "args": [...]}}, arguments as strings and whole numbers.
+   */
+  public static String json(List<Wording> sentences) {
+    JsonArrayBuilder all = Jsons.createArrayBuilder();
+    for (Wording w : sentences) {
+      String code = w.code();
+      if (code == null || !code.startsWith(PREFIX)) {
+        return null; // not a code a page could word again: the English reason is shown
+      }
+      JsonArrayBuilder args = Jsons.createArrayBuilder();
+      for (Object a : w.args()) {
+        if (a instanceof Integer || a instanceof Long) {
+          args.add(((Number) a).longValue());
+        } else {
+          args.add(String.valueOf(a));
+        }
+      }
+      all.add(
+          Jsons.createObjectBuilder()
+              .add("code", code.substring(PREFIX.length()))
+              .add("args", args));
+    }
+    return all.build().toString();
+  }
+
+  /**
+   * The reason a failed connection shows: its stored sentences as wordings, else (a row from before
+   * they were stored, or one that does not read) the stored English reason as it is.
+   */
+  public static List<Wording> stored(WhatsAppConnection c) {
+    if (c.getFailureWording() != null) {
+      try (var reader = Jsons.createReader(new StringReader(c.getFailureWording()))) {
+        List<Wording> out = new ArrayList<>();
+        for (JsonValue v : reader.readArray()) {
+          JsonObject o = v.asJsonObject();
+          ConnectionWords code = ConnectionWords.valueOf(o.getString("code"));
+          List<Object> args = new ArrayList<>();
+          for (JsonValue a : o.getJsonArray("args")) {
+            args.add(
+                a instanceof JsonNumber n
+                    ? (Object) n.longValue()
+                    : a instanceof JsonString t ? t.getString() : a.toString());
+          }
+          out.add(code.with(args.toArray()));
+        }
+        if (!out.isEmpty()) {
+          return out;
+        }
+      } catch (RuntimeException e) {
+        // a code from another version or a damaged value: the English reason below
+      }
+    }
+    return List.of(
+        c.getFailureReason() == null
+            ? HealthWords.FAILED_NO_REASON.with()
+            : Wording.unworded(c.getFailureReason()));
   }
 
   /** The sentences as wordings, for a refusal a page words in the reader's language. */

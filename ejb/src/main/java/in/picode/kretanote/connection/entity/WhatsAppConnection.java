@@ -40,6 +40,7 @@ public class WhatsAppConnection {
   public static final int ID_MAX = 32;
   public static final int NAME_MAX = 200;
   public static final int REASON_MAX = 500;
+  public static final int WORDING_MAX = 1000;
 
   public enum Status {
     PENDING,
@@ -92,6 +93,10 @@ public class WhatsAppConnection {
 
   @Column(name = "failure_reason", length = REASON_MAX)
   private String failureReason;
+
+  /** The reason's sentences as codes and arguments (JSON); null before V173 or when too long. */
+  @Column(name = "failure_wording", length = WORDING_MAX)
+  private String failureWording;
 
   @Column(name = "access_token")
   private byte[] accessToken;
@@ -152,6 +157,7 @@ public class WhatsAppConnection {
     this.status = Status.PENDING;
     this.failedStep = null;
     this.failureReason = null;
+    this.failureWording = null;
     this.disconnectedAt = null;
     this.updatedAt = now;
   }
@@ -165,9 +171,20 @@ public class WhatsAppConnection {
   }
 
   public void stepFailed(Step step, String reason, Instant now) {
+    stepFailed(step, reason, null, now);
+  }
+
+  /**
+   * A signup step failed: {@code reason} in English (logs, the public API), {@code wording} the
+   * same sentences as codes and arguments for the page; a wording too long to store is dropped, and
+   * the page then shows the English reason.
+   */
+  public void stepFailed(Step step, String reason, String wording, Instant now) {
     this.status = Status.FAILED;
     this.failedStep = Objects.requireNonNull(step);
     this.failureReason = limit(reason, REASON_MAX);
+    this.failureWording =
+        wording == null || wording.isBlank() || wording.length() > WORDING_MAX ? null : wording;
     this.updatedAt = now;
   }
 
@@ -183,6 +200,7 @@ public class WhatsAppConnection {
     this.status = Status.CONNECTED;
     this.failedStep = null;
     this.failureReason = null;
+    this.failureWording = null;
     changeHealth().connected(firstProbe);
     this.connectedAt = now;
     this.updatedAt = now;
@@ -250,6 +268,7 @@ public class WhatsAppConnection {
   public void reconnectNeeded(String reason, Instant now) {
     this.status = Status.RECONNECT_NEEDED;
     this.failureReason = limit(reason, REASON_MAX);
+    this.failureWording = null;
     this.updatedAt = now;
   }
 
@@ -258,6 +277,7 @@ public class WhatsAppConnection {
     if (status == Status.RECONNECT_NEEDED) {
       status = Status.CONNECTED;
       failureReason = null;
+      failureWording = null;
       updatedAt = now;
     }
   }
@@ -334,6 +354,10 @@ public class WhatsAppConnection {
 
   public String getFailureReason() {
     return failureReason;
+  }
+
+  public String getFailureWording() {
+    return failureWording;
   }
 
   public Instant getTokenExpiresAt() {
