@@ -39,8 +39,6 @@ public class WhatsAppConnection {
   public static final String BY_PHONE_NUMBER = "WhatsAppConnection.byPhoneNumber";
   public static final int ID_MAX = 32;
   public static final int NAME_MAX = 200;
-  public static final int REASON_MAX = 500;
-  public static final int WORDING_MAX = 1000;
 
   public enum Status {
     PENDING,
@@ -87,16 +85,7 @@ public class WhatsAppConnection {
   @Column(nullable = false, length = 20)
   private Status status;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "failed_step", length = 20)
-  private Step failedStep;
-
-  @Column(name = "failure_reason", length = REASON_MAX)
-  private String failureReason;
-
-  /** The reason's sentences as codes and arguments (JSON); null before V173 or when too long. */
-  @Column(name = "failure_wording", length = WORDING_MAX)
-  private String failureWording;
+  @Embedded private SignupFailure failure = new SignupFailure();
 
   @Column(name = "access_token")
   private byte[] accessToken;
@@ -155,9 +144,7 @@ public class WhatsAppConnection {
     this.accessToken = Objects.requireNonNull(encryptedToken, "token").clone();
     this.tokenExpiresAt = tokenExpiresAt;
     this.status = Status.PENDING;
-    this.failedStep = null;
-    this.failureReason = null;
-    this.failureWording = null;
+    this.failure = new SignupFailure();
     this.disconnectedAt = null;
     this.updatedAt = now;
   }
@@ -170,21 +157,10 @@ public class WhatsAppConnection {
     }
   }
 
-  public void stepFailed(Step step, String reason, Instant now) {
-    stepFailed(step, reason, null, now);
-  }
-
-  /**
-   * A signup step failed: {@code reason} in English (logs, the public API), {@code wording} the
-   * same sentences as codes and arguments for the page; a wording too long to store is dropped, and
-   * the page then shows the English reason.
-   */
+  /** A signup step failed: {@code reason} in English, {@code wording} as codes (see there). */
   public void stepFailed(Step step, String reason, String wording, Instant now) {
     this.status = Status.FAILED;
-    this.failedStep = Objects.requireNonNull(step);
-    this.failureReason = limit(reason, REASON_MAX);
-    this.failureWording =
-        wording == null || wording.isBlank() || wording.length() > WORDING_MAX ? null : wording;
+    this.failure = new SignupFailure(Objects.requireNonNull(step), reason, wording);
     this.updatedAt = now;
   }
 
@@ -198,9 +174,7 @@ public class WhatsAppConnection {
     this.displayPhoneNumber = limit(displayPhoneNumber, 40);
     this.verifiedName = limit(verifiedName, NAME_MAX);
     this.status = Status.CONNECTED;
-    this.failedStep = null;
-    this.failureReason = null;
-    this.failureWording = null;
+    this.failure = new SignupFailure();
     changeHealth().connected(firstProbe);
     this.connectedAt = now;
     this.updatedAt = now;
@@ -250,8 +224,8 @@ public class WhatsAppConnection {
   }
 
   /**
-   * The number's health to read; EclipseLink leaves the field null when every one of its columns
-   * is, and reading must not change the row.
+   * The number's health to read (and {@link #failure()}); EclipseLink leaves an embedded field null
+   * when every one of its columns is, and reading must not change the row.
    */
   private NumberHealth health() {
     return health == null ? new NumberHealth() : health;
@@ -267,8 +241,7 @@ public class WhatsAppConnection {
   /** The token stopped working: sending is impossible until the tenant connects again. */
   public void reconnectNeeded(String reason, Instant now) {
     this.status = Status.RECONNECT_NEEDED;
-    this.failureReason = limit(reason, REASON_MAX);
-    this.failureWording = null;
+    this.failure = new SignupFailure(failure().step(), reason, null);
     this.updatedAt = now;
   }
 
@@ -276,8 +249,7 @@ public class WhatsAppConnection {
   public void recovered(Instant now) {
     if (status == Status.RECONNECT_NEEDED) {
       status = Status.CONNECTED;
-      failureReason = null;
-      failureWording = null;
+      failure = new SignupFailure(failure().step(), null, null);
       updatedAt = now;
     }
   }
@@ -286,7 +258,7 @@ public class WhatsAppConnection {
   public void disconnect(Instant now) {
     this.status = Status.DISCONNECTED;
     this.accessToken = null;
-    this.failedStep = null;
+    this.failure = new SignupFailure(null, failure().reason(), failure().wording());
     changeHealth().stopProbing();
     this.disconnectedAt = now;
     this.updatedAt = now;
@@ -348,16 +320,20 @@ public class WhatsAppConnection {
     return status;
   }
 
+  private SignupFailure failure() {
+    return failure == null ? new SignupFailure() : failure;
+  }
+
   public Step getFailedStep() {
-    return failedStep;
+    return failure().step();
   }
 
   public String getFailureReason() {
-    return failureReason;
+    return failure().reason();
   }
 
   public String getFailureWording() {
-    return failureWording;
+    return failure().wording();
   }
 
   public Instant getTokenExpiresAt() {

@@ -169,7 +169,7 @@ class HealthPanelWordsTest {
   @Test
   void aReasonStoredBeforeTheCodesShowsItsEnglish() {
     WhatsAppConnection c = connection();
-    c.stepFailed(Step.SUBSCRIBE_APP, "Meta said no.", NOW);
+    c.stepFailed(Step.SUBSCRIBE_APP, "Meta said no.", null, NOW);
 
     SendingProblem line = HealthAssessment.explain(c, NOW).get(0);
 
