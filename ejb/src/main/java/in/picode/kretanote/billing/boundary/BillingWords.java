@@ -38,6 +38,22 @@ public enum BillingWords implements Wording.Code {
   TOO_FEW_SEATS(
       "Your team has {0,number,#} active members; disable some before going to {1,number,#}"
           + " seats."),
+  NO_ACCOUNT("This account does not exist."),
+  TRIAL_ENDED(
+      "Your free trial ended on {0,date,d MMM yyyy}. Choose a plan under Settings → Billing to send"
+          + " messages again."),
+  UNPAID(
+      "Sending is paused because an invoice is unpaid. Pay it under Settings → Billing and sending"
+          + " resumes at once; incoming messages are still received."),
+  UNPAID_SINCE(
+      "Sending is paused because an invoice is unpaid (since {0,date,d MMM yyyy}). Pay it under"
+          + " Settings → Billing and sending resumes at once; incoming messages are still"
+          + " received."),
+  SUBSCRIPTION_ENDED(
+      "Your subscription ended. Choose a plan under Settings → Billing to send messages again."),
+  SUBSCRIPTION_ENDED_ON(
+      "Your subscription ended on {0,date,d MMM yyyy}. Choose a plan under Settings → Billing to"
+          + " send messages again."),
   ENDED("The subscription has ended already."),
   NO_SUBSCRIPTION("No subscription"),
   NO_INVOICE("There is no invoice {0,number,#}."),

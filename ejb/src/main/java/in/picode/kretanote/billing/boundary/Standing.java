@@ -1,6 +1,7 @@
 package in.picode.kretanote.billing.boundary;
 
 import in.picode.kretanote.billing.control.BillingSettings;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,21 +10,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Whether a tenant may send (the outbound sender's pre-send guard asks before each send). A tenant
  * with no subscription yet is in its free trial from sign-up. Only sending is refused: inbound
- * messages are always received and stored. Native SQL with an explicit tenant filter, so it works
- * for any tenant without binding one.
+ * messages are always received and stored. The reason is a wording (dates in the reader's
+ * language); its English is what the public API and the logs say. Native SQL with an explicit
+ * tenant filter, so it works for any tenant without binding one.
  */
 @Stateless
 public class Standing {
-
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
 
   @PersistenceContext(unitName = "kretanote")
   EntityManager em;
@@ -31,8 +29,8 @@ public class Standing {
   @Inject Clock clock;
   @Inject BillingSettings settings;
 
-  /** Plain words why {@code tenantId} may not send now; empty when it may. */
-  public Optional<String> sendingRefusal(long tenantId) {
+  /** Why {@code tenantId} may not send now, in words for the reader; empty when it may. */
+  public Optional<Wording> sendingRefusal(long tenantId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
@@ -49,30 +47,26 @@ public class Standing {
               .findFirst()
               .orElse(null);
       if (created == null) {
-        return Optional.of("This account does not exist.");
+        return Optional.of(BillingWords.NO_ACCOUNT.with());
       }
       Instant trialEnd = instant(created).plus(settings.trialLength());
       if (trialEnd.isAfter(clock.instant())) {
         return Optional.empty();
       }
-      return Optional.of(
-          "Your free trial ended on "
-              + DATE.format(trialEnd)
-              + ". Choose a plan under Settings → Billing to send messages again.");
+      return Optional.of(BillingWords.TRIAL_ENDED.with(trialEnd));
     }
     Object[] row = rows.get(0);
     return switch ((String) row[0]) {
       case "SUSPENDED" ->
           Optional.of(
-              "Sending is paused because an invoice is unpaid"
-                  + (row[1] == null ? "" : " (since " + DATE.format(instant(row[1])) + ")")
-                  + ". Pay it under Settings → Billing and sending resumes at once; incoming"
-                  + " messages are still received.");
+              row[1] == null
+                  ? BillingWords.UNPAID.with()
+                  : BillingWords.UNPAID_SINCE.with(instant(row[1])));
       case "CANCELLED" ->
           Optional.of(
-              "Your subscription ended"
-                  + (row[2] == null ? "" : " on " + DATE.format(instant(row[2])))
-                  + ". Choose a plan under Settings → Billing to send messages again.");
+              row[2] == null
+                  ? BillingWords.SUBSCRIPTION_ENDED.with()
+                  : BillingWords.SUBSCRIPTION_ENDED_ON.with(instant(row[2])));
       default -> Optional.empty();
     };
   }

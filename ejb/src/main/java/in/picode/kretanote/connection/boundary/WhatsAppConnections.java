@@ -96,6 +96,14 @@ public class WhatsAppConnections {
   }
 
   /**
+   * Why a connection's signup step failed, as sentences the page words in the reader's language
+   * (the stored English reason for a connection that failed before they were kept as codes).
+   */
+  public List<Wording> failureReason(WhatsAppConnection c) {
+    return FailureWording.stored(c);
+  }
+
+  /**
    * Embedded Signup, server side: exchange the code, check the token, store it, subscribe the app,
    * register the number, read its details. Returns the connection: CONNECTED, or FAILED with the
    * step and reason (the tenant can {@link #retry}).
@@ -235,7 +243,7 @@ public class WhatsAppConnections {
           String.valueOf(id),
           step,
           e.getMessage());
-      return store.failed(id, step, FailureWording.of(step, e), actor);
+      return store.failed(id, step, FailureWording.wordings(step, e), actor);
     }
   }
 

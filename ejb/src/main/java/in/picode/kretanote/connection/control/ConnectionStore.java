@@ -10,6 +10,7 @@ import in.picode.kretanote.crypto.boundary.TokenVault;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.PhoneNumberInfo;
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -112,9 +113,11 @@ public class ConnectionStore {
     return false;
   }
 
-  public WhatsAppConnection failed(long id, Step step, String reason, Actor actor) {
+  /** The step failed for {@code sentences}: kept in English and as codes for the page. */
+  public WhatsAppConnection failed(long id, Step step, List<Wording> sentences, Actor actor) {
     WhatsAppConnection c = get(id);
-    c.stepFailed(step, reason, Instant.now(clock));
+    String reason = String.join(" ", Wording.english(sentences));
+    c.stepFailed(step, reason, FailureWording.json(sentences), Instant.now(clock));
     record(actor, "WHATSAPP_CONNECT_FAILED", c, step + ": " + reason);
     return c;
   }

@@ -1,8 +1,12 @@
 package in.picode.kretanote.connection.control;
 
 import in.picode.kretanote.connection.boundary.ConnectionWords;
+import in.picode.kretanote.connection.boundary.HealthWords;
+import in.picode.kretanote.connection.entity.SignupFailure;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Step;
 import in.picode.kretanote.meta.boundary.GraphException;
+import in.picode.kretanote.platform.boundary.StoredWordings;
 import in.picode.kretanote.platform.boundary.Wording;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Plain words for a failed signup step: what KretaNote was doing, why it failed (from Meta's code,
- * never its message alone), and what to do. Meta's code and trace id are appended for support.
+ * never its message alone), and what to do. Meta's code and trace id are appended for support. A
+ * failed connection keeps them in English and as codes with their arguments ({@link #json}), so its
+ * page words them in the reader's language ({@link #stored}).
  */
 public final class FailureWording {
 
@@ -19,6 +25,30 @@ public final class FailureWording {
   /** The sentences in English, one text (what a failed connection stores). */
   public static String of(Step step, GraphException e) {
     return String.join(" ", Wording.english(wordings(step, e)));
+  }
+
+  /**
+   * The sentences as the connection stores them beside the English reason ({@link
+   * StoredWordings#jsonAll}); null when one of them is not a code a page could word again (then the
+   * English reason is shown).
+   */
+  public static String json(List<Wording> sentences) {
+    return StoredWordings.jsonAll(sentences, SignupFailure.WORDING_MAX);
+  }
+
+  /**
+   * The reason a failed connection shows: its stored sentences as wordings, else (a row from before
+   * they were stored, or one that does not read) the stored English reason as it is.
+   */
+  public static List<Wording> stored(WhatsAppConnection c) {
+    List<Wording> out = StoredWordings.readAll(c.getFailureWording());
+    if (!out.isEmpty()) {
+      return out;
+    }
+    return List.of(
+        c.getFailureReason() == null
+            ? HealthWords.FAILED_NO_REASON.with()
+            : Wording.unworded(c.getFailureReason()));
   }
 
   /** The sentences as wordings, for a refusal a page words in the reader's language. */

@@ -1,13 +1,13 @@
 package in.picode.kretanote.connection.control;
 
+import in.picode.kretanote.connection.boundary.HealthWords;
 import in.picode.kretanote.connection.boundary.SendingProblem;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.meta.boundary.PhoneNumberInfo;
 import in.picode.kretanote.meta.boundary.TokenInfo;
+import in.picode.kretanote.platform.boundary.Wording;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,14 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * Turns what a probe learnt into the set of {@link Problem}s a connection has, and explains a
- * connection's state in plain words. A connection's health state is that set; a notification goes
- * out only when it changes. An aspect Meta could not be asked about keeps the problems it had, so a
- * hiccup at Meta never makes a problem vanish or appear.
+ * connection's state in plain words (as wordings the page words in the reader's language; the
+ * notifications to owners and admins are written in English). A connection's health state is that
+ * set; a notification goes out only when it changes. An aspect Meta could not be asked about keeps
+ * the problems it had, so a hiccup at Meta never makes a problem vanish or appear.
  */
 public final class HealthAssessment {
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   public record Thresholds(Duration tokenExpiryWarning, Duration webhookSilence) {}
 
@@ -192,30 +190,26 @@ public final class HealthAssessment {
       case PENDING ->
           out.add(
               new SendingProblem(
-                  "The connection is not finished",
-                  "KretaNote is still setting up this number with Meta, or the setup was"
-                      + " interrupted.",
-                  "Click Retry. If it does not finish, connect the number again.",
+                  HealthWords.PENDING_TITLE.with(),
+                  List.of(HealthWords.PENDING_WHY.with()),
+                  HealthWords.PENDING_FIX.with(),
                   true));
       case FAILED ->
           out.add(
               new SendingProblem(
-                  "Setting up the number stopped at: " + stepWords(c.getFailedStep()),
-                  c.getFailureReason() == null
-                      ? "Meta did not complete a step."
-                      : c.getFailureReason(),
-                  "Click Retry. If the reason above asks you to connect again, click Reconnect.",
+                  HealthWords.FAILED_TITLE.with(stepWords(c.getFailedStep())),
+                  FailureWording.stored(c),
+                  HealthWords.FAILED_FIX.with(),
                   true));
       case DISCONNECTED ->
           out.add(
               new SendingProblem(
-                  "The number is disconnected",
-                  "You disconnected it"
-                      + (c.getDisconnectedAt() == null
-                          ? ""
-                          : " on " + DAY.format(c.getDisconnectedAt()))
-                      + "; KretaNote no longer holds an authorization for it. Conversations stay.",
-                  "Connect it again to send and receive messages.",
+                  HealthWords.DISCONNECTED_TITLE.with(),
+                  List.of(
+                      c.getDisconnectedAt() == null
+                          ? HealthWords.DISCONNECTED_WHY.with()
+                          : HealthWords.DISCONNECTED_ON_WHY.with(c.getDisconnectedAt())),
+                  HealthWords.DISCONNECTED_FIX.with(),
                   true));
       case RECONNECT_NEEDED, CONNECTED -> {}
     }
@@ -230,26 +224,30 @@ public final class HealthAssessment {
           .sorted((a, b) -> Boolean.compare(b.blocking(), a.blocking()))
           .forEach(
               p -> {
-                String explanation = p.explanation();
+                List<Wording> explanation = new ArrayList<>();
+                explanation.add(p.explanationWording());
                 if (p == Problem.TOKEN_EXPIRING && c.getTokenExpiresAt() != null) {
-                  explanation += " It expires on " + DAY.format(c.getTokenExpiresAt()) + ".";
+                  explanation.add(HealthWords.TOKEN_EXPIRES_ON.with(c.getTokenExpiresAt()));
                 }
-                out.add(new SendingProblem(p.title(), explanation, p.fix(), p.blocking()));
+                out.add(
+                    new SendingProblem(
+                        p.titleWording(), explanation, p.fixWording(), p.blocking()));
               });
     }
     return out;
   }
 
-  public static String stepWords(WhatsAppConnection.Step step) {
+  /** The signup step as the failed line names it ("stopped at: registering the number"). */
+  public static Wording stepWords(WhatsAppConnection.Step step) {
     if (step == null) {
-      return "an unknown step";
+      return HealthWords.AT_UNKNOWN.with();
     }
     return switch (step) {
-      case EXCHANGE_CODE -> "exchanging Meta's authorization code";
-      case CHECK_TOKEN -> "checking the permissions";
-      case SUBSCRIBE_APP -> "subscribing to your account's messages";
-      case REGISTER_NUMBER -> "registering the number";
-      case READ_NUMBER -> "reading the number's details";
+      case EXCHANGE_CODE -> HealthWords.AT_EXCHANGE_CODE.with();
+      case CHECK_TOKEN -> HealthWords.AT_CHECK_TOKEN.with();
+      case SUBSCRIBE_APP -> HealthWords.AT_SUBSCRIBE_APP.with();
+      case REGISTER_NUMBER -> HealthWords.AT_REGISTER_NUMBER.with();
+      case READ_NUMBER -> HealthWords.AT_READ_NUMBER.with();
     };
   }
 }

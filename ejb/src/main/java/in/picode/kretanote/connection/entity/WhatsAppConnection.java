@@ -39,7 +39,6 @@ public class WhatsAppConnection {
   public static final String BY_PHONE_NUMBER = "WhatsAppConnection.byPhoneNumber";
   public static final int ID_MAX = 32;
   public static final int NAME_MAX = 200;
-  public static final int REASON_MAX = 500;
 
   public enum Status {
     PENDING,
@@ -86,12 +85,7 @@ public class WhatsAppConnection {
   @Column(nullable = false, length = 20)
   private Status status;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "failed_step", length = 20)
-  private Step failedStep;
-
-  @Column(name = "failure_reason", length = REASON_MAX)
-  private String failureReason;
+  @Embedded private SignupFailure failure = new SignupFailure();
 
   @Column(name = "access_token")
   private byte[] accessToken;
@@ -150,8 +144,7 @@ public class WhatsAppConnection {
     this.accessToken = Objects.requireNonNull(encryptedToken, "token").clone();
     this.tokenExpiresAt = tokenExpiresAt;
     this.status = Status.PENDING;
-    this.failedStep = null;
-    this.failureReason = null;
+    this.failure = new SignupFailure();
     this.disconnectedAt = null;
     this.updatedAt = now;
   }
@@ -164,10 +157,10 @@ public class WhatsAppConnection {
     }
   }
 
-  public void stepFailed(Step step, String reason, Instant now) {
+  /** A signup step failed: {@code reason} in English, {@code wording} as codes (see there). */
+  public void stepFailed(Step step, String reason, String wording, Instant now) {
     this.status = Status.FAILED;
-    this.failedStep = Objects.requireNonNull(step);
-    this.failureReason = limit(reason, REASON_MAX);
+    this.failure = new SignupFailure(Objects.requireNonNull(step), reason, wording);
     this.updatedAt = now;
   }
 
@@ -181,8 +174,7 @@ public class WhatsAppConnection {
     this.displayPhoneNumber = limit(displayPhoneNumber, 40);
     this.verifiedName = limit(verifiedName, NAME_MAX);
     this.status = Status.CONNECTED;
-    this.failedStep = null;
-    this.failureReason = null;
+    this.failure = new SignupFailure();
     changeHealth().connected(firstProbe);
     this.connectedAt = now;
     this.updatedAt = now;
@@ -232,8 +224,8 @@ public class WhatsAppConnection {
   }
 
   /**
-   * The number's health to read; EclipseLink leaves the field null when every one of its columns
-   * is, and reading must not change the row.
+   * The number's health to read (and {@link #failure()}); EclipseLink leaves an embedded field null
+   * when every one of its columns is, and reading must not change the row.
    */
   private NumberHealth health() {
     return health == null ? new NumberHealth() : health;
@@ -249,7 +241,7 @@ public class WhatsAppConnection {
   /** The token stopped working: sending is impossible until the tenant connects again. */
   public void reconnectNeeded(String reason, Instant now) {
     this.status = Status.RECONNECT_NEEDED;
-    this.failureReason = limit(reason, REASON_MAX);
+    this.failure = new SignupFailure(failure().step(), reason, null);
     this.updatedAt = now;
   }
 
@@ -257,7 +249,7 @@ public class WhatsAppConnection {
   public void recovered(Instant now) {
     if (status == Status.RECONNECT_NEEDED) {
       status = Status.CONNECTED;
-      failureReason = null;
+      failure = new SignupFailure(failure().step(), null, null);
       updatedAt = now;
     }
   }
@@ -266,7 +258,7 @@ public class WhatsAppConnection {
   public void disconnect(Instant now) {
     this.status = Status.DISCONNECTED;
     this.accessToken = null;
-    this.failedStep = null;
+    this.failure = new SignupFailure(null, failure().reason(), failure().wording());
     changeHealth().stopProbing();
     this.disconnectedAt = now;
     this.updatedAt = now;
@@ -328,12 +320,20 @@ public class WhatsAppConnection {
     return status;
   }
 
+  private SignupFailure failure() {
+    return failure == null ? new SignupFailure() : failure;
+  }
+
   public Step getFailedStep() {
-    return failedStep;
+    return failure().step();
   }
 
   public String getFailureReason() {
-    return failureReason;
+    return failure().reason();
+  }
+
+  public String getFailureWording() {
+    return failure().wording();
   }
 
   public Instant getTokenExpiresAt() {

@@ -22,6 +22,8 @@ public enum OutboundWords implements Wording.Code {
   PAUSE_ONLY_RUNNING("Only a running or scheduled campaign can be paused (this one is {0})"),
   RESUME_ONLY_PAUSED("Only a paused campaign can be resumed (this one is {0})"),
   ALREADY("The campaign is already {0}"),
+  ACCOUNT_DELETING("This account is being deleted; nothing is sent any more."),
+  ACCOUNT_INACTIVE("This account is not active; nothing is sent."),
   NO_SUCH_CONNECTION("No such WhatsApp connection"),
   NO_TOKEN("The number has no access token: reconnect it"),
   THROUGHPUT("A number sends 1 to 1,000 messages per second"),

@@ -1,5 +1,7 @@
 package in.picode.kretanote.outbound.control;
 
+import in.picode.kretanote.outbound.boundary.OutboundWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,10 +33,10 @@ public class BillingTenantStanding implements TenantStanding {
     if (!"ACTIVE".equals(status)) {
       return TenantStanding.Standing.suspended(
           "DELETION_PENDING".equals(status)
-              ? "This account is being deleted; nothing is sent any more."
-              : "This account is not active; nothing is sent.");
+              ? OutboundWords.ACCOUNT_DELETING.with()
+              : OutboundWords.ACCOUNT_INACTIVE.with());
     }
-    Optional<String> refusal = billing.sendingRefusal(tenantId);
+    Optional<Wording> refusal = billing.sendingRefusal(tenantId);
     return refusal.map(TenantStanding.Standing::suspended).orElseGet(TenantStanding.Standing::good);
   }
 }

@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * A {@link Wording} kept in a row (a paused rule's or campaign's reason, a rule run's log), so a
  * page words it in the reader's language long after it was said: JSON of its code, English pattern
  * and arguments ({@code {"c":…,"p":…,"a":[…]}}; a wording argument nested the same way, a sentence
- * without a code as {@code {"t":…}}). The pattern travels with the code, so a row reads back
- * without knowing the feature that said it, and shows its English if the code's text is gone. The
- * row keeps its English sentence too (the API, logs, and the rows from before).
+ * without a code as {@code {"t":…}}, a weekday as {@code {"d":…}}, a moment as {@code {"i":…}};
+ * several sentences as a JSON array of them). The pattern travels with the code, so a row reads
+ * back without knowing the feature that said it, and shows its English if the code's text is gone.
+ * The row keeps its English sentence too (the API, logs, and the rows from before).
  */
 public final class StoredWordings {
 
@@ -48,6 +50,38 @@ public final class StoredWordings {
     }
   }
 
+  /**
+   * Several sentences as one JSON array, or null when one of them has no code or the JSON is longer
+   * than {@code max}.
+   */
+  public static String jsonAll(List<Wording> sentences, int max) {
+    JsonArrayBuilder all = Jsons.createArrayBuilder();
+    for (Wording w : sentences) {
+      if (w == null || w.code() == null) {
+        return null;
+      }
+      all.add(node(w));
+    }
+    String out = all.build().toString();
+    return out.length() > max ? null : out;
+  }
+
+  /** The sentences kept by {@link #jsonAll}; empty when there are none or they cannot be read. */
+  public static List<Wording> readAll(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    try (var r = Jsons.createReader(new StringReader(json))) {
+      List<Wording> out = new ArrayList<>();
+      for (JsonValue v : r.readArray()) {
+        out.add(wording(v.asJsonObject()));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
   /** The wording kept as {@code json}, else {@code english} as it is (null when both are null). */
   public static Wording read(String json, String english) {
     return read(json).orElse(english == null ? null : Wording.unworded(english));
@@ -69,6 +103,8 @@ public final class StoredWordings {
         args.add(new BigDecimal(n.toString()));
       } else if (a instanceof DayOfWeek d) {
         args.add(Jsons.createObjectBuilder().add("d", d.name()));
+      } else if (a instanceof Instant i) {
+        args.add(Jsons.createObjectBuilder().add("i", i.toString()));
       } else {
         args.add(String.valueOf(a));
       }
@@ -98,7 +134,10 @@ public final class StoredWordings {
       return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
     }
     if (v instanceof JsonObject o) {
-      return o.containsKey("d") ? DayOfWeek.valueOf(o.getString("d")) : wording(o);
+      if (o.containsKey("d")) {
+        return DayOfWeek.valueOf(o.getString("d"));
+      }
+      return o.containsKey("i") ? Instant.parse(o.getString("i")) : wording(o);
     }
     return String.valueOf(v);
   }

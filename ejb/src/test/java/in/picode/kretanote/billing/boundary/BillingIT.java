@@ -336,7 +336,7 @@ class BillingIT {
     assertThat(standing.sendingRefusal(t))
         .hasValueSatisfying(
             r ->
-                assertThat(r)
+                assertThat(r.english())
                     .contains("Sending is paused because an invoice is unpaid")
                     .contains("incoming messages are still received"));
     assertThat(
@@ -407,7 +407,8 @@ class BillingIT {
     assertThat(rows("select status from invoice where tenant_id = ?", t))
         .containsExactly(List.of("OPEN"));
     assertThat(standing.sendingRefusal(noPlan))
-        .hasValueSatisfying(r -> assertThat(r).contains("Your free trial ended on 15 Jan 2029"));
+        .hasValueSatisfying(
+            r -> assertThat(r.english()).contains("Your free trial ended on 15 Jan 2029"));
   }
 
   /**

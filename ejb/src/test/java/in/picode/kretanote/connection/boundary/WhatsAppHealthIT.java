@@ -114,7 +114,7 @@ class WhatsAppHealthIT {
     assertThat(c.getQualityRating()).isEqualTo("YELLOW");
     assertThat(c.getStatus()).isEqualTo(Status.CONNECTED);
     assertThat(HealthAssessment.explain(c, Instant.now()))
-        .extracting(SendingProblem::title)
+        .extracting(p -> p.title().english())
         .containsExactly(Problem.QUALITY_YELLOW.title());
     assertThat(history()).filteredOn(WhatsAppHealthCheck::isStateChanged).hasSize(1);
 
@@ -142,7 +142,7 @@ class WhatsAppHealthIT {
     WhatsAppConnection c = current();
     assertThat(c.getStatus()).isEqualTo(Status.RECONNECT_NEEDED);
     assertThat(HealthAssessment.explain(c, Instant.now()))
-        .extracting(SendingProblem::fix)
+        .extracting(p -> p.fix().english())
         .anyMatch(fix -> fix.contains("Reconnect"));
   }
 

@@ -10,6 +10,7 @@ import in.picode.kretanote.connection.entity.WhatsAppConnection.Status;
 import in.picode.kretanote.connection.entity.WhatsAppConnection.Step;
 import in.picode.kretanote.meta.boundary.AccessToken;
 import in.picode.kretanote.meta.boundary.GraphApi;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.boundary.Tenants;
 import in.picode.kretanote.testing.ItDatabase;
@@ -269,6 +270,17 @@ class WhatsAppSignupIT {
     WhatsAppConnection failed = connect(tenant, code());
     assertFailedAt(failed, Step.REGISTER_NUMBER, "two-step verification PIN");
     assertThat(failed.getFailureReason()).contains("Meta error 133005");
+    // Stored as codes too, so the settings page words the reason in the reader's language.
+    WhatsAppConnection stored =
+        call(tenant, () -> connections.list()).stream()
+            .filter(c -> c.getId().equals(failed.getId()))
+            .findFirst()
+            .orElseThrow();
+    List<Wording> reason = connections.failureReason(stored);
+    assertThat(reason)
+        .extracting(Wording::code)
+        .startsWith("ConnectionWords.STEP_REGISTER_NUMBER", "ConnectionWords.WHY_PIN");
+    assertThat(String.join(" ", Wording.english(reason))).isEqualTo(stored.getFailureReason());
 
     assertThat(call(tenant, () -> connections.retry(failed.getId(), Actor.SYSTEM)).getStatus())
         .isEqualTo(Status.CONNECTED);

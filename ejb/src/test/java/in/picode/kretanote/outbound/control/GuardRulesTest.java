@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import in.picode.kretanote.contact.entity.Category;
 import in.picode.kretanote.outbound.control.TenantStanding.Standing;
+import in.picode.kretanote.platform.boundary.Wording;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +74,7 @@ class GuardRulesTest {
         Arguments.of("approved template outside the window", template(), null),
         Arguments.of(
             "suspended tenant",
-            with(ok(), "standing", Standing.suspended("the trial ended")),
+            with(ok(), "standing", Standing.suspended(Wording.unworded("the trial ended"))),
             RefusalCode.TENANT_NOT_IN_GOOD_STANDING),
         Arguments.of(
             "reconnect needed",

@@ -25,6 +25,7 @@ import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The WhatsApp settings page (OWNER only, see web.xml): connect a number through Meta's Embedded
@@ -234,11 +235,13 @@ public class WhatsAppSettingsBean implements Serializable {
               ? Texts.of(T, "whatsapp.connected")
               : Texts.of(T, "whatsapp.connectedNumber", c.getDisplayPhoneNumber()));
     } else {
-      error(
-          Texts.of(
-              T,
-              "whatsapp.notYetConnected",
-              c.getFailureReason() == null ? "" : c.getFailureReason()));
+      String reason =
+          c.getFailureReason() == null
+              ? ""
+              : connections.failureReason(c).stream()
+                  .map(Wordings::of)
+                  .collect(Collectors.joining(" "));
+      error(Texts.of(T, "whatsapp.notYetConnected", reason));
     }
   }
 

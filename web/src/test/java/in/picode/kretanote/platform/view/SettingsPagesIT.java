@@ -238,6 +238,28 @@ class SettingsPagesIT {
   }
 
   @Test
+  void theWhyCannotSendPanelReadsInTheOwnersLanguageWithItsDates() {
+    TestAccounts.User user = TestAccounts.owner("Panel", run);
+    long tenant = user.tenantId();
+    TestAccounts.update("UPDATE user_account SET language = 'es' WHERE id = ?", user.id());
+    WebClient owner = signIn(user);
+    owner.submit(owner.get("app/settings/whatsapp.xhtml"), "sandbox", Map.of(), "simulate");
+    TestAccounts.update(
+        "UPDATE whatsapp_connection SET health_problems = 'QUALITY_YELLOW,TOKEN_EXPIRING',"
+            + " token_expires_at = '2030-03-05 10:00:00' WHERE tenant_id = ?",
+        tenant);
+
+    String page = owner.get("app/settings/whatsapp.xhtml").text();
+
+    assertThat(page)
+        .contains("El acceso de KretaNote a tu cuenta de WhatsApp caduca pronto.")
+        .contains("Caduca el 5 de marzo de 2030.")
+        .contains("La calificación de calidad del número bajó a media.")
+        .contains("Revisa las campañas y plantillas recientes")
+        .doesNotContain("quality rating");
+  }
+
+  @Test
   void templatesAreSubmittedSyncedAndDeletedAtMeta() {
     TestAccounts.User user = TestAccounts.owner("Templates", run);
     long tenant = user.tenantId();
