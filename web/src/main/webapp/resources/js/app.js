@@ -3,7 +3,8 @@
  * outside or Escape closes it) and, for a user without a time zone, the browser's zone stored once
  * (p:remoteCommand kretaNoteStoreZone, rendered only while the user has none). An action whose
  * request the server refused (4xx/5xx: too large, expired, not allowed) says so at the top of the
- * page instead of silently doing nothing (the words come from the body's data-ajax-failed).
+ * page instead of silently doing nothing (the words come from the body's data-ajax-failed). A date
+ * range typed with a hyphen is read as the range picker writes it.
  */
 (function () {
   'use strict';
@@ -49,6 +50,44 @@
     }
     box.textContent = words + (status ? ' (HTTP ' + status + ')' : '');
   }
+
+  /*
+   * A date range typed into a range picker: its script splits the field at the separator (an en
+   * dash on our pages, as ISO dates are full of hyphens) and empties a field it cannot read. A
+   * hyphen between spaces (what a keyboard types), an em dash or a dash without spaces becomes the
+   * picker's separator before the picker reads the field: this listens in the capture phase, so it
+   * runs before the picker's own input handler. The server does the same (platform.view.DateRanges).
+   */
+  var TYPED_SEPARATOR = /\s+[-\u2010-\u2015]\s+|\s*[\u2013\u2014]\s*/;
+
+  document.addEventListener('input', function (e) {
+    var input = e.target;
+    if (!input || !input.id || !/_input$/.test(input.id) || !window.PrimeFaces) {
+      return;
+    }
+    var picker = window.PrimeFaces.getWidgetById(input.id.slice(0, -'_input'.length));
+    if (!picker || !picker.cfg || picker.cfg.selectionMode !== 'range') {
+      return;
+    }
+    var typed = input.value;
+    var m = TYPED_SEPARATOR.exec(typed.trim());
+    if (!m || m.index === 0 || m.index + m[0].length === typed.trim().length) {
+      return;
+    }
+    var text = typed.trim();
+    var normal = text.slice(0, m.index) + ' ' + (picker.cfg.rangeSeparator || '-') + ' '
+        + text.slice(m.index + m[0].length);
+    if (normal !== typed) {
+      var fromEnd = typed.length - (input.selectionEnd == null ? typed.length : input.selectionEnd);
+      input.value = normal;
+      var at = Math.max(0, normal.length - fromEnd);
+      try {
+        input.setSelectionRange(at, at);
+      } catch (notATextField) {
+        // nothing to place
+      }
+    }
+  }, true);
 
   document.addEventListener('DOMContentLoaded', function () {
     if (window.jQuery) {

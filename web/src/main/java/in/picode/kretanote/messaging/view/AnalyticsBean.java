@@ -28,6 +28,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,7 +43,7 @@ import java.util.stream.Collectors;
 @ViewScoped
 public class AnalyticsBean implements Serializable {
 
-  private static final String T = "in.picode.kretanote.messaging.view.WorkspaceTexts";
+  static final String T = "in.picode.kretanote.messaging.view.WorkspaceTexts";
 
   private static final long serialVersionUID = 1L;
 
@@ -135,11 +138,30 @@ public class AnalyticsBean implements Serializable {
             .add(dataset(Texts.of(T, "analytics.resolution"), resolution, "#075e54")));
   }
 
+  /**
+   * Meta's pricing category ("marketing") in the page's language; one Meta adds later shows as Meta
+   * wrote it. The CSV keeps Meta's names.
+   */
+  public String category(String category) {
+    return category(ResourceBundle.getBundle(T, Texts.locale()), category);
+  }
+
+  static String category(ResourceBundle texts, String category) {
+    if (category == null) {
+      return "";
+    }
+    try {
+      return texts.getString("analytics.category." + category.toUpperCase(Locale.ROOT));
+    } catch (MissingResourceException unknownToUs) {
+      return category;
+    }
+  }
+
   public String getCostChart() {
     JsonArrayBuilder labels = Jsons.createArrayBuilder();
     JsonArrayBuilder counts = Jsons.createArrayBuilder();
     for (Cost c : cost) {
-      labels.add(c.category());
+      labels.add(category(c.category()));
       counts.add(c.billable());
     }
     return chart(

@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * A template as the templates page shows it: the texts of its components as stored from Meta (body
- * with its {{n}} placeholders as written) and its status in plain words, Meta's rejection reason
- * included.
+ * with its {{n}} placeholders as written) and what its status means in plain words, Meta's
+ * rejection reason included.
  */
 public record TemplateRow(
     MessageTemplate template, String header, String body, String footer, String buttons) {
@@ -65,12 +65,18 @@ public record TemplateRow(
     }
   }
 
-  /** The status in words a business owner understands. */
+  /**
+   * What the status means, in words a business owner understands ("Waiting for Meta's review");
+   * empty for a status Meta added that KretaNote cannot explain yet ({@link TemplateNames} still
+   * names it).
+   */
   public String getStatusWords() {
     String status = template.getStatus();
     return switch (status) {
       case "APPROVED" -> Texts.of(T, "templates.status.approved");
-      case "PENDING", "IN_APPEAL" -> Texts.of(T, "templates.status.pending");
+      case "PENDING" -> Texts.of(T, "templates.status.pending");
+      case "IN_APPEAL" -> Texts.of(T, "templates.status.inAppeal");
+      case "PENDING_DELETION" -> Texts.of(T, "templates.status.pendingDeletion");
       case "REJECTED" ->
           template.getReason() == null
               ? Texts.of(T, "templates.status.rejected")
@@ -78,7 +84,7 @@ public record TemplateRow(
       case "PAUSED" -> Texts.of(T, "templates.status.paused");
       case "DISABLED" -> Texts.of(T, "templates.status.disabled");
       case "DELETED" -> Texts.of(T, "templates.status.deleted");
-      default -> status.toLowerCase(Locale.ROOT).replace('_', ' ') + ".";
+      default -> "";
     };
   }
 

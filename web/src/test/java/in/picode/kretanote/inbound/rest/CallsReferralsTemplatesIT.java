@@ -485,8 +485,10 @@ class CallsReferralsTemplatesIT {
     TestAccounts.User owner =
         TestAccounts.user(tenant.id(), "owner-cat-" + run + "@example.com", "OWNER");
     Document page = WebClient.signedIn(base, owner).get("app/templates.xhtml");
-    assertThat(page.select("[id$=category]").text()).contains("MARKETING");
-    assertThat(page.select("[id$=previousCategory]").text()).contains("was UTILITY");
+    assertThat(page.select("span[id$=':category']").text()).isEqualTo("Marketing");
+    assertThat(page.select("span[id$=':category']").attr("title")).isEqualTo("MARKETING");
+    assertThat(page.select("[id$=previousCategory]").text()).contains("was Utility");
+    assertThat(page.select("[id$=previousCategory]").attr("title")).isEqualTo("UTILITY");
   }
 
   private String referred(String waId, String wamid, long at, String referral) {

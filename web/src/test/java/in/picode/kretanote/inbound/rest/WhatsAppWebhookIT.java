@@ -677,14 +677,15 @@ class WhatsAppWebhookIT {
     assertThat(page.text())
         .contains("No tenant has connected phone number id " + number)
         .contains("Not a WhatsApp webhook")
-        .contains("UNROUTABLE")
-        .contains("REJECTED");
+        .contains("Unroutable")
+        .contains("Rejected");
+    assertThat(page.select("span[title=UNROUTABLE]")).as("the stored name on hover").isNotEmpty();
     assertThat(page.select("#outbox").text())
         .as("the outbox at a glance")
         .containsPattern("Oldest waiting: [0-9]+ s");
     assertThat(page.select("#jobs").text())
         .as("this server's background jobs")
-        .containsPattern("webhook-apply (OK|STARTING)");
+        .containsPattern("webhook-apply (OK|Starting)");
     assertThat(page.text()).as("never message content").doesNotContain("Hallo");
     assertThat(page.text())
         .as("the forged POST was counted")

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,8 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The owner's workflows in a real browser (Debian's headless Chromium) against the Meta simulator:
  * submit a template and see it approved, answer a customer whose 24-hour window has closed with
  * that template, define a custom field and import a CSV into it with a hand-made column mapping (a
- * bad file first, then a good one), and change the analytics range and download its CSV.
- * Screenshots land in {@code web/target/screenshots/}.
+ * bad file first, then a good one), change the analytics range and download its CSV, and type a
+ * range with the keyboard's hyphen. Screenshots land in {@code web/target/screenshots/}.
  */
 @ExtendWith(SharedServer.class)
 @RunAsClient
@@ -114,7 +115,7 @@ class WorkflowBrowserIT {
     browser.click("create:save");
     browser.waitForText("lowercase letters, digits and underscores only");
     browser.type("create:name", "table_reminder");
-    browser.choose("create:category", "UTILITY");
+    browser.choose("create:category", "Utility");
     browser.type("create:footer", "Bistro Kreta");
     browser.type("create:buttons:0:buttonText", "I'm on my way");
     // The preview follows the form by AJAX; press Submit once it has settled, so the button does
@@ -124,7 +125,10 @@ class WorkflowBrowserIT {
             By.id("create:preview"), "I'm on my way"));
     browser.click("create:save");
     browser.waitForText("Template table_reminder submitted to Meta");
+    // Meta's status in words, Meta's own name on hover (as in WhatsApp Manager).
     assertThat(driver.findElement(By.cssSelector(".templates .status")).getText())
+        .isEqualTo("In review");
+    assertThat(driver.findElement(By.cssSelector(".templates .status")).getAttribute("title"))
         .isEqualTo("PENDING");
     browser.screenshot("templates-pending");
 
@@ -132,6 +136,8 @@ class WorkflowBrowserIT {
     browser.click("sync:sync");
     browser.waitForText("Synced: Meta lists 1 template(s)");
     assertThat(driver.findElement(By.cssSelector(".templates .status")).getText())
+        .isEqualTo("Approved");
+    assertThat(driver.findElement(By.cssSelector(".templates .status")).getAttribute("title"))
         .isEqualTo("APPROVED");
     assertThat(driver.findElement(By.cssSelector(".templates")).getText())
         .contains("Approved: ready to send.")
@@ -303,5 +309,43 @@ class WorkflowBrowserIT {
                 .sum())
         .as("the template reply, counted once in the range")
         .isEqualTo(1);
+  }
+
+  @Test
+  @Order(5)
+  void aRangeTypedWithAHyphenIsReadAsTheRange() {
+    browser.open(base, "app/analytics.xhtml");
+    browser.waitForText("Delivery funnel");
+    LocalDate to = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    LocalDate from = to.minusDays(6);
+    String shown = from + " \u2013 " + to;
+
+    // Typed key by key with the keyboard's hyphen: the field takes the picker's en dash as it is
+    // typed, and leaving the field (the picker then writes its own reading back) keeps the range.
+    WebElement range = driver.findElement(By.id("analytics:range_input"));
+    range.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    range.sendKeys(from + " - " + to);
+    assertThat(range.getAttribute("value")).isEqualTo(shown);
+    driver.executeScript(
+        "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", range);
+    assertThat(range.getAttribute("value")).as("not emptied on change").isEqualTo(shown);
+    driver.executeScript("arguments[0].click();", driver.findElement(By.id("analytics:show")));
+    wait.until(ExpectedConditions.stalenessOf(range));
+    wait.until(d -> !d.findElement(By.id("analytics:range_input")).getAttribute("value").isEmpty());
+    assertThat(driver.findElement(By.id("analytics:range_input")).getAttribute("value"))
+        .isEqualTo(shown);
+    assertThat(driver.findElement(By.tagName("body")).getText())
+        .doesNotContain("Choose a start and an end date.");
+    browser.screenshot("analytics-typed-range");
+
+    // Posted as typed, the script's rewriting bypassed: the server reads the hyphen as well.
+    WebElement again = driver.findElement(By.id("analytics:range_input"));
+    LocalDate earlier = from.minusDays(7);
+    driver.executeScript("arguments[0].value = arguments[1];", again, earlier + " - " + to);
+    driver.executeScript("arguments[0].click();", driver.findElement(By.id("analytics:show")));
+    wait.until(ExpectedConditions.stalenessOf(again));
+    wait.until(d -> !d.findElement(By.id("analytics:range_input")).getAttribute("value").isEmpty());
+    assertThat(driver.findElement(By.id("analytics:range_input")).getAttribute("value"))
+        .isEqualTo(earlier + " \u2013 " + to);
   }
 }

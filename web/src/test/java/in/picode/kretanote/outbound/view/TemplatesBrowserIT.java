@@ -37,8 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 20's templates in a real browser, wide (1400 px) and on a phone (390 px): a manager creates
  * an image-header template with a named parameter, watches the preview render WhatsApp's formatting
  * with the example, submits it with a sample image; once approved, it is sent from a conversation
- * with an image link and a value, and the history shows the text the customer got. Screenshots in
- * {@code web/target/screenshots/templates-*}.
+ * with an image link and a value, and the history shows the text the customer got. The list then
+ * names Meta's status and category in English and Spanish, Meta's own names on hover. Screenshots
+ * in {@code web/target/screenshots/templates-*}.
  */
 @ExtendWith(SharedServer.class)
 @RunAsClient
@@ -172,6 +173,52 @@ class TemplatesBrowserIT {
         .doesNotContain("[template " + name);
     browser.screenshot("templates-sent-" + width);
     Files.deleteIfExists(png);
+
+    // The list says Meta's status and category in the reader's words, Meta's own name on hover
+    // (owners compare with WhatsApp Manager), in English and, after signing in again, in Spanish;
+    // at the phone's real width nothing overflows sideways.
+    browser.viewport(width, 1000);
+    browser.open(base, "app/templates.xhtml");
+    assertThat(listed(wait, "status", "APPROVED")).isEqualTo("Approved");
+    assertThat(listed(wait, "category", "UTILITY")).isEqualTo("Utility");
+    assertThat(driver.findElement(By.tagName("body")).getText())
+        .contains("Approved: ready to send.")
+        .doesNotContain("APPROVED");
+    browser.screenshot("templates-list-" + width);
+    assertNoSidewaysOverflow(driver, width);
+    TestAccounts.update("UPDATE user_account SET language = 'es' WHERE id = ?", owner.id());
+    driver.manage().deleteAllCookies();
+    signIn(owner.email(), wait);
+    browser.open(base, "app/templates.xhtml");
+    assertThat(listed(wait, "status", "APPROVED")).isEqualTo("Aprobada");
+    assertThat(listed(wait, "category", "UTILITY")).isEqualTo("Utilidad");
+    assertThat(driver.findElement(By.tagName("body")).getText())
+        .contains("Aprobada: lista para enviar.");
+    browser.screenshot("templates-list-es-" + width);
+    assertNoSidewaysOverflow(driver, width);
+  }
+
+  /** The text of the template list's {@code field} whose title is Meta's {@code metaName}. */
+  private static String listed(WebDriverWait wait, String field, String metaName) {
+    return wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("span[id$=':" + field + "'][title='" + metaName + "']")))
+        .getText();
+  }
+
+  private static void assertNoSidewaysOverflow(WebDriver driver, int width) {
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+    Object overflow =
+        js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    Object widest =
+        js.executeScript(
+            "return Array.from(document.querySelectorAll('main *'))"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+                + " + Math.round(e.getBoundingClientRect().right)).join(', ');");
+    assertThat(((Number) overflow).longValue())
+        .as("the templates list overflows sideways at %d px: %s", width, widest)
+        .isLessThanOrEqualTo(0);
   }
 
   private void signIn(String email, WebDriverWait wait) {

@@ -309,8 +309,11 @@ class SettingsPagesIT {
     assertThat(created.text())
         .contains("Template order_update submitted to Meta")
         .contains("order_update")
-        .contains("PENDING")
-        .contains("Waiting for Meta's review.")
+        .contains("In review")
+        .contains("Waiting for Meta's review.");
+    // Meta's own name stays on hover, as owners compare with Meta's WhatsApp Manager.
+    assertThat(created.select("span[id$=':status']").attr("title")).isEqualTo("PENDING");
+    assertThat(created.text())
         // The list shows the template as WhatsApp does, with the example values filled in.
         .contains("Hi Ana, your order A-17 has shipped.")
         .contains("Track it");
@@ -332,7 +335,8 @@ class SettingsPagesIT {
     // Approved at Meta; a sync brings the status (and the template back).
     sim.templateStatus(waba, "order_update", "en_US", "APPROVED");
     Document synced = owner.submit(owner.get("app/templates.xhtml"), "sync", Map.of(), "sync");
-    assertThat(synced.text()).contains("Synced: Meta lists 1 template(s)").contains("APPROVED");
+    assertThat(synced.text()).contains("Synced: Meta lists 1 template(s)").contains("Approved");
+    assertThat(synced.select("span[id$=':status']").attr("title")).isEqualTo("APPROVED");
     long id = id("select id from message_template where tenant_id = ?", tenant);
     assertThat(TestAccounts.value("select status from message_template where id = ?", id))
         .isEqualTo("APPROVED");
@@ -354,7 +358,7 @@ class SettingsPagesIT {
     WebClient agent =
         signIn(TestAccounts.user(tenant, "agent-templates-" + run + "@example.com", "AGENT"));
     Document agentView = agent.get("app/templates.xhtml");
-    assertThat(agentView.text()).contains("order_update").contains("APPROVED");
+    assertThat(agentView.text()).contains("order_update").contains("Approved");
     assertThat(agentView.getElementById("create")).isNull();
     assertThat(agentView.getElementById("sync")).isNull();
     assertThat(agentView.select("[id$=deleteLink]")).isEmpty();

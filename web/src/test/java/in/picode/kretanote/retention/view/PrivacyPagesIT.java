@@ -221,7 +221,8 @@ class PrivacyPagesIT {
     assertThat(operator.lastResponse().statusCode()).isEqualTo(200);
     assertThat(ops.getElementById("deletions").text())
         .contains(Long.toString(owner.tenantId()))
-        .contains("PENDING");
+        .contains("Pending");
+    assertThat(ops.select("#deletions span[title=PENDING]")).isNotEmpty();
     assertThat(ops.text()).doesNotContain("Secret Customer Name").doesNotContain(owner.email());
 
     WebClient cancel = browser();
