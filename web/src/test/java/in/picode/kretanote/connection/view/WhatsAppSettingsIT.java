@@ -259,7 +259,7 @@ class WhatsAppSettingsIT {
     assertThat(String.valueOf(mail.getContent())).contains("What to do:").contains("/app/");
     Document home = owner.get("app/");
     assertThat(home.text()).contains("Notifications").contains("quality rating dropped");
-    assertThat(owner.get(PAGE).text()).contains("Quality YELLOW").contains("What to do:");
+    assertThat(owner.get(PAGE).text()).contains("Quality Medium").contains("What to do:");
 
     long deadline = System.currentTimeMillis() + 150_000;
     while (count("select count(*) from whatsapp_health_check where tenant_id = ?") < 2
