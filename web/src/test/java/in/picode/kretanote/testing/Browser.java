@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -17,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,6 +38,9 @@ public final class Browser {
   /** The narrowest window headless Chromium keeps (checked with Chromium 156). */
   static final int MIN_WINDOW = 500;
 
+  /** A phone's width in CSS pixels (an iPhone 12 to 15), emulated: see {@link #viewport}. */
+  public static final int PHONE = 390;
+
   private final ChromeDriver driver;
   private final WebDriverWait wait;
 
@@ -45,6 +52,10 @@ public final class Browser {
     this.wait.ignoring(StaleElementReferenceException.class);
   }
 
+  /**
+   * A browser whose page is {@code width} by {@code height} CSS pixels; a width below 500 px (a
+   * phone's) is emulated, see {@link #viewport(int, int)}.
+   */
   public static Browser start(int width, int height) {
     return start(width, height, Map.of());
   }
@@ -65,7 +76,9 @@ public final class Browser {
         "--disable-gpu",
         "--disable-background-networking",
         "--disable-dev-shm-usage",
-        "--window-size=" + width + "," + height);
+        "--window-size=" + Math.max(width, MIN_WINDOW) + "," + height);
+    // The page's console, read by consoleErrors().
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     options.setExperimentalOption(
         "prefs",
         Map.of(
@@ -85,7 +98,11 @@ public final class Browser {
     driver.executeCdpCommand(
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", DOWNLOADS.toString()));
-    return new Browser(driver);
+    Browser browser = new Browser(driver);
+    if (width < MIN_WINDOW) {
+      browser.viewport(width, height);
+    }
+    return browser;
   }
 
   public ChromeDriver driver() {
@@ -103,7 +120,8 @@ public final class Browser {
 
   /**
    * Makes the page {@code width} by {@code height} CSS pixels. Headless Chromium keeps a window at
-   * least 500 px wide, so a narrower phone is emulated as the developer tools' device bar does.
+   * least 500 px wide, so a narrower phone is emulated as the developer tools' device bar does (as
+   * a desktop page: the vertical scroll bar takes its room, so what fits here fits a phone).
    */
   public void viewport(int width, int height) {
     driver.manage().window().setSize(new Dimension(Math.max(width, MIN_WINDOW), height));
@@ -114,6 +132,60 @@ public final class Browser {
     } else {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
+  }
+
+  /** As {@link #viewport(int, int)} at a phone's width ({@value #PHONE} by 844 CSS pixels). */
+  public void phone() {
+    viewport(PHONE, 844);
+  }
+
+  /**
+   * How many CSS pixels the page is wider than its visible part: above zero a user scrolls
+   * sideways. Measured against the width inside the vertical scroll bar, not the window's, since
+   * what lies under the scroll bar cannot be read or clicked.
+   */
+  public long sidewaysOverflow() {
+    return ((Number)
+            driver.executeScript(
+                "return document.documentElement.scrollWidth"
+                    + " - document.documentElement.clientWidth;"))
+        .longValue();
+  }
+
+  /**
+   * The visible buttons (and their icons), links and fields of the header and the main content that
+   * stick out of the screen (or lie under the vertical scroll bar), each as tag#id.class and its
+   * left and right edges; those in a box that scrolls sideways itself (a wide table) are left out.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> controlsOffScreen() {
+    return (List<String>)
+        driver.executeScript(
+            "var width = document.documentElement.clientWidth, out = [];"
+                + " document.querySelectorAll('header button, header a, header input,"
+                + " header .ui-selectonemenu, header .ui-icon, header .pi, main button, main a,"
+                + " main .ui-button .ui-icon, main input:not([type=hidden]),"
+                + " main select, main textarea, main .ui-selectonemenu').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.width < 2 || r.height < 2 || !e.checkVisibility({visibilityProperty: true})) return;"
+                + "  if (e.closest('.ui-helper-hidden-accessible, .visually-hidden, .sr-only')) return;"
+                + "  for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {"
+                + "    var x = getComputedStyle(p).overflowX;"
+                + "    if ((x === 'auto' || x === 'scroll') && p.scrollWidth > p.clientWidth) return;"
+                + "  }"
+                + "  if (r.left < -1 || r.right > width + 1) out.push(e.tagName.toLowerCase()"
+                + "   + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined"
+                + "   ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')"
+                + "   + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] of ' + width);"
+                + " }); return out;");
+  }
+
+  /** The errors the page wrote to its console since the last call. */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   public void quit() {

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -154,16 +154,21 @@ class ServiceQualityBrowserIT {
     browser.click("bell:readAll");
     browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector(".bell-count"), ""));
 
-    driver.manage().window().setSize(new Dimension(390, 844));
+    browser.phone();
     open("app/conversation.xhtml?id=" + conversation);
     browser.waitForText("4 of 5");
     assertThat(driver.findElement(By.cssSelector(".csat")).getRect().getWidth())
-        .isLessThanOrEqualTo(390);
+        .isLessThanOrEqualTo(Browser.PHONE);
+    assertThat(browser.sidewaysOverflow()).as("no sideways scrolling at 390 px").isZero();
+    assertThat(browser.controlsOffScreen()).as("controls off the screen").isEmpty();
     browser.screenshot("csat-conversation-390");
     driver.findElement(By.cssSelector(".bell summary")).click();
     browser.waitForText("Mark all read");
-    assertThat(driver.findElement(By.cssSelector(".bell-list")).getRect().getWidth())
-        .isLessThanOrEqualTo(390);
+    WebElement list = driver.findElement(By.cssSelector(".bell-list"));
+    assertThat(list.getRect().getX()).as("the bell's list starts on the screen").isNotNegative();
+    assertThat(list.getRect().getX() + list.getRect().getWidth())
+        .as("the bell's list ends on the screen")
+        .isLessThanOrEqualTo(Browser.PHONE);
     browser.screenshot("bell-390");
   }
 

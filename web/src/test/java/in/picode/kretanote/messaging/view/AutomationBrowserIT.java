@@ -119,6 +119,7 @@ class AutomationBrowserIT {
     assertThat(string("SELECT week FROM business_hours WHERE tenant_id = ?", owner.tenantId()))
         .startsWith("MON 09:00-12:00,13:00-17:00;TUE 09:00-17:00");
     browser.screenshot("automation-hours-" + width);
+    fits("automation-hours at " + width + " px");
 
     // A team's own hours: chosen in "Hours for"; its mistakes at once, then its week.
     Webhooks.execute(
@@ -180,6 +181,7 @@ class AutomationBrowserIT {
         .as("the dry run changed nothing")
         .isZero();
     browser.screenshot("automation-rules-" + width);
+    fits("automation-rules at " + width + " px");
 
     // A macro: label Done and resolve.
     browser.open(base, "app/settings/macros.xhtml");
@@ -195,6 +197,7 @@ class AutomationBrowserIT {
     browser.click("editor:save");
     browser.waitForText("Macro \"Wrap up\" saved.");
     browser.screenshot("automation-macros-" + width);
+    fits("automation-macros at " + width + " px");
 
     // The agent runs it on the conversation.
     driver.manage().deleteAllCookies();
@@ -221,5 +224,11 @@ class AutomationBrowserIT {
 
   private static org.openqa.selenium.WebElement day(WebDriver driver, int index) {
     return driver.findElement(By.cssSelector("input[id$=':" + index + ":day']"));
+  }
+
+  /** Nothing sticks out sideways: no scrolling, no control off the screen. */
+  void fits(String where) {
+    assertThat(browser.sidewaysOverflow()).as("%s overflows sideways", where).isZero();
+    assertThat(browser.controlsOffScreen()).as("%s: controls off the screen", where).isEmpty();
   }
 }

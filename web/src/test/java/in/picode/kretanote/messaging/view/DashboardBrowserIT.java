@@ -274,11 +274,11 @@ class DashboardBrowserIT {
         .as("the QR code is drawn, not an empty box")
         .isGreaterThan(100);
     screenshot("account-security-setup");
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    browser.phone();
     try {
       screenshot("account-security-phone");
     } finally {
-      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+      browser.viewport(1280, 900);
     }
   }
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -246,7 +245,7 @@ class InteractiveBrowserIT {
   @Test
   @Order(2)
   void theComposeFormsAndTheHistoryFitAPhone() {
-    driver.manage().window().setSize(new Dimension(390, 844));
+    browser.phone();
     driver.navigate().refresh();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
@@ -254,7 +253,10 @@ class InteractiveBrowserIT {
     browser.screenshot("interactive-390-history");
     openMore("moreList", "listDialog");
     WebElement dialog = driver.findElement(By.id("conv:listDialog"));
-    assertThat(dialog.getRect().getWidth()).isLessThanOrEqualTo(390);
+    assertThat(dialog.getRect().getX()).as("the dialog starts on the screen").isNotNegative();
+    assertThat(dialog.getRect().getX() + dialog.getRect().getWidth())
+        .as("the dialog ends on the screen")
+        .isLessThanOrEqualTo(Browser.PHONE);
     assertThat(driver.findElement(By.id("conv:sendList")).isDisplayed()).isTrue();
     browser.screenshot("interactive-390-list");
   }

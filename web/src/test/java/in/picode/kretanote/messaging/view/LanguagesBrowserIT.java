@@ -243,10 +243,14 @@ class LanguagesBrowserIT {
       browser.screenshot(e.language() + "/refusal-teams");
 
       browser.viewport(390, 900);
+      browser.consoleErrors();
       open("app/analytics.xhtml");
       driver.findElement(By.id("analytics:range_input")).click();
       By panel = By.cssSelector(".ui-datepicker-title, .ui-datepicker-month");
       wait.until(ExpectedConditions.visibilityOfElementLocated(panel));
+      assertThat(browser.consoleErrors())
+          .as("the console of the analytics page with its date picker at 390 px")
+          .isEmpty();
       String title =
           driver.findElement(By.cssSelector(".ui-datepicker-group, .ui-datepicker")).getText();
       browser.screenshot(e.language() + "/390/datepicker");
@@ -310,9 +314,12 @@ class LanguagesBrowserIT {
     assertThat(driver.findElements(By.cssSelector("main h1"))).as(path).isNotEmpty();
     assertThat(attribute("lang")).as(path).isEqualTo(language);
     assertThat(driver.getPageSource()).as("%s shows a missing text", path).doesNotContain("???");
-    assertThat((Long) js("return document.documentElement.scrollWidth - window.innerWidth;"))
+    assertThat(browser.sidewaysOverflow())
         .as("%s at %d px overflows sideways", path, width)
         .isLessThanOrEqualTo(0);
+    assertThat(browser.controlsOffScreen())
+        .as("%s at %d px: controls off the screen", path, width)
+        .isEmpty();
   }
 
   void signIn(User user) {

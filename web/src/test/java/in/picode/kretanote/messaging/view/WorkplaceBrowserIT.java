@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -277,7 +276,7 @@ class WorkplaceBrowserIT {
   @Test
   @Order(7)
   void atAPhoneListAndConversationAreStackedWithABackButton() {
-    driver.manage().window().setSize(new Dimension(390, 844));
+    browser.phone();
     open("app/inbox.xhtml");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".pane-list")));
     assertThat(driver.findElement(By.cssSelector(".empty-pane")).isDisplayed()).isFalse();
@@ -323,7 +322,7 @@ class WorkplaceBrowserIT {
   @Test
   @Order(9)
   void aChosenZoneReplacesTheBrowsersAndTheManifestIsServed() {
-    driver.manage().window().setSize(new Dimension(1400, 900));
+    browser.viewport(1400, 900);
     open("app/preferences.xhtml");
     browser.click("prefs:zone");
     driver.findElement(By.id("prefs:zone_filter")).sendKeys("Sao_Paulo");
@@ -366,8 +365,14 @@ class WorkplaceBrowserIT {
       assertThat(overflow())
           .as("%s at %d px overflows sideways", path, width)
           .isLessThanOrEqualTo(0);
+      assertThat(browser.controlsOffScreen())
+          .as("%s at %d px: controls off the screen", path, width)
+          .isEmpty();
       String name = path.replaceAll("^app/", "").replaceAll("\\.xhtml.*", "").replace('/', '-');
       browser.screenshot(width + "/" + name);
+      for (String error : browser.consoleErrors()) {
+        System.out.printf("[console] %4d px %-32s %s%n", width, path, error);
+      }
       List<String> found = Axe.seriousViolations(driver);
       if (!found.isEmpty()) {
         violations.put(width + " " + path, found);
@@ -387,7 +392,7 @@ class WorkplaceBrowserIT {
   }
 
   long overflow() {
-    return (Long) js("return document.documentElement.scrollWidth - window.innerWidth;");
+    return browser.sidewaysOverflow();
   }
 
   void press(CharSequence key) {

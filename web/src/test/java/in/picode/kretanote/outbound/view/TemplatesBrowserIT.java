@@ -146,6 +146,7 @@ class TemplatesBrowserIT {
         .executeScript(
             "document.getElementById('create:preview').scrollIntoView({block:'center'})");
     browser.screenshot("templates-preview-" + width);
+    fits("templates-preview at " + width + " px");
     browser.click("create:save");
     browser.waitForText("Template " + name + " submitted to Meta");
     assertThat(
@@ -172,6 +173,7 @@ class TemplatesBrowserIT {
     assertThat(driver.findElement(By.tagName("body")).getText())
         .doesNotContain("[template " + name);
     browser.screenshot("templates-sent-" + width);
+    fits("templates-sent at " + width + " px");
     Files.deleteIfExists(png);
 
     // The list says Meta's status and category in the reader's words, Meta's own name on hover
@@ -227,5 +229,11 @@ class TemplatesBrowserIT {
     browser.type("login:password", PASSWORD);
     browser.click("login:submit");
     wait.until(ExpectedConditions.urlContains("/app/"));
+  }
+
+  /** Nothing sticks out sideways: no scrolling, no control off the screen. */
+  void fits(String where) {
+    assertThat(browser.sidewaysOverflow()).as("%s overflows sideways", where).isZero();
+    assertThat(browser.controlsOffScreen()).as("%s: controls off the screen", where).isEmpty();
   }
 }

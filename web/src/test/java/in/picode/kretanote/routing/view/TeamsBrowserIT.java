@@ -69,7 +69,6 @@ class TeamsBrowserIT {
       browser.quit();
     }
     browser = Browser.start(width, 1000);
-    browser.viewport(width, 1000);
     browser.open(base, "login.xhtml");
     browser.type("login:email", user.email());
     browser.type("login:password", PASSWORD);
