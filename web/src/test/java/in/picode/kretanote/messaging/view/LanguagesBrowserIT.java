@@ -238,8 +238,16 @@ class LanguagesBrowserIT {
       signIn(e.user());
       open("app/settings/teams.xhtml");
       browser.click("edit:create");
+      // The messages element is replaced by the Ajax update: read it afresh on every poll (a
+      // node replaced between finding and reading it is not yet the answer).
       wait.until(
-          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), e.refusal()));
+          d -> {
+            try {
+              return d.findElement(By.id("messages")).getText().contains(e.refusal());
+            } catch (org.openqa.selenium.WebDriverException replaced) {
+              return false;
+            }
+          });
       browser.screenshot(e.language() + "/refusal-teams");
 
       browser.viewport(390, 900);
