@@ -80,7 +80,8 @@ public class AutoReplies {
           c,
           kind,
           AutomationRun.Outcome.NOTHING,
-          AutomationWords.REPLY_NOT_AGAIN.with(what, String.valueOf(last), b.getRepeatMinutes()),
+          AutomationWords.REPLY_NOT_AGAIN.with(
+              what, Duration.between(last, now).toMinutes(), b.getRepeatMinutes()),
           now);
       return;
     }

@@ -123,7 +123,8 @@ public enum AutomationWords implements Wording.Code {
   GREETING_MESSAGE("greeting message"),
   REPLY_SENT("{0} sent"),
   REPLY_NOT_AGAIN(
-      "{0} not sent: it went to this contact at {1}, within the {2,number,#} min repeat interval");
+      "{0} not sent: it went to this contact {1,number,#} min ago, within the {2,number,#} min"
+          + " repeat interval");
 
   private final String pattern;
 
