@@ -207,6 +207,17 @@ public final class Browser {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
   }
 
+  /**
+   * Clicks a button that posts its form without Ajax and waits until the browser has left the page:
+   * text found afterwards is the answer's, not the page the click was made on (which may show the
+   * same words, as a second upload does).
+   */
+  public void submit(String id) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    click(id);
+    wait.until(ExpectedConditions.stalenessOf(page));
+  }
+
   public void type(String id, String text) {
     WebElement field = driver.findElement(By.id(id));
     field.clear();

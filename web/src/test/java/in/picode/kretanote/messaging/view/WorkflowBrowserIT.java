@@ -212,7 +212,7 @@ class WorkflowBrowserIT {
                 + "+49 151 7100001,Bruno Diaz,1001\n"
                 + "+49 151 7100002,Chiara Rossi,abc\n");
     upload(bad);
-    browser.click("mapping:check");
+    browser.submit("mapping:check");
     browser.waitForText("Rows to fix");
     assertThat(driver.findElement(By.id("report")).getText())
         .contains("3")
@@ -226,9 +226,9 @@ class WorkflowBrowserIT {
                 + "+49 151 7100001,Bruno Diaz,1001\n"
                 + "+49 151 7100002,Chiara Rossi,1002\n");
     upload(good);
-    browser.click("mapping:check");
+    browser.submit("mapping:check");
     browser.waitForText("2 contacts are ready to import.");
-    browser.click("mapping:import");
+    browser.submit("mapping:import");
     browser.waitForText("2 new contacts, 0 updated.");
     browser.screenshot("contacts-import-mapped");
     assertThat(
@@ -250,11 +250,12 @@ class WorkflowBrowserIT {
   void upload(Path file) {
     browser.open(base, "app/contacts-import.xhtml");
     driver.findElement(By.id("upload:file")).sendKeys(file.toAbsolutePath().toString());
-    browser.click("upload:send");
+    browser.submit("upload:send");
     browser.waitForText("Columns of");
     assertThat(driver.findElements(By.cssSelector("#mapping .ui-selectonemenu"))).hasSize(3);
-    assertThat(driver.findElement(By.id("mapping:rows:0:target_label")).getText())
-        .isEqualTo("(ignore)");
+    browser
+        .waiting()
+        .until(ExpectedConditions.textToBe(By.id("mapping:rows:0:target_label"), "(ignore)"));
     browser.choose("mapping:rows:0:target", "Phone number");
     browser.choose("mapping:rows:1:target", "Name");
     browser.choose("mapping:rows:2:target", "Customer number (NUMBER)");
