@@ -19,7 +19,7 @@ public class RequestedMails {
   /** The requested mails to this address whose subject contains {@code subject}. */
   public List<NotificationMailRequested> to(String address, String subject) {
     return requested.stream()
-        .filter(m -> m.recipients().contains(address) && m.subject().contains(subject))
+        .filter(m -> m.recipients().contains(address) && m.subject().english().contains(subject))
         .toList();
   }
 }

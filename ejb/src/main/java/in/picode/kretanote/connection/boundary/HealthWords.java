@@ -6,7 +6,8 @@ import in.picode.kretanote.platform.boundary.Wording;
  * The "Why can't I send?" panel as codes: for each health problem its title ({@code *_TITLE}), why
  * it matters ({@code *_WHY}) and what to do ({@code *_FIX}); the lines for a connection that is not
  * finished, failed or disconnected; and the signup steps as the failed line names them ({@code
- * AT_*}). Dates are instants, worded in the reader's language.
+ * AT_*}); the notices to owners and admins when the problems change or Meta reports news ({@code
+ * NOTICE_*}). Dates are instants, worded in the reader's language.
  */
 public enum HealthWords implements Wording.Code {
   TOKEN_INVALID_TITLE("KretaNote''s access to your WhatsApp account expired or was revoked"),
@@ -111,7 +112,32 @@ public enum HealthWords implements Wording.Code {
   AT_SUBSCRIBE_APP("subscribing to your account''s messages"),
   AT_REGISTER_NUMBER("registering the number"),
   AT_READ_NUMBER("reading the number''s details"),
-  AT_UNKNOWN("an unknown step");
+  AT_UNKNOWN("an unknown step"),
+  NOTICE_HEALTHY("WhatsApp {0} is healthy again"),
+  NOTICE_PROBLEM("WhatsApp {0}: {1}"),
+  NOTICE_PROBLEMS("WhatsApp {0}: {1} (+{2,number,#} more)"),
+  NOTICE_RESOLVED("WhatsApp {0}: a problem was resolved"),
+  NOTICE_NEW("New: {0}.\n{1}\nWhat to do: {2}"),
+  NOTICE_GONE("Resolved: {0}."),
+  NOTICE_STILL("Still open: {0}."),
+  NOTICE_LIMIT_LOWERED_SUBJECT("WhatsApp {0}: Meta lowered the messaging limit"),
+  NOTICE_LIMIT_LOWERED(
+      "Meta lowered how many customers this number may start conversations with per day, usually"
+          + " because of low quality.\nWhat to do: send fewer marketing messages, only to customers"
+          + " who asked for them."),
+  NOTICE_LIMIT_LOWERED_TO(
+      "Meta lowered how many customers this number may start conversations with per day (now"
+          + " {0}), usually because of low quality.\nWhat to do: send fewer marketing messages,"
+          + " only to customers who asked for them."),
+  NOTICE_VIOLATION_SUBJECT("WhatsApp {0}: Meta reports a policy violation"),
+  NOTICE_VIOLATION(
+      "Meta found a violation of its WhatsApp Business policies. Repeated violations lead to"
+          + " restrictions or a ban.\nWhat to do: open WhatsApp Manager (Account quality) to see"
+          + " what was found."),
+  NOTICE_VIOLATION_OF(
+      "Meta found a violation of its WhatsApp Business policies ({0}). Repeated violations lead to"
+          + " restrictions or a ban.\nWhat to do: open WhatsApp Manager (Account quality) to see"
+          + " what was found.");
 
   private final String pattern;
 

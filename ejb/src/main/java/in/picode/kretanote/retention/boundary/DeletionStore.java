@@ -1,6 +1,7 @@
 package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.boundary.AccountClosure;
 import in.picode.kretanote.tenant.boundary.NotificationMailRequested;
@@ -113,17 +114,19 @@ public class DeletionStore {
           who.clientAddress());
       mails.fire(
           new NotificationMailRequested(
-              List.of(email),
+              List.of(new NotificationMailRequested.Recipient(email, null)),
               name,
-              "Your KretaNote account is scheduled for deletion",
-              "You asked to delete the KretaNote account "
-                  + name
-                  + ". Sign-in is disabled for everyone, the WhatsApp numbers are disconnected and"
-                  + " their access tokens destroyed. All data will be deleted after "
-                  + WHEN.format(purgeAfter)
-                  + ".\n\nChanged your mind? Until then, the owner can cancel at "
-                  + (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/")
-                  + "cancel-deletion.xhtml with the owner's email and password.",
+              Wording.unworded("Your KretaNote account is scheduled for deletion"),
+              List.of(
+                  Wording.unworded(
+                      "You asked to delete the KretaNote account "
+                          + name
+                          + ". Sign-in is disabled for everyone, the WhatsApp numbers are disconnected and"
+                          + " their access tokens destroyed. All data will be deleted after "
+                          + WHEN.format(purgeAfter)
+                          + ".\n\nChanged your mind? Until then, the owner can cancel at "
+                          + (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/")
+                          + "cancel-deletion.xhtml with the owner's email and password.")),
               false));
       return new Deletion(id, tenant, "PENDING", now, purgeAfter, null, null, null, null);
     } catch (SQLException e) {
@@ -264,11 +267,18 @@ public class DeletionStore {
       if (ownerEmail != null) {
         mails.fire(
             new NotificationMailRequested(
-                List.of(ownerEmail),
+                List.of(new NotificationMailRequested.Recipient(ownerEmail, null)),
                 name == null ? "your account" : name,
-                "Deletion receipt: your KretaNote account was deleted",
-                DeletionReceipt.text(
-                    name, tenant, requestedAt, now, summary, config.backupRetentionDays()),
+                Wording.unworded("Deletion receipt: your KretaNote account was deleted"),
+                List.of(
+                    Wording.unworded(
+                        DeletionReceipt.text(
+                            name,
+                            tenant,
+                            requestedAt,
+                            now,
+                            summary,
+                            config.backupRetentionDays()))),
                 false));
       }
     } catch (SQLException e) {

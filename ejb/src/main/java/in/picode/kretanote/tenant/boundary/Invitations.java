@@ -103,7 +103,8 @@ public class Invitations {
               AccountNoticeRequested.Kind.INVITATION_TO_EXISTING_ADDRESS,
               normalized,
               registered.get().getDisplayName(),
-              tenant.getName()));
+              tenant.getName(),
+              registered.get().getLanguage().orElse(null)));
     } else {
       mails.fire(
           new AccountMailRequested(

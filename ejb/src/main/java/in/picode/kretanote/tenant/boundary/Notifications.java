@@ -1,5 +1,6 @@
 package in.picode.kretanote.tenant.boundary;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.tenant.entity.Notification;
@@ -17,9 +18,9 @@ import java.util.List;
 
 /**
  * The current tenant's notifications for its owners and admins: stored for the dashboard and mailed
- * to every active OWNER and ADMIN after the transaction commits (a rolled-back change mails
- * nothing). One event, one notification: the dedupe key is unique per tenant, so a second attempt
- * for the same event fails and rolls its transaction back.
+ * to every active OWNER and ADMIN (each in their language) after the transaction commits (a
+ * rolled-back change mails nothing). One event, one notification: the dedupe key is unique per
+ * tenant, so a second attempt for the same event fails and rolls its transaction back.
  */
 @Stateless
 @TenantScoped
@@ -32,27 +33,46 @@ public class Notifications {
 
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * Stores the notification and mails it to every active owner and admin, each in the language they
+   * chose: {@code subject} and the paragraphs of {@code body} are wordings (their English is kept
+   * too, for the API and the rows' readers that know no language).
+   */
   public Notification notifyAdmins(
-      String kind, Notification.Severity severity, String subject, String body, String dedupeKey) {
+      String kind,
+      Notification.Severity severity,
+      Wording subject,
+      List<Wording> body,
+      String dedupeKey) {
     Notification n = new Notification(Instant.now(clock), kind, severity, subject, body, dedupeKey);
     em.persist(n);
     em.flush();
     long tenant = Tenancy.require();
-    List<String> recipients =
+    List<NotificationMailRequested.Recipient> recipients =
         em.createNamedQuery(UserAccount.BY_TENANT, UserAccount.class)
             .setParameter("tenant", tenant)
             .getResultStream()
             .filter(u -> u.getRole() == Role.OWNER || u.getRole() == Role.ADMIN)
             .filter(u -> u.getStatus() == UserAccount.Status.ACTIVE)
-            .map(UserAccount::getEmail)
+            .map(
+                u ->
+                    new NotificationMailRequested.Recipient(
+                        u.getEmail(), u.getLanguage().orElse(null)))
             .toList();
     if (!recipients.isEmpty()) {
       Tenant t = em.find(Tenant.class, tenant);
       mails.fire(
           new NotificationMailRequested(
-              recipients, t == null ? "" : t.getName(), n.getSubject(), n.getBody()));
+              recipients, t == null ? "" : t.getName(), n.subjectWording(), n.bodyWordings()));
     }
     return n;
+  }
+
+  /** A notification still said in English only: every reader gets it as it is. */
+  public Notification notifyAdmins(
+      String kind, Notification.Severity severity, String subject, String body, String dedupeKey) {
+    return notifyAdmins(
+        kind, severity, Wording.unworded(subject), List.of(Wording.unworded(body)), dedupeKey);
   }
 
   public List<Notification> latest(int max) {

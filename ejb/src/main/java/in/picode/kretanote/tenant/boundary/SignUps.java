@@ -262,7 +262,8 @@ public class SignUps {
               AccountNoticeRequested.Kind.SIGN_UP_WITH_EXISTING_ADDRESS,
               user.getEmail(),
               user.getDisplayName(),
-              null));
+              null,
+              user.getLanguage().orElse(null)));
     }
   }
 }

@@ -118,35 +118,30 @@ public class AccountMails {
   }
 
   void deliver(@ObservesAsync AccountNoticeRequested notice) {
+    Locale locale = Languages.locale(notice.language());
     String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
     String subject;
     String body;
     switch (notice.kind()) {
       case SIGN_UP_WITH_EXISTING_ADDRESS -> {
-        subject = "Someone tried to sign up to KretaNote with your address";
+        subject = text(locale, "existing.signUp.subject");
         body =
-            "Hello "
-                + notice.recipientName()
-                + ",\n\nsomeone tried to sign up to KretaNote with your email address, which"
-                + " already has an account. Nothing was changed. If it was you, sign in:\n\n"
-                + base
-                + "login.xhtml\n\nor reset your password if you forgot it:\n\n"
-                + base
-                + "forgot.xhtml\n\nIf it was not you, ignore this mail.\n";
+            text(
+                locale,
+                "existing.signUp.body",
+                notice.recipientName(),
+                base + "login.xhtml",
+                base + "forgot.xhtml");
       }
       case INVITATION_TO_EXISTING_ADDRESS -> {
-        subject = "An invitation to KretaNote you cannot accept with this address";
+        subject = text(locale, "existing.invitation.subject");
         body =
-            "Hello "
-                + notice.recipientName()
-                + ",\n\n"
-                + notice.detail()
-                + " invited your email address to join them on KretaNote. Your address already"
-                + " has a KretaNote account, and an account belongs to one business only, so the"
-                + " invitation cannot be accepted with it. If you want to join, ask them to"
-                + " invite another address of yours. Sign in to your account here:\n\n"
-                + base
-                + "login.xhtml\n";
+            text(
+                locale,
+                "existing.invitation.body",
+                notice.recipientName(),
+                notice.detail(),
+                base + "login.xhtml");
       }
       default -> throw new IllegalArgumentException(notice.kind().name());
     }

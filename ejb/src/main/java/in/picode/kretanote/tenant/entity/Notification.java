@@ -1,5 +1,7 @@
 package in.picode.kretanote.tenant.entity;
 
+import in.picode.kretanote.platform.boundary.StoredWordings;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -36,6 +40,7 @@ public class Notification {
   public static final String BY_KIND = "Notification.byKind";
   public static final int SUBJECT_MAX = 200;
   public static final int BODY_MAX = 2000;
+  public static final int WORDING_MAX = 16000;
 
   public enum Severity {
     INFO,
@@ -66,6 +71,10 @@ public class Notification {
   @Column(name = "dedupe_key", nullable = false, updatable = false, length = 120)
   private String dedupeKey;
 
+  /** The subject and paragraphs as wordings (V176); null on rows from before and unworded ones. */
+  @Column(updatable = false, length = WORDING_MAX)
+  private String wording;
+
   protected Notification() {}
 
   public Notification(
@@ -81,6 +90,30 @@ public class Notification {
     this.subject = cut(Objects.requireNonNull(subject), SUBJECT_MAX);
     this.body = cut(Objects.requireNonNull(body), BODY_MAX);
     this.dedupeKey = cut(Objects.requireNonNull(dedupeKey), 120);
+  }
+
+  /**
+   * A notification said as wordings: {@code subject} and the paragraphs of {@code body}, kept in
+   * English (the columns from before, the API) and as codes, so each reader gets their language.
+   */
+  public Notification(
+      Instant createdAt,
+      String kind,
+      Severity severity,
+      Wording subject,
+      List<Wording> body,
+      String dedupeKey) {
+    this(
+        createdAt,
+        kind,
+        severity,
+        subject.english(),
+        String.join("\n\n", Wording.english(body)),
+        dedupeKey);
+    List<Wording> all = new ArrayList<>();
+    all.add(subject);
+    all.addAll(body);
+    this.wording = StoredWordings.jsonAll(all, WORDING_MAX);
   }
 
   private static String cut(String s, int max) {
@@ -113,5 +146,17 @@ public class Notification {
 
   public String getDedupeKey() {
     return dedupeKey;
+  }
+
+  /** The subject as a wording; the stored English for a row without codes. */
+  public Wording subjectWording() {
+    List<Wording> all = StoredWordings.readAll(wording);
+    return all.isEmpty() ? Wording.unworded(subject) : all.get(0);
+  }
+
+  /** The paragraphs as wordings; the stored English (one paragraph) for a row without codes. */
+  public List<Wording> bodyWordings() {
+    List<Wording> all = StoredWordings.readAll(wording);
+    return all.isEmpty() ? List.of(Wording.unworded(body)) : all.subList(1, all.size());
   }
 }

@@ -10,6 +10,7 @@ import in.picode.kretanote.connection.boundary.WhatsAppConnections;
 import in.picode.kretanote.connection.control.ConnectionStore;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.crypto.boundary.TokenVault;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.retention.control.PurgeSteps;
 import in.picode.kretanote.tenant.boundary.SignIns;
@@ -438,7 +439,7 @@ class RetentionIT {
         .satisfies(
             m -> {
               assertThat(m.aboutLiveAccount()).isFalse();
-              assertThat(m.body())
+              assertThat(String.join("\n\n", Wording.english(m.body())))
                   .contains("account number " + f.tenant, "was deleted on", "raw webhook copies")
                   .contains("webhook_event: 1")
                   .doesNotContain("http", f.ownerEmail);

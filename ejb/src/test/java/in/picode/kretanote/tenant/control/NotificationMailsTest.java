@@ -2,17 +2,25 @@ package in.picode.kretanote.tenant.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.connection.boundary.HealthWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.tenant.boundary.NotificationMailRequested;
+import in.picode.kretanote.tenant.boundary.NotificationMailRequested.Recipient;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class NotificationMailsTest {
+
+  private static final List<Recipient> TO = List.of(new Recipient("a@example.test", null));
 
   @Test
   void aLiveAccountsNotificationLinksToTheAppAndSaysWhyTheReaderGetsIt() {
     String text =
         NotificationMails.text(
-            new NotificationMailRequested(List.of("a@example.test"), "Acme", "s", "Number down."),
+            new NotificationMailRequested(
+                TO, "Acme", Wording.unworded("s"), List.of(Wording.unworded("Number down."))),
+            Locale.ENGLISH,
             "https://kretanote.example");
     assertThat(text)
         .startsWith("Number down.")
@@ -24,8 +32,36 @@ class NotificationMailsTest {
     String text =
         NotificationMails.text(
             new NotificationMailRequested(
-                List.of("a@example.test"), "Acme", "Deletion receipt", "Deleted.", false),
+                TO,
+                "Acme",
+                Wording.unworded("Deletion receipt"),
+                List.of(Wording.unworded("Deleted.")),
+                false),
+            Locale.ENGLISH,
             "https://kretanote.example");
     assertThat(text).isEqualTo("Deleted.\n").doesNotContain("/app/", "owner or admin");
+  }
+
+  @Test
+  void eachReaderGetsTheNoticeInTheirLanguage() {
+    NotificationMailRequested request =
+        new NotificationMailRequested(
+            TO,
+            "Acme",
+            HealthWords.NOTICE_HEALTHY.with("+91 98765 43210"),
+            List.of(
+                HealthWords.NOTICE_GONE.with(HealthWords.QUALITY_RED_TITLE.with()),
+                Wording.unworded("Meta: QUALITY_LOW")));
+    assertThat(NotificationMails.subject(request, Locale.ENGLISH))
+        .isEqualTo("WhatsApp +91 98765 43210 is healthy again");
+    String spanish = NotificationMails.text(request, Locale.forLanguageTag("es"), "https://k.test");
+    assertThat(spanish)
+        .startsWith("Resuelto: ")
+        .contains("\n\nMeta: QUALITY_LOW\n\n")
+        .contains("propietario o administrador de Acme")
+        .doesNotContain("Resolved", "owner or admin");
+    assertThat(NotificationMails.subject(request, Locale.forLanguageTag("ar")))
+        .contains("+91 98765 43210")
+        .doesNotContain("healthy");
   }
 }

@@ -1,25 +1,21 @@
 package in.picode.kretanote.platform.view;
 
 import in.picode.kretanote.platform.boundary.Wording;
+import in.picode.kretanote.platform.boundary.WordingTexts;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * Words what the business core says (a refusal's {@link Wording}: a code and its arguments) in the
- * page's language, from {@code RefusalTexts} in the six languages. A wording without a code (a
- * check that still writes English) and a code the bundle lacks (a defect {@code WordingsTest}
- * catches) show the core's English sentence. Pages use it as {@code #{wordings.text(w)}}.
+ * page's language, from the core's {@code WordingTexts} ({@link WordingTexts}) in the six
+ * languages. Pages use it as {@code #{wordings.text(w)}}.
  */
 @Named
 @ApplicationScoped
 public class Wordings {
-
-  static final String BUNDLE = "in.picode.kretanote.platform.view.RefusalTexts";
 
   /** {@code w} in the page's language. */
   public String text(Wording w) {
@@ -31,23 +27,7 @@ public class Wordings {
   }
 
   public static String of(Wording w, Locale locale) {
-    if (w.code() == null) {
-      return w.english();
-    }
-    try {
-      ResourceBundle bundle =
-          ResourceBundle.getBundle(
-              BUNDLE,
-              locale,
-              ResourceBundle.Control.getNoFallbackControl(
-                  ResourceBundle.Control.FORMAT_PROPERTIES));
-      // A wording given as an argument (a step's problem) is worded in the same language first.
-      List<Object> args =
-          w.args().stream().map(a -> a instanceof Wording n ? (Object) of(n, locale) : a).toList();
-      return new Wording(w.code(), w.pattern(), args).format(bundle.getString(w.code()), locale);
-    } catch (MissingResourceException e) {
-      return w.english();
-    }
+    return WordingTexts.of(w, locale);
   }
 
   /** Each sentence of a refusal (the cause of an {@link EJBException}) in the page's language. */

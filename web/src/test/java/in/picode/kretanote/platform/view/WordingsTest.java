@@ -46,13 +46,13 @@ class WordingsTest {
         String key = code.with().code();
         String text = texts.getProperty(key);
         if (text == null || text.isBlank()) {
-          problems.add("RefusalTexts" + language + " has no text for " + key);
+          problems.add("WordingTexts" + language + " has no text for " + key);
         } else if (!BundlesTest.placeholders(text)
             .equals(BundlesTest.placeholders(code.pattern()))) {
-          problems.add("RefusalTexts" + language + ": " + key + " has other placeholders");
+          problems.add("WordingTexts" + language + ": " + key + " has other placeholders");
         }
       }
-      assertThat(texts.keySet()).as("RefusalTexts" + language).isEqualTo(english.keySet());
+      assertThat(texts.keySet()).as("WordingTexts" + language).isEqualTo(english.keySet());
     }
     for (Wording.Code code : codes) {
       if (english.getProperty(code.with().code()) != null) {
@@ -126,7 +126,7 @@ class WordingsTest {
 
   private static Properties texts(String language) throws IOException {
     Properties p = new Properties();
-    String name = "/in/picode/kretanote/platform/view/RefusalTexts" + language + ".properties";
+    String name = "/in/picode/kretanote/platform/boundary/WordingTexts" + language + ".properties";
     try (InputStream in = WordingsTest.class.getResourceAsStream(name)) {
       assertThat(in).as(name).isNotNull();
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
