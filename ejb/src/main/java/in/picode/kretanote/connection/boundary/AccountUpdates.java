@@ -6,6 +6,7 @@ import in.picode.kretanote.connection.control.HealthStore;
 import in.picode.kretanote.connection.control.Problem;
 import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.platform.boundary.Jsons;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.tenant.boundary.Notifications;
 import in.picode.kretanote.tenant.entity.Notification;
@@ -115,14 +116,15 @@ public class AccountUpdates {
         HealthAssessment.signature(o.problems()),
         now);
     if (!before.equals(o.problems())) {
-      String[] text = HealthAssessment.notification(label, before, o.problems());
+      HealthAssessment.Notice text = HealthAssessment.notification(label, before, o.problems());
       Notification.Severity severity =
           o.problems().isEmpty()
               ? Notification.Severity.INFO
               : o.problems().stream().anyMatch(Problem::blocking)
                   ? Notification.Severity.PROBLEM
                   : Notification.Severity.WARNING;
-      notifyOnce(severity, text[0], text[1], "whatsapp-health:" + c.getId() + ":" + version);
+      notifyOnce(
+          severity, text.subject(), text.body(), "whatsapp-health:" + c.getId() + ":" + version);
     }
     o.notice()
         .ifPresent(
@@ -135,7 +137,7 @@ public class AccountUpdates {
   }
 
   private void notifyOnce(
-      Notification.Severity severity, String subject, String body, String dedupeKey) {
+      Notification.Severity severity, Wording subject, List<Wording> body, String dedupeKey) {
     long known =
         em.createQuery("select count(n) from Notification n where n.dedupeKey = :key", Long.class)
             .setParameter("key", dedupeKey)

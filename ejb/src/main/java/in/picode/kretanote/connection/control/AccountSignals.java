@@ -1,11 +1,14 @@
 package in.picode.kretanote.connection.control;
 
+import in.picode.kretanote.connection.boundary.HealthWords;
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +35,7 @@ public final class AccountSignals {
       Set<Problem> problems) {}
 
   /** A notice that goes out once, whatever the problems do. */
-  public record Notice(boolean warning, String subject, String body) {}
+  public record Notice(boolean warning, Wording subject, List<Wording> body) {}
 
   /** The new fields (null: unchanged) and problems. */
   public record Outcome(
@@ -100,12 +103,11 @@ public final class AccountSignals {
           Optional.of(
               new Notice(
                   true,
-                  "WhatsApp " + numberLabel + ": Meta lowered the messaging limit",
-                  "Meta lowered how many customers this number may start conversations with per"
-                      + " day"
-                      + (limit == null ? "" : " (now " + limit + ")")
-                      + ", usually because of low quality.\nWhat to do: send fewer marketing"
-                      + " messages, only to customers who asked for them."));
+                  HealthWords.NOTICE_LIMIT_LOWERED_SUBJECT.with(numberLabel),
+                  List.of(
+                      limit == null
+                          ? HealthWords.NOTICE_LIMIT_LOWERED.with()
+                          : HealthWords.NOTICE_LIMIT_LOWERED_TO.with(limit))));
     }
     Set<Problem> problems =
         numberProblems(
@@ -179,11 +181,11 @@ public final class AccountSignals {
           Optional.of(
               new Notice(
                   true,
-                  "WhatsApp " + numberLabel + ": Meta reports a policy violation",
-                  "Meta found a violation of its WhatsApp Business policies"
-                      + (type == null ? "" : " (" + type + ")")
-                      + ". Repeated violations lead to restrictions or a ban.\nWhat to do: open"
-                      + " WhatsApp Manager (Account quality) to see what was found."));
+                  HealthWords.NOTICE_VIOLATION_SUBJECT.with(numberLabel),
+                  List.of(
+                      type == null
+                          ? HealthWords.NOTICE_VIOLATION.with()
+                          : HealthWords.NOTICE_VIOLATION_OF.with(type))));
     }
     return new Outcome(null, null, null, null, null, problems, notice);
   }

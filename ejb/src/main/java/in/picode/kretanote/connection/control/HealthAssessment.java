@@ -137,51 +137,51 @@ public final class HealthAssessment {
     return out;
   }
 
-  /** Subject and body of the notification for a change from {@code before} to {@code after}. */
-  public static String[] notification(String number, Set<Problem> before, Set<Problem> after) {
+  /**
+   * What the owners and admins are told when a number's problems change: the subject names the
+   * number and the first new blocking problem (or that it is healthy again, or that one was
+   * resolved); a paragraph for each new problem (why it matters, what to do), each resolved one
+   * and, when nothing is new, each one still open. All of it as wordings, so each reader gets their
+   * language.
+   */
+  public static Notice notification(String number, Set<Problem> before, Set<Problem> after) {
     Set<Problem> added = EnumSet.noneOf(Problem.class);
     added.addAll(after);
     added.removeAll(before);
     Set<Problem> resolved = EnumSet.noneOf(Problem.class);
     resolved.addAll(before);
     resolved.removeAll(after);
-    String subject;
+    Wording subject;
     if (after.isEmpty()) {
-      subject = "WhatsApp " + number + " is healthy again";
+      subject = HealthWords.NOTICE_HEALTHY.with(number);
     } else if (!added.isEmpty()) {
       Problem first =
           added.stream().filter(Problem::blocking).findFirst().orElse(added.iterator().next());
-      subject = "WhatsApp " + number + ": " + first.title();
-      if (added.size() > 1) {
-        subject += " (+" + (added.size() - 1) + " more)";
-      }
+      subject =
+          added.size() > 1
+              ? HealthWords.NOTICE_PROBLEMS.with(number, first.titleWording(), added.size() - 1)
+              : HealthWords.NOTICE_PROBLEM.with(number, first.titleWording());
     } else {
-      subject = "WhatsApp " + number + ": a problem was resolved";
+      subject = HealthWords.NOTICE_RESOLVED.with(number);
     }
-    StringBuilder body = new StringBuilder();
+    List<Wording> body = new ArrayList<>();
     for (Problem p : added) {
-      body.append("New: ")
-          .append(p.title())
-          .append(".\n")
-          .append(p.explanation())
-          .append("\nWhat to do: ")
-          .append(p.fix())
-          .append("\n\n");
+      body.add(
+          HealthWords.NOTICE_NEW.with(p.titleWording(), p.explanationWording(), p.fixWording()));
     }
     for (Problem p : resolved) {
-      body.append("Resolved: ").append(p.title()).append(".\n\n");
+      body.add(HealthWords.NOTICE_GONE.with(p.titleWording()));
     }
-    if (!after.isEmpty() && added.isEmpty()) {
-      body.append("Still open: ")
-          .append(after.stream().map(Problem::title).collect(Collectors.joining("; ")))
-          .append(".\n");
+    if (added.isEmpty()) {
+      for (Problem p : after) {
+        body.add(HealthWords.NOTICE_STILL.with(p.titleWording()));
+      }
     }
-    return new String[] {limit(subject, 200), limit(body.toString().strip(), 2000)};
+    return new Notice(subject, body);
   }
 
-  private static String limit(String s, int max) {
-    return s.length() > max ? s.substring(0, max - 1) + "…" : s;
-  }
+  /** A notice to owners and admins: its subject and paragraphs. */
+  public record Notice(Wording subject, List<Wording> body) {}
 
   /** The "Why can't I send?" panel for one connection; empty when nothing stands in the way. */
   public static List<SendingProblem> explain(WhatsAppConnection c, Instant now) {

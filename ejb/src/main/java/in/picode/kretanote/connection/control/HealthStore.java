@@ -118,7 +118,7 @@ public class HealthStore {
     if (changed) {
       String number =
           c.getDisplayPhoneNumber() != null ? c.getDisplayPhoneNumber() : c.getPhoneNumberId();
-      String[] text = HealthAssessment.notification(number, before, problems);
+      HealthAssessment.Notice text = HealthAssessment.notification(number, before, problems);
       Notification.Severity severity =
           problems.isEmpty()
               ? Notification.Severity.INFO
@@ -126,7 +126,7 @@ public class HealthStore {
                   ? Notification.Severity.PROBLEM
                   : Notification.Severity.WARNING;
       notifications.notifyAdmins(
-          KIND, severity, text[0], text[1], "whatsapp-health:" + id + ":" + version);
+          KIND, severity, text.subject(), text.body(), "whatsapp-health:" + id + ":" + version);
     }
     em.flush();
     return changed;

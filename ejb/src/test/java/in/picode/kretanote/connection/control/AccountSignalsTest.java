@@ -2,6 +2,7 @@ package in.picode.kretanote.connection.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.picode.kretanote.platform.boundary.Wording;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -56,9 +57,12 @@ class AccountSignalsTest {
     assertThat(o.messagingLimit()).isEqualTo("TIER_1K");
     assertThat(o.notice())
         .get()
-        .extracting(AccountSignals.Notice::body)
+        .extracting(n -> n.subject().english())
+        .isEqualTo("WhatsApp +1 555 0001111: Meta lowered the messaging limit");
+    assertThat(Wording.english(o.notice().get().body()))
+        .singleElement()
         .asString()
-        .contains("now TIER_1K");
+        .contains("(now TIER_1K)");
   }
 
   @Test
@@ -135,11 +139,10 @@ class AccountSignalsTest {
             "{\"event\":\"ACCOUNT_VIOLATION\",\"violation_info\":{\"violation_type\":\"SCAM\"}}",
             healthy());
     assertThat(violation.problems()).isEmpty();
-    assertThat(violation.notice())
-        .get()
-        .extracting(AccountSignals.Notice::body)
+    assertThat(Wording.english(violation.notice().get().body()))
+        .singleElement()
         .asString()
-        .contains("SCAM");
+        .contains("policies (SCAM).");
     assertThat(apply("account_update", "{\"event\":\"PARTNER_REMOVED\"}", healthy()).problems())
         .containsExactly(Problem.APP_UNSUBSCRIBED);
   }

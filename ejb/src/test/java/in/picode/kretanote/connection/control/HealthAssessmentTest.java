@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import in.picode.kretanote.meta.boundary.HealthStatus;
 import in.picode.kretanote.meta.boundary.PhoneNumberInfo;
 import in.picode.kretanote.meta.boundary.TokenInfo;
+import in.picode.kretanote.platform.boundary.Wording;
+import in.picode.kretanote.platform.boundary.WordingTexts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -123,17 +126,51 @@ class HealthAssessmentTest {
 
   @Test
   void notificationsSayWhatChanged() {
-    String[] drop =
+    HealthAssessment.Notice drop =
         HealthAssessment.notification("+1 555", Set.of(), EnumSet.of(Problem.QUALITY_YELLOW));
-    assertThat(drop[0]).isEqualTo("WhatsApp +1 555: " + Problem.QUALITY_YELLOW.title());
-    assertThat(drop[1]).startsWith("New: ").contains("What to do: ");
-    String[] healed =
+    assertThat(drop.subject().english())
+        .isEqualTo("WhatsApp +1 555: " + Problem.QUALITY_YELLOW.title());
+    assertThat(drop.body()).singleElement();
+    assertThat(drop.body().get(0).english())
+        .startsWith("New: " + Problem.QUALITY_YELLOW.title() + ".\n")
+        .contains("What to do: " + Problem.QUALITY_YELLOW.fixWording().english());
+    HealthAssessment.Notice healed =
         HealthAssessment.notification("+1 555", EnumSet.of(Problem.QUALITY_YELLOW), Set.of());
-    assertThat(healed[0]).contains("healthy again");
-    assertThat(healed[1]).contains("Resolved: ");
-    String[] two =
+    assertThat(healed.subject().english()).isEqualTo("WhatsApp +1 555 is healthy again");
+    assertThat(Wording.english(healed.body()))
+        .containsExactly("Resolved: " + Problem.QUALITY_YELLOW.title() + ".");
+    HealthAssessment.Notice two =
         HealthAssessment.notification(
             "+1 555", Set.of(), EnumSet.of(Problem.QUALITY_YELLOW, Problem.TOKEN_INVALID));
-    assertThat(two[0]).contains(Problem.TOKEN_INVALID.title()).endsWith("(+1 more)");
+    assertThat(two.subject().english())
+        .isEqualTo("WhatsApp +1 555: " + Problem.TOKEN_INVALID.title() + " (+1 more)");
+    assertThat(two.body()).hasSize(2);
+    HealthAssessment.Notice oneOfTwoGone =
+        HealthAssessment.notification(
+            "+1 555",
+            EnumSet.of(Problem.QUALITY_YELLOW, Problem.TOKEN_INVALID),
+            EnumSet.of(Problem.TOKEN_INVALID));
+    assertThat(oneOfTwoGone.subject().english())
+        .isEqualTo("WhatsApp +1 555: a problem was resolved");
+    assertThat(Wording.english(oneOfTwoGone.body()))
+        .containsExactly(
+            "Resolved: " + Problem.QUALITY_YELLOW.title() + ".",
+            "Still open: " + Problem.TOKEN_INVALID.title() + ".");
+  }
+
+  @Test
+  void aNoticeReadsWhollyInTheReadersLanguage() {
+    HealthAssessment.Notice drop =
+        HealthAssessment.notification("+1 555", Set.of(), EnumSet.of(Problem.QUALITY_RED));
+    Locale spanish = Locale.forLanguageTag("es");
+    assertThat(WordingTexts.of(drop.subject(), spanish))
+        .isEqualTo("WhatsApp +1 555: La calificación de calidad del número es baja");
+    String body = WordingTexts.of(drop.body().get(0), spanish);
+    assertThat(body)
+        .startsWith("Nuevo: La calificación de calidad del número es baja.\n")
+        .contains("\nQué hacer: ")
+        .doesNotContain("What to do", "New:", "quality");
+    assertThat(WordingTexts.of(drop.body().get(0), Locale.forLanguageTag("ar")))
+        .startsWith("جديد: ");
   }
 }

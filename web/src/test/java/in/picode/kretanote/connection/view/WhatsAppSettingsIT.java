@@ -246,10 +246,23 @@ class WhatsAppSettingsIT {
   /**
    * The production path end to end: the minute timer (health interval PT20S in arquillian.xml)
    * probes the number, sees the quality drop, and the owner gets one notification on the dashboard
-   * and one mail, not one per probe.
+   * and one mail, not one per probe; an admin who reads Spanish gets the same notice in Spanish, in
+   * the mail and on the dashboard.
    */
   @Test
   void theTimerNoticesAQualityDropAndTellsTheOwnerOnce() throws Exception {
+    String admin = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "insert into user_account (tenant_id, email, display_name, password_hash, role,"
+                    + " status, email_verified_at, language) select tenant_id, ?, 'Alba Admin',"
+                    + " password_hash, 'ADMIN', 'ACTIVE', now(6), 'es' from user_account"
+                    + " where email = ?")) {
+      s.setString(1, admin);
+      s.setString(2, email);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
     Document connected = owner.submit(owner.get(PAGE), "sandbox", Map.of(), "simulate");
     assertThat(connected.text()).contains("is connected");
     String pnid = phoneNumberIdOf(tenant);
@@ -257,8 +270,19 @@ class WhatsAppSettingsIT {
 
     var mail = mailbox.awaitSubject(email, "quality rating dropped", 150);
     assertThat(String.valueOf(mail.getContent())).contains("What to do:").contains("/app/");
+    var spanish =
+        mailbox.awaitSubject(admin, "La calificación de calidad del número bajó a media", 30);
+    assertThat(String.valueOf(spanish.getContent()))
+        .contains("Nuevo: La calificación de calidad del número bajó a media.")
+        .contains("Qué hacer: Revisa las campañas")
+        .contains("/app/", "propietario o administrador de WA ")
+        .doesNotContain("What to do", "New:", "owner or admin");
     Document home = owner.get("app/");
     assertThat(home.text()).contains("Notifications").contains("quality rating dropped");
+    Document adminHome = signIn(client(), admin);
+    assertThat(adminHome.select(".notifications").text())
+        .contains("Notificaciones", "bajó a media", "Qué hacer:")
+        .doesNotContain("quality rating", "What to do");
     assertThat(owner.get(PAGE).text()).contains("Quality Medium").contains("What to do:");
 
     long deadline = System.currentTimeMillis() + 150_000;
