@@ -114,19 +114,14 @@ public class DeletionStore {
           who.clientAddress());
       mails.fire(
           new NotificationMailRequested(
-              List.of(new NotificationMailRequested.Recipient(email, null)),
+              List.of(new NotificationMailRequested.Recipient(email, request.language())),
               name,
-              Wording.unworded("Your KretaNote account is scheduled for deletion"),
+              PrivacyWords.DELETION_MAIL_SUBJECT.with(),
               List.of(
-                  Wording.unworded(
-                      "You asked to delete the KretaNote account "
-                          + name
-                          + ". Sign-in is disabled for everyone, the WhatsApp numbers are disconnected and"
-                          + " their access tokens destroyed. All data will be deleted after "
-                          + WHEN.format(purgeAfter)
-                          + ".\n\nChanged your mind? Until then, the owner can cancel at "
-                          + (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/")
-                          + "cancel-deletion.xhtml with the owner's email and password.")),
+                  PrivacyWords.DELETION_MAIL_BODY.with(name, purgeAfter),
+                  PrivacyWords.DELETION_MAIL_CANCEL.with(
+                      (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/")
+                          + "cancel-deletion.xhtml")),
               false));
       return new Deletion(id, tenant, "PENDING", now, purgeAfter, null, null, null, null);
     } catch (SQLException e) {

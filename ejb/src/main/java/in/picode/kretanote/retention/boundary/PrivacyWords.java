@@ -27,7 +27,15 @@ public enum PrivacyWords implements Wording.Code {
   DELETION_SCHEDULED("This account is already scheduled for deletion."),
   DELETE_WRONG_PASSWORD("The password is not right. Nothing was deleted."),
   CANCEL_REFUSED("The email or password is not right, or this account has no deletion to cancel."),
-  CANCEL_TOO_LATE("The deletion can no longer be cancelled: the purge has already begun.");
+  CANCEL_TOO_LATE("The deletion can no longer be cancelled: the purge has already begun."),
+  DELETION_MAIL_SUBJECT("Your KretaNote account is scheduled for deletion"),
+  DELETION_MAIL_BODY(
+      "You asked to delete the KretaNote account {0}. Sign-in is disabled for everyone, the"
+          + " WhatsApp numbers are disconnected and their access tokens destroyed. All data will be"
+          + " deleted after {1,date,d MMM yyyy HH:mm} UTC."),
+  DELETION_MAIL_CANCEL(
+      "Changed your mind? Until then, the owner can cancel at {0} with the owner''s email and"
+          + " password.");
 
   private final String pattern;
 

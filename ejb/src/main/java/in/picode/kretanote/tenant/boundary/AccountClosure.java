@@ -29,11 +29,12 @@ public class AccountClosure {
 
   /** The account and the user asking to delete it, as the checks before scheduling need them. */
   public record Request(
-      String tenantName, String tenantStatus, String email, boolean activeOwner) {}
+      String tenantName, String tenantStatus, String email, boolean activeOwner, String language) {}
 
   /**
    * Locks the tenant row for the rest of the transaction and reads it with the requesting user;
-   * empty when the tenant no longer exists. {@code email} is null for a user of another tenant.
+   * empty when the tenant no longer exists. {@code email} is null for a user of another tenant;
+   * {@code language} is the one the user chose (null: none).
    */
   public Optional<Request> lock(long tenant, long userId) {
     try (Connection c = ds.getConnection()) {
@@ -52,15 +53,16 @@ public class AccountClosure {
       }
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT email, role, status FROM user_account WHERE id = ? AND tenant_id = ?")) {
+              "SELECT email, role, status, language FROM user_account WHERE id = ? AND"
+                  + " tenant_id = ?")) {
         s.setLong(1, userId);
         s.setLong(2, tenant);
         try (ResultSet rs = s.executeQuery()) {
           if (!rs.next()) {
-            return Optional.of(new Request(name, status, null, false));
+            return Optional.of(new Request(name, status, null, false, null));
           }
           boolean owner = "OWNER".equals(rs.getString(2)) && "ACTIVE".equals(rs.getString(3));
-          return Optional.of(new Request(name, status, rs.getString(1), owner));
+          return Optional.of(new Request(name, status, rs.getString(1), owner, rs.getString(4)));
         }
       }
     } catch (SQLException e) {
