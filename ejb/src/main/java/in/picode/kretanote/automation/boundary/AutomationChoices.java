@@ -1,6 +1,7 @@
 package in.picode.kretanote.automation.boundary;
 
 import in.picode.kretanote.automation.control.Registry;
+import in.picode.kretanote.connection.entity.WhatsAppConnection;
 import in.picode.kretanote.contact.boundary.Contacts;
 import in.picode.kretanote.messaging.boundary.CannedResponses;
 import in.picode.kretanote.messaging.boundary.Conversations;
@@ -19,8 +20,8 @@ import java.util.Map;
 
 /**
  * What the rule and macro forms offer: the kinds of conditions and actions (from the registry), and
- * the current business's agents, labels, fields, canned responses and approved templates with the
- * numbers a step names them by.
+ * the current business's agents, teams, numbers and canned responses to choose from, and the
+ * labels, fields, approved templates and languages a typed value may name.
  */
 @Stateless
 @TenantScoped
@@ -52,24 +53,84 @@ public class AutomationChoices {
     return m;
   }
 
-  /** "name (#id)" lines for the forms' reference list. */
-  public List<String> references() {
-    List<String> out = new java.util.ArrayList<>();
-    team.members().stream()
+  /** A value a step may take and what a person calls it. */
+  public record Choice(String value, String name) {}
+
+  /** A name a typed step value may use: a label, field, template or language, and its code. */
+  public record Reference(Kind kind, String name, String code) {
+
+    public enum Kind {
+      LABEL,
+      FIELD,
+      TEMPLATE,
+      LANGUAGE
+    }
+  }
+
+  /** The active agents by user id, as the assign steps and the assignee condition take them. */
+  public List<Choice> agents() {
+    return team.members().stream()
         .filter(u -> u.getStatus() == UserAccount.Status.ACTIVE)
-        .forEach(u -> out.add("Agent " + u.getDisplayName() + " — " + u.getId()));
-    teams.all().forEach(t -> out.add("Team " + t.team().getName() + " — " + t.team().getId()));
-    conversations.allLabels().forEach(l -> out.add("Label " + l.getName()));
-    contacts.fields().forEach(f -> out.add("Field " + f.getName()));
-    canned.all().forEach(c -> out.add("Canned /" + c.getShortcut() + " — " + c.getId()));
+        .map(u -> new Choice(String.valueOf(u.getId()), u.getDisplayName()))
+        .toList();
+  }
+
+  /** The teams by id. */
+  public List<Choice> teams() {
+    return teams.all().stream()
+        .map(t -> new Choice(String.valueOf(t.team().getId()), t.team().getName()))
+        .toList();
+  }
+
+  /** The canned responses by id, named by their shortcut. */
+  public List<Choice> cannedResponses() {
+    return canned.all().stream()
+        .map(c -> new Choice(String.valueOf(c.getId()), "/" + c.getShortcut()))
+        .toList();
+  }
+
+  /** The business's WhatsApp numbers (those not disconnected) by connection id. */
+  public List<Choice> numbers() {
+    return em.createQuery(
+            "select c from WhatsAppConnection c where c.status <> :gone order by c.id",
+            WhatsAppConnection.class)
+        .setParameter("gone", WhatsAppConnection.Status.DISCONNECTED)
+        .getResultStream()
+        .map(
+            c ->
+                new Choice(
+                    String.valueOf(c.getId()),
+                    c.getDisplayPhoneNumber() != null
+                        ? c.getDisplayPhoneNumber()
+                        : c.getPhoneNumberId()))
+        .toList();
+  }
+
+  /**
+   * What the typed step values may name: the labels, custom fields, approved templates (by id, with
+   * the language) and the languages a text can be recognised in (by code).
+   */
+  public List<Reference> references() {
+    List<Reference> out = new java.util.ArrayList<>();
+    conversations
+        .allLabels()
+        .forEach(l -> out.add(new Reference(Reference.Kind.LABEL, l.getName(), null)));
+    contacts.fields().forEach(f -> out.add(new Reference(Reference.Kind.FIELD, f.getName(), null)));
     em.createQuery(
             "select t from MessageTemplate t where t.status = 'APPROVED' order by t.name",
             MessageTemplate.class)
         .setMaxResults(100)
         .getResultStream()
         .forEach(
-            t -> out.add("Template " + t.getName() + " (" + t.getLanguage() + ") — " + t.getId()));
-    TextLanguage.CODES.forEach((code, name) -> out.add("Language " + name + " — " + code));
+            t ->
+                out.add(
+                    new Reference(
+                        Reference.Kind.TEMPLATE,
+                        t.getName() + " (" + t.getLanguage() + ")",
+                        String.valueOf(t.getId()))));
+    TextLanguage.CODES
+        .keySet()
+        .forEach(code -> out.add(new Reference(Reference.Kind.LANGUAGE, code, code)));
     return out;
   }
 }

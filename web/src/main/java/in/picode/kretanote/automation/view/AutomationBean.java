@@ -195,10 +195,6 @@ public class AutomationBean implements Serializable {
     return AutomationLabels.named(choices.actions(false).keySet(), false);
   }
 
-  public List<String> getReferences() {
-    return choices.references();
-  }
-
   public List<AutomationRule> getAll() {
     return all;
   }

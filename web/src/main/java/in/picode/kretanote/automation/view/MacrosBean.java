@@ -97,10 +97,6 @@ public class MacrosBean implements Serializable {
     return AutomationLabels.named(choices.actions(true).keySet(), false);
   }
 
-  public List<String> getReferences() {
-    return choices.references();
-  }
-
   public List<AutomationRule> getAll() {
     return all;
   }

@@ -165,6 +165,15 @@ class AutomationBrowserIT {
     driver
         .findElement(By.cssSelector("[id='editor:actions'] input[id$=':value']"))
         .sendKeys("Refund");
+    // A priority is chosen by its name in a list, not typed as LOW/NORMAL/HIGH/URGENT.
+    browser.choose("editor:newAction", "Mark priority");
+    browser.click("editor:addAction");
+    By priority = By.cssSelector("[id='editor:actions'] .ui-selectonemenu[id$=':choice']");
+    wait.until(ExpectedConditions.presenceOfElementLocated(priority));
+    assertThat(driver.findElements(By.cssSelector("[id='editor:actions'] input[id$=':value']")))
+        .as("the label stays a typed value, the priority is chosen")
+        .hasSize(1);
+    browser.choose(driver.findElement(priority).getAttribute("id"), "Urgent");
     browser.click("editor:dryRun");
     browser.waitForText("would add label 'Refund'");
     browser.screenshot("automation-dry-run-" + width);
@@ -176,6 +185,9 @@ class AutomationBrowserIT {
                     + " AND event = 'CUSTOMER_MESSAGE' AND paused = FALSE",
                 owner.tenantId()))
         .isEqualTo(1);
+    assertThat(
+            string("SELECT definition FROM automation_rule WHERE tenant_id = ?", owner.tenantId()))
+        .contains("\"priority\":\"URGENT\"");
     assertThat(
             count("SELECT COUNT(*) FROM conversation_label WHERE tenant_id = ?", owner.tenantId()))
         .as("the dry run changed nothing")
