@@ -24,7 +24,13 @@ public enum ApiWords implements Wording.Code {
           + " addresses only."),
   WEBHOOK_NO_EVENT("Choose at least one event type."),
   WEBHOOK_UNKNOWN_EVENT("Unknown event type: {0}"),
-  WEBHOOK_MAX("A business has at most {0,number,#} subscriptions.");
+  WEBHOOK_MAX("A business has at most {0,number,#} subscriptions."),
+  WEBHOOK_DISABLED_SUBJECT("A webhook subscription was disabled"),
+  /** {1} is how long deliveries failed, in whole hours; {2} the last error. */
+  WEBHOOK_DISABLED(
+      "Deliveries to {0} failed without a break for {1,choice,0#less than an hour|1#an hour|1<{1,number,integer}"
+          + " hours}; the subscription is disabled. Last error: {2}"),
+  WEBHOOK_HTTP_STATUS("The receiver answered HTTP {0}.");
 
   private final String pattern;
 

@@ -4,6 +4,7 @@ import in.picode.kretanote.api.control.Backoff;
 import in.picode.kretanote.api.entity.WebhookDelivery;
 import in.picode.kretanote.api.entity.WebhookSubscription;
 import in.picode.kretanote.crypto.boundary.TokenVault;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.LeaseClaims;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.platform.control.TenantScoped;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -107,20 +109,25 @@ public class WebhookDeliveries {
     if (next.isAfter(d.getCreatedAt().plus(settings.giveUpAfter()))) {
       next = null;
     }
-    String reason = error != null ? error : "The receiver answered HTTP " + status + ".";
+    String reason =
+        error != null ? error : ApiWords.WEBHOOK_HTTP_STATUS.with(String.valueOf(status)).english();
     d.attempted(at, status, latencyMs, reason, response, false, next);
     if (s != null && s.failed(at, settings.disableAfter(), reason)) {
       notifications.notifyAdmins(
           "webhook-disabled",
           Notification.Severity.WARNING,
-          "A webhook subscription was disabled",
-          "Deliveries to "
-              + s.getUrl()
-              + " failed for "
-              + settings.disableAfter()
-              + "; the subscription is disabled. Last error: "
-              + reason,
+          ApiWords.WEBHOOK_DISABLED_SUBJECT.with(),
+          List.of(disabled(s.getUrl(), settings.disableAfter(), status, error)),
           "webhook-disabled-" + s.getId() + "-" + at.toEpochMilli());
     }
+  }
+
+  /**
+   * What the owners and admins read when a subscription is disabled: the receiver's answer as a
+   * code, an error without an answer (the exception's text) as it was given.
+   */
+  static Wording disabled(String url, Duration failingFor, Integer status, String error) {
+    Object last = error != null ? error : ApiWords.WEBHOOK_HTTP_STATUS.with(String.valueOf(status));
+    return ApiWords.WEBHOOK_DISABLED.with(url, failingFor.toHours(), last);
   }
 }

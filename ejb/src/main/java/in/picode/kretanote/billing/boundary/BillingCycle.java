@@ -12,6 +12,7 @@ import in.picode.kretanote.billing.entity.Payment;
 import in.picode.kretanote.billing.entity.PlanVersion;
 import in.picode.kretanote.billing.entity.Subscription;
 import in.picode.kretanote.billing.entity.SubscriptionStatus;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -139,7 +140,8 @@ public class BillingCycle {
       return "nothing to collect";
     }
     if (s.getPaymentMethodId() == null || s.getProviderCustomerId() == null) {
-      failed(s, invoice, "there is no card on file", "no-card:" + invoiceId + ":" + now, now);
+      failed(
+          s, invoice, BillingWords.NO_CARD_ON_FILE.with(), "no-card:" + invoiceId + ":" + now, now);
       return "no payment method";
     }
     String key = "invoice-" + invoiceId + "-attempt-" + (s.getFailedAttempts() + 1);
@@ -224,7 +226,9 @@ public class BillingCycle {
       failed(
           s,
           invoice,
-          intent.failureMessage() == null ? "the card was declined" : intent.failureMessage(),
+          intent.failureMessage() == null
+              ? BillingWords.CARD_DECLINED.with()
+              : Wording.unworded(intent.failureMessage()),
           "payment-failed:" + intent.id(),
           now);
       return "failed";
@@ -232,7 +236,7 @@ public class BillingCycle {
     return "pending";
   }
 
-  private void failed(Subscription s, Invoice invoice, String why, String dedupe, Instant now) {
+  private void failed(Subscription s, Invoice invoice, Wording why, String dedupe, Instant now) {
     s.paymentFailed(now);
     Optional<Instant> retry =
         settings.dunning().nextRetry(s.getPastDueSince(), s.getFailedAttempts());

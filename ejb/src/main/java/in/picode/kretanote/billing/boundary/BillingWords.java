@@ -68,7 +68,32 @@ public enum BillingWords implements Wording.Code {
   PROVIDER_NOT_CONFIGURED(
       "Payments are not configured (kretanote.billing.provider.api-key is not set)."),
   PROVIDER_REFUSED("The payment provider refused the request: {0}"),
-  PROVIDER_UNREACHABLE("The payment provider cannot be reached right now.");
+  PROVIDER_UNREACHABLE("The payment provider cannot be reached right now."),
+  NOTICE_ENDED_SUBJECT("Your KretaNote subscription has ended"),
+  NOTICE_ENDED(
+      "Your subscription ended on {0,date,d MMM yyyy} as you asked. Sending messages has stopped;"
+          + " incoming messages are still received. Choose a plan under Settings → Billing to"
+          + " continue."),
+  NOTICE_SUSPENDED_SUBJECT("Sending is paused: your KretaNote invoice is unpaid"),
+  NOTICE_SUSPENDED(
+      "We could not collect your payment since {0,date,d MMM yyyy}, so sending messages and"
+          + " campaigns is paused. Incoming messages are still received and stored. Pay under"
+          + " Settings → Billing (update your card) and sending resumes at once."),
+  NOTICE_SETTLED_SUBJECT("Payment received: your KretaNote subscription is active"),
+  NOTICE_SETTLED("Thank you: invoice {0} is paid."),
+  NOTICE_SETTLED_RESUMED("Thank you: invoice {0} is paid and sending works again."),
+  NOTICE_PAYMENT_FAILED_SUBJECT("Payment failed for KretaNote invoice {0}"),
+  /** {2} is why: the payment provider's words as it gave them, or one of the reasons below. */
+  NOTICE_PAYMENT_FAILED_RETRY(
+      "We could not collect {0} for invoice {1}: {2}. We will try again on {3,date,d MMM yyyy}. If"
+          + " it is still unpaid on {4,date,d MMM yyyy}, sending messages pauses until it is paid"
+          + " (incoming messages keep arriving). Update your card under Settings → Billing."),
+  NOTICE_PAYMENT_FAILED(
+      "We could not collect {0} for invoice {1}: {2}. If it is still unpaid on"
+          + " {3,date,d MMM yyyy}, sending messages pauses until it is paid (incoming messages keep"
+          + " arriving). Update your card under Settings → Billing."),
+  NO_CARD_ON_FILE("there is no card on file"),
+  CARD_DECLINED("the card was declined");
 
   private final String pattern;
 

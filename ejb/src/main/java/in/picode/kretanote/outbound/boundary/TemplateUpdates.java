@@ -6,6 +6,7 @@ import in.picode.kretanote.inbound.boundary.TemplateChanged;
 import in.picode.kretanote.outbound.control.TemplateComponents;
 import in.picode.kretanote.outbound.entity.Campaign;
 import in.picode.kretanote.outbound.entity.MessageTemplate;
+import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
 import in.picode.kretanote.tenant.boundary.Notifications;
 import in.picode.kretanote.tenant.entity.Notification;
@@ -68,13 +69,7 @@ public class TemplateUpdates {
           change.eventId());
       notifyOnce(
           Notification.Severity.INFO,
-          "Meta updated a template KretaNote does not know",
-          "Meta reported a "
-              + change.kind().name().toLowerCase(Locale.ROOT)
-              + " change for the template "
-              + label
-              + ", which is not among your synced templates. Sync the templates in Templates to"
-              + " see it.",
+          unknownNotice(change),
           "template-unknown:" + change.eventId());
       return 0;
     }
@@ -116,16 +111,7 @@ public class TemplateUpdates {
     }
     notifyOnce(
         "RED".equals(score) ? Notification.Severity.PROBLEM : Notification.Severity.WARNING,
-        "Template " + t.getName() + " quality is " + score,
-        "Meta rated the template "
-            + t.getName()
-            + " ("
-            + t.getLanguage()
-            + ") "
-            + score
-            + (change.previousQuality() == null ? "" : ", was " + change.previousQuality())
-            + "."
-            + (paused.isEmpty() ? "" : " Paused campaigns: " + String.join(", ", paused) + "."),
+        qualityNotice(t.getName(), t.getLanguage(), score, change.previousQuality(), paused),
         "template-quality:" + t.getId() + ":" + change.eventId());
   }
 
@@ -140,16 +126,7 @@ public class TemplateUpdates {
     if (change.categoryPending()) {
       notifyOnce(
           Notification.Severity.WARNING,
-          "Template " + t.getName() + " will become " + next,
-          "Meta will change the category of the template "
-              + t.getName()
-              + " ("
-              + t.getLanguage()
-              + ") from "
-              + t.getCategory()
-              + " to "
-              + next
-              + ".",
+          categoryNotice(true, t.getName(), t.getLanguage(), t.getCategory(), next),
           "template-category-soon:" + t.getId() + ":" + change.eventId());
       return;
     }
@@ -157,16 +134,7 @@ public class TemplateUpdates {
     if (t.recategorised(next, change.at())) {
       notifyOnce(
           Notification.Severity.WARNING,
-          "Template " + t.getName() + " is now " + next,
-          "Meta changed the category of the template "
-              + t.getName()
-              + " ("
-              + t.getLanguage()
-              + ") from "
-              + before
-              + " to "
-              + next
-              + ". KretaNote sends it under the new category's consent and pricing rules.",
+          categoryNotice(false, t.getName(), t.getLanguage(), before, next),
           "template-category:" + t.getId() + ":" + change.eventId());
     }
   }
@@ -210,14 +178,71 @@ public class TemplateUpdates {
     return rows;
   }
 
-  private void notifyOnce(
-      Notification.Severity severity, String subject, String body, String dedupeKey) {
+  /**
+   * What owners and admins read about a change to a template KretaNote does not have: the kind of
+   * change and the template (its name and language as Meta gave them, else Meta's id).
+   */
+  static Notice unknownNotice(TemplateChanged change) {
+    Object template =
+        change.name() != null
+            ? change.name() + (change.language() == null ? "" : " (" + change.language() + ")")
+            : change.language() == null
+                ? TemplateWords.NOTICE_TEMPLATE_ID.with(change.templateId())
+                : TemplateWords.NOTICE_TEMPLATE_ID_LANGUAGE.with(
+                    change.templateId(), change.language());
+    TemplateWords sentence =
+        switch (change.kind()) {
+          case QUALITY -> TemplateWords.NOTICE_UNKNOWN_QUALITY;
+          case CATEGORY -> TemplateWords.NOTICE_UNKNOWN_CATEGORY;
+          case COMPONENTS -> TemplateWords.NOTICE_UNKNOWN_COMPONENTS;
+        };
+    return new Notice(
+        TemplateWords.NOTICE_UNKNOWN_SUBJECT.with(), List.of(sentence.with(template)));
+  }
+
+  /**
+   * The paragraphs about a template's new quality score ({@code score} and {@code previous} are
+   * Meta's names, GREEN, YELLOW, RED): the rating, then the campaigns it paused, if any.
+   */
+  static Notice qualityNotice(
+      String name, String language, String score, String previous, List<String> paused) {
+    List<Wording> body = new ArrayList<>();
+    body.add(
+        previous == null
+            ? TemplateWords.NOTICE_QUALITY.with(name, language, score)
+            : TemplateWords.NOTICE_QUALITY_WAS.with(name, language, score, previous));
+    if (!paused.isEmpty()) {
+      body.add(TemplateWords.NOTICE_QUALITY_PAUSED.with(String.join(", ", paused)));
+    }
+    return new Notice(TemplateWords.NOTICE_QUALITY_SUBJECT.with(name, score), body);
+  }
+
+  /**
+   * A template's category changes ({@code pending}: Meta announced it; else it is applied). The
+   * categories are Meta's names (MARKETING, UTILITY …), as in WhatsApp Manager.
+   */
+  static Notice categoryNotice(
+      boolean pending, String name, String language, Category from, Category to) {
+    return pending
+        ? new Notice(
+            TemplateWords.NOTICE_CATEGORY_SOON_SUBJECT.with(name, to.name()),
+            List.of(
+                TemplateWords.NOTICE_CATEGORY_SOON.with(name, language, from.name(), to.name())))
+        : new Notice(
+            TemplateWords.NOTICE_CATEGORY_SUBJECT.with(name, to.name()),
+            List.of(TemplateWords.NOTICE_CATEGORY.with(name, language, from.name(), to.name())));
+  }
+
+  /** A notice's subject and paragraphs. */
+  record Notice(Wording subject, List<Wording> body) {}
+
+  private void notifyOnce(Notification.Severity severity, Notice notice, String dedupeKey) {
     long known =
         em.createQuery("select count(n) from Notification n where n.dedupeKey = :key", Long.class)
             .setParameter("key", dedupeKey)
             .getSingleResult();
     if (known == 0) {
-      notifications.notifyAdmins(KIND, severity, subject, body, dedupeKey);
+      notifications.notifyAdmins(KIND, severity, notice.subject(), notice.body(), dedupeKey);
     }
   }
 }

@@ -76,7 +76,33 @@ public enum TemplateWords implements Wording.Code {
   META_SAYS("Meta says: {0}"),
   META_CANNOT("Meta says it cannot be done."),
   META_REFUSED("{0} {1}"),
-  META_REFUSED_CODE("{0} {1} (Meta error {2})");
+  META_REFUSED_CODE("{0} {1} (Meta error {2})"),
+  /*
+   * What owners and admins are told when Meta changes a template (quality, category, content).
+   * Meta's own names (RED, MARKETING …) are given as Meta wrote them, as in WhatsApp Manager.
+   */
+  NOTICE_UNKNOWN_SUBJECT("Meta updated a template KretaNote does not know"),
+  NOTICE_UNKNOWN_QUALITY(
+      "Meta reported a quality change for the template {0}, which is not among your synced"
+          + " templates. Sync the templates in Templates to see it."),
+  NOTICE_UNKNOWN_CATEGORY(
+      "Meta reported a category change for the template {0}, which is not among your synced"
+          + " templates. Sync the templates in Templates to see it."),
+  NOTICE_UNKNOWN_COMPONENTS(
+      "Meta reported a content change for the template {0}, which is not among your synced"
+          + " templates. Sync the templates in Templates to see it."),
+  NOTICE_TEMPLATE_ID("id {0}"),
+  NOTICE_TEMPLATE_ID_LANGUAGE("id {0} ({1})"),
+  NOTICE_QUALITY_SUBJECT("Template {0} quality is {1}"),
+  NOTICE_QUALITY("Meta rated the template {0} ({1}) {2}."),
+  NOTICE_QUALITY_WAS("Meta rated the template {0} ({1}) {2}, was {3}."),
+  NOTICE_QUALITY_PAUSED("Paused campaigns: {0}."),
+  NOTICE_CATEGORY_SOON_SUBJECT("Template {0} will become {1}"),
+  NOTICE_CATEGORY_SOON("Meta will change the category of the template {0} ({1}) from {2} to {3}."),
+  NOTICE_CATEGORY_SUBJECT("Template {0} is now {1}"),
+  NOTICE_CATEGORY(
+      "Meta changed the category of the template {0} ({1}) from {2} to {3}. KretaNote sends it"
+          + " under the new category''s consent and pricing rules.");
 
   private final String pattern;
 
