@@ -68,13 +68,6 @@ public class Notifications {
     return n;
   }
 
-  /** A notification still said in English only: every reader gets it as it is. */
-  public Notification notifyAdmins(
-      String kind, Notification.Severity severity, String subject, String body, String dedupeKey) {
-    return notifyAdmins(
-        kind, severity, Wording.unworded(subject), List.of(Wording.unworded(body)), dedupeKey);
-  }
-
   public List<Notification> latest(int max) {
     return em.createNamedQuery(Notification.LATEST, Notification.class)
         .setMaxResults(Math.min(Math.max(max, 1), 200))
