@@ -1,7 +1,6 @@
 package in.picode.kretanote.retention.boundary;
 
 import in.picode.kretanote.platform.boundary.AuditLog;
-import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.Tenancy;
 import in.picode.kretanote.tenant.boundary.AccountClosure;
 import in.picode.kretanote.tenant.boundary.NotificationMailRequested;
@@ -93,13 +92,14 @@ public class DeletionStore {
       long id;
       try (PreparedStatement s =
           c.prepareStatement(
-              "INSERT INTO account_deletion (tenant_ref, status, owner_email, requested_at,"
-                  + " purge_after) VALUES (?, 'PENDING', ?, ?, ?)",
+              "INSERT INTO account_deletion (tenant_ref, status, owner_email, owner_language,"
+                  + " requested_at, purge_after) VALUES (?, 'PENDING', ?, ?, ?, ?)",
               PreparedStatement.RETURN_GENERATED_KEYS)) {
         s.setLong(1, tenant);
         s.setString(2, email);
-        s.setTimestamp(3, Timestamp.from(now));
-        s.setTimestamp(4, Timestamp.from(purgeAfter));
+        s.setString(3, request.language());
+        s.setTimestamp(4, Timestamp.from(now));
+        s.setTimestamp(5, Timestamp.from(purgeAfter));
         s.executeUpdate();
         try (ResultSet keys = s.getGeneratedKeys()) {
           keys.next();
@@ -136,7 +136,8 @@ public class DeletionStore {
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE account_deletion SET status = 'CANCELLED', cancelled_at = ?,"
-                  + " owner_email = NULL, version = version + 1 WHERE tenant_ref = ?"
+                  + " owner_email = NULL, owner_language = NULL, version = version + 1"
+                  + " WHERE tenant_ref = ?"
                   + " AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)")) {
         s.setTimestamp(1, Timestamp.from(now));
         s.setLong(2, tenant);
@@ -233,15 +234,18 @@ public class DeletionStore {
     try (Connection c = ds.getConnection()) {
       String name = closure.name(tenant).orElse(null);
       String ownerEmail = null;
+      String ownerLanguage = null;
       Instant requestedAt = null;
       try (PreparedStatement s =
           c.prepareStatement(
-              "SELECT owner_email, requested_at FROM account_deletion WHERE id = ? FOR UPDATE")) {
+              "SELECT owner_email, requested_at, owner_language FROM account_deletion"
+                  + " WHERE id = ? FOR UPDATE")) {
         s.setLong(1, id);
         try (ResultSet rs = s.executeQuery()) {
           if (rs.next()) {
             ownerEmail = rs.getString(1);
             requestedAt = rs.getTimestamp(2).toInstant();
+            ownerLanguage = rs.getString(3);
           }
         }
       }
@@ -250,7 +254,8 @@ public class DeletionStore {
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE account_deletion SET status = 'PURGED', purged_at = ?, summary = ?,"
-                  + " owner_email = NULL, receipt_sent_at = ?, lease_owner = NULL,"
+                  + " owner_email = NULL, owner_language = NULL, receipt_sent_at = ?,"
+                  + " lease_owner = NULL,"
                   + " lease_until = NULL, version = version + 1 WHERE id = ?")) {
         s.setTimestamp(1, Timestamp.from(now));
         s.setString(2, summary.length() > 2000 ? summary.substring(0, 2000) : summary);
@@ -262,18 +267,11 @@ public class DeletionStore {
       if (ownerEmail != null) {
         mails.fire(
             new NotificationMailRequested(
-                List.of(new NotificationMailRequested.Recipient(ownerEmail, null)),
-                name == null ? "your account" : name,
-                Wording.unworded("Deletion receipt: your KretaNote account was deleted"),
-                List.of(
-                    Wording.unworded(
-                        DeletionReceipt.text(
-                            name,
-                            tenant,
-                            requestedAt,
-                            now,
-                            summary,
-                            config.backupRetentionDays()))),
+                List.of(new NotificationMailRequested.Recipient(ownerEmail, ownerLanguage)),
+                name == null ? "" : name,
+                PrivacyWords.RECEIPT_SUBJECT.with(),
+                DeletionReceipt.paragraphs(
+                    name, tenant, requestedAt, now, summary, config.backupRetentionDays()),
                 false));
       }
     } catch (SQLException e) {

@@ -35,7 +35,28 @@ public enum PrivacyWords implements Wording.Code {
           + " deleted after {1,date,d MMM yyyy HH:mm} UTC."),
   DELETION_MAIL_CANCEL(
       "Changed your mind? Until then, the owner can cancel at {0} with the owner''s email and"
-          + " password.");
+          + " password."),
+  RECEIPT_SUBJECT("Deletion receipt: your KretaNote account was deleted"),
+  RECEIPT_DONE(
+      "As requested on {0,date,d MMM yyyy HH:mm} UTC, the KretaNote account {1} (account number"
+          + " {2,number,#}) was deleted on {3,date,d MMM yyyy HH:mm} UTC."),
+  RECEIPT_DONE_UNNAMED(
+      "As requested on {0,date,d MMM yyyy HH:mm} UTC, the KretaNote account number {1,number,#}"
+          + " was deleted on {2,date,d MMM yyyy HH:mm} UTC."),
+  RECEIPT_WHAT(
+      "What was deleted: every record of the account in KretaNote''s database (users, WhatsApp"
+          + " connections, contacts, conversations, messages, delivery statuses, templates,"
+          + " campaigns, billing records, settings, the audit log), its media files, and the raw"
+          + " webhook copies that named its customers (deleted, or cut down to another account''s"
+          + " part). The account''s data key was destroyed, so leftover encrypted copies of its"
+          + " access tokens and media files cannot be read outside backups."),
+  RECEIPT_BACKUPS(
+      "Backups taken before the deletion are deleted after at most {0,number,#} days; if one is"
+          + " ever restored before then, this deletion is applied again."),
+  RECEIPT_TABLES("Deleted, by table: {0}."),
+  RECEIPT_KEPT(
+      "KretaNote keeps this receipt as the account number, the dates and the counts above, nothing"
+          + " that identifies a person. This email address is not kept.");
 
   private final String pattern;
 
