@@ -11,6 +11,7 @@ import in.picode.kretanote.messaging.boundary.ConversationFacts;
 import in.picode.kretanote.messaging.entity.Conversation;
 import in.picode.kretanote.platform.boundary.Wording;
 import in.picode.kretanote.platform.control.TenantScoped;
+import in.picode.kretanote.routing.boundary.RoutingWords;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -110,7 +111,7 @@ public class Macros {
     Conversation c =
         facts
             .find(conversationId)
-            .orElseThrow(() -> new AutomationRefusedException("There is no such conversation."));
+            .orElseThrow(() -> new AutomationRefusedException(RoutingWords.NO_CONVERSATION.with()));
     Definitions.Checked d = definitions.macro(m.getDefinition());
     if (!d.ok()) {
       throw new AutomationRefusedException(d.wordings());
