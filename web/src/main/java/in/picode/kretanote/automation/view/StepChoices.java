@@ -19,7 +19,7 @@ import java.util.Map;
  * responses by name, and the fixed values (inside/outside business hours, first message yes/no,
  * priorities) in the page's language. The values are the ones the step's JSON takes ({@link
  * StepRow}). A type without a list (keywords, labels, tags, fields, templates, notes) keeps its
- * text field, and {@link #references()} lists the names such a value may use.
+ * text field, and {@link #getReferences()} lists the names such a value may use.
  */
 @Named
 @RequestScoped
@@ -73,7 +73,7 @@ public class StepChoices {
   }
 
   /** The names typed values may use, in the page's language. */
-  public List<String> references() {
+  public List<String> getReferences() {
     Locale locale = Texts.locale();
     return choices.references().stream()
         .map(

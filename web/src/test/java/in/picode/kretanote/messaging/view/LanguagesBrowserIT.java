@@ -320,6 +320,9 @@ class LanguagesBrowserIT {
     String name = path.replaceAll("^app/", "").replaceAll("\\.xhtml.*", "").replace('/', '-');
     browser.screenshot(language + "/" + width + "/" + name);
     assertThat(driver.findElements(By.cssSelector("main h1"))).as(path).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector(".error-title")))
+        .as("%s answered an error page", path)
+        .isEmpty();
     assertThat(attribute("lang")).as(path).isEqualTo(language);
     assertThat(driver.getPageSource()).as("%s shows a missing text", path).doesNotContain("???");
     assertThat(browser.sidewaysOverflow())
