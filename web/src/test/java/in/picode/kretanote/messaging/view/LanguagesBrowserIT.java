@@ -49,7 +49,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LanguagesBrowserIT {
 
-  /** Every dashboard page a signed-in owner opens without parameters, and one conversation. */
+  /**
+   * Every dashboard page a signed-in owner opens without parameters, and one conversation and its
+   * contact's privacy page ({@code %d}: the conversation, {@code %c}: its contact).
+   */
   static final List<String> PAGES =
       List.of(
           "app/index.xhtml",
@@ -72,7 +75,7 @@ class LanguagesBrowserIT {
           "app/settings/labels.xhtml",
           "app/settings/custom-fields.xhtml",
           "app/settings/privacy.xhtml",
-          "app/settings/contact-privacy.xhtml",
+          "app/settings/contact-privacy.xhtml?id=%c",
           "app/settings/audit.xhtml",
           "app/settings/delete-account.xhtml",
           "app/settings/api-keys.xhtml",
@@ -314,7 +317,15 @@ class LanguagesBrowserIT {
   }
 
   void visit(String page, String language, int width) {
-    String path = page.contains("%d") ? String.format(page, conversation) : page;
+    String path =
+        page.contains("%d")
+            ? String.format(page, conversation)
+            : page.contains("%c")
+                ? page.replace(
+                    "%c",
+                    Webhooks.string(
+                        "SELECT contact_id FROM conversation WHERE id = ?", conversation))
+                : page;
     open(path);
     wait.until(d -> "complete".equals(js("return document.readyState;")));
     String name = path.replaceAll("^app/", "").replaceAll("\\.xhtml.*", "").replace('/', '-');
