@@ -4,7 +4,8 @@
  * (p:remoteCommand kretaNoteStoreZone, rendered only while the user has none). An action whose
  * request the server refused (4xx/5xx: too large, expired, not allowed) says so at the top of the
  * page instead of silently doing nothing (the words come from the body's data-ajax-failed). A date
- * range typed with a hyphen is read as the range picker writes it.
+ * range typed with a hyphen is read as the range picker writes it, and a date picker removed by an
+ * Ajax update is destroyed without an error.
  */
 (function () {
   'use strict';
@@ -89,7 +90,70 @@
     }
   }, true);
 
+  /*
+   * PrimeFaces' DatePicker.destroy() (14, unchanged in 15) begins with this.jq.datePicker(). When an
+   * Ajax update removed the picker's element, jQuery UI has already torn its inner picker down with
+   * it, so that call builds a new one on the detached element (which queues a task for 1 ms later)
+   * and destroy() then nulls all of its fields: the task throws "Cannot read properties of null
+   * (reading '0')" in datepicker.js. It happens whenever an update removes a picker, e.g. the
+   * snooze picker when the open conversation is resolved or a resolved one is opened beside the
+   * inbox. With the inner picker gone, only what is left is done: the calendar panel appended to
+   * the body is removed and the base widget destroyed.
+   */
+  function guardDatePicker(DatePicker) {
+    if (!DatePicker || !DatePicker.prototype || DatePicker.prototype.kretaNoteGuarded) {
+      return;
+    }
+    var destroy = DatePicker.prototype.destroy;
+    DatePicker.prototype.destroy = function () {
+      if (this.jq && this.jq.data('primeDatePicker')) {
+        return destroy.apply(this, arguments);
+      }
+      if (this.panel && this.cfg.appendTo) {
+        PrimeFaces.utils.removeDynamicOverlay(this, null, this.id + '_panel',
+            PrimeFaces.utils.resolveDynamicOverlayContainer(this));
+      }
+      if (this.cfg.mask && this.input && this.input.inputmask) {
+        this.input.inputmask('remove');
+        this.input.off();
+      }
+      return Object.getPrototypeOf(DatePicker.prototype).destroy.apply(this, arguments);
+    };
+    DatePicker.prototype.kretaNoteGuarded = true;
+  }
+
+  /** Guards the DatePicker class now, or when PrimeFaces loads it (an Ajax update may bring it). */
+  function watchDatePicker() {
+    var widgets = window.PrimeFaces && window.PrimeFaces.widget;
+    if (!widgets) {
+      return;
+    }
+    if (widgets.DatePicker) {
+      guardDatePicker(widgets.DatePicker);
+      return;
+    }
+    var loaded;
+    try {
+      Object.defineProperty(widgets, 'DatePicker', {
+        configurable: true,
+        enumerable: true,
+        get: function () {
+          return loaded;
+        },
+        set: function (value) {
+          loaded = value;
+          guardDatePicker(value);
+        }
+      });
+    } catch (notConfigurable) {
+      // left as PrimeFaces made it
+    }
+  }
+
+  watchDatePicker();
+
   document.addEventListener('DOMContentLoaded', function () {
+    watchDatePicker();
     if (window.jQuery) {
       window.jQuery(document).on('pfAjaxError', function (e, xhr) {
         if (xhr && xhr.status >= 400) {

@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -323,10 +325,22 @@ class WorkflowBrowserIT {
 
     // Typed key by key with the keyboard's hyphen: the field takes the picker's en dash as it is
     // typed, and leaving the field (the picker then writes its own reading back) keeps the range.
+    // Typed as someone who stops to look at the calendar does: the pause is longer than the
+    // calendar takes to open. A calendar opened by the focus took the keys typed after that moment
+    // and emptied the field ("2026-11-29 -" reads as no date); it now opens from its button only.
     WebElement range = driver.findElement(By.id("analytics:range_input"));
     range.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    range.sendKeys(from + " - " + to);
+    range.sendKeys(from + " -");
+    pause(Duration.ofSeconds(1));
+    assertThat(range.getAttribute("value")).as("not emptied while typing").isEqualTo(from + " -");
+    new Actions(driver).sendKeys(" " + to).perform();
     assertThat(range.getAttribute("value")).isEqualTo(shown);
+    assertThat(driver.switchTo().activeElement().getAttribute("id"))
+        .as("the keys stay in the field")
+        .isEqualTo("analytics:range_input");
+    assertThat(driver.findElements(By.cssSelector(".p-datepicker-panel")))
+        .as("no calendar opened by typing")
+        .noneMatch(WebElement::isDisplayed);
     driver.executeScript(
         "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", range);
     assertThat(range.getAttribute("value")).as("not emptied on change").isEqualTo(shown);
@@ -348,5 +362,23 @@ class WorkflowBrowserIT {
     wait.until(d -> !d.findElement(By.id("analytics:range_input")).getAttribute("value").isEmpty());
     assertThat(driver.findElement(By.id("analytics:range_input")).getAttribute("value"))
         .isEqualTo(earlier + " \u2013 " + to);
+
+    // The calendar still opens from its button, on the range shown.
+    driver.findElement(By.cssSelector("#analytics\\:range .ui-datepicker-trigger")).click();
+    WebElement calendar =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".p-datepicker-panel")));
+    assertThat(calendar.findElements(By.cssSelector(".ui-state-active")))
+        .as("the chosen days are marked")
+        .isNotEmpty();
+  }
+
+  /** A person's pause between keys (nothing to wait for: what must not happen meanwhile). */
+  static void pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
