@@ -251,18 +251,7 @@ class WhatsAppSettingsIT {
    */
   @Test
   void theTimerNoticesAQualityDropAndTellsTheOwnerOnce() throws Exception {
-    String admin = "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    try (Connection c = ItDatabase.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "insert into user_account (tenant_id, email, display_name, password_hash, role,"
-                    + " status, email_verified_at, language) select tenant_id, ?, 'Alba Admin',"
-                    + " password_hash, 'ADMIN', 'ACTIVE', now(6), 'es' from user_account"
-                    + " where email = ?")) {
-      s.setString(1, admin);
-      s.setString(2, email);
-      assertThat(s.executeUpdate()).isEqualTo(1);
-    }
+    String admin = member("admin", "ADMIN", "es");
     Document connected = owner.submit(owner.get(PAGE), "sandbox", Map.of(), "simulate");
     assertThat(connected.text()).contains("is connected");
     String pnid = phoneNumberIdOf(tenant);
@@ -297,6 +286,25 @@ class WhatsAppSettingsIT {
     assertThat(mailbox.count(email, "WhatsApp")).as("one mail, not one per probe").isEqualTo(1);
   }
 
+  /** A new active member of the owner's tenant (with the owner's password) in {@code language}. */
+  private String member(String label, String role, String language) throws Exception {
+    String address = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    try (Connection c = ItDatabase.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "insert into user_account (tenant_id, email, display_name, password_hash, role,"
+                    + " status, email_verified_at, language) select tenant_id, ?, ?,"
+                    + " password_hash, ?, 'ACTIVE', now(6), ? from user_account where email = ?")) {
+      s.setString(1, address);
+      s.setString(2, label);
+      s.setString(3, role);
+      s.setString(4, language);
+      s.setString(5, email);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+    return address;
+  }
+
   private static String phoneNumberIdOf(long tenantId) throws Exception {
     try (Connection c = ItDatabase.connect();
         PreparedStatement s =
@@ -312,21 +320,13 @@ class WhatsAppSettingsIT {
 
   @Test
   void onlyOwnersReachTheSettingsAndSeeNotifications() throws Exception {
-    String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String agent = member("agent", "AGENT", null);
     try (Connection c = ItDatabase.connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "insert into user_account (tenant_id, email, display_name, password_hash, role,"
-                    + " status, email_verified_at) select tenant_id, ?, 'Agent', password_hash,"
-                    + " 'AGENT', 'ACTIVE', now(6) from user_account where email = ?");
         PreparedStatement n =
             c.prepareStatement(
                 "insert into notification (tenant_id, created_at, kind, severity, subject, body,"
                     + " dedupe_key) values (?, now(6), 'WHATSAPP_HEALTH', 'WARNING',"
                     + " 'WhatsApp +1 555: quality dropped', 'New: quality', ?)")) {
-      s.setString(1, agent);
-      s.setString(2, email);
-      assertThat(s.executeUpdate()).isEqualTo(1);
       n.setLong(1, tenant);
       n.setString(2, "test:" + agent);
       n.executeUpdate();
