@@ -101,7 +101,9 @@ public enum AutomationWords implements Wording.Code {
   LOG_SEND_CANNED("send canned response /{0}"),
   LOG_SEND_TEMPLATE("send template {0} ({1})"),
   LOG_CALL_WEBHOOKS("call the webhooks"),
-  LOG_WEBHOOKS_CALLED("call the webhooks ({0,number,#} subscription(s))"),
+  LOG_WEBHOOKS_CALLED(
+      "call the webhooks ({0,choice,0#no subscription|1#1 subscription|1<{0,number,integer}"
+          + " subscriptions})"),
   IS_ASSIGNED_NOBODY("assigned to nobody"),
   IS_ASSIGNED("assigned to agent #{0,number,#}"),
   IS_INSIDE_HOURS("inside business hours"),

@@ -136,7 +136,7 @@ class WorkflowBrowserIT {
 
     sim.templateStatus(waba, "table_reminder", "en_US", "APPROVED");
     browser.click("sync:sync");
-    browser.waitForText("Synced: Meta lists 1 template(s)");
+    browser.waitForText("Synced: Meta lists 1 template for this number");
     assertThat(driver.findElement(By.cssSelector(".templates .status")).getText())
         .isEqualTo("Approved");
     assertThat(driver.findElement(By.cssSelector(".templates .status")).getAttribute("title"))

@@ -131,9 +131,9 @@ class SettingsPagesIT {
 
     Document confirm = owner.get("app/settings/labels.xhtml?delete=" + vip);
     assertThat(confirm.getElementById("confirm:question").text())
-        .contains("The label is on 2 conversation(s)");
+        .contains("The label is on 2 conversations");
     Document deleted = owner.submit(confirm, "confirm", Map.of(), "delete");
-    assertThat(deleted.text()).contains("Label deleted and taken off 2 conversation(s).");
+    assertThat(deleted.text()).contains("Label deleted and taken off 2 conversations.");
     assertThat(labels(tenant.id())).containsExactly("Billing & Co");
     assertThat(
             TestAccounts.count(
@@ -223,9 +223,9 @@ class SettingsPagesIT {
 
     Document confirm = owner.get("app/settings/custom-fields.xhtml?delete=" + number);
     assertThat(confirm.getElementById("confirm:question").text())
-        .contains("2 contact(s) have a value for this field");
+        .contains("2 contacts have a value for this field");
     assertThat(owner.submit(confirm, "confirm", Map.of(), "delete").text())
-        .contains("Field deleted with its 2 value(s).");
+        .contains("Field deleted with its 2 values.");
     assertThat(fields(tenant)).containsExactly("Birthday");
     assertThat(
             TestAccounts.count(
@@ -335,7 +335,9 @@ class SettingsPagesIT {
     // Approved at Meta; a sync brings the status (and the template back).
     sim.templateStatus(waba, "order_update", "en_US", "APPROVED");
     Document synced = owner.submit(owner.get("app/templates.xhtml"), "sync", Map.of(), "sync");
-    assertThat(synced.text()).contains("Synced: Meta lists 1 template(s)").contains("Approved");
+    assertThat(synced.text())
+        .contains("Synced: Meta lists 1 template for this number")
+        .contains("Approved");
     assertThat(synced.select("span[id$=':status']").attr("title")).isEqualTo("APPROVED");
     long id = id("select id from message_template where tenant_id = ?", tenant);
     assertThat(TestAccounts.value("select status from message_template where id = ?", id))
