@@ -152,6 +152,41 @@
 
   watchDatePicker();
 
+  /*
+   * A date picker's calendar button (showIcon) carries the hidden text "ui-button" (PrimeFaces 14),
+   * which is not what it does, and axe finds its visible and spoken names disagree
+   * (label-content-name-mismatch). Its text and label become the calendar's own name ("Choose
+   * Date" in the page's language, from the panel it opens), on every button a page or an Ajax
+   * update adds.
+   */
+  function nameCalendarButtons(root) {
+    if (!root || !root.querySelectorAll) {
+      return;
+    }
+    var buttons = root.matches && root.matches('.ui-datepicker-trigger')
+      ? [root] : root.querySelectorAll('.ui-datepicker-trigger');
+    Array.prototype.forEach.call(buttons, function (button) {
+      var text = button.querySelector('.ui-button-text');
+      var panel = document.getElementById(button.getAttribute('aria-controls') || '');
+      var name = button.getAttribute('aria-label') || button.getAttribute('title')
+        || (panel && panel.getAttribute('aria-label'))
+        || (window.PrimeFaces && window.PrimeFaces.getLocaleLabel
+          && window.PrimeFaces.getLocaleLabel('chooseDate'));
+      if (text && name && text.textContent !== name) {
+        text.textContent = name;
+        button.setAttribute('aria-label', name);
+      }
+    });
+  }
+
+  if (window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        Array.prototype.forEach.call(change.addedNodes, nameCalendarButtons);
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     watchDatePicker();
     if (window.jQuery) {
